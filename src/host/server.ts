@@ -1,0 +1,176 @@
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import type { Result } from '../shared/result'
+import type { Services } from '../main/services/createServices'
+import { checkHost, checkOrigin, checkToken, CONTENT_SECURITY_POLICY } from './security'
+
+const MAX_BODY_BYTES = 1024 * 1024
+const HEARTBEAT_MS = 15_000
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+}
+
+export interface HostServer {
+  readonly server: Server
+  readonly port: number
+  readonly url: string
+  close(): Promise<void>
+}
+
+export interface HostServerOptions {
+  services: Pick<Services, 'dispatcher' | 'events'>
+  /** The built renderer (out/renderer). */
+  rendererDirectory: string
+  token: string
+  /** 0 picks a free port. */
+  port?: number
+}
+
+function send(
+  response: ServerResponse,
+  status: number,
+  body: string,
+  type = 'text/plain; charset=utf-8',
+): void {
+  response.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  })
+  response.end(body)
+}
+
+function sendResult(response: ServerResponse, result: Result<unknown>): void {
+  send(response, 200, JSON.stringify(result), 'application/json; charset=utf-8')
+}
+
+async function readBody(request: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > MAX_BODY_BYTES) return null
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+/**
+ * The browser host: serves the built renderer and the contract over HTTP on 127.0.0.1. API calls are
+ * `POST /rpc/<method>` with a JSON body and always answer 200 with the Result envelope once the request itself
+ * is acceptable; events stream from `GET /events` as Server-Sent Events.
+ */
+export async function startHostServer(options: HostServerOptions): Promise<HostServer> {
+  const rendererRoot = resolve(options.rendererDirectory)
+  let port = 0
+  const streams = new Set<ServerResponse>()
+
+  const unsubscribe = options.services.events.subscribe((event, payload) => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
+    for (const stream of streams) stream.write(frame)
+  })
+
+  const serveStatic = (request: IncomingMessage, response: ServerResponse, pathname: string): void => {
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '')
+    const file = normalize(join(rendererRoot, relative))
+    if (!file.startsWith(rendererRoot + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      send(response, 404, 'Not found')
+      return
+    }
+    response.writeHead(200, {
+      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'x-frame-options': 'DENY',
+      'cache-control': relative === 'index.html' ? 'no-store' : 'public, max-age=3600',
+    })
+    response.end(request.method === 'HEAD' ? undefined : readFileSync(file))
+  }
+
+  const openEventStream = (request: IncomingMessage, response: ServerResponse): void => {
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-content-type-options': 'nosniff',
+    })
+    response.write(': connected\n\n')
+    streams.add(response)
+    const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), HEARTBEAT_MS)
+    request.on('close', () => {
+      clearInterval(heartbeat)
+      streams.delete(response)
+    })
+  }
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    if (!checkHost(request, port)) return send(response, 403, 'Forbidden: unexpected Host header')
+    if (!checkOrigin(request, port)) return send(response, 403, 'Forbidden: foreign Origin')
+    const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname
+
+    if (pathname.startsWith('/rpc/') || pathname === '/events') {
+      if (!checkToken(request, options.token))
+        return send(response, 401, 'Unauthorized: missing or wrong token')
+      if (pathname === '/events') {
+        if (request.method !== 'GET') return send(response, 405, 'Method not allowed')
+        return openEventStream(request, response)
+      }
+      if (request.method !== 'POST') return send(response, 405, 'Method not allowed')
+      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+        return send(response, 415, 'Send application/json')
+      }
+      const body = await readBody(request)
+      if (body === null) return send(response, 413, 'Request too large')
+      let input: unknown
+      try {
+        input = body.length === 0 ? {} : JSON.parse(body)
+      } catch {
+        return sendResult(response, {
+          ok: false,
+          error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' },
+        })
+      }
+      const method = decodeURIComponent(pathname.slice('/rpc/'.length))
+      return sendResult(response, await options.services.dispatcher.dispatch(method, input))
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return send(response, 405, 'Method not allowed')
+    return serveStatic(request, response, pathname)
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) send(response, 500, 'Internal error')
+      else response.end()
+    })
+  })
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen())
+  })
+  port = (server.address() as AddressInfo).port
+
+  return {
+    server,
+    port,
+    url: `http://127.0.0.1:${port}/`,
+    close: async () => {
+      unsubscribe()
+      for (const stream of streams) stream.end()
+      streams.clear()
+      server.closeAllConnections()
+      await new Promise<void>((done) => server.close(() => done()))
+    },
+  }
+}

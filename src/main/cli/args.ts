@@ -1,0 +1,94 @@
+import { parseArgs } from 'node:util'
+import { AppError } from '../../shared/result'
+
+export const CLI_USAGE = `Usage: ninefold <command> [options]
+
+Commands:
+  workspace create   create an encrypted workspace (key from --key-file or NINEFOLD_KEY;
+                     a missing --key-file is created with a new random key)
+  workspace info     show the workspace's name, schema version and size
+  demo               create a workspace filled with a synthetic organisation
+                       --people N (200–100000, default 500)  --seed S (default 42)
+  people list        list people   --limit N --offset N --sort FIELD[:desc]
+                                   --search TEXT --department D --location L
+
+Global options:
+  --workspace PATH   the workspace file
+  --key-file PATH    file whose first line is the key: 64 hex characters or a passphrase (mode 600);
+                     or set NINEFOLD_KEY
+  --data-dir PATH    where default workspaces live
+  --json             machine-readable output on stdout
+  -h, --help         this help
+
+Exit codes: 0 success, 2 invalid input (message on stderr), 1 any other failure.`
+
+export interface CliArgs {
+  command: string[]
+  workspace?: string | undefined
+  keyFile?: string | undefined
+  dataDir?: string | undefined
+  json: boolean
+  help: boolean
+  name?: string | undefined
+  people?: string | undefined
+  seed?: string | undefined
+  limit?: string | undefined
+  offset?: string | undefined
+  sort?: string | undefined
+  search?: string | undefined
+  department?: string | undefined
+  location?: string | undefined
+}
+
+export function parseCliArgs(argv: string[]): CliArgs {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        workspace: { type: 'string' },
+        'key-file': { type: 'string' },
+        'data-dir': { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        name: { type: 'string' },
+        people: { type: 'string' },
+        seed: { type: 'string' },
+        limit: { type: 'string' },
+        offset: { type: 'string' },
+        sort: { type: 'string' },
+        search: { type: 'string' },
+        department: { type: 'string' },
+        location: { type: 'string' },
+      },
+    })
+    return {
+      command: positionals,
+      workspace: values.workspace,
+      keyFile: values['key-file'],
+      dataDir: values['data-dir'],
+      json: values.json,
+      help: values.help,
+      name: values.name,
+      people: values.people,
+      seed: values.seed,
+      limit: values.limit,
+      offset: values.offset,
+      sort: values.sort,
+      search: values.search,
+      department: values.department,
+      location: values.location,
+    }
+  } catch (error) {
+    throw new AppError('INVALID_INPUT', error instanceof Error ? error.message : String(error))
+  }
+}
+
+export function integerOption(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const n = Number(value)
+  if (!Number.isInteger(n))
+    throw new AppError('INVALID_INPUT', `--${name} must be a whole number, not "${value}".`)
+  return n
+}

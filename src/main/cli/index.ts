@@ -1,0 +1,203 @@
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { PERSON_SORT_FIELDS, type PersonSortField } from '../../shared/contract'
+import { AppError, type ErrorCode } from '../../shared/result'
+import { createClient, type Client } from '../../shared/rpc/client'
+import { APP_VERSION, currentActor, defaultDataDirectory } from '../appInfo'
+import { generatePassphrase, generateRawKeyHex, writeNewKeyFile } from '../keys/generateKey'
+import { keyFromOptions, keyFromText, type KeyMaterial } from '../keys/keyMaterial'
+import { createInProcessTransport } from '../rpc/inProcessTransport'
+import { createServices, type Services } from '../services/createServices'
+import { CLI_USAGE, integerOption, parseCliArgs, type CliArgs } from './args'
+import { formatTable } from './formatTable'
+
+/** Input problems exit 2 (scripts can tell "you called me wrong" from "it failed"). */
+const INPUT_ERRORS: ReadonlySet<ErrorCode> = new Set([
+  'INVALID_INPUT',
+  'UNKNOWN_METHOD',
+  'WEAK_PASSPHRASE',
+  'WORKSPACE_EXISTS',
+  'WORKSPACE_NOT_FOUND',
+  'KEY_UNAVAILABLE',
+])
+
+interface Output {
+  json: boolean
+  out: (text: string) => void
+  err: (text: string) => void
+}
+
+function requireWorkspacePath(args: CliArgs): string {
+  if (!args.workspace) throw new AppError('INVALID_INPUT', 'Say which workspace: --workspace PATH.')
+  return resolve(args.workspace)
+}
+
+function requireKey(args: CliArgs): KeyMaterial {
+  const key = keyFromOptions({ keyFile: args.keyFile })
+  if (!key)
+    throw new AppError(
+      'KEY_UNAVAILABLE',
+      'Give the workspace key: --key-file PATH or the NINEFOLD_KEY environment variable.',
+    )
+  return key
+}
+
+/** A missing --key-file is created with `firstLine`; an existing one (or NINEFOLD_KEY) is used as it is. */
+function keyForNewWorkspace(args: CliArgs, firstLine: () => string, output: Output): KeyMaterial {
+  if (args.keyFile && !existsSync(args.keyFile)) {
+    const line = firstLine()
+    writeNewKeyFile(args.keyFile, line)
+    output.err(
+      `Created key file ${resolve(args.keyFile)} (mode 600). Keep it safe: without it the workspace cannot be opened.`,
+    )
+    return keyFromText(line)
+  }
+  return requireKey(args)
+}
+
+async function withOpenWorkspace<T>(
+  services: Services,
+  args: CliArgs,
+  work: (client: Client) => Promise<T>,
+): Promise<T> {
+  services.session.open(requireWorkspacePath(args), requireKey(args), 'key-file')
+  return work(createClient(createInProcessTransport(services)))
+}
+
+function parseSort(
+  value: string | undefined,
+): { field: PersonSortField; direction: 'asc' | 'desc' } | undefined {
+  if (value === undefined) return undefined
+  const [field, direction = 'asc'] = value.split(':')
+  if (
+    !PERSON_SORT_FIELDS.includes(field as PersonSortField) ||
+    (direction !== 'asc' && direction !== 'desc')
+  ) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `--sort takes FIELD or FIELD:desc with FIELD one of ${PERSON_SORT_FIELDS.join(', ')}.`,
+    )
+  }
+  return { field: field as PersonSortField, direction }
+}
+
+export async function runCli(
+  argv: string[],
+  output: Output,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  const args = parseCliArgs(argv)
+  output.json = args.json
+  if (args.help || args.command.length === 0) {
+    output.out(CLI_USAGE)
+    return args.help ? 0 : 2
+  }
+  const dataDirectory = args.dataDir ?? defaultDataDirectory(env)
+  const services = createServices({
+    shell: 'cli',
+    version: APP_VERSION,
+    dataDirectory,
+    actor: currentActor(),
+    onInternalError: (method, error) => output.err(`[ninefold] ${method} failed: ${String(error)}`),
+  })
+  try {
+    const [command, sub] = args.command
+    switch (`${command} ${sub ?? ''}`.trim()) {
+      case 'workspace create': {
+        const key = keyForNewWorkspace(args, generateRawKeyHex, output)
+        const summary = services.session.create({
+          name: args.name ?? 'Workspace',
+          path: requireWorkspacePath(args),
+          key,
+          protection: 'key-file',
+        })
+        output.out(
+          output.json ? JSON.stringify(summary) : `Created workspace "${summary.name}" at ${summary.path}`,
+        )
+        return 0
+      }
+      case 'workspace info': {
+        const summary = await withOpenWorkspace(services, args, (client) => client.call('workspace.status'))
+        if (!summary.open) throw new AppError('NO_WORKSPACE', 'The workspace did not open.')
+        const w = summary.workspace
+        output.out(
+          output.json
+            ? JSON.stringify(w)
+            : `${w.name}\n  path: ${w.path}\n  created: ${w.createdAt}\n  schema version: ${w.schemaVersion}\n  people: ${w.peopleCount}`,
+        )
+        return 0
+      }
+      case 'demo': {
+        const people = integerOption('people', args.people) ?? 500
+        const seed = integerOption('seed', args.seed) ?? 42
+        const path = args.workspace
+          ? resolve(args.workspace)
+          : join(dataDirectory, 'workspaces', 'demo.ninefold')
+        const keyArgs = {
+          ...args,
+          keyFile:
+            args.keyFile ??
+            (args.workspace || env['NINEFOLD_KEY'] ? undefined : join(dataDirectory, 'demo.key')),
+        }
+        // A demo key is a passphrase, not hex, so the person can also type it into the app's open screen.
+        const key = keyForNewWorkspace(keyArgs, generatePassphrase, output)
+        services.session.create({ name: args.name ?? 'Demo organisation', path, key, protection: 'key-file' })
+        const client = createClient(createInProcessTransport(services))
+        const summary = await client.call('demo.populate', { people, seed })
+        if (output.json) {
+          output.out(
+            JSON.stringify({
+              workspace: path,
+              keyFile: keyArgs.keyFile ? resolve(keyArgs.keyFile) : null,
+              ...summary,
+            }),
+          )
+        } else {
+          output.out(
+            `Demo workspace ${path}: ${summary.people} people, ${summary.reviews} reviews, ` +
+              `${summary.competencyRatings} competency ratings, ${summary.learningRecords} learning records, ` +
+              `${summary.plantedCases.length} planted cases.` +
+              (keyArgs.keyFile ? `\nIts passphrase is the first line of ${resolve(keyArgs.keyFile)}.` : ''),
+          )
+        }
+        return 0
+      }
+      case 'people list': {
+        const page = await withOpenWorkspace(services, args, (client) =>
+          client.call('people.list', {
+            limit: integerOption('limit', args.limit) ?? 100,
+            offset: integerOption('offset', args.offset) ?? 0,
+            ...(args.sort ? { sort: parseSort(args.sort) } : {}),
+            filter: {
+              ...(args.search ? { text: args.search } : {}),
+              ...(args.department ? { department: args.department } : {}),
+              ...(args.location ? { location: args.location } : {}),
+            },
+          }),
+        )
+        output.out(
+          output.json
+            ? JSON.stringify(page)
+            : `${formatTable(page.rows, ['employeeId', 'fullName', 'department', 'location', 'jobTitle', 'managerName'])}\n${page.rows.length} of ${page.total} people`,
+        )
+        return 0
+      }
+      default:
+        throw new AppError(
+          'INVALID_INPUT',
+          `Unknown command "${args.command.join(' ')}". Run ninefold --help.`,
+        )
+    }
+  } finally {
+    services.dispose()
+  }
+}
+
+export function exitCodeFor(error: unknown): number {
+  return error instanceof AppError && INPUT_ERRORS.has(error.code) ? 2 : 1
+}
+
+export function describeError(error: unknown, json: boolean): string {
+  const shape = error instanceof AppError ? error.toShape() : { code: 'INTERNAL', message: String(error) }
+  return json ? JSON.stringify({ error: shape }) : `ninefold: ${shape.message}`
+}

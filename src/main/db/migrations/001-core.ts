@@ -1,0 +1,49 @@
+import type { Migration } from './types'
+
+/** Workspace identity, people, and the append-only audit log every later change writes to. */
+export const migration001: Migration = {
+  version: 1,
+  name: 'core: workspace meta, people, audit log',
+  up: `
+    CREATE TABLE workspace_meta (
+      key   TEXT PRIMARY KEY,
+      value TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE people (
+      id          INTEGER PRIMARY KEY,
+      employee_id TEXT NOT NULL UNIQUE,
+      full_name   TEXT NOT NULL,
+      email       TEXT,
+      -- No foreign key: HRIS exports list reports before their managers, and a dangling manager id is a data
+      -- quality finding to report, not a reason to refuse the row.
+      manager_id  TEXT,
+      department  TEXT,
+      location    TEXT,
+      job_title   TEXT,
+      job_level   INTEGER,
+      hire_date   TEXT
+    ) STRICT;
+    CREATE INDEX people_full_name ON people (full_name COLLATE NOCASE);
+    CREATE INDEX people_manager ON people (manager_id);
+    CREATE INDEX people_department ON people (department);
+    CREATE INDEX people_location ON people (location);
+
+    CREATE TABLE audit_log (
+      id          INTEGER PRIMARY KEY,
+      at          TEXT NOT NULL,
+      actor       TEXT NOT NULL,
+      action      TEXT NOT NULL,
+      entity_type TEXT NOT NULL,
+      entity_id   TEXT,
+      before_json TEXT,
+      after_json  TEXT,
+      reason      TEXT
+    ) STRICT;
+    CREATE INDEX audit_log_entity ON audit_log (entity_type, entity_id);
+    CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+    CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+  `,
+}

@@ -1,0 +1,8 @@
+import { migration001 } from './001-core'
+import { migration002 } from './002-talent-records'
+import type { Migration } from './types'
+
+export type { Migration } from './types'
+
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002]
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -1,0 +1,67 @@
+import Database from 'better-sqlite3-multiple-ciphers'
+import { existsSync } from 'node:fs'
+import { AppError } from '../../shared/result'
+import { cipherKeyBuffer, type KeyMaterial } from '../keys/keyMaterial'
+
+export type WorkspaceDb = Database.Database
+
+/** SQLCipher 4 compatible page encryption; chosen so a workspace can be inspected with stock sqlcipher tools. */
+const CIPHER_PRAGMAS = [`cipher = 'sqlcipher'`, `legacy = 4`] as const
+
+function applyKey(db: WorkspaceDb, key: KeyMaterial): void {
+  // The cipher must be named on every open, before the key: SQLite3MultipleCiphers defaults to another scheme.
+  for (const pragma of CIPHER_PRAGMAS) db.pragma(pragma)
+  db.key(cipherKeyBuffer(key))
+}
+
+/**
+ * Opens (or creates) an encrypted workspace file. The key is proven by a read before anything that could write
+ * (journal mode, migrations) runs, so a wrong key never modifies the file.
+ */
+export function openWorkspaceDb(path: string, key: KeyMaterial, options: { create: boolean }): WorkspaceDb {
+  const exists = existsSync(path)
+  if (options.create && exists) {
+    throw new AppError('WORKSPACE_EXISTS', `A workspace already exists at ${path}.`, { path })
+  }
+  if (!options.create && !exists) {
+    throw new AppError('WORKSPACE_NOT_FOUND', `There is no workspace at ${path}.`, { path })
+  }
+  const db = new Database(path, { fileMustExist: !options.create })
+  try {
+    applyKey(db, key)
+    proveKey(db, path)
+    db.pragma('journal_mode = WAL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('temp_store = MEMORY')
+    db.pragma('secure_delete = ON')
+    db.pragma('busy_timeout = 5000')
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+function proveKey(db: WorkspaceDb, path: string): void {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get()
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'SQLITE_NOTADB') {
+      throw new AppError(
+        'WRONG_KEY',
+        'That passphrase or key does not open this workspace. Nothing was changed; check it and try again.',
+        { path },
+      )
+    }
+    throw error
+  }
+}
+
+/**
+ * Re-encrypts every page under a new key. The WAL is checkpointed first so no page stays behind under the old key.
+ */
+export function rekeyWorkspaceDb(db: WorkspaceDb, next: KeyMaterial): void {
+  db.pragma('wal_checkpoint(TRUNCATE)')
+  db.rekey(cipherKeyBuffer(next))
+  db.pragma('wal_checkpoint(TRUNCATE)')
+}

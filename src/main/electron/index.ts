@@ -1,0 +1,95 @@
+import { app, BrowserWindow, ipcMain, Menu, safeStorage, session, type IpcMainInvokeEvent } from 'electron'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { EVENT_CHANNEL, RPC_CHANNEL } from '../../shared/rpc/bridge'
+import { APP_VERSION, currentActor } from '../appInfo'
+import { createServices } from '../services/createServices'
+import { buildAppMenu } from './menu'
+import { electronKeychain } from './osKeychain'
+import { isTrustedSenderUrl, secureWindowOptions } from './windowOptions'
+import { loadWindowBounds, saveWindowBounds } from './windowState'
+
+const devServerUrl = process.env['ELECTRON_RENDERER_URL']
+const rendererUrl = devServerUrl ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href
+
+let mainWindow: BrowserWindow | null = null
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+
+  // Hardening that applies to every web contents, including any a bug might create.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault())
+    contents.on('will-redirect', (event) => event.preventDefault())
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  })
+
+  void app.whenReady().then(() => {
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+    session.defaultSession.setPermissionCheckHandler(() => false)
+
+    const services = createServices({
+      shell: 'electron',
+      version: APP_VERSION,
+      dataDirectory: app.getPath('userData'),
+      actor: currentActor(),
+      osKeychain: electronKeychain(safeStorage),
+      onInternalError: (method, error) => console.error(`[ninefold] ${method} failed:`, error),
+    })
+
+    ipcMain.handle(RPC_CHANNEL, (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
+      const frameUrl = event.senderFrame?.url ?? ''
+      if (
+        !mainWindow ||
+        event.sender !== mainWindow.webContents ||
+        !isTrustedSenderUrl(frameUrl, rendererUrl)
+      ) {
+        return {
+          ok: false,
+          error: { code: 'FORBIDDEN', message: 'This window may not call Ninefold services.' },
+        }
+      }
+      return services.dispatcher.dispatch(String(method), input)
+    })
+    services.events.subscribe((name, payload) => mainWindow?.webContents.send(EVENT_CHANNEL, name, payload))
+
+    Menu.setApplicationMenu(
+      buildAppMenu(
+        () => mainWindow,
+        (command) => services.events.emit('app.menu', command),
+        devServerUrl !== undefined,
+      ),
+    )
+    createWindow()
+
+    app.on('before-quit', () => services.dispose())
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow()
+    })
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+}
+
+function createWindow(): void {
+  const userData = app.getPath('userData')
+  const window = new BrowserWindow(
+    secureWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), loadWindowBounds(userData)),
+  )
+  mainWindow = window
+  window.once('ready-to-show', () => window.show())
+  window.on('close', () => saveWindowBounds(userData, window.getBounds()))
+  window.on('closed', () => {
+    mainWindow = null
+  })
+  void window.loadURL(rendererUrl)
+}

@@ -1,0 +1,73 @@
+import { dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
+import type { EventPayload } from '../../shared/contract'
+
+type MenuCommand = EventPayload<'app.menu'>
+
+const WORKSPACE_FILTER = [{ name: 'Ninefold workspace', extensions: ['ninefold'] }]
+
+/** The native menu. Its items send `app.menu` events, so the renderer handles a menu item like its own button. */
+export function buildAppMenu(
+  window: () => BrowserWindow | null,
+  send: (command: MenuCommand) => void,
+  isDev: boolean,
+): Menu {
+  const openWorkspace = async (): Promise<void> => {
+    const win = window()
+    if (!win) return
+    const result = await dialog.showOpenDialog(win, {
+      title: 'Open workspace',
+      filters: WORKSPACE_FILTER,
+      properties: ['openFile'],
+    })
+    const path = result.filePaths[0]
+    if (!result.canceled && path) send({ command: 'workspace.open', path })
+  }
+  const newWorkspace = async (): Promise<void> => {
+    const win = window()
+    if (!win) return
+    const result = await dialog.showSaveDialog(win, { title: 'New workspace', filters: WORKSPACE_FILTER })
+    if (!result.canceled && result.filePath) send({ command: 'workspace.new', path: result.filePath })
+  }
+  const template: MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: '&File',
+      submenu: [
+        { label: 'New Workspace…', accelerator: 'CmdOrCtrl+N', click: () => void newWorkspace() },
+        { label: 'Open Workspace…', accelerator: 'CmdOrCtrl+O', click: () => void openWorkspace() },
+        { label: 'Close Workspace', click: () => send({ command: 'workspace.close' }) },
+        { type: 'separator' },
+        { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => send({ command: 'import' }) },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => send({ command: 'export' }) },
+        { type: 'separator' },
+        process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    {
+      label: '&Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
+    {
+      label: '&View',
+      submenu: [
+        ...(isDev
+          ? [{ role: 'reload' as const }, { role: 'toggleDevTools' as const }, { type: 'separator' as const }]
+          : []),
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
+  ]
+  return Menu.buildFromTemplate(template)
+}

@@ -1,0 +1,75 @@
+import type { ZodError } from 'zod'
+import {
+  contract,
+  isMethodName,
+  type MethodName,
+  type MethodOutput,
+  type ParsedInput,
+} from '../../shared/contract'
+import { AppError, type Result } from '../../shared/result'
+
+export type Handler<M extends MethodName> = (
+  input: ParsedInput<M>,
+) => MethodOutput<M> | Promise<MethodOutput<M>>
+export type Handlers = { [M in MethodName]: Handler<M> }
+
+export interface Dispatcher {
+  /** Never throws: every outcome, including a bug, comes back as a `Result`. */
+  dispatch(method: string, input: unknown): Promise<Result<unknown>>
+}
+
+export interface DispatcherOptions {
+  /** Where unexpected errors go (a log); the caller only ever sees `INTERNAL`. */
+  onInternalError?: (method: string, error: unknown) => void
+}
+
+const INTERNAL_MESSAGE =
+  'Something went wrong inside Ninefold. Nothing was changed by the failed step; the details are in the log.'
+
+function describeIssues(error: ZodError): { message: string; issues: { path: string; message: string }[] } {
+  const issues = error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }))
+  const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')
+  return { message, issues }
+}
+
+/**
+ * The one place inputs from any transport are checked. The browser host is a network endpoint, so nothing a
+ * handler receives is trusted until the method's schema has parsed it.
+ */
+export function createDispatcher(handlers: Handlers, options: DispatcherOptions = {}): Dispatcher {
+  return {
+    async dispatch(method, input) {
+      if (!isMethodName(method)) {
+        return {
+          ok: false,
+          error: { code: 'UNKNOWN_METHOD', message: `There is no method called "${method}".` },
+        }
+      }
+      const spec = contract[method]
+      const parsed = spec.input.safeParse(input ?? {})
+      if (!parsed.success) {
+        const { message, issues } = describeIssues(parsed.error)
+        return {
+          ok: false,
+          error: {
+            code: 'INVALID_INPUT',
+            message: `Invalid input for ${method}: ${message}`,
+            details: { issues },
+          },
+        }
+      }
+      try {
+        const handler = handlers[method] as (input: unknown) => unknown
+        const value = await handler(parsed.data)
+        return { ok: true, value: spec.output.parse(value) }
+      } catch (error) {
+        if (error instanceof AppError) return { ok: false, error: error.toShape() }
+        options.onInternalError?.(method, error)
+        return { ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE } }
+      }
+    },
+  }
+}

@@ -1,0 +1,98 @@
+import { AppError } from '../../shared/result'
+import { createDispatcher, type Dispatcher, type Handlers } from '../rpc/dispatcher'
+import { assertStrongPassphrase, passphraseKey, randomRawKey, type KeyMaterial } from '../keys/keyMaterial'
+import { populateDemo } from './demoService'
+import { EventBus } from './eventBus'
+import { JobRegistry } from './jobs'
+import { listPeople, peopleFacets } from './peopleService'
+import type { ServicePorts } from './ports'
+import {
+  hasKeychainSidecar,
+  readWrappedKey,
+  requireSecureKeychain,
+  writeWrappedKey,
+} from './workspace/keychainSidecar'
+import { WorkspaceSession } from './workspace/workspaceSession'
+
+export interface Services {
+  readonly dispatcher: Dispatcher
+  readonly events: EventBus
+  readonly session: WorkspaceSession
+  readonly jobs: JobRegistry
+  /** Closes the workspace (and with it the key) — call on shutdown. */
+  dispose(): void
+}
+
+/**
+ * Composes the services every shell shares. The Electron main process, the browser host, the CLI and the tests
+ * all call this, differing only in the ports they pass.
+ */
+export function createServices(ports: ServicePorts): Services {
+  const events = new EventBus()
+  const jobs = new JobRegistry(events)
+  const session = new WorkspaceSession(ports, events)
+  const now = (): Date => ports.now?.() ?? new Date()
+
+  const keyForOpen = (
+    path: string,
+    passphrase: string | undefined,
+  ): { key: KeyMaterial; protection: 'passphrase' | 'os-keychain' } => {
+    if (passphrase !== undefined && passphrase.length > 0)
+      return { key: passphraseKey(passphrase), protection: 'passphrase' }
+    if (hasKeychainSidecar(path) && ports.osKeychain) {
+      return { key: readWrappedKey(path, requireSecureKeychain(ports.osKeychain)), protection: 'os-keychain' }
+    }
+    throw new AppError('WRONG_KEY', 'Enter the passphrase for this workspace.', { path })
+  }
+
+  const handlers: Handlers = {
+    'app.info': () => ({
+      name: 'Ninefold',
+      version: ports.version,
+      shell: ports.shell,
+      dataDirectory: ports.dataDirectory,
+      osKeychain: ports.osKeychain?.status() ?? 'unsupported',
+    }),
+    'workspace.status': () => session.status(),
+    'workspace.list': () => session.list(),
+    'workspace.create': (input) => {
+      const path = input.path ?? session.defaultPathFor(input.name)
+      if (input.protection === 'os-keychain') {
+        const keychain = requireSecureKeychain(ports.osKeychain)
+        const key = randomRawKey()
+        if (key.kind !== 'raw') throw new Error('unreachable')
+        const summary = session.create({ name: input.name, path, key, protection: 'os-keychain' })
+        writeWrappedKey(summary.path, keychain, key)
+        return summary
+      }
+      const passphrase = assertStrongPassphrase(input.passphrase)
+      return session.create({
+        name: input.name,
+        path,
+        key: passphraseKey(passphrase),
+        protection: 'passphrase',
+      })
+    },
+    'workspace.open': (input) => {
+      const { key, protection } = keyForOpen(input.path, input.passphrase)
+      return session.open(input.path, key, protection)
+    },
+    'workspace.close': () => ({ closed: session.close() }),
+    'workspace.changePassphrase': (input) =>
+      session.changePassphrase(input.current, passphraseKey(assertStrongPassphrase(input.next))),
+    'people.list': (input) => listPeople(session.db, input),
+    'people.facets': () => peopleFacets(session.db),
+    'demo.populate': (input) =>
+      jobs.run(input.jobId, (job) =>
+        populateDemo(
+          session.db,
+          { people: input.people, seed: input.seed, now: now(), actor: ports.actor },
+          job,
+        ),
+      ),
+    'jobs.cancel': (input) => ({ cancelled: jobs.cancel(input.jobId) }),
+  }
+
+  const dispatcher = createDispatcher(handlers, { onInternalError: ports.onInternalError })
+  return { dispatcher, events, session, jobs, dispose: () => void session.close() }
+}

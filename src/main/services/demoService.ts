@@ -1,0 +1,162 @@
+import type { DemoSummary } from '../../shared/contract'
+import { AppError } from '../../shared/result'
+import { toIsoDate } from '../../core/dates'
+import { createDemoOrganisation } from '../../core/demo'
+import { inLongTransaction } from '../db/longTransaction'
+import type { WorkspaceDb } from '../db/openWorkspaceDb'
+import { appendAudit } from './auditLog'
+import type { JobHandle } from './jobs'
+
+/**
+ * Writes a demo organisation into an empty workspace in one transaction: a cancelled or failed run leaves the
+ * workspace exactly as empty as it was.
+ */
+export async function populateDemo(
+  db: WorkspaceDb,
+  options: { people: number; seed: number; now: Date; actor: string },
+  job: JobHandle,
+): Promise<DemoSummary> {
+  const existing = (db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n
+  if (existing > 0) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `This workspace already holds ${existing} people; demo data goes only into an empty workspace.`,
+    )
+  }
+  const org = createDemoOrganisation({
+    people: options.people,
+    seed: options.seed,
+    asOf: toIsoDate(options.now),
+  })
+  const counts = { reviews: 0, competencyRatings: 0, learningRecords: 0 }
+
+  await inLongTransaction(db, async (breathe) => {
+    const cycleIds = new Map<string, number>()
+    const insertCycle = db.prepare(
+      'INSERT INTO review_cycles (name, starts_on, ends_on, scale_min, scale_max) VALUES (?, ?, ?, ?, ?)',
+    )
+    for (const c of org.cycles) {
+      cycleIds.set(
+        c.name,
+        Number(insertCycle.run(c.name, c.startsOn, c.endsOn, c.scaleMin, c.scaleMax).lastInsertRowid),
+      )
+    }
+    const skillIds = new Map<string, number>()
+    const insertSkill = db.prepare('INSERT INTO skills (name) VALUES (?)')
+    for (const skill of org.skills) skillIds.set(skill, Number(insertSkill.run(skill).lastInsertRowid))
+    const itemIds = new Map<string, number>()
+    const insertItem = db.prepare(
+      'INSERT INTO learning_items (activity_id, title, activity_type, provider, mandatory) VALUES (?, ?, ?, ?, ?)',
+    )
+    for (const item of org.learningItems) {
+      const id = insertItem.run(
+        item.activityId,
+        item.title,
+        item.activityType,
+        item.provider,
+        item.mandatory ? 1 : 0,
+      )
+      itemIds.set(item.activityId, Number(id.lastInsertRowid))
+    }
+
+    const insertPerson = db.prepare(
+      `INSERT INTO people (employee_id, full_name, email, manager_id, department, location, job_title, job_level, hire_date)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    const insertReview = db.prepare(
+      `INSERT INTO reviews (person_id, cycle_id, overall_rating, potential_rating, reviewer_id, review_date)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    )
+    const insertRating = db.prepare(
+      `INSERT INTO competency_ratings (person_id, cycle_id, skill_id, level, source, rated_by, rated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    const insertLearning = db.prepare(
+      `INSERT INTO learning_records (person_id, item_id, status, score, score_min, score_max, assigned_at, due_at,
+         completed_at, duration_minutes, valid_until, voluntary)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    const lookup = (map: Map<string, number>, key: string): number => {
+      const id = map.get(key)
+      if (id === undefined) throw new Error(`demo catalogue has no ${key}`)
+      return id
+    }
+
+    let done = 0
+    for (const { person: p, records } of org.records()) {
+      if (done % 250 === 0) {
+        await breathe()
+        job.throwIfCancelled()
+      }
+      const personId = Number(
+        insertPerson.run(
+          p.employeeId,
+          p.fullName,
+          p.email,
+          p.managerId,
+          p.department,
+          p.location,
+          p.jobTitle,
+          p.jobLevel,
+          p.hireDate,
+        ).lastInsertRowid,
+      )
+      for (const r of records.reviews) {
+        insertReview.run(
+          personId,
+          lookup(cycleIds, r.cycle),
+          r.overallRating,
+          r.potentialRating,
+          r.reviewerId,
+          r.reviewDate,
+        )
+      }
+      for (const r of records.competencyRatings) {
+        const cycleId = r.cycle === null ? null : lookup(cycleIds, r.cycle)
+        insertRating.run(
+          personId,
+          cycleId,
+          lookup(skillIds, r.skill),
+          r.level,
+          r.source,
+          r.ratedBy,
+          r.ratedAt,
+        )
+      }
+      for (const r of records.learningRecords) {
+        insertLearning.run(
+          personId,
+          lookup(itemIds, r.activityId),
+          r.status,
+          r.score,
+          r.scoreMin,
+          r.scoreMax,
+          r.assignedAt,
+          r.dueAt,
+          r.completedAt,
+          r.durationMinutes,
+          r.validUntil,
+          r.voluntary ? 1 : 0,
+        )
+      }
+      counts.reviews += records.reviews.length
+      counts.competencyRatings += records.competencyRatings.length
+      counts.learningRecords += records.learningRecords.length
+      done++
+      job.progress('Creating demo people', done, org.people.length)
+    }
+    job.throwIfCancelled()
+    appendAudit(
+      db,
+      {
+        actor: options.actor,
+        action: 'demo.populate',
+        entityType: 'workspace',
+        after: { people: org.people.length, seed: options.seed, asOf: org.asOf, ...counts },
+      },
+      options.now,
+    )
+  })
+
+  return { seed: options.seed, people: org.people.length, ...counts, plantedCases: org.plantedCases }
+}

@@ -1,0 +1,56 @@
+import { AppError } from '../../shared/result'
+import type { EventBus } from './eventBus'
+
+export interface JobHandle {
+  readonly signal: AbortSignal
+  /** Emits progress at most every `throttleMs` (and always on the last step) so a 100k-row job doesn't flood IPC. */
+  progress(phase: string, done: number, total: number | null): void
+  /** Throws `CANCELLED` if someone asked the job to stop; call it between units of work. */
+  throwIfCancelled(): void
+}
+
+/**
+ * Long work (imports, exports, demo data) runs under a caller-chosen job id so the renderer can follow its
+ * progress events and cancel it with `jobs.cancel`, over any transport.
+ */
+export class JobRegistry {
+  private readonly running = new Map<string, AbortController>()
+
+  constructor(
+    private readonly events: EventBus,
+    private readonly throttleMs = 100,
+  ) {}
+
+  async run<T>(jobId: string | undefined, work: (job: JobHandle) => Promise<T> | T): Promise<T> {
+    const id = jobId ?? `job-${Math.random().toString(36).slice(2, 10)}`
+    if (this.running.has(id)) throw new AppError('INVALID_INPUT', `A job with id ${id} is already running.`)
+    const controller = new AbortController()
+    this.running.set(id, controller)
+    let lastEmit = 0
+    const handle: JobHandle = {
+      signal: controller.signal,
+      progress: (phase, done, total) => {
+        const now = Date.now()
+        if (now - lastEmit < this.throttleMs && done !== total) return
+        lastEmit = now
+        this.events.emit('jobs.progress', { jobId: id, phase, done, total })
+      },
+      throwIfCancelled: () => {
+        if (controller.signal.aborted)
+          throw new AppError('CANCELLED', 'Cancelled. Nothing from this job was kept.')
+      },
+    }
+    try {
+      return await work(handle)
+    } finally {
+      this.running.delete(id)
+    }
+  }
+
+  cancel(jobId: string): boolean {
+    const controller = this.running.get(jobId)
+    if (!controller) return false
+    controller.abort()
+    return true
+  }
+}

@@ -1,0 +1,25 @@
+import type { z } from 'zod'
+import type { shellKind } from '../../shared/contract'
+
+/**
+ * OS-level secret storage (Electron `safeStorage`). Only the desktop shell provides it; the services never import
+ * Electron themselves.
+ */
+export interface OsKeychain {
+  status(): 'available' | 'insecure-backend' | 'unsupported'
+  wrap(secret: Buffer): Buffer
+  unwrap(wrapped: Buffer): Buffer
+}
+
+/** What a shell hands to `createServices`: everything environment-specific the services need. */
+export interface ServicePorts {
+  shell: z.output<typeof shellKind>
+  version: string
+  /** Holds `workspaces/` and `recent.json`. */
+  dataDirectory: string
+  /** Recorded as the actor in the audit log. */
+  actor: string
+  osKeychain?: OsKeychain
+  now?: () => Date
+  onInternalError?: (method: string, error: unknown) => void
+}

@@ -1,0 +1,48 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { AppError } from '../../../shared/result'
+import type { KeyMaterial } from '../../keys/keyMaterial'
+import type { OsKeychain } from '../ports'
+
+/** The workspace's random key, wrapped by the OS keychain, lives beside the workspace file. */
+export const keychainSidecarPath = (workspacePath: string): string => `${workspacePath}.keychain`
+
+export function hasKeychainSidecar(workspacePath: string): boolean {
+  return existsSync(keychainSidecarPath(workspacePath))
+}
+
+export function requireSecureKeychain(keychain: OsKeychain | undefined): OsKeychain {
+  const status = keychain?.status() ?? 'unsupported'
+  if (!keychain || status === 'unsupported') {
+    throw new AppError(
+      'KEY_UNAVAILABLE',
+      'This shell has no OS keychain; protect the workspace with a passphrase.',
+    )
+  }
+  if (status === 'insecure-backend') {
+    throw new AppError(
+      'KEY_UNAVAILABLE',
+      'The OS keychain here stores secrets in plain text (no keyring service is running), so it cannot protect a workspace. Choose a passphrase instead.',
+    )
+  }
+  return keychain
+}
+
+export function writeWrappedKey(
+  workspacePath: string,
+  keychain: OsKeychain,
+  key: KeyMaterial & { kind: 'raw' },
+): void {
+  writeFileSync(keychainSidecarPath(workspacePath), keychain.wrap(key.key), { mode: 0o600, flag: 'wx' })
+}
+
+export function readWrappedKey(workspacePath: string, keychain: OsKeychain): KeyMaterial {
+  try {
+    return { kind: 'raw', key: keychain.unwrap(readFileSync(keychainSidecarPath(workspacePath))) }
+  } catch {
+    throw new AppError(
+      'WRONG_KEY',
+      'The OS keychain could not unlock this workspace (was it created on another computer or user account?). Nothing was changed.',
+      { path: workspacePath },
+    )
+  }
+}

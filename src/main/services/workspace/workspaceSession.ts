@@ -1,0 +1,209 @@
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
+import { basename, dirname, extname, join, resolve } from 'node:path'
+import type { WorkspaceStatus, WorkspaceSummary } from '../../../shared/contract'
+import { AppError } from '../../../shared/result'
+import { migrate, schemaVersion } from '../../db/migrate'
+import { openWorkspaceDb, rekeyWorkspaceDb, type WorkspaceDb } from '../../db/openWorkspaceDb'
+import { passphraseKey, type KeyMaterial } from '../../keys/keyMaterial'
+import { appendAudit } from '../auditLog'
+import type { EventBus } from '../eventBus'
+import type { ServicePorts } from '../ports'
+import { hasKeychainSidecar } from './keychainSidecar'
+import { RecentWorkspaces } from './recentWorkspaces'
+
+export const WORKSPACE_EXTENSION = '.ninefold'
+
+export type Protection = WorkspaceSummary['protection']
+
+interface OpenWorkspace {
+  readonly db: WorkspaceDb
+  readonly path: string
+  readonly protection: Protection
+}
+
+/** File-system friendly name: keeps letters in any script, drops what file systems or shells dislike. */
+function fileNameFor(name: string): string {
+  const slug = name
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase()
+  return `${slug || 'workspace'}${WORKSPACE_EXTENSION}`
+}
+
+/**
+ * The one open workspace of this process and its key. Services reach the database only through `db`, which
+ * refuses clearly when nothing is open.
+ */
+export class WorkspaceSession {
+  private current: OpenWorkspace | null = null
+  private readonly recent: RecentWorkspaces
+
+  constructor(
+    private readonly ports: ServicePorts,
+    private readonly events: EventBus,
+  ) {
+    this.recent = new RecentWorkspaces(ports.dataDirectory)
+  }
+
+  get workspacesDirectory(): string {
+    return join(this.ports.dataDirectory, 'workspaces')
+  }
+
+  get db(): WorkspaceDb {
+    if (!this.current) throw new AppError('NO_WORKSPACE', 'Open or create a workspace first.')
+    return this.current.db
+  }
+
+  private now(): Date {
+    return this.ports.now?.() ?? new Date()
+  }
+
+  defaultPathFor(name: string): string {
+    return join(this.workspacesDirectory, fileNameFor(name))
+  }
+
+  status(): WorkspaceStatus {
+    return this.current ? { open: true, workspace: this.summary() } : { open: false }
+  }
+
+  summary(): WorkspaceSummary {
+    const { db, path, protection } = this.requireOpen()
+    const meta = new Map(
+      (db.prepare('SELECT key, value FROM workspace_meta').all() as { key: string; value: string }[]).map(
+        (r) => [r.key, r.value],
+      ),
+    )
+    const peopleCount = (db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n
+    return {
+      path,
+      name: meta.get('name') ?? basename(path, extname(path)),
+      createdAt: meta.get('created_at') ?? new Date(0).toISOString(),
+      schemaVersion: schemaVersion(db),
+      protection,
+      peopleCount,
+    }
+  }
+
+  create(options: {
+    name: string
+    path?: string | undefined
+    key: KeyMaterial
+    protection: Protection
+  }): WorkspaceSummary {
+    const path = resolve(options.path ?? this.defaultPathFor(options.name))
+    mkdirSync(dirname(path), { recursive: true })
+    const db = openWorkspaceDb(path, options.key, { create: true })
+    try {
+      // Encrypted or not, a file about people's careers is for its owner's eyes; SQLite gives -wal/-shm the same mode.
+      if (process.platform !== 'win32') chmodSync(path, 0o600)
+      migrate(db)
+      const createdAt = this.now()
+      db.transaction(() => {
+        const insert = db.prepare('INSERT INTO workspace_meta (key, value) VALUES (?, ?)')
+        insert.run('name', options.name)
+        insert.run('created_at', createdAt.toISOString())
+        appendAudit(
+          db,
+          {
+            actor: this.ports.actor,
+            action: 'workspace.create',
+            entityType: 'workspace',
+            after: { name: options.name },
+          },
+          createdAt,
+        )
+      })()
+    } catch (error) {
+      db.close()
+      throw error
+    }
+    return this.adopt({ db, path, protection: options.protection })
+  }
+
+  open(path: string, key: KeyMaterial, protection: Protection): WorkspaceSummary {
+    const absolute = resolve(path)
+    const db = openWorkspaceDb(absolute, key, { create: false })
+    try {
+      migrate(db)
+    } catch (error) {
+      db.close()
+      throw error
+    }
+    return this.adopt({ db, path: absolute, protection })
+  }
+
+  close(): boolean {
+    if (!this.current) return false
+    this.current.db.close()
+    this.current = null
+    this.events.emit('workspace.changed', { open: false })
+    return true
+  }
+
+  changePassphrase(current: string, next: KeyMaterial): WorkspaceSummary {
+    const open = this.requireOpen()
+    if (open.protection !== 'passphrase') {
+      throw new AppError(
+        'INVALID_INPUT',
+        open.protection === 'os-keychain'
+          ? 'This workspace is unlocked by the OS keychain and has no passphrase to change.'
+          : 'This workspace was opened with a key file; change the key with the CLI, not a passphrase.',
+      )
+    }
+    // Prove the current passphrase on a second connection: the open one is already keyed and proves nothing.
+    openWorkspaceDb(open.path, passphraseKey(current), { create: false }).close()
+    rekeyWorkspaceDb(open.db, next)
+    appendAudit(
+      open.db,
+      { actor: this.ports.actor, action: 'workspace.changePassphrase', entityType: 'workspace' },
+      this.now(),
+    )
+    return this.summary()
+  }
+
+  list(): { directory: string; workspaces: ListedWorkspace[] } {
+    const directory = this.workspacesDirectory
+    const inDirectory = existsSync(directory)
+      ? readdirSync(directory)
+          .filter((f) => f.endsWith(WORKSPACE_EXTENSION))
+          .map((f) => join(directory, f))
+      : []
+    const paths = [...new Set([...this.recent.list(), ...inDirectory])].filter((p) => existsSync(p))
+    return {
+      directory,
+      workspaces: paths.map((path) => {
+        const stat = statSync(path)
+        return {
+          path,
+          name: basename(path, extname(path)),
+          modifiedAt: stat.mtime.toISOString(),
+          sizeBytes: stat.size,
+          protection: hasKeychainSidecar(path) ? 'os-keychain' : null,
+        }
+      }),
+    }
+  }
+
+  private adopt(open: OpenWorkspace): WorkspaceSummary {
+    if (this.current) this.close()
+    this.current = open
+    this.recent.remember(open.path)
+    const summary = this.summary()
+    this.events.emit('workspace.changed', { open: true, workspace: summary })
+    return summary
+  }
+
+  private requireOpen(): OpenWorkspace {
+    if (!this.current) throw new AppError('NO_WORKSPACE', 'Open or create a workspace first.')
+    return this.current
+  }
+}
+
+export interface ListedWorkspace {
+  path: string
+  name: string
+  modifiedAt: string
+  sizeBytes: number
+  protection: Protection | null
+}

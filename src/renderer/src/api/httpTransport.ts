@@ -1,0 +1,103 @@
+import type { Result } from '../../../shared/result'
+import { TOKEN_HEADER, type EventListener, type Transport } from '../../../shared/rpc/transport'
+
+export interface HttpTransportOptions {
+  /** The host's origin with a trailing slash, e.g. `http://127.0.0.1:5173/`. */
+  baseUrl: string
+  token: string
+  fetch?: typeof fetch
+}
+
+const RETRY_MS = [500, 1000, 2000, 5000]
+
+function transportError(status: number): Result<never> {
+  if (status === 401) {
+    return {
+      ok: false,
+      error: {
+        code: 'UNAUTHORIZED',
+        message:
+          'This tab is not connected to the running Ninefold host. Open the address the host printed when it started (it carries the access token).',
+      },
+    }
+  }
+  if (status === 403)
+    return { ok: false, error: { code: 'FORBIDDEN', message: 'The Ninefold host refused this page.' } }
+  return { ok: false, error: { code: 'INTERNAL', message: `The Ninefold host answered HTTP ${status}.` } }
+}
+
+/** Parses a Server-Sent Events stream into (event, data) pairs; comments (heartbeats) are skipped. */
+export async function readEventStream(
+  body: ReadableStream<Uint8Array>,
+  onEvent: (event: string, data: string) => void,
+): Promise<void> {
+  const reader = body.getReader()
+  const decoder = new TextDecoder()
+  let buffer = ''
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) return
+    buffer += decoder.decode(value, { stream: true })
+    let boundary: number
+    while ((boundary = buffer.indexOf('\n\n')) >= 0) {
+      const frame = buffer.slice(0, boundary)
+      buffer = buffer.slice(boundary + 2)
+      let event = 'message'
+      const data: string[] = []
+      for (const line of frame.split('\n')) {
+        if (line.startsWith('event: ')) event = line.slice(7)
+        else if (line.startsWith('data: ')) data.push(line.slice(6))
+      }
+      if (data.length > 0) onEvent(event, data.join('\n'))
+    }
+  }
+}
+
+/**
+ * The browser host's transport: `POST /rpc/<method>` for calls, a streamed `GET /events` for events. The token
+ * travels in a header (never a cookie or the URL), so another site cannot ride on it.
+ */
+export function createHttpTransport(options: HttpTransportOptions): Transport {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis)
+  const headers = { [TOKEN_HEADER]: options.token }
+  return {
+    async call(method, input) {
+      let response: Response
+      try {
+        response = await doFetch(new URL(`rpc/${encodeURIComponent(method)}`, options.baseUrl), {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify(input ?? {}),
+        })
+      } catch {
+        return {
+          ok: false,
+          error: { code: 'INTERNAL', message: 'Cannot reach the Ninefold host. Is it still running?' },
+        }
+      }
+      if (response.status !== 200) return transportError(response.status)
+      return (await response.json()) as Result<unknown>
+    },
+    subscribe(listener: EventListener) {
+      const controller = new AbortController()
+      const connect = async (attempt: number): Promise<void> => {
+        try {
+          const response = await doFetch(new URL('events', options.baseUrl), {
+            headers,
+            signal: controller.signal,
+          })
+          if (response.status === 200 && response.body) {
+            attempt = 0
+            await readEventStream(response.body, (event, data) => listener(event, JSON.parse(data)))
+          }
+        } catch {
+          // dropped connection: fall through to the retry below unless we were asked to stop
+        }
+        if (controller.signal.aborted) return
+        setTimeout(() => void connect(attempt + 1), RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)])
+      }
+      void connect(0)
+      return () => controller.abort()
+    },
+  }
+}

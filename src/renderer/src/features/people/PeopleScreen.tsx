@@ -1,0 +1,82 @@
+import { useEffect, useMemo, useState } from 'react'
+import type { MethodOutput, PersonSortField } from '../../../../shared/contract'
+import { api } from '../../api/client'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { PeopleTable, type SortState } from './PeopleTable'
+import { usePeoplePages } from './usePeoplePages'
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value)
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms)
+    return () => clearTimeout(timer)
+  }, [value, ms])
+  return debounced
+}
+
+export function PeopleScreen(): React.JSX.Element {
+  const [search, setSearch] = useState('')
+  const [department, setDepartment] = useState('')
+  const [location, setLocation] = useState('')
+  const [sort, setSort] = useState<SortState>({ field: 'fullName', direction: 'asc' })
+  const [facets, setFacets] = useState<MethodOutput<'people.facets'> | null>(null)
+  const text = useDebounced(search.trim(), 250)
+
+  useEffect(() => {
+    api
+      .call('people.facets')
+      .then(setFacets)
+      .catch(() => setFacets(null))
+  }, [])
+
+  const query = useMemo(
+    () => ({
+      sort: { field: sort.field as PersonSortField, direction: sort.direction },
+      filter: {
+        ...(text ? { text } : {}),
+        ...(department ? { department } : {}),
+        ...(location ? { location } : {}),
+      },
+    }),
+    [sort, text, department, location],
+  )
+  const pages = usePeoplePages(query)
+
+  return (
+    <div className="people">
+      <div className="toolbar" role="search">
+        <h1>People</h1>
+        <input
+          type="search"
+          aria-label="Search people"
+          placeholder="Search name, ID, email or title"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <select aria-label="Department" value={department} onChange={(e) => setDepartment(e.target.value)}>
+          <option value="">All departments</option>
+          {facets?.departments.map((d) => (
+            <option key={d.value} value={d.value}>
+              {d.value} ({d.count.toLocaleString()})
+            </option>
+          ))}
+        </select>
+        <select aria-label="Location" value={location} onChange={(e) => setLocation(e.target.value)}>
+          <option value="">All locations</option>
+          {facets?.locations.map((l) => (
+            <option key={l.value} value={l.value}>
+              {l.value} ({l.count.toLocaleString()})
+            </option>
+          ))}
+        </select>
+        <span className="muted" data-testid="people-count" aria-live="polite">
+          {pages.total === null
+            ? 'Loading…'
+            : `${pages.total.toLocaleString()} ${pages.total === 1 ? 'person' : 'people'}`}
+        </span>
+      </div>
+      <ErrorBanner error={pages.error} />
+      <PeopleTable pages={pages} sort={sort} onSortChange={setSort} />
+    </div>
+  )
+}

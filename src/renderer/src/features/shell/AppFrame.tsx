@@ -1,0 +1,81 @@
+import type { WorkspaceSummary } from '../../../../shared/contract'
+import { api } from '../../api/client'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { useAppStore, type ViewId } from '../../stores/appStore'
+import { PeopleScreen } from '../people/PeopleScreen'
+import { WorkspaceOverview } from '../workspace/WorkspaceOverview'
+
+const NAV: { id: ViewId; label: string; ready: boolean }[] = [
+  { id: 'workspace', label: 'Workspace', ready: true },
+  { id: 'people', label: 'People', ready: true },
+  { id: 'import', label: 'Import', ready: false },
+  { id: 'calibration', label: 'Calibration', ready: false },
+  { id: 'succession', label: 'Succession', ready: false },
+  { id: 'insights', label: 'Insights', ready: false },
+]
+
+export function AppFrame({ workspace }: { workspace: WorkspaceSummary }): React.JSX.Element {
+  const view = useAppStore((s) => s.view)
+  const setView = useAppStore((s) => s.setView)
+  const notice = useAppStore((s) => s.notice)
+  const setNotice = useAppStore((s) => s.setNotice)
+  const current = NAV.find((n) => n.id === view) ?? NAV[0]
+
+  return (
+    <div className="frame">
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ▦
+          </span>{' '}
+          Ninefold
+        </div>
+        <ul>
+          {NAV.map((item) => (
+            <li key={item.id}>
+              <button
+                type="button"
+                className={item.id === view ? 'nav-item active' : 'nav-item'}
+                aria-current={item.id === view ? 'page' : undefined}
+                onClick={() => setView(item.id)}
+              >
+                {item.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="main">
+        <header className="topbar">
+          <div>
+            <span className="workspace-name" data-testid="workspace-name">
+              {workspace.name}
+            </span>
+            <span className="muted"> · {workspace.peopleCount.toLocaleString()} people · encrypted</span>
+          </div>
+          <button type="button" className="secondary" onClick={() => void api.call('workspace.close')}>
+            Close workspace
+          </button>
+        </header>
+        {notice !== null && (
+          <div className="notice">
+            <ErrorBanner error={notice} />
+            <button type="button" className="link" onClick={() => setNotice(null)}>
+              Dismiss
+            </button>
+          </div>
+        )}
+        <section className="content" aria-label={current?.label}>
+          {view === 'people' && <PeopleScreen />}
+          {view === 'workspace' && <WorkspaceOverview workspace={workspace} />}
+          {current && !current.ready && (
+            <div className="empty-state">
+              <h2>{current.label}</h2>
+              <p>This area arrives in a coming release.</p>
+            </div>
+          )}
+        </section>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,151 @@
+import { useEffect, useState } from 'react'
+import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/contract/workspace'
+import type { JobProgress } from '../../../../shared/contract'
+import { AppError } from '../../../../shared/result'
+import { api } from '../../api/client'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { useAppStore } from '../../stores/appStore'
+
+const DEMO_SIZES = [200, 500, 2_000, 10_000, 50_000]
+
+function newJobId(): string {
+  return `demo-${crypto.randomUUID()}`
+}
+
+/** `path` comes from the desktop menu's native Save dialog; without it the workspace goes to the data directory. */
+export function CreateWorkspaceForm({ path }: { path?: string | undefined }): React.JSX.Element {
+  const info = useAppStore((s) => s.info)
+  const [name, setName] = useState('')
+  const [passphrase, setPassphrase] = useState('')
+  const [confirm, setConfirm] = useState('')
+  const [useKeychain, setUseKeychain] = useState(false)
+  const [demo, setDemo] = useState(false)
+  const [demoSize, setDemoSize] = useState(500)
+  const [error, setError] = useState<unknown>(null)
+  const [progress, setProgress] = useState<JobProgress | null>(null)
+  const [jobId, setJobId] = useState<string | null>(null)
+
+  useEffect(
+    () => (jobId ? api.on('jobs.progress', (p) => p.jobId === jobId && setProgress(p)) : undefined),
+    [jobId],
+  )
+
+  const keychainAvailable = info?.osKeychain === 'available'
+  const mismatch = !useKeychain && confirm.length > 0 && confirm !== passphrase
+
+  const submit = async (event: React.FormEvent): Promise<void> => {
+    event.preventDefault()
+    setError(null)
+    if (mismatch) return setError(new AppError('INVALID_INPUT', 'The two passphrases differ.'))
+    const id = demo ? newJobId() : null
+    setJobId(id)
+    useAppStore.getState().setHoldWelcome(id !== null)
+    try {
+      await api.call('workspace.create', {
+        name,
+        ...(path ? { path } : {}),
+        ...(useKeychain ? { protection: 'os-keychain' } : { protection: 'passphrase', passphrase }),
+      })
+      if (id) await api.call('demo.populate', { people: demoSize, seed: 42, jobId: id })
+      useAppStore.getState().setStatus(await api.call('workspace.status'))
+      useAppStore.getState().setHoldWelcome(false)
+    } catch (caught) {
+      const state = useAppStore.getState()
+      if (state.holdWelcome) {
+        // The workspace exists but the demo fill failed or was cancelled (and rolled back): show it, empty, and say why.
+        state.setNotice(caught)
+        state.setHoldWelcome(false)
+      } else {
+        setError(caught)
+      }
+    } finally {
+      setJobId(null)
+      setProgress(null)
+    }
+  }
+
+  return (
+    <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="create-title">
+      <h2 id="create-title">Create a workspace</h2>
+      <label>
+        Name
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="EMEA talent review 2026"
+          required
+          maxLength={80}
+        />
+      </label>
+      {path && <p className="muted small mono">Saved as {path}</p>}
+      {keychainAvailable && (
+        <label className="checkbox">
+          <input type="checkbox" checked={useKeychain} onChange={(e) => setUseKeychain(e.target.checked)} />
+          Unlock with this computer’s keychain instead of a passphrase
+        </label>
+      )}
+      {!useKeychain && (
+        <>
+          <label>
+            Passphrase (at least {MIN_PASSPHRASE_LENGTH} characters)
+            <input
+              type="password"
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.target.value)}
+              autoComplete="new-password"
+              required
+            />
+          </label>
+          <label>
+            Repeat passphrase
+            <input
+              type="password"
+              value={confirm}
+              onChange={(e) => setConfirm(e.target.value)}
+              autoComplete="new-password"
+              required
+              aria-invalid={mismatch}
+            />
+          </label>
+          {mismatch && <p className="field-hint warning">The two passphrases differ.</p>}
+          <p className="muted small">
+            There is no way to recover a forgotten passphrase: the workspace is encrypted with it.
+          </p>
+        </>
+      )}
+      <label className="checkbox">
+        <input type="checkbox" checked={demo} onChange={(e) => setDemo(e.target.checked)} />
+        Fill it with a demo organisation
+      </label>
+      {demo && (
+        <label>
+          Demo size
+          <select value={demoSize} onChange={(e) => setDemoSize(Number(e.target.value))}>
+            {DEMO_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n.toLocaleString()} people
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <ErrorBanner error={error} />
+      {jobId && (
+        <div className="progress" role="status">
+          <progress value={progress?.done ?? 0} max={progress?.total ?? demoSize} />
+          <span>
+            {progress
+              ? `${progress.phase}: ${progress.done.toLocaleString()} of ${(progress.total ?? demoSize).toLocaleString()}`
+              : 'Creating…'}
+          </span>
+          <button type="button" className="secondary" onClick={() => void api.call('jobs.cancel', { jobId })}>
+            Cancel
+          </button>
+        </div>
+      )}
+      <button type="submit" disabled={jobId !== null}>
+        Create workspace
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react'
+import type { MethodOutput } from '../../../../shared/contract'
+import { api } from '../../api/client'
+import { ErrorBanner } from '../../components/ErrorBanner'
+
+type Listed = MethodOutput<'workspace.list'>['workspaces'][number]
+
+/** `initialPath` comes from the desktop menu's native Open dialog; the screen remounts the form when it changes. */
+export function OpenWorkspaceForm({ initialPath }: { initialPath?: string | undefined }): React.JSX.Element {
+  const [workspaces, setWorkspaces] = useState<Listed[]>([])
+  const [path, setPath] = useState(initialPath ?? '')
+  const [passphrase, setPassphrase] = useState('')
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    api
+      .call('workspace.list')
+      .then((list) => {
+        setWorkspaces(list.workspaces)
+        setPath((p) => p || list.workspaces[0]?.path || '')
+      })
+      .catch(setError)
+  }, [])
+
+  const selected = workspaces.find((w) => w.path === path)
+  const keychain = selected?.protection === 'os-keychain'
+
+  const submit = (event: React.FormEvent): void => {
+    event.preventDefault()
+    setBusy(true)
+    setError(null)
+    api
+      .call('workspace.open', keychain && !passphrase ? { path } : { path, passphrase })
+      .catch(setError)
+      .finally(() => setBusy(false))
+  }
+
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="open-title">
+      <h2 id="open-title">Open a workspace</h2>
+      {workspaces.length > 0 ? (
+        <fieldset className="workspace-list">
+          <legend>Recent and known workspaces</legend>
+          {workspaces.map((w) => (
+            <label key={w.path} className="workspace-option">
+              <input
+                type="radio"
+                name="workspace"
+                value={w.path}
+                checked={path === w.path}
+                onChange={() => setPath(w.path)}
+              />
+              <span>
+                <strong>{w.name}</strong>
+                <span className="muted small mono"> {w.path}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      ) : (
+        <p className="muted">No workspaces yet. Create one, or type the path of a workspace file.</p>
+      )}
+      <label>
+        Workspace file
+        <input
+          className="mono"
+          value={path}
+          onChange={(e) => setPath(e.target.value)}
+          placeholder="/path/to/team.ninefold"
+          required
+        />
+      </label>
+      <label>
+        Passphrase{keychain ? ' (leave empty to use the OS keychain)' : ''}
+        <input
+          type="password"
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+          autoComplete="current-password"
+        />
+      </label>
+      <ErrorBanner error={error} />
+      <button type="submit" disabled={busy || !path}>
+        {busy ? 'Opening…' : 'Open'}
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,37 @@
+import { CreateWorkspaceForm } from './CreateWorkspaceForm'
+import { OpenWorkspaceForm } from './OpenWorkspaceForm'
+import { useAppStore } from '../../stores/appStore'
+
+/** Shown while no workspace is open: the two ways in, side by side. */
+export function WorkspaceScreen(): React.JSX.Element {
+  const info = useAppStore((s) => s.info)
+  const pending = useAppStore((s) => s.pendingPath)
+  const openPath = pending?.command === 'workspace.open' ? pending.path : undefined
+  const newPath = pending?.command === 'workspace.new' ? pending.path : undefined
+  return (
+    <main className="welcome">
+      <header className="welcome-header">
+        <h1>
+          <span className="brand-mark" aria-hidden="true">
+            ▦
+          </span>{' '}
+          Ninefold
+        </h1>
+        <p className="muted">
+          Talent reviews, calibration and succession, on this computer only. Every workspace is an encrypted
+          file.
+        </p>
+      </header>
+      <div className="welcome-grid">
+        <OpenWorkspaceForm key={openPath ?? ''} initialPath={openPath} />
+        <CreateWorkspaceForm key={newPath ?? ''} path={newPath} />
+      </div>
+      {info && (
+        <footer className="muted small">
+          Ninefold {info.version} · {info.shell === 'browser' ? 'browser host on 127.0.0.1' : info.shell} ·
+          data in <span className="mono">{info.dataDirectory}</span>
+        </footer>
+      )}
+    </main>
+  )
+}

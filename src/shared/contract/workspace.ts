@@ -1,0 +1,82 @@
+import { z } from 'zod'
+import { defineEvents, defineMethods } from './define'
+import { empty, isoDateTime } from './common'
+
+export const MIN_PASSPHRASE_LENGTH = 10
+
+export const protection = z.enum(['passphrase', 'key-file', 'os-keychain'])
+
+export const workspaceSummary = z.object({
+  path: z.string(),
+  name: z.string(),
+  createdAt: isoDateTime,
+  schemaVersion: z.number().int(),
+  protection,
+  peopleCount: z.number().int().nonnegative(),
+})
+export type WorkspaceSummary = z.output<typeof workspaceSummary>
+
+export const workspaceStatus = z.discriminatedUnion('open', [
+  z.object({ open: z.literal(false) }),
+  z.object({ open: z.literal(true), workspace: workspaceSummary }),
+])
+export type WorkspaceStatus = z.output<typeof workspaceStatus>
+
+const name = z.string().trim().min(1, 'give the workspace a name').max(80)
+const passphrase = z.string().max(1024)
+
+export const workspaceMethods = defineMethods('workspace')({
+  'workspace.status': {
+    summary: 'Whether a workspace is open, and which.',
+    input: empty,
+    output: workspaceStatus,
+  },
+  'workspace.list': {
+    summary: 'Workspaces in the data directory and recently opened ones.',
+    input: empty,
+    output: z.object({
+      directory: z.string(),
+      workspaces: z.array(
+        z.object({
+          path: z.string(),
+          name: z.string(),
+          modifiedAt: isoDateTime,
+          sizeBytes: z.number().int(),
+          protection: protection.nullable(),
+        }),
+      ),
+    }),
+  },
+  'workspace.create': {
+    summary: 'Create an encrypted workspace and open it.',
+    input: z
+      .object({
+        name,
+        protection: z.enum(['passphrase', 'os-keychain']).default('passphrase'),
+        passphrase: passphrase.optional(),
+        /** Absolute path; default: `<data directory>/workspaces/<name>.ninefold`. */
+        path: z.string().min(1).optional(),
+      })
+      .strict(),
+    output: workspaceSummary,
+  },
+  'workspace.open': {
+    summary: 'Open an existing workspace with its passphrase (or the OS keychain on the desktop).',
+    input: z.object({ path: z.string().min(1), passphrase: passphrase.optional() }).strict(),
+    output: workspaceSummary,
+  },
+  'workspace.close': {
+    summary: 'Close the open workspace and forget its key.',
+    input: empty,
+    output: z.object({ closed: z.boolean() }),
+  },
+  'workspace.changePassphrase': {
+    summary: 'Re-encrypt the open workspace under a new passphrase.',
+    input: z.object({ current: passphrase, next: passphrase }).strict(),
+    output: workspaceSummary,
+  },
+})
+
+export const workspaceEvents = defineEvents('workspace')({
+  'workspace.changed': workspaceStatus,
+})

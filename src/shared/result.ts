@@ -1,0 +1,61 @@
+/**
+ * The envelope every contract call resolves to, whatever carries it. Errors are values with a code the UI can
+ * branch on and a message written for the person using the app; `details` carries structured context (file,
+ * row, column…) and never a stack trace or SQL.
+ */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNKNOWN_METHOD',
+  'NO_WORKSPACE',
+  'WORKSPACE_EXISTS',
+  'WORKSPACE_NOT_FOUND',
+  'WORKSPACE_INCOMPATIBLE',
+  'WRONG_KEY',
+  'WEAK_PASSPHRASE',
+  'KEY_UNAVAILABLE',
+  'NOT_FOUND',
+  'CANCELLED',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'INTERNAL',
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface AppErrorShape {
+  code: ErrorCode
+  message: string
+  details?: Record<string, unknown>
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape }
+
+/** Thrown inside services and the client; crosses transports as the plain `AppErrorShape`. */
+export class AppError extends Error implements AppErrorShape {
+  readonly code: ErrorCode
+  readonly details?: Record<string, unknown>
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message)
+    this.name = 'AppError'
+    this.code = code
+    if (details !== undefined) this.details = details
+  }
+
+  toShape(): AppErrorShape {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details }
+  }
+
+  static fromShape(shape: AppErrorShape): AppError {
+    return new AppError(shape.code, shape.message, shape.details)
+  }
+}
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
+export const fail = (error: AppErrorShape): Result<never> => ({ ok: false, error })
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value)
+}
