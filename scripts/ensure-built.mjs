@@ -30,12 +30,11 @@ const stale =
 
 if (stale) {
   process.stderr.write('Building Ninefold…\n')
-  const result = spawnSync('electron-vite', ['build'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    shell: process.platform === 'win32',
-  })
+  // Run electron-vite's own entry with this Node (22+) rather than whatever `electron-vite` is on PATH.
+  const cli = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js')
+  const result = spawnSync(process.execPath, [cli, 'build'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
   if (result.status !== 0) {
+    process.stderr.write(result.stdout ?? '')
     process.stderr.write('The build failed; see the messages above.\n')
     process.exit(result.status ?? 1)
   }

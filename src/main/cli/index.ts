@@ -32,8 +32,8 @@ function requireWorkspacePath(args: CliArgs): string {
   return resolve(args.workspace)
 }
 
-function requireKey(args: CliArgs): KeyMaterial {
-  const key = keyFromOptions({ keyFile: args.keyFile })
+function requireKey(args: CliArgs, env: NodeJS.ProcessEnv): KeyMaterial {
+  const key = keyFromOptions({ keyFile: args.keyFile, env })
   if (!key)
     throw new AppError(
       'KEY_UNAVAILABLE',
@@ -43,7 +43,12 @@ function requireKey(args: CliArgs): KeyMaterial {
 }
 
 /** A missing --key-file is created with `firstLine`; an existing one (or NINEFOLD_KEY) is used as it is. */
-function keyForNewWorkspace(args: CliArgs, firstLine: () => string, output: Output): KeyMaterial {
+function keyForNewWorkspace(
+  args: CliArgs,
+  env: NodeJS.ProcessEnv,
+  firstLine: () => string,
+  output: Output,
+): KeyMaterial {
   if (args.keyFile && !existsSync(args.keyFile)) {
     const line = firstLine()
     writeNewKeyFile(args.keyFile, line)
@@ -52,15 +57,16 @@ function keyForNewWorkspace(args: CliArgs, firstLine: () => string, output: Outp
     )
     return keyFromText(line)
   }
-  return requireKey(args)
+  return requireKey(args, env)
 }
 
 async function withOpenWorkspace<T>(
   services: Services,
   args: CliArgs,
+  env: NodeJS.ProcessEnv,
   work: (client: Client) => Promise<T>,
 ): Promise<T> {
-  services.session.open(requireWorkspacePath(args), requireKey(args), 'key-file')
+  services.session.open(requireWorkspacePath(args), requireKey(args, env), 'key-file')
   return work(createClient(createInProcessTransport(services)))
 }
 
@@ -104,7 +110,7 @@ export async function runCli(
     const [command, sub] = args.command
     switch (`${command} ${sub ?? ''}`.trim()) {
       case 'workspace create': {
-        const key = keyForNewWorkspace(args, generateRawKeyHex, output)
+        const key = keyForNewWorkspace(args, env, generateRawKeyHex, output)
         const summary = services.session.create({
           name: args.name ?? 'Workspace',
           path: requireWorkspacePath(args),
@@ -117,7 +123,9 @@ export async function runCli(
         return 0
       }
       case 'workspace info': {
-        const summary = await withOpenWorkspace(services, args, (client) => client.call('workspace.status'))
+        const summary = await withOpenWorkspace(services, args, env, (client) =>
+          client.call('workspace.status'),
+        )
         if (!summary.open) throw new AppError('NO_WORKSPACE', 'The workspace did not open.')
         const w = summary.workspace
         output.out(
@@ -140,7 +148,7 @@ export async function runCli(
             (args.workspace || env['NINEFOLD_KEY'] ? undefined : join(dataDirectory, 'demo.key')),
         }
         // A demo key is a passphrase, not hex, so the person can also type it into the app's open screen.
-        const key = keyForNewWorkspace(keyArgs, generatePassphrase, output)
+        const key = keyForNewWorkspace(keyArgs, env, generatePassphrase, output)
         services.session.create({ name: args.name ?? 'Demo organisation', path, key, protection: 'key-file' })
         const client = createClient(createInProcessTransport(services))
         const summary = await client.call('demo.populate', { people, seed })
@@ -163,17 +171,19 @@ export async function runCli(
         return 0
       }
       case 'people list': {
-        const page = await withOpenWorkspace(services, args, (client) =>
-          client.call('people.list', {
-            limit: integerOption('limit', args.limit) ?? 100,
-            offset: integerOption('offset', args.offset) ?? 0,
-            ...(args.sort ? { sort: parseSort(args.sort) } : {}),
-            filter: {
-              ...(args.search ? { text: args.search } : {}),
-              ...(args.department ? { department: args.department } : {}),
-              ...(args.location ? { location: args.location } : {}),
-            },
-          }),
+        // Options are checked before the workspace is opened, so a typo costs no KDF run and names the option.
+        const input = {
+          limit: integerOption('limit', args.limit) ?? 100,
+          offset: integerOption('offset', args.offset) ?? 0,
+          ...(args.sort ? { sort: parseSort(args.sort) } : {}),
+          filter: {
+            ...(args.search ? { text: args.search } : {}),
+            ...(args.department ? { department: args.department } : {}),
+            ...(args.location ? { location: args.location } : {}),
+          },
+        }
+        const page = await withOpenWorkspace(services, args, env, (client) =>
+          client.call('people.list', input),
         )
         output.out(
           output.json

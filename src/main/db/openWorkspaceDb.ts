@@ -14,11 +14,21 @@ function applyKey(db: WorkspaceDb, key: KeyMaterial): void {
   db.key(cipherKeyBuffer(key))
 }
 
+function isEmptyKey(key: KeyMaterial): boolean {
+  return key.kind === 'passphrase' ? key.passphrase.length === 0 : key.key.length === 0
+}
+
 /**
  * Opens (or creates) an encrypted workspace file. The key is proven by a read before anything that could write
  * (journal mode, migrations) runs, so a wrong key never modifies the file.
  */
 export function openWorkspaceDb(path: string, key: KeyMaterial, options: { create: boolean }): WorkspaceDb {
+  if (isEmptyKey(key)) {
+    // An empty key would mean an unencrypted file: never create one, and never read one as a workspace.
+    throw options.create
+      ? new AppError('WEAK_PASSPHRASE', 'A workspace must be protected by a passphrase or key.')
+      : new AppError('WRONG_KEY', 'This workspace is encrypted: enter its passphrase or key.', { path })
+  }
   const exists = existsSync(path)
   if (options.create && exists) {
     throw new AppError('WORKSPACE_EXISTS', `A workspace already exists at ${path}.`, { path })

@@ -30,12 +30,16 @@ export const useAppStore = create<AppState>((set) => ({
   holdWelcome: false,
   notice: null,
   setInfo: (info) => set({ info }),
+  // Opening a workspace lands on People; closing one returns to the workspace screen.
   setStatus: (status) =>
-    set((state) => ({
-      status,
-      view: status.open ? state.view : 'workspace',
-      pendingPath: status.open ? null : state.pendingPath,
-    })),
+    set((state) => {
+      const opened = status.open && !state.status?.open
+      return {
+        status,
+        view: !status.open ? 'workspace' : opened ? 'people' : state.view,
+        pendingPath: status.open ? null : state.pendingPath,
+      }
+    }),
   setView: (view) => set({ view }),
   setPendingPath: (pendingPath) => set({ pendingPath }),
   setHoldWelcome: (holdWelcome) => set({ holdWelcome }),

@@ -85,6 +85,8 @@ export function PeopleTable({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 20,
+    // The header sits sticky inside the same scroller (so columns stay aligned with or without a scrollbar).
+    scrollMargin: ROW_HEIGHT,
   })
   const items = virtualizer.getVirtualItems()
   const first = items[0]?.index ?? 0
@@ -123,10 +125,22 @@ export function PeopleTable({
   const rowsByIndex = new Map(table.getRowModel().rows.map((r) => [r.original.index, r]))
 
   return (
-    <div className="grid" role="table" aria-label="People" aria-rowcount={total + 1}>
+    <div
+      ref={scrollRef}
+      className="grid"
+      role="table"
+      aria-label="People"
+      aria-rowcount={total + 1}
+      data-testid="people-scroll"
+    >
       <div className="grid-head" role="rowgroup">
         {table.getHeaderGroups().map((group) => (
-          <div key={group.id} role="row" className="grid-row" style={{ gridTemplateColumns: gridTemplate }}>
+          <div
+            key={group.id}
+            role="row"
+            className="grid-row"
+            style={{ gridTemplateColumns: gridTemplate, height: ROW_HEIGHT }}
+          >
             {group.headers.map((header) => {
               const sorted = header.column.getIsSorted()
               return (
@@ -151,34 +165,32 @@ export function PeopleTable({
           </div>
         ))}
       </div>
-      <div ref={scrollRef} className="grid-body" role="rowgroup" data-testid="people-scroll">
-        {pages.total === 0 && <p className="empty-row">No people match.</p>}
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((item) => {
-            const row = rowsByIndex.get(item.index)
-            return (
-              <div
-                key={item.key}
-                role="row"
-                aria-rowindex={item.index + 2}
-                className={row ? 'grid-row' : 'grid-row loading'}
-                style={{
-                  gridTemplateColumns: gridTemplate,
-                  height: ROW_HEIGHT,
-                  transform: `translateY(${item.start}px)`,
-                }}
-              >
-                {row
-                  ? row.getAllCells().map((cell) => (
-                      <div key={cell.id} role="cell" title={String(cell.getValue() ?? '')}>
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </div>
-                    ))
-                  : columns.map((c) => <div key={c.id} role="cell" className="skeleton" />)}
-              </div>
-            )
-          })}
-        </div>
+      {pages.total === 0 && <p className="empty-row">No people match.</p>}
+      <div className="grid-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const row = rowsByIndex.get(item.index)
+          return (
+            <div
+              key={item.key}
+              role="row"
+              aria-rowindex={item.index + 2}
+              className={row ? 'grid-row' : 'grid-row loading'}
+              style={{
+                gridTemplateColumns: gridTemplate,
+                height: ROW_HEIGHT,
+                transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)`,
+              }}
+            >
+              {row
+                ? row.getAllCells().map((cell) => (
+                    <div key={cell.id} role="cell" title={String(cell.getValue() ?? '')}>
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </div>
+                  ))
+                : columns.map((c) => <div key={c.id} role="cell" className="skeleton" />)}
+            </div>
+          )
+        })}
       </div>
     </div>
   )

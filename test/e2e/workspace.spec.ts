@@ -1,0 +1,81 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, test } from './fixtures'
+import { PeoplePage } from './pages/PeoplePage'
+import { WorkspacePage } from './pages/WorkspacePage'
+
+const PASSPHRASE = 'a passphrase for the e2e run'
+
+test('creates a passphrase workspace with demo people, then reopens it and refuses a wrong passphrase', async ({
+  page,
+  host,
+}) => {
+  const welcome = new WorkspacePage(page)
+  await welcome.goto(host.url)
+  await page.screenshot({ path: 'test-results/screens/welcome.png' })
+
+  // A mismatched confirmation is caught before anything is created.
+  await welcome.create({
+    name: 'Nordics calibration',
+    passphrase: PASSPHRASE,
+    confirm: 'something else entirely',
+  })
+  await expect(welcome.error(welcome.createForm)).toHaveText('The two passphrases differ.')
+
+  await welcome.create({ name: 'Nordics calibration', passphrase: PASSPHRASE, demoPeople: 500 })
+  const people = new PeoplePage(page)
+  await people.expectLoaded(500)
+  await expect(page.getByTestId('workspace-name')).toHaveText('Nordics calibration')
+  await expect(people.bodyRows().first()).toBeVisible()
+  await page.screenshot({ path: 'test-results/screens/people.png' })
+
+  // The workspace is a real encrypted file in this test's data directory.
+  const file = join(host.dataDirectory, 'workspaces', 'nordics-calibration.ninefold')
+  expect(existsSync(file)).toBe(true)
+  const firstName = (await people.columnValues(0))[0] ?? ''
+  expect(firstName.length).toBeGreaterThan(0)
+  expect(readFileSync(file).includes(firstName)).toBe(false)
+
+  await page.getByRole('button', { name: 'Close workspace' }).click()
+  await expect(page.getByRole('heading', { name: 'Open a workspace' })).toBeVisible()
+  await expect(welcome.openForm.getByRole('radio', { name: /nordics-calibration/ })).toBeChecked()
+
+  await welcome.open({ passphrase: 'not the right passphrase' })
+  await expect(welcome.error(welcome.openForm)).toContainText('does not open this workspace')
+  await page.screenshot({ path: 'test-results/screens/wrong-passphrase.png' })
+
+  await welcome.open({ passphrase: PASSPHRASE })
+  await people.expectLoaded(500)
+})
+
+test('survives a reload: the token stays with the tab, the open workspace stays open', async ({
+  page,
+  host,
+}) => {
+  const welcome = new WorkspacePage(page)
+  await welcome.goto(host.url)
+  await expect(page).toHaveURL(host.origin) // the token left the address bar
+  await welcome.create({ name: 'Reload check', passphrase: PASSPHRASE })
+  await new PeoplePage(page).expectLoaded(0)
+  await page.reload()
+  await expect(page.getByTestId('workspace-name')).toHaveText('Reload check')
+})
+
+test('a page opened without the token is told how to connect, and gets no data', async ({ page, host }) => {
+  await page.goto(host.origin)
+  await expect(page.getByRole('alert')).toContainText('not connected to the running Ninefold host')
+})
+
+test('cancelling a large demo fill leaves an empty, usable workspace and says why', async ({
+  page,
+  host,
+}) => {
+  const welcome = new WorkspacePage(page)
+  await welcome.goto(host.url)
+  await welcome.create({ name: 'Too big', passphrase: PASSPHRASE, demoPeople: 50000 })
+  const cancel = welcome.createForm.getByRole('button', { name: 'Cancel' })
+  await expect(welcome.createForm.getByRole('status')).toContainText('Creating demo people')
+  await cancel.click()
+  await expect(page.getByRole('alert')).toContainText('Cancelled. Nothing from this job was kept.')
+  await new PeoplePage(page).expectLoaded(0)
+})

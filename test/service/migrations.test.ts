@@ -1,0 +1,129 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { migrate, schemaVersion } from '../../src/main/db/migrate'
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/main/db/migrations'
+import { openWorkspaceDb, type WorkspaceDb } from '../../src/main/db/openWorkspaceDb'
+import { passphraseKey } from '../../src/main/keys/keyMaterial'
+import { AppError } from '../../src/shared/result'
+import { PASSPHRASE } from '../support/services'
+import { useTempDirs } from '../support/tempDir'
+
+const tempDir = useTempDirs()
+const key = passphraseKey(PASSPHRASE)
+
+function freshDb(): { db: WorkspaceDb; path: string } {
+  const path = join(tempDir(), 'w.ninefold')
+  return { db: openWorkspaceDb(path, key, { create: true }), path }
+}
+
+const tables = (db: WorkspaceDb): string[] =>
+  (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+      name: string
+    }[]
+  ).map((r) => r.name)
+
+describe('migrations', () => {
+  it('are numbered 1…N without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(
+      Array.from({ length: MIGRATIONS.length }, (_, i) => i + 1),
+    )
+    expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.length)
+  })
+
+  it('001 creates meta, people and an audit log that refuses updates and deletes', () => {
+    const { db } = freshDb()
+    migrate(db, 1)
+    expect(schemaVersion(db)).toBe(1)
+    expect(tables(db)).toEqual(['audit_log', 'people', 'workspace_meta'])
+    db.prepare(
+      "INSERT INTO audit_log (at, actor, action, entity_type) VALUES ('2026-01-01T00:00:00Z', 'a', 'x', 'y')",
+    ).run()
+    expect(() => db.prepare("UPDATE audit_log SET actor = 'b'").run()).toThrow(/append-only/)
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/)
+    expect(() =>
+      db.prepare("INSERT INTO people (employee_id, full_name) VALUES ('E1', 'A'), ('E1', 'B')").run(),
+    ).toThrow(/UNIQUE/)
+    db.close()
+  })
+
+  it('002 upgrades a version-1 workspace without touching its people, and adds the talent record tables', () => {
+    const { db, path } = freshDb()
+    migrate(db, 1)
+    db.prepare(
+      "INSERT INTO people (employee_id, full_name, department) VALUES ('E1', 'Ada Lovelace', 'Engineering')",
+    ).run()
+    db.close()
+
+    // Reopen as a later Ninefold would, then migrate to the latest version.
+    const upgraded = openWorkspaceDb(path, key, { create: false })
+    expect(migrate(upgraded)).toEqual({ from: 1, to: 2 })
+    expect(upgraded.prepare('SELECT employee_id, full_name, department FROM people').all()).toEqual([
+      { employee_id: 'E1', full_name: 'Ada Lovelace', department: 'Engineering' },
+    ])
+    expect(tables(upgraded)).toEqual(
+      expect.arrayContaining([
+        'review_cycles',
+        'reviews',
+        'skills',
+        'competency_ratings',
+        'learning_items',
+        'learning_records',
+      ]),
+    )
+    const personId = (
+      upgraded.prepare("SELECT id FROM people WHERE employee_id = 'E1'").get() as { id: number }
+    ).id
+    upgraded.prepare("INSERT INTO review_cycles (name, scale_min, scale_max) VALUES ('2025', 1, 5)").run()
+    upgraded
+      .prepare('INSERT INTO reviews (person_id, cycle_id, overall_rating) VALUES (?, 1, 4)')
+      .run(personId)
+    expect(() =>
+      upgraded.prepare('INSERT INTO reviews (person_id, cycle_id, overall_rating) VALUES (999, 1, 4)').run(),
+    ).toThrow(/FOREIGN KEY/)
+    expect(() =>
+      upgraded.prepare("INSERT INTO review_cycles (name, scale_min, scale_max) VALUES ('bad', 5, 1)").run(),
+    ).toThrow(/CHECK/)
+    upgraded.prepare("DELETE FROM people WHERE employee_id = 'E1'").run()
+    expect(upgraded.prepare('SELECT count(*) AS n FROM reviews').get()).toEqual({ n: 0 })
+    upgraded.close()
+  })
+
+  it('is idempotent: migrating a current workspace changes nothing', () => {
+    const { db } = freshDb()
+    migrate(db)
+    expect(migrate(db)).toEqual({ from: LATEST_SCHEMA_VERSION, to: LATEST_SCHEMA_VERSION })
+    db.close()
+  })
+
+  it('refuses a workspace from a newer Ninefold instead of guessing', () => {
+    const { db } = freshDb()
+    migrate(db)
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`)
+    try {
+      migrate(db)
+      expect.unreachable('a newer schema must be refused')
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError)
+      expect((error as AppError).code).toBe('WORKSPACE_INCOMPATIBLE')
+      expect((error as AppError).message).toMatch(/newer version of Ninefold/)
+    }
+    db.close()
+  })
+
+  it('rolls a failing migration back whole and stays at the last good version', () => {
+    const { db } = freshDb()
+    const broken = [
+      ...MIGRATIONS,
+      {
+        version: MIGRATIONS.length + 1,
+        name: 'broken',
+        up: 'CREATE TABLE half_done (x); INSERT INTO no_such_table VALUES (1);',
+      },
+    ]
+    expect(() => migrate(db, broken.length, broken)).toThrow(/no such table/)
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length)
+    expect(tables(db)).not.toContain('half_done')
+    db.close()
+  })
+})
