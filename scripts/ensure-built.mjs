@@ -32,7 +32,10 @@ if (stale) {
   process.stderr.write('Building Ninefold…\n')
   // Run electron-vite's own entry with this Node (22+) rather than whatever `electron-vite` is on PATH.
   const cli = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js')
-  const result = spawnSync(process.execPath, [cli, 'build'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+  const result = spawnSync(process.execPath, [cli, 'build'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   if (result.status !== 0) {
     process.stderr.write(result.stdout ?? '')
     process.stderr.write('The build failed; see the messages above.\n')

@@ -24,10 +24,16 @@ export const migration001: Migration = {
       job_level   INTEGER,
       hire_date   TEXT
     ) STRICT;
-    CREATE INDEX people_full_name ON people (full_name COLLATE NOCASE);
+    -- One index per sortable column, in the collation the People list sorts by, with the employee id as the
+    -- tie-breaker: a 200-row page of 100k people is then an index walk, not a sort.
+    CREATE INDEX people_full_name ON people (full_name COLLATE NOCASE, employee_id);
+    CREATE INDEX people_email ON people (email COLLATE NOCASE, employee_id);
+    CREATE INDEX people_department ON people (department COLLATE NOCASE, employee_id);
+    CREATE INDEX people_location ON people (location COLLATE NOCASE, employee_id);
+    CREATE INDEX people_job_title ON people (job_title COLLATE NOCASE, employee_id);
+    CREATE INDEX people_job_level ON people (job_level, employee_id);
+    CREATE INDEX people_hire_date ON people (hire_date, employee_id);
     CREATE INDEX people_manager ON people (manager_id);
-    CREATE INDEX people_department ON people (department);
-    CREATE INDEX people_location ON people (location);
 
     CREATE TABLE audit_log (
       id          INTEGER PRIMARY KEY,
