@@ -119,6 +119,18 @@ describe('ninefold CLI', () => {
     expect(text.stdout).toMatch(/3 of 250 people$/)
   })
 
+  it('makes a new demo on each run without --workspace (demo, demo-2) with its passphrase beside the workspaces', async () => {
+    const dataDir = tempDir()
+    for (const name of ['demo', 'demo-2']) {
+      const result = await cli(['demo', '--people', '200', '--data-dir', dataDir, '--json'])
+      expect(result.code).toBe(0)
+      expect(JSON.parse(result.stdout)).toMatchObject({
+        workspace: join(dataDir, 'workspaces', `${name}.ninefold`),
+        keyFile: join(dataDir, `${name}.key`),
+      })
+    }
+  })
+
   it('takes the key from NINEFOLD_KEY', async () => {
     const dir = tempDir()
     const workspace = join(dir, 'env.ninefold')

@@ -70,6 +70,18 @@ async function withOpenWorkspace<T>(
   return work(createClient(createInProcessTransport(services)))
 }
 
+function freeDemoName(dataDirectory: string): string {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? 'demo' : `demo-${n}`
+    if (
+      !existsSync(join(dataDirectory, 'workspaces', `${name}.ninefold`)) &&
+      !existsSync(join(dataDirectory, `${name}.key`))
+    ) {
+      return name
+    }
+  }
+}
+
 function parseSort(
   value: string | undefined,
 ): { field: PersonSortField; direction: 'asc' | 'desc' } | undefined {
@@ -138,14 +150,16 @@ export async function runCli(
       case 'demo': {
         const people = integerOption('people', args.people) ?? 500
         const seed = integerOption('seed', args.seed) ?? 42
+        // Without --workspace, each run makes a new demo (demo, demo-2, …) rather than failing on the last one.
+        const free = args.workspace ? null : freeDemoName(dataDirectory)
         const path = args.workspace
           ? resolve(args.workspace)
-          : join(dataDirectory, 'workspaces', 'demo.ninefold')
+          : join(dataDirectory, 'workspaces', `${free}.ninefold`)
         const keyArgs = {
           ...args,
           keyFile:
             args.keyFile ??
-            (args.workspace || env['NINEFOLD_KEY'] ? undefined : join(dataDirectory, 'demo.key')),
+            (free === null || env['NINEFOLD_KEY'] ? undefined : join(dataDirectory, `${free}.key`)),
         }
         // A demo key is a passphrase, not hex, so the person can also type it into the app's open screen.
         const key = keyForNewWorkspace(keyArgs, env, generatePassphrase, output)

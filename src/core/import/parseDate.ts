@@ -1,0 +1,111 @@
+import type { Cell } from './cells'
+import { isCellError } from './cells'
+
+export const DATE_FORMATS = ['YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY'] as const
+export type DateFormat = (typeof DATE_FORMATS)[number]
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; code: string; message: string }
+
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/
+const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/
+const EXCEL_1900_EPOCH = Date.UTC(1899, 11, 30)
+const EXCEL_1904_EPOCH = Date.UTC(1904, 0, 1)
+
+/**
+ * Two-digit years use a sliding window: up to ten years ahead of the reference year is 20xx, the rest 19xx.
+ * So with 2026 as the reference, "36" is 2036 and "37" is 1937 — dates of birth ("83") land in the 1900s and
+ * recent hire dates ("15") in the 2000s, which a fixed POSIX pivot (69) gets wrong for anyone born before 1969.
+ */
+export function expandTwoDigitYear(yy: number, referenceYear: number): number {
+  const century = Math.floor(referenceYear / 100) * 100
+  return yy <= (referenceYear % 100) + 10 ? century + yy : century - 100 + yy
+}
+
+function validDate(year: number, month: number, day: number): string | null {
+  const date = new Date(Date.UTC(year, month - 1, day))
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null
+  return date.toISOString().slice(0, 10)
+}
+
+/** Excel stores dates as days since an epoch; 1904-system workbooks (old Mac Excel) count from 1904-01-01. */
+export function excelSerialToIsoDate(serial: number, date1904: boolean): string | null {
+  if (!Number.isFinite(serial) || serial < 0 || serial > 2_958_465) return null
+  const epoch = date1904 ? EXCEL_1904_EPOCH : EXCEL_1900_EPOCH
+  return new Date(epoch + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10)
+}
+
+export interface DateContext {
+  format: DateFormat | null
+  referenceYear: number
+  /** Numbers in a date column are Excel serials only when they came from a workbook. */
+  excelDate1904: boolean | null
+}
+
+/** Parses a calendar date into ISO `YYYY-MM-DD`. Without a chosen format, D/M vs M/D must be unambiguous. */
+export function parseDate(cell: Cell, context: DateContext): Parsed<string> {
+  if (isCellError(cell)) return { ok: false, code: 'EXCEL_ERROR', message: `the cell holds the Excel error ${cell.error}` }
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return { ok: false, code: 'INVALID_DATE', message: 'not a valid date' }
+    return { ok: true, value: cell.toISOString().slice(0, 10) }
+  }
+  if (typeof cell === 'number') {
+    if (context.excelDate1904 === null) {
+      return { ok: false, code: 'INVALID_DATE', message: 'a number where a date was expected' }
+    }
+    const iso = excelSerialToIsoDate(cell, context.excelDate1904)
+    return iso ? { ok: true, value: iso } : { ok: false, code: 'INVALID_DATE', message: 'not a valid Excel date' }
+  }
+  const text = String(cell).trim()
+  const iso = ISO.exec(text)
+  if (iso) {
+    const value = validDate(Number(iso[1]), Number(iso[2]), Number(iso[3]))
+    return value ? { ok: true, value } : { ok: false, code: 'INVALID_DATE', message: 'no such calendar date' }
+  }
+  const slashed = SLASHED.exec(text)
+  if (!slashed) return { ok: false, code: 'INVALID_DATE', message: 'not a date (expected e.g. 2025-03-31 or 3/31/2025)' }
+  const a = Number(slashed[1])
+  const b = Number(slashed[2])
+  const yearText = slashed[3] ?? ''
+  const year = yearText.length === 2 ? expandTwoDigitYear(Number(yearText), context.referenceYear) : Number(yearText)
+  let format = context.format
+  if (format === null || format === 'YYYY-MM-DD') {
+    if (a > 12 && b <= 12) format = 'DD/MM/YYYY'
+    else if (b > 12 && a <= 12) format = 'MM/DD/YYYY'
+    else if (a === b) format = 'MM/DD/YYYY'
+    else {
+      return {
+        ok: false,
+        code: 'AMBIGUOUS_DATE',
+        message: `"${text}" could be day/month or month/day; choose the file's date format`,
+      }
+    }
+  }
+  const value = format === 'DD/MM/YYYY' ? validDate(year, b, a) : validDate(year, a, b)
+  return value ? { ok: true, value } : { ok: false, code: 'INVALID_DATE', message: `no such calendar date in ${format}` }
+}
+
+/**
+ * Looks at a column's text dates and says which order they use: a first part over 12 means day-first, a second
+ * part over 12 month-first. Both seen is a contradiction; neither seen is ambiguous and the person must choose.
+ */
+export function detectDateFormat(samples: readonly Cell[]): { format: DateFormat | null; ambiguous: boolean; contradictory: boolean } {
+  let dayFirst = false
+  let monthFirst = false
+  let slashedSeen = false
+  let isoSeen = false
+  for (const cell of samples) {
+    if (typeof cell !== 'string') continue
+    const text = cell.trim()
+    if (ISO.test(text)) isoSeen = true
+    const m = SLASHED.exec(text)
+    if (!m) continue
+    slashedSeen = true
+    if (Number(m[1]) > 12) dayFirst = true
+    if (Number(m[2]) > 12) monthFirst = true
+  }
+  if (dayFirst && monthFirst) return { format: null, ambiguous: false, contradictory: true }
+  if (dayFirst) return { format: 'DD/MM/YYYY', ambiguous: false, contradictory: false }
+  if (monthFirst) return { format: 'MM/DD/YYYY', ambiguous: false, contradictory: false }
+  if (slashedSeen) return { format: null, ambiguous: true, contradictory: false }
+  return { format: isoSeen ? 'YYYY-MM-DD' : null, ambiguous: false, contradictory: false }
+}
