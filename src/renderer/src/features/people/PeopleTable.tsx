@@ -38,7 +38,7 @@ const columns = column.columns([
   column.accessor((r) => r.person.employeeId, {
     id: 'employeeId',
     header: 'Employee ID',
-    meta: { width: '120px' },
+    meta: { width: '142px' },
   }),
   column.accessor((r) => r.person.jobTitle, {
     id: 'jobTitle',
