@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { JobProgress, WorkspaceStatus } from '../../src/shared/contract'
+import { LATEST_SCHEMA_VERSION } from '../../src/main/db/migrations'
 import { AppError } from '../../src/shared/result'
 import { createClient, type Client } from '../../src/shared/rpc/client'
 import type { Services } from '../../src/main/services/createServices'
@@ -83,7 +84,7 @@ describe.each(TRANSPORTS)('contract over the %s transport', (_name, makeTranspor
       name: 'EMEA review',
       peopleCount: 0,
       protection: 'passphrase',
-      schemaVersion: 2,
+      schemaVersion: LATEST_SCHEMA_VERSION,
     })
     expect(created.path).toMatch(/emea-review\.ninefold$/)
 

@@ -57,7 +57,7 @@ describe('migrations', () => {
 
     // Reopen as a later Ninefold would, then migrate to the latest version.
     const upgraded = openWorkspaceDb(path, key, { create: false })
-    expect(migrate(upgraded)).toEqual({ from: 1, to: 2 })
+    expect(migrate(upgraded, 2)).toEqual({ from: 1, to: 2 })
     expect(upgraded.prepare('SELECT employee_id, full_name, department FROM people').all()).toEqual([
       { employee_id: 'E1', full_name: 'Ada Lovelace', department: 'Engineering' },
     ])
@@ -86,6 +86,45 @@ describe('migrations', () => {
     ).toThrow(/CHECK/)
     upgraded.prepare("DELETE FROM people WHERE employee_id = 'E1'").run()
     expect(upgraded.prepare('SELECT count(*) AS n FROM reviews').get()).toEqual({ n: 0 })
+    upgraded.close()
+  })
+
+  it('003 adds import batches and keeps reviews, with sensitive attributes fenced for the fairness audit', () => {
+    const { db, path } = freshDb()
+    migrate(db, 2)
+    db.prepare("INSERT INTO people (employee_id, full_name) VALUES ('E1', 'Grace Hopper')").run()
+    db.prepare("INSERT INTO review_cycles (name, scale_min, scale_max) VALUES ('2025', 1, 5)").run()
+    db.prepare('INSERT INTO reviews (person_id, cycle_id, overall_rating) VALUES (1, 1, 5)').run()
+    db.close()
+
+    const upgraded = openWorkspaceDb(path, key, { create: false })
+    expect(migrate(upgraded, 3)).toEqual({ from: 2, to: 3 })
+    expect(upgraded.prepare('SELECT overall_rating, goal_attainment FROM reviews').get()).toEqual({
+      overall_rating: 5,
+      goal_attainment: null,
+    })
+    expect(tables(upgraded)).toEqual(
+      expect.arrayContaining([
+        'import_batches',
+        'import_changes',
+        'unmatched_records',
+        'person_sensitive_attributes',
+        'survey_responses',
+        'mapping_profiles',
+      ]),
+    )
+    upgraded
+      .prepare("UPDATE people SET employment_status = 'Active', exit_date = NULL, cost_center = 'CC-1'")
+      .run()
+    upgraded.prepare("INSERT INTO person_sensitive_attributes (person_id, gender) VALUES (1, 'F')").run()
+    expect(upgraded.prepare('SELECT purpose FROM person_sensitive_attributes').get()).toEqual({
+      purpose: 'fairness-audit',
+    })
+    expect(() =>
+      upgraded.prepare("UPDATE person_sensitive_attributes SET purpose = 'marketing'").run(),
+    ).toThrow(/CHECK/)
+    // A name is optional (IBM's HRIS export has none), the employee id is not.
+    upgraded.prepare("INSERT INTO people (employee_id) VALUES ('1001')").run()
     upgraded.close()
   })
 

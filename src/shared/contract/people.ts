@@ -4,7 +4,7 @@ import { empty, isoDate } from './common'
 
 export const person = z.object({
   employeeId: z.string(),
-  fullName: z.string(),
+  fullName: z.string().nullable(),
   email: z.string().nullable(),
   managerId: z.string().nullable(),
   managerName: z.string().nullable(),

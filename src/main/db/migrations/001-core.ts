@@ -13,7 +13,8 @@ export const migration001: Migration = {
     CREATE TABLE people (
       id          INTEGER PRIMARY KEY,
       employee_id TEXT NOT NULL UNIQUE,
-      full_name   TEXT NOT NULL,
+      -- Nullable: some HRIS exports (IBM's attrition file) carry only an employee number.
+      full_name   TEXT,
       email       TEXT,
       -- No foreign key: HRIS exports list reports before their managers, and a dangling manager id is a data
       -- quality finding to report, not a reason to refuse the row.

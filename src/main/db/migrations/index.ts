@@ -1,8 +1,9 @@
 import { migration001 } from './001-core'
 import { migration002 } from './002-talent-records'
+import { migration003 } from './003-imports'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002]
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003]
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
