@@ -28,11 +28,13 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        // One Node build for the three Node entry points: the Electron shell, the browser host and the CLI.
+        // One Node build for the Node entry points: the Electron shell, the browser host, the CLI and the parse worker.
         input: {
           index: resolve(import.meta.dirname, 'src/main/electron/index.ts'),
           host: resolve(import.meta.dirname, 'src/host/index.ts'),
           cli: resolve(import.meta.dirname, 'src/main/cli/main.ts'),
+          // Imports parse files on a worker thread, never on the main (or Electron main) thread.
+          parseWorker: resolve(import.meta.dirname, 'src/main/import/parseWorker.ts'),
         },
       },
     },

@@ -9,6 +9,7 @@ const outputs = [
   'out/main/index.js',
   'out/main/host.js',
   'out/main/cli.js',
+  'out/main/parseWorker.js',
   'out/preload/index.cjs',
   'out/renderer/index.html',
 ]

@@ -31,11 +31,18 @@ function score(header: string, synonym: string): number {
  * Suggests a field for each header. Each field goes to its best-scoring header only, so two columns never map to
  * the same field; headers with no match stay unmapped (and are dropped on import: data minimisation).
  */
-export function suggestMapping(headers: readonly string[], kind: TabularKind): Map<number, MappingSuggestion> {
+export function suggestMapping(
+  headers: readonly string[],
+  kind: TabularKind,
+): Map<number, MappingSuggestion> {
   const candidates: { column: number; field: string; confidence: number }[] = []
   headers.forEach((header, column) => {
     for (const field of fieldsOf(kind)) {
-      const best = Math.max(score(header, field.name), score(header, field.label), ...field.synonyms.map((s) => score(header, s)))
+      const best = Math.max(
+        score(header, field.name),
+        score(header, field.label),
+        ...field.synonyms.map((s) => score(header, s)),
+      )
       if (best > 0) candidates.push({ column, field: field.name, confidence: best })
     }
   })

@@ -7,7 +7,19 @@ export const RECORD_KINDS = ['people', 'reviews', 'competencies', 'learning', 's
 export type RecordKind = (typeof RECORD_KINDS)[number]
 export type TabularKind = Exclude<RecordKind, 'xapi'>
 
-export type FieldType = 'text' | 'integer' | 'number' | 'date' | 'boolean' | 'email' | 'rating' | 'level' | 'status' | 'activityType' | 'source' | 'minutes'
+export type FieldType =
+  | 'text'
+  | 'integer'
+  | 'number'
+  | 'date'
+  | 'boolean'
+  | 'email'
+  | 'rating'
+  | 'level'
+  | 'status'
+  | 'activityType'
+  | 'source'
+  | 'minutes'
 
 export interface FieldSpec {
   readonly name: string
@@ -21,7 +33,13 @@ export interface FieldSpec {
   readonly synonyms: readonly string[]
 }
 
-const f = (name: string, label: string, type: FieldType, synonyms: string[], extra: Partial<FieldSpec> = {}): FieldSpec => ({
+const f = (
+  name: string,
+  label: string,
+  type: FieldType,
+  synonyms: string[],
+  extra: Partial<FieldSpec> = {},
+): FieldSpec => ({
   name,
   label,
   type,
@@ -30,9 +48,29 @@ const f = (name: string, label: string, type: FieldType, synonyms: string[], ext
 })
 
 const EMPLOYEE_ID = [
-  'employee id', 'employeeid', 'employee number', 'employeenumber', 'emp id', 'empid', 'emp #', 'emp no', 'employee #',
-  'employee no', 'worker id', 'person number', 'personnel number', 'staff id', 'user id', 'user - user id', 'userid',
-  'user employee id', 'id', 'iid', 'idcode', 'id_student', 'learner id',
+  'employee id',
+  'employeeid',
+  'employee number',
+  'employeenumber',
+  'emp id',
+  'empid',
+  'emp #',
+  'emp no',
+  'employee #',
+  'employee no',
+  'worker id',
+  'person number',
+  'personnel number',
+  'staff id',
+  'user id',
+  'user - user id',
+  'userid',
+  'user employee id',
+  'id',
+  'iid',
+  'idcode',
+  'id_student',
+  'learner id',
 ]
 
 // prettier-ignore

@@ -23,7 +23,8 @@ export function expandTwoDigitYear(yy: number, referenceYear: number): number {
 
 function validDate(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month - 1, day))
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return null
   return date.toISOString().slice(0, 10)
 }
 
@@ -43,7 +44,8 @@ export interface DateContext {
 
 /** Parses a calendar date into ISO `YYYY-MM-DD`. Without a chosen format, D/M vs M/D must be unambiguous. */
 export function parseDate(cell: Cell, context: DateContext): Parsed<string> {
-  if (isCellError(cell)) return { ok: false, code: 'EXCEL_ERROR', message: `the cell holds the Excel error ${cell.error}` }
+  if (isCellError(cell))
+    return { ok: false, code: 'EXCEL_ERROR', message: `the cell holds the Excel error ${cell.error}` }
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return { ok: false, code: 'INVALID_DATE', message: 'not a valid date' }
     return { ok: true, value: cell.toISOString().slice(0, 10) }
@@ -53,7 +55,9 @@ export function parseDate(cell: Cell, context: DateContext): Parsed<string> {
       return { ok: false, code: 'INVALID_DATE', message: 'a number where a date was expected' }
     }
     const iso = excelSerialToIsoDate(cell, context.excelDate1904)
-    return iso ? { ok: true, value: iso } : { ok: false, code: 'INVALID_DATE', message: 'not a valid Excel date' }
+    return iso
+      ? { ok: true, value: iso }
+      : { ok: false, code: 'INVALID_DATE', message: 'not a valid Excel date' }
   }
   const text = String(cell).trim()
   const iso = ISO.exec(text)
@@ -62,11 +66,13 @@ export function parseDate(cell: Cell, context: DateContext): Parsed<string> {
     return value ? { ok: true, value } : { ok: false, code: 'INVALID_DATE', message: 'no such calendar date' }
   }
   const slashed = SLASHED.exec(text)
-  if (!slashed) return { ok: false, code: 'INVALID_DATE', message: 'not a date (expected e.g. 2025-03-31 or 3/31/2025)' }
+  if (!slashed)
+    return { ok: false, code: 'INVALID_DATE', message: 'not a date (expected e.g. 2025-03-31 or 3/31/2025)' }
   const a = Number(slashed[1])
   const b = Number(slashed[2])
   const yearText = slashed[3] ?? ''
-  const year = yearText.length === 2 ? expandTwoDigitYear(Number(yearText), context.referenceYear) : Number(yearText)
+  const year =
+    yearText.length === 2 ? expandTwoDigitYear(Number(yearText), context.referenceYear) : Number(yearText)
   let format = context.format
   if (format === null || format === 'YYYY-MM-DD') {
     if (a > 12 && b <= 12) format = 'DD/MM/YYYY'
@@ -81,14 +87,20 @@ export function parseDate(cell: Cell, context: DateContext): Parsed<string> {
     }
   }
   const value = format === 'DD/MM/YYYY' ? validDate(year, b, a) : validDate(year, a, b)
-  return value ? { ok: true, value } : { ok: false, code: 'INVALID_DATE', message: `no such calendar date in ${format}` }
+  return value
+    ? { ok: true, value }
+    : { ok: false, code: 'INVALID_DATE', message: `no such calendar date in ${format}` }
 }
 
 /**
  * Looks at a column's text dates and says which order they use: a first part over 12 means day-first, a second
  * part over 12 month-first. Both seen is a contradiction; neither seen is ambiguous and the person must choose.
  */
-export function detectDateFormat(samples: readonly Cell[]): { format: DateFormat | null; ambiguous: boolean; contradictory: boolean } {
+export function detectDateFormat(samples: readonly Cell[]): {
+  format: DateFormat | null
+  ambiguous: boolean
+  contradictory: boolean
+} {
   let dayFirst = false
   let monthFirst = false
   let slashedSeen = false

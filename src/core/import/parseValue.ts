@@ -2,7 +2,8 @@ import { isBlank, isCellError, type Cell } from './cells'
 import type { FieldType } from './fields'
 import { parseDate, type DateContext, type Parsed } from './parseDate'
 
-export type LearningStatus = 'enrolled' | 'in_progress' | 'completed' | 'passed' | 'failed' | 'waived' | 'withdrawn' | 'no_show'
+export type LearningStatus =
+  'enrolled' | 'in_progress' | 'completed' | 'passed' | 'failed' | 'waived' | 'withdrawn' | 'no_show'
 export type ActivityType = 'course' | 'certification' | 'assessment' | 'program' | 'informal'
 export type RatingSource = 'self' | 'manager' | '360' | 'assessment'
 
@@ -13,7 +14,11 @@ export interface ParseContext extends DateContext {
   decimalComma: boolean
 }
 
-const key = (text: string): string => text.trim().toLowerCase().replace(/[\s_-]+/g, ' ')
+const key = (text: string): string =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
 
 // prettier-ignore
 const STATUS: Record<string, LearningStatus> = {
@@ -55,7 +60,10 @@ const bad = (code: string, message: string): Parsed<never> => ({ ok: false, code
 
 /** Numbers as people type them: "1,234.5", or "1.234,5" and "1,96" in decimal-comma files; "85%" is 85 percent. */
 export function parseNumber(cell: Cell, decimalComma: boolean): Parsed<{ value: number; percent: boolean }> {
-  if (typeof cell === 'number') return Number.isFinite(cell) ? { ok: true, value: { value: cell, percent: false } } : bad('INVALID_NUMBER', 'not a finite number')
+  if (typeof cell === 'number')
+    return Number.isFinite(cell)
+      ? { ok: true, value: { value: cell, percent: false } }
+      : bad('INVALID_NUMBER', 'not a finite number')
   if (typeof cell === 'boolean' || cell instanceof Date || cell === null || isCellError(cell)) {
     return bad('INVALID_NUMBER', 'not a number')
   }
@@ -65,7 +73,12 @@ export function parseNumber(cell: Cell, decimalComma: boolean): Parsed<{ value: 
   if (decimalComma) text = text.replace(/\.(?=\d{3}(\D|$))/g, '').replace(',', '.')
   else if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) text = text.replace(/,/g, '')
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) {
-    return bad('INVALID_NUMBER', decimalComma || !text.includes(',') ? 'not a number' : 'not a number (is this a decimal comma? choose ; as the delimiter)')
+    return bad(
+      'INVALID_NUMBER',
+      decimalComma || !text.includes(',')
+        ? 'not a number'
+        : 'not a number (is this a decimal comma? choose ; as the delimiter)',
+    )
   }
   return { ok: true, value: { value: Number(text), percent } }
 }
@@ -75,11 +88,18 @@ export function parseMinutes(cell: Cell, decimalComma: boolean): Parsed<number> 
   if (typeof cell === 'string') {
     const text = cell.trim()
     const hms = /^(\d+):([0-5]\d)(?::([0-5]\d))?$/.exec(text)
-    if (hms) return { ok: true, value: Math.round(Number(hms[1]) * 60 + Number(hms[2]) + Number(hms[3] ?? 0) / 60) }
-    const iso = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(text)
+    if (hms)
+      return { ok: true, value: Math.round(Number(hms[1]) * 60 + Number(hms[2]) + Number(hms[3] ?? 0) / 60) }
+    const iso =
+      /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
+        text,
+      )
     if (iso && text !== 'P' && text !== 'PT') {
       const [, d, h, m, s] = iso
-      return { ok: true, value: Math.round(Number(d ?? 0) * 1440 + Number(h ?? 0) * 60 + Number(m ?? 0) + Number(s ?? 0) / 60) }
+      return {
+        ok: true,
+        value: Math.round(Number(d ?? 0) * 1440 + Number(h ?? 0) * 60 + Number(m ?? 0) + Number(s ?? 0) / 60),
+      }
     }
   }
   const n = parseNumber(cell, decimalComma)
@@ -104,10 +124,16 @@ export function parseFieldValue(cell: Cell, type: FieldType, context: ParseConte
   if (isCellError(cell)) return bad('EXCEL_ERROR', `the cell holds the Excel error ${cell.error}`)
   switch (type) {
     case 'text':
-      return { ok: true, value: cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell).trim().replace(/\s+/g, ' ') }
+      return {
+        ok: true,
+        value:
+          cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell).trim().replace(/\s+/g, ' '),
+      }
     case 'email': {
       const text = String(cell).trim().toLowerCase()
-      return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text) ? { ok: true, value: text } : bad('INVALID_EMAIL', 'not an email address')
+      return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)
+        ? { ok: true, value: text }
+        : bad('INVALID_EMAIL', 'not an email address')
     }
     case 'integer': {
       const n = parseNumber(cell, context.decimalComma)
@@ -132,9 +158,19 @@ export function parseFieldValue(cell: Cell, type: FieldType, context: ParseConte
     case 'minutes':
       return parseMinutes(cell, context.decimalComma)
     case 'status':
-      return lookup(STATUS, cell, 'UNKNOWN_STATUS', 'learning status (completed, passed, failed, enrolled, in progress, waived, withdrawn, no-show)')
+      return lookup(
+        STATUS,
+        cell,
+        'UNKNOWN_STATUS',
+        'learning status (completed, passed, failed, enrolled, in progress, waived, withdrawn, no-show)',
+      )
     case 'activityType':
-      return lookup(ACTIVITY_TYPE, cell, 'UNKNOWN_ACTIVITY_TYPE', 'activity type (course, certification, assessment, program, informal)')
+      return lookup(
+        ACTIVITY_TYPE,
+        cell,
+        'UNKNOWN_ACTIVITY_TYPE',
+        'activity type (course, certification, assessment, program, informal)',
+      )
     case 'source':
       return lookup(SOURCE, cell, 'UNKNOWN_SOURCE', 'rating source (self, manager, 360, assessment)')
   }

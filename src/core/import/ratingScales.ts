@@ -10,7 +10,12 @@ const labelKey = (text: string): string => text.trim().toLowerCase().replace(/\s
 
 /** Text scales seen in real review exports; a column is read with the first one whose labels cover all its values. */
 export const TEXT_SCALES: readonly RatingScale[] = [
-  { name: 'PIP / Needs Improvement / Fully Meets / Exceeds (1–4)', min: 1, max: 4, labels: { pip: 1, 'needs improvement': 2, 'fully meets': 3, exceeds: 4 } },
+  {
+    name: 'PIP / Needs Improvement / Fully Meets / Exceeds (1–4)',
+    min: 1,
+    max: 4,
+    labels: { pip: 1, 'needs improvement': 2, 'fully meets': 3, exceeds: 4 },
+  },
   { name: 'Bottom / Middle / Top (1–3)', min: 1, max: 3, labels: { bottom: 1, middle: 2, top: 3 } },
   {
     name: 'Five-point expectations scale (1–5)',
@@ -35,7 +40,10 @@ export const TEXT_SCALES: readonly RatingScale[] = [
 export function detectTextScale(values: Iterable<string>): RatingScale | null {
   const distinct = new Set([...values].map(labelKey).filter((v) => v.length > 0))
   if (distinct.size === 0) return null
-  return TEXT_SCALES.find((scale) => [...distinct].every((v) => scale.labels && Object.hasOwn(scale.labels, v))) ?? null
+  return (
+    TEXT_SCALES.find((scale) => [...distinct].every((v) => scale.labels && Object.hasOwn(scale.labels, v))) ??
+    null
+  )
 }
 
 export function ratingFromLabel(scale: RatingScale, label: string): number | null {

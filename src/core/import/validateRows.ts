@@ -59,18 +59,32 @@ export function checkMapping(options: ValidatorOptions, headerRow: number): Impo
   const seen = options.headers.filter((h) => h.trim() !== '').join(', ')
   for (const field of fieldsOf(options.kind)) {
     if (field.required && !mapped.has(field.name)) {
-      issue('MISSING_FIELD', `No column is mapped to the required field ${field.name} (${field.label}). Headers seen: ${seen}`)
+      issue(
+        'MISSING_FIELD',
+        `No column is mapped to the required field ${field.name} (${field.label}). Headers seen: ${seen}`,
+      )
     }
   }
   const groups = new Set(fieldsOf(options.kind).flatMap((f) => (f.oneOf ? [f.oneOf] : [])))
   for (const group of groups) {
     const members = fieldsOf(options.kind).filter((f) => f.oneOf === group)
     if (!members.some((f) => mapped.has(f.name))) {
-      issue('MISSING_FIELD', `Map at least one of ${members.map((f) => f.name).join(' or ')}. Headers seen: ${seen}`)
+      issue(
+        'MISSING_FIELD',
+        `Map at least one of ${members.map((f) => f.name).join(' or ')}. Headers seen: ${seen}`,
+      )
     }
   }
-  if (options.kind === 'reviews' && !options.scale && !options.textScale && !(mapped.has('ratingScaleMin') && mapped.has('ratingScaleMax'))) {
-    issue('NO_RATING_SCALE', 'Reviews need a rating scale: choose one (e.g. 1–5), or map ratingScaleMin and ratingScaleMax columns.')
+  if (
+    options.kind === 'reviews' &&
+    !options.scale &&
+    !options.textScale &&
+    !(mapped.has('ratingScaleMin') && mapped.has('ratingScaleMax'))
+  ) {
+    issue(
+      'NO_RATING_SCALE',
+      'Reviews need a rating scale: choose one (e.g. 1–5), or map ratingScaleMin and ratingScaleMax columns.',
+    )
   }
   return issues
 }
@@ -94,7 +108,13 @@ export class RowValidator {
     }
   }
 
-  private report(row: number, column: number | null, cell: Cell | undefined, code: string, message: string): void {
+  private report(
+    row: number,
+    column: number | null,
+    cell: Cell | undefined,
+    code: string,
+    message: string,
+  ): void {
     this.issues.push({
       sheet: this.options.sheet,
       row,
@@ -113,9 +133,22 @@ export class RowValidator {
     for (const { column, spec } of this.fields) {
       const cell = cells[column] ?? null
       columnOf[spec.name] = column
-      if (spec.type === 'rating' && this.options.textScale && typeof cell === 'string' && !isBlank(cell) && !/^[\d.,\s%-]+$/.test(cell)) {
+      if (
+        spec.type === 'rating' &&
+        this.options.textScale &&
+        typeof cell === 'string' &&
+        !isBlank(cell) &&
+        !/^[\d.,\s%-]+$/.test(cell)
+      ) {
         const rating = ratingFromLabel(this.options.textScale, cell)
-        if (rating === null) this.report(row, column, cell, 'UNKNOWN_RATING', `not a rating on the scale ${this.options.textScale.name}`)
+        if (rating === null)
+          this.report(
+            row,
+            column,
+            cell,
+            'UNKNOWN_RATING',
+            `not a rating on the scale ${this.options.textScale.name}`,
+          )
         values[spec.name] = rating
         continue
       }
@@ -139,20 +172,42 @@ export class RowValidator {
     return this.issues.length > before ? null : { row, values }
   }
 
-  private checkKind(row: number, v: Record<string, FieldValue>, columnOf: Record<string, number>, cells: readonly Cell[]): void {
+  private checkKind(
+    row: number,
+    v: Record<string, FieldValue>,
+    columnOf: Record<string, number>,
+    cells: readonly Cell[],
+  ): void {
     const at = (field: string): [number | null, Cell | undefined] => {
       const column = columnOf[field]
       return column === undefined ? [null, undefined] : [column, cells[column] ?? null]
     }
     switch (this.options.kind) {
       case 'reviews': {
-        const min = typeof v['ratingScaleMin'] === 'number' ? v['ratingScaleMin'] : (this.options.scale?.min ?? this.options.textScale?.min)
-        const max = typeof v['ratingScaleMax'] === 'number' ? v['ratingScaleMax'] : (this.options.scale?.max ?? this.options.textScale?.max)
+        const min =
+          typeof v['ratingScaleMin'] === 'number'
+            ? v['ratingScaleMin']
+            : (this.options.scale?.min ?? this.options.textScale?.min)
+        const max =
+          typeof v['ratingScaleMax'] === 'number'
+            ? v['ratingScaleMax']
+            : (this.options.scale?.max ?? this.options.textScale?.max)
         const rating = v['overallRating']
         if (min === undefined || max === undefined || !(max > min)) {
-          this.report(row, null, undefined, 'NO_RATING_SCALE', 'the rating scale is missing or its maximum is not above its minimum')
+          this.report(
+            row,
+            null,
+            undefined,
+            'NO_RATING_SCALE',
+            'the rating scale is missing or its maximum is not above its minimum',
+          )
         } else if (typeof rating === 'number' && (rating < min || rating > max)) {
-          this.report(row, ...at('overallRating'), 'RATING_OUT_OF_SCALE', `the rating is outside the scale ${min}–${max}`)
+          this.report(
+            row,
+            ...at('overallRating'),
+            'RATING_OUT_OF_SCALE',
+            `the rating is outside the scale ${min}–${max}`,
+          )
         } else {
           v['ratingScaleMin'] = min
           v['ratingScaleMax'] = max
@@ -165,7 +220,12 @@ export class RowValidator {
         const scale = this.options.scale ?? { min: 1, max: 5 }
         const converted = toProficiency(level, scale)
         if (level < scale.min || level > scale.max || !Number.isInteger(converted)) {
-          this.report(row, ...at('level'), 'LEVEL_OUT_OF_SCALE', `the level is outside the scale ${scale.min}–${scale.max}`)
+          this.report(
+            row,
+            ...at('level'),
+            'LEVEL_OUT_OF_SCALE',
+            `the level is outside the scale ${scale.min}–${scale.max}`,
+          )
         } else {
           v['level'] = converted
         }
@@ -174,7 +234,13 @@ export class RowValidator {
       }
       case 'learning': {
         if (v['employeeId'] == null && v['email'] == null) {
-          this.report(row, null, undefined, 'MISSING_LEARNER', 'the row names no learner: give an employee ID or an email')
+          this.report(
+            row,
+            null,
+            undefined,
+            'MISSING_LEARNER',
+            'the row names no learner: give an employee ID or an email',
+          )
         }
         v['status'] ??= v['completedAt'] != null ? 'completed' : 'enrolled'
         const score = v['score']
@@ -187,8 +253,17 @@ export class RowValidator {
           }
           const lo = v['scoreMin']
           const hi = v['scoreMax']
-          if (typeof lo === 'number' && typeof hi === 'number' && (hi <= lo || (v['score'] as number) < lo || (v['score'] as number) > hi)) {
-            this.report(row, ...at('score'), 'SCORE_OUT_OF_RANGE', `the score must lie within ${lo}–${hi}, and the minimum below the maximum`)
+          if (
+            typeof lo === 'number' &&
+            typeof hi === 'number' &&
+            (hi <= lo || (v['score'] as number) < lo || (v['score'] as number) > hi)
+          ) {
+            this.report(
+              row,
+              ...at('score'),
+              'SCORE_OUT_OF_RANGE',
+              `the score must lie within ${lo}–${hi}, and the minimum below the maximum`,
+            )
           }
         }
         break

@@ -11,6 +11,12 @@ Commands:
                        --people N (200–100000, default 500)  --seed S (default 42)
   people list        list people   --limit N --offset N --sort FIELD[:desc]
                                    --search TEXT --department D --location L
+  import FILE --as people|reviews|competencies|learning|surveys
+                     [--sheet NAME] [--header-row N] [--mapping mapping.json]
+                     [--skip-invalid] [--dry-run]
+                     import a CSV/TSV or xlsx file as one all-or-nothing batch
+  import undo BATCH_ID   undo an import batch
+  import list        list import batches
 
 Global options:
   --workspace PATH   the workspace file
@@ -38,6 +44,12 @@ export interface CliArgs {
   search?: string | undefined
   department?: string | undefined
   location?: string | undefined
+  as?: string | undefined
+  sheet?: string | undefined
+  headerRow?: string | undefined
+  mapping?: string | undefined
+  skipInvalid: boolean
+  dryRun: boolean
 }
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -61,6 +73,12 @@ export function parseCliArgs(argv: string[]): CliArgs {
         search: { type: 'string' },
         department: { type: 'string' },
         location: { type: 'string' },
+        as: { type: 'string' },
+        sheet: { type: 'string' },
+        'header-row': { type: 'string' },
+        mapping: { type: 'string' },
+        'skip-invalid': { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
       },
     })
     return {
@@ -79,6 +97,12 @@ export function parseCliArgs(argv: string[]): CliArgs {
       search: values.search,
       department: values.department,
       location: values.location,
+      as: values.as,
+      sheet: values.sheet,
+      headerRow: values['header-row'],
+      mapping: values.mapping,
+      skipInvalid: values['skip-invalid'],
+      dryRun: values['dry-run'],
     }
   } catch (error) {
     throw new AppError('INVALID_INPUT', error instanceof Error ? error.message : String(error))

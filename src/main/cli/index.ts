@@ -10,6 +10,7 @@ import { createInProcessTransport } from '../rpc/inProcessTransport'
 import { createServices, type Services } from '../services/createServices'
 import { CLI_USAGE, integerOption, parseCliArgs, type CliArgs } from './args'
 import { formatTable } from './formatTable'
+import { importFile, listBatches, undoBatch } from './importCommands'
 
 /** Input problems exit 2 (scripts can tell "you called me wrong" from "it failed"). */
 const INPUT_ERRORS: ReadonlySet<ErrorCode> = new Set([
@@ -19,6 +20,9 @@ const INPUT_ERRORS: ReadonlySet<ErrorCode> = new Set([
   'WORKSPACE_EXISTS',
   'WORKSPACE_NOT_FOUND',
   'KEY_UNAVAILABLE',
+  'FILE_UNREADABLE',
+  'IMPORT_CONFLICT',
+  'NOT_FOUND',
 ])
 
 interface Output {
@@ -206,7 +210,24 @@ export async function runCli(
         )
         return 0
       }
+      case 'import list':
+        return await withOpenWorkspace(services, args, env, (client) => listBatches(client, output))
+      case 'import undo':
+        return await withOpenWorkspace(services, args, env, (client) =>
+          undoBatch(client, args.command[2], output),
+        )
       default:
+        if (command === 'import' && sub !== undefined && args.command.length === 2) {
+          return await withOpenWorkspace(services, args, env, (client) =>
+            importFile(client, sub, args, output),
+          )
+        }
+        if (command === 'import') {
+          throw new AppError(
+            'INVALID_INPUT',
+            'Usage: ninefold import FILE --as KIND [options] (see ninefold --help).',
+          )
+        }
         throw new AppError(
           'INVALID_INPUT',
           `Unknown command "${args.command.join(' ')}". Run ninefold --help.`,

@@ -1,6 +1,10 @@
 import { AppError } from '../../shared/result'
 import { createDispatcher, type Dispatcher, type Handlers } from '../rpc/dispatcher'
 import { assertStrongPassphrase, passphraseKey, randomRawKey, type KeyMaterial } from '../keys/keyMaterial'
+import { join } from 'node:path'
+import { commitImport, previewImport } from '../import/importService'
+import { listImports, undoImport } from '../import/importBatches'
+import { claimSpoolRoot } from '../import/parseInWorker'
 import { populateDemo } from './demoService'
 import { EventBus } from './eventBus'
 import { JobRegistry } from './jobs'
@@ -32,6 +36,9 @@ export function createServices(ports: ServicePorts): Services {
   const jobs = new JobRegistry(events)
   const session = new WorkspaceSession(ports, events)
   const now = (): Date => ports.now?.() ?? new Date()
+  // Spool files of a killed import are plaintext: clear them before anything else runs.
+  const spoolRoot = claimSpoolRoot(join(ports.dataDirectory, 'tmp', 'import-spool'))
+  const importContext = () => ({ db: session.db, actor: ports.actor, now: now(), spoolRoot })
 
   const keyForOpen = (
     path: string,
@@ -91,6 +98,10 @@ export function createServices(ports: ServicePorts): Services {
         ),
       ),
     'jobs.cancel': (input) => ({ cancelled: jobs.cancel(input.jobId) }),
+    'import.preview': (input) => previewImport(input, { actor: ports.actor, now: now(), spoolRoot }),
+    'import.commit': (input) => jobs.run(input.jobId, (job) => commitImport(input, importContext(), job)),
+    'import.undo': (input) => undoImport(session.db, input.batchId, ports.actor, now()),
+    'import.list': () => listImports(session.db),
   }
 
   const dispatcher = createDispatcher(handlers, { onInternalError: ports.onInternalError })

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { appEvents, appMethods } from './app'
 import { demoMethods } from './demo'
+import { importMethods } from './import'
 import { jobEvents, jobMethods } from './jobs'
 import { peopleMethods } from './people'
 import { workspaceEvents, workspaceMethods } from './workspace'
@@ -11,6 +12,7 @@ export const contract = {
   ...workspaceMethods,
   ...peopleMethods,
   ...demoMethods,
+  ...importMethods,
   ...jobMethods,
 } as const
 
@@ -46,6 +48,7 @@ export function isEventName(value: unknown): value is EventName {
 export * from './app'
 export * from './common'
 export * from './demo'
+export * from './import'
 export * from './jobs'
 export * from './people'
 export * from './workspace'

@@ -1,0 +1,32 @@
+import { isBlank, type Cell } from './cells'
+import { suggestMapping } from './autoMap'
+import type { TabularKind } from './fields'
+
+const looksLikeData = (cell: Cell): boolean =>
+  typeof cell === 'number' ||
+  cell instanceof Date ||
+  typeof cell === 'boolean' ||
+  (typeof cell === 'string' && /^[\d\s.,:/%+-]+$/.test(cell.trim()))
+
+/**
+ * Finds the header row among the first rows of a sheet: the row with the most text cells that name known fields,
+ * ahead of title rows ("Berth line-up as on …") and blank rows. A sheet whose first rows are all data (dates,
+ * numbers) has no header, and the caller must say so rather than take a date for a column name.
+ */
+export function detectHeaderRow(
+  rows: readonly { row: number; cells: readonly Cell[] }[],
+  kind: TabularKind,
+): number | null {
+  let best: { row: number; score: number } | null = null
+  for (const [index, { row, cells }] of rows.slice(0, 30).entries()) {
+    const filled = cells.filter((c) => !isBlank(c))
+    const textCells = filled.filter((c) => typeof c === 'string' && !looksLikeData(c))
+    if (textCells.length < 2 || textCells.length < filled.length * 0.6) continue
+    if (!rows.slice(index + 1).some((r) => r.cells.some((c) => !isBlank(c)))) continue
+    const headers = cells.map((c) => (typeof c === 'string' ? c : ''))
+    const known = [...suggestMapping(headers, kind).values()].reduce((sum, s) => sum + s.confidence, 0)
+    const score = known * 10 + textCells.length
+    if (!best || score > best.score) best = { row, score }
+  }
+  return best?.row ?? null
+}

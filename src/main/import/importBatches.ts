@@ -1,0 +1,106 @@
+import type { MethodOutput } from '../../shared/contract'
+import { AppError } from '../../shared/result'
+import type { WorkspaceDb } from '../db/openWorkspaceDb'
+import { appendAudit } from '../services/auditLog'
+import { ID_COLUMN, JOURNALED_COLUMNS, type Table } from './journal'
+
+export function listImports(db: WorkspaceDb): MethodOutput<'import.list'> {
+  const rows = db
+    .prepare('SELECT * FROM import_batches ORDER BY created_at DESC, rowid DESC')
+    .all() as Record<string, string | number | null>[]
+  return rows.map((r) => ({
+    batchId: String(r['id']),
+    kind: r['kind'] as MethodOutput<'import.list'>[number]['kind'],
+    file: String(r['file_name']),
+    sha256: String(r['sha256']),
+    createdAt: String(r['created_at']),
+    actor: String(r['actor']),
+    rows: {
+      total: Number(r['total']),
+      inserted: Number(r['inserted']),
+      updated: Number(r['updated']),
+      unchanged: Number(r['unchanged']),
+      rejected: Number(r['rejected']),
+    },
+    unmatched: Number(r['unmatched']),
+    undoneAt: r['undone_at'] === null ? null : String(r['undone_at']),
+  }))
+}
+
+/**
+ * Undoes a batch by replaying its journal backwards: inserted rows are deleted, overwritten rows get their
+ * previous values back. Only the newest live batch can be undone — a later batch may build on this one's rows
+ * (reviews of people it added), and undoing underneath it would break them — so the message names what to undo first.
+ */
+export function undoImport(
+  db: WorkspaceDb,
+  batchId: string,
+  actor: string,
+  now: Date,
+): MethodOutput<'import.undo'> {
+  return db.transaction(() => {
+    const batch = db
+      .prepare('SELECT id, rowid AS seq, undone_at, file_name FROM import_batches WHERE id = ?')
+      .get(batchId) as { id: string; seq: number; undone_at: string | null; file_name: string } | undefined
+    if (!batch) throw new AppError('NOT_FOUND', `There is no import batch ${batchId}.`)
+    if (batch.undone_at)
+      throw new AppError('IMPORT_CONFLICT', `Batch ${batchId} was already undone at ${batch.undone_at}.`)
+    const later = db
+      .prepare(
+        'SELECT id, file_name FROM import_batches WHERE rowid > ? AND undone_at IS NULL ORDER BY rowid DESC LIMIT 1',
+      )
+      .get(batch.seq) as { id: string; file_name: string } | undefined
+    if (later) {
+      throw new AppError(
+        'IMPORT_CONFLICT',
+        `Undo the later import of ${later.file_name} (batch ${later.id}) first: it may depend on what batch ${batchId} added.`,
+        { blockingBatchId: later.id },
+      )
+    }
+    const changes = db
+      .prepare(
+        'SELECT table_name, row_id, action, before_json FROM import_changes WHERE batch_id = ? ORDER BY id DESC',
+      )
+      .all(batchId) as {
+      table_name: Table
+      row_id: number
+      action: 'insert' | 'update'
+      before_json: string | null
+    }[]
+    let removed = 0
+    let restored = 0
+    for (const change of changes) {
+      const table = change.table_name
+      if (!(table in JOURNALED_COLUMNS)) throw new Error(`journal names an unknown table ${table}`)
+      const id = ID_COLUMN[table]
+      if (change.action === 'insert') {
+        db.prepare(`DELETE FROM ${table} WHERE ${id} = ?`).run(change.row_id)
+        removed++
+      } else {
+        const before = JSON.parse(change.before_json ?? '{}') as Record<string, unknown>
+        const columns = Object.keys(before).filter((c) => JOURNALED_COLUMNS[table].includes(c))
+        if (columns.length > 0) {
+          db.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE ${id} = ?`).run(
+            ...columns.map((c) => before[c] as string | number | null),
+            change.row_id,
+          )
+        }
+        restored++
+      }
+    }
+    db.prepare('DELETE FROM unmatched_records WHERE batch_id = ?').run(batchId)
+    db.prepare('UPDATE import_batches SET undone_at = ? WHERE id = ?').run(now.toISOString(), batchId)
+    appendAudit(
+      db,
+      {
+        actor,
+        action: 'import.undo',
+        entityType: 'import_batch',
+        entityId: batchId,
+        after: { removed, restored },
+      },
+      now,
+    )
+    return { batchId, removed, restored }
+  })()
+}

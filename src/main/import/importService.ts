@@ -1,0 +1,279 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import type { MethodOutput, ParsedInput } from '../../shared/contract'
+import { AppError } from '../../shared/result'
+import { displayCell, isBlank, type Cell } from '../../core/import/cells'
+import { RowValidator, type ImportIssue, type ValidatedRow } from '../../core/import/validateRows'
+import { inLongTransaction } from '../db/longTransaction'
+import type { WorkspaceDb } from '../db/openWorkspaceDb'
+import { appendAudit } from '../services/auditLog'
+import type { JobHandle } from '../services/jobs'
+import { ChangeJournal } from './journal'
+import { fileError, openTable } from './openTable'
+import { prepareImport } from './prepareImport'
+import { createWriter } from './writers'
+
+export interface ImportContext {
+  db: WorkspaceDb
+  actor: string
+  now: Date
+  /** Private folder for the xlsx reader's spool files (see parseInWorker). */
+  spoolRoot: string
+}
+
+/** Errors and warnings are capped in the summary; the counts stay exact. */
+const MAX_ISSUES = 1_000
+const PREVIEW_ROWS = 200
+
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}
+
+export async function previewImport(
+  input: ParsedInput<'import.preview'>,
+  context: Omit<ImportContext, 'db'>,
+): Promise<MethodOutput<'import.preview'>> {
+  const table = openTable(input.path, {
+    delimiter: input.mapping.delimiter ?? null,
+    encoding: input.mapping.encoding ?? null,
+    spoolRoot: context.spoolRoot,
+  })
+  try {
+    const prepared = await prepareImport(table, input.kind, input.mapping, context.now.getUTCFullYear())
+    await prepared.rest.return(undefined)
+    const validator = new RowValidator(prepared.validator)
+    const rows: { row: number; values: Record<string, string | number | boolean | null> }[] = []
+    for (const source of prepared.head) {
+      if (prepared.headerRow === null || source.row <= prepared.headerRow || source.cells.every(isBlank))
+        continue
+      const accepted = validator.accept(source.row, source.cells)
+      if (accepted) rows.push({ row: accepted.row, values: accepted.values })
+      if (rows.length + validator.issues.length >= PREVIEW_ROWS) break
+    }
+    return {
+      format: table.format,
+      sheets: table.sheets,
+      sheet: prepared.sheet,
+      encoding: table.encoding,
+      delimiter: table.delimiter,
+      headerRow: prepared.headerRow,
+      headers: prepared.headers,
+      columns: prepared.headers.map((header, column) => ({
+        header,
+        field: prepared.mapping.get(column)?.field ?? null,
+        confidence: prepared.mapping.get(column)?.confidence ?? 0,
+        samples: prepared.head
+          .filter((r) => prepared.headerRow !== null && r.row > prepared.headerRow)
+          .slice(0, 5)
+          .map((r) => displayCell(r.cells[column] ?? null)),
+      })),
+      dateFormat: prepared.dateFormat,
+      rows,
+      issues: [...prepared.mappingIssues, ...validator.issues].slice(0, MAX_ISSUES),
+    }
+  } catch (error) {
+    throw fileError(input.path, error)
+  }
+}
+
+type CommitResult = MethodOutput<'import.commit'>
+
+/**
+ * Imports a file as one batch, in one transaction: rows are validated and written as they stream in, and any
+ * invalid row (unless skipInvalid) rolls everything back, so the workspace is either the same as before or holds
+ * the whole file. A dry run always rolls back. The same file imported again with the same mapping is a no-op.
+ */
+export async function commitImport(
+  input: ParsedInput<'import.commit'>,
+  context: ImportContext,
+  job: JobHandle,
+): Promise<CommitResult> {
+  const { db } = context
+  const sha256 = await sha256Of(input.path).catch(() => {
+    throw new AppError('FILE_UNREADABLE', `${input.path}: no such file or not readable.`, {
+      file: input.path,
+    })
+  })
+  const table = openTable(input.path, {
+    delimiter: input.mapping.delimiter ?? null,
+    encoding: input.mapping.encoding ?? null,
+    spoolRoot: context.spoolRoot,
+  })
+  const summary: CommitResult = {
+    batchId: null,
+    kind: input.kind,
+    file: table.fileName,
+    sha256,
+    rows: { total: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 },
+    errors: [],
+    warnings: [],
+    unmatched: 0,
+    outcome: 'rejected',
+  }
+  const mappingJson = JSON.stringify(input.mapping)
+  const previous = db
+    .prepare(
+      'SELECT id FROM import_batches WHERE sha256 = ? AND kind = ? AND mapping_json = ? AND undone_at IS NULL ORDER BY created_at DESC LIMIT 1',
+    )
+    .get(sha256, input.kind, mappingJson) as { id: string } | undefined
+  if (previous && !input.dryRun) {
+    summary.outcome = 'already-imported'
+    summary.warnings.push({
+      sheet: null,
+      row: 0,
+      column: null,
+      value: null,
+      code: 'ALREADY_IMPORTED',
+      message: `This file was already imported as batch ${previous.id}; nothing was changed.`,
+    })
+    return summary
+  }
+
+  let prepared
+  try {
+    prepared = await prepareImport(table, input.kind, input.mapping, context.now.getUTCFullYear(), job.signal)
+  } catch (error) {
+    throw fileError(input.path, error)
+  }
+  if (prepared.mappingIssues.length > 0) {
+    await prepared.rest.return(undefined)
+    summary.errors = prepared.mappingIssues
+    return summary
+  }
+
+  const batchId = randomUUID()
+  const validator = new RowValidator(prepared.validator)
+  const addIssue = (list: ImportIssue[], issue: ImportIssue): void => {
+    if (list.length < MAX_ISSUES) list.push(issue)
+  }
+  const rollback = new Error('rollback')
+  try {
+    await inLongTransaction(db, async (breathe) => {
+      db.prepare(
+        `INSERT INTO import_batches (id, kind, file_name, sha256, mapping_json, total, inserted, updated, unchanged, rejected, unmatched, issues_json, actor, created_at)
+         VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, '[]', ?, ?)`,
+      ).run(
+        batchId,
+        input.kind,
+        table.fileName,
+        sha256,
+        mappingJson,
+        context.actor,
+        context.now.toISOString(),
+      )
+      const journal = new ChangeJournal(db, batchId)
+      const unmatched = db.prepare(
+        'INSERT INTO unmatched_records (batch_id, kind, identifier, row, record_json) VALUES (?, ?, ?, ?, ?)',
+      )
+      const writer = createWriter(input.kind, db, journal, (row: ValidatedRow, identifier: string) => {
+        unmatched.run(batchId, input.kind, identifier, row.row, JSON.stringify(row.values))
+      })
+      const headerRow = prepared.headerRow ?? 0
+      const consume = async (
+        rows: AsyncIterable<{ row: number; cells: Cell[] }> | Iterable<{ row: number; cells: Cell[] }>,
+      ): Promise<void> => {
+        for await (const source of rows) {
+          if (source.row <= headerRow || source.cells.every(isBlank)) continue
+          summary.rows.total++
+          if (summary.rows.total % 2_000 === 0) {
+            job.progress('Importing rows', summary.rows.total, null)
+            await breathe()
+            job.throwIfCancelled()
+          }
+          const issuesBefore = validator.issues.length
+          const valid = validator.accept(source.row, source.cells)
+          for (const issue of validator.issues.splice(issuesBefore)) addIssue(summary.errors, issue)
+          if (!valid) {
+            summary.rows.rejected++
+            continue
+          }
+          const result = writer.write(valid)
+          switch (result.outcome) {
+            case 'rejected':
+              summary.rows.rejected++
+              addIssue(summary.errors, {
+                sheet: prepared.sheet,
+                row: valid.row,
+                column: result.field,
+                value: null,
+                code: result.code,
+                message: result.message,
+              })
+              break
+            case 'unmatched':
+              summary.unmatched++
+              break
+            case 'updated':
+              summary.rows.updated++
+              addIssue(summary.warnings, {
+                sheet: prepared.sheet,
+                row: valid.row,
+                column: null,
+                value: null,
+                code: 'UPDATED',
+                message: result.changes.join('; '),
+              })
+              break
+            default:
+              summary.rows[result.outcome]++
+          }
+        }
+      }
+      await consume(prepared.head)
+      await consume(prepared.rest)
+      if (summary.unmatched > 0) {
+        addIssue(summary.warnings, {
+          sheet: prepared.sheet,
+          row: 0,
+          column: null,
+          value: null,
+          code: 'UNMATCHED',
+          message: `${summary.unmatched} record(s) name people who are not in the workspace; they are kept as unmatched until those people are imported.`,
+        })
+      }
+      if (summary.rows.rejected > 0 && !input.skipInvalid) throw rollback
+      if (input.dryRun) throw rollback
+      db.prepare(
+        'UPDATE import_batches SET total = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, unmatched = ?, issues_json = ? WHERE id = ?',
+      ).run(
+        summary.rows.total,
+        summary.rows.inserted,
+        summary.rows.updated,
+        summary.rows.unchanged,
+        summary.rows.rejected,
+        summary.unmatched,
+        JSON.stringify({ errors: summary.errors, warnings: summary.warnings }),
+        batchId,
+      )
+      appendAudit(
+        db,
+        {
+          actor: context.actor,
+          action: 'import.commit',
+          entityType: 'import_batch',
+          entityId: batchId,
+          after: {
+            file: table.fileName,
+            sha256,
+            kind: input.kind,
+            rows: summary.rows,
+            unmatched: summary.unmatched,
+          },
+        },
+        context.now,
+      )
+    })
+  } catch (error) {
+    if (error === rollback) {
+      summary.outcome =
+        input.dryRun && (summary.rows.rejected === 0 || input.skipInvalid) ? 'dry-run' : 'rejected'
+      return summary
+    }
+    throw fileError(input.path, error)
+  }
+  summary.batchId = batchId
+  summary.outcome = 'stored'
+  return summary
+}

@@ -1,0 +1,87 @@
+import type { WorkspaceDb } from '../db/openWorkspaceDb'
+
+export type Table =
+  | 'people'
+  | 'person_sensitive_attributes'
+  | 'review_cycles'
+  | 'reviews'
+  | 'skills'
+  | 'competency_ratings'
+  | 'learning_items'
+  | 'learning_records'
+  | 'survey_responses'
+
+/**
+ * Records every row a batch inserts or overwrites, in the batch's own transaction: undo replays the journal
+ * backwards, so it is exact however the rows changed.
+ */
+export class ChangeJournal {
+  private readonly insert
+  constructor(
+    private readonly db: WorkspaceDb,
+    private readonly batchId: string,
+  ) {
+    this.insert = db.prepare(
+      'INSERT INTO import_changes (batch_id, table_name, row_id, action, before_json) VALUES (?, ?, ?, ?, ?)',
+    )
+  }
+
+  inserted(table: Table, rowId: number | bigint): void {
+    this.insert.run(this.batchId, table, Number(rowId), 'insert', null)
+  }
+
+  /** Call before the UPDATE, with the row as it is now. */
+  updating(table: Table, rowId: number, before: Record<string, unknown>): void {
+    this.insert.run(this.batchId, table, rowId, 'update', JSON.stringify(before))
+  }
+}
+
+/** Only these tables and columns are ever written back by undo, so a journal entry can never address others. */
+export const JOURNALED_COLUMNS: Record<Table, readonly string[]> = {
+  people: [
+    'employee_id',
+    'full_name',
+    'email',
+    'manager_id',
+    'department',
+    'location',
+    'job_title',
+    'job_level',
+    'hire_date',
+    'employment_status',
+    'exit_date',
+    'cost_center',
+  ],
+  person_sensitive_attributes: ['gender', 'birth_year', 'age_band', 'ethnicity', 'work_pattern'],
+  review_cycles: ['name', 'scale_min', 'scale_max'],
+  reviews: ['overall_rating', 'potential_rating', 'reviewer_id', 'review_date', 'goal_attainment'],
+  skills: ['name'],
+  competency_ratings: ['level', 'rated_by', 'rated_at'],
+  learning_items: ['title', 'activity_type', 'provider', 'mandatory'],
+  learning_records: [
+    'status',
+    'score',
+    'score_min',
+    'score_max',
+    'assigned_at',
+    'due_at',
+    'completed_at',
+    'duration_minutes',
+    'valid_until',
+    'voluntary',
+  ],
+  survey_responses: ['score', 'text', 'answered_at'],
+}
+
+/** The primary key of each journaled table (sensitive attributes are keyed by their person). */
+export const ID_COLUMN: Record<Table, string> = {
+  people: 'id',
+  person_sensitive_attributes: 'person_id',
+  review_cycles: 'id',
+  reviews: 'id',
+  skills: 'id',
+  competency_ratings: 'id',
+  learning_items: 'id',
+  learning_records: 'id',
+  survey_responses: 'id',
+}

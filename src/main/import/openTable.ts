@@ -1,0 +1,91 @@
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
+import { basename } from 'node:path'
+import { AppError } from '../../shared/result'
+import { openCsvFile } from './readers/csvFile'
+import { FileFormatError, type SheetInfo, type SourceRow } from './readers/types'
+import { openXlsxFile } from './readers/xlsxFile'
+import { parseInWorker } from './parseInWorker'
+
+export interface OpenedTable {
+  path: string
+  fileName: string
+  format: 'csv' | 'xlsx'
+  sheets: SheetInfo[]
+  encoding: string | null
+  delimiter: string | null
+  date1904: boolean | null
+  /** Streams rows from a worker thread. */
+  rows(sheet: string | null, signal?: AbortSignal): AsyncGenerator<SourceRow>
+}
+
+/** Every file problem becomes the same user-facing error, naming the file. */
+export function fileError(path: string, error: unknown): AppError {
+  if (error instanceof AppError) return error
+  if (error instanceof FileFormatError) {
+    return new AppError('FILE_UNREADABLE', `${basename(path)}: ${error.message}`, {
+      file: basename(path),
+      reason: error.code,
+    })
+  }
+  throw error
+}
+
+function magic(path: string): Buffer {
+  const fd = openSync(path, 'r')
+  try {
+    const buffer = Buffer.alloc(4)
+    readSync(fd, buffer, 0, 4, 0)
+    return buffer
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/**
+ * Opens a spreadsheet for import. The format comes from the bytes, not the name: a CSV renamed .xlsx is read as
+ * the text it is only if it is text, and a zip that is not a workbook is refused with that reason.
+ */
+export function openTable(
+  path: string,
+  options: { delimiter?: string | null; encoding?: string | null; spoolRoot: string },
+): OpenedTable {
+  if (!existsSync(path))
+    throw new AppError('FILE_UNREADABLE', `${path}: no such file.`, { file: path, reason: 'NOT_FOUND' })
+  try {
+    if (statSync(path).size === 0) throw new FileFormatError('EMPTY_FILE', 'The file is empty.')
+    const isZip = magic(path).readUInt32LE(0) === 0x04034b50
+    const looksLikeXlsx = /\.xls[xm]$/i.test(path)
+    if (!isZip && looksLikeXlsx) {
+      throw new FileFormatError(
+        'NOT_XLSX',
+        'The file is named like an Excel workbook but is not one (it is not a zip archive).',
+      )
+    }
+    const meta = isZip
+      ? openXlsxFile(path)
+      : openCsvFile(path, { delimiter: options.delimiter ?? null, encoding: options.encoding ?? null })
+    return {
+      path,
+      fileName: basename(path),
+      format: meta.format,
+      sheets: meta.sheets,
+      encoding: meta.encoding,
+      delimiter: meta.delimiter,
+      date1904: meta.date1904,
+      rows: (sheet, signal) =>
+        parseInWorker(
+          {
+            path,
+            format: meta.format,
+            sheet,
+            delimiter: meta.delimiter,
+            encoding: meta.encoding,
+            spoolRoot: options.spoolRoot,
+          },
+          signal,
+        ),
+    }
+  } catch (error) {
+    throw fileError(path, error)
+  }
+}

@@ -1,0 +1,101 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import type { ParseMessage, ParseRequest } from './parseProtocol'
+import { FileFormatError, type SourceRow } from './readers/types'
+
+/** Built: out/main/parseWorker.js beside the entry points. From source (tests, bench): the .ts file through tsx. */
+function workerLocation(): { file: string; execArgv: string[] } {
+  const here = import.meta.url
+  if (here.endsWith('.ts'))
+    return { file: fileURLToPath(new URL('./parseWorker.ts', here)), execArgv: ['--import', 'tsx'] }
+  for (const candidate of ['./parseWorker.js', '../parseWorker.js']) {
+    const file = fileURLToPath(new URL(candidate, here))
+    if (existsSync(file)) return { file, execArgv: [] }
+  }
+  throw new Error('parseWorker.js is missing from the build')
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Returns this process's own spool folder under `base`, after removing the folders of processes that are gone
+ * (a killed import leaves plaintext there). Folders of live processes — the CLI running beside the app — stay.
+ */
+export function claimSpoolRoot(base: string): string {
+  if (existsSync(base)) {
+    for (const entry of readdirSync(base)) {
+      const pid = Number(entry)
+      if (!Number.isInteger(pid) || pid === process.pid || !isAlive(pid))
+        rmSync(join(base, entry), { recursive: true, force: true })
+    }
+  }
+  return join(base, String(process.pid))
+}
+
+/**
+ * Streams a file's rows from a worker thread. Stopping early (a preview, a cancel, an error downstream)
+ * terminates the worker and removes its spool folder, so no plaintext outlives the read.
+ */
+export async function* parseInWorker(
+  request: Omit<ParseRequest, 'spoolDirectory'> & { spoolRoot: string },
+  signal?: AbortSignal,
+): AsyncGenerator<SourceRow> {
+  mkdirSync(request.spoolRoot, { recursive: true, mode: 0o700 })
+  const spoolDirectory = mkdtempSync(join(request.spoolRoot, 'parse-'))
+  const { file, execArgv } = workerLocation()
+  const { spoolRoot: _root, ...rest } = request
+  const worker = new Worker(file, {
+    workerData: { ...rest, spoolDirectory } satisfies ParseRequest,
+    execArgv,
+  })
+  const inbox: ParseMessage[] = []
+  let wake: (() => void) | null = null
+  let crashed: Error | null = null
+  worker.on('message', (message: ParseMessage) => {
+    inbox.push(message)
+    wake?.()
+    wake = null
+  })
+  worker.on('error', (error) => {
+    crashed = error
+    wake?.()
+    wake = null
+  })
+  const onAbort = (): void => {
+    wake?.()
+    wake = null
+  }
+  signal?.addEventListener('abort', onAbort)
+  try {
+    for (;;) {
+      signal?.throwIfAborted()
+      const message = inbox.shift()
+      if (!message) {
+        if (crashed)
+          throw new FileFormatError(
+            'CORRUPT_FILE',
+            `The file could not be read: ${(crashed as Error).message}`,
+          )
+        await new Promise<void>((resolve) => (wake = resolve))
+        continue
+      }
+      if (message.type === 'end') return
+      if (message.type === 'error') throw new FileFormatError(message.code, message.message)
+      worker.postMessage({ type: 'credit', batches: 1 })
+      yield* message.rows
+    }
+  } finally {
+    signal?.removeEventListener('abort', onAbort)
+    await worker.terminate()
+    rmSync(spoolDirectory, { recursive: true, force: true })
+  }
+}

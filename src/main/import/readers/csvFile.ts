@@ -1,0 +1,141 @@
+import Papa from 'papaparse'
+import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs'
+import { Transform } from 'node:stream'
+import type { Cell } from '../../../core/import/cells'
+import { FileFormatError, type SourceRow, type TableFile } from './types'
+
+const SNIFF_BYTES = 64 * 1024
+const DELIMITERS = [',', ';', '\t', '|'] as const
+
+function sniff(path: string): Buffer {
+  const fd = openSync(path, 'r')
+  try {
+    const buffer = Buffer.alloc(SNIFF_BYTES)
+    const read = readSync(fd, buffer, 0, SNIFF_BYTES, 0)
+    return buffer.subarray(0, read)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/**
+ * Byte-order marks decide; without one, text that is not valid UTF-8 is taken as Windows-1252, which is what
+ * Excel on Windows writes for "CSV" and what every byte sequence decodes as.
+ */
+export function detectEncoding(head: Buffer): { encoding: string; bomLength: number } {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 }
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 }
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 }
+  // UTF-16 without a BOM: every other byte of ASCII text is zero.
+  const sample = head.subarray(0, 512)
+  const zerosAtOdd = sample.filter((b, i) => i % 2 === 1 && b === 0).length
+  if (sample.length > 16 && zerosAtOdd > sample.length / 4) return { encoding: 'utf-16le', bomLength: 0 }
+  try {
+    // A multi-byte character may be cut at the end of the sample; drop up to 3 trailing bytes before judging.
+    let end = head.length
+    while (end > head.length - 4 && end > 0 && ((head[end - 1] ?? 0) & 0xc0) === 0x80) end--
+    if (end > 0 && (head[end - 1] ?? 0) >= 0xc0) end--
+    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, end))
+    return { encoding: 'utf-8', bomLength: 0 }
+  } catch {
+    return { encoding: 'windows-1252', bomLength: 0 }
+  }
+}
+
+/** Picks the delimiter that splits the first lines (outside quotes) into the same number of fields, most often. */
+export function detectDelimiter(text: string): string {
+  const lines: string[] = []
+  let current = ''
+  let quoted = false
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted
+    if ((ch === '\n' || ch === '\r') && !quoted) {
+      if (current.length > 0) lines.push(current)
+      current = ''
+      if (lines.length >= 20) break
+      continue
+    }
+    current += ch
+  }
+  if (current.length > 0 && lines.length < 20) lines.push(current)
+  let best: { delimiter: string; score: number } = { delimiter: ',', score: 0 }
+  for (const delimiter of DELIMITERS) {
+    const counts = lines.map((line) => {
+      let n = 0
+      let inQuotes = false
+      for (const ch of line) {
+        if (ch === '"') inQuotes = !inQuotes
+        else if (ch === delimiter && !inQuotes) n++
+      }
+      return n
+    })
+    const first = counts[0] ?? 0
+    if (first === 0) continue
+    const consistent = counts.filter((c) => c === first).length
+    const score = consistent * 1000 + first
+    if (score > best.score) best = { delimiter, score }
+  }
+  return best.delimiter
+}
+
+function decoderStream(encoding: string, bomLength: number): Transform {
+  const decoder = new TextDecoder(encoding === 'utf-16be' ? 'utf-16be' : encoding)
+  let skip = bomLength
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      let bytes = chunk
+      if (skip > 0) {
+        const cut = Math.min(skip, bytes.length)
+        bytes = bytes.subarray(cut)
+        skip -= cut
+      }
+      done(null, decoder.decode(bytes, { stream: true }))
+    },
+    flush(done) {
+      done(null, decoder.decode())
+    },
+  })
+}
+
+export interface CsvOptions {
+  delimiter?: string | null
+  encoding?: string | null
+}
+
+/** Opens a CSV/TSV file: sniffs encoding and delimiter from its first 64 KiB, then streams records. */
+export function openCsvFile(path: string, options: CsvOptions = {}): TableFile {
+  if (statSync(path).size === 0) throw new FileFormatError('EMPTY_FILE', 'The file is empty.')
+  const head = sniff(path)
+  if (head.includes(0) && !head.subarray(0, 512).some((b, i) => i % 2 === 1 && b === 0)) {
+    throw new FileFormatError('NOT_TEXT', 'The file contains NUL bytes: it is not a text (CSV) file.')
+  }
+  const detected = detectEncoding(head)
+  const encoding = options.encoding ?? detected.encoding
+  const bomLength = options.encoding ? 0 : detected.bomLength
+  const delimiter =
+    options.delimiter ?? detectDelimiter(new TextDecoder(encoding).decode(head.subarray(bomLength)))
+
+  return {
+    format: 'csv',
+    sheets: [{ name: '', rowCount: null, hidden: false }],
+    encoding,
+    delimiter,
+    date1904: null,
+    async *rows(_sheet, signal): AsyncIterable<SourceRow> {
+      const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter, skipEmptyLines: false, header: false })
+      const source = createReadStream(path, { highWaterMark: 256 * 1024 })
+      source.pipe(decoderStream(encoding, bomLength)).pipe(parser)
+      let row = 0
+      try {
+        for await (const record of parser as AsyncIterable<string[]>) {
+          signal?.throwIfAborted()
+          row++
+          // A trailing newline yields one empty record; blank lines stay (and are skipped as blank rows later).
+          yield { row, cells: record as Cell[] }
+        }
+      } finally {
+        source.destroy()
+      }
+    },
+  }
+}

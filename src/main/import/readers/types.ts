@@ -1,0 +1,35 @@
+import type { Cell } from '../../../core/import/cells'
+
+export interface SheetInfo {
+  name: string
+  /** Rows as the file declares them (xlsx dimension); null where only a full read could tell. */
+  rowCount: number | null
+  hidden: boolean
+}
+
+export interface SourceRow {
+  /** 1-based, as a spreadsheet shows it. */
+  row: number
+  cells: Cell[]
+}
+
+/** A tabular file opened for reading: CSV/TSV or one sheet of a workbook. Rows stream; nothing holds the file. */
+export interface TableFile {
+  format: 'csv' | 'xlsx'
+  sheets: SheetInfo[]
+  /** CSV: the detected or chosen encoding and delimiter. */
+  encoding: string | null
+  delimiter: string | null
+  /** xlsx: whether the workbook counts dates from 1904 (old Mac Excel). */
+  date1904: boolean | null
+  rows(sheet: string | null, signal?: AbortSignal): AsyncIterable<SourceRow>
+}
+
+export class FileFormatError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}

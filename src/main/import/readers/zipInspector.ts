@@ -1,0 +1,162 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { constants, inflateRawSync } from 'node:zlib'
+import { FileFormatError } from './types'
+
+export interface ZipEntry {
+  name: string
+  method: number
+  compressedSize: number
+  uncompressedSize: number
+  localHeaderOffset: number
+}
+
+export const ZIP_LIMITS = {
+  maxEntries: 10_000,
+  /** Sum of the declared uncompressed sizes: a 1M-row sheet is about 400 MB of XML. */
+  maxTotalUncompressed: 2 * 1024 ** 3,
+  /** Spreadsheet XML compresses 10–30×; a bomb compresses hundreds or thousands of times. */
+  maxRatio: 250,
+  ratioAppliesAbove: 1024 * 1024,
+}
+
+const EOCD_SIGNATURE = 0x06054b50
+const CENTRAL_SIGNATURE = 0x02014b50
+
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buffer = Buffer.alloc(length)
+  const read = readSync(fd, buffer, 0, length, position)
+  return buffer.subarray(0, read)
+}
+
+/**
+ * Reads a zip's central directory (names and declared sizes) without inflating anything, so an archive that
+ * claims absurd sizes or ratios is refused before a parser ever touches it.
+ */
+export function inspectZip(path: string, limits = ZIP_LIMITS): ZipEntry[] {
+  const fd = openSync(path, 'r')
+  try {
+    const size = fstatSync(fd).size
+    if (size < 22) throw new FileFormatError('NOT_XLSX', 'The file is too small to be an Excel workbook.')
+    const tailLength = Math.min(size, 65_557) // EOCD (22 bytes) + the longest possible comment
+    const tail = readAt(fd, size - tailLength, tailLength)
+    let eocd = -1
+    for (let i = tail.length - 22; i >= 0; i--) {
+      if (tail.readUInt32LE(i) === EOCD_SIGNATURE) {
+        eocd = i
+        break
+      }
+    }
+    if (eocd < 0)
+      throw new FileFormatError(
+        'NOT_XLSX',
+        'The file is not an Excel workbook (.xlsx): it is not a zip archive.',
+      )
+    const count = tail.readUInt16LE(eocd + 10)
+    const directorySize = tail.readUInt32LE(eocd + 12)
+    const directoryOffset = tail.readUInt32LE(eocd + 16)
+    if (count === 0xffff || directoryOffset === 0xffffffff) {
+      throw new FileFormatError(
+        'SUSPICIOUS_ARCHIVE',
+        'The workbook is a ZIP64 archive, which no spreadsheet of a sane size needs.',
+      )
+    }
+    if (count > limits.maxEntries) {
+      throw new FileFormatError(
+        'SUSPICIOUS_ARCHIVE',
+        `The workbook has ${count} parts; a spreadsheet has a few dozen.`,
+      )
+    }
+    if (directoryOffset + directorySize > size) {
+      throw new FileFormatError(
+        'CORRUPT_FILE',
+        'The workbook is damaged: its zip directory points past the end of the file.',
+      )
+    }
+    const directory = readAt(fd, directoryOffset, directorySize)
+    const entries: ZipEntry[] = []
+    let total = 0
+    for (let offset = 0, i = 0; i < count; i++) {
+      if (offset + 46 > directory.length || directory.readUInt32LE(offset) !== CENTRAL_SIGNATURE) {
+        throw new FileFormatError(
+          'CORRUPT_FILE',
+          'The workbook is damaged: its zip directory cannot be read.',
+        )
+      }
+      const compressedSize = directory.readUInt32LE(offset + 20)
+      const uncompressedSize = directory.readUInt32LE(offset + 24)
+      const nameLength = directory.readUInt16LE(offset + 28)
+      const extraLength = directory.readUInt16LE(offset + 30)
+      const commentLength = directory.readUInt16LE(offset + 32)
+      const name = directory.subarray(offset + 46, offset + 46 + nameLength).toString('utf8')
+      const method = directory.readUInt16LE(offset + 10)
+      const localHeaderOffset = directory.readUInt32LE(offset + 42)
+      entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset })
+      total += uncompressedSize
+      if (
+        uncompressedSize > limits.ratioAppliesAbove &&
+        uncompressedSize / Math.max(1, compressedSize) > limits.maxRatio
+      ) {
+        throw new FileFormatError(
+          'SUSPICIOUS_ARCHIVE',
+          `The workbook part ${name} would inflate ${Math.round(uncompressedSize / Math.max(1, compressedSize))}× (a zip bomb?); refused.`,
+        )
+      }
+      offset += 46 + nameLength + extraLength + commentLength
+    }
+    if (total > limits.maxTotalUncompressed) {
+      throw new FileFormatError(
+        'FILE_TOO_LARGE',
+        `The workbook would inflate to ${Math.round(total / 1024 ** 2)} MB; the limit is ${limits.maxTotalUncompressed / 1024 ** 2} MB.`,
+      )
+    }
+    if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
+      throw new FileFormatError(
+        'NOT_XLSX',
+        'The file is a zip archive but not an Excel workbook: it has no xl/workbook.xml.',
+      )
+    }
+    return entries
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/**
+ * Inflates the start (at most `maxBytes`) of one entry: enough for workbook.xml, its relationships, or the
+ * <dimension> element at the top of a sheet, without inflating the sheet itself.
+ */
+export function readZipEntryHead(path: string, entry: ZipEntry, maxBytes: number): string {
+  const fd = openSync(path, 'r')
+  try {
+    const local = readAt(fd, entry.localHeaderOffset, 30)
+    if (local.length < 30 || local.readUInt32LE(0) !== 0x04034b50) {
+      throw new FileFormatError(
+        'CORRUPT_FILE',
+        `The workbook is damaged: the part ${entry.name} cannot be found.`,
+      )
+    }
+    const dataStart = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28)
+    const compressed = readAt(fd, dataStart, Math.min(entry.compressedSize, maxBytes))
+    if (entry.method === 0) return compressed.toString('utf8')
+    if (entry.method !== 8)
+      throw new FileFormatError(
+        'CORRUPT_FILE',
+        `The workbook part ${entry.name} uses an unknown compression.`,
+      )
+    try {
+      return inflateRawSync(compressed, {
+        finishFlush: constants.Z_SYNC_FLUSH,
+        maxOutputLength: maxBytes * 64,
+      })
+        .subarray(0, maxBytes)
+        .toString('utf8')
+    } catch {
+      throw new FileFormatError(
+        'CORRUPT_FILE',
+        `The workbook is damaged: the part ${entry.name} cannot be inflated.`,
+      )
+    }
+  } finally {
+    closeSync(fd)
+  }
+}

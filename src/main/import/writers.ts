@@ -1,0 +1,297 @@
+import type { FieldValue } from '../../core/import/parseValue'
+import type { TabularKind } from '../../core/import/fields'
+import type { ValidatedRow } from '../../core/import/validateRows'
+import type { WorkspaceDb } from '../db/openWorkspaceDb'
+import { ID_COLUMN, type ChangeJournal, type Table } from './journal'
+
+export type WriteResult =
+  | { outcome: 'inserted' | 'unchanged' | 'unmatched' }
+  | { outcome: 'updated'; changes: string[] }
+  | { outcome: 'rejected'; code: string; message: string; field: string | null }
+
+type Row = Record<string, unknown>
+type Values = Record<string, FieldValue>
+
+/** field → column, for the fields a kind writes to its main table. */
+const PEOPLE: [string, string][] = [
+  ['fullName', 'full_name'],
+  ['email', 'email'],
+  ['managerId', 'manager_id'],
+  ['department', 'department'],
+  ['location', 'location'],
+  ['jobTitle', 'job_title'],
+  ['jobLevel', 'job_level'],
+  ['hireDate', 'hire_date'],
+  ['employmentStatus', 'employment_status'],
+  ['exitDate', 'exit_date'],
+  ['costCenter', 'cost_center'],
+]
+const SENSITIVE: [string, string][] = [
+  ['gender', 'gender'],
+  ['birthYear', 'birth_year'],
+  ['ageBand', 'age_band'],
+  ['ethnicity', 'ethnicity'],
+  ['workPattern', 'work_pattern'],
+]
+const REVIEW: [string, string][] = [
+  ['overallRating', 'overall_rating'],
+  ['potentialRating', 'potential_rating'],
+  ['reviewerId', 'reviewer_id'],
+  ['reviewDate', 'review_date'],
+  ['goalAttainment', 'goal_attainment'],
+]
+
+const sqlValue = (v: FieldValue | undefined): string | number | null =>
+  v === undefined || v === null ? null : typeof v === 'boolean' ? (v ? 1 : 0) : v
+
+/**
+ * Writes the mapped fields that have a value; a blank cell never erases what is stored (an export that leaves a
+ * column empty is not saying the value is gone). Returns the changes as "field: before → after" for the report.
+ */
+function upsert(
+  db: WorkspaceDb,
+  journal: ChangeJournal,
+  table: Table,
+  existing: Row | undefined,
+  keys: Row,
+  pairs: [string, string][],
+  values: Values,
+): WriteResult {
+  const present = pairs.filter(([field]) => values[field] !== undefined && values[field] !== null)
+  if (!existing) {
+    const columns = [...Object.keys(keys), ...present.map(([, c]) => c)]
+    const params = [...Object.values(keys), ...present.map(([f]) => sqlValue(values[f]))]
+    const id = db
+      .prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+      .run(...params).lastInsertRowid
+    journal.inserted(table, id)
+    return { outcome: 'inserted' }
+  }
+  const changed = present.filter(([field, column]) => sqlValue(values[field]) !== existing[column])
+  if (changed.length === 0) return { outcome: 'unchanged' }
+  journal.updating(
+    table,
+    existing[ID_COLUMN[table]] as number,
+    Object.fromEntries(changed.map(([, c]) => [c, existing[c]])),
+  )
+  db.prepare(
+    `UPDATE ${table} SET ${changed.map(([, c]) => `${c} = ?`).join(', ')} WHERE ${ID_COLUMN[table]} = ?`,
+  ).run(...changed.map(([f]) => sqlValue(values[f])), existing[ID_COLUMN[table]] as number)
+  return {
+    outcome: 'updated',
+    changes: changed.map(([f, c]) => `${f}: ${String(existing[c] ?? '∅')} → ${String(values[f])}`),
+  }
+}
+
+export interface RecordWriter {
+  write(row: ValidatedRow): WriteResult
+}
+
+export function createWriter(
+  kind: TabularKind,
+  db: WorkspaceDb,
+  journal: ChangeJournal,
+  recordUnmatched: (row: ValidatedRow, identifier: string) => void,
+): RecordWriter {
+  const personByEmployeeId = db.prepare('SELECT id FROM people WHERE employee_id = ?')
+  const personByEmail = db.prepare('SELECT id FROM people WHERE lower(trim(email)) = ?')
+  const resolvePerson = (v: Values): number | null => {
+    const byId =
+      typeof v['employeeId'] === 'string'
+        ? (personByEmployeeId.get(v['employeeId']) as { id: number } | undefined)
+        : undefined
+    if (byId) return byId.id
+    const byEmail =
+      typeof v['email'] === 'string'
+        ? (personByEmail.get(v['email'].toLowerCase()) as { id: number } | undefined)
+        : undefined
+    return byEmail?.id ?? null
+  }
+  const getOrCreate = (
+    table: 'skills' | 'learning_items',
+    keyColumn: string,
+    key: string,
+    extra: Row,
+  ): number => {
+    const found = db.prepare(`SELECT id FROM ${table} WHERE ${keyColumn} = ?`).get(key) as
+      { id: number } | undefined
+    if (found) return found.id
+    const columns = [keyColumn, ...Object.keys(extra)]
+    const id = db
+      .prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+      .run(key, ...Object.values(extra)).lastInsertRowid
+    journal.inserted(table, id)
+    return Number(id)
+  }
+  const cycleId = (name: string, min: number, max: number): number | { conflict: string } => {
+    const found = db
+      .prepare('SELECT id, scale_min, scale_max FROM review_cycles WHERE name = ?')
+      .get(name) as { id: number; scale_min: number; scale_max: number } | undefined
+    if (!found) {
+      const id = db
+        .prepare('INSERT INTO review_cycles (name, scale_min, scale_max) VALUES (?, ?, ?)')
+        .run(name, min, max).lastInsertRowid
+      journal.inserted('review_cycles', id)
+      return Number(id)
+    }
+    if (found.scale_min !== min || found.scale_max !== max) {
+      return {
+        conflict: `the cycle "${name}" is already stored with the scale ${found.scale_min}–${found.scale_max}, not ${min}–${max}`,
+      }
+    }
+    return found.id
+  }
+  const identifier = (v: Values): string => String(v['employeeId'] ?? v['email'] ?? '')
+
+  switch (kind) {
+    case 'people':
+      return {
+        write: ({ values }) => {
+          const existing = db
+            .prepare('SELECT * FROM people WHERE employee_id = ?')
+            .get(values['employeeId']) as Row | undefined
+          const result = upsert(
+            db,
+            journal,
+            'people',
+            existing,
+            { employee_id: values['employeeId'] },
+            PEOPLE,
+            values,
+          )
+          if (!SENSITIVE.some(([f]) => values[f] !== undefined && values[f] !== null)) return result
+          const personId = existing
+            ? (existing['id'] as number)
+            : (personByEmployeeId.get(values['employeeId']) as { id: number }).id
+          const sensitive = db
+            .prepare('SELECT * FROM person_sensitive_attributes WHERE person_id = ?')
+            .get(personId) as Row | undefined
+          const second = upsert(
+            db,
+            journal,
+            'person_sensitive_attributes',
+            sensitive,
+            { person_id: personId },
+            SENSITIVE,
+            values,
+          )
+          if (result.outcome === 'unchanged' && second.outcome === 'updated')
+            return { outcome: 'updated', changes: ['sensitive attributes (not shown)'] }
+          return result
+        },
+      }
+    case 'reviews':
+      return {
+        write: (row) => {
+          const v = row.values
+          const personId = resolvePerson(v)
+          if (personId === null) return (recordUnmatched(row, identifier(v)), { outcome: 'unmatched' })
+          const cycle = cycleId(String(v['cycle']), Number(v['ratingScaleMin']), Number(v['ratingScaleMax']))
+          if (typeof cycle === 'object')
+            return {
+              outcome: 'rejected',
+              code: 'SCALE_CONFLICT',
+              message: cycle.conflict,
+              field: 'overallRating',
+            }
+          const existing = db
+            .prepare('SELECT * FROM reviews WHERE person_id = ? AND cycle_id = ?')
+            .get(personId, cycle) as Row | undefined
+          return upsert(db, journal, 'reviews', existing, { person_id: personId, cycle_id: cycle }, REVIEW, v)
+        },
+      }
+    case 'competencies':
+      return {
+        write: (row) => {
+          const v = row.values
+          const personId = resolvePerson(v)
+          if (personId === null) return (recordUnmatched(row, identifier(v)), { outcome: 'unmatched' })
+          const skillId = getOrCreate('skills', 'name', String(v['skill']), {})
+          const cycle = v['cycle'] == null ? null : cycleId(String(v['cycle']), 1, 5)
+          if (typeof cycle === 'object' && cycle !== null)
+            return { outcome: 'rejected', code: 'SCALE_CONFLICT', message: cycle.conflict, field: 'cycle' }
+          const existing = db
+            .prepare(
+              'SELECT * FROM competency_ratings WHERE person_id = ? AND skill_id = ? AND cycle_id IS ? AND source = ?',
+            )
+            .get(personId, skillId, cycle, v['source']) as Row | undefined
+          return upsert(
+            db,
+            journal,
+            'competency_ratings',
+            existing,
+            { person_id: personId, skill_id: skillId, cycle_id: cycle, source: v['source'] },
+            [
+              ['level', 'level'],
+              ['ratedBy', 'rated_by'],
+              ['ratedAt', 'rated_at'],
+            ],
+            v,
+          )
+        },
+      }
+    case 'learning':
+      return {
+        write: (row) => {
+          const v = row.values
+          const personId = resolvePerson(v)
+          if (personId === null) return (recordUnmatched(row, identifier(v)), { outcome: 'unmatched' })
+          const itemId = getOrCreate('learning_items', 'activity_id', String(v['activityId']), {
+            title: v['activityTitle'] ?? v['activityId'],
+            activity_type: v['activityType'] ?? (v['validUntil'] != null ? 'certification' : 'course'),
+            provider: v['provider'] ?? null,
+            mandatory: v['mandatory'] === true ? 1 : 0,
+          })
+          // The same person, item, outcome and date is the same record, whichever file it came from.
+          const existing = db
+            .prepare(
+              'SELECT * FROM learning_records WHERE person_id = ? AND item_id = ? AND status = ? AND completed_at IS ? AND assigned_at IS ?',
+            )
+            .get(personId, itemId, v['status'], v['completedAt'] ?? null, v['assignedAt'] ?? null) as
+            Row | undefined
+          return upsert(
+            db,
+            journal,
+            'learning_records',
+            existing,
+            { person_id: personId, item_id: itemId, status: v['status'] },
+            [
+              ['score', 'score'],
+              ['scoreMin', 'score_min'],
+              ['scoreMax', 'score_max'],
+              ['assignedAt', 'assigned_at'],
+              ['dueAt', 'due_at'],
+              ['completedAt', 'completed_at'],
+              ['durationMinutes', 'duration_minutes'],
+              ['validUntil', 'valid_until'],
+              ['voluntary', 'voluntary'],
+            ],
+            v,
+          )
+        },
+      }
+    case 'surveys':
+      return {
+        write: (row) => {
+          const v = row.values
+          const personId = v['employeeId'] == null ? null : resolvePerson(v)
+          if (v['employeeId'] != null && personId === null)
+            return (recordUnmatched(row, identifier(v)), { outcome: 'unmatched' })
+          return upsert(
+            db,
+            journal,
+            'survey_responses',
+            undefined,
+            { person_id: personId, question: v['question'] },
+            [
+              ['activityId', 'activity_id'],
+              ['score', 'score'],
+              ['text', 'text'],
+              ['answeredAt', 'answered_at'],
+            ],
+            v,
+          )
+        },
+      }
+  }
+}

@@ -1,0 +1,135 @@
+import { z } from 'zod'
+import { defineMethods } from './define'
+import { empty, jobId } from './common'
+
+export const recordKind = z.enum(['people', 'reviews', 'competencies', 'learning', 'surveys', 'xapi'])
+export const tabularKind = z.enum(['people', 'reviews', 'competencies', 'learning', 'surveys'])
+export const dateFormat = z.enum(['YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY'])
+
+/**
+ * A mapping, as saved in a mapping file (`ninefold import --mapping`) or built in the wizard. Columns are keyed by
+ * the header text in the file; fields are the canonical field names of the kind.
+ */
+export const mappingSpec = z
+  .object({
+    kind: tabularKind.optional(),
+    sheet: z.string().optional(),
+    headerRow: z.number().int().positive().optional(),
+    columns: z.record(z.string(), z.string()).optional(),
+    dateFormat: dateFormat.optional(),
+    delimiter: z.enum([',', ';', '\t', '|']).optional(),
+    encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
+    scale: z
+      .object({ min: z.number(), max: z.number() })
+      .refine((s) => s.max > s.min, 'scale.max must exceed scale.min')
+      .optional(),
+    /** Values for fields the file lacks, e.g. {"cycle": "2025 Annual Review"}. */
+    constants: z.record(z.string(), z.string()).optional(),
+  })
+  .strict()
+export type MappingSpec = z.output<typeof mappingSpec>
+
+export const importIssue = z.object({
+  sheet: z.string().nullable(),
+  row: z.number().int(),
+  column: z.string().nullable(),
+  value: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+})
+export type ImportIssueShape = z.output<typeof importIssue>
+
+const importRequest = z.object({
+  path: z.string().min(1),
+  kind: tabularKind,
+  mapping: mappingSpec.default({}),
+})
+
+/** The summary `ninefold import --json` prints: keep this shape. */
+export const importSummary = z.object({
+  batchId: z.string().nullable(),
+  kind: recordKind,
+  file: z.string(),
+  sha256: z.string(),
+  rows: z.object({
+    total: z.number().int(),
+    inserted: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    rejected: z.number().int(),
+  }),
+  errors: z.array(importIssue),
+  warnings: z.array(importIssue),
+  unmatched: z.number().int(),
+})
+export type ImportSummary = z.output<typeof importSummary>
+
+export const importOutcome = z.enum(['stored', 'rejected', 'dry-run', 'already-imported'])
+
+export const importMethods = defineMethods('import')({
+  'import.preview': {
+    summary:
+      'Read the start of a file: sheets, header row, suggested mapping, and the first rows typed and checked.',
+    input: importRequest.strict(),
+    output: z.object({
+      format: z.enum(['csv', 'xlsx']),
+      sheets: z.array(
+        z.object({ name: z.string(), rowCount: z.number().int().nullable(), hidden: z.boolean() }),
+      ),
+      sheet: z.string().nullable(),
+      encoding: z.string().nullable(),
+      delimiter: z.string().nullable(),
+      headerRow: z.number().int().nullable(),
+      headers: z.array(z.string()),
+      columns: z.array(
+        z.object({
+          header: z.string(),
+          field: z.string().nullable(),
+          confidence: z.number(),
+          samples: z.array(z.string()),
+        }),
+      ),
+      dateFormat: z.object({ format: dateFormat.nullable(), ambiguous: z.boolean() }),
+      rows: z.array(
+        z.object({
+          row: z.number().int(),
+          values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+        }),
+      ),
+      issues: z.array(importIssue),
+    }),
+  },
+  'import.commit': {
+    summary: 'Import a file as one all-or-nothing batch (or a dry run).',
+    input: importRequest
+      .extend({
+        skipInvalid: z.boolean().default(false),
+        dryRun: z.boolean().default(false),
+        jobId: jobId.optional(),
+      })
+      .strict(),
+    output: importSummary.extend({ outcome: importOutcome }),
+  },
+  'import.undo': {
+    summary: 'Undo an import batch: remove what it inserted, restore what it overwrote.',
+    input: z.object({ batchId: z.string().min(1) }).strict(),
+    output: z.object({ batchId: z.string(), removed: z.number().int(), restored: z.number().int() }),
+  },
+  'import.list': {
+    summary: 'Import batches, newest first.',
+    input: empty,
+    output: z.array(
+      z.object({
+        batchId: z.string(),
+        kind: recordKind,
+        file: z.string(),
+        sha256: z.string(),
+        createdAt: z.string(),
+        actor: z.string(),
+        rows: importSummary.shape.rows,
+        unmatched: z.number().int(),
+        undoneAt: z.string().nullable(),
+      }),
+    ),
+  },
+})
