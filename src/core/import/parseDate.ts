@@ -101,9 +101,9 @@ export function detectDateFormat(samples: readonly Cell[]): {
   ambiguous: boolean
   contradictory: boolean
 } {
-  let dayFirst = false
-  let monthFirst = false
-  let slashedSeen = false
+  let dayFirst = 0
+  let monthFirst = 0
+  let slashed = 0
   let isoSeen = false
   for (const cell of samples) {
     if (typeof cell !== 'string') continue
@@ -111,13 +111,19 @@ export function detectDateFormat(samples: readonly Cell[]): {
     if (ISO.test(text)) isoSeen = true
     const m = SLASHED.exec(text)
     if (!m) continue
-    slashedSeen = true
-    if (Number(m[1]) > 12) dayFirst = true
-    if (Number(m[2]) > 12) monthFirst = true
+    slashed++
+    const a = Number(m[1])
+    const b = Number(m[2])
+    // Only a value with exactly one part over 12 is evidence; "13/45" is invalid either way and is reported per row.
+    if (a > 12 && b <= 12) dayFirst++
+    if (b > 12 && a <= 12) monthFirst++
   }
-  if (dayFirst && monthFirst) return { format: null, ambiguous: false, contradictory: true }
-  if (dayFirst) return { format: 'DD/MM/YYYY', ambiguous: false, contradictory: false }
-  if (monthFirst) return { format: 'MM/DD/YYYY', ambiguous: false, contradictory: false }
-  if (slashedSeen) return { format: null, ambiguous: true, contradictory: false }
+  // A stray value or two against a clear majority is a typo to report on its row, not a reason to refuse the column.
+  const minority = Math.min(dayFirst, monthFirst)
+  if (minority > 0 && minority > Math.max(1, slashed * 0.02))
+    return { format: null, ambiguous: false, contradictory: true }
+  if (dayFirst > monthFirst) return { format: 'DD/MM/YYYY', ambiguous: false, contradictory: false }
+  if (monthFirst > dayFirst) return { format: 'MM/DD/YYYY', ambiguous: false, contradictory: false }
+  if (slashed > 0) return { format: null, ambiguous: true, contradictory: false }
   return { format: isoSeen ? 'YYYY-MM-DD' : null, ambiguous: false, contradictory: false }
 }

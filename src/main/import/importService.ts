@@ -269,6 +269,9 @@ export async function commitImport(
     if (error === rollback) {
       summary.outcome =
         input.dryRun && (summary.rows.rejected === 0 || input.skipInvalid) ? 'dry-run' : 'rejected'
+      // Nothing was stored: a rejected import reports what was wrong, not what it would have written.
+      if (summary.outcome === 'rejected')
+        Object.assign(summary.rows, { inserted: 0, updated: 0, unchanged: 0 })
       return summary
     }
     throw fileError(input.path, error)

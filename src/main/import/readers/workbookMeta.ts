@@ -28,10 +28,15 @@ function declaredRows(sheetHead: string): number | null {
  * Sheet names, visibility, declared sizes and the date system, read from workbook.xml and each sheet's first
  * bytes — without parsing (or spooling) any sheet.
  */
-export function readWorkbookMeta(
-  path: string,
-  entries: readonly ZipEntry[],
-): { sheets: SheetInfo[]; date1904: boolean } {
+export interface WorkbookMeta {
+  sheets: SheetInfo[]
+  date1904: boolean
+  /** In exceljs's own shapes, so its streaming reader can be primed with them (see xlsxFile.ts). */
+  relationships: { Id: string; Target: string }[]
+  sheetModels: { id: number; name: string; state: string; rId: string }[]
+}
+
+export function readWorkbookMeta(path: string, entries: readonly ZipEntry[]): WorkbookMeta {
   const byName = new Map(entries.map((e) => [e.name, e]))
   const workbookEntry = byName.get('xl/workbook.xml')
   if (!workbookEntry)
@@ -47,6 +52,7 @@ export function readWorkbookMeta(
   }
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\sdate1904="(1|true)"/.test(workbook)
   const sheets: SheetInfo[] = []
+  const sheetModels: WorkbookMeta['sheetModels'] = []
   for (const tag of workbook.match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? []) {
     const name = attr(tag, 'name')
     if (name === undefined) continue
@@ -54,11 +60,22 @@ export function readWorkbookMeta(
     const relId = /\s(?:\w+:)?id="([^"]*)"/.exec(tag)?.[1]
     const target = relId ? targets.get(relId) : undefined
     const entry = target ? byName.get(`xl/${target}`) : undefined
+    sheetModels.push({
+      id: Number(attr(tag, 'sheetId') ?? sheetModels.length + 1),
+      name,
+      state: state ?? 'visible',
+      rId: relId ?? '',
+    })
     sheets.push({
       name,
       hidden: state === 'hidden' || state === 'veryHidden',
       rowCount: entry ? declaredRows(readZipEntryHead(path, entry, 4096)) : null,
     })
   }
-  return { sheets, date1904 }
+  return {
+    sheets,
+    date1904,
+    relationships: [...targets].map(([Id, Target]) => ({ Id, Target })),
+    sheetModels,
+  }
 }

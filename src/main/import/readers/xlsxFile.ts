@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { Cell } from '../../../core/import/cells'
-import { readWorkbookMeta } from './workbookMeta'
+import { readWorkbookMeta, type WorkbookMeta } from './workbookMeta'
 import { inspectZip } from './zipInspector'
 import { FileFormatError, type SourceRow, type TableFile } from './types'
 
@@ -49,13 +49,25 @@ function errorFor(error: unknown): FileFormatError {
  * Streams one sheet's rows. Runs inside the parse worker (see ../parseWorker.ts), which points TMPDIR at a private
  * spool folder first: exceljs spools sheet XML through os.tmpdir() when the shared strings come later in the zip.
  */
-async function* readSheet(path: string, sheetName: string, signal?: AbortSignal): AsyncIterable<SourceRow> {
+async function* readSheet(
+  path: string,
+  sheetName: string,
+  meta: WorkbookMeta,
+  signal?: AbortSignal,
+): AsyncIterable<SourceRow> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     entries: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',
     worksheets: 'emit',
+  })
+  // exceljs names a sheet from workbook.xml, and crashes if a sheet comes before it in the zip (exceljs's own
+  // writer puts it last). Prime it with what we already read, so names resolve whatever the order.
+  Object.assign(workbook, {
+    model: { sheets: meta.sheetModels },
+    workbookRels: meta.relationships,
+    properties: { model: { date1904: meta.date1904 } },
   })
   try {
     for await (const sheet of workbook) {
@@ -94,7 +106,8 @@ async function* readSheet(path: string, sheetName: string, signal?: AbortSignal)
 /** Opens a workbook: checks the zip directory, then reads sheet names, sizes and the date system. */
 export function openXlsxFile(path: string): TableFile {
   const entries = inspectZip(path)
-  const { sheets, date1904 } = readWorkbookMeta(path, entries)
+  const meta = readWorkbookMeta(path, entries)
+  const { sheets, date1904 } = meta
   if (sheets.length === 0) throw new FileFormatError('NO_SHEETS', 'The workbook has no worksheets.')
   const defaultSheet =
     sheets.find((s) => !s.hidden && (s.rowCount ?? 1) > 0) ?? sheets.find((s) => !s.hidden) ?? sheets[0]
@@ -112,7 +125,7 @@ export function openXlsxFile(path: string): TableFile {
           `The workbook has no sheet "${name}". Its sheets: ${sheets.map((s) => s.name).join(', ')}.`,
         )
       }
-      return readSheet(path, name, signal)
+      return readSheet(path, name, meta, signal)
     },
   }
 }
