@@ -4,9 +4,12 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { Result } from '../shared/result'
 import type { Services } from '../main/services/createServices'
+import { BYTES_FIELD, INPUT_HEADER } from '../shared/rpc/bytes'
 import { checkHost, checkOrigin, checkToken, CONTENT_SECURITY_POLICY } from './security'
 
 const MAX_BODY_BYTES = 1024 * 1024
+/** Uploads (files to import) come as raw bytes and may be large; everything else is small JSON. */
+const MAX_UPLOAD_BYTES = 512 * 1024 * 1024
 const HEARTBEAT_MS = 15_000
 
 const MIME: Record<string, string> = {
@@ -54,15 +57,35 @@ function sendResult(response: ServerResponse, result: Result<unknown>): void {
   send(response, 200, JSON.stringify(result), 'application/json; charset=utf-8')
 }
 
-async function readBody(request: IncomingMessage): Promise<string | null> {
+async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | null> {
+  const declared = Number(request.headers['content-length'] ?? 0)
+  if (declared > limit) return null
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length
-    if (size > MAX_BODY_BYTES) return null
+    if (size > limit) return null
     chunks.push(chunk)
   }
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
+}
+
+/** The input of an upload: JSON fields from the header, the file as the body. */
+async function readUpload(
+  request: IncomingMessage,
+): Promise<{ input: unknown } | { status: number; message: string }> {
+  let fields: unknown
+  try {
+    fields = JSON.parse(decodeURIComponent(String(request.headers[INPUT_HEADER] ?? '%7B%7D')))
+  } catch {
+    return { status: 400, message: `The ${INPUT_HEADER} header is not URI-encoded JSON.` }
+  }
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
+    return { status: 400, message: `The ${INPUT_HEADER} header must hold a JSON object.` }
+  }
+  const body = await readBody(request, MAX_UPLOAD_BYTES)
+  if (body === null) return { status: 413, message: 'Upload too large' }
+  return { input: { ...fields, [BYTES_FIELD]: new Uint8Array(body.buffer, body.byteOffset, body.length) } }
 }
 
 /**
@@ -127,21 +150,27 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
         return openEventStream(request, response)
       }
       if (request.method !== 'POST') return send(response, 405, 'Method not allowed')
-      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-        return send(response, 415, 'Send application/json')
+      const method = decodeURIComponent(pathname.slice('/rpc/'.length))
+      const type = request.headers['content-type'] ?? ''
+      if (type.startsWith('application/octet-stream')) {
+        const upload = await readUpload(request)
+        if ('status' in upload) return send(response, upload.status, upload.message)
+        return sendResult(response, await options.services.dispatcher.dispatch(method, upload.input))
       }
-      const body = await readBody(request)
+      if (!type.startsWith('application/json')) {
+        return send(response, 415, 'Send application/json (or application/octet-stream for an upload)')
+      }
+      const body = await readBody(request, MAX_BODY_BYTES)
       if (body === null) return send(response, 413, 'Request too large')
       let input: unknown
       try {
-        input = body.length === 0 ? {} : JSON.parse(body)
+        input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'))
       } catch {
         return sendResult(response, {
           ok: false,
           error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' },
         })
       }
-      const method = decodeURIComponent(pathname.slice('/rpc/'.length))
       return sendResult(response, await options.services.dispatcher.dispatch(method, input))
     }
     if (request.method !== 'GET' && request.method !== 'HEAD')

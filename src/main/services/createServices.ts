@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { commitImport, previewImport } from '../import/importService'
 import { listImports, undoImport } from '../import/importBatches'
 import { claimSpoolRoot } from '../import/parseInWorker'
+import { StagedFiles } from '../import/staging'
 import { populateDemo } from './demoService'
 import { EventBus } from './eventBus'
 import { JobRegistry } from './jobs'
@@ -38,6 +39,7 @@ export function createServices(ports: ServicePorts): Services {
   const now = (): Date => ports.now?.() ?? new Date()
   // Spool files of a killed import are plaintext: clear them before anything else runs.
   const spoolRoot = claimSpoolRoot(join(ports.dataDirectory, 'tmp', 'import-spool'))
+  const staged = new StagedFiles(spoolRoot)
   const importContext = () => ({ db: session.db, actor: ports.actor, now: now(), spoolRoot })
 
   const keyForOpen = (
@@ -99,8 +101,19 @@ export function createServices(ports: ServicePorts): Services {
       ),
     'jobs.cancel': (input) => ({ cancelled: jobs.cancel(input.jobId) }),
     'import.preview': (input) => previewImport(input, { actor: ports.actor, now: now(), spoolRoot }),
-    'import.commit': (input) => jobs.run(input.jobId, (job) => commitImport(input, importContext(), job)),
-    'import.undo': (input) => undoImport(session.db, input.batchId, ports.actor, now()),
+    'import.stage': (input) => staged.stage(input.fileName, input.bytes),
+    'import.commit': async (input) => {
+      const result = await jobs.run(input.jobId, (job) => commitImport(input, importContext(), job))
+      if (result.outcome === 'stored' || result.outcome === 'already-imported') staged.discard(input.path)
+      // Head counts and the like changed: screens that show the workspace summary refresh from this event.
+      if (result.outcome === 'stored') events.emit('workspace.changed', session.status())
+      return result
+    },
+    'import.undo': (input) => {
+      const result = undoImport(session.db, input.batchId, ports.actor, now())
+      events.emit('workspace.changed', session.status())
+      return result
+    },
     'import.list': () => listImports(session.db),
   }
 

@@ -23,6 +23,7 @@ export function App(): React.JSX.Element {
     const offChanged = api.on('workspace.changed', setStatus)
     const offMenu = api.on('app.menu', (command) => {
       if (command.command === 'workspace.close') void api.call('workspace.close')
+      if (command.command === 'import') useAppStore.getState().setView('import')
       if ((command.command === 'workspace.open' || command.command === 'workspace.new') && command.path) {
         setPendingPath({ command: command.command, path: command.path })
         void api.call('workspace.close')

@@ -67,6 +67,11 @@ export type ImportSummary = z.output<typeof importSummary>
 export const importOutcome = z.enum(['stored', 'rejected', 'dry-run', 'already-imported'])
 
 export const importMethods = defineMethods('import')({
+  'import.stage': {
+    summary: 'Hand a file (its bytes) to the importer; returns the path to preview and commit it with.',
+    input: z.object({ fileName: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }).strict(),
+    output: z.object({ path: z.string(), fileName: z.string(), size: z.number().int() }),
+  },
   'import.preview': {
     summary:
       'Read the start of a file: sheets, header row, suggested mapping, and the first rows typed and checked.',

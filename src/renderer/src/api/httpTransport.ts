@@ -1,4 +1,5 @@
 import type { Result } from '../../../shared/result'
+import { INPUT_HEADER, splitBytes } from '../../../shared/rpc/bytes'
 import { TOKEN_HEADER, type EventListener, type Transport } from '../../../shared/rpc/transport'
 
 export interface HttpTransportOptions {
@@ -63,11 +64,18 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   return {
     async call(method, input) {
       let response: Response
+      const upload = splitBytes(input)
       try {
         response = await doFetch(new URL(`rpc/${encodeURIComponent(method)}`, options.baseUrl), {
           method: 'POST',
-          headers: { ...headers, 'content-type': 'application/json' },
-          body: JSON.stringify(input ?? {}),
+          headers: upload
+            ? {
+                ...headers,
+                'content-type': 'application/octet-stream',
+                [INPUT_HEADER]: encodeURIComponent(JSON.stringify(upload.rest)),
+              }
+            : { ...headers, 'content-type': 'application/json' },
+          body: upload ? (upload.bytes as Uint8Array<ArrayBuffer>) : JSON.stringify(input ?? {}),
         })
       } catch {
         return {

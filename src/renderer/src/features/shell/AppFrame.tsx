@@ -2,13 +2,14 @@ import type { WorkspaceSummary } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useAppStore, type ViewId } from '../../stores/appStore'
+import { ImportScreen } from '../import/ImportScreen'
 import { PeopleScreen } from '../people/PeopleScreen'
 import { WorkspaceOverview } from '../workspace/WorkspaceOverview'
 
 const NAV: { id: ViewId; label: string; ready: boolean }[] = [
   { id: 'workspace', label: 'Workspace', ready: true },
   { id: 'people', label: 'People', ready: true },
-  { id: 'import', label: 'Import', ready: false },
+  { id: 'import', label: 'Import', ready: true },
   { id: 'calibration', label: 'Calibration', ready: false },
   { id: 'succession', label: 'Succession', ready: false },
   { id: 'insights', label: 'Insights', ready: false },
@@ -68,6 +69,7 @@ export function AppFrame({ workspace }: { workspace: WorkspaceSummary }): React.
         <section className="content" aria-label={current?.label}>
           {view === 'people' && <PeopleScreen />}
           {view === 'workspace' && <WorkspaceOverview workspace={workspace} />}
+          {view === 'import' && <ImportScreen />}
           {current && !current.ready && (
             <div className="empty-state">
               <h2>{current.label}</h2>

@@ -1,0 +1,164 @@
+import { useEffect, useState } from 'react'
+import type { JobProgress } from '../../../../shared/contract'
+import { RECORD_KINDS, type TabularKind } from '../../../../core/import/fields'
+import { api } from '../../api/client'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { BatchList } from './BatchList'
+import { DropZone } from './DropZone'
+import { MappingTable } from './MappingTable'
+import { PreviewRows } from './PreviewRows'
+import { ResultSummary } from './ResultSummary'
+import { useImportWizard } from './useImportWizard'
+
+const KIND_LABELS: Record<TabularKind, string> = {
+  people: 'People (HRIS staff list)',
+  reviews: 'Performance reviews',
+  competencies: 'Competency ratings',
+  learning: 'Learning records (LMS)',
+  surveys: 'Survey answers',
+}
+
+export function ImportScreen(): React.JSX.Element {
+  const wizard = useImportWizard()
+  const { preview, file } = wizard
+  const [jobId, setJobId] = useState<string | null>(null)
+  const [progress, setProgress] = useState<JobProgress | null>(null)
+  const [batchesVersion, setBatchesVersion] = useState(0)
+
+  useEffect(
+    () => (jobId ? api.on('jobs.progress', (p) => p.jobId === jobId && setProgress(p)) : undefined),
+    [jobId],
+  )
+
+  const startImport = async (): Promise<void> => {
+    const id = `import-${crypto.randomUUID()}`
+    setJobId(id)
+    await wizard.commit(id)
+    setJobId(null)
+    setProgress(null)
+    setBatchesVersion((v) => v + 1)
+  }
+
+  const blocking = preview
+    ? preview.issues.filter(
+        (i) =>
+          i.code === 'MISSING_FIELD' ||
+          i.code === 'NO_HEADER_ROW' ||
+          i.code === 'NO_RATING_SCALE' ||
+          i.code === 'MIXED_DATE_FORMATS',
+      )
+    : []
+
+  return (
+    <div className="import">
+      <div className="toolbar">
+        <h1>Import</h1>
+        <label className="inline">
+          The file holds
+          <select
+            aria-label="Record kind"
+            value={wizard.kind}
+            onChange={(e) => wizard.chooseKind(e.target.value as TabularKind)}
+          >
+            {RECORD_KINDS.filter((k): k is TabularKind => k !== 'xapi').map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {file && (
+          <span className="muted">
+            {file.fileName} · {(file.size / 1024).toFixed(0)} KB
+          </span>
+        )}
+        {file && (
+          <button type="button" className="secondary" onClick={wizard.reset}>
+            Choose another file
+          </button>
+        )}
+      </div>
+      <ErrorBanner error={wizard.error} />
+      {wizard.result && <ResultSummary result={wizard.result} />}
+      {!file && <DropZone busy={wizard.busy === 'reading'} onFile={(f) => void wizard.chooseFile(f)} />}
+      {file && preview && (
+        <div className="import-body">
+          <section className="card" aria-labelledby="source-title">
+            <h2 id="source-title">Source</h2>
+            <div className="source-options">
+              {preview.format === 'xlsx' && (
+                <label className="inline">
+                  Sheet
+                  <select
+                    aria-label="Sheet"
+                    value={preview.sheet ?? ''}
+                    onChange={(e) => wizard.chooseSheet(e.target.value)}
+                  >
+                    {preview.sheets.map((s) => (
+                      <option key={s.name} value={s.name}>
+                        {s.name}
+                        {s.rowCount !== null ? ` (${s.rowCount.toLocaleString()} rows)` : ''}
+                        {s.hidden ? ' — hidden' : ''}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              <label className="inline">
+                Header row
+                <input
+                  aria-label="Header row"
+                  type="number"
+                  min={1}
+                  value={preview.headerRow ?? ''}
+                  onChange={(e) =>
+                    Number(e.target.value) > 0 && wizard.chooseHeaderRow(Number(e.target.value))
+                  }
+                />
+              </label>
+              {preview.format === 'csv' && (
+                <span className="muted small">
+                  {preview.encoding} · delimiter{' '}
+                  {preview.delimiter === '\t' ? 'tab' : `“${preview.delimiter}”`}
+                </span>
+              )}
+              {preview.dateFormat.format && (
+                <span className="muted small">dates: {preview.dateFormat.format}</span>
+              )}
+            </div>
+          </section>
+          <MappingTable
+            kind={wizard.kind}
+            preview={preview}
+            columns={wizard.columns}
+            onMap={wizard.mapColumn}
+          />
+          <PreviewRows kind={wizard.kind} preview={preview} />
+          <div className="import-actions">
+            {blocking.length > 0 && <p className="muted">Fix the problems above before importing.</p>}
+            <button
+              type="button"
+              disabled={wizard.busy !== null || blocking.length > 0}
+              onClick={() => void startImport()}
+            >
+              {wizard.busy === 'importing' ? 'Importing…' : 'Import file'}
+            </button>
+            {jobId && (
+              <span className="progress" role="status">
+                {progress ? `${progress.done.toLocaleString()} rows…` : 'Starting…'}
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => void api.call('jobs.cancel', { jobId })}
+                >
+                  Cancel
+                </button>
+              </span>
+            )}
+          </div>
+        </div>
+      )}
+      <BatchList version={batchesVersion} />
+    </div>
+  )
+}
