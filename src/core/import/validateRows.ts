@@ -36,6 +36,8 @@ export interface ValidatorOptions {
   textScale: RatingScale | null
   /** Values for fields the file has no column for, e.g. the cycle of a one-cycle review export. */
   constants: Readonly<Record<string, string>>
+  /** CSV rows must have as many fields as the header (a spreadsheet's rows simply end early). */
+  strictWidth: boolean
 }
 
 const KEY_FIELDS: Record<TabularKind, readonly string[] | null> = {
@@ -128,6 +130,11 @@ export class RowValidator {
   /** Validates one row; returns its typed values, or null (with issues recorded) when anything is wrong. */
   accept(row: number, cells: readonly Cell[]): ValidatedRow | null {
     const before = this.issues.length
+    if (this.options.strictWidth && cells.length !== this.options.headers.length) {
+      // A ragged row means a quote or delimiter went wrong; its values may sit under the wrong headers.
+      this.report(row, null, undefined, 'RAGGED_ROW', `the row has ${cells.length} fields; the header has ${this.options.headers.length}`)
+      return null
+    }
     const values: Record<string, FieldValue> = { ...this.options.constants }
     const columnOf: Record<string, number> = {}
     for (const { column, spec } of this.fields) {

@@ -136,6 +136,7 @@ export async function prepareImport(
     scale: spec.scale ?? null,
     textScale,
     constants: spec.constants ?? {},
+    strictWidth: table.format === 'csv',
   }
   if (headerRow !== null && mappingIssues.length === 0)
     mappingIssues.push(...checkMapping(validator, headerRow))

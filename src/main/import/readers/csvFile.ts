@@ -106,14 +106,16 @@ export interface CsvOptions {
 export function openCsvFile(path: string, options: CsvOptions = {}): TableFile {
   if (statSync(path).size === 0) throw new FileFormatError('EMPTY_FILE', 'The file is empty.')
   const head = sniff(path)
-  if (head.includes(0) && !head.subarray(0, 512).some((b, i) => i % 2 === 1 && b === 0)) {
-    throw new FileFormatError('NOT_TEXT', 'The file contains NUL bytes: it is not a text (CSV) file.')
-  }
   const detected = detectEncoding(head)
   const encoding = options.encoding ?? detected.encoding
   const bomLength = options.encoding ? 0 : detected.bomLength
-  const delimiter =
-    options.delimiter ?? detectDelimiter(new TextDecoder(encoding).decode(head.subarray(bomLength)))
+  const sample = new TextDecoder(encoding).decode(head.subarray(bomLength))
+  // Text has no NUL bytes (outside UTF-16) and few control characters; images, zips and databases have many.
+  const controls = [...sample].filter((c) => c.charCodeAt(0) < 0x20 && !'\t\r\n'.includes(c)).length
+  if ((!encoding.startsWith('utf-16') && head.includes(0)) || controls > Math.max(2, sample.length * 0.01)) {
+    throw new FileFormatError('NOT_TEXT', 'The file is not text (it holds binary data), so it cannot be read as CSV.')
+  }
+  const delimiter = options.delimiter ?? detectDelimiter(sample)
 
   return {
     format: 'csv',
