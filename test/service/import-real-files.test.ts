@@ -250,6 +250,37 @@ describeWithSharedData('importing the real files in ../shared/data', () => {
     expect(result.errors[0]?.message).toContain('Happiness, Ben1')
   })
 
+  it('links records that waited as unmatched once a later people import brings their people in — and undo reopens them', async () => {
+    const mapping = {
+      columns: { EmployeeNumber: 'employeeId', PerformanceRating: 'overallRating' },
+      scale: { min: 1, max: 4 },
+      constants: { cycle: 'IBM snapshot' },
+    }
+    const reviews = await client.call('import.commit', { path: IBM, kind: 'reviews', mapping })
+    expect(reviews).toMatchObject({ outcome: 'stored', unmatched: 1470, rows: { inserted: 0 } })
+    expect(count('reviews')).toBe(0)
+
+    const people = await client.call('import.commit', { path: IBM, kind: 'people' })
+    expect(people.warnings).toContainEqual(
+      expect.objectContaining({ code: 'LINKED_UNMATCHED', message: expect.stringMatching(/^1470 record/) }),
+    )
+    expect(count('reviews')).toBe(1470)
+    expect(
+      services.session.db
+        .prepare('SELECT count(*) AS n FROM unmatched_records WHERE resolved_batch_id IS NULL')
+        .get(),
+    ).toEqual({ n: 0 })
+
+    await client.call('import.undo', { batchId: people.batchId ?? '' })
+    expect(count('reviews')).toBe(0)
+    expect(count('people')).toBe(0)
+    expect(
+      services.session.db
+        .prepare('SELECT count(*) AS n FROM unmatched_records WHERE resolved_batch_id IS NULL')
+        .get(),
+    ).toEqual({ n: 1470 })
+  })
+
   it('keeps OULAD registrations for unknown learners as unmatched, never dropping them', async () => {
     const mapping = { columns: { id_student: 'employeeId', code_module: 'activityId' } }
     const result = await client.call('import.commit', {

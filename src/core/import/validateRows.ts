@@ -132,7 +132,13 @@ export class RowValidator {
     const before = this.issues.length
     if (this.options.strictWidth && cells.length !== this.options.headers.length) {
       // A ragged row means a quote or delimiter went wrong; its values may sit under the wrong headers.
-      this.report(row, null, undefined, 'RAGGED_ROW', `the row has ${cells.length} fields; the header has ${this.options.headers.length}`)
+      this.report(
+        row,
+        null,
+        undefined,
+        'RAGGED_ROW',
+        `the row has ${cells.length} fields; the header has ${this.options.headers.length}`,
+      )
       return null
     }
     const values: Record<string, FieldValue> = { ...this.options.constants }

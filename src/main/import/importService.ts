@@ -12,6 +12,7 @@ import { ChangeJournal } from './journal'
 import { fileError, openTable } from './openTable'
 import { prepareImport } from './prepareImport'
 import { createWriter } from './writers'
+import { resolveUnmatched } from './resolveUnmatched'
 
 export interface ImportContext {
   db: WorkspaceDb
@@ -223,6 +224,19 @@ export async function commitImport(
       }
       await consume(prepared.head)
       await consume(prepared.rest)
+      if (input.kind === 'people' && !(summary.rows.rejected > 0 && !input.skipInvalid)) {
+        const linked = resolveUnmatched(db, journal, batchId)
+        if (linked > 0) {
+          addIssue(summary.warnings, {
+            sheet: null,
+            row: 0,
+            column: null,
+            value: null,
+            code: 'LINKED_UNMATCHED',
+            message: `${linked} record(s) from earlier imports were waiting for these people and are now stored.`,
+          })
+        }
+      }
       if (summary.unmatched > 0) {
         addIssue(summary.warnings, {
           sheet: prepared.sheet,

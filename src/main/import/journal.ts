@@ -10,6 +10,7 @@ export type Table =
   | 'learning_items'
   | 'learning_records'
   | 'survey_responses'
+  | 'unmatched_records'
 
 /**
  * Records every row a batch inserts or overwrites, in the batch's own transaction: undo replays the journal
@@ -71,6 +72,7 @@ export const JOURNALED_COLUMNS: Record<Table, readonly string[]> = {
     'voluntary',
   ],
   survey_responses: ['score', 'text', 'answered_at'],
+  unmatched_records: ['resolved_batch_id'],
 }
 
 /** The primary key of each journaled table (sensitive attributes are keyed by their person). */
@@ -84,4 +86,5 @@ export const ID_COLUMN: Record<Table, string> = {
   learning_items: 'id',
   learning_records: 'id',
   survey_responses: 'id',
+  unmatched_records: 'id',
 }

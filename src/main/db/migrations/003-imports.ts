@@ -72,8 +72,11 @@ export const migration003: Migration = {
       kind        TEXT NOT NULL,
       identifier  TEXT NOT NULL,
       row         INTEGER NOT NULL,
-      record_json TEXT NOT NULL
+      record_json TEXT NOT NULL,
+      -- Set when a later people import brings the person in and the record is stored.
+      resolved_batch_id TEXT REFERENCES import_batches (id)
     ) STRICT;
+    CREATE INDEX unmatched_records_open ON unmatched_records (identifier) WHERE resolved_batch_id IS NULL;
 
     CREATE TABLE mapping_profiles (
       name         TEXT PRIMARY KEY,

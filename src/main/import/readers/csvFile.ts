@@ -113,7 +113,10 @@ export function openCsvFile(path: string, options: CsvOptions = {}): TableFile {
   // Text has no NUL bytes (outside UTF-16) and few control characters; images, zips and databases have many.
   const controls = [...sample].filter((c) => c.charCodeAt(0) < 0x20 && !'\t\r\n'.includes(c)).length
   if ((!encoding.startsWith('utf-16') && head.includes(0)) || controls > Math.max(2, sample.length * 0.01)) {
-    throw new FileFormatError('NOT_TEXT', 'The file is not text (it holds binary data), so it cannot be read as CSV.')
+    throw new FileFormatError(
+      'NOT_TEXT',
+      'The file is not text (it holds binary data), so it cannot be read as CSV.',
+    )
   }
   const delimiter = options.delimiter ?? detectDelimiter(sample)
 
