@@ -17,6 +17,7 @@ Commands:
                      import a CSV/TSV or xlsx file as one all-or-nothing batch
   import undo BATCH_ID   undo an import batch
   import list        list import batches
+  quality            the data-quality report (dangling managers, duplicates, label variants, …)
 
 Global options:
   --workspace PATH   the workspace file

@@ -210,6 +210,18 @@ export async function runCli(
         )
         return 0
       }
+      case 'quality': {
+        const report = await withOpenWorkspace(services, args, env, (client) => client.call('quality.report'))
+        if (output.json) output.out(JSON.stringify(report))
+        else if (report.findings.length === 0)
+          output.out(`No data-quality findings for ${report.people} people.`)
+        else
+          for (const f of report.findings)
+            output.out(
+              `${f.severity.toUpperCase().padEnd(7)} ${f.title}: ${f.count}\n        ${f.explanation}`,
+            )
+        return 0
+      }
       case 'import list':
         return await withOpenWorkspace(services, args, env, (client) => listBatches(client, output))
       case 'import undo':

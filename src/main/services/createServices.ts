@@ -7,6 +7,7 @@ import { listImports, undoImport } from '../import/importBatches'
 import { claimSpoolRoot } from '../import/parseInWorker'
 import { StagedFiles } from '../import/staging'
 import { populateDemo } from './demoService'
+import { qualityReport } from './qualityReport'
 import { EventBus } from './eventBus'
 import { JobRegistry } from './jobs'
 import { listPeople, peopleFacets } from './peopleService'
@@ -115,6 +116,7 @@ export function createServices(ports: ServicePorts): Services {
       return result
     },
     'import.list': () => listImports(session.db),
+    'quality.report': () => qualityReport(session.db, now()),
   }
 
   const dispatcher = createDispatcher(handlers, { onInternalError: ports.onInternalError })

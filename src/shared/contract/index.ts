@@ -4,6 +4,7 @@ import { demoMethods } from './demo'
 import { importMethods } from './import'
 import { jobEvents, jobMethods } from './jobs'
 import { peopleMethods } from './people'
+import { qualityMethods } from './quality'
 import { workspaceEvents, workspaceMethods } from './workspace'
 
 /** Every method the renderer may call. Add a domain file, then spread its methods here. */
@@ -13,6 +14,7 @@ export const contract = {
   ...peopleMethods,
   ...demoMethods,
   ...importMethods,
+  ...qualityMethods,
   ...jobMethods,
 } as const
 
@@ -51,4 +53,5 @@ export * from './demo'
 export * from './import'
 export * from './jobs'
 export * from './people'
+export * from './quality'
 export * from './workspace'

@@ -1,0 +1,215 @@
+import type { MethodOutput, QualityFinding } from '../../shared/contract'
+import { findManagerCycles, inconsistentLabels } from '../../core/quality/managerGraph'
+import type { WorkspaceDb } from '../db/openWorkspaceDb'
+
+type Example = QualityFinding['examples'][number]
+const MAX_EXAMPLES = 20
+
+function finding(
+  code: string,
+  severity: QualityFinding['severity'],
+  title: string,
+  examples: Example[],
+  explanation: string,
+  count = examples.length,
+): QualityFinding | null {
+  return count === 0
+    ? null
+    : { code, severity, title, count, examples: examples.slice(0, MAX_EXAMPLES), explanation }
+}
+
+/**
+ * The workspace's data-quality findings. Each is a count and the first records behind it, so a person can check
+ * the number and fix the source system rather than trust a score.
+ */
+export function qualityReport(db: WorkspaceDb, now: Date): MethodOutput<'quality.report'> {
+  const all = <T>(sql: string, ...params: unknown[]): T[] => db.prepare(sql).all(...params) as T[]
+  const people = (db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n
+  const findings: (QualityFinding | null)[] = []
+  const today = now.toISOString().slice(0, 10)
+
+  const dangling = all<Example>(
+    `SELECT p.employee_id AS employeeId, p.full_name AS fullName, p.manager_id AS managerId FROM people p
+     WHERE p.manager_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM people m WHERE m.employee_id = p.manager_id)
+     ORDER BY p.employee_id`,
+  )
+  findings.push(
+    finding(
+      'DANGLING_MANAGER',
+      'error',
+      'Managers who are not in the workspace',
+      dangling,
+      'These people report to a manager ID that matches no one: the manager is missing from the staff list, or the ID is from another numbering.',
+    ),
+  )
+
+  const roots = all<Example>(
+    "SELECT employee_id AS employeeId, full_name AS fullName FROM people WHERE manager_id IS NULL OR trim(manager_id) = '' ORDER BY employee_id",
+  )
+  if (roots.length > 1) {
+    findings.push(
+      finding(
+        'MISSING_MANAGER',
+        'warning',
+        'People without a manager',
+        roots,
+        'Only the head of the organisation should have no manager; everyone else is outside the reporting lines (and outside team views).',
+      ),
+    )
+  }
+
+  const managerOf = new Map(
+    all<{ id: string; manager: string | null }>(
+      'SELECT employee_id AS id, manager_id AS manager FROM people',
+    ).map((r) => [r.id, r.manager]),
+  )
+  const cycles = findManagerCycles(managerOf)
+  findings.push(
+    finding(
+      'MANAGER_CYCLE',
+      'error',
+      'Reporting loops',
+      cycles.map((c) => ({ loop: [...c, c[0]].join(' → ') })),
+      'Each loop is a chain of people who end up reporting to themselves; the hierarchy cannot be drawn until it is broken.',
+    ),
+  )
+
+  const duplicateEmails = all<Example>(
+    `SELECT lower(trim(email)) AS email, group_concat(employee_id, ', ') AS employeeIds, count(*) AS people FROM people
+     WHERE email IS NOT NULL AND trim(email) <> '' GROUP BY lower(trim(email)) HAVING count(*) > 1 ORDER BY 1`,
+  )
+  findings.push(
+    finding(
+      'DUPLICATE_PERSON',
+      'warning',
+      'One email, several employee IDs',
+      duplicateEmails,
+      'Likely the same person imported twice under different IDs (rehire, system migration); learning records matched by email go to the first.',
+    ),
+  )
+
+  for (const [column, label] of [
+    ['department', 'departments'],
+    ['location', 'locations'],
+    ['job_title', 'job titles'],
+  ] as const) {
+    const groups = inconsistentLabels(
+      all<{ value: string; count: number }>(
+        `SELECT ${column} AS value, count(*) AS count FROM people WHERE ${column} IS NOT NULL GROUP BY ${column}`,
+      ),
+    )
+    findings.push(
+      finding(
+        `INCONSISTENT_${column.toUpperCase()}`,
+        'warning',
+        `The same ${label.slice(0, -1)} written differently`,
+        groups.map((g) => ({ variants: g.variants.map((v) => `"${v.value}" (${v.count})`).join(', ') })),
+        `These ${label} differ only in case or spacing; reports would count them as separate groups.`,
+      ),
+    )
+  }
+
+  const leavers = all<Example>(
+    `SELECT employee_id AS employeeId, full_name AS fullName, exit_date AS exitDate, employment_status AS status FROM people
+     WHERE exit_date IS NOT NULL AND exit_date < ? AND (employment_status IS NULL OR lower(employment_status) LIKE '%active%' AND lower(employment_status) NOT LIKE '%inactive%')
+     ORDER BY exit_date`,
+    today,
+  )
+  findings.push(
+    finding(
+      'STALE_LEAVER',
+      'warning',
+      'Leavers still marked active',
+      leavers,
+      'These people have a past exit date but an active (or no) employment status; they would wrongly count in headcounts and succession pools.',
+    ),
+  )
+
+  const outside = all<Example>(
+    `SELECT p.employee_id AS employeeId, c.name AS cycle, r.overall_rating AS rating, printf('%g–%g', c.scale_min, c.scale_max) AS scale
+     FROM reviews r JOIN review_cycles c ON c.id = r.cycle_id JOIN people p ON p.id = r.person_id
+     WHERE r.overall_rating < c.scale_min OR r.overall_rating > c.scale_max ORDER BY c.name, p.employee_id`,
+  )
+  findings.push(
+    finding(
+      'RATING_OUT_OF_SCALE',
+      'error',
+      'Ratings outside their scale',
+      outside,
+      'A rating outside its cycle’s scale cannot be placed on the 9-box.',
+    ),
+  )
+
+  const compressed = all<{
+    cycle: string
+    scale: string
+    used: string
+    distinctRatings: number
+    points: number
+    reviews: number
+  }>(
+    `SELECT c.name AS cycle, printf('%g–%g', c.scale_min, c.scale_max) AS scale, group_concat(DISTINCT printf('%g', r.overall_rating)) AS used,
+            count(DISTINCT r.overall_rating) AS distinctRatings, (c.scale_max - c.scale_min + 1) AS points, count(*) AS reviews
+     FROM reviews r JOIN review_cycles c ON c.id = r.cycle_id GROUP BY c.id ORDER BY c.name`,
+  ).filter((c) => c.points >= 4 && c.distinctRatings <= 2 && c.reviews >= 20)
+  findings.push(
+    finding(
+      'COMPRESSED_RATINGS',
+      'warning',
+      'Rating scales barely used',
+      compressed.map(({ cycle, scale, used, reviews }) => ({ cycle, scale, used, reviews })),
+      'Two values or fewer are used on a scale of four or more points: the ratings cannot tell people apart, and calibration will lean on other evidence.',
+    ),
+  )
+
+  const noExpiry = all<Example>(
+    `SELECT p.employee_id AS employeeId, i.activity_id AS activityId, i.title AS title, lr.completed_at AS completedAt
+     FROM learning_records lr JOIN learning_items i ON i.id = lr.item_id JOIN people p ON p.id = lr.person_id
+     WHERE i.activity_type = 'certification' AND lr.valid_until IS NULL AND lr.status IN ('completed', 'passed') ORDER BY i.activity_id, p.employee_id`,
+  )
+  findings.push(
+    finding(
+      'CERTIFICATION_WITHOUT_EXPIRY',
+      'info',
+      'Certifications without an expiry date',
+      noExpiry,
+      'Without an expiry date a certification can never be flagged as expired.',
+    ),
+  )
+
+  const noDue = all<Example>(
+    `SELECT p.employee_id AS employeeId, i.activity_id AS activityId, i.title AS title, lr.status AS status
+     FROM learning_records lr JOIN learning_items i ON i.id = lr.item_id JOIN people p ON p.id = lr.person_id
+     WHERE i.mandatory = 1 AND lr.due_at IS NULL AND lr.status NOT IN ('completed', 'passed', 'waived') ORDER BY i.activity_id, p.employee_id`,
+  )
+  findings.push(
+    finding(
+      'MANDATORY_WITHOUT_DUE_DATE',
+      'warning',
+      'Mandatory learning without a due date',
+      noDue,
+      'Open mandatory learning with no due date can never be overdue, so compliance gaps stay invisible.',
+    ),
+  )
+
+  const unmatched = all<Example>(
+    `SELECT u.kind AS kind, u.identifier AS identifier, count(*) AS records FROM unmatched_records u
+     JOIN import_batches b ON b.id = u.batch_id WHERE u.resolved_batch_id IS NULL AND b.undone_at IS NULL
+     GROUP BY u.kind, u.identifier ORDER BY records DESC, identifier`,
+  )
+  const unmatchedTotal = unmatched.reduce((sum, u) => sum + Number(u['records']), 0)
+  findings.push(
+    finding(
+      'UNMATCHED_RECORDS',
+      'warning',
+      'Imported records waiting for their people',
+      unmatched,
+      'These records name people who are not in the workspace; they are stored as soon as a people import brings them in.',
+      unmatchedTotal,
+    ),
+  )
+
+  // Counts above are from the full queries; examples are capped.
+  const complete = findings.filter((f): f is QualityFinding => f !== null)
+  return { generatedAt: now.toISOString(), people, findings: complete }
+}
