@@ -44,7 +44,7 @@ async function main(): Promise<void> {
         )
     }
     console.log(
-      `\n${KILLS} kills of a ${fixture.learningRows}-row import (${importMs} ms when not killed): every workspace passed integrity_check and cipher_integrity_check, held the whole batch or none of it.`,
+      `\n${KILLS} kills of a ${fixture.learningRows}-row import (${importMs} ms when not killed; ${before} killed before COMMIT, ${after} after): every workspace passed integrity_check and cipher_integrity_check, held the whole batch or none of it.`,
     )
   } finally {
     rmSync(dir, { recursive: true, force: true })
