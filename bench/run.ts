@@ -10,6 +10,7 @@ import { migrate } from '../src/main/db/migrate'
 import { openWorkspaceDb } from '../src/main/db/openWorkspaceDb'
 import { randomRawKey } from '../src/main/keys/keyMaterial'
 import { createServices } from '../src/main/services/createServices'
+import { floorLearningCsv, floorPeopleXlsx, oursLearningCsv, oursPeopleXlsx, type Half } from './importBench'
 
 interface Measurement {
   name: string
@@ -222,8 +223,44 @@ const BENCHMARKS: Record<string, () => Promise<Measurement>> = {
   'open-workspace': () => openCost(),
 }
 
+/** Import benchmarks: ours and the floor each in a process of its own (see importBench.ts). */
+const SCALE = Number(process.env['NINEFOLD_BENCH_SCALE'] ?? 1)
+const PEOPLE_ROWS = Math.round(100_000 * SCALE)
+const LEARNING_ROWS = Math.round(1_000_000 * SCALE)
+const IMPORT_BENCHMARKS: Record<
+  string,
+  { title: string; ours: () => Promise<Half>; floor: () => Promise<Half> }
+> = {
+  'import-people-xlsx': {
+    title: `import people xlsx, ${PEOPLE_ROWS.toLocaleString('en-US')} rows × 15 columns`,
+    ours: () => oursPeopleXlsx(PEOPLE_ROWS),
+    floor: () => floorPeopleXlsx(PEOPLE_ROWS),
+  },
+  'import-learning-csv': {
+    title: `import learning csv, ${LEARNING_ROWS.toLocaleString('en-US')} rows × 8 columns`,
+    ours: () => oursLearningCsv(LEARNING_ROWS, PEOPLE_ROWS),
+    floor: () => floorLearningCsv(LEARNING_ROWS, PEOPLE_ROWS),
+  },
+}
+
+function runChild(args: string[]): unknown {
+  const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  })
+  if (child.status !== 0) throw new Error(child.stderr)
+  return JSON.parse(child.stdout)
+}
+
 async function main(): Promise<void> {
-  const only = process.argv[2]
+  process.env['NINEFOLD_PARSE_WORKER'] ??= join(import.meta.dirname, '..', 'out', 'main', 'parseWorker.js')
+  const [only, half] = process.argv.slice(2)
+  if (only && half) {
+    const bench = IMPORT_BENCHMARKS[only]
+    if (!bench || (half !== 'ours' && half !== 'floor')) throw new Error(`unknown benchmark ${only} ${half}`)
+    process.stdout.write(JSON.stringify(await bench[half]()))
+    return
+  }
   if (only) {
     const bench = BENCHMARKS[only]
     if (!bench) throw new Error(`unknown benchmark ${only}`)
@@ -232,24 +269,37 @@ async function main(): Promise<void> {
   }
   console.log(`Ninefold benchmarks — Node ${process.version}, ${new Date().toISOString()}\n`)
   for (const name of Object.keys(BENCHMARKS)) {
-    const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, name], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 24,
-    })
-    if (child.status !== 0) {
-      console.log(`${name}: FAILED\n${child.stderr}`)
+    try {
+      const m = runChild([name]) as Measurement
+      console.log(m.name)
+      console.log(`  ours     ${m.oursMs.toFixed(1).padStart(9)} ms`)
+      console.log(`  baseline ${m.baselineMs.toFixed(1).padStart(9)} ms   (${m.baseline})`)
+      console.log(
+        `  ratio    ${(m.oursMs / m.baselineMs).toFixed(2).padStart(9)} ×   peak RSS ${m.peakRssMb} MB`,
+      )
+      if (m.note) console.log(`  note: ${m.note}`)
+      console.log('')
+    } catch (error) {
+      console.log(`${name}: FAILED\n${String(error)}`)
       process.exitCode = 1
-      continue
     }
-    const m = JSON.parse(child.stdout) as Measurement
-    console.log(m.name)
-    console.log(`  ours     ${m.oursMs.toFixed(1).padStart(9)} ms`)
-    console.log(`  baseline ${m.baselineMs.toFixed(1).padStart(9)} ms   (${m.baseline})`)
-    console.log(
-      `  ratio    ${(m.oursMs / m.baselineMs).toFixed(2).padStart(9)} ×   peak RSS ${m.peakRssMb} MB`,
-    )
-    if (m.note) console.log(`  note: ${m.note}`)
-    console.log('')
+  }
+  for (const [name, bench] of Object.entries(IMPORT_BENCHMARKS)) {
+    try {
+      const ours = runChild([name, 'ours']) as Half
+      const floor = runChild([name, 'floor']) as Half
+      const pandas = /pandas read_\w+(?: alone)? ([\d.]+) s/.exec(floor.detail ?? '')?.[1]
+      console.log(bench.title)
+      console.log(`  ours  ${(ours.ms / 1000).toFixed(1).padStart(7)} s   peak RSS ${ours.peakRssMb} MB`)
+      console.log(`  floor ${(floor.ms / 1000).toFixed(1).padStart(7)} s   (${floor.detail})`)
+      console.log(
+        `  ratio ${(ours.ms / floor.ms).toFixed(2).padStart(7)} × floor${pandas ? `, ${(ours.ms / (Number(pandas) * 1000)).toFixed(2)} × pandas` : ''}`,
+      )
+      console.log('')
+    } catch (error) {
+      console.log(`${name}: FAILED\n${String(error)}`)
+      process.exitCode = 1
+    }
   }
 }
 

@@ -59,11 +59,12 @@ export function undoImport(
     }
     const changes = db
       .prepare(
-        'SELECT table_name, row_id, action, before_json FROM import_changes WHERE batch_id = ? ORDER BY id DESC',
+        'SELECT table_name, row_id, last_row_id, action, before_json FROM import_changes WHERE batch_id = ? ORDER BY id DESC',
       )
       .all(batchId) as {
       table_name: Table
       row_id: number
+      last_row_id: number | null
       action: 'insert' | 'update'
       before_json: string | null
     }[]
@@ -74,8 +75,9 @@ export function undoImport(
       if (!(table in JOURNALED_COLUMNS)) throw new Error(`journal names an unknown table ${table}`)
       const id = ID_COLUMN[table]
       if (change.action === 'insert') {
-        db.prepare(`DELETE FROM ${table} WHERE ${id} = ?`).run(change.row_id)
-        removed++
+        removed += db
+          .prepare(`DELETE FROM ${table} WHERE ${id} BETWEEN ? AND ?`)
+          .run(change.row_id, change.last_row_id ?? change.row_id).changes
       } else {
         const before = JSON.parse(change.before_json ?? '{}') as Record<string, unknown>
         const columns = Object.keys(before).filter((c) => JOURNALED_COLUMNS[table].includes(c))

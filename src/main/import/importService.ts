@@ -247,6 +247,7 @@ export async function commitImport(
           message: `${summary.unmatched} record(s) name people who are not in the workspace; they are kept as unmatched until those people are imported.`,
         })
       }
+      journal.flush()
       if (summary.rows.rejected > 0 && !input.skipInvalid) throw rollback
       if (input.dryRun) throw rollback
       db.prepare(

@@ -14,26 +14,46 @@ export type Table =
 
 /**
  * Records every row a batch inserts or overwrites, in the batch's own transaction: undo replays the journal
- * backwards, so it is exact however the rows changed.
+ * backwards, so it is exact however the rows changed. Consecutive inserts into a table are kept as one range
+ * (SQLite hands out rising row ids within our transaction), so the journal stays small on large imports;
+ * call `flush()` before the batch commits.
  */
 export class ChangeJournal {
   private readonly insert
+  private readonly ranges = new Map<Table, { first: number; last: number }>()
+
   constructor(
-    private readonly db: WorkspaceDb,
+    db: WorkspaceDb,
     private readonly batchId: string,
   ) {
     this.insert = db.prepare(
-      'INSERT INTO import_changes (batch_id, table_name, row_id, action, before_json) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO import_changes (batch_id, table_name, row_id, last_row_id, action, before_json) VALUES (?, ?, ?, ?, ?, ?)',
     )
   }
 
   inserted(table: Table, rowId: number | bigint): void {
-    this.insert.run(this.batchId, table, Number(rowId), 'insert', null)
+    const id = Number(rowId)
+    const range = this.ranges.get(table)
+    if (range && id === range.last + 1) {
+      range.last = id
+      return
+    }
+    if (range) this.writeRange(table, range)
+    this.ranges.set(table, { first: id, last: id })
   }
 
   /** Call before the UPDATE, with the row as it is now. */
   updating(table: Table, rowId: number, before: Record<string, unknown>): void {
-    this.insert.run(this.batchId, table, rowId, 'update', JSON.stringify(before))
+    this.insert.run(this.batchId, table, rowId, null, 'update', JSON.stringify(before))
+  }
+
+  flush(): void {
+    for (const [table, range] of this.ranges) this.writeRange(table, range)
+    this.ranges.clear()
+  }
+
+  private writeRange(table: Table, range: { first: number; last: number }): void {
+    this.insert.run(this.batchId, table, range.first, range.last, 'insert', null)
   }
 }
 

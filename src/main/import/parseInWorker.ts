@@ -7,6 +7,9 @@ import { FileFormatError, type SourceRow } from './readers/types'
 
 /** Built: out/main/parseWorker.js beside the entry points. From source (tests, bench): the .ts file through tsx. */
 function workerLocation(): { file: string; execArgv: string[] } {
+  // Benchmarks run the services from source but must measure the built worker, not tsx compiling it.
+  const override = process.env['NINEFOLD_PARSE_WORKER']
+  if (override) return { file: override, execArgv: [] }
   const here = import.meta.url
   if (here.endsWith('.ts'))
     return { file: fileURLToPath(new URL('./parseWorker.ts', here)), execArgv: ['--import', 'tsx'] }

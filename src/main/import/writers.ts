@@ -48,8 +48,22 @@ const sqlValue = (v: FieldValue | undefined): string | number | null =>
  * Writes the mapped fields that have a value; a blank cell never erases what is stored (an export that leaves a
  * column empty is not saying the value is gone). Returns the changes as "field: before → after" for the report.
  */
+type StatementSource = Pick<WorkspaceDb, 'prepare'>
+
+/** Imports run the same few statements hundreds of thousands of times: compile each once per batch. */
+function cachingStatements(db: WorkspaceDb): StatementSource {
+  const cache = new Map<string, ReturnType<WorkspaceDb['prepare']>>()
+  return {
+    prepare: ((sql: string) => {
+      let statement = cache.get(sql)
+      if (!statement) cache.set(sql, (statement = db.prepare(sql)))
+      return statement
+    }) as WorkspaceDb['prepare'],
+  }
+}
+
 function upsert(
-  db: WorkspaceDb,
+  db: StatementSource,
   journal: ChangeJournal,
   table: Table,
   existing: Row | undefined,
@@ -89,13 +103,25 @@ export interface RecordWriter {
 
 export function createWriter(
   kind: TabularKind,
-  db: WorkspaceDb,
+  workspaceDb: WorkspaceDb,
   journal: ChangeJournal,
   recordUnmatched: (row: ValidatedRow, identifier: string) => void,
 ): RecordWriter {
+  const db = cachingStatements(workspaceDb)
+  const ids = new Map<string, number>()
   const personByEmployeeId = db.prepare('SELECT id FROM people WHERE employee_id = ?')
   const personByEmail = db.prepare('SELECT id FROM people WHERE lower(trim(email)) = ?')
+  // People do not change during a batch's own record writes: look each one up once.
+  const people = new Map<string, number | null>()
   const resolvePerson = (v: Values): number | null => {
+    const cacheKey = `${String(v['employeeId'] ?? '')}\u0000${String(v['email'] ?? '')}`
+    const cached = people.get(cacheKey)
+    if (cached !== undefined) return cached
+    const found = lookupPerson(v)
+    people.set(cacheKey, found)
+    return found
+  }
+  const lookupPerson = (v: Values): number | null => {
     const byId =
       typeof v['employeeId'] === 'string'
         ? (personByEmployeeId.get(v['employeeId']) as { id: number } | undefined)
@@ -113,14 +139,20 @@ export function createWriter(
     key: string,
     extra: Row,
   ): number => {
+    const cached = ids.get(`${table}\u0000${key}`)
+    if (cached !== undefined) return cached
     const found = db.prepare(`SELECT id FROM ${table} WHERE ${keyColumn} = ?`).get(key) as
       { id: number } | undefined
-    if (found) return found.id
+    if (found) {
+      ids.set(`${table}\u0000${key}`, found.id)
+      return found.id
+    }
     const columns = [keyColumn, ...Object.keys(extra)]
     const id = db
       .prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
       .run(key, ...Object.values(extra)).lastInsertRowid
     journal.inserted(table, id)
+    ids.set(`${table}\u0000${key}`, Number(id))
     return Number(id)
   }
   const cycleId = (name: string, min: number, max: number): number | { conflict: string } => {

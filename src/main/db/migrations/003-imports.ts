@@ -24,6 +24,8 @@ export const migration003: Migration = {
     ) STRICT;
 
     ALTER TABLE reviews ADD COLUMN goal_attainment REAL;
+    -- An import looks a record up by person and item before writing it.
+    CREATE INDEX learning_records_person_item ON learning_records (person_id, item_id);
 
     CREATE TABLE survey_responses (
       id          INTEGER PRIMARY KEY,
@@ -59,6 +61,8 @@ export const migration003: Migration = {
       batch_id    TEXT NOT NULL REFERENCES import_batches (id),
       table_name  TEXT NOT NULL,
       row_id      INTEGER NOT NULL,
+      -- Inserts are journaled as ranges of consecutive row ids (a 1M-row import is a handful of entries).
+      last_row_id INTEGER,
       action      TEXT NOT NULL CHECK (action IN ('insert', 'update')),
       before_json TEXT
     ) STRICT;
