@@ -11,7 +11,7 @@ Commands:
                        --people N (200–100000, default 500)  --seed S (default 42)
   people list        list people   --limit N --offset N --sort FIELD[:desc]
                                    --search TEXT --department D --location L
-  import FILE --as people|reviews|competencies|learning|surveys
+  import FILE --as people|reviews|competencies|learning|surveys|xapi
                      [--sheet NAME] [--header-row N] [--mapping mapping.json]
                      [--skip-invalid] [--dry-run]
                      import a CSV/TSV or xlsx file as one all-or-nothing batch

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { mappingSpec, tabularKind, type MappingSpec } from '../../shared/contract'
+import { mappingSpec, recordKind, type MappingSpec } from '../../shared/contract'
 import { AppError } from '../../shared/result'
 import type { Client } from '../../shared/rpc/client'
 import { integerOption, type CliArgs } from './args'
@@ -34,11 +34,11 @@ function readMappingFile(path: string): MappingSpec {
 export async function importFile(client: Client, file: string, args: CliArgs, output: Out): Promise<number> {
   const mapping: MappingSpec = args.mapping ? readMappingFile(args.mapping) : {}
   const kindText = args.as ?? mapping.kind
-  const kind = tabularKind.safeParse(kindText)
+  const kind = recordKind.safeParse(kindText)
   if (!kind.success) {
     throw new AppError(
       'INVALID_INPUT',
-      `Say what the file holds: --as ${tabularKind.options.join('|')}${kindText ? ` (not "${kindText}")` : ''}.`,
+      `Say what the file holds: --as ${recordKind.options.join('|')}${kindText ? ` (not "${kindText}")` : ''}.`,
     )
   }
   if (mapping.kind && mapping.kind !== kind.data) {

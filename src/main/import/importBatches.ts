@@ -65,7 +65,7 @@ export function undoImport(
       table_name: Table
       row_id: number
       last_row_id: number | null
-      action: 'insert' | 'update'
+      action: 'insert' | 'update' | 'delete'
       before_json: string | null
     }[]
     let removed = 0
@@ -78,6 +78,13 @@ export function undoImport(
         removed += db
           .prepare(`DELETE FROM ${table} WHERE ${id} BETWEEN ? AND ?`)
           .run(change.row_id, change.last_row_id ?? change.row_id).changes
+      } else if (change.action === 'delete') {
+        const row = JSON.parse(change.before_json ?? '{}') as Record<string, string | number | null>
+        const columns = Object.keys(row)
+        db.prepare(
+          `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+        ).run(...columns.map((c) => row[c] ?? null))
+        restored++
       } else {
         const before = JSON.parse(change.before_json ?? '{}') as Record<string, unknown>
         const columns = Object.keys(before).filter((c) => JOURNALED_COLUMNS[table].includes(c))

@@ -12,6 +12,7 @@ import { ChangeJournal } from './journal'
 import { fileError, openTable } from './openTable'
 import { prepareImport } from './prepareImport'
 import { createWriter } from './writers'
+import type { TabularKind } from '../../core/import/fields'
 import { resolveUnmatched } from './resolveUnmatched'
 
 export interface ImportContext {
@@ -32,6 +33,15 @@ async function sha256Of(path: string): Promise<string> {
   return hash.digest('hex')
 }
 
+function tabularKindOf(kind: ParsedInput<'import.commit'>['kind']): TabularKind {
+  if (kind === 'xapi')
+    throw new AppError(
+      'INVALID_INPUT',
+      'xAPI statements have no columns to map; import them directly (a dry run shows what would happen).',
+    )
+  return kind
+}
+
 export async function previewImport(
   input: ParsedInput<'import.preview'>,
   context: Omit<ImportContext, 'db'>,
@@ -42,7 +52,12 @@ export async function previewImport(
     spoolRoot: context.spoolRoot,
   })
   try {
-    const prepared = await prepareImport(table, input.kind, input.mapping, context.now.getUTCFullYear())
+    const prepared = await prepareImport(
+      table,
+      tabularKindOf(input.kind),
+      input.mapping,
+      context.now.getUTCFullYear(),
+    )
     await prepared.rest.return(undefined)
     const validator = new RowValidator(prepared.validator)
     const rows: { row: number; values: Record<string, string | number | boolean | null> }[] = []
@@ -134,7 +149,13 @@ export async function commitImport(
 
   let prepared
   try {
-    prepared = await prepareImport(table, input.kind, input.mapping, context.now.getUTCFullYear(), job.signal)
+    prepared = await prepareImport(
+      table,
+      tabularKindOf(input.kind),
+      input.mapping,
+      context.now.getUTCFullYear(),
+      job.signal,
+    )
   } catch (error) {
     throw fileError(input.path, error)
   }
@@ -168,9 +189,14 @@ export async function commitImport(
       const unmatched = db.prepare(
         'INSERT INTO unmatched_records (batch_id, kind, identifier, row, record_json) VALUES (?, ?, ?, ?, ?)',
       )
-      const writer = createWriter(input.kind, db, journal, (row: ValidatedRow, identifier: string) => {
-        unmatched.run(batchId, input.kind, identifier, row.row, JSON.stringify(row.values))
-      })
+      const writer = createWriter(
+        tabularKindOf(input.kind),
+        db,
+        journal,
+        (row: ValidatedRow, identifier: string) => {
+          unmatched.run(batchId, input.kind, identifier, row.row, JSON.stringify(row.values))
+        },
+      )
       const headerRow = prepared.headerRow ?? 0
       const consume = async (
         rows: AsyncIterable<{ row: number; cells: Cell[] }> | Iterable<{ row: number; cells: Cell[] }>,

@@ -11,6 +11,7 @@ export type Table =
   | 'learning_records'
   | 'survey_responses'
   | 'unmatched_records'
+  | 'xapi_statements'
 
 /**
  * Records every row a batch inserts or overwrites, in the batch's own transaction: undo replays the journal
@@ -45,6 +46,11 @@ export class ChangeJournal {
   /** Call before the UPDATE, with the row as it is now. */
   updating(table: Table, rowId: number, before: Record<string, unknown>): void {
     this.insert.run(this.batchId, table, rowId, null, 'update', JSON.stringify(before))
+  }
+
+  /** Call before the DELETE, with the whole row (undo puts it back as it was, id included). */
+  deleting(table: Table, rowId: number, row: Record<string, unknown>): void {
+    this.insert.run(this.batchId, table, rowId, null, 'delete', JSON.stringify(row))
   }
 
   flush(): void {
@@ -93,6 +99,7 @@ export const JOURNALED_COLUMNS: Record<Table, readonly string[]> = {
   ],
   survey_responses: ['score', 'text', 'answered_at'],
   unmatched_records: ['resolved_batch_id'],
+  xapi_statements: ['voided_by'],
 }
 
 /** The primary key of each journaled table (sensitive attributes are keyed by their person). */
@@ -107,4 +114,5 @@ export const ID_COLUMN: Record<Table, string> = {
   learning_records: 'id',
   survey_responses: 'id',
   unmatched_records: 'id',
+  xapi_statements: 'rowid',
 }

@@ -3,6 +3,7 @@ import { createDispatcher, type Dispatcher, type Handlers } from '../rpc/dispatc
 import { assertStrongPassphrase, passphraseKey, randomRawKey, type KeyMaterial } from '../keys/keyMaterial'
 import { join } from 'node:path'
 import { commitImport, previewImport } from '../import/importService'
+import { commitXapi } from '../import/xapi/commitXapi'
 import { listImports, undoImport } from '../import/importBatches'
 import { claimSpoolRoot } from '../import/parseInWorker'
 import { StagedFiles } from '../import/staging'
@@ -104,7 +105,11 @@ export function createServices(ports: ServicePorts): Services {
     'import.preview': (input) => previewImport(input, { actor: ports.actor, now: now(), spoolRoot }),
     'import.stage': (input) => staged.stage(input.fileName, input.bytes),
     'import.commit': async (input) => {
-      const result = await jobs.run(input.jobId, (job) => commitImport(input, importContext(), job))
+      const result = await jobs.run(input.jobId, (job) =>
+        input.kind === 'xapi'
+          ? commitXapi(input, importContext(), job)
+          : commitImport(input, importContext(), job),
+      )
       if (result.outcome === 'stored' || result.outcome === 'already-imported') staged.discard(input.path)
       // Head counts and the like changed: screens that show the workspace summary refresh from this event.
       if (result.outcome === 'stored') events.emit('workspace.changed', session.status())

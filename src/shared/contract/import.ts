@@ -41,7 +41,7 @@ export type ImportIssueShape = z.output<typeof importIssue>
 
 const importRequest = z.object({
   path: z.string().min(1),
-  kind: tabularKind,
+  kind: recordKind,
   mapping: mappingSpec.default({}),
 })
 
@@ -77,7 +77,7 @@ export const importMethods = defineMethods('import')({
       'Read the start of a file: sheets, header row, suggested mapping, and the first rows typed and checked.',
     input: importRequest.strict(),
     output: z.object({
-      format: z.enum(['csv', 'xlsx']),
+      format: z.enum(['csv', 'xlsx', 'json']),
       sheets: z.array(
         z.object({ name: z.string(), rowCount: z.number().int().nullable(), hidden: z.boolean() }),
       ),

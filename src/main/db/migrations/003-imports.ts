@@ -63,7 +63,7 @@ export const migration003: Migration = {
       row_id      INTEGER NOT NULL,
       -- Inserts are journaled as ranges of consecutive row ids (a 1M-row import is a handful of entries).
       last_row_id INTEGER,
-      action      TEXT NOT NULL CHECK (action IN ('insert', 'update')),
+      action      TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
       before_json TEXT
     ) STRICT;
     CREATE INDEX import_changes_batch ON import_changes (batch_id);
@@ -81,6 +81,17 @@ export const migration003: Migration = {
       resolved_batch_id TEXT REFERENCES import_batches (id)
     ) STRICT;
     CREATE INDEX unmatched_records_open ON unmatched_records (identifier) WHERE resolved_batch_id IS NULL;
+
+    -- xAPI statements as received (minus nothing): the id decides duplicates and conflicts, voiding marks them.
+    CREATE TABLE xapi_statements (
+      statement_id   TEXT PRIMARY KEY,
+      fingerprint    TEXT NOT NULL,
+      verb_id        TEXT NOT NULL,
+      learner        TEXT NOT NULL,
+      timestamp      TEXT,
+      voided_by      TEXT,
+      statement_json TEXT NOT NULL
+    ) STRICT;
 
     CREATE TABLE mapping_profiles (
       name         TEXT PRIMARY KEY,

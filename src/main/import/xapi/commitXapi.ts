@@ -1,0 +1,238 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import type { MethodOutput, ParsedInput } from '../../../shared/contract'
+import type { ImportIssue } from '../../../core/import/validateRows'
+import { learnerOf, toLearningValues } from '../../../core/xapi/toLearningRecord'
+import { VOIDED_VERB } from '../../../core/xapi/verbs'
+import { inLongTransaction } from '../../db/longTransaction'
+import { appendAudit } from '../../services/auditLog'
+import type { JobHandle } from '../../services/jobs'
+import type { ImportContext } from '../importService'
+import { ChangeJournal } from '../journal'
+import { createWriter } from '../writers'
+import { readStatements, type ReadStatement } from './readStatements'
+
+type CommitResult = MethodOutput<'import.commit'>
+const MAX_ISSUES = 1_000
+const note = (code: string, message: string, value: string | null = null): ImportIssue => ({
+  sheet: null,
+  row: 0,
+  column: null,
+  value,
+  code,
+  message,
+})
+
+/**
+ * Imports xAPI statements as one batch. Invalid statements reject the file (or are skipped with skipInvalid);
+ * a known id with the same content is a duplicate, with other content a conflict. Statements with a learning
+ * outcome (completed, passed, failed …) become learning records for the person they name; voiding statements are
+ * applied after the rest, in the same transaction, and recorded.
+ */
+export async function commitXapi(
+  input: ParsedInput<'import.commit'>,
+  context: ImportContext,
+  job: JobHandle,
+): Promise<CommitResult> {
+  const { db } = context
+  const bytes = readFileSync(input.path)
+  const read = readStatements(input.path)
+  const summary: CommitResult = {
+    batchId: null,
+    kind: 'xapi',
+    file: basename(input.path),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    rows: {
+      total: read.total,
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      rejected: read.total - read.statements.length,
+    },
+    errors: read.issues.slice(0, MAX_ISSUES),
+    warnings: [...read.warnings],
+    unmatched: 0,
+    outcome: 'rejected',
+  }
+
+  // Duplicates and conflicts, within the file and against what is stored.
+  const stored = db.prepare('SELECT fingerprint FROM xapi_statements WHERE statement_id = ?')
+  const seen = new Map<string, ReadStatement>()
+  const fresh: ReadStatement[] = []
+  for (const s of read.statements) {
+    const earlier = seen.get(s.id)
+    const known =
+      earlier?.fingerprint ?? (stored.get(s.id) as { fingerprint: string } | undefined)?.fingerprint
+    if (known === undefined) {
+      seen.set(s.id, s)
+      fresh.push(s)
+    } else if (known === s.fingerprint) {
+      summary.rows.unchanged++
+    } else {
+      summary.rows.rejected++
+      if (summary.errors.length < MAX_ISSUES) {
+        summary.errors.push({
+          sheet: null,
+          row: s.index,
+          column: 'id',
+          value: s.id,
+          code: 'CONFLICT',
+          message: `statement ${s.index}: the id ${s.id} is already ${earlier ? `used by statement ${earlier.index}` : 'stored'} with different content`,
+        })
+      }
+    }
+  }
+  if (summary.rows.rejected > 0 && !input.skipInvalid) return summary
+  if (fresh.length === 0 && !input.dryRun) {
+    summary.outcome = 'already-imported'
+    summary.warnings.push(
+      note('ALREADY_IMPORTED', 'Every statement in this file is already stored; nothing was changed.'),
+    )
+    return summary
+  }
+
+  const batchId = randomUUID()
+  const rollback = new Error('rollback')
+  try {
+    await inLongTransaction(db, async (breathe) => {
+      db.prepare(
+        `INSERT INTO import_batches (id, kind, file_name, sha256, mapping_json, total, inserted, updated, unchanged, rejected, unmatched, issues_json, actor, created_at)
+         VALUES (?, 'xapi', ?, ?, '{}', 0, 0, 0, 0, 0, 0, '[]', ?, ?)`,
+      ).run(batchId, summary.file, summary.sha256, context.actor, context.now.toISOString())
+      const journal = new ChangeJournal(db, batchId)
+      const unmatched = db.prepare(
+        "INSERT INTO unmatched_records (batch_id, kind, identifier, row, record_json) VALUES (?, 'learning', ?, ?, ?)",
+      )
+      const writer = createWriter('learning', db, journal, (row, identifier) => {
+        unmatched.run(batchId, identifier, row.row, JSON.stringify(row.values))
+      })
+      const insertStatement = db.prepare(
+        'INSERT INTO xapi_statements (statement_id, fingerprint, verb_id, learner, timestamp, statement_json) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      const voiding: ReadStatement[] = []
+      for (const [n, s] of fresh.entries()) {
+        if (n % 1_000 === 0) {
+          job.progress('Importing statements', n, fresh.length)
+          await breathe()
+          job.throwIfCancelled()
+        }
+        const verb = String((s.statement['verb'] as Record<string, unknown>)['id'])
+        const id = insertStatement.run(
+          s.id,
+          s.fingerprint,
+          verb,
+          learnerOf(s.statement).label,
+          (s.statement['timestamp'] as string | undefined) ?? null,
+          JSON.stringify(s.statement),
+        ).lastInsertRowid
+        journal.inserted('xapi_statements', id)
+        summary.rows.inserted++
+        if (verb === VOIDED_VERB) {
+          voiding.push(s)
+          continue
+        }
+        const values = toLearningValues(s.statement)
+        if (values && writer.write({ row: s.index, values }).outcome === 'unmatched') summary.unmatched++
+      }
+      const voided = applyVoiding(db, journal, voiding)
+      if (voided.applied > 0)
+        summary.warnings.push(
+          note(
+            'VOIDED',
+            `${voided.applied} statement(s) voided by this file; their learning records were removed.`,
+          ),
+        )
+      for (const missing of voided.unknown)
+        summary.warnings.push(
+          note(
+            'VOID_TARGET_UNKNOWN',
+            `A voiding statement names ${missing}, which is not stored; nothing was voided.`,
+            missing,
+          ),
+        )
+      if (summary.unmatched > 0) {
+        summary.warnings.push(
+          note(
+            'UNMATCHED',
+            `${summary.unmatched} statement(s) name learners who are not in the workspace; their records are kept as unmatched until those people are imported.`,
+          ),
+        )
+      }
+      journal.flush()
+      if (input.dryRun) throw rollback
+      db.prepare(
+        'UPDATE import_batches SET total = ?, inserted = ?, unchanged = ?, rejected = ?, unmatched = ?, issues_json = ? WHERE id = ?',
+      ).run(
+        summary.rows.total,
+        summary.rows.inserted,
+        summary.rows.unchanged,
+        summary.rows.rejected,
+        summary.unmatched,
+        JSON.stringify({ errors: summary.errors, warnings: summary.warnings }),
+        batchId,
+      )
+      appendAudit(
+        db,
+        {
+          actor: context.actor,
+          action: 'import.commit',
+          entityType: 'import_batch',
+          entityId: batchId,
+          after: { file: summary.file, kind: 'xapi', rows: summary.rows, unmatched: summary.unmatched },
+        },
+        context.now,
+      )
+    })
+  } catch (error) {
+    if (error !== rollback) throw error
+    summary.outcome = 'dry-run'
+    return summary
+  }
+  summary.batchId = batchId
+  summary.outcome = 'stored'
+  return summary
+}
+
+/** Marks each target voided and removes the learning record it stood for (journaled, so undo restores both). */
+function applyVoiding(
+  db: ImportContext['db'],
+  journal: ChangeJournal,
+  voiding: ReadStatement[],
+): { applied: number; unknown: string[] } {
+  let applied = 0
+  const unknown: string[] = []
+  for (const v of voiding) {
+    const targetId = String((v.statement['object'] as Record<string, unknown>)['id']).toLowerCase()
+    const target = db
+      .prepare('SELECT rowid, statement_json, voided_by FROM xapi_statements WHERE statement_id = ?')
+      .get(targetId) as { rowid: number; statement_json: string; voided_by: string | null } | undefined
+    if (!target) {
+      unknown.push(targetId)
+      continue
+    }
+    if (target.voided_by) continue
+    journal.updating('xapi_statements', target.rowid, { voided_by: null })
+    db.prepare('UPDATE xapi_statements SET voided_by = ? WHERE rowid = ?').run(v.id, target.rowid)
+    applied++
+    const values = toLearningValues(JSON.parse(target.statement_json) as Record<string, unknown>)
+    if (!values) continue
+    const record = db
+      .prepare(
+        `SELECT lr.* FROM learning_records lr JOIN learning_items i ON i.id = lr.item_id JOIN people p ON p.id = lr.person_id
+         WHERE i.activity_id = ? AND lr.status = ? AND lr.completed_at IS ? AND (p.employee_id = ? OR lower(p.email) = ?) LIMIT 1`,
+      )
+      .get(
+        values['activityId'],
+        values['status'],
+        values['completedAt'],
+        values['employeeId'],
+        values['email'],
+      ) as Record<string, unknown> | undefined
+    if (record) {
+      journal.deleting('learning_records', record['id'] as number, record)
+      db.prepare('DELETE FROM learning_records WHERE id = ?').run(record['id'] as number)
+    }
+  }
+  return { applied, unknown }
+}
