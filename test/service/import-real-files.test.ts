@@ -281,6 +281,27 @@ describeWithSharedData('importing the real files in ../shared/data', () => {
     ).toEqual({ n: 1470 })
   })
 
+  it('proposes a saved mapping again when a file with the same headers comes in', async () => {
+    const first = await client.call('import.preview', { path: HR, kind: 'people' })
+    expect(first.profile).toBeNull()
+    await client.call('import.saveProfile', {
+      name: 'Dental Magic HRIS',
+      kind: 'people',
+      headers: first.headers,
+      mapping: { columns: { EmpID: 'employeeId', Employee_Name: 'fullName' }, dateFormat: 'MM/DD/YYYY' },
+    })
+    const again = await client.call('import.preview', { path: HR, kind: 'people' })
+    expect(again.profile).toBe('Dental Magic HRIS')
+    expect(again.columns.filter((c) => c.field !== null).map((c) => [c.header, c.field])).toEqual([
+      ['Employee_Name', 'fullName'],
+      ['EmpID', 'employeeId'],
+    ])
+    // Another kind, or other headers, do not pick it up.
+    await expect(client.call('import.preview', { path: IBM, kind: 'people' })).resolves.toMatchObject({
+      profile: null,
+    })
+  })
+
   it('keeps OULAD registrations for unknown learners as unmatched, never dropping them', async () => {
     const mapping = { columns: { id_student: 'employeeId', code_module: 'activityId' } }
     const result = await client.call('import.commit', {

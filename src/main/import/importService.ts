@@ -9,6 +9,7 @@ import type { WorkspaceDb } from '../db/openWorkspaceDb'
 import { appendAudit } from '../services/auditLog'
 import type { JobHandle } from '../services/jobs'
 import { ChangeJournal } from './journal'
+import { findMappingProfile } from './mappingProfiles'
 import { fileError, openTable } from './openTable'
 import { prepareImport } from './prepareImport'
 import { createWriter } from './writers'
@@ -44,7 +45,7 @@ function tabularKindOf(kind: ParsedInput<'import.commit'>['kind']): TabularKind 
 
 export async function previewImport(
   input: ParsedInput<'import.preview'>,
-  context: Omit<ImportContext, 'db'>,
+  context: ImportContext,
 ): Promise<MethodOutput<'import.preview'>> {
   const table = openTable(input.path, {
     delimiter: input.mapping.delimiter ?? null,
@@ -57,6 +58,8 @@ export async function previewImport(
       tabularKindOf(input.kind),
       input.mapping,
       context.now.getUTCFullYear(),
+      undefined,
+      (kind, headers) => findMappingProfile(context.db, kind, headers),
     )
     await prepared.rest.return(undefined)
     const validator = new RowValidator(prepared.validator)
@@ -86,6 +89,7 @@ export async function previewImport(
           .map((r) => displayCell(r.cells[column] ?? null)),
       })),
       dateFormat: prepared.dateFormat,
+      profile: prepared.profile,
       rows,
       issues: [...prepared.mappingIssues, ...validator.issues].slice(0, MAX_ISSUES),
     }
@@ -155,6 +159,7 @@ export async function commitImport(
       input.mapping,
       context.now.getUTCFullYear(),
       job.signal,
+      (kind, headers) => findMappingProfile(db, kind, headers),
     )
   } catch (error) {
     throw fileError(input.path, error)

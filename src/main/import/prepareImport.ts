@@ -22,6 +22,8 @@ export interface PreparedImport {
   validator: ValidatorOptions
   /** Problems with the mapping itself, reported against the header row; non-empty means nothing can be imported. */
   mappingIssues: ImportIssue[]
+  /** The saved mapping profile that was applied, when the file's headers matched one. */
+  profile: string | null
   /** The rows read so far (up to 1,000), replayed before the rest of the stream. */
   head: SourceRow[]
   rest: AsyncGenerator<SourceRow>
@@ -37,6 +39,10 @@ export async function prepareImport(
   spec: MappingSpec,
   referenceYear: number,
   signal?: AbortSignal,
+  findProfile?: (
+    kind: TabularKind,
+    headers: readonly string[],
+  ) => { name: string; mapping: MappingSpec } | null,
 ): Promise<PreparedImport> {
   const sheet =
     table.format === 'xlsx'
@@ -77,6 +83,9 @@ export async function prepareImport(
     message,
   })
   const mappingIssues: ImportIssue[] = []
+  let profile: string | null = null
+  // A saved profile brings its date format, scale and constants too; what the caller passes still wins.
+  let effective: MappingSpec = spec
 
   if (headerRow === null) {
     mappingIssues.push(
@@ -103,7 +112,18 @@ export async function prepareImport(
       else mapping.set(column, { field, confidence: 1 })
     }
   } else {
-    for (const [column, suggestion] of suggestMapping(headers, kind)) mapping.set(column, suggestion)
+    const saved = findProfile?.(kind, headers) ?? null
+    profile = saved?.name ?? null
+    if (saved) effective = { ...saved.mapping, ...spec }
+    const savedColumns = saved?.mapping.columns
+    if (savedColumns) {
+      for (const [header, field] of Object.entries(savedColumns)) {
+        const column = headers.findIndex((h) => h === header)
+        if (column >= 0) mapping.set(column, { field, confidence: 1 })
+      }
+    } else {
+      for (const [column, suggestion] of suggestMapping(headers, kind)) mapping.set(column, suggestion)
+    }
   }
 
   const dataRows = headerRow === null ? [] : head.filter((r) => r.row > headerRow)
@@ -129,18 +149,18 @@ export async function prepareImport(
     sheet,
     headers,
     mapping: new Map([...mapping].map(([column, m]) => [column, m.field])),
-    dateFormat: spec.dateFormat ?? detected.format,
+    dateFormat: effective.dateFormat ?? detected.format,
     decimalComma: table.delimiter === ';',
     referenceYear,
     excelDate1904: table.format === 'xlsx' ? Boolean(table.date1904) : null,
-    scale: spec.scale ?? null,
+    scale: effective.scale ?? null,
     textScale,
-    constants: spec.constants ?? {},
+    constants: effective.constants ?? {},
     strictWidth: table.format === 'csv',
   }
   if (headerRow !== null && mappingIssues.length === 0)
     mappingIssues.push(...checkMapping(validator, headerRow))
-  if (detected.contradictory && !spec.dateFormat) {
+  if (detected.contradictory && !effective.dateFormat) {
     mappingIssues.push(
       issue(
         'MIXED_DATE_FORMATS',
@@ -149,11 +169,12 @@ export async function prepareImport(
     )
   }
   return {
+    profile,
     sheet,
     headerRow,
     headers,
     mapping,
-    dateFormat: { format: validator.dateFormat, ambiguous: detected.ambiguous && !spec.dateFormat },
+    dateFormat: { format: validator.dateFormat, ambiguous: detected.ambiguous && !effective.dateFormat },
     validator,
     mappingIssues,
     head,

@@ -7,6 +7,7 @@ import { commitXapi } from '../import/xapi/commitXapi'
 import { listImports, undoImport } from '../import/importBatches'
 import { claimSpoolRoot } from '../import/parseInWorker'
 import { StagedFiles } from '../import/staging'
+import { saveMappingProfile } from '../import/mappingProfiles'
 import { populateDemo } from './demoService'
 import { qualityReport } from './qualityReport'
 import { EventBus } from './eventBus'
@@ -102,7 +103,11 @@ export function createServices(ports: ServicePorts): Services {
         ),
       ),
     'jobs.cancel': (input) => ({ cancelled: jobs.cancel(input.jobId) }),
-    'import.preview': (input) => previewImport(input, { actor: ports.actor, now: now(), spoolRoot }),
+    'import.preview': (input) => previewImport(input, importContext()),
+    'import.saveProfile': (input) => {
+      saveMappingProfile(session.db, input.name, input.kind, input.headers, input.mapping, now())
+      return { name: input.name }
+    },
     'import.stage': (input) => staged.stage(input.fileName, input.bytes),
     'import.commit': async (input) => {
       const result = await jobs.run(input.jobId, (job) =>

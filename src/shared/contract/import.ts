@@ -95,6 +95,8 @@ export const importMethods = defineMethods('import')({
         }),
       ),
       dateFormat: z.object({ format: dateFormat.nullable(), ambiguous: z.boolean() }),
+      /** The saved mapping profile applied because the file's headers matched it. */
+      profile: z.string().nullable(),
       rows: z.array(
         z.object({
           row: z.number().int(),
@@ -114,6 +116,18 @@ export const importMethods = defineMethods('import')({
       })
       .strict(),
     output: importSummary.extend({ outcome: importOutcome }),
+  },
+  'import.saveProfile': {
+    summary: 'Save a mapping under a name; files with the same headers get it proposed.',
+    input: z
+      .object({
+        name: z.string().trim().min(1).max(80),
+        kind: tabularKind,
+        headers: z.array(z.string()).min(1),
+        mapping: mappingSpec,
+      })
+      .strict(),
+    output: z.object({ name: z.string() }),
   },
   'import.undo': {
     summary: 'Undo an import batch: remove what it inserted, restore what it overwrote.',

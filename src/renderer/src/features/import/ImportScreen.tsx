@@ -7,6 +7,7 @@ import { BatchList } from './BatchList'
 import { DropZone } from './DropZone'
 import { MappingTable } from './MappingTable'
 import { PreviewRows } from './PreviewRows'
+import { ProfileBar } from './ProfileBar'
 import { ResultSummary } from './ResultSummary'
 import { useImportWizard } from './useImportWizard'
 
@@ -133,6 +134,7 @@ export function ImportScreen(): React.JSX.Element {
             columns={wizard.columns}
             onMap={wizard.mapColumn}
           />
+          <ProfileBar profile={preview.profile} onSave={wizard.saveProfile} />
           <PreviewRows kind={wizard.kind} preview={preview} />
           <div className="import-actions">
             {blocking.length > 0 && <p className="muted">Fix the problems above before importing.</p>}

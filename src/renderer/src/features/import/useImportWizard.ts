@@ -122,6 +122,21 @@ export function useImportWizard() {
     }
   }
 
+  const saveProfile = async (name: string): Promise<void> => {
+    if (!preview) return
+    const mapping = mappingFrom(preview, columns)
+    await api.call('import.saveProfile', {
+      name,
+      kind,
+      headers: preview.headers,
+      mapping: {
+        ...(mapping.columns ? { columns: mapping.columns } : {}),
+        ...(preview.dateFormat.format ? { dateFormat: preview.dateFormat.format } : {}),
+      },
+    })
+    setPreview({ ...preview, profile: name })
+  }
+
   const reset = (): void => {
     setFile(null)
     setPreview(null)
@@ -143,6 +158,7 @@ export function useImportWizard() {
     chooseHeaderRow,
     mapColumn,
     commit,
+    saveProfile,
     reset,
   }
 }
