@@ -31,15 +31,4 @@ export function checkToken(request: IncomingMessage, token: string): boolean {
 }
 
 /** Served with every page: the renderer loads nothing from anywhere but this server. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
+export { RENDERER_CSP as CONTENT_SECURITY_POLICY } from '../shared/csp'

@@ -84,7 +84,9 @@ test('drops a real xlsx, maps it, sees and fixes an error, imports, sees the peo
   )
   await page.getByLabel('Mapping name').fill('Dental Magic staff list')
   await page.getByRole('button', { name: 'Save mapping' }).click()
-  await expect(page.getByTestId('mapping-profile')).toHaveText('Using the saved mapping “Dental Magic staff list”')
+  await expect(page.getByTestId('mapping-profile')).toHaveText(
+    'Using the saved mapping “Dental Magic staff list”',
+  )
   await page.screenshot({ path: 'test-results/screens/import-preview-fixed.png', fullPage: true })
   await importer.importButton.click()
   await expect(importer.result).toContainText('Imported — staff-list.xlsx')

@@ -1,18 +1,6 @@
 import type { BrowserWindowConstructorOptions } from 'electron'
 
-/** The renderer's Content-Security-Policy; also set as a <meta> in index.html for file:// loads. */
-export const RENDERER_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
+export { RENDERER_CSP } from '../../shared/csp'
 
 export interface WindowBounds {
   x?: number

@@ -6,8 +6,8 @@ import { displayCell, isBlank, type Cell } from '../../core/import/cells'
 import { RowValidator, type ImportIssue, type ValidatedRow } from '../../core/import/validateRows'
 import { inLongTransaction } from '../db/longTransaction'
 import type { WorkspaceDb } from '../db/openWorkspaceDb'
-import { appendAudit } from '../services/auditLog'
 import type { JobHandle } from '../services/jobs'
+import { closeBatchRecord, openBatchRecord } from './batchRecord'
 import { ChangeJournal } from './journal'
 import { findMappingProfile } from './mappingProfiles'
 import { fileError, openTable } from './openTable'
@@ -176,20 +176,18 @@ export async function commitImport(
     if (list.length < MAX_ISSUES) list.push(issue)
   }
   const rollback = new Error('rollback')
+  const batchHeader = {
+    batchId,
+    kind: input.kind,
+    file: table.fileName,
+    sha256,
+    mappingJson,
+    actor: context.actor,
+    now: context.now,
+  }
   try {
     await inLongTransaction(db, async (breathe) => {
-      db.prepare(
-        `INSERT INTO import_batches (id, kind, file_name, sha256, mapping_json, total, inserted, updated, unchanged, rejected, unmatched, issues_json, actor, created_at)
-         VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, '[]', ?, ?)`,
-      ).run(
-        batchId,
-        input.kind,
-        table.fileName,
-        sha256,
-        mappingJson,
-        context.actor,
-        context.now.toISOString(),
-      )
+      openBatchRecord(db, batchHeader)
       const journal = new ChangeJournal(db, batchId)
       const unmatched = db.prepare(
         'INSERT INTO unmatched_records (batch_id, kind, identifier, row, record_json) VALUES (?, ?, ?, ?, ?)',
@@ -281,35 +279,7 @@ export async function commitImport(
       journal.flush()
       if (summary.rows.rejected > 0 && !input.skipInvalid) throw rollback
       if (input.dryRun) throw rollback
-      db.prepare(
-        'UPDATE import_batches SET total = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, unmatched = ?, issues_json = ? WHERE id = ?',
-      ).run(
-        summary.rows.total,
-        summary.rows.inserted,
-        summary.rows.updated,
-        summary.rows.unchanged,
-        summary.rows.rejected,
-        summary.unmatched,
-        JSON.stringify({ errors: summary.errors, warnings: summary.warnings }),
-        batchId,
-      )
-      appendAudit(
-        db,
-        {
-          actor: context.actor,
-          action: 'import.commit',
-          entityType: 'import_batch',
-          entityId: batchId,
-          after: {
-            file: table.fileName,
-            sha256,
-            kind: input.kind,
-            rows: summary.rows,
-            unmatched: summary.unmatched,
-          },
-        },
-        context.now,
-      )
+      closeBatchRecord(db, batchHeader, summary)
     })
   } catch (error) {
     if (error === rollback) {

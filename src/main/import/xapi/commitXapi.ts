@@ -6,9 +6,9 @@ import type { ImportIssue } from '../../../core/import/validateRows'
 import { learnerOf, toLearningValues } from '../../../core/xapi/toLearningRecord'
 import { VOIDED_VERB } from '../../../core/xapi/verbs'
 import { inLongTransaction } from '../../db/longTransaction'
-import { appendAudit } from '../../services/auditLog'
 import type { JobHandle } from '../../services/jobs'
 import type { ImportContext } from '../importService'
+import { closeBatchRecord, openBatchRecord } from '../batchRecord'
 import { ChangeJournal } from '../journal'
 import { createWriter } from '../writers'
 import { readStatements, type ReadStatement } from './readStatements'
@@ -94,12 +94,18 @@ export async function commitXapi(
 
   const batchId = randomUUID()
   const rollback = new Error('rollback')
+  const batchHeader = {
+    batchId,
+    kind: 'xapi' as const,
+    file: summary.file,
+    sha256: summary.sha256,
+    mappingJson: '{}',
+    actor: context.actor,
+    now: context.now,
+  }
   try {
     await inLongTransaction(db, async (breathe) => {
-      db.prepare(
-        `INSERT INTO import_batches (id, kind, file_name, sha256, mapping_json, total, inserted, updated, unchanged, rejected, unmatched, issues_json, actor, created_at)
-         VALUES (?, 'xapi', ?, ?, '{}', 0, 0, 0, 0, 0, 0, '[]', ?, ?)`,
-      ).run(batchId, summary.file, summary.sha256, context.actor, context.now.toISOString())
+      openBatchRecord(db, batchHeader)
       const journal = new ChangeJournal(db, batchId)
       const unmatched = db.prepare(
         "INSERT INTO unmatched_records (batch_id, kind, identifier, row, record_json) VALUES (?, 'learning', ?, ?, ?)",
@@ -161,28 +167,7 @@ export async function commitXapi(
       }
       journal.flush()
       if (input.dryRun) throw rollback
-      db.prepare(
-        'UPDATE import_batches SET total = ?, inserted = ?, unchanged = ?, rejected = ?, unmatched = ?, issues_json = ? WHERE id = ?',
-      ).run(
-        summary.rows.total,
-        summary.rows.inserted,
-        summary.rows.unchanged,
-        summary.rows.rejected,
-        summary.unmatched,
-        JSON.stringify({ errors: summary.errors, warnings: summary.warnings }),
-        batchId,
-      )
-      appendAudit(
-        db,
-        {
-          actor: context.actor,
-          action: 'import.commit',
-          entityType: 'import_batch',
-          entityId: batchId,
-          after: { file: summary.file, kind: 'xapi', rows: summary.rows, unmatched: summary.unmatched },
-        },
-        context.now,
-      )
+      closeBatchRecord(db, batchHeader, summary)
     })
   } catch (error) {
     if (error !== rollback) throw error
