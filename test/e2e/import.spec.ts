@@ -107,3 +107,32 @@ test('drops a real xlsx, maps it, sees and fixes an error, imports, sees the peo
   await people.search.fill('')
   await people.expectLoaded(0)
 })
+
+const XAPI = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'xapi')
+
+test('checks and imports xAPI statements from an LRS export, and shows why a broken one is refused', async ({
+  page,
+  host,
+}) => {
+  const welcome = new WorkspacePage(page)
+  await welcome.goto(host.url)
+  await welcome.create({ name: 'xAPI check', passphrase: 'an xapi test passphrase' })
+  const importer = new ImportPage(page)
+  await importer.open()
+  await page.getByLabel('Record kind').selectOption('xapi')
+
+  await importer.dropFile(join(XAPI, 'lrs-conformance-v1_0_3-statements', 'no_actor.json'))
+  await page.getByRole('button', { name: 'Check statements' }).click()
+  await expect(importer.result).toContainText('Nothing was imported')
+  await expect(importer.result).toContainText('statement 1: actor is required')
+
+  await page.getByRole('button', { name: 'Choose another file' }).click()
+  await importer.dropFile(join(XAPI, 'datasim', 'tccc_dev_statements_array.json'))
+  await page.getByRole('button', { name: 'Check statements' }).click()
+  await expect(importer.result).toContainText('Dry run: nothing was stored')
+  await expect(importer.result).toContainText('2,814 rows: 2,814 added')
+  await page.getByRole('button', { name: 'Import statements' }).click()
+  await expect(importer.result).toContainText('Imported — tccc_dev_statements_array.json')
+  await expect(importer.result).toContainText('70 for people not in the workspace')
+  await page.screenshot({ path: 'test-results/screens/import-xapi.png', fullPage: true })
+})

@@ -1,4 +1,4 @@
-import validateStatement from '@learninglocker/xapi-validation'
+import xapiValidation from '@learninglocker/xapi-validation'
 import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
@@ -6,6 +6,11 @@ import { AppError } from '../../../shared/result'
 import type { ImportIssue } from '../../../core/import/validateRows'
 import { findDuplicateKeys, parseJsonStrict } from '../../../core/xapi/strictJson'
 import { statementFingerprint } from '../../../core/xapi/toLearningRecord'
+
+// The package is CommonJS with `exports.default`: under Node's ESM interop the default import is the exports object.
+type Validate = (statement: unknown) => unknown[]
+const validateStatement: Validate =
+  typeof xapiValidation === 'function' ? xapiValidation : (xapiValidation as unknown as { default: Validate }).default
 
 export const MAX_XAPI_BYTES = 512 * 1024 * 1024
 

@@ -29,7 +29,9 @@ export function DropZone({
       <p>
         <strong>Drop a spreadsheet here</strong>
         <br />
-        <span className="muted">Excel (.xlsx) or CSV/TSV exported from your HRIS, review tool or LMS</span>
+        <span className="muted">
+          Excel (.xlsx) or CSV/TSV from your HRIS, review tool or LMS; xAPI statements as JSON
+        </span>
       </p>
       <button type="button" disabled={busy} onClick={() => input.current?.click()}>
         {busy ? 'Reading…' : 'Choose a file…'}
@@ -39,7 +41,7 @@ export function DropZone({
         type="file"
         hidden
         aria-label="File to import"
-        accept=".xlsx,.xlsm,.csv,.tsv,.txt"
+        accept=".xlsx,.xlsm,.csv,.tsv,.txt,.json,.jsonl"
         onChange={(e) => {
           const file = e.target.files?.[0]
           if (file) onFile(file)

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { JobProgress } from '../../../../shared/contract'
-import { RECORD_KINDS, type TabularKind } from '../../../../core/import/fields'
+import { RECORD_KINDS, type RecordKind } from '../../../../core/import/fields'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { BatchList } from './BatchList'
@@ -11,17 +11,18 @@ import { ProfileBar } from './ProfileBar'
 import { ResultSummary } from './ResultSummary'
 import { useImportWizard } from './useImportWizard'
 
-const KIND_LABELS: Record<TabularKind, string> = {
+const KIND_LABELS: Record<RecordKind, string> = {
   people: 'People (HRIS staff list)',
   reviews: 'Performance reviews',
   competencies: 'Competency ratings',
   learning: 'Learning records (LMS)',
   surveys: 'Survey answers',
+  xapi: 'xAPI statements (JSON from an LRS)',
 }
 
 export function ImportScreen(): React.JSX.Element {
   const wizard = useImportWizard()
-  const { preview, file } = wizard
+  const { preview, file, kind } = wizard
   const [jobId, setJobId] = useState<string | null>(null)
   const [progress, setProgress] = useState<JobProgress | null>(null)
   const [batchesVersion, setBatchesVersion] = useState(0)
@@ -31,10 +32,10 @@ export function ImportScreen(): React.JSX.Element {
     [jobId],
   )
 
-  const startImport = async (): Promise<void> => {
+  const startImport = async (dryRun = false): Promise<void> => {
     const id = `import-${crypto.randomUUID()}`
     setJobId(id)
-    await wizard.commit(id)
+    await wizard.commit(id, dryRun)
     setJobId(null)
     setProgress(null)
     setBatchesVersion((v) => v + 1)
@@ -59,9 +60,9 @@ export function ImportScreen(): React.JSX.Element {
           <select
             aria-label="Record kind"
             value={wizard.kind}
-            onChange={(e) => wizard.chooseKind(e.target.value as TabularKind)}
+            onChange={(e) => wizard.chooseKind(e.target.value as RecordKind)}
           >
-            {RECORD_KINDS.filter((k): k is TabularKind => k !== 'xapi').map((k) => (
+            {RECORD_KINDS.map((k) => (
               <option key={k} value={k}>
                 {KIND_LABELS[k]}
               </option>
@@ -82,7 +83,29 @@ export function ImportScreen(): React.JSX.Element {
       <ErrorBanner error={wizard.error} />
       {wizard.result && <ResultSummary result={wizard.result} />}
       {!file && <DropZone busy={wizard.busy === 'reading'} onFile={(f) => void wizard.chooseFile(f)} />}
-      {file && preview && (
+      {file && kind === 'xapi' && (
+        <section className="card" aria-labelledby="xapi-title">
+          <h2 id="xapi-title">xAPI statements</h2>
+          <p className="muted">
+            Each statement is checked against xAPI 1.0.3; completions, passes and failures become learning
+            records for the person they name (by email or account). A check stores nothing.
+          </p>
+          <div className="import-actions">
+            <button
+              type="button"
+              className="secondary"
+              disabled={wizard.busy !== null}
+              onClick={() => void startImport(true)}
+            >
+              Check statements
+            </button>
+            <button type="button" disabled={wizard.busy !== null} onClick={() => void startImport()}>
+              {wizard.busy === 'importing' ? 'Importing…' : 'Import statements'}
+            </button>
+          </div>
+        </section>
+      )}
+      {file && preview && kind !== 'xapi' && (
         <div className="import-body">
           <section className="card" aria-labelledby="source-title">
             <h2 id="source-title">Source</h2>
@@ -128,14 +151,9 @@ export function ImportScreen(): React.JSX.Element {
               )}
             </div>
           </section>
-          <MappingTable
-            kind={wizard.kind}
-            preview={preview}
-            columns={wizard.columns}
-            onMap={wizard.mapColumn}
-          />
+          <MappingTable kind={kind} preview={preview} columns={wizard.columns} onMap={wizard.mapColumn} />
           <ProfileBar profile={preview.profile} onSave={wizard.saveProfile} />
-          <PreviewRows kind={wizard.kind} preview={preview} />
+          <PreviewRows kind={kind} preview={preview} />
           <div className="import-actions">
             {blocking.length > 0 && <p className="muted">Fix the problems above before importing.</p>}
             <button

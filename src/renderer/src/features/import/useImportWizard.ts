@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react'
 import type { MappingSpec, MethodOutput } from '../../../../shared/contract'
-import type { TabularKind } from '../../../../core/import/fields'
+import type { RecordKind } from '../../../../core/import/fields'
 import { api } from '../../api/client'
 
 export type Preview = MethodOutput<'import.preview'>
@@ -18,7 +18,7 @@ export interface StagedFile {
  */
 export function useImportWizard() {
   const [file, setFile] = useState<StagedFile | null>(null)
-  const [kind, setKind] = useState<TabularKind>('people')
+  const [kind, setKind] = useState<RecordKind>('people')
   const [preview, setPreview] = useState<Preview | null>(null)
   const [columns, setColumns] = useState<Record<string, string | null>>({})
   const [result, setResult] = useState<CommitResult | null>(null)
@@ -41,26 +41,28 @@ export function useImportWizard() {
     }
   }
 
-  const runPreview = useCallback(
-    async (target: StagedFile, recordKind: TabularKind, mapping: MappingSpec) => {
-      setBusy('reading')
-      setError(null)
-      setResult(null)
-      try {
-        const next = await api.call('import.preview', { path: target.path, kind: recordKind, mapping })
-        setPreview(next)
-        setColumns(
-          Object.fromEntries(next.columns.filter((c) => c.header !== '').map((c) => [c.header, c.field])),
-        )
-      } catch (caught) {
-        setPreview(null)
-        setError(caught)
-      } finally {
-        setBusy(null)
-      }
-    },
-    [],
-  )
+  const runPreview = useCallback(async (target: StagedFile, recordKind: RecordKind, mapping: MappingSpec) => {
+    // xAPI statements have no columns to map: they are checked (a dry run) and imported whole.
+    if (recordKind === 'xapi') {
+      setPreview(null)
+      return
+    }
+    setBusy('reading')
+    setError(null)
+    setResult(null)
+    try {
+      const next = await api.call('import.preview', { path: target.path, kind: recordKind, mapping })
+      setPreview(next)
+      setColumns(
+        Object.fromEntries(next.columns.filter((c) => c.header !== '').map((c) => [c.header, c.field])),
+      )
+    } catch (caught) {
+      setPreview(null)
+      setError(caught)
+    } finally {
+      setBusy(null)
+    }
+  }, [])
 
   const chooseFile = async (picked: File): Promise<void> => {
     setBusy('reading')
@@ -70,13 +72,14 @@ export function useImportWizard() {
       const staged = await api.call('import.stage', { fileName: picked.name, bytes })
       setFile(staged)
       await runPreview(staged, kind, {})
+      setBusy(null)
     } catch (caught) {
       setError(caught)
       setBusy(null)
     }
   }
 
-  const chooseKind = (next: TabularKind): void => {
+  const chooseKind = (next: RecordKind): void => {
     setKind(next)
     if (file) void runPreview(file, next, {})
   }
@@ -99,7 +102,7 @@ export function useImportWizard() {
     if (file) void runPreview(file, kind, mappingFrom(preview, next))
   }
 
-  const commit = async (jobId: string): Promise<void> => {
+  const commit = async (jobId: string, dryRun = false): Promise<void> => {
     if (!file) return
     setBusy('importing')
     setError(null)
@@ -109,6 +112,7 @@ export function useImportWizard() {
         kind,
         mapping: mappingFrom(preview, columns),
         jobId,
+        dryRun,
       })
       setResult(done)
       if (done.outcome === 'stored' || done.outcome === 'already-imported') {
@@ -123,7 +127,7 @@ export function useImportWizard() {
   }
 
   const saveProfile = async (name: string): Promise<void> => {
-    if (!preview) return
+    if (!preview || kind === 'xapi') return
     const mapping = mappingFrom(preview, columns)
     await api.call('import.saveProfile', {
       name,
