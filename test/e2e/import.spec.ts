@@ -130,7 +130,7 @@ test('checks and imports xAPI statements from an LRS export, and shows why a bro
   await importer.dropFile(join(XAPI, 'datasim', 'tccc_dev_statements_array.json'))
   await page.getByRole('button', { name: 'Check statements' }).click()
   await expect(importer.result).toContainText('Dry run: nothing was stored')
-  await expect(importer.result).toContainText('2,814 rows: 2,814 added')
+  await expect(importer.result).toContainText('2,814 statements: 2,814 added')
   await page.getByRole('button', { name: 'Import statements' }).click()
   await expect(importer.result).toContainText('Imported — tccc_dev_statements_array.json')
   await expect(importer.result).toContainText('70 for people not in the workspace')

@@ -281,6 +281,41 @@ describeWithSharedData('importing the real files in ../shared/data', () => {
     ).toEqual({ n: 1470 })
   })
 
+  it('links records waiting under an unknown ID to a person by hand, as an undoable batch', async () => {
+    const mapping = {
+      columns: { EmployeeNumber: 'employeeId', PerformanceRating: 'overallRating' },
+      scale: { min: 1, max: 4 },
+      constants: { cycle: 'IBM snapshot' },
+    }
+    await client.call('import.commit', { path: IBM, kind: 'reviews', mapping })
+    await client.call('import.commit', { path: HR, kind: 'people' })
+    const waiting = await client.call('import.unmatched')
+    expect(waiting).toHaveLength(500) // the list shows the first 500 identifiers; all 1,470 records are kept
+    expect(count('unmatched_records')).toBe(1470)
+    expect(waiting.find((w) => w.identifier === '1')).toEqual({
+      identifier: '1',
+      kind: 'reviews',
+      records: 1,
+      files: 'WA_Fn-UseC_-HR-Employee-Attrition.csv',
+    })
+
+    await expect(client.call('import.link', { identifier: '1', employeeId: 'nobody' })).rejects.toMatchObject(
+      { code: 'NOT_FOUND' },
+    )
+    const linked = await client.call('import.link', { identifier: '1', employeeId: '10026' })
+    expect(linked.linked).toBe(1)
+    expect(
+      services.session.db
+        .prepare(
+          "SELECT r.overall_rating FROM reviews r JOIN people p ON p.id = r.person_id WHERE p.employee_id = '10026'",
+        )
+        .get(),
+    ).toEqual({ overall_rating: 3 })
+    await client.call('import.undo', { batchId: linked.batchId })
+    expect(count('reviews')).toBe(0)
+    expect((await client.call('import.unmatched')).find((w) => w.identifier === '1')?.records).toBe(1)
+  })
+
   it('proposes a saved mapping again when a file with the same headers comes in', async () => {
     const first = await client.call('import.preview', { path: HR, kind: 'people' })
     expect(first.profile).toBeNull()

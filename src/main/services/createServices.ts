@@ -8,6 +8,7 @@ import { listImports, undoImport } from '../import/importBatches'
 import { claimSpoolRoot } from '../import/parseInWorker'
 import { StagedFiles } from '../import/staging'
 import { saveMappingProfile } from '../import/mappingProfiles'
+import { linkUnmatched, listUnmatched } from '../import/linkUnmatched'
 import { populateDemo } from './demoService'
 import { qualityReport } from './qualityReport'
 import { EventBus } from './eventBus'
@@ -127,6 +128,12 @@ export function createServices(ports: ServicePorts): Services {
     },
     'import.list': () => listImports(session.db),
     'quality.report': () => qualityReport(session.db, now()),
+    'import.unmatched': () => listUnmatched(session.db),
+    'import.link': (input) => {
+      const result = linkUnmatched(session.db, input.identifier, input.employeeId, ports.actor, now())
+      events.emit('workspace.changed', session.status())
+      return result
+    },
   }
 
   const dispatcher = createDispatcher(handlers, { onInternalError: ports.onInternalError })

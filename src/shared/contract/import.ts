@@ -129,6 +129,18 @@ export const importMethods = defineMethods('import')({
       .strict(),
     output: z.object({ name: z.string() }),
   },
+  'import.unmatched': {
+    summary: 'Records waiting for a person who is not in the workspace, by the identifier they carry.',
+    input: empty,
+    output: z.array(
+      z.object({ identifier: z.string(), kind: recordKind, records: z.number().int(), files: z.string() }),
+    ),
+  },
+  'import.link': {
+    summary: 'Link the records waiting under an identifier to an existing person (an undoable batch).',
+    input: z.object({ identifier: z.string().min(1), employeeId: z.string().trim().min(1) }).strict(),
+    output: z.object({ batchId: z.string(), linked: z.number().int() }),
+  },
   'import.undo': {
     summary: 'Undo an import batch: remove what it inserted, restore what it overwrote.',
     input: z.object({ batchId: z.string().min(1) }).strict(),

@@ -10,7 +10,9 @@ import { statementFingerprint } from '../../../core/xapi/toLearningRecord'
 // The package is CommonJS with `exports.default`: under Node's ESM interop the default import is the exports object.
 type Validate = (statement: unknown) => unknown[]
 const validateStatement: Validate =
-  typeof xapiValidation === 'function' ? xapiValidation : (xapiValidation as unknown as { default: Validate }).default
+  typeof xapiValidation === 'function'
+    ? xapiValidation
+    : (xapiValidation as unknown as { default: Validate }).default
 
 export const MAX_XAPI_BYTES = 512 * 1024 * 1024
 

@@ -9,6 +9,7 @@ import { MappingTable } from './MappingTable'
 import { PreviewRows } from './PreviewRows'
 import { ProfileBar } from './ProfileBar'
 import { ResultSummary } from './ResultSummary'
+import { UnmatchedList } from './UnmatchedList'
 import { useImportWizard } from './useImportWizard'
 
 const KIND_LABELS: Record<RecordKind, string> = {
@@ -178,6 +179,7 @@ export function ImportScreen(): React.JSX.Element {
           </div>
         </div>
       )}
+      <UnmatchedList version={batchesVersion} onLinked={() => setBatchesVersion((v) => v + 1)} />
       <BatchList version={batchesVersion} />
     </div>
   )

@@ -9,6 +9,7 @@ const HEADLINE: Record<CommitResult['outcome'], string> = {
 
 export function ResultSummary({ result }: { result: CommitResult }): React.JSX.Element {
   const r = result.rows
+  const unit = result.kind === 'xapi' ? 'statements' : 'rows'
   return (
     <div
       className={result.outcome === 'rejected' ? 'result rejected' : 'result'}
@@ -19,7 +20,7 @@ export function ResultSummary({ result }: { result: CommitResult }): React.JSX.E
         {HEADLINE[result.outcome]} — {result.file}
       </strong>
       <span>
-        {r.total.toLocaleString()} rows: {r.inserted.toLocaleString()} added, {r.updated.toLocaleString()}{' '}
+        {r.total.toLocaleString()} {unit}: {r.inserted.toLocaleString()} added, {r.updated.toLocaleString()}{' '}
         updated, {r.unchanged.toLocaleString()} unchanged, {r.rejected.toLocaleString()} rejected
         {result.unmatched > 0
           ? `, ${result.unmatched.toLocaleString()} for people not in the workspace (kept as unmatched)`
