@@ -172,6 +172,34 @@ describe.each(TRANSPORTS)('contract over the %s transport', (_name, makeTranspor
     await expect(client.call('demo.populate', { people: 200 })).resolves.toMatchObject({ people: 200 })
   })
 
+  it('refuses other writes, and closing, while a long write holds the workspace', async () => {
+    await client.call('workspace.create', { name: 'Busy', passphrase: PASSPHRASE })
+    let refused: unknown[] = []
+    const off = client.on('jobs.progress', (p) => {
+      if (p.jobId !== 'job-busy-1' || refused.length > 0) return
+      refused = [null]
+      void Promise.all([
+        client.call('workspace.close').catch((e: unknown) => e),
+        client.call('demo.populate', { people: 200 }).catch((e: unknown) => e),
+      ]).then((errors) => {
+        refused = errors
+        void client.call('jobs.cancel', { jobId: 'job-busy-1' })
+      })
+    })
+    await new Promise((r) => setTimeout(r, 100))
+    await expectError(client.call('demo.populate', { people: 20_000, jobId: 'job-busy-1' }), 'CANCELLED')
+    off()
+    expect(refused).toEqual([
+      expect.objectContaining({
+        code: 'BUSY',
+        message: 'Wait until the demo fill has finished, or cancel it.',
+      }),
+      expect.objectContaining({ code: 'BUSY' }),
+    ])
+    // Once the long write is over, the workspace takes writes again.
+    await expect(client.call('demo.populate', { people: 200 })).resolves.toMatchObject({ people: 200 })
+  })
+
   it('changes the passphrase: the old one stops working, the new one opens', async () => {
     const created = await client.call('workspace.create', { name: 'Rekey', passphrase: PASSPHRASE })
     await expectError(

@@ -69,6 +69,7 @@ export function createServices(ports: ServicePorts): Services {
     'workspace.status': () => session.status(),
     'workspace.list': () => session.list(),
     'workspace.create': (input) => {
+      session.assertIdle()
       const path = input.path ?? session.defaultPathFor(input.name)
       if (input.protection === 'os-keychain') {
         const keychain = requireSecureKeychain(ports.osKeychain)
@@ -87,34 +88,45 @@ export function createServices(ports: ServicePorts): Services {
       })
     },
     'workspace.open': (input) => {
+      session.assertIdle()
       const { key, protection } = keyForOpen(input.path, input.passphrase)
       return session.open(input.path, key, protection)
     },
-    'workspace.close': () => ({ closed: session.close() }),
-    'workspace.changePassphrase': (input) =>
-      session.changePassphrase(input.current, passphraseKey(assertStrongPassphrase(input.next))),
+    'workspace.close': () => {
+      session.assertIdle()
+      return { closed: session.close() }
+    },
+    'workspace.changePassphrase': (input) => {
+      session.assertIdle()
+      return session.changePassphrase(input.current, passphraseKey(assertStrongPassphrase(input.next)))
+    },
     'people.list': (input) => listPeople(session.db, input),
     'people.facets': () => peopleFacets(session.db),
     'demo.populate': (input) =>
-      jobs.run(input.jobId, (job) =>
-        populateDemo(
-          session.db,
-          { people: input.people, seed: input.seed, now: now(), actor: ports.actor },
-          job,
+      session.exclusively('the demo fill', () =>
+        jobs.run(input.jobId, (job) =>
+          populateDemo(
+            session.db,
+            { people: input.people, seed: input.seed, now: now(), actor: ports.actor },
+            job,
+          ),
         ),
       ),
     'jobs.cancel': (input) => ({ cancelled: jobs.cancel(input.jobId) }),
     'import.preview': (input) => previewImport(input, importContext()),
     'import.saveProfile': (input) => {
+      session.assertIdle()
       saveMappingProfile(session.db, input.name, input.kind, input.headers, input.mapping, now())
       return { name: input.name }
     },
     'import.stage': (input) => staged.stage(input.fileName, input.bytes),
     'import.commit': async (input) => {
-      const result = await jobs.run(input.jobId, (job) =>
-        input.kind === 'xapi'
-          ? commitXapi(input, importContext(), job)
-          : commitImport(input, importContext(), job),
+      const result = await session.exclusively('the running import', () =>
+        jobs.run(input.jobId, (job) =>
+          input.kind === 'xapi'
+            ? commitXapi(input, importContext(), job)
+            : commitImport(input, importContext(), job),
+        ),
       )
       if (result.outcome === 'stored' || result.outcome === 'already-imported') staged.discard(input.path)
       // Head counts and the like changed: screens that show the workspace summary refresh from this event.
@@ -122,6 +134,7 @@ export function createServices(ports: ServicePorts): Services {
       return result
     },
     'import.undo': (input) => {
+      session.assertIdle()
       const result = undoImport(session.db, input.batchId, ports.actor, now())
       events.emit('workspace.changed', session.status())
       return result
@@ -130,6 +143,7 @@ export function createServices(ports: ServicePorts): Services {
     'quality.report': () => qualityReport(session.db, now()),
     'import.unmatched': () => listUnmatched(session.db),
     'import.link': (input) => {
+      session.assertIdle()
       const result = linkUnmatched(session.db, input.identifier, input.employeeId, ports.actor, now())
       events.emit('workspace.changed', session.status())
       return result

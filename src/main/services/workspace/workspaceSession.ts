@@ -37,6 +37,8 @@ function fileNameFor(name: string): string {
  */
 export class WorkspaceSession {
   private current: OpenWorkspace | null = null
+  /** The long write in progress (an import, a demo fill), if any: it holds the one transaction this connection has. */
+  private longWrite: string | null = null
   private readonly recent: RecentWorkspaces
 
   constructor(
@@ -48,6 +50,24 @@ export class WorkspaceSession {
 
   get workspacesDirectory(): string {
     return join(this.ports.dataDirectory, 'workspaces')
+  }
+
+  /**
+   * Runs a long write (one that yields to the event loop inside its transaction). Other writes, and closing or
+   * switching the workspace, are refused meanwhile with BUSY rather than joining or breaking its transaction.
+   */
+  async exclusively<T>(what: string, work: () => Promise<T>): Promise<T> {
+    this.assertIdle()
+    this.longWrite = what
+    try {
+      return await work()
+    } finally {
+      this.longWrite = null
+    }
+  }
+
+  assertIdle(): void {
+    if (this.longWrite) throw new AppError('BUSY', `Wait until ${this.longWrite} has finished, or cancel it.`)
   }
 
   get db(): WorkspaceDb {
