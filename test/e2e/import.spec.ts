@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from './fixtures'
 import { ImportPage } from './pages/ImportPage'
@@ -135,4 +135,24 @@ test('checks and imports xAPI statements from an LRS export, and shows why a bro
   await expect(importer.result).toContainText('Imported — tccc_dev_statements_array.json')
   await expect(importer.result).toContainText('70 for people not in the workspace')
   await page.screenshot({ path: 'test-results/screens/import-xapi.png', fullPage: true })
+})
+
+test('asks which date order an ambiguous file uses, and imports it that way', async ({ page, host }) => {
+  const file = join(host.dataDirectory, 'hires.csv')
+  writeFileSync(file, 'Employee ID;Name;Hire Date\nA1;Ada;03/04/2021\nA2;Grace;05/06/2019\n')
+  const welcome = new WorkspacePage(page)
+  await welcome.goto(host.url)
+  await welcome.create({ name: 'Dates', passphrase: 'a date order passphrase' })
+  const importer = new ImportPage(page)
+  await importer.open()
+  await importer.dropFile(file)
+  await expect(page.getByRole('note')).toHaveText(
+    'The dates could be day-first or month-first: choose which.',
+  )
+  await expect(importer.issues.locator('li').first()).toContainText('could be day/month or month/day')
+  await page.getByLabel('Date format').selectOption('DD/MM/YYYY')
+  await expect(importer.issues).toHaveCount(0)
+  await expect(page.getByRole('table', { name: 'Rows as they will be stored' })).toContainText('2021-04-03')
+  await importer.importButton.click()
+  await expect(importer.result).toContainText('2 added')
 })

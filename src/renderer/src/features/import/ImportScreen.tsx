@@ -147,8 +147,27 @@ export function ImportScreen(): React.JSX.Element {
                   {preview.delimiter === '\t' ? 'tab' : `“${preview.delimiter}”`}
                 </span>
               )}
-              {preview.dateFormat.format && (
-                <span className="muted small">dates: {preview.dateFormat.format}</span>
+              <label className="inline">
+                Dates
+                <select
+                  aria-label="Date format"
+                  value={wizard.dateFormat ?? ''}
+                  onChange={(e) =>
+                    wizard.chooseDateFormat((e.target.value || undefined) as typeof wizard.dateFormat)
+                  }
+                >
+                  <option value="">
+                    {preview.dateFormat.format ? `as detected (${preview.dateFormat.format})` : 'detect'}
+                  </option>
+                  <option value="DD/MM/YYYY">day first (31/01/2025)</option>
+                  <option value="MM/DD/YYYY">month first (01/31/2025)</option>
+                  <option value="YYYY-MM-DD">ISO (2025-01-31)</option>
+                </select>
+              </label>
+              {preview.dateFormat.ambiguous && !wizard.dateFormat && (
+                <span className="warning-text small" role="note">
+                  The dates could be day-first or month-first: choose which.
+                </span>
               )}
             </div>
           </section>

@@ -21,6 +21,8 @@ export function useImportWizard() {
   const [kind, setKind] = useState<RecordKind>('people')
   const [preview, setPreview] = useState<Preview | null>(null)
   const [columns, setColumns] = useState<Record<string, string | null>>({})
+  /** Chosen by the person when the file's dates could be day-first or month-first. */
+  const [dateFormat, setDateFormat] = useState<MappingSpec['dateFormat']>(undefined)
   const [result, setResult] = useState<CommitResult | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState<null | 'reading' | 'importing'>(null)
@@ -37,6 +39,7 @@ export function useImportWizard() {
       ...(p?.sheet ? { sheet: p.sheet } : {}),
       ...(p?.headerRow ? { headerRow: p.headerRow } : {}),
       ...(Object.keys(mapped).length > 0 ? { columns: mapped } : {}),
+      ...(dateFormat ? { dateFormat } : {}),
       ...extra,
     }
   }
@@ -86,6 +89,12 @@ export function useImportWizard() {
 
   const chooseSheet = (sheet: string): void => {
     if (file) void runPreview(file, kind, { sheet })
+  }
+
+  const chooseDateFormat = (format: MappingSpec['dateFormat']): void => {
+    setDateFormat(format)
+    if (file && preview)
+      void runPreview(file, kind, mappingFrom(preview, columns, format ? { dateFormat: format } : {}))
   }
 
   const chooseHeaderRow = (headerRow: number): void => {
@@ -142,6 +151,7 @@ export function useImportWizard() {
   }
 
   const reset = (): void => {
+    setDateFormat(undefined)
     setFile(null)
     setPreview(null)
     setResult(null)
@@ -160,6 +170,8 @@ export function useImportWizard() {
     chooseKind,
     chooseSheet,
     chooseHeaderRow,
+    chooseDateFormat,
+    dateFormat,
     mapColumn,
     commit,
     saveProfile,
