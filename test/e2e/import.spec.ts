@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from './fixtures'
 import { ImportPage } from './pages/ImportPage'
