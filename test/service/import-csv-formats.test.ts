@@ -89,6 +89,30 @@ describe('CSV dialects real exports come in', () => {
     expect(names()).toEqual([])
   })
 
+  it('undoes a batch that added children before their new parents (a known cycle first, then a new one)', async () => {
+    await client.call('import.commit', {
+      path: write('p.csv', 'Employee ID,Full Name\n1,Ada\n2,Grace\n'),
+      kind: 'people',
+    })
+    const mapping = { scale: { min: 1, max: 5 } }
+    await client.call('import.commit', {
+      path: write('r1.csv', 'Employee ID,Cycle,Rating\n1,2024,4\n'),
+      kind: 'reviews',
+      mapping,
+    })
+    const second = await client.call('import.commit', {
+      path: write('r2.csv', 'Employee ID,Cycle,Rating\n2,2024,3\n1,2025,5\n'),
+      kind: 'reviews',
+      mapping,
+    })
+    expect(second.rows.inserted).toBe(2)
+    await expect(client.call('import.undo', { batchId: second.batchId ?? '' })).resolves.toMatchObject({
+      removed: 3,
+    })
+    expect(services.session.db.prepare('SELECT name FROM review_cycles').all()).toEqual([{ name: '2024' }])
+    expect(services.session.db.prepare('SELECT count(*) AS n FROM reviews').get()).toEqual({ n: 1 })
+  })
+
   it('refuses binary files masquerading as CSV', async () => {
     const path = write(
       'photo.csv',

@@ -143,6 +143,36 @@ describeWithSharedData('importing xAPI statements', () => {
     ])
   })
 
+  it('undoes a file that voids one of its own statements for a new course', async () => {
+    writeFileSync(join(tempDir(), 'unused'), '')
+    const people = join(tempDir(), 'p.csv')
+    writeFileSync(people, 'Employee ID,Email\nE1,ada@example.org\n')
+    await client.call('import.commit', { path: people, kind: 'people' })
+    const id = '0a1b2c3d-0000-4000-8000-000000000002'
+    const statements = [
+      {
+        id,
+        actor: { mbox: 'mailto:ada@example.org' },
+        verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
+        object: { id: 'https://lms.example.com/courses/new' },
+        timestamp: '2025-05-01T10:00:00Z',
+      },
+      {
+        actor: { mbox: 'mailto:admin@example.org' },
+        verb: { id: 'http://adlnet.gov/expapi/verbs/voided' },
+        object: { objectType: 'StatementRef', id },
+      },
+    ]
+    const file = join(tempDir(), 'self-voiding.json')
+    writeFileSync(file, JSON.stringify(statements))
+    const result = await client.call('import.commit', { path: file, kind: 'xapi' })
+    expect(count('SELECT count(*) AS n FROM learning_records')).toBe(0)
+    await client.call('import.undo', { batchId: result.batchId ?? '' })
+    expect(count('SELECT count(*) AS n FROM learning_records')).toBe(0)
+    expect(count('SELECT count(*) AS n FROM learning_items')).toBe(0)
+    expect(count('SELECT count(*) AS n FROM xapi_statements')).toBe(0)
+  })
+
   it('applies voiding after the batch: the voided completion leaves the learning records, and undo brings it back', async () => {
     const people = join(tempDir(), 'p.csv')
     writeFileSync(people, 'Employee ID,Email\nE1,ada@example.org\n')

@@ -39,6 +39,9 @@ export function undoImport(
   now: Date,
 ): MethodOutput<'import.undo'> {
   return db.transaction(() => {
+    // Rows come out in reverse journal order, but a batch's parents (a new course, cycle or skill) and children (its
+    // records) were journaled as ranges per table: check foreign keys once, at commit, when all of them are gone.
+    db.pragma('defer_foreign_keys = ON')
     const batch = db
       .prepare('SELECT id, rowid AS seq, undone_at, file_name FROM import_batches WHERE id = ?')
       .get(batchId) as { id: string; seq: number; undone_at: string | null; file_name: string } | undefined

@@ -45,11 +45,14 @@ export class ChangeJournal {
 
   /** Call before the UPDATE, with the row as it is now. */
   updating(table: Table, rowId: number, before: Record<string, unknown>): void {
+    // Pending insert ranges go first, so the journal keeps the real order of changes for undo to reverse.
+    this.flush()
     this.insert.run(this.batchId, table, rowId, null, 'update', JSON.stringify(before))
   }
 
   /** Call before the DELETE, with the whole row (undo puts it back as it was, id included). */
   deleting(table: Table, rowId: number, row: Record<string, unknown>): void {
+    this.flush()
     this.insert.run(this.batchId, table, rowId, null, 'delete', JSON.stringify(row))
   }
 
