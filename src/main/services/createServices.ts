@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/result'
 import { createDispatcher, type Dispatcher, type Handlers } from '../rpc/dispatcher'
 import { assertStrongPassphrase, passphraseKey, randomRawKey, type KeyMaterial } from '../keys/keyMaterial'
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { commitImport, previewImport } from '../import/importService'
 import { commitXapi } from '../import/xapi/commitXapi'
@@ -20,6 +21,7 @@ import {
   readWrappedKey,
   requireSecureKeychain,
   writeWrappedKey,
+  removeWrappedKey,
 } from './workspace/keychainSidecar'
 import { WorkspaceSession } from './workspace/workspaceSession'
 
@@ -75,9 +77,15 @@ export function createServices(ports: ServicePorts): Services {
         const keychain = requireSecureKeychain(ports.osKeychain)
         const key = randomRawKey()
         if (key.kind !== 'raw') throw new Error('unreachable')
-        const summary = session.create({ name: input.name, path, key, protection: 'os-keychain' })
-        writeWrappedKey(summary.path, keychain, key)
-        return summary
+        // The wrapped key is written before the workspace exists: a workspace whose key is only in memory is lost
+        // the moment it closes.
+        writeWrappedKey(path, keychain, key)
+        try {
+          return session.create({ name: input.name, path, key, protection: 'os-keychain' })
+        } catch (error) {
+          removeWrappedKey(path)
+          throw error
+        }
       }
       const passphrase = assertStrongPassphrase(input.passphrase)
       return session.create({
@@ -151,5 +159,15 @@ export function createServices(ports: ServicePorts): Services {
   }
 
   const dispatcher = createDispatcher(handlers, { onInternalError: ports.onInternalError })
-  return { dispatcher, events, session, jobs, dispose: () => void session.close() }
+  return {
+    dispatcher,
+    events,
+    session,
+    jobs,
+    dispose: () => {
+      session.close()
+      // Uploads waiting for an import are plaintext: they do not outlive the process.
+      rmSync(spoolRoot, { recursive: true, force: true })
+    },
+  }
 }

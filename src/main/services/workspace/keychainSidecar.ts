@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { AppError } from '../../../shared/result'
 import type { KeyMaterial } from '../../keys/keyMaterial'
 import type { OsKeychain } from '../ports'
@@ -32,7 +33,17 @@ export function writeWrappedKey(
   keychain: OsKeychain,
   key: KeyMaterial & { kind: 'raw' },
 ): void {
-  writeFileSync(keychainSidecarPath(workspacePath), keychain.wrap(key.key), { mode: 0o600, flag: 'wx' })
+  const sidecar = keychainSidecarPath(workspacePath)
+  if (existsSync(sidecar)) {
+    // It may hold the only key of a workspace that was moved: never overwrite it.
+    throw new AppError(
+      'WORKSPACE_EXISTS',
+      `${sidecar} already exists (the key of another workspace?). Move it away or choose another name.`,
+      { path: sidecar },
+    )
+  }
+  mkdirSync(dirname(workspacePath), { recursive: true })
+  writeFileSync(sidecar, keychain.wrap(key.key), { mode: 0o600, flag: 'wx' })
 }
 
 export function readWrappedKey(workspacePath: string, keychain: OsKeychain): KeyMaterial {
@@ -45,4 +56,8 @@ export function readWrappedKey(workspacePath: string, keychain: OsKeychain): Key
       { path: workspacePath },
     )
   }
+}
+
+export function removeWrappedKey(workspacePath: string): void {
+  rmSync(keychainSidecarPath(workspacePath), { force: true })
 }
