@@ -143,6 +143,24 @@ describeWithSharedData('importing xAPI statements', () => {
     ])
   })
 
+  it('reads JSON Lines and reports problems by the file’s own line numbers', async () => {
+    const good = {
+      actor: { mbox: 'mailto:a@example.org' },
+      verb: { id: 'http://adlnet.gov/expapi/verbs/attempted' },
+      object: { id: 'https://x.example/a' },
+    }
+    const file = join(tempDir(), 'statements.jsonl')
+    writeFileSync(
+      file,
+      `\n${JSON.stringify(good)}\n{"verb": {"id": "http://adlnet.gov/expapi/verbs/passed"}, "object": {"id": "https://x.example/b"}}\n`,
+    )
+    const result = await client.call('import.commit', { path: file, kind: 'xapi', skipInvalid: true })
+    expect(result.errors).toEqual([
+      expect.objectContaining({ row: 3, column: 'actor', message: 'line 3: actor is required' }),
+    ])
+    expect(result.rows).toMatchObject({ total: 2, inserted: 1, rejected: 1 })
+  })
+
   it('undoes a file that voids one of its own statements for a new course', async () => {
     writeFileSync(join(tempDir(), 'unused'), '')
     const people = join(tempDir(), 'p.csv')

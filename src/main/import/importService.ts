@@ -132,25 +132,6 @@ export async function commitImport(
     unmatched: 0,
     outcome: 'rejected',
   }
-  const mappingJson = JSON.stringify(input.mapping)
-  const previous = db
-    .prepare(
-      'SELECT id FROM import_batches WHERE sha256 = ? AND kind = ? AND mapping_json = ? AND undone_at IS NULL ORDER BY created_at DESC LIMIT 1',
-    )
-    .get(sha256, input.kind, mappingJson) as { id: string } | undefined
-  if (previous && !input.dryRun) {
-    summary.outcome = 'already-imported'
-    summary.warnings.push({
-      sheet: null,
-      row: 0,
-      column: null,
-      value: null,
-      code: 'ALREADY_IMPORTED',
-      message: `This file was already imported as batch ${previous.id}; nothing was changed.`,
-    })
-    return summary
-  }
-
   let prepared
   try {
     prepared = await prepareImport(
@@ -167,6 +148,31 @@ export async function commitImport(
   if (prepared.mappingIssues.length > 0) {
     await prepared.rest.return(undefined)
     summary.errors = prepared.mappingIssues
+    return summary
+  }
+
+  // A batch is identified by the file and the mapping actually applied (a saved profile included), so the same
+  // file read another way is not mistaken for a repeat.
+  const applied = Object.fromEntries(
+    [...prepared.mapping].map(([column, m]) => [prepared.headers[column] ?? column, m.field]),
+  )
+  const mappingJson = JSON.stringify({ ...input.mapping, applied, profile: prepared.profile })
+  const previous = db
+    .prepare(
+      'SELECT id FROM import_batches WHERE sha256 = ? AND kind = ? AND mapping_json = ? AND undone_at IS NULL ORDER BY created_at DESC LIMIT 1',
+    )
+    .get(sha256, input.kind, mappingJson) as { id: string } | undefined
+  if (previous && !input.dryRun) {
+    await prepared.rest.return(undefined)
+    summary.outcome = 'already-imported'
+    summary.warnings.push({
+      sheet: null,
+      row: 0,
+      column: null,
+      value: null,
+      code: 'ALREADY_IMPORTED',
+      message: `This file was already imported as batch ${previous.id}; nothing was changed.`,
+    })
     return summary
   }
 
@@ -291,6 +297,9 @@ export async function commitImport(
       return summary
     }
     throw fileError(input.path, error)
+  } finally {
+    // However the batch ended, stop the parse worker and remove its spool folder (a no-op once fully read).
+    await prepared.rest.return(undefined)
   }
   summary.batchId = batchId
   summary.outcome = 'stored'

@@ -59,6 +59,8 @@ export async function* parseInWorker(
   const worker = new Worker(file, {
     workerData: { ...rest, spoolDirectory } satisfies ParseRequest,
     execArgv,
+    // A workbook whose shared strings or cells inflate past this is refused (the worker dies), not the app.
+    resourceLimits: { maxOldGenerationSizeMb: 1024 },
   })
   const inbox: ParseMessage[] = []
   let wake: (() => void) | null = null

@@ -11,6 +11,9 @@ const BATCH_ROWS = 1_000
 async function run(request: ParseRequest, port: NonNullable<typeof parentPort>): Promise<void> {
   // Per-thread environment: exceljs's spool files land in the importer's private folder, nowhere else.
   process.env['TMPDIR'] = request.spoolDirectory
+  // os.tmpdir() reads TEMP/TMP on Windows.
+  process.env['TEMP'] = request.spoolDirectory
+  process.env['TMP'] = request.spoolDirectory
   let credit = 4
   let wake: (() => void) | null = null
   port.on('message', (message: { type: 'credit'; batches: number }) => {

@@ -95,8 +95,12 @@ function parseText(
     return { items: [parsed], lineNumbers: false, more: null }
   } catch (error) {
     if (error instanceof AppError) throw error
-    const lines = trimmed.split(/\r?\n/)
-    if (lines.length > 1 && lines.every((l) => l.trim() === '' || l.trim().startsWith('{'))) {
+    // Split the text as given, so reported line numbers are the file's own (leading blank lines included).
+    const lines = text.split(/\r?\n/)
+    if (
+      lines.filter((l) => l.trim() !== '').length > 1 &&
+      lines.every((l) => l.trim() === '' || l.trim().startsWith('{'))
+    ) {
       return { items: lines.map((l) => (l.trim() === '' ? undefined : l)), lineNumbers: true, more: null }
     }
     throw new AppError('FILE_UNREADABLE', `${file}: not valid JSON (${(error as Error).message}).`, {
