@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs'
 import type { MethodOutput, ParsedInput } from '../../shared/contract'
 import { AppError } from '../../shared/result'
 import { displayCell, isBlank, type Cell } from '../../core/import/cells'
-import { RowValidator, type ImportIssue, type ValidatedRow } from '../../core/import/validateRows'
+import { RowValidator, type ImportIssue } from '../../core/import/validateRows'
 import { inLongTransaction } from '../db/longTransaction'
 import type { WorkspaceDb } from '../db/openWorkspaceDb'
 import type { JobHandle } from '../services/jobs'
@@ -12,7 +12,7 @@ import { ChangeJournal } from './journal'
 import { findMappingProfile } from './mappingProfiles'
 import { fileError, openTable } from './openTable'
 import { prepareImport } from './prepareImport'
-import { createWriter } from './writers'
+import { createBatchWriter } from './writers'
 import type { TabularKind } from '../../core/import/fields'
 import { resolveUnmatched } from './resolveUnmatched'
 
@@ -195,17 +195,7 @@ export async function commitImport(
     await inLongTransaction(db, async (breathe) => {
       openBatchRecord(db, batchHeader)
       const journal = new ChangeJournal(db, batchId)
-      const unmatched = db.prepare(
-        'INSERT INTO unmatched_records (batch_id, kind, identifier, row, record_json) VALUES (?, ?, ?, ?, ?)',
-      )
-      const writer = createWriter(
-        tabularKindOf(input.kind),
-        db,
-        journal,
-        (row: ValidatedRow, identifier: string) => {
-          unmatched.run(batchId, input.kind, identifier, row.row, JSON.stringify(row.values))
-        },
-      )
+      const writer = createBatchWriter(tabularKindOf(input.kind), db, journal, batchId)
       const headerRow = prepared.headerRow ?? 0
       const consume = async (
         rows: AsyncIterable<{ row: number; cells: Cell[] }> | Iterable<{ row: number; cells: Cell[] }>,

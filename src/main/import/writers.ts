@@ -327,3 +327,18 @@ export function createWriter(
       }
   }
 }
+
+/** A writer for an import batch: records for people not in the workspace are kept as the batch's unmatched records. */
+export function createBatchWriter(
+  kind: TabularKind,
+  db: WorkspaceDb,
+  journal: ChangeJournal,
+  batchId: string,
+): RecordWriter {
+  const unmatched = db.prepare(
+    'INSERT INTO unmatched_records (batch_id, kind, identifier, row, record_json) VALUES (?, ?, ?, ?, ?)',
+  )
+  return createWriter(kind, db, journal, (row, identifier) => {
+    unmatched.run(batchId, kind, identifier, row.row, JSON.stringify(row.values))
+  })
+}

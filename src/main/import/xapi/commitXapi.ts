@@ -10,7 +10,7 @@ import type { JobHandle } from '../../services/jobs'
 import type { ImportContext } from '../importService'
 import { closeBatchRecord, openBatchRecord } from '../batchRecord'
 import { ChangeJournal } from '../journal'
-import { createWriter } from '../writers'
+import { createBatchWriter } from '../writers'
 import { readStatements, type ReadStatement } from './readStatements'
 
 type CommitResult = MethodOutput<'import.commit'>
@@ -107,12 +107,7 @@ export async function commitXapi(
     await inLongTransaction(db, async (breathe) => {
       openBatchRecord(db, batchHeader)
       const journal = new ChangeJournal(db, batchId)
-      const unmatched = db.prepare(
-        "INSERT INTO unmatched_records (batch_id, kind, identifier, row, record_json) VALUES (?, 'learning', ?, ?, ?)",
-      )
-      const writer = createWriter('learning', db, journal, (row, identifier) => {
-        unmatched.run(batchId, identifier, row.row, JSON.stringify(row.values))
-      })
+      const writer = createBatchWriter('learning', db, journal, batchId)
       const insertStatement = db.prepare(
         'INSERT INTO xapi_statements (statement_id, fingerprint, verb_id, learner, timestamp, statement_json) VALUES (?, ?, ?, ?, ?, ?)',
       )
