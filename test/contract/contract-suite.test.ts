@@ -175,9 +175,12 @@ describe.each(TRANSPORTS)('contract over the %s transport', (_name, makeTranspor
   it('refuses other writes, and closing, while a long write holds the workspace', async () => {
     await client.call('workspace.create', { name: 'Busy', passphrase: PASSPHRASE })
     let refused: unknown[] = []
+    let seenDuringFill: number | null = null
     const off = client.on('jobs.progress', (p) => {
       if (p.jobId !== 'job-busy-1' || refused.length > 0) return
       refused = [null]
+      // Lists read committed data: the fill's rows are not visible until it commits (here: never).
+      void client.call('people.list', {}).then((page) => (seenDuringFill = page.total))
       void Promise.all([
         client.call('workspace.close').catch((e: unknown) => e),
         client.call('demo.populate', { people: 200 }).catch((e: unknown) => e),
@@ -189,6 +192,7 @@ describe.each(TRANSPORTS)('contract over the %s transport', (_name, makeTranspor
     await new Promise((r) => setTimeout(r, 100))
     await expectError(client.call('demo.populate', { people: 20_000, jobId: 'job-busy-1' }), 'CANCELLED')
     off()
+    expect(seenDuringFill).toBe(0)
     expect(refused).toEqual([
       expect.objectContaining({
         code: 'BUSY',

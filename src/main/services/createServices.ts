@@ -108,8 +108,8 @@ export function createServices(ports: ServicePorts): Services {
       session.assertIdle()
       return session.changePassphrase(input.current, passphraseKey(assertStrongPassphrase(input.next)))
     },
-    'people.list': (input) => listPeople(session.db, input),
-    'people.facets': () => peopleFacets(session.db),
+    'people.list': (input) => listPeople(session.reader, input),
+    'people.facets': () => peopleFacets(session.reader),
     'demo.populate': (input) =>
       session.exclusively('the demo fill', () =>
         jobs.run(input.jobId, (job) =>
@@ -147,9 +147,9 @@ export function createServices(ports: ServicePorts): Services {
       events.emit('workspace.changed', session.status())
       return result
     },
-    'import.list': () => listImports(session.db),
-    'quality.report': () => qualityReport(session.db, now()),
-    'import.unmatched': () => listUnmatched(session.db),
+    'import.list': () => listImports(session.reader),
+    'quality.report': () => qualityReport(session.reader, now()),
+    'import.unmatched': () => listUnmatched(session.reader),
     'import.link': (input) => {
       session.assertIdle()
       const result = linkUnmatched(session.db, input.identifier, input.employeeId, ports.actor, now())

@@ -17,6 +17,11 @@ export type Protection = WorkspaceSummary['protection']
 
 interface OpenWorkspace {
   readonly db: WorkspaceDb
+  /**
+   * A second connection for screens that only read. A long write (an import) holds its transaction open on `db`
+   * between its steps; reads through `db` would see its uncommitted rows, reads here see what is committed.
+   */
+  reader: WorkspaceDb
   readonly path: string
   readonly protection: Protection
 }
@@ -70,6 +75,11 @@ export class WorkspaceSession {
     if (this.longWrite) throw new AppError('BUSY', `Wait until ${this.longWrite} has finished, or cancel it.`)
   }
 
+  /** For reads only (lists, facets, reports): sees committed data, even while an import is running. */
+  get reader(): WorkspaceDb {
+    return this.requireOpen().reader
+  }
+
   get db(): WorkspaceDb {
     if (!this.current) throw new AppError('NO_WORKSPACE', 'Open or create a workspace first.')
     return this.current.db
@@ -88,7 +98,7 @@ export class WorkspaceSession {
   }
 
   summary(): WorkspaceSummary {
-    const { db, path, protection } = this.requireOpen()
+    const { reader: db, path, protection } = this.requireOpen()
     const meta = new Map(
       (db.prepare('SELECT key, value FROM workspace_meta').all() as { key: string; value: string }[]).map(
         (r) => [r.key, r.value],
@@ -138,7 +148,7 @@ export class WorkspaceSession {
       db.close()
       throw error
     }
-    return this.adopt({ db, path, protection: options.protection })
+    return this.adopt({ db, path, protection: options.protection }, options.key)
   }
 
   open(path: string, key: KeyMaterial, protection: Protection): WorkspaceSummary {
@@ -150,11 +160,12 @@ export class WorkspaceSession {
       db.close()
       throw error
     }
-    return this.adopt({ db, path: absolute, protection })
+    return this.adopt({ db, path: absolute, protection }, key)
   }
 
   close(): boolean {
     if (!this.current) return false
+    this.current.reader.close()
     this.current.db.close()
     this.current = null
     this.events.emit('workspace.changed', { open: false })
@@ -174,6 +185,9 @@ export class WorkspaceSession {
     // Prove the current passphrase on a second connection: the open one is already keyed and proves nothing.
     openWorkspaceDb(open.path, passphraseKey(current), { create: false }).close()
     rekeyWorkspaceDb(open.db, next)
+    // The reader still holds the old key: reopen it with the new one.
+    open.reader.close()
+    open.reader = openWorkspaceDb(open.path, next, { create: false })
     appendAudit(
       open.db,
       { actor: this.ports.actor, action: 'workspace.changePassphrase', entityType: 'workspace' },
@@ -205,9 +219,16 @@ export class WorkspaceSession {
     }
   }
 
-  private adopt(open: OpenWorkspace): WorkspaceSummary {
+  private adopt(open: Omit<OpenWorkspace, 'reader'>, key: KeyMaterial): WorkspaceSummary {
     if (this.current) this.close()
-    this.current = open
+    let reader: WorkspaceDb
+    try {
+      reader = openWorkspaceDb(open.path, key, { create: false })
+    } catch (error) {
+      open.db.close()
+      throw error
+    }
+    this.current = { ...open, reader }
     this.recent.remember(open.path)
     const summary = this.summary()
     this.events.emit('workspace.changed', { open: true, workspace: summary })
