@@ -113,6 +113,30 @@ describe('CSV dialects real exports come in', () => {
     expect(services.session.db.prepare('SELECT count(*) AS n FROM reviews').get()).toEqual({ n: 1 })
   })
 
+  it('recognises learning records it already holds, from another file or earlier in the same one', async () => {
+    await client.call('import.commit', {
+      path: write('p.csv', 'Employee ID,Full Name\n1,Ada\n2,Grace\n'),
+      kind: 'people',
+    })
+    const rows = [
+      'Employee ID,Course ID,Status,Completion Date',
+      '1,C-1,Completed,2025-01-10',
+      '2,C-1,Completed,2025-01-11',
+      '1,C-1,Completed,2025-01-10',
+    ]
+    const first = await client.call('import.commit', {
+      path: write('l1.csv', rows.join('\n')),
+      kind: 'learning',
+    })
+    expect(first.rows).toMatchObject({ total: 3, inserted: 2, unchanged: 1 })
+    const second = await client.call('import.commit', {
+      path: write('l2.csv', [...rows, '2,C-2,Passed,2025-02-01'].join('\n')),
+      kind: 'learning',
+    })
+    expect(second.rows).toMatchObject({ total: 4, inserted: 1, unchanged: 3 })
+    expect(services.session.db.prepare('SELECT count(*) AS n FROM learning_records').get()).toEqual({ n: 3 })
+  })
+
   it('refuses binary files masquerading as CSV', async () => {
     const path = write(
       'photo.csv',
