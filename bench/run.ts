@@ -10,7 +10,14 @@ import { migrate } from '../src/main/db/migrate'
 import { openWorkspaceDb } from '../src/main/db/openWorkspaceDb'
 import { randomRawKey } from '../src/main/keys/keyMaterial'
 import { createServices } from '../src/main/services/createServices'
-import { floorLearningCsv, floorPeopleXlsx, oursLearningCsv, oursPeopleXlsx, type Half } from './importBench'
+import {
+  floorLearningCsv,
+  floorPeopleXlsx,
+  oursLearningCsv,
+  oursPeopleXlsx,
+  responsivenessDuringImport,
+  type Half,
+} from './importBench'
 
 interface Measurement {
   name: string
@@ -221,6 +228,18 @@ const BENCHMARKS: Record<string, () => Promise<Measurement>> = {
   'demo-fill-20k': () => demoFill(20_000),
   'people-list-100k': () => peoplePages(100_000),
   'open-workspace': () => openCost(),
+  'responsive-during-import': async () => {
+    const rows = Math.round(1_000_000 * Number(process.env['NINEFOLD_BENCH_SCALE'] ?? 1))
+    const r = await responsivenessDuringImport(rows, Math.round(rows / 10))
+    return {
+      name: `people.list while a ${rows.toLocaleString('en-US')}-row learning import runs (p95 round trip)`,
+      oursMs: r.busyP95,
+      baselineMs: r.idleP95,
+      baseline: 'the same call with nothing running',
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      note: `${r.calls} calls during the import, slowest ${r.busyMax.toFixed(0)} ms; parsing runs on a worker, the store yields every 500 rows`,
+    }
+  },
 }
 
 /** Import benchmarks: ours and the floor each in a process of its own (see importBench.ts). */

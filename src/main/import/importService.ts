@@ -203,7 +203,7 @@ export async function commitImport(
         for await (const source of rows) {
           if (source.row <= headerRow || source.cells.every(isBlank)) continue
           summary.rows.total++
-          if (summary.rows.total % 2_000 === 0) {
+          if (summary.rows.total % 500 === 0) {
             job.progress('Importing rows', summary.rows.total, null)
             await breathe()
             job.throwIfCancelled()
