@@ -313,3 +313,81 @@ export async function responsivenessDuringImport(
     rmSync(dir, { recursive: true, force: true })
   }
 }
+
+/** The same learning records as an xlsx (written once with the streaming writer, kept in .bench/). */
+export async function learningXlsx(rows: number, people: number): Promise<string> {
+  const path = join(FIXTURES, `learning-${rows}.xlsx`)
+  if (existsSync(path)) return path
+  mkdirSync(FIXTURES, { recursive: true })
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true })
+  const sheet = workbook.addWorksheet('Transcript')
+  sheet
+    .addRow([
+      'Employee ID',
+      'Course ID',
+      'Course Title',
+      'Type',
+      'Status',
+      'Score',
+      'Completion Date',
+      'Duration',
+    ])
+    .commit()
+  for (let i = 0; i < rows; i++) {
+    sheet
+      .addRow([
+        `E${(i % people) + 1}`,
+        `C-${i % 500}`,
+        `Course ${i % 500}`,
+        'Course',
+        'Completed',
+        40 + (i % 60),
+        new Date(Date.UTC(2025, i % 12, (i % 28) + 1)),
+        15 + (i % 120),
+      ])
+      .commit()
+  }
+  sheet.commit()
+  await workbook.commit()
+  return path
+}
+
+export async function oursLearningXlsx(rows: number, people: number): Promise<Half> {
+  const { peopleCsv } = await learningFiles(rows, people)
+  const path = await learningXlsx(rows, people)
+  return { ms: await ours('learning', path, peopleCsv), peakRssMb: peakRssMb() }
+}
+
+export async function floorLearningXlsx(rows: number, people: number): Promise<Half> {
+  const path = await learningXlsx(rows, people)
+  const parsed: string[][] = []
+  const parseMs = await time(async () => {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      worksheets: 'emit',
+      hyperlinks: 'ignore',
+      entries: 'emit',
+    })
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        parsed.push(
+          ((row as ExcelJS.Row).values as unknown[])
+            .slice(1)
+            .map((v) =>
+              v instanceof Date ? v.toISOString() : v === null || v === undefined ? '' : String(v),
+            ),
+        )
+      }
+    }
+  })
+  const insertMs = bareInsert(parsed.slice(1), 8)
+  const pandas = pandasMs(`pd.read_excel(${JSON.stringify(path)})`)
+  return {
+    ms: parseMs + insertMs,
+    peakRssMb: peakRssMb(),
+    detail:
+      `exceljs streaming read ${(parseMs / 1000).toFixed(1)} s + bare encrypted insert ${(insertMs / 1000).toFixed(1)} s` +
+      (pandas === null ? '; pandas not installed' : `; pandas read_excel ${(pandas / 1000).toFixed(1)} s`),
+  }
+}

@@ -15,6 +15,8 @@ import {
   floorPeopleXlsx,
   oursLearningCsv,
   oursPeopleXlsx,
+  oursLearningXlsx,
+  floorLearningXlsx,
   responsivenessDuringImport,
   type Half,
 } from './importBench'
@@ -254,6 +256,11 @@ const IMPORT_BENCHMARKS: Record<
     title: `import people xlsx, ${PEOPLE_ROWS.toLocaleString('en-US')} rows × 15 columns`,
     ours: () => oursPeopleXlsx(PEOPLE_ROWS),
     floor: () => floorPeopleXlsx(PEOPLE_ROWS),
+  },
+  'import-learning-xlsx': {
+    title: `import learning xlsx, ${LEARNING_ROWS.toLocaleString('en-US')} rows × 8 columns`,
+    ours: () => oursLearningXlsx(LEARNING_ROWS, PEOPLE_ROWS),
+    floor: () => floorLearningXlsx(LEARNING_ROWS, PEOPLE_ROWS),
   },
   'import-learning-csv': {
     title: `import learning csv, ${LEARNING_ROWS.toLocaleString('en-US')} rows × 8 columns`,
