@@ -183,8 +183,8 @@ export async function oursPeopleXlsx(rows: number): Promise<Half> {
   return { ms: await ours('people', path), peakRssMb: peakRssMb() }
 }
 
-export async function floorPeopleXlsx(rows: number): Promise<Half> {
-  const path = await peopleXlsx(rows)
+/** The xlsx floor: exceljs's streaming read of every row, then a bare encrypted insert of the same rows. */
+async function floorXlsx(path: string, columns: number): Promise<Half> {
   const parsed: string[][] = []
   const parseMs = await time(async () => {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
@@ -206,7 +206,7 @@ export async function floorPeopleXlsx(rows: number): Promise<Half> {
       }
     }
   })
-  const insertMs = bareInsert(parsed.slice(1), 15)
+  const insertMs = bareInsert(parsed.slice(1), columns)
   const pandas = pandasMs(`pd.read_excel(${JSON.stringify(path)})`)
   return {
     ms: parseMs + insertMs,
@@ -215,6 +215,10 @@ export async function floorPeopleXlsx(rows: number): Promise<Half> {
       `exceljs streaming read ${(parseMs / 1000).toFixed(1)} s + bare encrypted insert ${(insertMs / 1000).toFixed(1)} s` +
       (pandas === null ? '; pandas not installed' : `; pandas read_excel ${(pandas / 1000).toFixed(1)} s`),
   }
+}
+
+export async function floorPeopleXlsx(rows: number): Promise<Half> {
+  return floorXlsx(await peopleXlsx(rows), 15)
 }
 
 async function learningFiles(rows: number, people: number): Promise<{ path: string; peopleCsv: string }> {
@@ -359,35 +363,5 @@ export async function oursLearningXlsx(rows: number, people: number): Promise<Ha
 }
 
 export async function floorLearningXlsx(rows: number, people: number): Promise<Half> {
-  const path = await learningXlsx(rows, people)
-  const parsed: string[][] = []
-  const parseMs = await time(async () => {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-      sharedStrings: 'cache',
-      styles: 'cache',
-      worksheets: 'emit',
-      hyperlinks: 'ignore',
-      entries: 'emit',
-    })
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        parsed.push(
-          ((row as ExcelJS.Row).values as unknown[])
-            .slice(1)
-            .map((v) =>
-              v instanceof Date ? v.toISOString() : v === null || v === undefined ? '' : String(v),
-            ),
-        )
-      }
-    }
-  })
-  const insertMs = bareInsert(parsed.slice(1), 8)
-  const pandas = pandasMs(`pd.read_excel(${JSON.stringify(path)})`)
-  return {
-    ms: parseMs + insertMs,
-    peakRssMb: peakRssMb(),
-    detail:
-      `exceljs streaming read ${(parseMs / 1000).toFixed(1)} s + bare encrypted insert ${(insertMs / 1000).toFixed(1)} s` +
-      (pandas === null ? '; pandas not installed' : `; pandas read_excel ${(pandas / 1000).toFixed(1)} s`),
-  }
+  return floorXlsx(await learningXlsx(rows, people), 8)
 }
