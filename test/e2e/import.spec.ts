@@ -158,3 +158,33 @@ test('asks which date order an ambiguous file uses, and imports it that way', as
   await importer.importButton.click()
   await expect(importer.result).toContainText('2 added')
 })
+
+test('links records that name an unknown learner to the right person by hand', async ({ page, host }) => {
+  const people = join(host.dataDirectory, 'people.csv')
+  writeFileSync(people, 'Employee ID,Full Name\nE1,Ada Lovelace\n')
+  const learning = join(host.dataDirectory, 'lms.csv')
+  writeFileSync(
+    learning,
+    'User ID,Course ID,Course Title,Status,Completion Date\nada.old,SEC-1,Security basics,Completed,2025-03-01\n',
+  )
+  const welcome = new WorkspacePage(page)
+  await welcome.goto(host.url)
+  await welcome.create({ name: 'Linking', passphrase: 'a linking test passphrase' })
+  const importer = new ImportPage(page)
+  await importer.open()
+  await importer.dropFile(people)
+  await importer.importButton.click()
+  await expect(importer.result).toContainText('1 added')
+
+  await page.getByLabel('Record kind').selectOption('learning')
+  await importer.dropFile(learning)
+  await importer.importButton.click()
+  await expect(importer.result).toContainText('1 for people not in the workspace')
+  const waiting = page.getByRole('region', { name: 'Waiting for a person' })
+  await expect(waiting).toContainText('ada.old')
+  await waiting.getByLabel('Employee ID for ada.old').fill('E1')
+  await page.screenshot({ path: 'test-results/screens/import-unmatched.png', fullPage: true })
+  await waiting.getByRole('button', { name: 'Link' }).click()
+  await expect(waiting).toHaveCount(0)
+  await expect(importer.history).toContainText('linked “ada.old” to E1')
+})

@@ -9,7 +9,7 @@ const HEADLINE: Record<CommitResult['outcome'], string> = {
 
 export function ResultSummary({ result }: { result: CommitResult }): React.JSX.Element {
   const r = result.rows
-  const unit = result.kind === 'xapi' ? 'statements' : 'rows'
+  const unit = (result.kind === 'xapi' ? 'statement' : 'row') + (r.total === 1 ? '' : 's')
   return (
     <div
       className={result.outcome === 'rejected' ? 'result rejected' : 'result'}
