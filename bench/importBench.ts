@@ -38,56 +38,65 @@ async function time(fn: () => unknown): Promise<number> {
   return performance.now() - start
 }
 
-/** 100k people × 15 columns, written with exceljs's streaming writer (once; kept in .bench/). */
-export async function peopleXlsx(rows: number): Promise<string> {
-  const path = join(FIXTURES, `people-${rows}.xlsx`)
+/** Writes a one-sheet workbook with exceljs's streaming writer, once: later runs reuse the file in .bench/. */
+async function writeXlsxOnce(
+  name: string,
+  sheetName: string,
+  header: string[],
+  rows: number,
+  rowAt: (i: number) => unknown[],
+): Promise<string> {
+  const path = join(FIXTURES, name)
   if (existsSync(path)) return path
   mkdirSync(FIXTURES, { recursive: true })
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true })
-  const sheet = workbook.addWorksheet('Staff')
-  sheet
-    .addRow([
-      'Employee ID',
-      'Full Name',
-      'Email',
-      'Manager ID',
-      'Department',
-      'Location',
-      'Job Title',
-      'Job Level',
-      'Hire Date',
-      'Employment Status',
-      'Cost Center',
-      'Gender',
-      'Birth Year',
-      'Work Pattern',
-      'Exit Date',
-    ])
-    .commit()
-  for (let i = 1; i <= rows; i++) {
-    sheet
-      .addRow([
-        `E${i}`,
-        `Person ${i}`,
-        `person.${i}@example.com`,
-        i === 1 ? null : `E${Math.max(1, Math.floor(i / 8))}`,
-        DEPARTMENTS[i % 8],
-        ['London', 'Austin', 'Berlin'][i % 3],
-        `Title ${i % 40}`,
-        (i % 6) + 1,
-        new Date(Date.UTC(2010 + (i % 15), i % 12, (i % 28) + 1)),
-        'Active',
-        `CC-${i % 100}`,
-        i % 2 ? 'F' : 'M',
-        1960 + (i % 40),
-        i % 5 ? 'Full time' : 'Part time',
-        null,
-      ])
-      .commit()
-  }
+  const sheet = workbook.addWorksheet(sheetName)
+  sheet.addRow(header).commit()
+  for (let i = 0; i < rows; i++) sheet.addRow(rowAt(i)).commit()
   sheet.commit()
   await workbook.commit()
   return path
+}
+
+/** 100k people × 15 columns, as an HRIS staff export. */
+export function peopleXlsx(rows: number): Promise<string> {
+  const header = [
+    'Employee ID',
+    'Full Name',
+    'Email',
+    'Manager ID',
+    'Department',
+    'Location',
+    'Job Title',
+    'Job Level',
+    'Hire Date',
+    'Employment Status',
+    'Cost Center',
+    'Gender',
+    'Birth Year',
+    'Work Pattern',
+    'Exit Date',
+  ]
+  return writeXlsxOnce(`people-${rows}.xlsx`, 'Staff', header, rows, (index) => {
+    const i = index + 1
+    return [
+      `E${i}`,
+      `Person ${i}`,
+      `person.${i}@example.com`,
+      i === 1 ? null : `E${Math.max(1, Math.floor(i / 8))}`,
+      DEPARTMENTS[i % 8],
+      ['London', 'Austin', 'Berlin'][i % 3],
+      `Title ${i % 40}`,
+      (i % 6) + 1,
+      new Date(Date.UTC(2010 + (i % 15), i % 12, (i % 28) + 1)),
+      'Active',
+      `CC-${i % 100}`,
+      i % 2 ? 'F' : 'M',
+      1960 + (i % 40),
+      i % 5 ? 'Full time' : 'Part time',
+      null,
+    ]
+  })
 }
 
 /** 1M learning records × 8 columns for `people` people, as an LMS transcript export. */
@@ -318,42 +327,28 @@ export async function responsivenessDuringImport(
   }
 }
 
-/** The same learning records as an xlsx (written once with the streaming writer, kept in .bench/). */
-export async function learningXlsx(rows: number, people: number): Promise<string> {
-  const path = join(FIXTURES, `learning-${rows}.xlsx`)
-  if (existsSync(path)) return path
-  mkdirSync(FIXTURES, { recursive: true })
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true })
-  const sheet = workbook.addWorksheet('Transcript')
-  sheet
-    .addRow([
-      'Employee ID',
-      'Course ID',
-      'Course Title',
-      'Type',
-      'Status',
-      'Score',
-      'Completion Date',
-      'Duration',
-    ])
-    .commit()
-  for (let i = 0; i < rows; i++) {
-    sheet
-      .addRow([
-        `E${(i % people) + 1}`,
-        `C-${i % 500}`,
-        `Course ${i % 500}`,
-        'Course',
-        'Completed',
-        40 + (i % 60),
-        new Date(Date.UTC(2025, i % 12, (i % 28) + 1)),
-        15 + (i % 120),
-      ])
-      .commit()
-  }
-  sheet.commit()
-  await workbook.commit()
-  return path
+/** The same learning records as an xlsx. */
+export function learningXlsx(rows: number, people: number): Promise<string> {
+  const header = [
+    'Employee ID',
+    'Course ID',
+    'Course Title',
+    'Type',
+    'Status',
+    'Score',
+    'Completion Date',
+    'Duration',
+  ]
+  return writeXlsxOnce(`learning-${rows}.xlsx`, 'Transcript', header, rows, (i) => [
+    `E${(i % people) + 1}`,
+    `C-${i % 500}`,
+    `Course ${i % 500}`,
+    'Course',
+    'Completed',
+    40 + (i % 60),
+    new Date(Date.UTC(2025, i % 12, (i % 28) + 1)),
+    15 + (i % 120),
+  ])
 }
 
 export async function oursLearningXlsx(rows: number, people: number): Promise<Half> {

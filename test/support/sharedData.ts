@@ -11,8 +11,7 @@ export const sharedFile = (relative: string): string => join(SHARED_DATA, relati
 /** A describe that is skipped, saying why, when ../shared/data is absent (a checkout without the team's data). */
 export const describeWithSharedData: typeof describe = hasSharedData
   ? describe
-  : (((name: string, ...rest: unknown[]) =>
-      describe.skip(
-        `${name} (skipped: ../shared/data is not beside this checkout)`,
-        ...(rest as []),
-      )) as unknown as typeof describe)
+  : (((name: string, ...rest: unknown[]) => {
+      const reason = `${name} (skipped: ../shared/data is not beside this checkout)`
+      return describe.skip(reason, ...(rest as []))
+    }) as unknown as typeof describe)

@@ -1,6 +1,9 @@
 import type { MethodOutput } from '../../shared/contract'
 import type { WorkspaceDb } from '../db/openWorkspaceDb'
+import type { TabularKind } from '../../core/import/fields'
 import { appendAudit } from '../services/auditLog'
+import { ChangeJournal } from './journal'
+import { createBatchWriter, type RecordWriter } from './writers'
 
 type Summary = MethodOutput<'import.commit'>
 
@@ -56,4 +59,18 @@ export function closeBatchRecord(db: WorkspaceDb, batch: BatchHeader, summary: S
     },
     batch.now,
   )
+}
+
+/**
+ * Starts a batch inside its transaction: its record, its change journal, and a writer whose unknown people become
+ * the batch's unmatched records.
+ */
+export function startBatch(
+  db: WorkspaceDb,
+  batch: BatchHeader,
+  kind: TabularKind,
+): { journal: ChangeJournal; writer: RecordWriter } {
+  openBatchRecord(db, batch)
+  const journal = new ChangeJournal(db, batch.batchId)
+  return { journal, writer: createBatchWriter(kind, db, journal, batch.batchId) }
 }

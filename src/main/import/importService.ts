@@ -7,12 +7,10 @@ import { RowValidator, type ImportIssue } from '../../core/import/validateRows'
 import { inLongTransaction } from '../db/longTransaction'
 import type { WorkspaceDb } from '../db/openWorkspaceDb'
 import type { JobHandle } from '../services/jobs'
-import { closeBatchRecord, openBatchRecord } from './batchRecord'
-import { ChangeJournal } from './journal'
+import { closeBatchRecord, startBatch } from './batchRecord'
 import { findMappingProfile } from './mappingProfiles'
 import { fileError, openTable } from './openTable'
 import { prepareImport } from './prepareImport'
-import { createBatchWriter } from './writers'
 import type { TabularKind } from '../../core/import/fields'
 import { resolveUnmatched } from './resolveUnmatched'
 
@@ -193,9 +191,7 @@ export async function commitImport(
   }
   try {
     await inLongTransaction(db, async (breathe) => {
-      openBatchRecord(db, batchHeader)
-      const journal = new ChangeJournal(db, batchId)
-      const writer = createBatchWriter(tabularKindOf(input.kind), db, journal, batchId)
+      const { journal, writer } = startBatch(db, batchHeader, tabularKindOf(input.kind))
       const headerRow = prepared.headerRow ?? 0
       const consume = async (
         rows: AsyncIterable<{ row: number; cells: Cell[] }> | Iterable<{ row: number; cells: Cell[] }>,

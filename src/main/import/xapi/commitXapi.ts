@@ -8,9 +8,8 @@ import { VOIDED_VERB } from '../../../core/xapi/verbs'
 import { inLongTransaction } from '../../db/longTransaction'
 import type { JobHandle } from '../../services/jobs'
 import type { ImportContext } from '../importService'
-import { closeBatchRecord, openBatchRecord } from '../batchRecord'
-import { ChangeJournal } from '../journal'
-import { createBatchWriter } from '../writers'
+import { closeBatchRecord, startBatch } from '../batchRecord'
+import type { ChangeJournal } from '../journal'
 import { readStatements, type ReadStatement } from './readStatements'
 
 type CommitResult = MethodOutput<'import.commit'>
@@ -105,9 +104,7 @@ export async function commitXapi(
   }
   try {
     await inLongTransaction(db, async (breathe) => {
-      openBatchRecord(db, batchHeader)
-      const journal = new ChangeJournal(db, batchId)
-      const writer = createBatchWriter('learning', db, journal, batchId)
+      const { journal, writer } = startBatch(db, batchHeader, 'learning')
       const insertStatement = db.prepare(
         'INSERT INTO xapi_statements (statement_id, fingerprint, verb_id, learner, timestamp, statement_json) VALUES (?, ?, ?, ?, ?, ?)',
       )
