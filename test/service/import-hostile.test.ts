@@ -7,6 +7,7 @@ import { createInProcessTransport } from '../../src/main/rpc/inProcessTransport'
 import { createClient, type Client } from '../../src/shared/rpc/client'
 import { PASSPHRASE, testServices } from '../support/services'
 import { useTempDirs } from '../support/tempDir'
+import { readZipParts, writeZip } from '../support/zipWriter'
 
 const tempDir = useTempDirs()
 
@@ -53,6 +54,30 @@ describe('hostile and broken input', () => {
       code: 'FILE_UNREADABLE',
       details: { reason: 'SUSPICIOUS_ARCHIVE' },
     })
+  })
+
+  it('counts the bytes it inflates: a part holding more than its zip directory declares is refused', async () => {
+    const honest = await workbook(join(tempDir(), 'honest.xlsx'), (s) => s.addRow(['E1', 'Ada']))
+    const parts = readZipParts(honest)
+    const sheet = parts.find((p) => p.name === 'xl/worksheets/sheet1.xml')
+    if (!sheet) throw new Error('no sheet1.xml')
+    // 64 MB of whitespace inside the sheet (legal XML) deflates to ~64 KB and would otherwise import fine.
+    const xml = sheet.data.toString('utf8')
+    sheet.declaredSize = sheet.data.length
+    sheet.data = Buffer.from(xml.replace('</worksheet>', `${' '.repeat(64 * 1024 * 1024)}</worksheet>`))
+    const bomb = join(tempDir(), 'bomb-that-lies.xlsx')
+    writeZip(bomb, parts)
+    const error = await commit(bomb)
+    expect(error).toMatchObject({ code: 'FILE_UNREADABLE', details: { reason: 'SUSPICIOUS_ARCHIVE' } })
+    expect((error as Error).message).toContain('xl/worksheets/sheet1.xml inflates past')
+    const people = await client.call('people.list', { offset: 0, limit: 10 })
+    expect(people.total).toBe(0)
+    // Without the padding, the same rewritten parts are a workbook like any other: the lie is what was refused.
+    sheet.declaredSize = undefined
+    sheet.data = Buffer.from(xml)
+    const rebuilt = join(tempDir(), 'rebuilt.xlsx')
+    writeZip(rebuilt, parts)
+    expect(await commit(rebuilt)).toMatchObject({ outcome: 'stored', rows: { inserted: 1 } })
   })
 
   it('refuses a sheet with more rows than Excel allows', async () => {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import type { Cell } from '../../../core/import/cells'
 import { readWorkbookMeta, type WorkbookMeta } from './workbookMeta'
-import { inspectZip } from './zipInspector'
+import { inspectZip, verifyInflatedSizes, type ZipEntry } from './zipInspector'
 import { FileFormatError, type SourceRow, type TableFile } from './types'
 
 /** Excel's own limits: more rows or longer cells mean the file was not written by a spreadsheet. */
@@ -53,8 +53,11 @@ async function* readSheet(
   path: string,
   sheetName: string,
   meta: WorkbookMeta,
+  entries: readonly ZipEntry[],
   signal?: AbortSignal,
 ): AsyncIterable<SourceRow> {
+  await verifyInflatedSizes(path, entries)
+  signal?.throwIfAborted()
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     entries: 'emit',
     sharedStrings: 'cache',
@@ -125,7 +128,7 @@ export function openXlsxFile(path: string): TableFile {
           `The workbook has no sheet "${name}". Its sheets: ${sheets.map((s) => s.name).join(', ')}.`,
         )
       }
-      return readSheet(path, name, meta, signal)
+      return readSheet(path, name, meta, entries, signal)
     },
   }
 }
