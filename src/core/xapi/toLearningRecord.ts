@@ -30,6 +30,12 @@ export function learnerOf(statement: Json): {
   }
 }
 
+/** The object's name in English if it has one, else in the first language given. */
+export function activityTitleOf(statement: Json): string | undefined {
+  const names = obj(obj(obj(statement['object'])?.['definition'])?.['name'])
+  return names ? (str(names['en-US']) ?? str(names['en-GB']) ?? str(Object.values(names)[0])) : undefined
+}
+
 /**
  * The learning record a statement stands for, or null when its verb carries no learning outcome (launched,
  * played, paused … are kept as statements but make no record).
@@ -40,10 +46,7 @@ export function toLearningValues(statement: Json): Record<string, string | numbe
   const object = obj(statement['object'])
   if (!status || !object || (str(object['objectType']) ?? 'Activity') !== 'Activity') return null
   const definition = obj(object['definition'])
-  const names = obj(definition?.['name'])
-  const title = names
-    ? (str(names['en-US']) ?? str(names['en-GB']) ?? str(Object.values(names)[0]))
-    : undefined
+  const title = activityTitleOf(statement)
   const result = obj(statement['result'])
   const score = obj(result?.['score'])
   const scaled = num(score?.['scaled'])

@@ -3,13 +3,21 @@ import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { MethodOutput, ParsedInput } from '../../../shared/contract'
 import type { ImportIssue } from '../../../core/import/validateRows'
-import { learnerOf, toLearningValues } from '../../../core/xapi/toLearningRecord'
+import {
+  competencyEvidenceOf,
+  expiryOf,
+  isCompetencyObject,
+  TLA_ACHIEVED,
+  TLA_EXPIRED,
+} from '../../../core/xapi/competencyEvidence'
+import { activityTitleOf, learnerOf, toLearningValues } from '../../../core/xapi/toLearningRecord'
 import { VOIDED_VERB } from '../../../core/xapi/verbs'
 import { inLongTransaction } from '../../db/longTransaction'
 import type { JobHandle } from '../../services/jobs'
 import type { ImportContext } from '../importService'
 import { closeBatchRecord, startBatch } from '../batchRecord'
 import type { ChangeJournal } from '../journal'
+import { createBatchWriter, type RecordWriter } from '../writers'
 import { readStatements, type ReadStatement } from './readStatements'
 
 type CommitResult = MethodOutput<'import.commit'>
@@ -108,7 +116,12 @@ export async function commitXapi(
       const insertStatement = db.prepare(
         'INSERT INTO xapi_statements (statement_id, fingerprint, verb_id, learner, timestamp, statement_json) VALUES (?, ?, ?, ?, ?, ?)',
       )
+      const competencies = createBatchWriter('competencies', db, journal, batchId)
       const voiding: ReadStatement[] = []
+      // Expiries wait for the whole file: an LRS lists the newest statements first, so a credential's expiry
+      // usually comes before the statement that granted it.
+      const expiring: ReadStatement[] = []
+      const withoutLevel: number[] = []
       for (const [n, s] of fresh.entries()) {
         if (n % 1_000 === 0) {
           job.progress('Importing statements', n, fresh.length)
@@ -130,9 +143,43 @@ export async function commitXapi(
           voiding.push(s)
           continue
         }
+        if (verb === TLA_EXPIRED) {
+          expiring.push(s)
+          continue
+        }
+        if (verb === TLA_ACHIEVED && isCompetencyObject(s.statement)) {
+          const evidence = competencyEvidenceOf(s.statement)
+          if (evidence.kind === 'no-level') withoutLevel.push(s.index)
+          else if (competencies.write({ row: s.index, values: evidence.values }).outcome === 'unmatched')
+            summary.unmatched++
+          continue
+        }
         const values = toLearningValues(s.statement)
         if (values && writer.write({ row: s.index, values }).outcome === 'unmatched') summary.unmatched++
       }
+      const expired = applyExpiries(db, journal, writer, expiring)
+      summary.unmatched += expired.unmatched
+      if (expired.credentials > 0)
+        summary.warnings.push(
+          note(
+            'EXPIRED',
+            `${expired.credentials} credential(s) expired according to this file; their learning records now end on the expiry date.`,
+          ),
+        )
+      if (expired.competencies > 0)
+        summary.warnings.push(
+          note(
+            'COMPETENCY_EXPIRED',
+            `${expired.competencies} competency expiry statement(s) are kept as statements; competency ratings are not changed by them.`,
+          ),
+        )
+      if (withoutLevel.length > 0)
+        summary.warnings.push(
+          note(
+            'NO_LEVEL',
+            `${withoutLevel.length} competency achievement(s) carry no score, so no proficiency level (statements ${withoutLevel.slice(0, 5).join(', ')}${withoutLevel.length > 5 ? ', …' : ''}); they are kept as statements and no rating was stored.`,
+          ),
+        )
       const voided = applyVoiding(db, journal, voiding)
       if (voided.applied > 0)
         summary.warnings.push(
@@ -169,6 +216,59 @@ export async function commitXapi(
   summary.batchId = batchId
   summary.outcome = 'stored'
   return summary
+}
+
+/**
+ * Ends each expired credential on its expiry date: the learner's latest passed or completed record of the activity
+ * gets that valid-until date (journaled); with no such record the expiry is stored as a record of its own, so a
+ * later grid still sees the credential as expired.
+ */
+function applyExpiries(
+  db: ImportContext['db'],
+  journal: ChangeJournal,
+  writer: RecordWriter,
+  expiring: ReadStatement[],
+): { credentials: number; competencies: number; unmatched: number } {
+  const counts = { credentials: 0, competencies: 0, unmatched: 0 }
+  const latest = db.prepare(
+    `SELECT lr.id, lr.valid_until FROM learning_records lr JOIN learning_items i ON i.id = lr.item_id JOIN people p ON p.id = lr.person_id
+     WHERE i.activity_id = ? AND lr.status IN ('passed', 'completed') AND (p.employee_id = ? OR lower(p.email) = ?)
+     ORDER BY lr.completed_at DESC LIMIT 1`,
+  )
+  for (const s of expiring) {
+    if (isCompetencyObject(s.statement)) {
+      counts.competencies++
+      continue
+    }
+    const expiry = expiryOf(s.statement)
+    const record = latest.get(expiry.activityId, expiry.employeeId, expiry.email) as
+      { id: number; valid_until: string | null } | undefined
+    if (record) {
+      if (record.valid_until !== expiry.validUntil) {
+        journal.updating('learning_records', record.id, { valid_until: record.valid_until })
+        db.prepare('UPDATE learning_records SET valid_until = ? WHERE id = ?').run(
+          expiry.validUntil,
+          record.id,
+        )
+      }
+      counts.credentials++
+      continue
+    }
+    const values = {
+      employeeId: expiry.employeeId,
+      email: expiry.email,
+      activityId: expiry.activityId,
+      activityTitle: activityTitleOf(s.statement) ?? null,
+      activityType: 'certification',
+      provider: 'xAPI',
+      status: 'passed',
+      validUntil: expiry.validUntil,
+      voluntary: false,
+    }
+    if (writer.write({ row: s.index, values }).outcome === 'unmatched') counts.unmatched++
+    else counts.credentials++
+  }
+  return counts
 }
 
 /** Marks each target voided and removes the learning record it stood for (journaled, so undo restores both). */
