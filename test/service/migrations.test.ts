@@ -128,6 +128,39 @@ describe('migrations', () => {
     upgraded.close()
   })
 
+  it('004 adds calibration sessions whose moves and members go with their session', () => {
+    const { db, path } = freshDb()
+    migrate(db, 3)
+    db.prepare("INSERT INTO people (employee_id, full_name) VALUES ('E1', 'Grace Hopper')").run()
+    db.prepare("INSERT INTO review_cycles (name, scale_min, scale_max) VALUES ('2025', 1, 5)").run()
+    db.close()
+
+    const upgraded = openWorkspaceDb(path, key, { create: false })
+    expect(migrate(upgraded, 4)).toEqual({ from: 3, to: 4 })
+    upgraded
+      .prepare(
+        "INSERT INTO calibration_sessions (id, name, cycle_id, scope_json, facilitator, status, settings_json, created_at) VALUES ('s1', 'Q4', 1, '{}', 'HRBP', 'draft', '{}', '2026-11-23')",
+      )
+      .run()
+    upgraded.prepare("INSERT INTO calibration_members (session_id, person_id) VALUES ('s1', 1)").run()
+    upgraded
+      .prepare(
+        "INSERT INTO calibration_moves (session_id, step, person_id, from_box, to_box, computed_box, reason_code, reason, actor, at) VALUES ('s1', 1, 1, 5, 8, 5, 'other', 'why', 'me', 'now')",
+      )
+      .run()
+    expect(() =>
+      upgraded
+        .prepare(
+          "INSERT INTO calibration_moves (session_id, step, person_id, from_box, to_box, computed_box, reason_code, reason, actor, at) VALUES ('s1', 2, 1, 5, 10, 5, 'other', 'why', 'me', 'now')",
+        )
+        .run(),
+    ).toThrow(/CHECK/)
+    upgraded.prepare("DELETE FROM calibration_sessions WHERE id = 's1'").run()
+    expect(upgraded.prepare('SELECT count(*) AS n FROM calibration_moves').get()).toEqual({ n: 0 })
+    expect(upgraded.prepare('SELECT count(*) AS n FROM calibration_members').get()).toEqual({ n: 0 })
+    upgraded.close()
+  })
+
   it('is idempotent: migrating a current workspace changes nothing', () => {
     const { db } = freshDb()
     migrate(db)

@@ -119,7 +119,8 @@ export function recordsFor(
     )
     cycles.forEach((cycle, index) => {
       if (!hiredBefore(addDays(cycle.endsOn, -90))) return
-      if (index > 0 && random.chance(agility * 0.75)) level = clampLevel(level + 1)
+      // A planted hidden gem grows in every skill (the draw is still made, so the random stream stays the same).
+      if (index > 0 && (random.chance(agility * 0.75) || plant === 'hidden-gem')) level = clampLevel(level + 1)
       competencyRatings.push({
         employeeId: person.employeeId,
         cycle: cycle.name,
@@ -134,7 +135,7 @@ export function recordsFor(
 
   addComplianceRecords(person, asOf, plant, random, learningRecords)
   addCertification(person, asOf, plant, random, learningRecords)
-  addSkillLearning(person, asOf, agility, random, learningRecords, competencyRatings)
+  addSkillLearning(person, asOf, agility, plant === 'hidden-gem', random, learningRecords, competencyRatings)
   if (person.traits.performance > 3.8 && random.chance(0.25)) {
     const program = random.pick(PROGRAMS)
     const completedAt = addDays(asOf, -random.int(30, 500))
@@ -260,6 +261,7 @@ function addSkillLearning(
   person: DemoPerson,
   asOf: string,
   agility: number,
+  planted: boolean,
   random: Random,
   out: DemoLearningRecord[],
   ratings: DemoCompetencyRating[],
@@ -278,7 +280,7 @@ function addSkillLearning(
       }),
     )
   }
-  if (!random.chance(0.25 + agility * 0.4)) return
+  if (!random.chance(0.25 + agility * 0.4) && !planted) return
   const skill = random.pick(skills)
   const activityId = skillActivityId('ASM', skill)
   const first = Math.round(random.normal(55 + agility * 15, 10, 20, 95))
@@ -293,7 +295,7 @@ function addSkillLearning(
     }),
   )
   let best = first
-  if (random.chance(0.3 + agility * 0.6)) {
+  if (random.chance(0.3 + agility * 0.6) || planted) {
     best = Math.min(100, first + Math.round(agility * 30 + random.next() * 8))
     out.push(
       record(person, activityId, best >= 60 ? 'passed' : 'failed', {

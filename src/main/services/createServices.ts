@@ -1,8 +1,9 @@
 import { AppError } from '../../shared/result'
 import { createDispatcher, type Dispatcher, type Handlers } from '../rpc/dispatcher'
 import { assertStrongPassphrase, passphraseKey, randomRawKey, type KeyMaterial } from '../keys/keyMaterial'
-import { rmSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync, rmSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import { randomUUID } from 'node:crypto'
 import { commitImport, previewImport } from '../import/importService'
 import { commitXapi } from '../import/xapi/commitXapi'
 import { listImports, undoImport } from '../import/importBatches'
@@ -11,6 +12,17 @@ import { StagedFiles } from '../import/staging'
 import { saveMappingProfile } from '../import/mappingProfiles'
 import { linkUnmatched, listUnmatched } from '../import/linkUnmatched'
 import { populateDemo } from './demoService'
+import {
+  createSession,
+  listSessions,
+  markDiscussed,
+  setBlind,
+  setStatus,
+  updateFlag,
+} from './calibration/calibrationService'
+import { writeCalibrationWorkbook } from './calibration/calibrationWorkbook'
+import { moveInSession, redoStep, undoStep } from './calibration/sessionMoves'
+import { sessionForExport, showSession } from './calibration/sessionView'
 import { qualityReport } from './qualityReport'
 import { EventBus } from './eventBus'
 import { JobRegistry } from './jobs'
@@ -58,6 +70,11 @@ export function createServices(ports: ServicePorts): Services {
       return { key: readWrappedKey(path, requireSecureKeychain(ports.osKeychain)), protection: 'os-keychain' }
     }
     throw new AppError('WRONG_KEY', 'Enter the passphrase for this workspace.', { path })
+  }
+
+  const calibrationContext = () => {
+    session.assertIdle()
+    return { db: session.db, actor: ports.actor, now: now() }
   }
 
   const handlers: Handlers = {
@@ -150,6 +167,32 @@ export function createServices(ports: ServicePorts): Services {
     'import.list': () => listImports(session.reader),
     'quality.report': () => qualityReport(session.reader, now()),
     'import.unmatched': () => listUnmatched(session.reader),
+    'calibration.create': (input) => createSession(input, calibrationContext()),
+    'calibration.list': () => listSessions(session.reader),
+    'calibration.show': (input) => showSession(session.reader, input.sessionId),
+    'calibration.move': (input) => moveInSession(input, calibrationContext()),
+    'calibration.undo': (input) => undoStep(input.sessionId, calibrationContext()),
+    'calibration.redo': (input) => redoStep(input.sessionId, calibrationContext()),
+    'calibration.setStatus': (input) => setStatus(input, calibrationContext()),
+    'calibration.markDiscussed': (input) => markDiscussed(input, calibrationContext()),
+    'calibration.updateFlag': (input) => updateFlag(input, calibrationContext()),
+    'calibration.setBlind': (input) => setBlind(input, calibrationContext()),
+    'calibration.export': async (input) => {
+      const { view, changes } = sessionForExport(session.reader, input.sessionId, input.kind)
+      const fileName = `${view.name.replace(/[^\w -]+/g, '_')} ${input.kind === 'pre-read' ? 'pre-read' : 'results'}.xlsx`
+      if (input.path) {
+        await writeCalibrationWorkbook(input.path, view, changes, input.kind)
+        return { fileName: basename(input.path), path: input.path, bytes: null }
+      }
+      // Written in the private spool folder (plaintext never lands in the OS temp dir) and handed over as bytes.
+      const temporary = join(spoolRoot, `${randomUUID()}.xlsx`)
+      try {
+        await writeCalibrationWorkbook(temporary, view, changes, input.kind)
+        return { fileName, path: null, bytes: new Uint8Array(readFileSync(temporary)) }
+      } finally {
+        rmSync(temporary, { force: true })
+      }
+    },
     'import.link': (input) => {
       session.assertIdle()
       const result = linkUnmatched(session.db, input.identifier, input.employeeId, ports.actor, now())

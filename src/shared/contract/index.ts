@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { appEvents, appMethods } from './app'
+import { calibrationMethods } from './calibration'
 import { demoMethods } from './demo'
 import { importMethods } from './import'
 import { jobEvents, jobMethods } from './jobs'
@@ -15,6 +16,7 @@ export const contract = {
   ...demoMethods,
   ...importMethods,
   ...qualityMethods,
+  ...calibrationMethods,
   ...jobMethods,
 } as const
 

@@ -1,0 +1,207 @@
+import type {
+  CalibrationSettings,
+  CalibrationView,
+  Flag,
+  HeldPerson,
+  Placement,
+} from '../../shared/contract/calibration'
+import { addDays } from '../dates'
+import { agilityComponents, scoreAgility } from './agility'
+import { deviation, DISTRIBUTION_RULE, targetCounts } from './distribution'
+import type { AppliedMove, CalibrationPerson, CycleInfo, FlagState, ReviewRecord } from './evidenceModel'
+import {
+  complianceGap,
+  expiredCertification,
+  hiddenGem,
+  miscastTalent,
+  movedAgainstEvidence,
+  notRated,
+  ratingEvidenceMismatch,
+  staleEvidence,
+  type FlagContext,
+  type RawFlag,
+} from './flags'
+import { normaliseRating, scorePerformance } from './performance'
+import { boxDistance, placeInNineBox } from './placement'
+import { potentialCuts, potentialScore, scorePotential } from './potential'
+import { median, percentileOf } from './ranking'
+import { raterFindings, type RaterFinding } from './raters'
+
+export interface CalibrationInput {
+  people: readonly CalibrationPerson[]
+  cycle: CycleInfo
+  settings: CalibrationSettings
+  /** Active moves (not undone), in step order: the last one per person wins. */
+  moves: readonly AppliedMove[]
+  flagStates: readonly FlagState[]
+  discussed: ReadonlySet<string>
+  pseudonyms: ReadonlyMap<string, string>
+  blind: boolean
+}
+
+export type CalibrationResult = Pick<
+  CalibrationView,
+  'placements' | 'holding' | 'distribution' | 'distributionRule' | 'raters'
+>
+
+const monthsToDays = (months: number): number => Math.round(months * 30.44)
+
+/**
+ * Places a session's people on the nine-box grid from their records, with every score explained and every flag
+ * backed by the records behind it, then replays the session's manual moves on top. Pure: same input, same grid.
+ */
+export function calibrate(input: CalibrationInput): CalibrationResult {
+  const { settings, cycle } = input
+  const { asOf } = settings
+  const periodStart = cycle.startsOn ?? addDays(asOf, -365)
+  const nameOf = (p: CalibrationPerson): string =>
+    input.blind ? (input.pseudonyms.get(p.employeeId) ?? 'P-?') : (p.fullName ?? p.employeeId)
+  const pseudonymOf = (p: CalibrationPerson): string => input.pseudonyms.get(p.employeeId) ?? 'P-?'
+
+  const holding: HeldPerson[] = []
+  const eligible: { person: CalibrationPerson; review: ReviewRecord }[] = []
+  for (const person of input.people) {
+    const review = person.reviews.find((r) => r.cycleId === cycle.id)
+    const tooNew =
+      person.hireDate !== null && addDays(person.hireDate, monthsToDays(settings.minTenureMonths)) > asOf
+    if (tooNew || !review) {
+      holding.push({
+        personId: person.personId,
+        employeeId: person.employeeId,
+        name: nameOf(person),
+        pseudonym: pseudonymOf(person),
+        department: person.department,
+        reason: tooNew ? 'too-new' : 'not-rated',
+        explanation: tooNew
+          ? `Hired ${person.hireDate}, less than ${settings.minTenureMonths} months before ${asOf}.`
+          : `No rating in ${cycle.name}.`,
+        flags: tooNew ? [] : withState([notRated(cycle.name)], person.employeeId, input.flagStates),
+      })
+      continue
+    }
+    eligible.push({ person, review })
+  }
+
+  const agility = scoreAgility(
+    eligible.map(({ person }) => agilityComponents(person, asOf)),
+    settings.agilityWeights,
+  )
+  const potentials = eligible.map(({ review }, i) =>
+    potentialScore(agility[i] as (typeof agility)[number], review, settings.potential),
+  )
+  const cuts = potentialCuts(
+    potentials.filter((p) => p !== null).map((p) => p.value),
+    settings.potential,
+  )
+  const indices = agility
+    .map((a) => a.index)
+    .filter((v): v is number => v !== null)
+    .sort((a, b) => a - b)
+  const ratings = eligible.map(({ review }) =>
+    normaliseRating(review.overallRating, review.scaleMin, review.scaleMax),
+  )
+  const ctx: FlagContext = {
+    asOf,
+    periodStart,
+    agilityTopCut:
+      indices.length === 0 ? null : percentileOf(indices, 100 * (1 - settings.hiddenGemTopShare)),
+    medianRating: Math.round(median(ratings) * 100) / 100,
+    staleEvidenceMonths: settings.staleEvidenceMonths,
+  }
+  const raters = raterFindings(
+    eligible.map((e) => e.review),
+    settings.raterZ,
+    settings.raterMinRated,
+  )
+  const raterOf = new Map<string, RaterFinding>(raters.map((r) => [r.reviewerId, r]))
+  const lastMove = new Map<string, AppliedMove>()
+  for (const move of input.moves) lastMove.set(move.employeeId, move)
+
+  const placements: Placement[] = []
+  eligible.forEach(({ person, review }, i) => {
+    const performance = scorePerformance(review, settings.performanceCuts)
+    const personAgility = agility[i] as (typeof agility)[number]
+    const score = potentials[i]
+    if (!performance) return
+    if (!score) {
+      holding.push({
+        personId: person.personId,
+        employeeId: person.employeeId,
+        name: nameOf(person),
+        pseudonym: pseudonymOf(person),
+        department: person.department,
+        reason: 'insufficient-evidence',
+        explanation: `${personAgility.explanation} No manager potential rating in ${cycle.name} to fall back on.`,
+        flags: [],
+      })
+      return
+    }
+    const potential = scorePotential(score, cuts, personAgility, review)
+    const computedBox = placeInNineBox(performance.level, potential.level)
+    const move = lastMove.get(person.employeeId)
+    const box = move?.toBox ?? computedBox
+    const raw: RawFlag[] = []
+    const push = (f: RawFlag | null): void => {
+      if (f) raw.push(f)
+    }
+    push(complianceGap(person, performance, ctx))
+    push(expiredCertification(person, performance, ctx))
+    push(ratingEvidenceMismatch(person, review, ctx))
+    const rater = review.reviewerId ? raterOf.get(review.reviewerId) : undefined
+    if (rater)
+      raw.push({ code: rater.code, severity: 'info', rationale: rater.rationale, evidence: rater.evidence })
+    push(hiddenGem(performance, personAgility, ctx))
+    push(miscastTalent(performance, personAgility, ctx))
+    push(staleEvidence(person, ctx))
+    if (move && boxDistance(computedBox, box) >= 2)
+      raw.push(movedAgainstEvidence(computedBox, box, boxDistance(computedBox, box), move))
+    placements.push({
+      personId: person.personId,
+      employeeId: person.employeeId,
+      name: nameOf(person),
+      pseudonym: pseudonymOf(person),
+      managerId: person.managerId,
+      department: person.department,
+      location: person.location,
+      jobLevel: person.jobLevel,
+      computedBox,
+      box,
+      source: move && box !== computedBox ? 'moved' : 'computed',
+      performance,
+      potential,
+      agility: personAgility,
+      flags: withState(raw, person.employeeId, input.flagStates),
+      discussed: input.discussed.has(person.employeeId),
+    })
+  })
+
+  const targets = targetCounts(settings.targets, placements.length)
+  const distribution = Array.from({ length: 9 }, (_, i) => {
+    const box = i + 1
+    const actual = placements.filter((p) => p.box === box).length
+    const total = Object.values(settings.targets).reduce((a, b) => a + b, 0)
+    return {
+      box,
+      label: settings.labels[String(box)] ?? `Box ${box}`,
+      computed: placements.filter((p) => p.computedBox === box).length,
+      actual,
+      targetPercent: total === 0 ? 0 : Math.round((1000 * (settings.targets[String(box)] ?? 0)) / total) / 10,
+      targetCount: targets[box] ?? 0,
+      deviation: deviation(actual, targets[box] ?? 0),
+    }
+  })
+  return {
+    placements,
+    holding,
+    distribution,
+    distributionRule: DISTRIBUTION_RULE,
+    raters: raters.map(({ evidence: _evidence, ...finding }) => finding),
+  }
+}
+
+function withState(flags: readonly RawFlag[], employeeId: string, states: readonly FlagState[]): Flag[] {
+  return flags.map((f) => {
+    const state = states.find((s) => s.employeeId === employeeId && s.code === f.code)
+    return { ...f, status: state?.status ?? 'open', note: state?.note ?? null }
+  })
+}

@@ -1,0 +1,99 @@
+import type { AgilityScore, AxisScore, CalibrationSettings, Level } from '../../shared/contract/calibration'
+import type { ReviewRecord } from './evidenceModel'
+import { reviewEvidence } from './evidenceLabels'
+import { percentileOf } from './ranking'
+
+type PotentialSettings = CalibrationSettings['potential']
+
+/** The 0–100 score the potential axis is cut from, by the session's source, with how it was formed. */
+export function potentialScore(
+  agility: AgilityScore,
+  review: ReviewRecord | undefined,
+  settings: PotentialSettings,
+): { value: number; explanation: string; fromManager: boolean } | null {
+  const { min, max } = settings.managerScale
+  const manager =
+    review?.potentialRating == null
+      ? null
+      : Math.max(0, Math.min(100, (100 * (review.potentialRating - min)) / (max - min)))
+  const managerText = (value: number): string =>
+    `manager's potential rating ${review?.potentialRating} on ${min}–${max} (${Math.round(value)}/100)`
+  if (settings.source === 'manager' || (settings.source === 'agility' && agility.index === null)) {
+    if (manager === null) return null
+    return {
+      value: manager,
+      explanation:
+        settings.source === 'manager'
+          ? `From the ${managerText(manager)}.`
+          : `Learning agility has insufficient evidence, so from the ${managerText(manager)}.`,
+      fromManager: true,
+    }
+  }
+  if (settings.source === 'agility') {
+    return {
+      value: agility.index as number,
+      explanation: `Learning agility index ${agility.index}.`,
+      fromManager: false,
+    }
+  }
+  if (agility.index === null || manager === null) {
+    const only = agility.index ?? manager
+    if (only === null) return null
+    return {
+      value: only,
+      explanation:
+        agility.index === null
+          ? `Blend not possible (agility has insufficient evidence): from the ${managerText(only)}.`
+          : `Blend not possible (no manager potential rating): learning agility index ${agility.index}.`,
+      fromManager: agility.index === null,
+    }
+  }
+  const w = settings.agilityWeight
+  const value = w * agility.index + (1 - w) * manager
+  return {
+    value,
+    explanation: `${Math.round(w * 100)}% learning agility (${agility.index}) + ${Math.round((1 - w) * 100)}% ${managerText(manager)} = ${Math.round(value)}.`,
+    fromManager: false,
+  }
+}
+
+/** Cut values for the session: fixed, or the session's own percentiles of the potential scores. */
+export function potentialCuts(
+  values: readonly number[],
+  settings: PotentialSettings,
+): { low: number; high: number; text: string } {
+  const { mode, low, high } = settings.cuts
+  if (mode === 'fixed') return { low, high, text: `low below ${low}, high from ${high}` }
+  const sorted = [...values].sort((a, b) => a - b)
+  const lowCut = percentileOf(sorted, low)
+  const highCut = percentileOf(sorted, high)
+  return {
+    low: lowCut,
+    high: highCut,
+    text: `low below the session's ${low}th percentile (${Math.round(lowCut)}), high from its ${high}th (${Math.round(highCut)})`,
+  }
+}
+
+export function potentialLevel(value: number, cuts: { low: number; high: number }): Level {
+  if (value >= cuts.high) return 'high'
+  if (value < cuts.low) return 'low'
+  return 'moderate'
+}
+
+export function scorePotential(
+  score: { value: number; explanation: string; fromManager: boolean },
+  cuts: { low: number; high: number; text: string },
+  agility: AgilityScore,
+  review: ReviewRecord | undefined,
+): AxisScore {
+  const level = potentialLevel(score.value, cuts)
+  return {
+    level,
+    value: Math.round(score.value * 10) / 10,
+    explanation: `${score.explanation} ${level[0]?.toUpperCase()}${level.slice(1)}: ${cuts.text}.`,
+    evidence: [
+      ...(review && review.potentialRating !== null ? [reviewEvidence(review)] : []),
+      ...agility.components.flatMap((c) => c.evidence.slice(0, 4)),
+    ],
+  }
+}

@@ -1,0 +1,95 @@
+import ExcelJS from 'exceljs'
+
+/**
+ * Our one door to exceljs for writing (it is unmaintained, so nothing else imports it): a workbook streamed to disk
+ * sheet by sheet, with frozen headers, filters, readable widths and conditional colours. Every string is written as
+ * a string, and one that a spreadsheet or a CSV round trip could take for a formula is neutralised first.
+ */
+export type CellValue = string | number | boolean | null
+
+export interface ColumnSpec {
+  header: string
+  width: number
+  /** Numbers get a number format; text is always a string cell. */
+  kind?: 'text' | 'number'
+}
+
+export interface ColourRule {
+  /** An Excel formula over the first data row (e.g. `$F2<>$E2`), applied to the given columns of every row. */
+  formula: string
+  columns: { from: number; to: number }
+  argb: string
+}
+
+export interface SheetSpec {
+  name: string
+  /** Lines above the table (a title, notes); the table's header row follows them. */
+  preamble?: CellValue[][]
+  columns: ColumnSpec[]
+  rows: Iterable<CellValue[]>
+  colours?: ColourRule[]
+}
+
+const FORMULA_START = /^[=+\-@\t\r\n]/
+
+/** `=HYPERLINK(…)`, `+1+1`, `@SUM(…)`, a leading tab or newline: prefixed with an apostrophe, kept as text. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text
+}
+
+const columnLetter = (n: number): string => {
+  let s = ''
+  for (let i = n; i > 0; i = Math.floor((i - 1) / 26)) s = String.fromCharCode(65 + ((i - 1) % 26)) + s
+  return s
+}
+
+export async function writeXlsx(path: string, sheets: readonly SheetSpec[]): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path,
+    useSharedStrings: true,
+    useStyles: true,
+  })
+  workbook.creator = 'Ninefold'
+  for (const spec of sheets) {
+    const headerRow = (spec.preamble?.length ?? 0) + 1
+    const sheet = workbook.addWorksheet(spec.name, {
+      views: [{ state: 'frozen', ySplit: headerRow }],
+    })
+    sheet.columns = spec.columns.map((c, i) => ({ key: `c${i}`, width: c.width }))
+    for (const line of spec.preamble ?? []) {
+      const row = sheet.addRow(line.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v)))
+      row.commit()
+    }
+    const header = sheet.addRow(spec.columns.map((c) => c.header))
+    header.font = { bold: true, color: { argb: 'FFFFFFFF' } }
+    header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF33415C' } }
+    header.commit()
+    const lastColumn = columnLetter(spec.columns.length)
+    sheet.autoFilter = `A${headerRow}:${lastColumn}${headerRow}`
+    let count = 0
+    for (const values of spec.rows) {
+      const row = sheet.addRow(values.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v)))
+      spec.columns.forEach((c, i) => {
+        if (c.kind === 'number') row.getCell(i + 1).numFmt = '0.##'
+      })
+      row.commit()
+      count++
+    }
+    const lastRow = headerRow + Math.max(1, count)
+    for (const rule of spec.colours ?? []) {
+      sheet.addConditionalFormatting({
+        ref: `${columnLetter(rule.columns.from)}${headerRow + 1}:${columnLetter(rule.columns.to)}${lastRow}`,
+        rules: [
+          {
+            type: 'expression',
+            priority: 1,
+            formulae: [rule.formula],
+            style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: rule.argb } } },
+          },
+        ],
+      })
+    }
+    sheet.commit()
+  }
+  await workbook.commit()
+}

@@ -1,0 +1,48 @@
+import { AppError } from '../../../shared/result'
+import type { WorkspaceDb } from '../../db/openWorkspaceDb'
+
+export interface CalibrationContext {
+  db: WorkspaceDb
+  actor: string
+  now: Date
+}
+
+export interface SessionRow {
+  id: string
+  name: string
+  cycle_id: number
+  scope_json: string
+  facilitator: string
+  status: 'draft' | 'live' | 'finalized' | 'reopened'
+  settings_json: string
+  blind: number
+  created_at: string
+  finalized_json: string | null
+}
+
+export function sessionRow(db: WorkspaceDb, sessionId: string): SessionRow {
+  const row = db.prepare('SELECT * FROM calibration_sessions WHERE id = ?').get(sessionId) as
+    SessionRow | undefined
+  if (!row) throw new AppError('NOT_FOUND', `There is no calibration session ${sessionId}.`, { sessionId })
+  return row
+}
+
+export function assertEditable(row: SessionRow): void {
+  if (row.status === 'finalized')
+    throw new AppError(
+      'SESSION_LOCKED',
+      `The session "${row.name}" is finalized and read-only; reopen it (with a reason) to change it.`,
+      { sessionId: row.id },
+    )
+}
+
+export function personIdIn(db: WorkspaceDb, sessionId: string, employeeId: string): number {
+  const found = db
+    .prepare(
+      `SELECT p.id FROM calibration_members m JOIN people p ON p.id = m.person_id
+       WHERE m.session_id = ? AND p.employee_id = ?`,
+    )
+    .get(sessionId, employeeId) as { id: number } | undefined
+  if (!found) throw new AppError('INVALID_INPUT', `${employeeId} is not in this session.`, { employeeId })
+  return found.id
+}

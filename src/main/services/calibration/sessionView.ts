@@ -1,0 +1,123 @@
+import type {
+  CalibrationScope,
+  CalibrationSettings,
+  CalibrationView,
+} from '../../../shared/contract/calibration'
+import { calibrate } from '../../../core/calibration/calibrate'
+import type { AppliedMove, FlagState } from '../../../core/calibration/evidenceModel'
+import { assignPseudonyms } from '../../../core/calibration/pseudonyms'
+import type { WorkspaceDb } from '../../db/openWorkspaceDb'
+import { cycleById, loadMembers } from './loadPopulation'
+import { sessionRow, type SessionRow } from './sessionRecord'
+import { moveLog, type MoveLogEntry } from './sessionMoves'
+
+export function activeMoves(db: WorkspaceDb, sessionId: string): AppliedMove[] {
+  return db
+    .prepare(
+      `SELECT p.employee_id AS employeeId, m.to_box AS toBox, m.step, m.reason_code AS reasonCode, m.reason, m.actor, m.at
+       FROM calibration_moves m JOIN people p ON p.id = m.person_id
+       WHERE m.session_id = ? AND m.state = 0 ORDER BY m.step, m.id`,
+    )
+    .all(sessionId) as AppliedMove[]
+}
+
+/** The session as it stands: computed from the records and the moves, or the snapshot a finalized session keeps. */
+export function showSession(db: WorkspaceDb, sessionId: string): CalibrationView {
+  const row = sessionRow(db, sessionId)
+  if (row.status === 'finalized' && row.finalized_json) {
+    const locked = JSON.parse(row.finalized_json) as CalibrationView
+    return row.blind === 1 ? blindView(locked) : locked
+  }
+  return computeView(db, row)
+}
+
+export function computeView(db: WorkspaceDb, row: SessionRow, forceNames = false): CalibrationView {
+  const settings = JSON.parse(row.settings_json) as CalibrationSettings
+  const cycle = cycleById(db, row.cycle_id)
+  const people = loadMembers(db, row.id)
+  const flagStates = db
+    .prepare(
+      `SELECT p.employee_id AS employeeId, f.code, f.status, f.note FROM calibration_flag_states f
+       JOIN people p ON p.id = f.person_id WHERE f.session_id = ?`,
+    )
+    .all(row.id) as FlagState[]
+  const discussed = new Set(
+    (
+      db
+        .prepare(
+          `SELECT p.employee_id AS employeeId FROM calibration_members m JOIN people p ON p.id = m.person_id
+           WHERE m.session_id = ? AND m.discussed = 1`,
+        )
+        .all(row.id) as { employeeId: string }[]
+    ).map((r) => r.employeeId),
+  )
+  const steps = db
+    .prepare(
+      `SELECT max(CASE WHEN state = 0 THEN step END) AS active, min(CASE WHEN state = 1 THEN step END) AS undone
+       FROM calibration_moves WHERE session_id = ?`,
+    )
+    .get(row.id) as { active: number | null; undone: number | null }
+  const result = calibrate({
+    people,
+    cycle,
+    settings,
+    moves: activeMoves(db, row.id),
+    flagStates,
+    discussed,
+    pseudonyms: assignPseudonyms(
+      row.id,
+      people.map((p) => p.employeeId),
+    ),
+    blind: row.blind === 1 && !forceNames,
+  })
+  return {
+    sessionId: row.id,
+    name: row.name,
+    cycle: cycle.name,
+    scope: JSON.parse(row.scope_json) as CalibrationScope,
+    facilitator: row.facilitator,
+    status: row.status,
+    people: people.length,
+    createdAt: row.created_at,
+    settings,
+    blind: row.blind === 1 && !forceNames,
+    canUndo: row.status !== 'finalized' && steps.active !== null,
+    canRedo: row.status !== 'finalized' && steps.undone !== null,
+    discussed: discussed.size,
+    ...result,
+  }
+}
+
+/** A locked snapshot keeps real names; blind mode still hides them when it is shown. */
+export function blindView(view: CalibrationView): CalibrationView {
+  return {
+    ...view,
+    blind: true,
+    placements: view.placements.map((p) => ({ ...p, name: p.pseudonym })),
+    holding: view.holding.map((h) => ({ ...h, name: h.pseudonym })),
+  }
+}
+
+/** For the export: the session with real names (blind mode only hides them on screen) and the full move log. */
+export function sessionForExport(
+  db: WorkspaceDb,
+  sessionId: string,
+  kind: 'results' | 'pre-read',
+): { view: CalibrationView; changes: MoveLogEntry[] } {
+  const row = sessionRow(db, sessionId)
+  if (kind === 'pre-read') {
+    const view = computeView(db, { ...row, status: 'draft' }, true)
+    return {
+      view: {
+        ...view,
+        placements: view.placements.map((p) => ({ ...p, box: p.computedBox, source: 'computed' as const })),
+      },
+      changes: [],
+    }
+  }
+  const view =
+    row.status === 'finalized' && row.finalized_json
+      ? (JSON.parse(row.finalized_json) as CalibrationView)
+      : computeView(db, row, true)
+  return { view, changes: moveLog(db, sessionId) }
+}

@@ -1,0 +1,306 @@
+import { z } from 'zod'
+import { defineMethods } from './define'
+import { empty, isoDate } from './common'
+
+export const boxNumber = z.number().int().min(1).max(9)
+export const level = z.enum(['low', 'moderate', 'high'])
+export type Level = z.output<typeof level>
+
+/** One record behind a number: what it is, its date and value, so the user can check the number by hand. */
+export const evidence = z.object({
+  kind: z.enum(['review', 'competency', 'learning', 'move', 'reviewer']),
+  id: z.number().int().nullable(),
+  date: z.string().nullable(),
+  label: z.string(),
+  value: z.string(),
+})
+export type Evidence = z.output<typeof evidence>
+
+export const flagCode = z.enum([
+  'COMPLIANCE_GAP',
+  'EXPIRED_CERTIFICATION',
+  'RATING_EVIDENCE_MISMATCH',
+  'RATER_LENIENCY',
+  'RATER_SEVERITY',
+  'HIDDEN_GEM',
+  'MISCAST_TALENT',
+  'STALE_EVIDENCE',
+  'MOVED_AGAINST_EVIDENCE',
+])
+export type FlagCode = z.output<typeof flagCode>
+
+export const flag = z.object({
+  code: flagCode,
+  severity: z.enum(['high', 'medium', 'info']),
+  rationale: z.string(),
+  evidence: z.array(evidence),
+  status: z.enum(['open', 'acknowledged', 'resolved']),
+  note: z.string().nullable(),
+})
+export type Flag = z.output<typeof flag>
+
+export const axisScore = z.object({
+  level,
+  /** The number the level was cut from: normalised rating (1–5) or potential score (0–100). */
+  value: z.number().nullable(),
+  explanation: z.string(),
+  evidence: z.array(evidence),
+})
+export type AxisScore = z.output<typeof axisScore>
+
+export const agilityComponentKey = z.enum(['skillGrowth', 'assessment', 'breadth', 'stretch'])
+export type AgilityComponentKey = z.output<typeof agilityComponentKey>
+
+export const agilityScore = z.object({
+  /** 0–100, or null for "insufficient evidence". */
+  index: z.number().nullable(),
+  explanation: z.string(),
+  components: z.array(
+    z.object({
+      key: agilityComponentKey,
+      label: z.string(),
+      raw: z.number().nullable(),
+      /** Mid-rank percentile within the session (0–1); null when the person has no evidence for it. */
+      rank: z.number().nullable(),
+      weight: z.number(),
+      explanation: z.string(),
+      evidence: z.array(evidence),
+    }),
+  ),
+})
+export type AgilityScore = z.output<typeof agilityScore>
+
+export const placement = z.object({
+  personId: z.number().int(),
+  employeeId: z.string(),
+  /** The real name, or the session pseudonym in blind mode. */
+  name: z.string(),
+  pseudonym: z.string(),
+  managerId: z.string().nullable(),
+  department: z.string().nullable(),
+  location: z.string().nullable(),
+  jobLevel: z.number().nullable(),
+  computedBox: boxNumber,
+  box: boxNumber,
+  source: z.enum(['computed', 'moved']),
+  performance: axisScore,
+  potential: axisScore,
+  agility: agilityScore,
+  flags: z.array(flag),
+  discussed: z.boolean(),
+})
+export type Placement = z.output<typeof placement>
+
+export const holdingReason = z.enum(['too-new', 'not-rated', 'insufficient-evidence'])
+export const heldPerson = z.object({
+  personId: z.number().int(),
+  employeeId: z.string(),
+  name: z.string(),
+  pseudonym: z.string(),
+  department: z.string().nullable(),
+  reason: holdingReason,
+  explanation: z.string(),
+  flags: z.array(flag),
+})
+export type HeldPerson = z.output<typeof heldPerson>
+
+export const raterFinding = z.object({
+  reviewerId: z.string(),
+  code: z.enum(['RATER_LENIENCY', 'RATER_SEVERITY']),
+  rated: z.number().int(),
+  mean: z.number(),
+  z: z.number(),
+  rationale: z.string(),
+})
+
+export const calibrationSettings = z
+  .object({
+    asOf: isoDate,
+    /** Normalised to 1–5: at or below lowMax is low, at or above highMin is high. */
+    performanceCuts: z
+      .object({ lowMax: z.number(), highMin: z.number() })
+      .refine((c) => c.highMin > c.lowMax, 'highMin must exceed lowMax'),
+    potential: z.object({
+      source: z.enum(['agility', 'manager', 'blend']),
+      /** Share of the agility index in a blend (the manager's potential rating has the rest). */
+      agilityWeight: z.number().min(0).max(1),
+      cuts: z.object({
+        mode: z.enum(['percentile', 'fixed']),
+        /** Below `low` is low; at or above `high` is high (percentiles or 0–100 values). */
+        low: z.number().min(0).max(100),
+        high: z.number().min(0).max(100),
+      }),
+      managerScale: z.object({ min: z.number(), max: z.number() }),
+    }),
+    agilityWeights: z.record(agilityComponentKey, z.number().min(0)),
+    minTenureMonths: z.number().int().min(0),
+    raterZ: z.number().positive(),
+    raterMinRated: z.number().int().min(2),
+    staleEvidenceMonths: z.number().int().positive(),
+    hiddenGemTopShare: z.number().gt(0).lt(1),
+    /** Target share (%) per box "1".."9". */
+    targets: z.record(z.string(), z.number().min(0)),
+    enforceTargets: z.boolean(),
+    labels: z.record(z.string(), z.string()),
+  })
+  .strict()
+export type CalibrationSettings = z.output<typeof calibrationSettings>
+
+export const sessionStatus = z.enum(['draft', 'live', 'finalized', 'reopened'])
+export const scope = z
+  .object({
+    manager: z.string().min(1).optional(),
+    department: z.string().min(1).optional(),
+    location: z.string().min(1).optional(),
+    jobLevel: z.number().int().optional(),
+  })
+  .strict()
+export type CalibrationScope = z.output<typeof scope>
+
+const sessionSummary = z.object({
+  sessionId: z.string(),
+  name: z.string(),
+  cycle: z.string(),
+  scope,
+  facilitator: z.string(),
+  status: sessionStatus,
+  people: z.number().int(),
+  createdAt: z.string(),
+})
+
+export const distributionRow = z.object({
+  box: boxNumber,
+  label: z.string(),
+  computed: z.number().int(),
+  actual: z.number().int(),
+  targetPercent: z.number(),
+  targetCount: z.number().int(),
+  deviation: z.enum(['over', 'under', 'on-target']),
+})
+
+export const calibrationView = sessionSummary.extend({
+  settings: calibrationSettings,
+  blind: z.boolean(),
+  canUndo: z.boolean(),
+  canRedo: z.boolean(),
+  placements: z.array(placement),
+  holding: z.array(heldPerson),
+  distribution: z.array(distributionRow),
+  distributionRule: z.string(),
+  raters: z.array(raterFinding),
+  discussed: z.number().int(),
+})
+export type CalibrationView = z.output<typeof calibrationView>
+
+export const moveReasonCode = z.enum([
+  'evidence-not-in-system',
+  'rating-inflated',
+  'rating-deflated',
+  'scope-of-role',
+  'recent-change',
+  'calibration-consensus',
+  'other',
+])
+
+const sessionRef = z.object({ sessionId: z.string().min(1) }).strict()
+
+export const calibrationMethods = defineMethods('calibration')({
+  'calibration.create': {
+    summary: 'Start a calibration session for part of the organisation and one review cycle.',
+    input: z
+      .object({
+        name: z.string().trim().min(1).max(120),
+        /** Review cycle name; the latest cycle when omitted. */
+        cycle: z.string().min(1).optional(),
+        scope: scope.default({}),
+        facilitator: z.string().trim().min(1).max(120).optional(),
+        settings: calibrationSettings.partial().optional(),
+      })
+      .strict(),
+    output: z.object({ sessionId: z.string(), people: z.number().int() }),
+  },
+  'calibration.list': {
+    summary: 'Calibration sessions in the workspace, newest first.',
+    input: empty,
+    output: z.array(sessionSummary),
+  },
+  'calibration.show': {
+    summary: 'The whole session: placements with scores, flags and evidence, the holding area, distribution.',
+    input: sessionRef,
+    output: calibrationView,
+  },
+  'calibration.move': {
+    summary: 'Move people to a box, with a reason; one undoable step.',
+    input: z
+      .object({
+        sessionId: z.string().min(1),
+        employeeIds: z.array(z.string().min(1)).min(1).max(5000),
+        box: boxNumber,
+        reasonCode: moveReasonCode,
+        reason: z.string().trim().min(3, 'say why (at least a few words)').max(2000),
+      })
+      .strict(),
+    output: z.object({ moved: z.number().int(), step: z.number().int() }),
+  },
+  'calibration.undo': {
+    summary: 'Undo the last move step in the session (logged).',
+    input: sessionRef,
+    output: z.object({ step: z.number().int().nullable() }),
+  },
+  'calibration.redo': {
+    summary: 'Redo the last undone move step (logged).',
+    input: sessionRef,
+    output: z.object({ step: z.number().int().nullable() }),
+  },
+  'calibration.setStatus': {
+    summary: 'Go live, finalize (locks the session) or reopen (needs a reason); logged.',
+    input: z
+      .object({
+        sessionId: z.string().min(1),
+        status: z.enum(['live', 'finalized', 'reopened']),
+        reason: z.string().trim().max(2000).optional(),
+      })
+      .strict(),
+    output: z.object({ status: sessionStatus }),
+  },
+  'calibration.markDiscussed': {
+    summary: 'Mark a person as discussed (or not) in the meeting.',
+    input: z
+      .object({ sessionId: z.string().min(1), employeeId: z.string().min(1), discussed: z.boolean() })
+      .strict(),
+    output: z.object({ discussed: z.number().int() }),
+  },
+  'calibration.updateFlag': {
+    summary: 'Acknowledge or resolve a flag with a note; logged.',
+    input: z
+      .object({
+        sessionId: z.string().min(1),
+        employeeId: z.string().min(1),
+        code: flagCode,
+        status: z.enum(['acknowledged', 'resolved']),
+        note: z.string().trim().min(3).max(2000),
+      })
+      .strict(),
+    output: z.object({ status: z.enum(['acknowledged', 'resolved']) }),
+  },
+  'calibration.setBlind': {
+    summary: 'Switch blind mode (pseudonyms instead of names) for the session; logged.',
+    input: z.object({ sessionId: z.string().min(1), blind: z.boolean() }).strict(),
+    output: z.object({ blind: z.boolean() }),
+  },
+  'calibration.export': {
+    summary: 'The calibration results workbook (or the pre-read), written to a path or returned as bytes.',
+    input: z
+      .object({
+        sessionId: z.string().min(1),
+        kind: z.enum(['results', 'pre-read']).default('results'),
+        path: z.string().min(1).optional(),
+      })
+      .strict(),
+    output: z.object({
+      fileName: z.string(),
+      path: z.string().nullable(),
+      bytes: z.instanceof(Uint8Array).nullable(),
+    }),
+  },
+})

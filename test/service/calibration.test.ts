@@ -1,0 +1,155 @@
+import ExcelJS from 'exceljs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Services } from '../../src/main/services/createServices'
+import { createInProcessTransport } from '../../src/main/rpc/inProcessTransport'
+import { createClient, type Client } from '../../src/shared/rpc/client'
+import type { MethodOutput } from '../../src/shared/contract'
+import { PASSPHRASE, testServices } from '../support/services'
+import { useTempDirs } from '../support/tempDir'
+
+const tempDir = useTempDirs()
+type Demo = MethodOutput<'demo.populate'>
+
+describe('calibration sessions on the demo organisation', () => {
+  let services: Services
+  let client: Client
+  let demo: Demo
+
+  beforeEach(async () => {
+    services = testServices(tempDir())
+    client = createClient(createInProcessTransport(services))
+    await client.call('workspace.create', { name: 'Calibration', passphrase: PASSPHRASE })
+    demo = await client.call('demo.populate', { people: 400, seed: 7 })
+  })
+  afterEach(() => services.dispose())
+
+  it('places everyone rated, holds the rest, and finds every planted case with the records behind it', async () => {
+    const { sessionId, people } = await client.call('calibration.create', { name: 'All staff' })
+    expect(people).toBeGreaterThan(350)
+    const view = await client.call('calibration.show', { sessionId })
+    expect(view.placements.length + view.holding.length).toBe(people)
+    expect(view.distribution.reduce((n, d) => n + d.actual, 0)).toBe(view.placements.length)
+    expect(view.distribution.reduce((n, d) => n + d.targetCount, 0)).toBe(view.placements.length)
+
+    const expected = {
+      'compliance-gap': 'COMPLIANCE_GAP',
+      'expired-certification': 'EXPIRED_CERTIFICATION',
+      'hidden-gem': 'HIDDEN_GEM',
+    } as const
+    expect(demo.plantedCases.length).toBeGreaterThanOrEqual(3)
+    for (const planted of demo.plantedCases) {
+      const placed = view.placements.find((p) => p.employeeId === planted.employeeId)
+      expect(placed, `${planted.employeeId} (${planted.kind}) should be on the grid`).toBeDefined()
+      const code = expected[planted.kind as keyof typeof expected]
+      const found = placed?.flags.find((f) => f.code === code)
+      expect(found, `${planted.employeeId} should carry ${code}`).toBeDefined()
+      expect(found?.evidence.length).toBeGreaterThan(0)
+      // No false positives among the planted cases: a top performer is not a hidden gem, and the reverse.
+      const others = Object.values(expected).filter((c) => c !== code)
+      expect(placed?.flags.map((f) => f.code).filter((c) => (others as string[]).includes(c))).toEqual([])
+    }
+    const gap = view.placements.find((p) => p.flags.some((f) => f.code === 'COMPLIANCE_GAP'))
+    expect(gap?.performance.level).toBe('high')
+    expect(gap?.flags.find((f) => f.code === 'COMPLIANCE_GAP')?.rationale).toMatch(
+      /mandatory training is not done/,
+    )
+  })
+
+  it('moves with a reason, undoes and redoes, locks on finalize, and exports a workbook that reads back', async () => {
+    const { sessionId } = await client.call('calibration.create', {
+      name: 'Q4 Engineering',
+      scope: { department: 'Engineering' },
+    })
+    const before = await client.call('calibration.show', { sessionId })
+    const person = before.placements[0]
+    if (!person) throw new Error('nobody placed')
+    const target = person.box === 9 ? 1 : 9
+    await expect(
+      client.call('calibration.move', {
+        sessionId,
+        employeeIds: [person.employeeId],
+        box: target,
+        reasonCode: 'other',
+        reason: '',
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+    await client.call('calibration.move', {
+      sessionId,
+      employeeIds: [person.employeeId],
+      box: target,
+      reasonCode: 'evidence-not-in-system',
+      reason: '=HYPERLINK("http://evil.example","led the migration")',
+    })
+    const moved = await client.call('calibration.show', { sessionId })
+    const after = moved.placements.find((p) => p.employeeId === person.employeeId)
+    expect(after).toMatchObject({ box: target, computedBox: person.computedBox, source: 'moved' })
+    expect(moved.status).toBe('live')
+    if (Math.abs(target - person.computedBox) >= 2)
+      expect(after?.flags.map((f) => f.code)).toContain('MOVED_AGAINST_EVIDENCE')
+
+    await client.call('calibration.undo', { sessionId })
+    expect(
+      (await client.call('calibration.show', { sessionId })).placements.find(
+        (p) => p.employeeId === person.employeeId,
+      )?.box,
+    ).toBe(person.box)
+    await client.call('calibration.redo', { sessionId })
+    expect(
+      (await client.call('calibration.show', { sessionId })).placements.find(
+        (p) => p.employeeId === person.employeeId,
+      )?.box,
+    ).toBe(target)
+
+    await client.call('calibration.setBlind', { sessionId, blind: true })
+    const blind = await client.call('calibration.show', { sessionId })
+    expect(blind.placements.every((p) => /^P-\d{4}$/.test(p.name))).toBe(true)
+    expect(blind.placements.find((p) => p.employeeId === person.employeeId)?.name).toBe(after?.pseudonym)
+
+    await client.call('calibration.setStatus', { sessionId, status: 'finalized' })
+    await expect(
+      client.call('calibration.move', {
+        sessionId,
+        employeeIds: [person.employeeId],
+        box: 5,
+        reasonCode: 'other',
+        reason: 'too late now',
+      }),
+    ).rejects.toMatchObject({ code: 'SESSION_LOCKED' })
+
+    const out = join(tempDir(), 'results.xlsx')
+    await client.call('calibration.export', { sessionId, path: out })
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(out)
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      'Summary',
+      'Placements',
+      'Changes',
+      'Flags',
+      'Holding area',
+    ])
+    const placements = book.getWorksheet('Placements')
+    if (!placements) throw new Error('no Placements sheet')
+    expect(placements.getRow(1).values).toEqual(
+      expect.arrayContaining(['Employee ID', 'Computed box', 'Final box', 'Moved?', 'Reason']),
+    )
+    const row = placements
+      .getRows(2, placements.rowCount - 1)
+      ?.find((r) => r.getCell(1).value === person.employeeId)
+    expect(row?.getCell(5).value).toBe(person.computedBox)
+    expect(row?.getCell(6).value).toBe(target)
+    expect(row?.getCell(7).value).toBe('yes')
+    // Written as text, with the formula neutralised: never a formula cell.
+    // The reason code leads the cell, so nothing there starts like a formula; the reason alone does (Changes).
+    expect(row?.getCell(8).value).toBe(
+      'evidence-not-in-system: =HYPERLINK("http://evil.example","led the migration")',
+    )
+    expect(row?.getCell(8).type).toBe(ExcelJS.ValueType.String)
+    const changes = book.getWorksheet('Changes')
+    expect(changes?.rowCount).toBe(2)
+    expect(changes?.getRow(2).getCell(10).value).toBe(
+      '\'=HYPERLINK("http://evil.example","led the migration")',
+    )
+    expect(placements.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+  })
+})
