@@ -24,7 +24,7 @@ import {
 import { normaliseRating, scorePerformance } from './performance'
 import { boxDistance, placeInNineBox } from './placement'
 import { potentialCuts, potentialScore, scorePotential } from './potential'
-import { median, percentileOf } from './ranking'
+import { median, midRanks } from './ranking'
 import { raterFindings, type RaterFinding } from './raters'
 
 export interface CalibrationInput {
@@ -103,8 +103,7 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
   const ctx: FlagContext = {
     asOf,
     periodStart,
-    agilityTopCut:
-      indices.length === 0 ? null : percentileOf(indices, 100 * (1 - settings.hiddenGemTopShare)),
+    agilityTopCut: topShareCut(indices, settings.hiddenGemTopShare),
     medianRating: Math.round(median(ratings) * 100) / 100,
     staleEvidenceMonths: settings.staleEvidenceMonths,
   }
@@ -204,4 +203,11 @@ function withState(flags: readonly RawFlag[], employeeId: string, states: readon
     const state = states.find((s) => s.employeeId === employeeId && s.code === f.code)
     return { ...f, status: state?.status ?? 'open', note: state?.note ?? null }
   })
+}
+
+/** The lowest agility index whose mid-rank puts it in the session's top share (ties at the edge included). */
+function topShareCut(indices: readonly number[], share: number): number | null {
+  const rank = midRanks(indices)
+  const inTop = indices.filter((v) => rank(v) >= 1 - share)
+  return inTop.length === 0 ? null : Math.min(...inTop)
 }

@@ -1,7 +1,7 @@
 import type { AgilityScore, AxisScore, CalibrationSettings, Level } from '../../shared/contract/calibration'
 import type { ReviewRecord } from './evidenceModel'
 import { reviewEvidence } from './evidenceLabels'
-import { percentileOf } from './ranking'
+import { midRanks } from './ranking'
 
 type PotentialSettings = CalibrationSettings['potential']
 
@@ -57,36 +57,41 @@ export function potentialScore(
   }
 }
 
-/** Cut values for the session: fixed, or the session's own percentiles of the potential scores. */
-export function potentialCuts(
-  values: readonly number[],
-  settings: PotentialSettings,
-): { low: number; high: number; text: string } {
-  const { mode, low, high } = settings.cuts
-  if (mode === 'fixed') return { low, high, text: `low below ${low}, high from ${high}` }
-  const sorted = [...values].sort((a, b) => a - b)
-  const lowCut = percentileOf(sorted, low)
-  const highCut = percentileOf(sorted, high)
-  return {
-    low: lowCut,
-    high: highCut,
-    text: `low below the session's ${low}th percentile (${Math.round(lowCut)}), high from its ${high}th (${Math.round(highCut)})`,
-  }
+/**
+ * How the session cuts potential scores into levels. Percentile mode ranks each score within the session by mid-rank
+ * (ties share a rank, so people with equal evidence always land on the same side): low below the `low` percentile,
+ * high from the `high` one — with distinct scores, the bottom 30% and the top 20% by default.
+ */
+export interface PotentialCuts {
+  levelOf(value: number): Level
+  text: string
 }
 
-export function potentialLevel(value: number, cuts: { low: number; high: number }): Level {
-  if (value >= cuts.high) return 'high'
-  if (value < cuts.low) return 'low'
-  return 'moderate'
+export function potentialCuts(values: readonly number[], settings: PotentialSettings): PotentialCuts {
+  const { mode, low, high } = settings.cuts
+  if (mode === 'fixed') {
+    return {
+      levelOf: (value) => (value >= high ? 'high' : value < low ? 'low' : 'moderate'),
+      text: `low below ${low}, high from ${high}`,
+    }
+  }
+  const rank = midRanks(values)
+  return {
+    levelOf: (value) => {
+      const percentile = 100 * rank(value)
+      return percentile >= high ? 'high' : percentile < low ? 'low' : 'moderate'
+    },
+    text: `low below the session's ${low}th percentile, high from its ${high}th`,
+  }
 }
 
 export function scorePotential(
   score: { value: number; explanation: string; fromManager: boolean },
-  cuts: { low: number; high: number; text: string },
+  cuts: PotentialCuts,
   agility: AgilityScore,
   review: ReviewRecord | undefined,
 ): AxisScore {
-  const level = potentialLevel(score.value, cuts)
+  const level = cuts.levelOf(score.value)
   return {
     level,
     value: Math.round(score.value * 10) / 10,
