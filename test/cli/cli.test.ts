@@ -2,34 +2,12 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { describeError, exitCodeFor, runCli } from '../../src/main/cli/index'
+import { describeError, exitCodeFor } from '../../src/main/cli/index'
+import { cli } from '../support/cli'
 import { LATEST_SCHEMA_VERSION } from '../../src/main/db/migrations'
 import { useTempDirs } from '../support/tempDir'
 
 const tempDir = useTempDirs()
-
-/** Runs the CLI in-process with captured output; exit codes follow the same mapping as the real binary. */
-async function cli(
-  args: string[],
-  env: NodeJS.ProcessEnv = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const output = { json: false, lines: [] as string[], errors: [] as string[] }
-  const io = {
-    json: false,
-    out: (t: string) => output.lines.push(t),
-    err: (t: string) => output.errors.push(t),
-  }
-  try {
-    const code = await runCli(args, io, env)
-    return { code, stdout: output.lines.join('\n'), stderr: output.errors.join('\n') }
-  } catch (error) {
-    return {
-      code: exitCodeFor(error),
-      stdout: output.lines.join('\n'),
-      stderr: describeError(error, args.includes('--json')),
-    }
-  }
-}
 
 describe('ninefold CLI', () => {
   it('creates a workspace with a new key file (mode 600) and reports it with workspace info --json', async () => {

@@ -18,6 +18,14 @@ Commands:
   import undo BATCH_ID   undo an import batch
   import list        list import batches
   quality            the data-quality report (dangling managers, duplicates, label variants, …)
+  calibration create --name N [--cycle C] [--scope key=value ...]
+                     start a session; scope keys: manager, department, location, jobLevel
+  calibration list   list sessions
+  calibration show SESSION          placements, flags, holding area and distribution
+  calibration move SESSION --person ID [--person ID …] --box N --reason "…" [--reason-code CODE]
+  calibration undo SESSION | calibration redo SESSION
+  calibration finalize SESSION      lock the session (read-only)
+  calibration export SESSION --out FILE.xlsx [--pre-read]
 
 Global options:
   --workspace PATH   the workspace file
@@ -51,6 +59,14 @@ export interface CliArgs {
   mapping?: string | undefined
   skipInvalid: boolean
   dryRun: boolean
+  cycle?: string | undefined
+  scope: string[]
+  person: string[]
+  box?: string | undefined
+  reason?: string | undefined
+  reasonCode?: string | undefined
+  out?: string | undefined
+  preRead: boolean
 }
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -80,6 +96,14 @@ export function parseCliArgs(argv: string[]): CliArgs {
         mapping: { type: 'string' },
         'skip-invalid': { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
+        cycle: { type: 'string' },
+        scope: { type: 'string', multiple: true },
+        person: { type: 'string', multiple: true },
+        box: { type: 'string' },
+        reason: { type: 'string' },
+        'reason-code': { type: 'string' },
+        out: { type: 'string' },
+        'pre-read': { type: 'boolean', default: false },
       },
     })
     return {
@@ -104,6 +128,14 @@ export function parseCliArgs(argv: string[]): CliArgs {
       mapping: values.mapping,
       skipInvalid: values['skip-invalid'],
       dryRun: values['dry-run'],
+      cycle: values.cycle,
+      scope: values.scope ?? [],
+      person: values.person ?? [],
+      box: values.box,
+      reason: values.reason,
+      reasonCode: values['reason-code'],
+      out: values.out,
+      preRead: values['pre-read'],
     }
   } catch (error) {
     throw new AppError('INVALID_INPUT', error instanceof Error ? error.message : String(error))

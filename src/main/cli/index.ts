@@ -11,6 +11,7 @@ import { createServices, type Services } from '../services/createServices'
 import { CLI_USAGE, integerOption, parseCliArgs, type CliArgs } from './args'
 import { formatTable } from './formatTable'
 import { importFile, listBatches, undoBatch } from './importCommands'
+import { checkCalibrationArgs, runCalibration } from './calibrationCommands'
 
 /** Input problems exit 2 (scripts can tell "you called me wrong" from "it failed"). */
 const INPUT_ERRORS: ReadonlySet<ErrorCode> = new Set([
@@ -23,6 +24,7 @@ const INPUT_ERRORS: ReadonlySet<ErrorCode> = new Set([
   'FILE_UNREADABLE',
   'IMPORT_CONFLICT',
   'NOT_FOUND',
+  'SESSION_LOCKED',
 ])
 
 interface Output {
@@ -229,6 +231,12 @@ export async function runCli(
           undoBatch(client, args.command[2], output),
         )
       default:
+        if (command === 'calibration') {
+          checkCalibrationArgs(sub, args)
+          return await withOpenWorkspace(services, args, env, (client) =>
+            runCalibration(client, args, output),
+          )
+        }
         if (command === 'import' && sub !== undefined && args.command.length === 2) {
           return await withOpenWorkspace(services, args, env, (client) =>
             importFile(client, sub, args, output),

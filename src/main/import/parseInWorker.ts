@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -30,18 +31,20 @@ function isAlive(pid: number): boolean {
 }
 
 /**
- * Returns this process's own spool folder under `base`, after removing the folders of processes that are gone
+ * Returns a spool folder of this services instance's own under `base`, after removing the folders of processes that are gone
  * (a killed import leaves plaintext there). Folders of live processes — the CLI running beside the app — stay.
  */
 export function claimSpoolRoot(base: string): string {
   if (existsSync(base)) {
     for (const entry of readdirSync(base)) {
-      const pid = Number(entry)
-      if (!Number.isInteger(pid) || pid === process.pid || !isAlive(pid))
+      // One folder per services instance, named pid-random: a process can hold several (the tests do), and a
+      // folder is left alone while its process lives.
+      const pid = Number(entry.split('-')[0])
+      if (!Number.isInteger(pid) || (pid !== process.pid && !isAlive(pid)))
         rmSync(join(base, entry), { recursive: true, force: true })
     }
   }
-  return join(base, String(process.pid))
+  return join(base, `${process.pid}-${randomBytes(4).toString('hex')}`)
 }
 
 /**

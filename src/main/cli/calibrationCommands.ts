@@ -1,0 +1,158 @@
+import { resolve } from 'node:path'
+import { moveReasonCode, scope as scopeSchema } from '../../shared/contract/calibration'
+import { AppError } from '../../shared/result'
+import type { Client } from '../../shared/rpc/client'
+import type { CliArgs } from './args'
+import { formatTable } from './formatTable'
+
+interface Output {
+  json: boolean
+  out: (text: string) => void
+}
+
+/** `--scope department=Sales --scope jobLevel=3` → a checked scope object. */
+export function parseScope(pairs: readonly string[]): Record<string, string | number> {
+  const scope: Record<string, string | number> = {}
+  for (const pair of pairs) {
+    const at = pair.indexOf('=')
+    const key = pair.slice(0, at)
+    if (at <= 0 || !['manager', 'department', 'location', 'jobLevel'].includes(key))
+      throw new AppError(
+        'INVALID_INPUT',
+        `--scope takes key=value with key one of manager, department, location, jobLevel; got "${pair}".`,
+      )
+    const value = pair.slice(at + 1)
+    scope[key] = key === 'jobLevel' ? Number(value) : value
+  }
+  const parsed = scopeSchema.safeParse(scope)
+  if (!parsed.success)
+    throw new AppError('INVALID_INPUT', `--scope: ${parsed.error.issues[0]?.message ?? 'invalid'}`)
+  return parsed.data
+}
+
+function requireSession(id: string | undefined, command: string): string {
+  if (!id) throw new AppError('INVALID_INPUT', `Usage: ninefold calibration ${command} SESSION …`)
+  return id
+}
+
+/** Checks what can be checked before the workspace opens (no KDF run for a typo). */
+export function checkCalibrationArgs(sub: string | undefined, args: CliArgs): void {
+  if (sub === 'create' && !args.name) throw new AppError('INVALID_INPUT', 'Name the session: --name NAME.')
+  if (sub === 'create') parseScope(args.scope)
+  if (sub === 'move') {
+    if (args.person.length === 0) throw new AppError('INVALID_INPUT', 'Say who moves: --person EMPLOYEE_ID.')
+    const box = Number(args.box)
+    if (!Number.isInteger(box) || box < 1 || box > 9)
+      throw new AppError('INVALID_INPUT', `--box must be a box number 1–9, not "${args.box ?? ''}".`)
+    if (!args.reason || args.reason.trim().length < 3)
+      throw new AppError('INVALID_INPUT', 'A move needs a reason: --reason "…" (at least a few words).')
+    if (args.reasonCode !== undefined && !moveReasonCode.safeParse(args.reasonCode).success)
+      throw new AppError('INVALID_INPUT', `--reason-code is one of ${moveReasonCode.options.join(', ')}.`)
+  }
+  if (sub === 'export' && !args.out)
+    throw new AppError('INVALID_INPUT', 'Say where to write: --out FILE.xlsx.')
+}
+
+export async function runCalibration(client: Client, args: CliArgs, output: Output): Promise<number> {
+  const [, sub, sessionArg] = args.command
+  const print = (json: unknown, text: string): void => output.out(output.json ? JSON.stringify(json) : text)
+  switch (sub) {
+    case 'create': {
+      const result = await client.call('calibration.create', {
+        name: args.name ?? '',
+        scope: parseScope(args.scope),
+        ...(args.cycle ? { cycle: args.cycle } : {}),
+      })
+      print(result, `Session ${result.sessionId}: ${result.people} people in scope.`)
+      return 0
+    }
+    case 'list': {
+      const sessions = await client.call('calibration.list')
+      print(sessions, formatTable(sessions, ['sessionId', 'name', 'cycle', 'status', 'people', 'createdAt']))
+      return 0
+    }
+    case 'show': {
+      const view = await client.call('calibration.show', { sessionId: requireSession(sessionArg, 'show') })
+      // Keep this shape: scripts and our acceptance checks read it.
+      const json = {
+        sessionId: view.sessionId,
+        status: view.status,
+        placements: view.placements.map((p) => ({
+          employeeId: p.employeeId,
+          box: p.box,
+          computedBox: p.computedBox,
+          performance: p.performance.level,
+          potential: p.potential.level,
+          agility: p.agility.index,
+          source: p.source,
+          flags: p.flags.map((f) => ({ code: f.code, rationale: f.rationale })),
+        })),
+        holding: view.holding.map((h) => ({
+          employeeId: h.employeeId,
+          reason: h.reason,
+          explanation: h.explanation,
+        })),
+        distribution: Object.fromEntries(view.distribution.map((d) => [String(d.box), d.actual])),
+      }
+      print(
+        json,
+        `${view.name} (${view.cycle}, ${view.status}): ${view.placements.length} placed, ${view.holding.length} held\n` +
+          formatTable(
+            view.distribution.map((d) => ({
+              box: d.box,
+              label: d.label,
+              people: d.actual,
+              target: d.targetCount,
+            })),
+            ['box', 'label', 'people', 'target'],
+          ),
+      )
+      return 0
+    }
+    case 'move': {
+      const result = await client.call('calibration.move', {
+        sessionId: requireSession(sessionArg, 'move'),
+        employeeIds: args.person,
+        box: Number(args.box),
+        reasonCode: moveReasonCode.parse(args.reasonCode ?? 'other'),
+        reason: args.reason ?? '',
+      })
+      print(result, `Moved ${result.moved} to box ${args.box} (step ${result.step}).`)
+      return 0
+    }
+    case 'undo':
+    case 'redo': {
+      const result = await client.call(`calibration.${sub}`, { sessionId: requireSession(sessionArg, sub) })
+      print(
+        result,
+        result.step === null
+          ? `Nothing to ${sub}.`
+          : `${sub === 'undo' ? 'Undid' : 'Redid'} step ${result.step}.`,
+      )
+      return 0
+    }
+    case 'finalize': {
+      const result = await client.call('calibration.setStatus', {
+        sessionId: requireSession(sessionArg, 'finalize'),
+        status: 'finalized',
+      })
+      print(result, 'The session is finalized (read-only).')
+      return 0
+    }
+    case 'export': {
+      const path = resolve(args.out ?? '')
+      const result = await client.call('calibration.export', {
+        sessionId: requireSession(sessionArg, 'export'),
+        kind: args.preRead ? 'pre-read' : 'results',
+        path,
+      })
+      print({ path: result.path }, `Wrote ${result.path}`)
+      return 0
+    }
+    default:
+      throw new AppError(
+        'INVALID_INPUT',
+        'Usage: ninefold calibration create|list|show|move|undo|redo|finalize|export … (see ninefold --help).',
+      )
+  }
+}
