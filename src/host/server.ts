@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { Result } from '../shared/result'
 import type { Services } from '../main/services/createServices'
-import { BYTES_FIELD, INPUT_HEADER } from '../shared/rpc/bytes'
+import { BYTES_FIELD, INPUT_HEADER, OUTPUT_HEADER, splitBytes } from '../shared/rpc/bytes'
 import { checkHost, checkOrigin, checkToken, CONTENT_SECURITY_POLICY } from './security'
 
 const MAX_BODY_BYTES = 1024 * 1024
@@ -54,6 +54,17 @@ function send(
 }
 
 function sendResult(response: ServerResponse, result: Result<unknown>): void {
+  const download = result.ok ? splitBytes(result.value) : null
+  if (download) {
+    response.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      [OUTPUT_HEADER]: encodeURIComponent(JSON.stringify(download.rest)),
+    })
+    response.end(download.bytes)
+    return
+  }
   send(response, 200, JSON.stringify(result), 'application/json; charset=utf-8')
 }
 

@@ -18,6 +18,7 @@ export interface DemoWorkspace {
   path: string
   keyFile: string
   passphrase: string
+  plantedCases: { kind: string; employeeId: string }[]
 }
 
 /** Starts the built browser host on a free port; resolves with the URL it prints. */
@@ -64,11 +65,42 @@ export function makeDemoWorkspace(dataDirectory: string, people: number): DemoWo
       keyFile,
       '--data-dir',
       dataDirectory,
+      '--json',
     ],
     { encoding: 'utf8' },
   )
   if (result.status !== 0) throw new Error(`ninefold demo failed: ${result.stderr}`)
-  return { path, keyFile, passphrase }
+  const { plantedCases } = JSON.parse(result.stdout) as Pick<DemoWorkspace, 'plantedCases'>
+  return { path, keyFile, passphrase, plantedCases }
+}
+
+/** One person as the CLI reports them (`ninefold people list --search ID --json`). */
+export function personInDemo(
+  demo: DemoWorkspace,
+  employeeId: string,
+): { fullName: string; department: string } {
+  const result = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'out/main/cli.js'),
+      'people',
+      'list',
+      '--search',
+      employeeId,
+      '--workspace',
+      demo.path,
+      '--key-file',
+      demo.keyFile,
+      '--json',
+    ],
+    { encoding: 'utf8' },
+  )
+  const page = JSON.parse(result.stdout) as {
+    rows: { employeeId: string; fullName: string; department: string }[]
+  }
+  const person = page.rows.find((r) => r.employeeId === employeeId)
+  if (!person) throw new Error(`${employeeId} not found: ${result.stderr}`)
+  return person
 }
 
 /**

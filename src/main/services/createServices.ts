@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/result'
 import { createDispatcher, type Dispatcher, type Handlers } from '../rpc/dispatcher'
 import { assertStrongPassphrase, passphraseKey, randomRawKey, type KeyMaterial } from '../keys/keyMaterial'
-import { readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { commitImport, previewImport } from '../import/importService'
@@ -185,6 +185,7 @@ export function createServices(ports: ServicePorts): Services {
         return { fileName: basename(input.path), path: input.path, bytes: null }
       }
       // Written in the private spool folder (plaintext never lands in the OS temp dir) and handed over as bytes.
+      mkdirSync(spoolRoot, { recursive: true, mode: 0o700 })
       const temporary = join(spoolRoot, `${randomUUID()}.xlsx`)
       try {
         await writeCalibrationWorkbook(temporary, view, changes, input.kind)

@@ -50,6 +50,7 @@ export function isEventName(value: unknown): value is EventName {
 }
 
 export * from './app'
+export * from './calibration'
 export * from './common'
 export * from './demo'
 export * from './import'

@@ -5,6 +5,8 @@
  */
 export const BYTES_FIELD = 'bytes'
 export const INPUT_HEADER = 'x-ninefold-input'
+/** The same for results that carry bytes (an exported workbook): raw response body, other fields in this header. */
+export const OUTPUT_HEADER = 'x-ninefold-output'
 
 export function splitBytes(input: unknown): { bytes: Uint8Array; rest: Record<string, unknown> } | null {
   if (typeof input !== 'object' || input === null) return null

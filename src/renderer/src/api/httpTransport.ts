@@ -1,5 +1,5 @@
 import type { Result } from '../../../shared/result'
-import { INPUT_HEADER, splitBytes } from '../../../shared/rpc/bytes'
+import { BYTES_FIELD, INPUT_HEADER, OUTPUT_HEADER, splitBytes } from '../../../shared/rpc/bytes'
 import { TOKEN_HEADER, type EventListener, type Transport } from '../../../shared/rpc/transport'
 
 export interface HttpTransportOptions {
@@ -84,6 +84,11 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
         }
       }
       if (response.status !== 200) return transportError(response.status)
+      const fields = response.headers.get(OUTPUT_HEADER)
+      if (fields !== null) {
+        const rest = JSON.parse(decodeURIComponent(fields)) as Record<string, unknown>
+        return { ok: true, value: { ...rest, [BYTES_FIELD]: new Uint8Array(await response.arrayBuffer()) } }
+      }
       return (await response.json()) as Result<unknown>
     },
     subscribe(listener: EventListener) {

@@ -2,6 +2,7 @@ import type { WorkspaceSummary } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useAppStore, type ViewId } from '../../stores/appStore'
+import { CalibrationScreen } from '../calibration/CalibrationScreen'
 import { ImportScreen } from '../import/ImportScreen'
 import { PeopleScreen } from '../people/PeopleScreen'
 import { WorkspaceOverview } from '../workspace/WorkspaceOverview'
@@ -10,7 +11,7 @@ const NAV: { id: ViewId; label: string; ready: boolean }[] = [
   { id: 'workspace', label: 'Workspace', ready: true },
   { id: 'people', label: 'People', ready: true },
   { id: 'import', label: 'Import', ready: true },
-  { id: 'calibration', label: 'Calibration', ready: false },
+  { id: 'calibration', label: 'Calibration', ready: true },
   { id: 'succession', label: 'Succession', ready: false },
   { id: 'insights', label: 'Insights', ready: false },
 ]
@@ -70,6 +71,7 @@ export function AppFrame({ workspace }: { workspace: WorkspaceSummary }): React.
           {view === 'people' && <PeopleScreen />}
           {view === 'workspace' && <WorkspaceOverview workspace={workspace} />}
           {view === 'import' && <ImportScreen />}
+          {view === 'calibration' && <CalibrationScreen />}
           {current && !current.ready && (
             <div className="empty-state">
               <h2>{current.label}</h2>

@@ -1,0 +1,80 @@
+import { useState } from 'react'
+import { moveReasonCode } from '../../../../shared/contract/calibration'
+
+const REASON_LABELS: Record<(typeof moveReasonCode.options)[number], string> = {
+  'evidence-not-in-system': 'Evidence not in the system',
+  'rating-inflated': 'Rating inflated',
+  'rating-deflated': 'Rating deflated',
+  'scope-of-role': 'Scope of the role',
+  'recent-change': 'Recent change',
+  'calibration-consensus': 'Consensus of the meeting',
+  other: 'Other',
+}
+
+/** Every move needs a reason: a code for the report and words for the record. Cancel leaves the person in place. */
+export function MoveDialog({
+  who,
+  from,
+  to,
+  onConfirm,
+  onCancel,
+}: {
+  who: string
+  from: number
+  to: number
+  onConfirm: (reasonCode: (typeof moveReasonCode.options)[number], reason: string) => void
+  onCancel: () => void
+}): React.JSX.Element {
+  const [code, setCode] = useState<(typeof moveReasonCode.options)[number]>('calibration-consensus')
+  const [reason, setReason] = useState('')
+  const valid = reason.trim().length >= 3
+  return (
+    <div className="dialog-backdrop">
+      <form
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="move-title"
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (valid) onConfirm(code, reason.trim())
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onCancel()
+        }}
+      >
+        <h3 id="move-title">
+          Move {who} from box {from} to box {to}
+        </h3>
+        <label>
+          Reason
+          <select value={code} onChange={(e) => setCode(e.target.value as typeof code)}>
+            {moveReasonCode.options.map((c) => (
+              <option key={c} value={c}>
+                {REASON_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Why (recorded in the session log)
+          <textarea
+            autoFocus
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            rows={3}
+            placeholder="What the meeting agreed, and on what evidence"
+          />
+        </label>
+        <div className="dialog-actions">
+          <button type="button" className="secondary" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" disabled={!valid}>
+            Move
+          </button>
+        </div>
+      </form>
+    </div>
+  )
+}

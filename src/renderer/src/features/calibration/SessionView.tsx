@@ -1,0 +1,242 @@
+import { useEffect, useMemo, useState } from 'react'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { MoveDialog } from './MoveDialog'
+import { MAX_DRAWN_PER_BOX, NineBoxGrid } from './NineBoxGrid'
+import { PersonPanel } from './PersonPanel'
+import { useCalibrationSession } from './useCalibrationSession'
+
+const STEP: Record<string, { column: number; row: number }> = {
+  ArrowLeft: { column: -1, row: 0 },
+  ArrowRight: { column: 1, row: 0 },
+  ArrowUp: { column: 0, row: 1 },
+  ArrowDown: { column: 0, row: -1 },
+}
+
+export function SessionView({
+  sessionId,
+  onBack,
+}: {
+  sessionId: string
+  onBack: () => void
+}): React.JSX.Element {
+  const session = useCalibrationSession(sessionId)
+  const { view } = session
+  const [selected, setSelected] = useState<string | null>(null)
+  const [openBox, setOpenBox] = useState<number | null>(null)
+  const [aim, setAim] = useState<{ employeeId: string; box: number } | null>(null)
+  const [pending, setPending] = useState<{ employeeId: string; from: number; to: number } | null>(null)
+  const [presenter, setPresenter] = useState(false)
+  const locked = view?.status === 'finalized'
+  const person = useMemo(
+    () => view?.placements.find((p) => p.employeeId === selected) ?? null,
+    [view, selected],
+  )
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z' || locked) return
+      e.preventDefault()
+      void (e.shiftKey ? session.redo() : session.undo())
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [session, locked])
+
+  if (!view)
+    return session.error ? (
+      <ErrorBanner error={session.error} />
+    ) : (
+      <p aria-busy="true">Loading the session…</p>
+    )
+  const requestMove = (employeeId: string, to: number): void => {
+    const from = view.placements.find((p) => p.employeeId === employeeId)?.box
+    if (locked || from === undefined || from === to) return
+    setPending({ employeeId, from, to })
+  }
+  const nameOf = (employeeId: string): string =>
+    view.placements.find((p) => p.employeeId === employeeId)?.name ?? employeeId
+  const listed = openBox === null ? [] : view.placements.filter((p) => p.box === openBox)
+
+  return (
+    <div className={`calibration-session${presenter ? ' presenter' : ''}`}>
+      <div className="session-toolbar">
+        <button type="button" className="link" onClick={onBack}>
+          ← Sessions
+        </button>
+        <h2>{view.name}</h2>
+        <span className={`status status-${view.status}`} data-testid="session-status">
+          {view.status}
+        </span>
+        <span className="muted">
+          {view.cycle} · {view.placements.length} placed · {view.holding.length} in holding · {view.discussed}{' '}
+          discussed
+        </span>
+        <div className="spacer" />
+        <button
+          type="button"
+          className="secondary"
+          disabled={!view.canUndo || session.busy}
+          onClick={() => void session.undo()}
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={!view.canRedo || session.busy}
+          onClick={() => void session.redo()}
+        >
+          Redo
+        </button>
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={view.blind}
+            onChange={(e) => void session.setBlind(e.target.checked)}
+          />{' '}
+          Blind
+        </label>
+        <label className="toggle">
+          <input type="checkbox" checked={presenter} onChange={(e) => setPresenter(e.target.checked)} />{' '}
+          Presenter
+        </label>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void session.exportWorkbook(locked ? 'results' : 'pre-read')}
+        >
+          {locked ? 'Export results' : 'Export pre-read'}
+        </button>
+        {!locked && (
+          <button type="button" onClick={() => void session.finalize()}>
+            Finalize
+          </button>
+        )}
+      </div>
+      {session.error !== null && (
+        <div className="notice">
+          <ErrorBanner error={session.error} />
+          <button type="button" className="link" onClick={session.clearError}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <p className="sr-only" aria-live="polite">
+        {aim
+          ? `Moving ${nameOf(aim.employeeId)}: target box ${aim.box}. Enter to confirm, Escape to cancel.`
+          : ''}
+      </p>
+      <div className="session-body">
+        <div className="grid-column">
+          <NineBoxGrid
+            view={view}
+            selected={selected}
+            target={aim?.box ?? null}
+            locked={locked}
+            onSelect={setSelected}
+            onOpenBox={setOpenBox}
+            onDrop={requestMove}
+            onKey={(e, employeeId) => {
+              const current = view.placements.find((p) => p.employeeId === employeeId)?.box ?? 5
+              if (e.key === 'Escape') return setAim(null)
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault()
+                setSelected(employeeId)
+                if (aim?.employeeId === employeeId) {
+                  setAim(null)
+                  requestMove(employeeId, aim.box)
+                } else if (!locked) setAim({ employeeId, box: current })
+                return
+              }
+              const step = STEP[e.key]
+              if (!step || aim?.employeeId !== employeeId) return
+              e.preventDefault()
+              const column = Math.min(2, Math.max(0, ((aim.box - 1) % 3) + step.column))
+              const row = Math.min(2, Math.max(0, Math.floor((aim.box - 1) / 3) + step.row))
+              setAim({ employeeId, box: 3 * row + column + 1 })
+            }}
+          />
+          {openBox !== null && (
+            <section className="box-list" aria-label={`Box ${openBox}`}>
+              <h3>
+                Box {openBox}: {listed.length} people
+                {listed.length > MAX_DRAWN_PER_BOX ? ' (too many to draw)' : ''}
+              </h3>
+              <ul>
+                {listed.map((p) => (
+                  <li key={p.employeeId}>
+                    <button type="button" className="link" onClick={() => setSelected(p.employeeId)}>
+                      {p.name}
+                    </button>{' '}
+                    {p.flags.map((f) => f.code).join(', ')}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <table className="distribution" aria-label="Distribution against targets">
+            <thead>
+              <tr>
+                <th>Box</th>
+                <th>Label</th>
+                <th>Computed</th>
+                <th>Now</th>
+                <th>Target</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.distribution.map((d) => (
+                <tr key={d.box} className={d.deviation === 'on-target' ? '' : `deviation-${d.deviation}`}>
+                  <td>{d.box}</td>
+                  <td>{d.label}</td>
+                  <td>{d.computed}</td>
+                  <td>{d.actual}</td>
+                  <td>
+                    {d.targetCount} ({d.targetPercent}%)
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="muted small">{view.distributionRule}</p>
+          {view.holding.length > 0 && (
+            <section aria-label="Holding area">
+              <h3>Holding area ({view.holding.length})</h3>
+              <ul className="holding">
+                {view.holding.slice(0, 200).map((h) => (
+                  <li key={h.employeeId}>
+                    {h.name} — {h.explanation}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+        {person ? (
+          <PersonPanel
+            person={person}
+            presenter={presenter}
+            locked={locked}
+            onMoveTo={(box) => requestMove(person.employeeId, box)}
+            onDiscussed={(discussed) => void session.markDiscussed(person.employeeId, discussed)}
+          />
+        ) : (
+          <aside className="person-panel muted">Select a person to see why they are where they are.</aside>
+        )}
+      </div>
+      {pending && (
+        <MoveDialog
+          who={nameOf(pending.employeeId)}
+          from={pending.from}
+          to={pending.to}
+          onCancel={() => setPending(null)}
+          onConfirm={(reasonCode, reason) => {
+            const { employeeId, to } = pending
+            setPending(null)
+            void session.move({ employeeIds: [employeeId], box: to, reasonCode, reason })
+          }}
+        />
+      )}
+    </div>
+  )
+}

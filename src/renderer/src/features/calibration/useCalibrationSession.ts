@@ -1,0 +1,81 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { CalibrationView, MethodInput } from '../../../../shared/contract'
+import { api } from '../../api/client'
+
+export type MoveRequest = Omit<MethodInput<'calibration.move'>, 'sessionId'>
+
+/** One session's view and the actions on it; every action reloads the view from the services (the source of truth). */
+export function useCalibrationSession(sessionId: string) {
+  const [view, setView] = useState<CalibrationView | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+
+  const reload = useCallback(async () => {
+    try {
+      setView(await api.call('calibration.show', { sessionId }))
+      setError(null)
+    } catch (e) {
+      setError(e)
+    }
+  }, [sessionId])
+
+  useEffect(() => {
+    let live = true
+    api.call('calibration.show', { sessionId }).then(
+      (loaded) => live && setView(loaded),
+      (e: unknown) => live && setError(e),
+    )
+    return () => {
+      live = false
+    }
+  }, [sessionId])
+
+  const run = useCallback(
+    async (action: () => Promise<unknown>) => {
+      setBusy(true)
+      try {
+        await action()
+        await reload()
+      } catch (e) {
+        setError(e)
+      } finally {
+        setBusy(false)
+      }
+    },
+    [reload],
+  )
+
+  return {
+    view,
+    error,
+    busy,
+    clearError: () => setError(null),
+    move: (request: MoveRequest) => run(() => api.call('calibration.move', { sessionId, ...request })),
+    undo: () => run(() => api.call('calibration.undo', { sessionId })),
+    redo: () => run(() => api.call('calibration.redo', { sessionId })),
+    setBlind: (blind: boolean) => run(() => api.call('calibration.setBlind', { sessionId, blind })),
+    finalize: () => run(() => api.call('calibration.setStatus', { sessionId, status: 'finalized' })),
+    reopen: (reason: string) =>
+      run(() => api.call('calibration.setStatus', { sessionId, status: 'reopened', reason })),
+    markDiscussed: (employeeId: string, discussed: boolean) =>
+      run(() => api.call('calibration.markDiscussed', { sessionId, employeeId, discussed })),
+    exportWorkbook: async (kind: 'results' | 'pre-read') => {
+      try {
+        const file = await api.call('calibration.export', { sessionId, kind })
+        if (!file.bytes) return
+        const url = URL.createObjectURL(
+          new Blob([file.bytes as Uint8Array<ArrayBuffer>], {
+            type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          }),
+        )
+        const link = document.createElement('a')
+        link.href = url
+        link.download = file.fileName
+        link.click()
+        URL.revokeObjectURL(url)
+      } catch (e) {
+        setError(e)
+      }
+    },
+  }
+}

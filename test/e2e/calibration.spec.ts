@@ -1,0 +1,115 @@
+import ExcelJS from 'exceljs'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, makeDemoWorkspace, personInDemo, test } from './fixtures'
+import { CalibrationPage } from './pages/CalibrationPage'
+
+test.describe('a 5,000-person session', () => {
+  const demo = makeDemoWorkspace(mkdtempSync(join(tmpdir(), 'ninefold-e2e-cal-big-')), 5000)
+  test.use({ hostArgs: ['--workspace', demo.path, '--key-file', demo.keyFile] })
+
+  test('draws at most 1,000 SVG nodes, with counts and lists for crowded boxes', async ({ page, host }) => {
+    await page.goto(host.url)
+    const calibration = new CalibrationPage(page)
+    await calibration.startSession('Whole company')
+    const nodes = await calibration.grid.locator('*').count()
+    expect(nodes).toBeLessThanOrEqual(1000)
+    await expect(calibration.grid.getByText(/people — open the list/).first()).toBeVisible()
+    await calibration.grid.locator('[data-box="5"] .box-crowded').click()
+    await expect(page.getByRole('region', { name: 'Box 5' })).toContainText('too many to draw')
+    await page.screenshot({ path: 'test-results/screens/calibration-5000.png', fullPage: true })
+  })
+})
+
+test.describe('a calibration meeting', () => {
+  const demo = makeDemoWorkspace(mkdtempSync(join(tmpdir(), 'ninefold-e2e-cal-')), 600)
+  const gap = demo.plantedCases.find((c) => c.kind === 'compliance-gap')
+  if (!gap) throw new Error('the demo planted no compliance gap')
+  const gapPerson = personInDemo(demo, gap.employeeId)
+  test.use({ hostArgs: ['--workspace', demo.path, '--key-file', demo.keyFile] })
+
+  test('flags, drags, moves by keyboard, undoes, goes blind, finalizes and exports', async ({
+    page,
+    host,
+  }) => {
+    await page.goto(host.url)
+    const calibration = new CalibrationPage(page)
+    await calibration.startSession(`${gapPerson.department} Q4`, gapPerson.department)
+
+    // The planted top performer with a compliance gap is flagged, with its rationale and records.
+    await calibration.person(gap.employeeId).click()
+    const flag = page.locator('[data-flag="COMPLIANCE_GAP"]')
+    await expect(flag).toContainText('Rated high, but mandatory training is not done')
+    await expect(flag.locator('ul.evidence li').first()).toBeVisible()
+    await page.screenshot({ path: 'test-results/screens/calibration-flag.png', fullPage: true })
+
+    // Drag with the mouse: a reason is required, and cancel leaves the person in place.
+    const dragged = gap.employeeId
+    const from = await calibration.boxOf(dragged)
+    const to = from === 5 ? 4 : 5
+    await calibration.dragTo(dragged, to)
+    await expect(calibration.dialog).toBeVisible()
+    await expect(calibration.dialog.getByRole('button', { name: 'Move' })).toBeDisabled()
+    await calibration.dialog.getByRole('button', { name: 'Cancel' }).click()
+    await expect(calibration.dialog).toBeHidden()
+    expect(await calibration.boxOf(dragged)).toBe(from)
+    await calibration.dragTo(dragged, to)
+    await calibration.confirmMove('The meeting agreed the gap outweighs the rating')
+    await expect.poll(() => calibration.boxOf(dragged)).toBe(to)
+
+    // Move someone else with the keyboard: Enter picks them up, arrows aim, Enter drops, then the reason.
+    const other = await calibration.grid.locator('[data-employee]').nth(1).getAttribute('data-employee')
+    if (!other || other === dragged) throw new Error('no second person drawn')
+    const otherFrom = await calibration.boxOf(other)
+    const key = otherFrom % 3 === 0 ? 'ArrowLeft' : 'ArrowRight'
+    await calibration.person(other).focus()
+    await page.keyboard.press('Enter')
+    await page.keyboard.press(key)
+    await page.keyboard.press('Enter')
+    await expect(calibration.dialog).toBeVisible()
+    await calibration.confirmMove('Peer feedback from the project not in the system')
+    const otherTo = key === 'ArrowLeft' ? otherFrom - 1 : otherFrom + 1
+    await expect.poll(() => calibration.boxOf(other)).toBe(otherTo)
+
+    // Undo and redo, from the keyboard.
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => calibration.boxOf(other)).toBe(otherFrom)
+    await page.keyboard.press('Control+Shift+z')
+    await expect.poll(() => calibration.boxOf(other)).toBe(otherTo)
+
+    // Blind mode: no real name anywhere on the page.
+    // The switch follows the session (blind mode is stored and logged), so it flips once the services answer.
+    await page.getByLabel('Blind').click()
+    await expect(page.getByLabel('Blind')).toBeChecked()
+    await expect(calibration.person(dragged)).toHaveAttribute('aria-label', /^P-\d{4}, box/)
+    await expect(page.locator('body')).not.toContainText(gapPerson.fullName)
+    await page.screenshot({ path: 'test-results/screens/calibration-blind.png', fullPage: true })
+    await page.getByLabel('Blind').click()
+    await expect(page.getByLabel('Blind')).not.toBeChecked()
+
+    // Finalize: dragging is refused from now on.
+    await page.getByRole('button', { name: 'Finalize' }).click()
+    await expect(calibration.status).toHaveText('finalized')
+    await calibration.dragTo(other, otherFrom)
+    await expect(calibration.dialog).toBeHidden()
+    expect(await calibration.boxOf(other)).toBe(otherTo)
+
+    // Export the results and read the workbook back.
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Export results' }).click()
+    const file = join(mkdtempSync(join(tmpdir(), 'ninefold-e2e-export-')), 'results.xlsx')
+    await (await download).saveAs(file)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(file)
+    const placements = book.getWorksheet('Placements')
+    const row = placements?.getRows(2, placements.rowCount - 1)?.find((r) => r.getCell(1).value === dragged)
+    expect(row?.getCell(5).value).toBe(from)
+    expect(row?.getCell(6).value).toBe(to)
+    expect(row?.getCell(7).value).toBe('yes')
+    expect(String(row?.getCell(8).value)).toContain('The meeting agreed the gap outweighs the rating')
+    const changes = book.getWorksheet('Changes')
+    expect(changes?.rowCount).toBe(3)
+    await page.screenshot({ path: 'test-results/screens/calibration-finalized.png', fullPage: true })
+  })
+})

@@ -1,0 +1,52 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/** The Calibration screen: sessions, the nine-box grid, the person panel and the move dialog. */
+export class CalibrationPage {
+  readonly grid: Locator
+  readonly dialog: Locator
+  readonly status: Locator
+
+  constructor(readonly page: Page) {
+    this.grid = page.locator('svg.nine-box')
+    this.dialog = page.getByRole('dialog')
+    this.status = page.getByTestId('session-status')
+  }
+
+  async startSession(name: string, department = ''): Promise<void> {
+    await this.page.getByRole('button', { name: 'Calibration' }).click()
+    await this.page.getByLabel('Name').fill(name)
+    if (department) await this.page.getByLabel('Department').selectOption(department)
+    await this.page.getByRole('button', { name: 'Start session' }).click()
+    await expect(this.grid).toBeVisible({ timeout: 30_000 })
+  }
+
+  person(employeeId: string): Locator {
+    return this.grid.locator(`[data-employee="${employeeId}"]`)
+  }
+
+  box(n: number): Locator {
+    return this.page.getByTestId(`box-${n}`)
+  }
+
+  /** The box a drawn person sits in, read from the grid itself. */
+  async boxOf(employeeId: string): Promise<number> {
+    const label = (await this.person(employeeId).getAttribute('aria-label')) ?? ''
+    return Number(/box (\d)/.exec(label)?.[1])
+  }
+
+  async dragTo(employeeId: string, box: number): Promise<void> {
+    const from = await this.person(employeeId).boundingBox()
+    const to = await this.box(box).boundingBox()
+    if (!from || !to) throw new Error('nothing to drag')
+    await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+    await this.page.mouse.down()
+    await this.page.mouse.move(to.x + to.width / 2, to.y + to.height - 20, { steps: 12 })
+    await this.page.mouse.up()
+  }
+
+  async confirmMove(reason: string): Promise<void> {
+    await this.dialog.getByLabel('Why (recorded in the session log)').fill(reason)
+    await this.dialog.getByRole('button', { name: 'Move' }).click()
+    await expect(this.dialog).toBeHidden()
+  }
+}
