@@ -120,7 +120,8 @@ export function recordsFor(
     cycles.forEach((cycle, index) => {
       if (!hiredBefore(addDays(cycle.endsOn, -90))) return
       // A planted hidden gem grows in every skill (the draw is still made, so the random stream stays the same).
-      if (index > 0 && (random.chance(agility * 0.75) || plant === 'hidden-gem')) level = clampLevel(level + 1)
+      if (index > 0 && (random.chance(agility * 0.75) || plant === 'hidden-gem'))
+        level = clampLevel(level + 1)
       competencyRatings.push({
         employeeId: person.employeeId,
         cycle: cycle.name,
