@@ -10,6 +10,7 @@ import { migrate } from '../src/main/db/migrate'
 import { openWorkspaceDb } from '../src/main/db/openWorkspaceDb'
 import { randomRawKey } from '../src/main/keys/keyMaterial'
 import { createServices } from '../src/main/services/createServices'
+import { calibrationCoreBench } from './calibrationBench'
 import {
   floorLearningCsv,
   floorPeopleXlsx,
@@ -227,6 +228,18 @@ async function openCost(): Promise<Measurement> {
 }
 
 const BENCHMARKS: Record<string, () => Promise<Measurement>> = {
+  'calibration-core-50k': async () => {
+    const people = Math.round(50_000 * Number(process.env['NINEFOLD_BENCH_SCALE'] ?? 1))
+    const r = calibrationCoreBench(people)
+    return {
+      name: `calibration core, ${people.toLocaleString('en-US')} people: placements, agility ranks and every flag (median of 5)`,
+      oursMs: r.oursMs,
+      baselineMs: r.baselineMs,
+      baseline: 'one bare pass reading every review, rating and learning record once',
+      peakRssMb: peakRssMb(),
+      note: `${r.placed.toLocaleString('en-US')} placed, ${r.flags.toLocaleString('en-US')} flags; target ≤ 250 ms`,
+    }
+  },
   'demo-fill-20k': () => demoFill(20_000),
   'people-list-100k': () => peoplePages(100_000),
   'open-workspace': () => openCost(),

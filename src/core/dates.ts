@@ -13,6 +13,11 @@ export function addDays(iso: string, days: number): string {
   return toIsoDate(new Date(parseIsoDate(iso).getTime() + days * DAY_MS))
 }
 
+/** Days since 1970-01-01 of an ISO date, without building a Date (hot in calibration's loops). */
+function dayNumber(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS
+}
+
 export function daysBetween(fromIso: string, toIso: string): number {
-  return Math.round((parseIsoDate(toIso).getTime() - parseIsoDate(fromIso).getTime()) / DAY_MS)
+  return dayNumber(toIso) - dayNumber(fromIso)
 }

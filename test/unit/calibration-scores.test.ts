@@ -91,6 +91,7 @@ const ctx: FlagContext = {
   agilityTopCut: 80,
   medianRating: 3,
   staleEvidenceMonths: 18,
+  staleSince: '2025-05-01',
 }
 const HIGH = scorePerformance(review(5), { lowMax: 2, highMin: 4 })
 const MODERATE = scorePerformance(review(3), { lowMax: 2, highMin: 4 })
@@ -177,7 +178,7 @@ describe('learning agility', () => {
   })
 
   it('shows each component with its evidence, and rates growth per year', () => {
-    const [growth, assessment, breadth, stretch] = agilityComponents(grower, AS_OF)
+    const [growth, assessment, breadth, stretch] = agilityComponents(grower, AS_OF, true)
     expect(growth?.raw).toBeCloseTo(2, 1)
     expect(growth?.evidence).toHaveLength(2)
     expect(assessment?.raw).toBeCloseTo(0.9 + 0.4 / 2, 5)

@@ -32,36 +32,40 @@ const MIN_SPAN_DAYS = 90
 const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits
 
 /** Levels gained per year for each skill rated at least twice, by others (self-ratings are not evidence). */
-function skillGrowth(ratings: readonly CompetencyRecord[]): AgilityComponentRaw {
-  const bySkill = new Map<string, CompetencyRecord[]>()
-  for (const r of ratings) {
-    if (r.source === 'self' || !r.ratedAt) continue
-    const key = r.skill.toLowerCase()
-    bySkill.set(key, [...(bySkill.get(key) ?? []), r])
+function skillGrowth(person: CalibrationPerson, asOf: string, detailed: boolean): AgilityComponentRaw {
+  // One pass keeping each skill's first and last rating: no per-skill lists or sorts (this runs for every person).
+  const span = new Map<string, { first: CompetencyRecord; last: CompetencyRecord }>()
+  for (const r of person.competencies) {
+    if (r.source === 'self' || r.ratedAt === null || r.ratedAt > asOf) continue
+    const seen = span.get(r.skill)
+    if (!seen) span.set(r.skill, { first: r, last: r })
+    else if (r.ratedAt < (seen.first.ratedAt as string)) seen.first = r
+    else if (r.ratedAt >= (seen.last.ratedAt as string)) seen.last = r
   }
-  const rates: number[] = []
+  let total = 0
+  let skills = 0
   const evidence: Evidence[] = []
-  for (const list of bySkill.values()) {
-    list.sort((a, b) => (a.ratedAt ?? '').localeCompare(b.ratedAt ?? ''))
-    const first = list[0] as CompetencyRecord
-    const last = list[list.length - 1] as CompetencyRecord
+  for (const { first, last } of span.values()) {
     const days = daysBetween(first.ratedAt as string, last.ratedAt as string)
     if (days < MIN_SPAN_DAYS) continue
-    rates.push((last.level - first.level) / (days / 365.25))
-    evidence.push(competencyEvidence(first), competencyEvidence(last))
+    total += (last.level - first.level) / (days / 365.25)
+    skills++
+    if (detailed) evidence.push(competencyEvidence(first), competencyEvidence(last))
   }
-  if (rates.length === 0)
+  if (skills === 0)
     return {
       key: 'skillGrowth',
       raw: null,
-      explanation: 'No skill rated twice at least 3 months apart.',
+      explanation: detailed ? 'No skill rated twice at least 3 months apart.' : '',
       evidence,
     }
-  const raw = rates.reduce((a, b) => a + b, 0) / rates.length
+  const raw = total / skills
   return {
     key: 'skillGrowth',
     raw,
-    explanation: `${round(raw)} levels per year on average over ${rates.length} skill(s) rated at least twice.`,
+    explanation: detailed
+      ? `${round(raw)} levels per year on average over ${skills} skill(s) rated at least twice.`
+      : '',
     evidence,
   }
 }
@@ -71,86 +75,122 @@ const scaled = (r: LearningRecord): number | null =>
     ? (r.score - r.scoreMin) / (r.scoreMax - r.scoreMin)
     : null
 
-/** Latest score per assessment (mastery) plus half the gain from the first attempt (improvement). */
-function assessment(records: readonly LearningRecord[]): AgilityComponentRaw {
-  const byItem = new Map<string, LearningRecord[]>()
-  for (const r of records) {
-    if (r.activityType !== 'assessment' || scaled(r) === null || !r.completedAt) continue
-    byItem.set(r.activityId, [...(byItem.get(r.activityId) ?? []), r])
+/**
+ * Latest score per assessment (mastery) plus half the gain from the first attempt (improvement); then breadth (distinct
+ * skills rated by others and distinct non-mandatory learning finished in the last 12 months) and stretch programmes
+ * (last 3 years) — all from one pass over the person's learning records.
+ */
+function learningComponents(
+  person: CalibrationPerson,
+  asOf: string,
+  detailed: boolean,
+): AgilityComponentRaw[] {
+  const { year, threeYears } = windowsFor(asOf)
+  const attempts = new Map<string, { first: LearningRecord; last: LearningRecord }>()
+  const finished = new Map<string, LearningRecord>()
+  const programmes = new Map<string, LearningRecord>()
+  for (const r of person.learning) {
+    const at = r.completedAt
+    if (at === null || at > asOf) continue
+    if (r.activityType === 'assessment' && scaled(r) !== null) {
+      const seen = attempts.get(r.activityId)
+      if (!seen) attempts.set(r.activityId, { first: r, last: r })
+      else if (at < (seen.first.completedAt as string)) seen.first = r
+      else if (at >= (seen.last.completedAt as string)) seen.last = r
+    }
+    if (!DONE.has(r.status)) continue
+    if (!r.mandatory && r.activityType !== 'certification' && at > year) finished.set(r.activityId, r)
+    if (r.activityType === 'program' && at > threeYears) programmes.set(r.activityId, r)
   }
-  if (byItem.size === 0)
-    return { key: 'assessment', raw: null, explanation: 'No scored assessment on record.', evidence: [] }
-  let mastery = 0
-  let improvement = 0
-  const evidence: Evidence[] = []
-  for (const attempts of byItem.values()) {
-    attempts.sort((a, b) => (a.completedAt ?? '').localeCompare(b.completedAt ?? ''))
-    const first = attempts[0] as LearningRecord
-    const last = attempts[attempts.length - 1] as LearningRecord
-    mastery += scaled(last) as number
-    improvement += Math.max(0, (scaled(last) as number) - (scaled(first) as number))
-    evidence.push(learningEvidence(first))
-    if (last !== first) evidence.push(learningEvidence(last))
-  }
-  mastery /= byItem.size
-  improvement /= byItem.size
-  return {
-    key: 'assessment',
-    raw: mastery + improvement / 2,
-    explanation: `Latest assessment scores average ${Math.round(mastery * 100)}%, improved by ${Math.round(improvement * 100)} points on average since the first attempt (${byItem.size} assessment(s)).`,
-    evidence,
-  }
-}
-
-/** Distinct skills rated by others, and distinct voluntary-or-skill learning finished, in the last 12 months. */
-function breadth(person: CalibrationPerson, asOf: string): AgilityComponentRaw {
-  const since = addDays(asOf, -365)
-  const fresh = (date: string | null): boolean => date !== null && date > since && date <= asOf
   const skills = new Map<string, CompetencyRecord>()
-  for (const r of person.competencies)
-    if (r.source !== 'self' && fresh(r.ratedAt)) skills.set(r.skill.toLowerCase(), r)
-  const items = new Map<string, LearningRecord>()
-  for (const r of person.learning)
-    if (!r.mandatory && DONE.has(r.status) && fresh(r.completedAt) && r.activityType !== 'certification')
-      items.set(r.activityId, r)
-  const count = skills.size + items.size
-  if (count === 0)
-    return {
-      key: 'breadth',
+  for (const c of person.competencies)
+    if (c.source !== 'self' && c.ratedAt !== null && c.ratedAt > year && c.ratedAt <= asOf)
+      skills.set(c.skill, c)
+
+  let assessment: AgilityComponentRaw
+  if (attempts.size === 0) {
+    assessment = {
+      key: 'assessment',
       raw: null,
-      explanation: 'No skill rating or finished learning in the last 12 months.',
+      explanation: detailed ? 'No scored assessment on record.' : '',
       evidence: [],
     }
-  return {
-    key: 'breadth',
-    raw: count,
-    explanation: `${skills.size} skill(s) rated and ${items.size} learning item(s) finished since ${since} (mandatory training not counted).`,
-    evidence: [...[...skills.values()].map(competencyEvidence), ...[...items.values()].map(learningEvidence)],
+  } else {
+    let mastery = 0
+    let improvement = 0
+    const evidence: Evidence[] = []
+    for (const { first, last } of attempts.values()) {
+      mastery += scaled(last) as number
+      improvement += Math.max(0, (scaled(last) as number) - (scaled(first) as number))
+      if (detailed)
+        evidence.push(
+          ...(first === last ? [learningEvidence(last)] : [learningEvidence(first), learningEvidence(last)]),
+        )
+    }
+    mastery /= attempts.size
+    improvement /= attempts.size
+    assessment = {
+      key: 'assessment',
+      raw: mastery + improvement / 2,
+      explanation: detailed
+        ? `Latest assessment scores average ${Math.round(mastery * 100)}%, improved by ${Math.round(improvement * 100)} points on average since the first attempt (${attempts.size} assessment(s)).`
+        : '',
+      evidence,
+    }
   }
-}
-
-function stretch(records: readonly LearningRecord[], asOf: string): AgilityComponentRaw {
-  const since = addDays(asOf, -3 * 365)
-  const done = records.filter(
-    (r) =>
-      r.activityType === 'program' && DONE.has(r.status) && r.completedAt !== null && r.completedAt > since,
-  )
-  return {
+  const count = skills.size + finished.size
+  const breadth: AgilityComponentRaw =
+    count === 0
+      ? {
+          key: 'breadth',
+          raw: null,
+          explanation: detailed ? 'No skill rating or finished learning in the last 12 months.' : '',
+          evidence: [],
+        }
+      : {
+          key: 'breadth',
+          raw: count,
+          explanation: detailed
+            ? `${skills.size} skill(s) rated and ${finished.size} learning item(s) finished since ${year} (mandatory training not counted).`
+            : '',
+          evidence: detailed
+            ? [
+                ...[...skills.values()].map(competencyEvidence),
+                ...[...finished.values()].map(learningEvidence),
+              ]
+            : [],
+        }
+  const stretch: AgilityComponentRaw = {
     key: 'stretch',
     // Everyone has a value here: no programme is a real 0, not missing evidence.
-    raw: new Set(done.map((r) => r.activityId)).size,
-    explanation:
-      done.length === 0
+    raw: programmes.size,
+    explanation: detailed
+      ? programmes.size === 0
         ? 'No programme completed in the last 3 years.'
-        : `${done.length} programme(s) completed since ${since}.`,
-    evidence: done.map(learningEvidence),
+        : `${programmes.size} programme(s) completed since ${threeYears}.`
+      : '',
+    evidence: detailed ? [...programmes.values()].map(learningEvidence) : [],
   }
+  return [assessment, breadth, stretch]
 }
 
-export function agilityComponents(person: CalibrationPerson, asOf: string): AgilityComponentRaw[] {
-  const upToAsOf = person.learning.filter((r) => !r.completedAt || r.completedAt <= asOf)
-  const ratings = person.competencies.filter((r) => !r.ratedAt || r.ratedAt <= asOf)
-  return [skillGrowth(ratings), assessment(upToAsOf), breadth(person, asOf), stretch(upToAsOf, asOf)]
+const windows = new Map<string, { year: string; threeYears: string }>()
+function windowsFor(asOf: string): { year: string; threeYears: string } {
+  let found = windows.get(asOf)
+  if (!found) windows.set(asOf, (found = { year: addDays(asOf, -365), threeYears: addDays(asOf, -3 * 365) }))
+  return found
+}
+
+/**
+ * A person's components. Explanations and evidence lists are built only when asked (the person panel, the flags
+ * that cite them): for a 50k-person session they were most of the work and most of the garbage.
+ */
+export function agilityComponents(
+  person: CalibrationPerson,
+  asOf: string,
+  detailed = false,
+): AgilityComponentRaw[] {
+  return [skillGrowth(person, asOf, detailed), ...learningComponents(person, asOf, detailed)]
 }
 
 /** With fewer than two of growth, assessment and breadth on record, an index would be a guess. */
@@ -195,7 +235,8 @@ export function scoreAgility(
         : (100 * used.reduce((sum, c) => sum + c.weight * (c.rank as number), 0)) / totalWeight
     return {
       index: round(index, 1),
-      explanation: `Weighted mean of ${used.length} component rank(s) within the session (${used.map((c) => `${c.label.toLowerCase()} ${Math.round((c.rank as number) * 100)}th pct × ${c.weight}`).join('; ')}).`,
+      // The ranks and weights are in `components`; the sentence stays short (it is built for every person).
+      explanation: `Weighted mean of ${used.length} component ranks within the session.`,
       components: ranked,
     }
   })

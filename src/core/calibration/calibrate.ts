@@ -1,6 +1,7 @@
 import type {
   CalibrationSettings,
   CalibrationView,
+  Evidence,
   Flag,
   HeldPerson,
   Placement,
@@ -58,12 +59,14 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
     input.blind ? (input.pseudonyms.get(p.employeeId) ?? 'P-?') : (p.fullName ?? p.employeeId)
   const pseudonymOf = (p: CalibrationPerson): string => input.pseudonyms.get(p.employeeId) ?? 'P-?'
 
+  // Hired after this date means less than the minimum tenure at asOf.
+  const flagStates = new Map(input.flagStates.map((s) => [`${s.employeeId}\u0000${s.code}`, s]))
+  const hiredBy = addDays(asOf, -monthsToDays(settings.minTenureMonths))
   const holding: HeldPerson[] = []
   const eligible: { person: CalibrationPerson; review: ReviewRecord }[] = []
   for (const person of input.people) {
     const review = person.reviews.find((r) => r.cycleId === cycle.id)
-    const tooNew =
-      person.hireDate !== null && addDays(person.hireDate, monthsToDays(settings.minTenureMonths)) > asOf
+    const tooNew = person.hireDate !== null && person.hireDate > hiredBy
     if (tooNew || !review) {
       holding.push({
         personId: person.personId,
@@ -75,7 +78,7 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
         explanation: tooNew
           ? `Hired ${person.hireDate}, less than ${settings.minTenureMonths} months before ${asOf}.`
           : `No rating in ${cycle.name}.`,
-        flags: tooNew ? [] : withState([notRated(cycle.name)], person.employeeId, input.flagStates),
+        flags: tooNew ? [] : withState([notRated(cycle.name)], person.employeeId, flagStates),
       })
       continue
     }
@@ -106,6 +109,7 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
     agilityTopCut: topShareCut(indices, settings.hiddenGemTopShare),
     medianRating: Math.round(median(ratings) * 100) / 100,
     staleEvidenceMonths: settings.staleEvidenceMonths,
+    staleSince: addDays(asOf, -monthsToDays(settings.staleEvidenceMonths)),
   }
   const raters = raterFindings(
     eligible.map((e) => e.review),
@@ -149,8 +153,10 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
     const rater = review.reviewerId ? raterOf.get(review.reviewerId) : undefined
     if (rater)
       raw.push({ code: rater.code, severity: 'info', rationale: rater.rationale, evidence: rater.evidence })
-    push(hiddenGem(performance, personAgility, ctx))
-    push(miscastTalent(performance, personAgility, ctx))
+    const agilityEvidence = (): Evidence[] =>
+      agilityComponents(person, asOf, true).flatMap((c) => c.evidence.slice(0, 3))
+    push(hiddenGem(performance, personAgility, ctx, agilityEvidence))
+    push(miscastTalent(performance, personAgility, ctx, agilityEvidence))
     push(staleEvidence(person, ctx))
     if (move && boxDistance(computedBox, box) >= 2)
       raw.push(movedAgainstEvidence(computedBox, box, boxDistance(computedBox, box), move))
@@ -169,7 +175,7 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
       performance,
       potential,
       agility: personAgility,
-      flags: withState(raw, person.employeeId, input.flagStates),
+      flags: withState(raw, person.employeeId, flagStates),
       discussed: input.discussed.has(person.employeeId),
     })
   })
@@ -198,9 +204,13 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
   }
 }
 
-function withState(flags: readonly RawFlag[], employeeId: string, states: readonly FlagState[]): Flag[] {
+function withState(
+  flags: readonly RawFlag[],
+  employeeId: string,
+  states: ReadonlyMap<string, FlagState>,
+): Flag[] {
   return flags.map((f) => {
-    const state = states.find((s) => s.employeeId === employeeId && s.code === f.code)
+    const state = states.get(`${employeeId}\u0000${f.code}`)
     return { ...f, status: state?.status ?? 'open', note: state?.note ?? null }
   })
 }

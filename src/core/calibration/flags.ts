@@ -1,5 +1,4 @@
 import type { AgilityScore, AxisScore, Evidence, Flag, FlagCode } from '../../shared/contract/calibration'
-import { addDays } from '../dates'
 import type { CalibrationPerson, LearningRecord, ReviewRecord } from './evidenceModel'
 import { competencyEvidence, learningEvidence, reviewEvidence } from './evidenceLabels'
 import { normaliseRating } from './performance'
@@ -15,6 +14,8 @@ export interface FlagContext {
   /** Median normalised rating of the session. */
   medianRating: number
   staleEvidenceMonths: number
+  /** asOf minus staleEvidenceMonths, computed once per session. */
+  staleSince: string
 }
 
 const flag = (
@@ -41,7 +42,12 @@ function byActivity(
   keep: (r: LearningRecord) => boolean,
 ): Map<string, LearningRecord[]> {
   const map = new Map<string, LearningRecord[]>()
-  for (const r of records) if (keep(r)) map.set(r.activityId, [...(map.get(r.activityId) ?? []), r])
+  for (const r of records) {
+    if (!keep(r)) continue
+    const list = map.get(r.activityId)
+    if (list) list.push(r)
+    else map.set(r.activityId, [r])
+  }
   return map
 }
 
@@ -157,7 +163,15 @@ export function ratingEvidenceMismatch(
   )
 }
 
-export function hiddenGem(performance: AxisScore, agility: AgilityScore, ctx: FlagContext): RawFlag | null {
+/** The records behind an agility index, built only for the people a flag cites them for. */
+export type AgilityEvidence = () => Evidence[]
+
+export function hiddenGem(
+  performance: AxisScore,
+  agility: AgilityScore,
+  ctx: FlagContext,
+  agilityEvidence: AgilityEvidence,
+): RawFlag | null {
   if (agility.index === null || ctx.agilityTopCut === null || agility.index < ctx.agilityTopCut) return null
   const rating = performance.value ?? Number.POSITIVE_INFINITY
   if (performance.level !== 'moderate' && rating > ctx.medianRating) return null
@@ -165,7 +179,7 @@ export function hiddenGem(performance: AxisScore, agility: AgilityScore, ctx: Fl
     'HIDDEN_GEM',
     'info',
     `Learning agility ${agility.index} is in the session's top group (≥ ${ctx.agilityTopCut}) while performance is ${performance.level} (rating ${Math.round(rating * 100) / 100}/5, session median ${ctx.medianRating}).`,
-    [...performance.evidence, ...agility.components.flatMap((c) => c.evidence.slice(0, 3))],
+    [...performance.evidence, ...agilityEvidence()],
   )
 }
 
@@ -173,6 +187,7 @@ export function miscastTalent(
   performance: AxisScore,
   agility: AgilityScore,
   ctx: FlagContext,
+  agilityEvidence: AgilityEvidence,
 ): RawFlag | null {
   if (
     performance.level !== 'low' ||
@@ -185,18 +200,25 @@ export function miscastTalent(
     'MISCAST_TALENT',
     'medium',
     `Low performance with learning agility ${agility.index} in the session's top group: consider a different role before an exit.`,
-    [...performance.evidence, ...agility.components.flatMap((c) => c.evidence.slice(0, 3))],
+    [...performance.evidence, ...agilityEvidence()],
   )
 }
 
 /** No learning or skill evidence newer than the configured age (or none at all). */
 export function staleEvidence(person: CalibrationPerson, ctx: FlagContext): RawFlag | null {
-  const since = addDays(ctx.asOf, -Math.round(ctx.staleEvidenceMonths * 30.44))
-  const dates = [
-    ...person.learning.map((r) => r.completedAt),
-    ...person.competencies.filter((c) => c.source !== 'self').map((c) => c.ratedAt),
-  ].filter((d): d is string => d !== null && d <= ctx.asOf)
-  const newest = dates.sort().at(-1) ?? null
+  const since = ctx.staleSince
+  let newest: string | null = null
+  for (const r of person.learning)
+    if (r.completedAt !== null && r.completedAt <= ctx.asOf && (newest === null || r.completedAt > newest))
+      newest = r.completedAt
+  for (const c of person.competencies)
+    if (
+      c.source !== 'self' &&
+      c.ratedAt !== null &&
+      c.ratedAt <= ctx.asOf &&
+      (newest === null || c.ratedAt > newest)
+    )
+      newest = c.ratedAt
   if (newest !== null && newest >= since) return null
   return flag(
     'STALE_EVIDENCE',

@@ -96,9 +96,7 @@ export function scorePotential(
     level,
     value: Math.round(score.value * 10) / 10,
     explanation: `${score.explanation} ${level[0]?.toUpperCase()}${level.slice(1)}: ${cuts.text}.`,
-    evidence: [
-      ...(review && review.potentialRating !== null ? [reviewEvidence(review)] : []),
-      ...agility.components.flatMap((c) => c.evidence.slice(0, 4)),
-    ],
+    // The agility records are listed under its components (the person panel); here only the manager's rating.
+    evidence: review && review.potentialRating !== null && score.fromManager ? [reviewEvidence(review)] : [],
   }
 }

@@ -3,16 +3,24 @@
  * ranks of a population average 0.5. Returns a lookup from value to rank.
  */
 export function midRanks(values: readonly number[]): (value: number) => number {
-  const sorted = [...values].sort((a, b) => a - b)
+  const sorted = Float64Array.from(values).sort()
   const n = sorted.length
-  const rankOf = new Map<number, number>()
-  for (let i = 0; i < n;) {
-    let j = i
-    while (j < n && sorted[j] === sorted[i]) j++
-    rankOf.set(sorted[i] as number, (i + (j - i) / 2) / n)
-    i = j
+  // First index whose value is >= (or > when `after`) the value: a binary search, no per-value table.
+  const bound = (value: number, after: boolean): number => {
+    let lo = 0
+    let hi = n
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if ((sorted[mid] as number) < value || (after && sorted[mid] === value)) lo = mid + 1
+      else hi = mid
+    }
+    return lo
   }
-  return (value) => rankOf.get(value) ?? 0
+  return (value) => {
+    if (n === 0) return 0
+    const below = bound(value, false)
+    return (below + (bound(value, true) - below) / 2) / n
+  }
 }
 
 /** The value at a percentile (0–100) of a sorted list, by the nearest-rank method. */

@@ -28,8 +28,12 @@ export function raterFindings(
   const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1))
   if (sd === 0) return []
   const byReviewer = new Map<string, ReviewRecord[]>()
-  for (const r of reviews)
-    if (r.reviewerId) byReviewer.set(r.reviewerId, [...(byReviewer.get(r.reviewerId) ?? []), r])
+  for (const r of reviews) {
+    if (!r.reviewerId) continue
+    const list = byReviewer.get(r.reviewerId)
+    if (list) list.push(r)
+    else byReviewer.set(r.reviewerId, [r])
+  }
   const findings: RaterFinding[] = []
   for (const [reviewerId, rated] of byReviewer) {
     if (rated.length < minRated) continue
