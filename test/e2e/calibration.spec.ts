@@ -78,6 +78,41 @@ test.describe('a calibration meeting', () => {
     await page.keyboard.press('Control+Shift+z')
     await expect.poll(() => calibration.boxOf(other)).toBe(otherTo)
 
+    // Move two people at once: shift-click adds to the selection, dragging one of them moves both.
+    const drawn = await calibration.grid
+      .locator('[data-employee]')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-employee') ?? ''))
+    const [a, b] = drawn.filter((id) => id !== dragged && id !== other)
+    if (!a || !b) throw new Error('not enough people drawn')
+    const boxesOfPair = [await calibration.boxOf(a), await calibration.boxOf(b)]
+    const pairTarget = [1, 2, 3, 4, 5, 6, 7, 8, 9].find((n) => !boxesOfPair.includes(n)) ?? 1
+    await calibration.person(a).click()
+    await calibration.person(b).click({ modifiers: ['Shift'] })
+    await expect(page.getByText('2 selected')).toBeVisible()
+    await calibration.dragTo(b, pairTarget)
+    await expect(calibration.dialog).toContainText('Move 2 people')
+    await calibration.confirmMove('Both moved to the new team lead role')
+    await expect.poll(() => calibration.boxOf(a)).toBe(pairTarget)
+    await expect.poll(() => calibration.boxOf(b)).toBe(pairTarget)
+
+    // The flagged person's panel: learning journey, and the flag acknowledged with a note (logged).
+    await calibration.person(gap.employeeId).click()
+    await expect(
+      page.locator('ul.journey li.journey-overdue, ul.journey li.journey-failed').first(),
+    ).toBeVisible()
+    await page.getByLabel('Note on COMPLIANCE_GAP').fill('Training booked for next week')
+    await flag.getByRole('button', { name: 'Acknowledge' }).click()
+    await expect(flag).toContainText('(acknowledged)')
+    await expect(flag).toContainText('Note: Training booked for next week')
+
+    // Filters dim everyone else and say how many match.
+    await page.getByRole('group', { name: 'Filters' }).getByLabel('Flag').selectOption('COMPLIANCE_GAP')
+    await expect(page.getByTestId('filter-count')).toHaveText(/^\d+ of \d+ match$/)
+    await expect(calibration.person(gap.employeeId)).not.toHaveClass(/dimmed/)
+    await expect(calibration.person(a)).toHaveClass(/dimmed/)
+    await page.screenshot({ path: 'test-results/screens/calibration-filtered.png', fullPage: true })
+    await page.getByRole('button', { name: 'Clear' }).click()
+
     // Blind mode: no real name anywhere on the page.
     // The switch follows the session (blind mode is stored and logged), so it flips once the services answer.
     await page.getByLabel('Blind').click()
@@ -109,7 +144,8 @@ test.describe('a calibration meeting', () => {
     expect(row?.getCell(7).value).toBe('yes')
     expect(String(row?.getCell(8).value)).toContain('The meeting agreed the gap outweighs the rating')
     const changes = book.getWorksheet('Changes')
-    expect(changes?.rowCount).toBe(3)
+    // Header, the drag, the keyboard move, the two-person move.
+    expect(changes?.rowCount).toBe(5)
     await page.screenshot({ path: 'test-results/screens/calibration-finalized.png', fullPage: true })
   })
 })

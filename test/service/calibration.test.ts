@@ -49,6 +49,19 @@ describe('calibration sessions on the demo organisation', () => {
       const others = Object.values(expected).filter((c) => c !== code)
       expect(placed?.flags.map((f) => f.code).filter((c) => (others as string[]).includes(c))).toEqual([])
     }
+    // The side panel's detail: the learning journey shows the mandatory course that is not done, and every
+    // agility component is explained with its records.
+    const planted = demo.plantedCases.find((c) => c.kind === 'compliance-gap')
+    const detail = await client.call('calibration.person', {
+      sessionId,
+      employeeId: planted?.employeeId ?? '',
+    })
+    expect(detail.learning.some((l) => l.mandatory && (l.state === 'overdue' || l.state === 'failed'))).toBe(
+      true,
+    )
+    expect(detail.reviews.map((r) => r.cycle)).toContain(view.cycle)
+    expect(detail.placement.agility.components.every((c) => c.explanation.length > 0)).toBe(true)
+    expect(detail.placement.agility.components.some((c) => c.evidence.length > 0)).toBe(true)
     const gap = view.placements.find((p) => p.flags.some((f) => f.code === 'COMPLIANCE_GAP'))
     expect(gap?.performance.level).toBe('high')
     expect(gap?.flags.find((f) => f.code === 'COMPLIANCE_GAP')?.rationale).toMatch(
@@ -88,6 +101,11 @@ describe('calibration sessions on the demo organisation', () => {
     if (Math.abs(target - person.computedBox) >= 2)
       expect(after?.flags.map((f) => f.code)).toContain('MOVED_AGAINST_EVIDENCE')
 
+    expect(
+      (await client.call('calibration.person', { sessionId, employeeId: person.employeeId })).moves,
+    ).toMatchObject([
+      { step: 1, fromBox: person.box, toBox: target, reasonCode: 'evidence-not-in-system', state: 'active' },
+    ])
     await client.call('calibration.undo', { sessionId })
     expect(
       (await client.call('calibration.show', { sessionId })).placements.find(

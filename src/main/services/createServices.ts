@@ -21,6 +21,7 @@ import {
   updateFlag,
 } from './calibration/calibrationService'
 import { writeCalibrationWorkbook } from './calibration/calibrationWorkbook'
+import { personDetail } from './calibration/personDetail'
 import { moveInSession, redoStep, undoStep } from './calibration/sessionMoves'
 import { sessionForExport, showSession } from './calibration/sessionView'
 import { qualityReport } from './qualityReport'
@@ -170,6 +171,7 @@ export function createServices(ports: ServicePorts): Services {
     'calibration.create': (input) => createSession(input, calibrationContext()),
     'calibration.list': () => listSessions(session.reader),
     'calibration.show': (input) => showSession(session.reader, input.sessionId),
+    'calibration.person': (input) => personDetail(session.reader, input.sessionId, input.employeeId),
     'calibration.move': (input) => moveInSession(input, calibrationContext()),
     'calibration.undo': (input) => undoStep(input.sessionId, calibrationContext()),
     'calibration.redo': (input) => redoStep(input.sessionId, calibrationContext()),

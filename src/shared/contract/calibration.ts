@@ -204,6 +204,58 @@ export const moveReasonCode = z.enum([
 
 const sessionRef = z.object({ sessionId: z.string().min(1) }).strict()
 
+/** Everything behind one person's place on the grid, for the side panel. */
+export const personDetail = z.object({
+  placement,
+  reviews: z.array(
+    z.object({
+      cycle: z.string(),
+      overallRating: z.number(),
+      potentialRating: z.number().nullable(),
+      scale: z.string(),
+      reviewerId: z.string().nullable(),
+      reviewDate: z.string().nullable(),
+    }),
+  ),
+  competencies: z.array(
+    z.object({
+      skill: z.string(),
+      level: z.number(),
+      source: z.string(),
+      cycle: z.string().nullable(),
+      ratedAt: z.string().nullable(),
+    }),
+  ),
+  learning: z.array(
+    z.object({
+      title: z.string(),
+      activityType: z.string(),
+      mandatory: z.boolean(),
+      status: z.string(),
+      score: z.number().nullable(),
+      scoreMax: z.number().nullable(),
+      dueAt: z.string().nullable(),
+      completedAt: z.string().nullable(),
+      validUntil: z.string().nullable(),
+      /** overdue: open past its due date; expired: a credential past its validity (both as of the session date). */
+      state: z.enum(['done', 'failed', 'overdue', 'open', 'expired']),
+    }),
+  ),
+  moves: z.array(
+    z.object({
+      step: z.number().int(),
+      fromBox: boxNumber,
+      toBox: boxNumber,
+      reasonCode: z.string(),
+      reason: z.string(),
+      actor: z.string(),
+      at: z.string(),
+      state: z.enum(['active', 'undone', 'discarded']),
+    }),
+  ),
+})
+export type PersonDetail = z.output<typeof personDetail>
+
 export const calibrationMethods = defineMethods('calibration')({
   'calibration.create': {
     summary: 'Start a calibration session for part of the organisation and one review cycle.',
@@ -228,6 +280,12 @@ export const calibrationMethods = defineMethods('calibration')({
     summary: 'The whole session: placements with scores, flags and evidence, the holding area, distribution.',
     input: sessionRef,
     output: calibrationView,
+  },
+  'calibration.person': {
+    summary:
+      "One person's place explained: scores with their records, reviews by cycle, learning journey, moves.",
+    input: z.object({ sessionId: z.string().min(1), employeeId: z.string().min(1) }).strict(),
+    output: personDetail,
   },
   'calibration.move': {
     summary: 'Move people to a box, with a reason; one undoable step.',

@@ -64,8 +64,11 @@ export function cycleById(db: WorkspaceDb, id: number): CycleInfo {
 }
 
 /** Everyone in a session with all their reviews, competency ratings and learning records, in four queries. */
-export function loadMembers(db: WorkspaceDb, sessionId: string): CalibrationPerson[] {
-  const members = `SELECT person_id FROM calibration_members WHERE session_id = ?`
+export function loadMembers(db: WorkspaceDb, sessionId: string, onlyPersonId?: number): CalibrationPerson[] {
+  const members =
+    onlyPersonId === undefined
+      ? `SELECT person_id FROM calibration_members WHERE session_id = ?`
+      : `SELECT person_id FROM calibration_members WHERE session_id = ? AND person_id = ${Math.trunc(onlyPersonId)}`
   const people = db
     .prepare(
       `SELECT id AS personId, employee_id AS employeeId, full_name AS fullName, manager_id AS managerId, department,

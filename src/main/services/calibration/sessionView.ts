@@ -21,8 +21,24 @@ export function activeMoves(db: WorkspaceDb, sessionId: string): AppliedMove[] {
     .all(sessionId) as AppliedMove[]
 }
 
+/**
+ * The last view per connection, valid while nothing was committed since: SQLite's data_version changes on a
+ * connection when another one commits, and every write goes through the main connection while views are read on
+ * the read-only one. Clicking through people in a 5,000-person session then costs no recomputation.
+ */
+const lastView = new WeakMap<WorkspaceDb, { key: string; view: CalibrationView }>()
+
 /** The session as it stands: computed from the records and the moves, or the snapshot a finalized session keeps. */
 export function showSession(db: WorkspaceDb, sessionId: string): CalibrationView {
+  const key = `${sessionId}\u0000${String(db.pragma('data_version', { simple: true }))}`
+  const cached = lastView.get(db)
+  if (cached?.key === key) return cached.view
+  const view = freshView(db, sessionId)
+  lastView.set(db, { key, view })
+  return view
+}
+
+function freshView(db: WorkspaceDb, sessionId: string): CalibrationView {
   const row = sessionRow(db, sessionId)
   if (row.status === 'finalized' && row.finalized_json) {
     const locked = JSON.parse(row.finalized_json) as CalibrationView

@@ -20,7 +20,8 @@ export function MoveDialog({
   onCancel,
 }: {
   who: string
-  from: number
+  /** Null when the people moved come from different boxes. */
+  from: number | null
   to: number
   onConfirm: (reasonCode: (typeof moveReasonCode.options)[number], reason: string) => void
   onCancel: () => void
@@ -44,7 +45,7 @@ export function MoveDialog({
         }}
       >
         <h3 id="move-title">
-          Move {who} from box {from} to box {to}
+          Move {who} {from === null ? '' : `from box ${from} `}to box {to}
         </h3>
         <label>
           Reason

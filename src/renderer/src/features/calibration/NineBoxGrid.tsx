@@ -37,10 +37,14 @@ const flagTone = (p: Placement): string | null =>
 export interface GridProps {
   view: CalibrationView
   selected: string | null
+  /** The multi-selection (shift- or ctrl-click): dragging one of them moves them all. */
+  picked: ReadonlySet<string>
+  /** People outside the filters are drawn faded. */
+  matches: (p: Placement) => boolean
   /** The box a keyboard move is aiming at, highlighted. */
   target: number | null
   locked: boolean
-  onSelect: (employeeId: string) => void
+  onSelect: (employeeId: string, additive: boolean) => void
   onOpenBox: (box: number) => void
   onDrop: (employeeId: string, box: number) => void
   onKey: (event: React.KeyboardEvent, employeeId: string) => void
@@ -49,6 +53,8 @@ export interface GridProps {
 export function NineBoxGrid({
   view,
   selected,
+  picked,
+  matches,
   target,
   locked,
   onSelect,
@@ -147,14 +153,16 @@ export function NineBoxGrid({
                     <g
                       key={p.employeeId}
                       transform={`translate(${cx},${cy})`}
-                      className={`person${selected === p.employeeId ? ' selected' : ''}${tone ? ` ${tone}` : ''}${p.source === 'moved' ? ' moved' : ''}`}
+                      className={`person${selected === p.employeeId ? ' selected' : ''}${picked.has(p.employeeId) ? ' picked' : ''}${matches(p) ? '' : ' dimmed'}${tone ? ` ${tone}` : ''}${p.source === 'moved' ? ' moved' : ''}`}
                       tabIndex={0}
                       role="button"
                       data-employee={p.employeeId}
                       aria-label={`${p.name}, box ${p.box}${p.flags.length ? `, ${p.flags.length} flag(s)` : ''}`}
                       aria-pressed={selected === p.employeeId}
                       onPointerDown={(e) => {
-                        onSelect(p.employeeId)
+                        const additive = e.shiftKey || e.ctrlKey || e.metaKey
+                        onSelect(p.employeeId, additive)
+                        if (additive) return
                         if (!locked) setDrag({ employeeId: p.employeeId, ...toSvg(e), moved: false })
                       }}
                       onKeyDown={(e) => onKey(e, p.employeeId)}

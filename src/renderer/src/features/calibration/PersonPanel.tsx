@@ -1,4 +1,6 @@
-import type { Evidence, Placement } from '../../../../shared/contract'
+import { useEffect, useState } from 'react'
+import type { Evidence, Flag, Placement, PersonDetail } from '../../../../shared/contract'
+import { api } from '../../api/client'
 
 function EvidenceList({ items }: { items: readonly Evidence[] }): React.JSX.Element | null {
   if (items.length === 0) return null
@@ -13,20 +15,91 @@ function EvidenceList({ items }: { items: readonly Evidence[] }): React.JSX.Elem
   )
 }
 
+/** The detail for the selected person, reloaded whenever the session view changes (a move, an undo, a flag note). */
+function usePersonDetail(sessionId: string, placement: Placement): PersonDetail | null {
+  const [detail, setDetail] = useState<{ key: Placement; value: PersonDetail } | null>(null)
+  useEffect(() => {
+    let live = true
+    api.call('calibration.person', { sessionId, employeeId: placement.employeeId }).then(
+      (value) => live && setDetail({ key: placement, value }),
+      () => live && setDetail(null),
+    )
+    return () => {
+      live = false
+    }
+  }, [sessionId, placement])
+  return detail?.key === placement ? detail.value : null
+}
+
+function FlagCard({
+  flag,
+  presenter,
+  locked,
+  onUpdate,
+}: {
+  flag: Flag
+  presenter: boolean
+  locked: boolean
+  onUpdate: (status: 'acknowledged' | 'resolved', note: string) => void
+}): React.JSX.Element {
+  const [note, setNote] = useState('')
+  return (
+    <div className={`flag-card severity-${flag.severity}`} data-flag={flag.code}>
+      <strong>{flag.code.replaceAll('_', ' ').toLowerCase()}</strong>{' '}
+      <span className="muted">({flag.status})</span>
+      <p>{flag.rationale}</p>
+      {!presenter && <EvidenceList items={flag.evidence} />}
+      {!presenter && flag.note && <p className="muted">Note: {flag.note}</p>}
+      {!presenter && !locked && flag.status !== 'resolved' && (
+        <div className="flag-actions">
+          <input
+            aria-label={`Note on ${flag.code}`}
+            placeholder="Note (what was agreed)"
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+          <button
+            type="button"
+            className="secondary"
+            disabled={note.trim().length < 3}
+            onClick={() => (onUpdate('acknowledged', note.trim()), setNote(''))}
+          >
+            Acknowledge
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={note.trim().length < 3}
+            onClick={() => (onUpdate('resolved', note.trim()), setNote(''))}
+          >
+            Resolve
+          </button>
+        </div>
+      )}
+    </div>
+  )
+}
+
 /** Why a person sits where they do: each axis, each agility component and each flag, with the records behind it. */
 export function PersonPanel({
+  sessionId,
   person,
   presenter,
   locked,
   onMoveTo,
   onDiscussed,
+  onFlag,
 }: {
+  sessionId: string
   person: Placement
   presenter: boolean
   locked: boolean
   onMoveTo: (box: number) => void
   onDiscussed: (discussed: boolean) => void
+  onFlag: (code: Flag['code'], status: 'acknowledged' | 'resolved', note: string) => void
 }): React.JSX.Element {
+  const detail = usePersonDetail(sessionId, person)
+  const components = detail?.placement.agility.components ?? person.agility.components
   return (
     <aside className="person-panel" aria-label={`Details for ${person.name}`}>
       <h3>
@@ -57,7 +130,7 @@ export function PersonPanel({
                 ))}
             </select>
           </label>
-          <label>
+          <label className="inline">
             <input
               type="checkbox"
               checked={person.discussed}
@@ -73,12 +146,13 @@ export function PersonPanel({
           <p className="muted">No flags.</p>
         ) : (
           person.flags.map((f) => (
-            <div key={f.code} className={`flag-card severity-${f.severity}`} data-flag={f.code}>
-              <strong>{f.code.replaceAll('_', ' ').toLowerCase()}</strong>{' '}
-              <span className="muted">({f.status})</span>
-              <p>{f.rationale}</p>
-              {!presenter && <EvidenceList items={f.evidence} />}
-            </div>
+            <FlagCard
+              key={f.code}
+              flag={f}
+              presenter={presenter}
+              locked={locked}
+              onUpdate={(status, note) => onFlag(f.code, status, note)}
+            />
           ))
         )}
       </section>
@@ -90,7 +164,7 @@ export function PersonPanel({
         <h4>Learning agility: {person.agility.index ?? 'insufficient evidence'}</h4>
         <p>{person.agility.explanation}</p>
         <ul className="components">
-          {person.agility.components.map((c) => (
+          {components.map((c) => (
             <li key={c.key}>
               {c.label}: <strong>{c.raw ?? '—'}</strong>
               {c.rank !== null && (
@@ -99,11 +173,69 @@ export function PersonPanel({
                   ({Math.round(c.rank * 100)}th percentile, weight {c.weight})
                 </span>
               )}
-              <div className="muted">{c.explanation}</div>
+              {c.explanation && <div className="muted">{c.explanation}</div>}
+              {!presenter && <EvidenceList items={c.evidence} />}
             </li>
           ))}
         </ul>
       </section>
+      {detail && (
+        <>
+          <section>
+            <h4>Ratings by cycle</h4>
+            <ul className="evidence">
+              {detail.reviews.map((r) => (
+                <li key={r.cycle}>
+                  {r.cycle}: <strong>{r.overallRating}</strong> on {r.scale}
+                  {r.potentialRating !== null ? `, potential ${r.potentialRating}` : ''}
+                  <span className="muted">
+                    {' '}
+                    ({r.reviewerId ?? 'no reviewer'}, {r.reviewDate ?? 'no date'})
+                  </span>
+                </li>
+              ))}
+            </ul>
+            <h4>Competency ratings</h4>
+            <ul className="evidence">
+              {detail.competencies.map((c, i) => (
+                <li key={`${c.skill}-${i}`}>
+                  {c.skill}: <strong>{c.level}</strong>{' '}
+                  <span className="muted">
+                    ({c.source}, {c.ratedAt ?? '—'})
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section>
+            <h4>Learning journey</h4>
+            <ul className="journey">
+              {detail.learning.map((l, i) => (
+                <li key={`${l.title}-${i}`} className={`journey-${l.state}`}>
+                  <span className="muted">{l.completedAt ?? (l.dueAt ? `due ${l.dueAt}` : '—')}</span>{' '}
+                  {l.title}
+                  {l.mandatory ? ' (mandatory)' : ''}: <strong>{l.state}</strong>
+                  {l.score !== null ? ` · ${l.score}${l.scoreMax !== null ? `/${l.scoreMax}` : ''}` : ''}
+                  {l.validUntil ? ` · valid until ${l.validUntil}` : ''}
+                </li>
+              ))}
+            </ul>
+          </section>
+          {detail.moves.length > 0 && (
+            <section>
+              <h4>Move history</h4>
+              <ul className="evidence">
+                {detail.moves.map((m) => (
+                  <li key={`${m.step}-${m.at}`} className={m.state === 'active' ? '' : 'muted'}>
+                    Step {m.step}: box {m.fromBox} → {m.toBox} by {m.actor} ({m.state}) — {m.reasonCode}
+                    {presenter ? '' : `: ${m.reason}`}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
     </aside>
   )
 }

@@ -3,6 +3,7 @@ import { ErrorBanner } from '../../components/ErrorBanner'
 import { MoveDialog } from './MoveDialog'
 import { MAX_DRAWN_PER_BOX, NineBoxGrid } from './NineBoxGrid'
 import { PersonPanel } from './PersonPanel'
+import { matchesFilters, NO_FILTERS, SessionFilters, type Filters } from './SessionFilters'
 import { useCalibrationSession } from './useCalibrationSession'
 
 const STEP: Record<string, { column: number; row: number }> = {
@@ -24,8 +25,13 @@ export function SessionView({
   const [selected, setSelected] = useState<string | null>(null)
   const [openBox, setOpenBox] = useState<number | null>(null)
   const [aim, setAim] = useState<{ employeeId: string; box: number } | null>(null)
-  const [pending, setPending] = useState<{ employeeId: string; from: number; to: number } | null>(null)
+  const [pending, setPending] = useState<{ employeeIds: string[]; from: number | null; to: number } | null>(
+    null,
+  )
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set())
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS)
   const [presenter, setPresenter] = useState(false)
+  const [reopening, setReopening] = useState<string | null>(null)
   const locked = view?.status === 'finalized'
   const person = useMemo(
     () => view?.placements.find((p) => p.employeeId === selected) ?? null,
@@ -48,14 +54,34 @@ export function SessionView({
     ) : (
       <p aria-busy="true">Loading the session…</p>
     )
+  /** Moving someone in the multi-selection moves the whole selection; anyone else moves alone. */
   const requestMove = (employeeId: string, to: number): void => {
-    const from = view.placements.find((p) => p.employeeId === employeeId)?.box
-    if (locked || from === undefined || from === to) return
-    setPending({ employeeId, from, to })
+    if (locked) return
+    const group = picked.has(employeeId) && picked.size > 1 ? [...picked] : [employeeId]
+    const movers = view.placements.filter((p) => group.includes(p.employeeId) && p.box !== to)
+    if (movers.length === 0) return
+    const boxes = new Set(movers.map((p) => p.box))
+    setPending({
+      employeeIds: movers.map((p) => p.employeeId),
+      from: boxes.size === 1 ? (movers[0]?.box ?? null) : null,
+      to,
+    })
+  }
+  const select = (employeeId: string, additive: boolean): void => {
+    setSelected(employeeId)
+    setPicked((current) => {
+      // Pressing on a member of the selection keeps it (that is how a group drag starts).
+      if (!additive) return current.has(employeeId) && current.size > 1 ? current : new Set([employeeId])
+      const next = new Set(current)
+      if (next.has(employeeId)) next.delete(employeeId)
+      else next.add(employeeId)
+      return next
+    })
   }
   const nameOf = (employeeId: string): string =>
     view.placements.find((p) => p.employeeId === employeeId)?.name ?? employeeId
-  const listed = openBox === null ? [] : view.placements.filter((p) => p.box === openBox)
+  const listed =
+    openBox === null ? [] : view.placements.filter((p) => p.box === openBox && matchesFilters(p, filters))
 
   return (
     <div className={`calibration-session${presenter ? ' presenter' : ''}`}>
@@ -112,6 +138,35 @@ export function SessionView({
             Finalize
           </button>
         )}
+        {locked && reopening === null && (
+          <button type="button" className="secondary" onClick={() => setReopening('')}>
+            Reopen
+          </button>
+        )}
+        {locked && reopening !== null && (
+          <form
+            className="reopen"
+            onSubmit={(e) => {
+              e.preventDefault()
+              void session.reopen(reopening.trim())
+              setReopening(null)
+            }}
+          >
+            {/* Electron has no window.prompt: the reason is asked for inline. */}
+            <input
+              aria-label="Why reopen"
+              placeholder="Why reopen? (recorded)"
+              value={reopening}
+              onChange={(e) => setReopening(e.target.value)}
+            />
+            <button type="submit" disabled={reopening.trim().length < 3}>
+              Reopen
+            </button>
+            <button type="button" className="secondary" onClick={() => setReopening(null)}>
+              Cancel
+            </button>
+          </form>
+        )}
       </div>
       {session.error !== null && (
         <div className="notice">
@@ -120,6 +175,12 @@ export function SessionView({
             Dismiss
           </button>
         </div>
+      )}
+      <SessionFilters view={view} filters={filters} onChange={setFilters} />
+      {picked.size > 1 && (
+        <p className="muted">
+          {picked.size} selected: drag any of them to move all (shift- or ctrl-click to add or remove).
+        </p>
       )}
       <p className="sr-only" aria-live="polite">
         {aim
@@ -131,9 +192,11 @@ export function SessionView({
           <NineBoxGrid
             view={view}
             selected={selected}
+            picked={picked}
+            matches={(p) => matchesFilters(p, filters)}
             target={aim?.box ?? null}
             locked={locked}
-            onSelect={setSelected}
+            onSelect={select}
             onOpenBox={setOpenBox}
             onDrop={requestMove}
             onKey={(e, employeeId) => {
@@ -141,7 +204,7 @@ export function SessionView({
               if (e.key === 'Escape') return setAim(null)
               if (e.key === 'Enter' || e.key === ' ') {
                 e.preventDefault()
-                setSelected(employeeId)
+                select(employeeId, false)
                 if (aim?.employeeId === employeeId) {
                   setAim(null)
                   requestMove(employeeId, aim.box)
@@ -214,11 +277,13 @@ export function SessionView({
         </div>
         {person ? (
           <PersonPanel
+            sessionId={sessionId}
             person={person}
             presenter={presenter}
             locked={locked}
             onMoveTo={(box) => requestMove(person.employeeId, box)}
             onDiscussed={(discussed) => void session.markDiscussed(person.employeeId, discussed)}
+            onFlag={(code, status, note) => void session.updateFlag(person.employeeId, code, status, note)}
           />
         ) : (
           <aside className="person-panel muted">Select a person to see why they are where they are.</aside>
@@ -226,14 +291,18 @@ export function SessionView({
       </div>
       {pending && (
         <MoveDialog
-          who={nameOf(pending.employeeId)}
+          who={
+            pending.employeeIds.length === 1
+              ? nameOf(pending.employeeIds[0] ?? '')
+              : `${pending.employeeIds.length} people`
+          }
           from={pending.from}
           to={pending.to}
           onCancel={() => setPending(null)}
           onConfirm={(reasonCode, reason) => {
-            const { employeeId, to } = pending
+            const { employeeIds, to } = pending
             setPending(null)
-            void session.move({ employeeIds: [employeeId], box: to, reasonCode, reason })
+            void session.move({ employeeIds, box: to, reasonCode, reason })
           }}
         />
       )}

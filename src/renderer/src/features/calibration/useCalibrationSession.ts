@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { CalibrationView, MethodInput } from '../../../../shared/contract'
+import type { CalibrationView, FlagCode, MethodInput } from '../../../../shared/contract'
 import { api } from '../../api/client'
 
 export type MoveRequest = Omit<MethodInput<'calibration.move'>, 'sessionId'>
@@ -57,6 +57,8 @@ export function useCalibrationSession(sessionId: string) {
     finalize: () => run(() => api.call('calibration.setStatus', { sessionId, status: 'finalized' })),
     reopen: (reason: string) =>
       run(() => api.call('calibration.setStatus', { sessionId, status: 'reopened', reason })),
+    updateFlag: (employeeId: string, code: FlagCode, status: 'acknowledged' | 'resolved', note: string) =>
+      run(() => api.call('calibration.updateFlag', { sessionId, employeeId, code, status, note })),
     markDiscussed: (employeeId: string, discussed: boolean) =>
       run(() => api.call('calibration.markDiscussed', { sessionId, employeeId, discussed })),
     exportWorkbook: async (kind: 'results' | 'pre-read') => {

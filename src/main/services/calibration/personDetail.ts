@@ -1,0 +1,96 @@
+import type { MethodOutput } from '../../../shared/contract'
+import type { CalibrationSettings, PersonDetail } from '../../../shared/contract/calibration'
+import { AppError } from '../../../shared/result'
+import { agilityComponents } from '../../../core/calibration/agility'
+import type { LearningRecord } from '../../../core/calibration/evidenceModel'
+import type { WorkspaceDb } from '../../db/openWorkspaceDb'
+import { loadMembers } from './loadPopulation'
+import { sessionRow } from './sessionRecord'
+import { moveLog } from './sessionMoves'
+import { showSession } from './sessionView'
+
+function learningState(r: LearningRecord, asOf: string): PersonDetail['learning'][number]['state'] {
+  if (r.status === 'failed') return 'failed'
+  if (r.status === 'completed' || r.status === 'passed' || r.status === 'waived')
+    return r.validUntil !== null && r.validUntil < asOf ? 'expired' : 'done'
+  return r.dueAt !== null && r.dueAt < asOf ? 'overdue' : 'open'
+}
+
+/**
+ * The side panel's data for one person: their placement with every agility component explained and evidenced
+ * (the grid view leaves those out to stay fast), their reviews by cycle, ratings, learning journey and moves.
+ */
+export function personDetail(
+  db: WorkspaceDb,
+  sessionId: string,
+  employeeId: string,
+): MethodOutput<'calibration.person'> {
+  const view = showSession(db, sessionId)
+  const placement = view.placements.find((p) => p.employeeId === employeeId)
+  if (!placement)
+    throw new AppError('INVALID_INPUT', `${employeeId} is not on this session's grid.`, { employeeId })
+  const row = sessionRow(db, sessionId)
+  const { asOf } = JSON.parse(row.settings_json) as CalibrationSettings
+  const [person] = loadMembers(db, sessionId, placement.personId)
+  if (!person) throw new AppError('INVALID_INPUT', `${employeeId} is not in this session.`, { employeeId })
+  const detailed = new Map(agilityComponents(person, asOf, true).map((c) => [c.key, c]))
+  const byDate = (a: string | null, b: string | null): number => (b ?? '').localeCompare(a ?? '')
+  return {
+    placement: {
+      ...placement,
+      agility: {
+        ...placement.agility,
+        components: placement.agility.components.map((c) => ({
+          ...c,
+          explanation: detailed.get(c.key)?.explanation ?? c.explanation,
+          evidence: detailed.get(c.key)?.evidence ?? c.evidence,
+        })),
+      },
+    },
+    reviews: [...person.reviews]
+      .sort((a, b) => byDate(a.reviewDate, b.reviewDate))
+      .map((r) => ({
+        cycle: r.cycleName,
+        overallRating: r.overallRating,
+        potentialRating: r.potentialRating,
+        scale: `${r.scaleMin}–${r.scaleMax}`,
+        reviewerId: r.reviewerId,
+        reviewDate: r.reviewDate,
+      })),
+    competencies: [...person.competencies]
+      .sort((a, b) => a.skill.localeCompare(b.skill) || byDate(a.ratedAt, b.ratedAt))
+      .map((c) => ({
+        skill: c.skill,
+        level: c.level,
+        source: c.source,
+        cycle: c.cycleName,
+        ratedAt: c.ratedAt,
+      })),
+    learning: [...person.learning]
+      .sort((a, b) => byDate(a.completedAt ?? a.dueAt, b.completedAt ?? b.dueAt))
+      .map((r) => ({
+        title: r.title,
+        activityType: r.activityType,
+        mandatory: r.mandatory,
+        status: r.status,
+        score: r.score,
+        scoreMax: r.scoreMax,
+        dueAt: r.dueAt,
+        completedAt: r.completedAt,
+        validUntil: r.validUntil,
+        state: learningState(r, asOf),
+      })),
+    moves: moveLog(db, sessionId)
+      .filter((m) => m.employeeId === employeeId)
+      .map(({ step, fromBox, toBox, reasonCode, reason, actor, at, state }) => ({
+        step,
+        fromBox,
+        toBox,
+        reasonCode,
+        reason,
+        actor,
+        at,
+        state,
+      })),
+  }
+}
