@@ -113,6 +113,17 @@ test.describe('a calibration meeting', () => {
     await page.screenshot({ path: 'test-results/screens/calibration-filtered.png', fullPage: true })
     await page.getByRole('button', { name: 'Clear' }).click()
 
+    // The session log lists the moves in words; presenter mode hides it, and the flags' records and notes.
+    await page.getByText(/^Session log/).click()
+    await expect(page.locator('.session-log li').first()).toContainText('COMPLIANCE_GAP acknowledged')
+    await expect(page.locator('.session-log')).toContainText(`box ${from} → ${to} (step 1)`)
+    await page.getByLabel('Presenter').check()
+    await expect(page.locator('.session-log')).toHaveCount(0)
+    await expect(page.locator('.flag-card ul.evidence')).toHaveCount(0)
+    await expect(flag).not.toContainText('Training booked for next week')
+    await page.screenshot({ path: 'test-results/screens/calibration-presenter.png', fullPage: true })
+    await page.getByLabel('Presenter').uncheck()
+
     // Blind mode: no real name anywhere on the page.
     // The switch follows the session (blind mode is stored and logged), so it flips once the services answer.
     await page.getByLabel('Blind').click()

@@ -135,6 +135,18 @@ describe('calibration sessions on the demo organisation', () => {
       }),
     ).rejects.toMatchObject({ code: 'SESSION_LOCKED' })
 
+    // The session log, newest first, in words; in blind mode people appear under their pseudonyms.
+    const log = await client.call('calibration.log', { sessionId })
+    expect(log.map((e) => e.action)).toEqual([
+      'calibration.finalize',
+      'calibration.blindOn',
+      'calibration.redo',
+      'calibration.undo',
+      'calibration.move',
+      'calibration.create',
+    ])
+    expect(log[4]?.summary).toBe(`${after?.pseudonym}: box ${person.box} → ${target} (step 1)`)
+
     const out = join(tempDir(), 'results.xlsx')
     await client.call('calibration.export', { sessionId, path: out })
     const book = new ExcelJS.Workbook()
@@ -169,5 +181,29 @@ describe('calibration sessions on the demo organisation', () => {
       '\'=HYPERLINK("http://evil.example","led the migration")',
     )
     expect(placements.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+  })
+
+  it('lists cycles, takes settings, and refuses to finalize off target when targets are enforced', async () => {
+    const cycles = await client.call('calibration.cycles')
+    expect(cycles.map((c) => c.name)).toEqual(['2025 Annual Review', '2024 Annual Review'])
+    const { sessionId } = await client.call('calibration.create', {
+      name: 'Strict',
+      cycle: '2024 Annual Review',
+      scope: { department: 'Sales' },
+      settings: { targets: { '9': 100 }, enforceTargets: true, performanceCuts: { lowMax: 1, highMin: 5 } },
+    })
+    const view = await client.call('calibration.show', { sessionId })
+    expect(view.cycle).toBe('2024 Annual Review')
+    expect(view.distribution.find((d) => d.box === 9)?.targetCount).toBe(view.placements.length)
+    expect(view.placements.every((p) => p.performance.level !== 'high' || p.performance.value === 5)).toBe(
+      true,
+    )
+    await expect(
+      client.call('calibration.setStatus', { sessionId, status: 'finalized' }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('Distribution targets are enforced'),
+    })
+    expect((await client.call('calibration.show', { sessionId })).status).toBe('draft')
   })
 })

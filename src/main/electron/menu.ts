@@ -46,8 +46,10 @@ export function buildAppMenu(
     {
       label: '&Edit',
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        // The renderer decides: a text field undoes typing, elsewhere the current screen undoes its last step
+        // (a calibration move), so one shortcut means "undo" everywhere.
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => send({ command: 'undo' }) },
+        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: () => send({ command: 'redo' }) },
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },

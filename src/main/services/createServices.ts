@@ -22,6 +22,8 @@ import {
 } from './calibration/calibrationService'
 import { writeCalibrationWorkbook } from './calibration/calibrationWorkbook'
 import { personDetail } from './calibration/personDetail'
+import { sessionLog } from './calibration/sessionLog'
+import { listCycles } from './calibration/loadPopulation'
 import { moveInSession, redoStep, undoStep } from './calibration/sessionMoves'
 import { sessionForExport, showSession } from './calibration/sessionView'
 import { qualityReport } from './qualityReport'
@@ -169,9 +171,11 @@ export function createServices(ports: ServicePorts): Services {
     'quality.report': () => qualityReport(session.reader, now()),
     'import.unmatched': () => listUnmatched(session.reader),
     'calibration.create': (input) => createSession(input, calibrationContext()),
+    'calibration.cycles': () => listCycles(session.reader),
     'calibration.list': () => listSessions(session.reader),
     'calibration.show': (input) => showSession(session.reader, input.sessionId),
     'calibration.person': (input) => personDetail(session.reader, input.sessionId, input.employeeId),
+    'calibration.log': (input) => sessionLog(session.reader, input.sessionId),
     'calibration.move': (input) => moveInSession(input, calibrationContext()),
     'calibration.undo': (input) => undoStep(input.sessionId, calibrationContext()),
     'calibration.redo': (input) => redoStep(input.sessionId, calibrationContext()),

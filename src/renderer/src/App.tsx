@@ -4,6 +4,7 @@ import { AppFrame } from './features/shell/AppFrame'
 import { WorkspaceScreen } from './features/workspace/WorkspaceScreen'
 import { useAppStore } from './stores/appStore'
 import { ErrorBanner } from './components/ErrorBanner'
+import { runHistoryCommand } from './history'
 
 export function App(): React.JSX.Element {
   const status = useAppStore((s) => s.status)
@@ -24,6 +25,7 @@ export function App(): React.JSX.Element {
     const offMenu = api.on('app.menu', (command) => {
       if (command.command === 'workspace.close') void api.call('workspace.close')
       if (command.command === 'import') useAppStore.getState().setView('import')
+      if (command.command === 'undo' || command.command === 'redo') runHistoryCommand(command.command)
       if ((command.command === 'workspace.open' || command.command === 'workspace.new') && command.path) {
         setPendingPath({ command: command.command, path: command.path })
         void api.call('workspace.close')

@@ -271,6 +271,14 @@ export const calibrationMethods = defineMethods('calibration')({
       .strict(),
     output: z.object({ sessionId: z.string(), people: z.number().int() }),
   },
+  'calibration.cycles': {
+    summary:
+      'Review cycles a session can calibrate, newest first, with their scales and how many were rated.',
+    input: empty,
+    output: z.array(
+      z.object({ name: z.string(), scaleMin: z.number(), scaleMax: z.number(), rated: z.number().int() }),
+    ),
+  },
   'calibration.list': {
     summary: 'Calibration sessions in the workspace, newest first.',
     input: empty,
@@ -286,6 +294,19 @@ export const calibrationMethods = defineMethods('calibration')({
       "One person's place explained: scores with their records, reviews by cycle, learning journey, moves.",
     input: z.object({ sessionId: z.string().min(1), employeeId: z.string().min(1) }).strict(),
     output: personDetail,
+  },
+  'calibration.log': {
+    summary: "The session's log, newest first: moves, undo and redo, flag notes, blind mode, status changes.",
+    input: sessionRef,
+    output: z.array(
+      z.object({
+        at: z.string(),
+        actor: z.string(),
+        action: z.string(),
+        summary: z.string(),
+        reason: z.string().nullable(),
+      }),
+    ),
   },
   'calibration.move': {
     summary: 'Move people to a box, with a reason; one undoable step.',

@@ -113,3 +113,15 @@ export function loadMembers(db: WorkspaceDb, sessionId: string, onlyPersonId?: n
   }
   return [...byId.values()]
 }
+
+export function listCycles(
+  db: WorkspaceDb,
+): { name: string; scaleMin: number; scaleMax: number; rated: number }[] {
+  return db
+    .prepare(
+      `SELECT c.name, c.scale_min AS scaleMin, c.scale_max AS scaleMax,
+              (SELECT count(*) FROM reviews r WHERE r.cycle_id = c.id) AS rated
+       FROM review_cycles c ORDER BY coalesce(c.ends_on, c.name) DESC, c.id DESC`,
+    )
+    .all() as { name: string; scaleMin: number; scaleMax: number; rated: number }[]
+}

@@ -1,8 +1,11 @@
 import { useEffect, useMemo, useState } from 'react'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { onHistoryCommand, runHistoryCommand } from '../../history'
+import { useAppStore } from '../../stores/appStore'
 import { MoveDialog } from './MoveDialog'
 import { MAX_DRAWN_PER_BOX, NineBoxGrid } from './NineBoxGrid'
 import { PersonPanel } from './PersonPanel'
+import { SessionLog } from './SessionLog'
 import { matchesFilters, NO_FILTERS, SessionFilters, type Filters } from './SessionFilters'
 import { useCalibrationSession } from './useCalibrationSession'
 
@@ -38,15 +41,25 @@ export function SessionView({
     [view, selected],
   )
 
+  const shell = useAppStore((state) => state.info?.shell)
   useEffect(() => {
+    const offHistory = onHistoryCommand((command) => {
+      if (!locked) void (command === 'undo' ? session.undo() : session.redo())
+    })
+    // On the desktop the Edit menu's accelerators send these; in the browser the keys are ours to catch.
     const onKey = (e: KeyboardEvent): void => {
-      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z' || locked) return
+      if (shell === 'electron' || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z') return
+      const target = e.target
+      if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return
       e.preventDefault()
-      void (e.shiftKey ? session.redo() : session.undo())
+      runHistoryCommand(e.shiftKey ? 'redo' : 'undo')
     }
     window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [session, locked])
+    return () => {
+      offHistory()
+      window.removeEventListener('keydown', onKey)
+    }
+  }, [session, locked, shell])
 
   if (!view)
     return session.error ? (
@@ -262,6 +275,7 @@ export function SessionView({
             </tbody>
           </table>
           <p className="muted small">{view.distributionRule}</p>
+          {!presenter && <SessionLog view={view} />}
           {view.holding.length > 0 && (
             <section aria-label="Holding area">
               <h3>Holding area ({view.holding.length})</h3>
