@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Services } from '../../src/main/services/createServices'
 import { createInProcessTransport } from '../../src/main/rpc/inProcessTransport'
 import { createClient, type Client } from '../../src/shared/rpc/client'
-import type { MethodOutput } from '../../src/shared/contract'
+import type { MethodInput, MethodOutput } from '../../src/shared/contract'
 import { PASSPHRASE, testServices } from '../support/services'
 import { useTempDirs } from '../support/tempDir'
 
@@ -205,5 +205,26 @@ describe('calibration sessions on the demo organisation', () => {
       message: expect.stringContaining('Distribution targets are enforced'),
     })
     expect((await client.call('calibration.show', { sessionId })).status).toBe('draft')
+  })
+
+  it('keeps box labels per workspace: new sessions take them, started ones keep theirs', async () => {
+    const before = await client.call('calibration.create', { name: 'Before' })
+    const labels = Object.fromEntries(
+      ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((b) => [b, `Box ${b} of ours`]),
+    ) as MethodInput<'calibration.setLabels'>['labels']
+    await client.call('calibration.setLabels', { labels })
+    expect((await client.call('calibration.labels'))['9']).toBe('Box 9 of ours')
+    const after = await client.call('calibration.create', { name: 'After' })
+    expect(
+      (await client.call('calibration.show', { sessionId: after.sessionId })).distribution[8]?.label,
+    ).toBe('Box 9 of ours')
+    expect(
+      (await client.call('calibration.show', { sessionId: before.sessionId })).distribution[8]?.label,
+    ).toBe('Star / High Potential')
+    await expect(
+      client.call('calibration.setLabels', {
+        labels: { '1': 'Only one' } as MethodInput<'calibration.setLabels'>['labels'],
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' })
   })
 })

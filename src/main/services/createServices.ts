@@ -24,6 +24,7 @@ import { writeCalibrationWorkbook } from './calibration/calibrationWorkbook'
 import { personDetail } from './calibration/personDetail'
 import { sessionLog } from './calibration/sessionLog'
 import { listCycles } from './calibration/loadPopulation'
+import { boxLabels, setBoxLabels } from './calibration/boxLabels'
 import { moveInSession, redoStep, undoStep } from './calibration/sessionMoves'
 import { sessionForExport, showSession } from './calibration/sessionView'
 import { qualityReport } from './qualityReport'
@@ -171,6 +172,11 @@ export function createServices(ports: ServicePorts): Services {
     'quality.report': () => qualityReport(session.reader, now()),
     'import.unmatched': () => listUnmatched(session.reader),
     'calibration.create': (input) => createSession(input, calibrationContext()),
+    'calibration.labels': () => boxLabels(session.reader),
+    'calibration.setLabels': (input) => {
+      const { db, actor, now: at } = calibrationContext()
+      return setBoxLabels(db, input.labels, actor, at)
+    },
     'calibration.cycles': () => listCycles(session.reader),
     'calibration.list': () => listSessions(session.reader),
     'calibration.show': (input) => showSession(session.reader, input.sessionId),

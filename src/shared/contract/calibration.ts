@@ -271,6 +271,22 @@ export const calibrationMethods = defineMethods('calibration')({
       .strict(),
     output: z.object({ sessionId: z.string(), people: z.number().int() }),
   },
+  'calibration.labels': {
+    summary: "The workspace's nine-box labels (new sessions start with them).",
+    input: empty,
+    output: z.record(z.string(), z.string()),
+  },
+  'calibration.setLabels': {
+    summary: "Rename the workspace's nine boxes; logged. Sessions already started keep their labels.",
+    input: z
+      .object({
+        labels: z
+          .record(z.enum(['1', '2', '3', '4', '5', '6', '7', '8', '9']), z.string().trim().min(1).max(40))
+          .refine((l) => Object.keys(l).length === 9, 'give a label for each of the nine boxes'),
+      })
+      .strict(),
+    output: z.record(z.string(), z.string()),
+  },
   'calibration.cycles': {
     summary:
       'Review cycles a session can calibrate, newest first, with their scales and how many were rated.',

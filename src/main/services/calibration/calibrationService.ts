@@ -6,6 +6,7 @@ import { defaultSettings } from '../../../core/calibration/defaults'
 import { toIsoDate } from '../../../core/dates'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { appendAudit } from '../auditLog'
+import { boxLabels } from './boxLabels'
 import { cycleByName, peopleInScope } from './loadPopulation'
 import {
   assertEditable,
@@ -32,6 +33,7 @@ export function createSession(
     )
   const settings = calibrationSettings.parse({
     ...defaultSettings(toIsoDate(ctx.now)),
+    labels: boxLabels(db),
     ...(input.settings ?? {}),
   })
   const members = peopleInScope(db, input.scope)

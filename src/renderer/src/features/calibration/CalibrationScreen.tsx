@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { MethodOutput } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { BoxLabelsEditor } from './BoxLabelsEditor'
 import { CreateSessionForm } from './CreateSessionForm'
 import { SessionView } from './SessionView'
 
@@ -32,6 +33,7 @@ export function CalibrationScreen(): React.JSX.Element {
             .catch(setError)
         }}
       />
+      <BoxLabelsEditor onError={setError} />
       <h3>Sessions</h3>
       {sessions === null ? (
         <p aria-busy="true">Loading…</p>
