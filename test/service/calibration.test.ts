@@ -60,8 +60,10 @@ describe('calibration sessions on the demo organisation', () => {
       true,
     )
     expect(detail.reviews.map((r) => r.cycle)).toContain(view.cycle)
-    expect(detail.placement.agility.components.every((c) => c.explanation.length > 0)).toBe(true)
-    expect(detail.placement.agility.components.some((c) => c.evidence.length > 0)).toBe(true)
+    expect(detail.agility.components.every((c) => c.explanation.length > 0)).toBe(true)
+    expect(detail.agility.components.some((c) => c.evidence.length > 0)).toBe(true)
+    expect(detail.performance.explanation).toMatch(/^Overall rating 5 on the 1–5 scale/)
+    expect(detail.performance.evidence[0]).toMatchObject({ kind: 'review' })
     const gap = view.placements.find((p) => p.flags.some((f) => f.code === 'COMPLIANCE_GAP'))
     expect(gap?.performance.level).toBe('high')
     expect(gap?.flags.find((f) => f.code === 'COMPLIANCE_GAP')?.rationale).toMatch(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { agilityComponents, scoreAgility } from '../../src/core/calibration/agility'
+import { agilityComponents, explainAgility, scoreAgility } from '../../src/core/calibration/agility'
 import { calibrate, type CalibrationInput } from '../../src/core/calibration/calibrate'
 import { defaultSettings } from '../../src/core/calibration/defaults'
 import { targetCounts } from '../../src/core/calibration/distribution'
@@ -15,7 +15,12 @@ import {
   ratingEvidenceMismatch,
   type FlagContext,
 } from '../../src/core/calibration/flags'
-import { levelFromCuts, normaliseRating, scorePerformance } from '../../src/core/calibration/performance'
+import {
+  explainPerformance,
+  levelFromCuts,
+  normaliseRating,
+  placePerformance,
+} from '../../src/core/calibration/performance'
 import { boxDistance, placeInNineBox } from '../../src/core/calibration/placement'
 import { midRanks } from '../../src/core/calibration/ranking'
 import { raterFindings } from '../../src/core/calibration/raters'
@@ -93,9 +98,9 @@ const ctx: FlagContext = {
   staleEvidenceMonths: 18,
   staleSince: '2025-05-01',
 }
-const HIGH = scorePerformance(review(5), { lowMax: 2, highMin: 4 })
-const MODERATE = scorePerformance(review(3), { lowMax: 2, highMin: 4 })
-if (!HIGH || !MODERATE) throw new Error('unreachable')
+const rated = (r: ReviewRecord) => ({ ...placePerformance(r, { lowMax: 2, highMin: 4 }), review: r })
+const HIGH = rated(review(5))
+const MODERATE = rated(review(3))
 
 describe('performance axis', () => {
   it.each([
@@ -119,7 +124,7 @@ describe('performance axis', () => {
   })
 
   it('says where the number came from, scale included', () => {
-    const score = scorePerformance(review(3, { scaleMin: 1, scaleMax: 4 }), { lowMax: 2, highMin: 4 })
+    const score = explainPerformance(review(3, { scaleMin: 1, scaleMax: 4 }), { lowMax: 2, highMin: 4 })
     expect(score?.explanation).toBe(
       'Overall rating 3 on the 1–4 scale of 2025 Annual Review (3.67 on 1–5): moderate (low ≤ 2, high ≥ 4).',
     )
@@ -189,9 +194,12 @@ describe('learning agility', () => {
 
   it('says "insufficient evidence" instead of a number when evidence is thin', () => {
     const thin = person('T', { competencies: [rating('Testing', 3, '2026-05-01')] })
-    const [score] = scoreAgility([agilityComponents(thin, AS_OF)], defaultSettings(AS_OF).agilityWeights)
-    expect(score?.index).toBeNull()
-    expect(score?.explanation).toMatch(/^Insufficient evidence/)
+    const [placement] = scoreAgility([agilityComponents(thin, AS_OF)], defaultSettings(AS_OF).agilityWeights)
+    if (!placement) throw new Error('no score')
+    expect(placement.index).toBeNull()
+    expect(explainAgility(placement, agilityComponents(thin, AS_OF, true)).explanation).toMatch(
+      /^Insufficient evidence: 1 of skill growth/,
+    )
   })
 
   it('does not reward hours logged', () => {

@@ -1,5 +1,6 @@
 import type {
   AgilityComponentKey,
+  AgilityPlacement,
   AgilityScore,
   CalibrationSettings,
   Evidence,
@@ -197,47 +198,60 @@ export function agilityComponents(
 const EVIDENCE_COMPONENTS: readonly AgilityComponentKey[] = ['skillGrowth', 'assessment', 'breadth']
 const MIN_EVIDENCE_COMPONENTS = 2
 
-/** Ranks each component within the population and combines them; returns one score per person, in order. */
+/** Ranks each component within the population and combines them; returns one placement per person, in order. */
 export function scoreAgility(
   population: readonly AgilityComponentRaw[][],
   weights: CalibrationSettings['agilityWeights'],
-): AgilityScore[] {
+): AgilityPlacement[] {
   const rankers = new Map<AgilityComponentKey, (v: number) => number>()
   for (const key of ['skillGrowth', 'assessment', 'breadth', 'stretch'] as const) {
-    const values = population.flatMap((components) =>
-      components.filter((c) => c.key === key && c.raw !== null).map((c) => c.raw as number),
-    )
+    const values: number[] = []
+    for (const components of population)
+      for (const c of components) if (c.key === key && c.raw !== null) values.push(c.raw)
     rankers.set(key, midRanks(values))
   }
   return population.map((components) => {
-    const ranked = components.map((c) => ({
-      key: c.key,
-      label: LABELS[c.key],
-      raw: c.raw === null ? null : round(c.raw, 3),
-      rank: c.raw === null ? null : round((rankers.get(c.key) as (v: number) => number)(c.raw), 4),
-      weight: weights[c.key] ?? 0,
-      explanation: c.explanation,
-      evidence: c.evidence,
-    }))
-    const present = ranked.filter((c) => EVIDENCE_COMPONENTS.includes(c.key) && c.rank !== null).length
-    if (present < MIN_EVIDENCE_COMPONENTS) {
-      return {
-        index: null,
-        explanation: `Insufficient evidence: ${present} of skill growth, assessments and recent learning on record (at least ${MIN_EVIDENCE_COMPONENTS} needed).`,
-        components: ranked,
+    let present = 0
+    let weighted = 0
+    let totalWeight = 0
+    const ranked = components.map((c) => {
+      const rank = c.raw === null ? null : round((rankers.get(c.key) as (v: number) => number)(c.raw), 4)
+      const weight = weights[c.key] ?? 0
+      if (rank !== null && EVIDENCE_COMPONENTS.includes(c.key)) present++
+      if (rank !== null && weight > 0) {
+        weighted += weight * rank
+        totalWeight += weight
       }
-    }
-    const used = ranked.filter((c) => c.rank !== null && c.weight > 0)
-    const totalWeight = used.reduce((sum, c) => sum + c.weight, 0)
+      return { key: c.key, label: LABELS[c.key], raw: c.raw === null ? null : round(c.raw, 3), rank, weight }
+    })
     const index =
-      totalWeight === 0
-        ? 0
-        : (100 * used.reduce((sum, c) => sum + c.weight * (c.rank as number), 0)) / totalWeight
-    return {
-      index: round(index, 1),
-      // The ranks and weights are in `components`; the sentence stays short (it is built for every person).
-      explanation: `Weighted mean of ${used.length} component ranks within the session.`,
-      components: ranked,
-    }
+      present < MIN_EVIDENCE_COMPONENTS
+        ? null
+        : totalWeight === 0
+          ? 0
+          : round((100 * weighted) / totalWeight, 1)
+    return { index, components: ranked }
   })
+}
+
+/** A person's agility placement in words, with each component's records (from `agilityComponents(…, true)`). */
+export function explainAgility(
+  placement: AgilityPlacement,
+  detailed: readonly AgilityComponentRaw[],
+): AgilityScore {
+  const present = placement.components.filter(
+    (c) => EVIDENCE_COMPONENTS.includes(c.key) && c.rank !== null,
+  ).length
+  const used = placement.components.filter((c) => c.rank !== null && c.weight > 0)
+  return {
+    index: placement.index,
+    explanation:
+      placement.index === null
+        ? `Insufficient evidence: ${present} of skill growth, assessments and recent learning on record (at least ${MIN_EVIDENCE_COMPONENTS} needed).`
+        : `Weighted mean of ${used.length} component ranks within the session (${used.map((c) => `${c.label.toLowerCase()} ${Math.round((c.rank as number) * 100)}th percentile × ${c.weight}`).join('; ')}).`,
+    components: placement.components.map((c) => {
+      const raw = detailed.find((d) => d.key === c.key)
+      return { ...c, explanation: raw?.explanation ?? '', evidence: raw?.evidence ?? [] }
+    }),
+  }
 }

@@ -22,9 +22,9 @@ import {
   type FlagContext,
   type RawFlag,
 } from './flags'
-import { normaliseRating, scorePerformance } from './performance'
+import { normaliseRating, placePerformance } from './performance'
 import { boxDistance, placeInNineBox } from './placement'
-import { potentialCuts, potentialScore, scorePotential } from './potential'
+import { potentialCuts, potentialScore } from './potential'
 import { median, midRanks } from './ranking'
 import { raterFindings, type RaterFinding } from './raters'
 
@@ -90,7 +90,7 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
     settings.agilityWeights,
   )
   const potentials = eligible.map(({ review }, i) =>
-    potentialScore(agility[i] as (typeof agility)[number], review, settings.potential),
+    potentialScore((agility[i] as (typeof agility)[number]).index, review, settings.potential),
   )
   const cuts = potentialCuts(
     potentials.filter((p) => p !== null).map((p) => p.value),
@@ -122,10 +122,9 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
 
   const placements: Placement[] = []
   eligible.forEach(({ person, review }, i) => {
-    const performance = scorePerformance(review, settings.performanceCuts)
+    const performance = { ...placePerformance(review, settings.performanceCuts), review }
     const personAgility = agility[i] as (typeof agility)[number]
     const score = potentials[i]
-    if (!performance) return
     if (!score) {
       holding.push({
         personId: person.personId,
@@ -134,12 +133,16 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
         pseudonym: pseudonymOf(person),
         department: person.department,
         reason: 'insufficient-evidence',
-        explanation: `${personAgility.explanation} No manager potential rating in ${cycle.name} to fall back on.`,
+        explanation: `Learning agility has insufficient evidence, and there is no manager potential rating in ${cycle.name} to fall back on.`,
         flags: [],
       })
       return
     }
-    const potential = scorePotential(score, cuts, personAgility, review)
+    const potential = {
+      level: cuts.levelOf(score.value),
+      value: Math.round(score.value * 10) / 10,
+      basis: score.basis,
+    }
     const computedBox = placeInNineBox(performance.level, potential.level)
     const move = lastMove.get(person.employeeId)
     const box = move?.toBox ?? computedBox
@@ -172,7 +175,7 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
       computedBox,
       box,
       source: move && box !== computedBox ? 'moved' : 'computed',
-      performance,
+      performance: { level: performance.level, value: performance.value },
       potential,
       agility: personAgility,
       flags: withState(raw, person.employeeId, flagStates),
@@ -181,14 +184,20 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
   })
 
   const targets = targetCounts(settings.targets, placements.length)
+  const computedIn = new Array<number>(10).fill(0)
+  const actualIn = new Array<number>(10).fill(0)
+  for (const p of placements) {
+    computedIn[p.computedBox] = (computedIn[p.computedBox] ?? 0) + 1
+    actualIn[p.box] = (actualIn[p.box] ?? 0) + 1
+  }
+  const total = Object.values(settings.targets).reduce((a, b) => a + b, 0)
   const distribution = Array.from({ length: 9 }, (_, i) => {
     const box = i + 1
-    const actual = placements.filter((p) => p.box === box).length
-    const total = Object.values(settings.targets).reduce((a, b) => a + b, 0)
+    const actual = actualIn[box] ?? 0
     return {
       box,
       label: settings.labels[String(box)] ?? `Box ${box}`,
-      computed: placements.filter((p) => p.computedBox === box).length,
+      computed: computedIn[box] ?? 0,
       actual,
       targetPercent: total === 0 ? 0 : Math.round((1000 * (settings.targets[String(box)] ?? 0)) / total) / 10,
       targetCount: targets[box] ?? 0,

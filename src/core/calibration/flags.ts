@@ -1,9 +1,20 @@
-import type { AgilityScore, AxisScore, Evidence, Flag, FlagCode } from '../../shared/contract/calibration'
+import type {
+  AgilityPlacement,
+  AxisPlacement,
+  Evidence,
+  Flag,
+  FlagCode,
+} from '../../shared/contract/calibration'
 import type { CalibrationPerson, LearningRecord, ReviewRecord } from './evidenceModel'
 import { competencyEvidence, learningEvidence, reviewEvidence } from './evidenceLabels'
 import { normaliseRating } from './performance'
 
 export type RawFlag = Omit<Flag, 'status' | 'note'>
+
+/** A person's performance placement with the review it came from (the flags cite it as evidence). */
+export interface RatedPerformance extends AxisPlacement {
+  review: ReviewRecord
+}
 
 export interface FlagContext {
   asOf: string
@@ -54,7 +65,7 @@ function byActivity(
 /** Mandatory learning whose latest record failed, or is still open past its due date, within the period. */
 export function complianceGap(
   person: CalibrationPerson,
-  performance: AxisScore,
+  performance: RatedPerformance,
   ctx: FlagContext,
 ): RawFlag | null {
   if (performance.level !== 'high') return null
@@ -85,14 +96,14 @@ export function complianceGap(
     'COMPLIANCE_GAP',
     'high',
     `Rated high, but mandatory training is not done: ${what.join('; ')}.`,
-    [...gaps.map(learningEvidence), ...performance.evidence],
+    [...gaps.map(learningEvidence), reviewEvidence(performance.review)],
   )
 }
 
 /** A certification the person held whose latest validity has ended, with no valid record of it since. */
 export function expiredCertification(
   person: CalibrationPerson,
-  performance: AxisScore,
+  performance: RatedPerformance,
   ctx: FlagContext,
 ): RawFlag | null {
   if (performance.level !== 'high') return null
@@ -113,7 +124,7 @@ export function expiredCertification(
     'EXPIRED_CERTIFICATION',
     'high',
     `Rated high, but ${expired.map((r) => `${r.title} expired on ${r.validUntil}`).join('; ')}.`,
-    [...expired.map(learningEvidence), ...performance.evidence],
+    [...expired.map(learningEvidence), reviewEvidence(performance.review)],
   )
 }
 
@@ -167,8 +178,8 @@ export function ratingEvidenceMismatch(
 export type AgilityEvidence = () => Evidence[]
 
 export function hiddenGem(
-  performance: AxisScore,
-  agility: AgilityScore,
+  performance: RatedPerformance,
+  agility: AgilityPlacement,
   ctx: FlagContext,
   agilityEvidence: AgilityEvidence,
 ): RawFlag | null {
@@ -179,13 +190,13 @@ export function hiddenGem(
     'HIDDEN_GEM',
     'info',
     `Learning agility ${agility.index} is in the session's top group (≥ ${ctx.agilityTopCut}) while performance is ${performance.level} (rating ${Math.round(rating * 100) / 100}/5, session median ${ctx.medianRating}).`,
-    [...performance.evidence, ...agilityEvidence()],
+    [reviewEvidence(performance.review), ...agilityEvidence()],
   )
 }
 
 export function miscastTalent(
-  performance: AxisScore,
-  agility: AgilityScore,
+  performance: RatedPerformance,
+  agility: AgilityPlacement,
   ctx: FlagContext,
   agilityEvidence: AgilityEvidence,
 ): RawFlag | null {
@@ -200,7 +211,7 @@ export function miscastTalent(
     'MISCAST_TALENT',
     'medium',
     `Low performance with learning agility ${agility.index} in the session's top group: consider a different role before an exit.`,
-    [...performance.evidence, ...agilityEvidence()],
+    [reviewEvidence(performance.review), ...agilityEvidence()],
   )
 }
 

@@ -1,4 +1,4 @@
-import type { AxisScore, CalibrationSettings, Level } from '../../shared/contract/calibration'
+import type { AxisPlacement, AxisScore, CalibrationSettings, Level } from '../../shared/contract/calibration'
 import type { ReviewRecord } from './evidenceModel'
 import { reviewEvidence } from './evidenceLabels'
 
@@ -16,16 +16,23 @@ export function levelFromCuts(value: number, lowMax: number, highMin: number): L
   return 'moderate'
 }
 
-/** The performance axis from one cycle's overall rating, or null when the person has no rating in that cycle. */
-export function scorePerformance(
-  review: ReviewRecord | undefined,
+/** The performance axis from one cycle's overall rating (normalised to 1–5 and cut into a level). */
+export function placePerformance(
+  review: ReviewRecord,
   cuts: CalibrationSettings['performanceCuts'],
-): AxisScore | null {
-  if (!review) return null
+): AxisPlacement {
   const value = normaliseRating(review.overallRating, review.scaleMin, review.scaleMax)
-  const level = levelFromCuts(value, cuts.lowMax, cuts.highMin)
+  return { level: levelFromCuts(value, cuts.lowMax, cuts.highMin), value }
+}
+
+/** The same, in words, with the review behind it. */
+export function explainPerformance(
+  review: ReviewRecord,
+  cuts: CalibrationSettings['performanceCuts'],
+): AxisScore {
+  const { level, value } = placePerformance(review, cuts)
   const scale = `${review.scaleMin}–${review.scaleMax}`
-  const shown = Math.round(value * 100) / 100
+  const shown = Math.round((value as number) * 100) / 100
   return {
     level,
     value,

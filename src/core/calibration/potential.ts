@@ -1,60 +1,61 @@
-import type { AgilityScore, AxisScore, CalibrationSettings, Level } from '../../shared/contract/calibration'
+import type { AxisScore, CalibrationSettings, Level } from '../../shared/contract/calibration'
 import type { ReviewRecord } from './evidenceModel'
 import { reviewEvidence } from './evidenceLabels'
 import { midRanks } from './ranking'
 
 type PotentialSettings = CalibrationSettings['potential']
 
-/** The 0–100 score the potential axis is cut from, by the session's source, with how it was formed. */
+export type PotentialBasis = 'agility' | 'manager' | 'blend'
+
+function managerScore(review: ReviewRecord | undefined, settings: PotentialSettings): number | null {
+  const { min, max } = settings.managerScale
+  return review?.potentialRating == null
+    ? null
+    : Math.max(0, Math.min(100, (100 * (review.potentialRating - min)) / (max - min)))
+}
+
+/**
+ * The 0–100 score the potential axis is cut from, by the session's source: the agility index, the manager's potential
+ * rating (also when agility has insufficient evidence), or their blend. Null when neither is on record.
+ */
 export function potentialScore(
-  agility: AgilityScore,
+  agilityIndex: number | null,
   review: ReviewRecord | undefined,
   settings: PotentialSettings,
-): { value: number; explanation: string; fromManager: boolean } | null {
+): { value: number; basis: PotentialBasis } | null {
+  const manager = managerScore(review, settings)
+  if (settings.source === 'blend' && agilityIndex !== null && manager !== null)
+    return {
+      value: settings.agilityWeight * agilityIndex + (1 - settings.agilityWeight) * manager,
+      basis: 'blend',
+    }
+  if (settings.source !== 'manager' && agilityIndex !== null) return { value: agilityIndex, basis: 'agility' }
+  return manager === null ? null : { value: manager, basis: 'manager' }
+}
+
+/** How a potential score was formed, in words. */
+export function potentialExplanation(
+  basis: PotentialBasis,
+  agilityIndex: number | null,
+  review: ReviewRecord | undefined,
+  settings: PotentialSettings,
+): string {
   const { min, max } = settings.managerScale
-  const manager =
-    review?.potentialRating == null
-      ? null
-      : Math.max(0, Math.min(100, (100 * (review.potentialRating - min)) / (max - min)))
-  const managerText = (value: number): string =>
-    `manager's potential rating ${review?.potentialRating} on ${min}–${max} (${Math.round(value)}/100)`
-  if (settings.source === 'manager' || (settings.source === 'agility' && agility.index === null)) {
-    if (manager === null) return null
-    return {
-      value: manager,
-      explanation:
-        settings.source === 'manager'
-          ? `From the ${managerText(manager)}.`
-          : `Learning agility has insufficient evidence, so from the ${managerText(manager)}.`,
-      fromManager: true,
-    }
+  const manager = managerScore(review, settings)
+  const managerText = `manager's potential rating ${review?.potentialRating} on ${min}–${max} (${Math.round(manager ?? 0)}/100)`
+  if (basis === 'blend') {
+    const w = settings.agilityWeight
+    const value = w * (agilityIndex as number) + (1 - w) * (manager as number)
+    return `${Math.round(w * 100)}% learning agility (${agilityIndex}) + ${Math.round((1 - w) * 100)}% ${managerText} = ${Math.round(value)}.`
   }
-  if (settings.source === 'agility') {
-    return {
-      value: agility.index as number,
-      explanation: `Learning agility index ${agility.index}.`,
-      fromManager: false,
-    }
-  }
-  if (agility.index === null || manager === null) {
-    const only = agility.index ?? manager
-    if (only === null) return null
-    return {
-      value: only,
-      explanation:
-        agility.index === null
-          ? `Blend not possible (agility has insufficient evidence): from the ${managerText(only)}.`
-          : `Blend not possible (no manager potential rating): learning agility index ${agility.index}.`,
-      fromManager: agility.index === null,
-    }
-  }
-  const w = settings.agilityWeight
-  const value = w * agility.index + (1 - w) * manager
-  return {
-    value,
-    explanation: `${Math.round(w * 100)}% learning agility (${agility.index}) + ${Math.round((1 - w) * 100)}% ${managerText(manager)} = ${Math.round(value)}.`,
-    fromManager: false,
-  }
+  if (basis === 'agility')
+    return settings.source === 'blend'
+      ? `Blend not possible (no manager potential rating): learning agility index ${agilityIndex}.`
+      : `Learning agility index ${agilityIndex}.`
+  if (settings.source === 'manager') return `From the ${managerText}.`
+  return settings.source === 'blend'
+    ? `Blend not possible (agility has insufficient evidence): from the ${managerText}.`
+    : `Learning agility has insufficient evidence, so from the ${managerText}.`
 }
 
 /**
@@ -72,7 +73,7 @@ export function potentialCuts(values: readonly number[], settings: PotentialSett
   if (mode === 'fixed') {
     return {
       levelOf: (value) => (value >= high ? 'high' : value < low ? 'low' : 'moderate'),
-      text: `low below ${low}, high from ${high}`,
+      text: cutsText(settings),
     }
   }
   const rank = midRanks(values)
@@ -85,18 +86,28 @@ export function potentialCuts(values: readonly number[], settings: PotentialSett
   }
 }
 
-export function scorePotential(
-  score: { value: number; explanation: string; fromManager: boolean },
-  cuts: PotentialCuts,
-  agility: AgilityScore,
+export function explainPotential(
+  placement: { level: Level; value: number | null; basis: PotentialBasis },
+  agilityIndex: number | null,
   review: ReviewRecord | undefined,
+  settings: PotentialSettings,
 ): AxisScore {
-  const level = cuts.levelOf(score.value)
+  const { level } = placement
   return {
     level,
-    value: Math.round(score.value * 10) / 10,
-    explanation: `${score.explanation} ${level[0]?.toUpperCase()}${level.slice(1)}: ${cuts.text}.`,
-    // The agility records are listed under its components (the person panel); here only the manager's rating.
-    evidence: review && review.potentialRating !== null && score.fromManager ? [reviewEvidence(review)] : [],
+    value: placement.value,
+    explanation: `${potentialExplanation(placement.basis, agilityIndex, review, settings)} ${level[0]?.toUpperCase()}${level.slice(1)}: ${cutsText(settings)}.`,
+    // The agility records are listed under its components; here only the manager's rating when it was used.
+    evidence:
+      review && review.potentialRating !== null && placement.basis !== 'agility'
+        ? [reviewEvidence(review)]
+        : [],
   }
+}
+
+function cutsText(settings: PotentialSettings): string {
+  const { mode, low, high } = settings.cuts
+  return mode === 'fixed'
+    ? `low below ${low}, high from ${high}`
+    : `low below the session's ${low}th percentile, high from its ${high}th`
 }

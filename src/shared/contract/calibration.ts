@@ -51,22 +51,30 @@ export type AxisScore = z.output<typeof axisScore>
 export const agilityComponentKey = z.enum(['skillGrowth', 'assessment', 'breadth', 'stretch'])
 export type AgilityComponentKey = z.output<typeof agilityComponentKey>
 
-export const agilityScore = z.object({
+/** One agility component of a person: its raw value, its rank in the session and its weight in the index. */
+export const agilityRank = z.object({
+  key: agilityComponentKey,
+  label: z.string(),
+  raw: z.number().nullable(),
+  /** Mid-rank percentile within the session (0–1); null when the person has no evidence for it. */
+  rank: z.number().nullable(),
+  weight: z.number(),
+})
+
+/** Where an axis puts a person (the grid's view); `calibration.person` explains it with the records behind it. */
+export const axisPlacement = z.object({ level, value: z.number().nullable() })
+export type AxisPlacement = z.output<typeof axisPlacement>
+
+export const agilityPlacement = z.object({
   /** 0–100, or null for "insufficient evidence". */
   index: z.number().nullable(),
+  components: z.array(agilityRank),
+})
+export type AgilityPlacement = z.output<typeof agilityPlacement>
+
+export const agilityScore = agilityPlacement.extend({
   explanation: z.string(),
-  components: z.array(
-    z.object({
-      key: agilityComponentKey,
-      label: z.string(),
-      raw: z.number().nullable(),
-      /** Mid-rank percentile within the session (0–1); null when the person has no evidence for it. */
-      rank: z.number().nullable(),
-      weight: z.number(),
-      explanation: z.string(),
-      evidence: z.array(evidence),
-    }),
-  ),
+  components: z.array(agilityRank.extend({ explanation: z.string(), evidence: z.array(evidence) })),
 })
 export type AgilityScore = z.output<typeof agilityScore>
 
@@ -83,9 +91,10 @@ export const placement = z.object({
   computedBox: boxNumber,
   box: boxNumber,
   source: z.enum(['computed', 'moved']),
-  performance: axisScore,
-  potential: axisScore,
-  agility: agilityScore,
+  performance: axisPlacement,
+  /** `basis` says what the potential value came from (agility, the manager's rating, or a blend of both). */
+  potential: axisPlacement.extend({ basis: z.enum(['agility', 'manager', 'blend']) }),
+  agility: agilityPlacement,
   flags: z.array(flag),
   discussed: z.boolean(),
 })
@@ -207,6 +216,9 @@ const sessionRef = z.object({ sessionId: z.string().min(1) }).strict()
 /** Everything behind one person's place on the grid, for the side panel. */
 export const personDetail = z.object({
   placement,
+  performance: axisScore,
+  potential: axisScore,
+  agility: agilityScore,
   reviews: z.array(
     z.object({
       cycle: z.string(),

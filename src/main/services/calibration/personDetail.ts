@@ -1,10 +1,10 @@
 import type { MethodOutput } from '../../../shared/contract'
 import type { CalibrationSettings, PersonDetail } from '../../../shared/contract/calibration'
 import { AppError } from '../../../shared/result'
-import { agilityComponents } from '../../../core/calibration/agility'
+import { explainPlacement } from '../../../core/calibration/explain'
 import type { LearningRecord } from '../../../core/calibration/evidenceModel'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
-import { loadMembers } from './loadPopulation'
+import { cycleById, loadMembers } from './loadPopulation'
 import { sessionRow } from './sessionRecord'
 import { moveLog } from './sessionMoves'
 import { showSession } from './sessionView'
@@ -30,23 +30,14 @@ export function personDetail(
   if (!placement)
     throw new AppError('INVALID_INPUT', `${employeeId} is not on this session's grid.`, { employeeId })
   const row = sessionRow(db, sessionId)
-  const { asOf } = JSON.parse(row.settings_json) as CalibrationSettings
+  const settings = JSON.parse(row.settings_json) as CalibrationSettings
+  const { asOf } = settings
   const [person] = loadMembers(db, sessionId, placement.personId)
   if (!person) throw new AppError('INVALID_INPUT', `${employeeId} is not in this session.`, { employeeId })
-  const detailed = new Map(agilityComponents(person, asOf, true).map((c) => [c.key, c]))
   const byDate = (a: string | null, b: string | null): number => (b ?? '').localeCompare(a ?? '')
   return {
-    placement: {
-      ...placement,
-      agility: {
-        ...placement.agility,
-        components: placement.agility.components.map((c) => ({
-          ...c,
-          explanation: detailed.get(c.key)?.explanation ?? c.explanation,
-          evidence: detailed.get(c.key)?.evidence ?? c.evidence,
-        })),
-      },
-    },
+    placement,
+    ...explainPlacement(person, placement, cycleById(db, row.cycle_id), settings),
     reviews: [...person.reviews]
       .sort((a, b) => byDate(a.reviewDate, b.reviewDate))
       .map((r) => ({

@@ -99,7 +99,6 @@ export function PersonPanel({
   onFlag: (code: Flag['code'], status: 'acknowledged' | 'resolved', note: string) => void
 }): React.JSX.Element {
   const detail = usePersonDetail(sessionId, person)
-  const components = detail?.placement.agility.components ?? person.agility.components
   return (
     <aside className="person-panel" aria-label={`Details for ${person.name}`}>
       <h3>
@@ -158,25 +157,29 @@ export function PersonPanel({
       </section>
       <section>
         <h4>Performance: {person.performance.level}</h4>
-        <p>{person.performance.explanation}</p>
+        {detail && <p>{detail.performance.explanation}</p>}
         <h4>Potential: {person.potential.level}</h4>
-        <p>{person.potential.explanation}</p>
+        {detail && <p>{detail.potential.explanation}</p>}
+        {detail && !presenter && <EvidenceList items={detail.potential.evidence} />}
         <h4>Learning agility: {person.agility.index ?? 'insufficient evidence'}</h4>
-        <p>{person.agility.explanation}</p>
+        {detail ? <p>{detail.agility.explanation}</p> : <p className="muted">Loading the evidence…</p>}
         <ul className="components">
-          {components.map((c) => (
-            <li key={c.key}>
-              {c.label}: <strong>{c.raw ?? '—'}</strong>
-              {c.rank !== null && (
-                <span className="muted">
-                  {' '}
-                  ({Math.round(c.rank * 100)}th percentile, weight {c.weight})
-                </span>
-              )}
-              {c.explanation && <div className="muted">{c.explanation}</div>}
-              {!presenter && <EvidenceList items={c.evidence} />}
-            </li>
-          ))}
+          {person.agility.components.map((c) => {
+            const explained = detail?.agility.components.find((d) => d.key === c.key)
+            return (
+              <li key={c.key}>
+                {c.label}: <strong>{c.raw ?? '—'}</strong>
+                {c.rank !== null && (
+                  <span className="muted">
+                    {' '}
+                    ({Math.round(c.rank * 100)}th percentile, weight {c.weight})
+                  </span>
+                )}
+                {explained?.explanation && <div className="muted">{explained.explanation}</div>}
+                {explained && !presenter && <EvidenceList items={explained.evidence} />}
+              </li>
+            )
+          })}
         </ul>
       </section>
       {detail && (
