@@ -128,6 +128,42 @@ describe('migrations', () => {
     upgraded.close()
   })
 
+  it('005 adds the skills ontology and succession, keeping skills and their ratings', () => {
+    const { db, path } = freshDb()
+    migrate(db, 4)
+    db.prepare("INSERT INTO people (employee_id, full_name) VALUES ('E1', 'Grace Hopper')").run()
+    db.prepare("INSERT INTO skills (name) VALUES ('Cloud Architecture')").run()
+    db.prepare(
+      "INSERT INTO competency_ratings (person_id, skill_id, level, source) VALUES (1, 1, 4, 'manager')",
+    ).run()
+    db.close()
+
+    const upgraded = openWorkspaceDb(path, key, { create: false })
+    expect(migrate(upgraded, 5)).toEqual({ from: 4, to: 5 })
+    expect(upgraded.prepare('SELECT name, status, category FROM skills').get()).toEqual({
+      name: 'Cloud Architecture',
+      status: 'active',
+      category: null,
+    })
+    upgraded.prepare("INSERT INTO skill_aliases (alias, skill_id) VALUES ('Cloud Arch', 1)").run()
+    expect(() =>
+      upgraded.prepare("INSERT INTO skill_aliases (alias, skill_id) VALUES ('cloud arch', 1)").run(),
+    ).toThrow(/UNIQUE/)
+    upgraded
+      .prepare(
+        "INSERT INTO critical_roles (title, risk, impact, created_at) VALUES ('Head of Platform', 'high', 'high', 'now')",
+      )
+      .run()
+    upgraded.prepare('INSERT INTO role_skills (role_id, skill_id, min_level) VALUES (1, 1, 4)').run()
+    expect(() =>
+      upgraded.prepare('INSERT INTO role_skills (role_id, skill_id, min_level) VALUES (1, 1, 6)').run(),
+    ).toThrow(/CHECK|UNIQUE|PRIMARY/)
+    upgraded.prepare('DELETE FROM critical_roles').run()
+    expect(upgraded.prepare('SELECT count(*) AS n FROM role_skills').get()).toEqual({ n: 0 })
+    expect(upgraded.prepare('SELECT level FROM competency_ratings').get()).toEqual({ level: 4 })
+    upgraded.close()
+  })
+
   it('004 adds calibration sessions whose moves and members go with their session', () => {
     const { db, path } = freshDb()
     migrate(db, 3)

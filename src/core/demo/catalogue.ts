@@ -168,3 +168,111 @@ export function skillItems(skills: readonly string[]): LearningItemSpec[] {
     },
   ])
 }
+
+/** Other names the demo's skills go by in imported files (the ontology's aliases). */
+export const SKILL_ALIASES: readonly (readonly [string, string])[] = [
+  ['Cloud Arch', 'Cloud Architecture'],
+  ['Solution Architecture', 'Cloud Architecture'],
+  ['PM', 'Project Management'],
+  ['Key Account Management', 'Account Management'],
+  ['Stakeholder Communication', 'Communication'],
+  ['Line Management', 'Team Management'],
+  ['GDPR', 'Data Protection'],
+]
+
+export const SKILL_CATEGORIES: Readonly<Record<string, string>> = {
+  Communication: 'Core',
+  Collaboration: 'Core',
+  'People Leadership': 'Leadership',
+  'Team Management': 'Leadership',
+  Negotiation: 'Sales Enablement',
+  'Account Management': 'Sales Enablement',
+  Forecasting: 'Sales Enablement',
+}
+
+/** The level a learning item evidences in its skill, by its type: a course 2, a programme 3, a certification 4. */
+export const ITEM_SKILL_LEVEL: Readonly<Partial<Record<ActivityType, number>>> = {
+  course: 2,
+  program: 3,
+  certification: 4,
+}
+
+export interface DemoRoleSpec {
+  readonly title: string
+  /** The incumbent is the most senior person of this department (null: the role is vacant). */
+  readonly incumbentFrom: string | null
+  readonly risk: 'low' | 'medium' | 'high'
+  readonly impact: 'low' | 'medium' | 'high'
+  readonly requirements: readonly (readonly [string, number])[]
+}
+
+/** Critical roles: some easy to fill from the bench, some with nobody ready (the demanding ones at the end). */
+export const DEMO_ROLES: readonly DemoRoleSpec[] = [
+  {
+    title: 'Head of Customer Success',
+    incumbentFrom: 'Customer Success',
+    risk: 'medium',
+    impact: 'high',
+    requirements: [
+      ['Account Management', 3],
+      ['Customer Empathy', 3],
+      ['Team Management', 2],
+    ],
+  },
+  {
+    title: 'Engineering Manager, Platform',
+    incumbentFrom: 'Engineering',
+    risk: 'high',
+    impact: 'high',
+    requirements: [
+      ['Software Design', 3],
+      ['Cloud Architecture', 3],
+      ['People Leadership', 2],
+    ],
+  },
+  {
+    title: 'Sales Director',
+    incumbentFrom: 'Sales',
+    risk: 'high',
+    impact: 'medium',
+    requirements: [
+      ['Negotiation', 3],
+      ['Forecasting', 3],
+      ['People Leadership', 3],
+    ],
+  },
+  {
+    title: 'Finance Controller',
+    incumbentFrom: 'Finance',
+    risk: 'low',
+    impact: 'high',
+    requirements: [
+      ['Financial Analysis', 3],
+      ['Accounting Standards', 3],
+    ],
+  },
+  {
+    title: 'Chief Architect',
+    incumbentFrom: null,
+    risk: 'high',
+    impact: 'high',
+    requirements: [
+      ['Cloud Architecture', 5],
+      ['Software Design', 5],
+      ['Data Modelling', 5],
+      ['People Leadership', 4],
+    ],
+  },
+  {
+    title: 'General Counsel',
+    incumbentFrom: 'Legal',
+    risk: 'medium',
+    impact: 'high',
+    requirements: [
+      ['Contract Law', 5],
+      ['Regulatory Compliance', 5],
+      ['Data Protection', 5],
+      ['Negotiation', 5],
+    ],
+  },
+]

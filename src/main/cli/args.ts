@@ -26,6 +26,8 @@ Commands:
   calibration undo SESSION | calibration redo SESSION
   calibration finalize SESSION      lock the session (read-only)
   calibration export SESSION --out FILE.xlsx [--pre-read]
+  succession export --out FILE.xlsx [--roles ID,...]
+                     the succession report (all critical roles, or those named)
 
 Global options:
   --workspace PATH   the workspace file
@@ -67,6 +69,7 @@ export interface CliArgs {
   reasonCode?: string | undefined
   out?: string | undefined
   preRead: boolean
+  roles?: string | undefined
 }
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -104,6 +107,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'reason-code': { type: 'string' },
         out: { type: 'string' },
         'pre-read': { type: 'boolean', default: false },
+        roles: { type: 'string' },
       },
     })
     return {
@@ -136,6 +140,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       reasonCode: values['reason-code'],
       out: values.out,
       preRead: values['pre-read'],
+      roles: values.roles,
     }
   } catch (error) {
     throw new AppError('INVALID_INPUT', error instanceof Error ? error.message : String(error))

@@ -230,6 +230,16 @@ export async function runCli(
         return await withOpenWorkspace(services, args, env, (client) =>
           undoBatch(client, args.command[2], output),
         )
+      case 'succession export': {
+        if (!args.out) throw new AppError('INVALID_INPUT', 'Say where to write: --out FILE.xlsx.')
+        const roleIds = args.roles?.split(',').map((id) => integerOption('roles', id.trim()) as number)
+        const path = resolve(args.out)
+        const result = await withOpenWorkspace(services, args, env, (client) =>
+          client.call('succession.export', { path, ...(roleIds ? { roleIds } : {}) }),
+        )
+        output.out(output.json ? JSON.stringify({ path: result.path }) : `Wrote ${result.path}`)
+        return 0
+      }
       default:
         if (command === 'calibration') {
           checkCalibrationArgs(sub, args)

@@ -28,6 +28,8 @@ export interface SheetSpec {
   columns: ColumnSpec[]
   rows: Iterable<CellValue[]>
   colours?: ColourRule[]
+  /** Printed landscape, fitted to one page wide (tables with many columns). */
+  landscape?: boolean
 }
 
 const FORMULA_START = /^[=+\-@\t\r\n]/
@@ -54,6 +56,15 @@ export async function writeXlsx(path: string, sheets: readonly SheetSpec[]): Pro
     const headerRow = (spec.preamble?.length ?? 0) + 1
     const sheet = workbook.addWorksheet(spec.name, {
       views: [{ state: 'frozen', ySplit: headerRow }],
+      pageSetup: spec.landscape
+        ? {
+            orientation: 'landscape',
+            fitToPage: true,
+            fitToWidth: 1,
+            fitToHeight: 0,
+            printTitlesRow: `${headerRow}:${headerRow}`,
+          }
+        : { printTitlesRow: `${headerRow}:${headerRow}` },
     })
     sheet.columns = spec.columns.map((c, i) => ({ key: `c${i}`, width: c.width }))
     for (const line of spec.preamble ?? []) {

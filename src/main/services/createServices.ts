@@ -27,6 +27,11 @@ import { listCycles } from './calibration/loadPopulation'
 import { boxLabels, setBoxLabels } from './calibration/boxLabels'
 import { moveInSession, redoStep, undoStep } from './calibration/sessionMoves'
 import { sessionForExport, showSession } from './calibration/sessionView'
+import { listRoles, roleCandidates, setReadiness } from './succession/candidates'
+import { createRole, deleteRole } from './succession/roles'
+import { ontologySkills } from './succession/skillProfiles'
+import { exportSuccessionReport } from './succession/successionReport'
+import { toIsoDate } from '../../core/dates'
 import { qualityReport } from './qualityReport'
 import { EventBus } from './eventBus'
 import { JobRegistry } from './jobs'
@@ -79,6 +84,29 @@ export function createServices(ports: ServicePorts): Services {
   const calibrationContext = () => {
     session.assertIdle()
     return { db: session.db, actor: ports.actor, now: now() }
+  }
+
+  /**
+   * Writes an export to the path given (CLI, desktop save dialog) or, for the browser, to the private spool folder
+   * (plaintext never lands in the OS temp dir) and hands it over as bytes.
+   */
+  const writeToPathOrBytes = async (
+    path: string | undefined,
+    fileName: string,
+    write: (path: string) => Promise<unknown>,
+  ): Promise<{ fileName: string; path: string | null; bytes: Uint8Array<ArrayBuffer> | null }> => {
+    if (path) {
+      await write(path)
+      return { fileName: basename(path), path, bytes: null }
+    }
+    mkdirSync(spoolRoot, { recursive: true, mode: 0o700 })
+    const temporary = join(spoolRoot, `${randomUUID()}.xlsx`)
+    try {
+      await write(temporary)
+      return { fileName, path: null, bytes: new Uint8Array(readFileSync(temporary)) }
+    } finally {
+      rmSync(temporary, { force: true })
+    }
   }
 
   const handlers: Handlers = {
@@ -189,22 +217,29 @@ export function createServices(ports: ServicePorts): Services {
     'calibration.markDiscussed': (input) => markDiscussed(input, calibrationContext()),
     'calibration.updateFlag': (input) => updateFlag(input, calibrationContext()),
     'calibration.setBlind': (input) => setBlind(input, calibrationContext()),
-    'calibration.export': async (input) => {
+    'succession.skills': () =>
+      ontologySkills(session.reader).map((s) => ({
+        skillId: s.id,
+        name: s.name,
+        aliases: [...s.aliases],
+        category: s.category,
+        status: s.status,
+      })),
+    'succession.roles': () => listRoles(session.reader, toIsoDate(now())),
+    'succession.createRole': (input) => createRole(input, calibrationContext()),
+    'succession.deleteRole': (input) => deleteRole(input.roleId, calibrationContext()),
+    'succession.candidates': (input) => roleCandidates(session.reader, input, toIsoDate(now())),
+    'succession.setReadiness': (input) => setReadiness(input, calibrationContext()),
+    'succession.export': (input) =>
+      writeToPathOrBytes(input.path, 'Succession report.xlsx', (path) =>
+        exportSuccessionReport(session.reader, path, toIsoDate(now()), input.roleIds),
+      ),
+    'calibration.export': (input) => {
       const { view, changes } = sessionForExport(session.reader, input.sessionId, input.kind)
       const fileName = `${view.name.replace(/[^\w -]+/g, '_')} ${input.kind === 'pre-read' ? 'pre-read' : 'results'}.xlsx`
-      if (input.path) {
-        await writeCalibrationWorkbook(input.path, view, changes, input.kind)
-        return { fileName: basename(input.path), path: input.path, bytes: null }
-      }
-      // Written in the private spool folder (plaintext never lands in the OS temp dir) and handed over as bytes.
-      mkdirSync(spoolRoot, { recursive: true, mode: 0o700 })
-      const temporary = join(spoolRoot, `${randomUUID()}.xlsx`)
-      try {
-        await writeCalibrationWorkbook(temporary, view, changes, input.kind)
-        return { fileName, path: null, bytes: new Uint8Array(readFileSync(temporary)) }
-      } finally {
-        rmSync(temporary, { force: true })
-      }
+      return writeToPathOrBytes(input.path, fileName, (path) =>
+        writeCalibrationWorkbook(path, view, changes, input.kind),
+      )
     },
     'import.link': (input) => {
       session.assertIdle()

@@ -1,7 +1,8 @@
 import type { DemoSummary } from '../../shared/contract'
 import { AppError } from '../../shared/result'
 import { toIsoDate } from '../../core/dates'
-import { createDemoOrganisation } from '../../core/demo'
+import { createDemoOrganisation, type LearningItemSpec } from '../../core/demo'
+import { DEMO_ROLES, ITEM_SKILL_LEVEL, SKILL_ALIASES, SKILL_CATEGORIES } from '../../core/demo/catalogue'
 import { inLongTransaction } from '../db/longTransaction'
 import type { WorkspaceDb } from '../db/openWorkspaceDb'
 import { appendAudit } from './auditLog'
@@ -58,6 +59,7 @@ export async function populateDemo(
       )
       itemIds.set(item.activityId, Number(id.lastInsertRowid))
     }
+    addDemoOntology(db, org.learningItems, skillIds, itemIds)
 
     const insertPerson = db.prepare(
       `INSERT INTO people (employee_id, full_name, email, manager_id, department, location, job_title, job_level, hire_date)
@@ -146,6 +148,7 @@ export async function populateDemo(
       job.progress('Creating demo people', done, org.people.length)
     }
     job.throwIfCancelled()
+    addDemoRoles(db, skillIds, options.now)
     appendAudit(
       db,
       {
@@ -159,4 +162,55 @@ export async function populateDemo(
   })
 
   return { seed: options.seed, people: org.people.length, ...counts, plantedCases: org.plantedCases }
+}
+
+/** Skill categories and aliases, and every learning item mapped to the skill level it evidences. */
+function addDemoOntology(
+  db: WorkspaceDb,
+  items: readonly LearningItemSpec[],
+  skillIds: ReadonlyMap<string, number>,
+  itemIds: ReadonlyMap<string, number>,
+): void {
+  const category = db.prepare('UPDATE skills SET category = ? WHERE id = ?')
+  for (const [skill, name] of Object.entries(SKILL_CATEGORIES)) {
+    const id = skillIds.get(skill)
+    if (id !== undefined) category.run(name, id)
+  }
+  const alias = db.prepare('INSERT INTO skill_aliases (alias, skill_id) VALUES (?, ?)')
+  for (const [name, skill] of SKILL_ALIASES) {
+    const id = skillIds.get(skill)
+    if (id !== undefined) alias.run(name, id)
+  }
+  const map = db.prepare('INSERT INTO learning_item_skills (item_id, skill_id, level) VALUES (?, ?, ?)')
+  for (const item of items) {
+    const level = ITEM_SKILL_LEVEL[item.activityType]
+    const skillId = item.skill === undefined ? undefined : skillIds.get(item.skill)
+    const itemId = itemIds.get(item.activityId)
+    if (level !== undefined && skillId !== undefined && itemId !== undefined) map.run(itemId, skillId, level)
+  }
+}
+
+/** The demo's critical roles, each held by the most senior person of its department (or vacant). */
+function addDemoRoles(db: WorkspaceDb, skillIds: ReadonlyMap<string, number>, now: Date): void {
+  const senior = db.prepare(
+    'SELECT employee_id AS employeeId FROM people WHERE department = ? ORDER BY job_level DESC, employee_id LIMIT 1',
+  )
+  const role = db.prepare(
+    'INSERT INTO critical_roles (title, incumbent, risk, impact, created_at) VALUES (?, ?, ?, ?, ?)',
+  )
+  const requirement = db.prepare('INSERT INTO role_skills (role_id, skill_id, min_level) VALUES (?, ?, ?)')
+  for (const spec of DEMO_ROLES) {
+    const incumbent =
+      spec.incumbentFrom === null
+        ? null
+        : ((senior.get(spec.incumbentFrom) as { employeeId: string } | undefined)?.employeeId ?? null)
+    const roleId = Number(
+      role.run(spec.title, incumbent, spec.risk, spec.impact, now.toISOString()).lastInsertRowid,
+    )
+    for (const [skill, level] of spec.requirements) {
+      const skillId = skillIds.get(skill)
+      if (skillId === undefined) throw new Error(`demo role ${spec.title} needs unknown skill ${skill}`)
+      requirement.run(roleId, skillId, level)
+    }
+  }
 }

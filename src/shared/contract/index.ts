@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { appEvents, appMethods } from './app'
 import { calibrationMethods } from './calibration'
+import { successionMethods } from './succession'
 import { demoMethods } from './demo'
 import { importMethods } from './import'
 import { jobEvents, jobMethods } from './jobs'
@@ -17,6 +18,7 @@ export const contract = {
   ...importMethods,
   ...qualityMethods,
   ...calibrationMethods,
+  ...successionMethods,
   ...jobMethods,
 } as const
 
@@ -51,6 +53,7 @@ export function isEventName(value: unknown): value is EventName {
 
 export * from './app'
 export * from './calibration'
+export * from './succession'
 export * from './common'
 export * from './demo'
 export * from './import'

@@ -2,9 +2,16 @@ import { migration001 } from './001-core'
 import { migration002 } from './002-talent-records'
 import { migration003 } from './003-imports'
 import { migration004 } from './004-calibration'
+import { migration005 } from './005-skills-succession'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004]
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+]
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

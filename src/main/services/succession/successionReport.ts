@@ -1,0 +1,45 @@
+import type { WorkspaceDb } from '../../db/openWorkspaceDb'
+import { candidatesByRole, latestPlacements, listRoles } from './candidates'
+import { writeSuccessionWorkbook, type PoolMember } from './successionWorkbook'
+
+/** Candidates per role sheet in the report. */
+const REPORT_CANDIDATES = 10
+
+/** Writes the succession report for the given roles (all when none are named). */
+export async function exportSuccessionReport(
+  db: WorkspaceDb,
+  path: string,
+  asOf: string,
+  roleIds?: readonly number[],
+): Promise<{ roles: number }> {
+  const roles = listRoles(db, asOf, roleIds)
+  const candidates = candidatesByRole(
+    db,
+    roles.map((r) => r.roleId),
+    asOf,
+    REPORT_CANDIDATES,
+  )
+  const people = new Map(
+    (
+      db
+        .prepare(
+          'SELECT employee_id AS employeeId, coalesce(full_name, employee_id) AS name, department FROM people',
+        )
+        .all() as {
+        employeeId: string
+        name: string
+        department: string | null
+      }[]
+    ).map((p) => [p.employeeId, p]),
+  )
+  const pools: PoolMember[] = []
+  for (const [employeeId, placed] of latestPlacements(db)) {
+    const person = people.get(employeeId)
+    if (!person) continue
+    if (placed.box === 9) pools.push({ pool: 'Stars (box 9)', ...person, box: placed.box })
+    if (placed.flags.includes('HIDDEN_GEM')) pools.push({ pool: 'Hidden gems', ...person, box: placed.box })
+  }
+  pools.sort((a, b) => a.pool.localeCompare(b.pool) || a.name.localeCompare(b.name))
+  await writeSuccessionWorkbook(path, asOf, roles, candidates, pools)
+  return { roles: roles.length }
+}

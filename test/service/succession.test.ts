@@ -1,0 +1,148 @@
+import ExcelJS from 'exceljs'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Services } from '../../src/main/services/createServices'
+import { createInProcessTransport } from '../../src/main/rpc/inProcessTransport'
+import { createClient, type Client } from '../../src/shared/rpc/client'
+import { PASSPHRASE, testServices } from '../support/services'
+import { useTempDirs } from '../support/tempDir'
+
+const tempDir = useTempDirs()
+
+describe('succession on the demo organisation', () => {
+  let services: Services
+  let client: Client
+
+  beforeEach(async () => {
+    services = testServices(tempDir())
+    client = createClient(createInProcessTransport(services))
+    await client.call('workspace.create', { name: 'Succession', passphrase: PASSPHRASE })
+    await client.call('demo.populate', { people: 600, seed: 4 })
+  })
+  afterEach(() => services.dispose())
+
+  it('ships an ontology with aliases and critical roles, some with a ready-now bench and some with none', async () => {
+    const skills = await client.call('succession.skills')
+    expect(skills.find((s) => s.name === 'Cloud Architecture')?.aliases).toEqual([
+      'Cloud Arch',
+      'Solution Architecture',
+    ])
+    const roles = await client.call('succession.roles')
+    expect(roles.length).toBeGreaterThanOrEqual(5)
+    expect(roles.some((r) => r.bench.readyNow > 0)).toBe(true)
+    expect(roles.some((r) => r.bench.readyNow === 0)).toBe(true)
+    const counsel = roles.find((r) => r.title === 'General Counsel')
+    expect(counsel?.incumbent).toMatch(/^E\d+$/)
+  })
+
+  it('ranks candidates by readiness and fit, with each gap, its evidence and the learning that closes it', async () => {
+    const { roleId } = await client.call('succession.createRole', {
+      title: 'Head of Platform',
+      risk: 'high',
+      impact: 'high',
+      requirements: [
+        { skill: 'Cloud Arch', minLevel: 4 },
+        { skill: 'software design', minLevel: 3 },
+      ],
+    })
+    const role = (await client.call('succession.roles')).find((r) => r.roleId === roleId)
+    expect(role?.requirements.map((r) => [r.skill, r.minLevel])).toEqual([
+      ['Cloud Architecture', 4],
+      ['Software Design', 3],
+    ])
+    const candidates = await client.call('succession.candidates', { roleId, limit: 25 })
+    expect(candidates).toHaveLength(25)
+    const order = { 'ready-now': 0, 'ready-1-2': 1, 'ready-3-plus': 2 }
+    for (let i = 1; i < candidates.length; i++) {
+      const [a, b] = [candidates[i - 1], candidates[i]]
+      if (!a || !b) continue
+      expect(
+        order[a.readiness] < order[b.readiness] ||
+          (a.readiness === b.readiness && a.fitPercent >= b.fitPercent),
+      ).toBe(true)
+    }
+    expect(candidates[0]).toMatchObject({ readiness: 'ready-now', fitPercent: 100, gaps: [] })
+    const everyone = await client.call('succession.candidates', { roleId, limit: 200 })
+    const withGap = everyone.find((c) => c.gaps.some((g) => g.skill === 'Cloud Architecture' && g.held > 0))
+    const gap = withGap?.gaps.find((g) => g.skill === 'Cloud Architecture')
+    expect(gap?.closedBy.map((i) => i.title)).toEqual(['AWS Certified Solutions Architect'])
+    if (gap && gap.held > 0) expect(gap.basis).toMatch(/rating|evidences level/)
+
+    await expect(
+      client.call('succession.createRole', {
+        title: 'Key accounts lead',
+        risk: 'low',
+        impact: 'low',
+        requirements: [{ skill: 'Client Management', minLevel: 3 }],
+      }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/did you mean .*"Account Management"/),
+    })
+  })
+
+  it('overrides readiness with a reason, and exports a report that reads back with text never taken for a formula', async () => {
+    await client.call('calibration.create', { name: 'Everyone' })
+    const roles = await client.call('succession.roles')
+    const role = roles.find((r) => r.title === 'Head of Customer Success')
+    if (!role) throw new Error('no demo role')
+    const [first] = await client.call('succession.candidates', { roleId: role.roleId, limit: 1 })
+    if (!first) throw new Error('no candidate')
+    await client.call('succession.setReadiness', {
+      roleId: role.roleId,
+      employeeId: first.employeeId,
+      readiness: 'ready-3-plus',
+      reason: 'Relocating next year',
+    })
+    const overridden = (await client.call('succession.candidates', { roleId: role.roleId, limit: 200 })).find(
+      (c) => c.employeeId === first.employeeId,
+    )
+    expect(overridden).toMatchObject({
+      readiness: 'ready-3-plus',
+      override: { reason: 'Relocating next year' },
+    })
+
+    // A person whose name is a formula: written as text, neutralised.
+    const rename = join(tempDir(), 'rename.csv')
+    writeFileSync(rename, `Employee ID,Full Name\n${first.employeeId},"=HYPERLINK(""http://x"",""y"")"\n`)
+    await client.call('import.commit', { path: rename, kind: 'people' })
+
+    const out = join(tempDir(), 'succession.xlsx')
+    await client.call('succession.export', { path: out })
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(out)
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      'Overview',
+      ...roles.map((r, i) => `${i + 1} ${r.title}`.slice(0, 31)),
+      'Pools',
+      'Legend',
+    ])
+    const overview = book.getWorksheet('Overview')
+    expect(overview?.getRow(5).values).toEqual(
+      expect.arrayContaining(['Role', 'Ready now', 'Ready in 1–2 years']),
+    )
+    expect(overview?.getRow(6).getCell(1).value).toBe(roles[0]?.title)
+    expect(overview?.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 })
+    expect(overview?.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 })
+    const sheet = book.worksheets.find((s) => s.name.endsWith('Head of Customer Success'))
+    if (!sheet) throw new Error('no role sheet')
+    expect(sheet.getRow(7).values).toEqual(
+      expect.arrayContaining(['Rank', 'Readiness', 'Fit %', 'Gaps (held / needed)']),
+    )
+    const row = sheet.getRows(8, sheet.rowCount - 7)?.find((r) => r.getCell(2).value === first.employeeId)
+    expect(row?.getCell(3).value).toBe('\'=HYPERLINK("http://x","y")')
+    expect(row?.getCell(3).type).toBe(ExcelJS.ValueType.String)
+    expect(row?.getCell(5).value).toBe('Ready in 3+ years')
+    expect(String(row?.getCell(12).value)).toContain('Relocating next year')
+    const formats = (
+      sheet as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] }
+    ).conditionalFormattings
+    expect(formats.map((f) => f.rules[0]?.formulae?.[0])).toEqual([
+      '$E8="Ready now"',
+      '$E8="Ready in 1–2 years"',
+      '$E8="Ready in 3+ years"',
+    ])
+    expect(book.getWorksheet('Pools')?.rowCount).toBeGreaterThan(1)
+  })
+})
