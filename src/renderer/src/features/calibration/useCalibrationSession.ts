@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { CalibrationView, FlagCode, MethodInput } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { downloadBytes } from '../../download'
 
 export type MoveRequest = Omit<MethodInput<'calibration.move'>, 'sessionId'>
 
@@ -61,23 +62,7 @@ export function useCalibrationSession(sessionId: string) {
       run(() => api.call('calibration.updateFlag', { sessionId, employeeId, code, status, note })),
     markDiscussed: (employeeId: string, discussed: boolean) =>
       run(() => api.call('calibration.markDiscussed', { sessionId, employeeId, discussed })),
-    exportWorkbook: async (kind: 'results' | 'pre-read') => {
-      try {
-        const file = await api.call('calibration.export', { sessionId, kind })
-        if (!file.bytes) return
-        const url = URL.createObjectURL(
-          new Blob([file.bytes as Uint8Array<ArrayBuffer>], {
-            type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          }),
-        )
-        const link = document.createElement('a')
-        link.href = url
-        link.download = file.fileName
-        link.click()
-        URL.revokeObjectURL(url)
-      } catch (e) {
-        setError(e)
-      }
-    },
+    exportWorkbook: (kind: 'results' | 'pre-read') =>
+      api.call('calibration.export', { sessionId, kind }).then(downloadBytes, setError),
   }
 }

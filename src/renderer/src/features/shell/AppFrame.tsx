@@ -5,6 +5,7 @@ import { useAppStore, type ViewId } from '../../stores/appStore'
 import { CalibrationScreen } from '../calibration/CalibrationScreen'
 import { ImportScreen } from '../import/ImportScreen'
 import { PeopleScreen } from '../people/PeopleScreen'
+import { SuccessionScreen } from '../succession/SuccessionScreen'
 import { WorkspaceOverview } from '../workspace/WorkspaceOverview'
 
 const NAV: { id: ViewId; label: string; ready: boolean }[] = [
@@ -12,7 +13,7 @@ const NAV: { id: ViewId; label: string; ready: boolean }[] = [
   { id: 'people', label: 'People', ready: true },
   { id: 'import', label: 'Import', ready: true },
   { id: 'calibration', label: 'Calibration', ready: true },
-  { id: 'succession', label: 'Succession', ready: false },
+  { id: 'succession', label: 'Succession', ready: true },
   { id: 'insights', label: 'Insights', ready: false },
 ]
 
@@ -72,6 +73,7 @@ export function AppFrame({ workspace }: { workspace: WorkspaceSummary }): React.
           {view === 'workspace' && <WorkspaceOverview workspace={workspace} />}
           {view === 'import' && <ImportScreen />}
           {view === 'calibration' && <CalibrationScreen />}
+          {view === 'succession' && <SuccessionScreen />}
           {current && !current.ready && (
             <div className="empty-state">
               <h2>{current.label}</h2>

@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { CriticalRole } from '../../../../shared/contract'
+import { api } from '../../api/client'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { downloadBytes } from '../../download'
+import { CandidateList } from './CandidateList'
+import { RoleForm } from './RoleForm'
+
+export function SuccessionScreen(): React.JSX.Element {
+  const [roles, setRoles] = useState<CriticalRole[] | null>(null)
+  const [selected, setSelected] = useState<number | null>(null)
+  const [adding, setAdding] = useState(false)
+  const [error, setError] = useState<unknown>(null)
+  const reload = useCallback(() => {
+    api.call('succession.roles').then(setRoles, setError)
+  }, [])
+  useEffect(() => {
+    api.call('succession.roles').then(setRoles, setError)
+  }, [])
+  const role = roles?.find((r) => r.roleId === selected) ?? null
+
+  return (
+    <div className="succession">
+      <div className="session-toolbar">
+        <h2>Succession</h2>
+        <div className="spacer" />
+        <button type="button" className="secondary" onClick={() => setAdding(!adding)}>
+          {adding ? 'Close the form' : 'New critical role'}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            api.call('succession.export', {}).then(downloadBytes, setError)
+          }}
+        >
+          Export succession report
+        </button>
+      </div>
+      {error !== null && <ErrorBanner error={error} />}
+      {adding && (
+        <RoleForm
+          onCreated={(roleId) => {
+            setAdding(false)
+            setSelected(roleId)
+            reload()
+          }}
+          onError={setError}
+        />
+      )}
+      {roles === null ? (
+        <p aria-busy="true">Loading roles…</p>
+      ) : roles.length === 0 ? (
+        <p className="muted">No critical roles yet: add one to see who could step in.</p>
+      ) : (
+        <table className="roles" aria-label="Critical roles">
+          <thead>
+            <tr>
+              <th>Role</th>
+              <th>Incumbent</th>
+              <th>Risk / impact</th>
+              <th>Required skills</th>
+              <th>Ready now</th>
+              <th>Ready in 1–2 years</th>
+            </tr>
+          </thead>
+          <tbody>
+            {roles.map((r) => (
+              <tr
+                key={r.roleId}
+                className={`${r.bench.readyNow === 0 ? 'no-successor' : ''}${r.roleId === selected ? ' selected' : ''}`}
+              >
+                <td>
+                  <button type="button" className="link" onClick={() => setSelected(r.roleId)}>
+                    {r.title}
+                  </button>
+                </td>
+                <td>{r.incumbentName ?? <span className="muted">vacant</span>}</td>
+                <td>
+                  {r.risk} / {r.impact}
+                </td>
+                <td>{r.requirements.map((q) => `${q.skill} ≥ ${q.minLevel}`).join(', ')}</td>
+                <td data-testid={`ready-now-${r.roleId}`}>{r.bench.readyNow}</td>
+                <td>{r.bench.readySoon}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {role && <CandidateList role={role} onChanged={reload} onError={setError} />}
+    </div>
+  )
+}
