@@ -35,3 +35,41 @@ describe('ninefold succession export', () => {
     })
   })
 })
+
+describe('ninefold rules apply / outbox export', () => {
+  it('previews and applies a rule (JSON), then exports the outbox for the LMS', async () => {
+    const dir = tempDir()
+    const ws = ['--workspace', join(dir, 'demo.ninefold'), '--key-file', join(dir, 'demo.key')]
+    expect((await cli(['demo', '--people', '300', '--seed', '3', ...ws])).code).toBe(0)
+    const dry = await cli(['rules', 'apply', '1', '--dry-run', ...ws, '--json'])
+    expect(dry.code).toBe(0)
+    const preview = JSON.parse(dry.stdout) as {
+      matched: number
+      created: number
+      dryRun: boolean
+      matches: unknown[]
+    }
+    expect(preview).toMatchObject({ dryRun: true, created: 0 })
+    expect(Object.keys(preview)).toEqual(['ruleId', 'matched', 'created', 'skipped', 'dryRun', 'matches'])
+    const applied = JSON.parse((await cli(['rules', 'apply', '1', ...ws, '--json'])).stdout) as {
+      created: number
+    }
+    expect(applied.created).toBeGreaterThan(0)
+    const out = join(dir, 'enrolments.xlsx')
+    const exported = await cli(['outbox', 'export', '--out', out, ...ws, '--json'])
+    expect(JSON.parse(exported.stdout)).toEqual({ path: out, rows: applied.created + 5 })
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(out)
+    expect(book.getWorksheet('Enrolments')?.getRow(1).values).toEqual([
+      undefined,
+      'Employee ID',
+      'Email',
+      'Item ID',
+      'Title',
+      'Due Date',
+      'Reason',
+    ])
+    expect((await cli(['rules', 'apply', '99', ...ws])).code).toBe(2)
+    expect((await cli(['outbox', 'export', '--out', join(dir, 'x.pdf'), ...ws])).code).toBe(2)
+  })
+})

@@ -128,6 +128,29 @@ describe('migrations', () => {
     upgraded.close()
   })
 
+  it('006 adds rules and an outbox that refuses a second open assignment of an item to a person', () => {
+    const { db, path } = freshDb()
+    migrate(db, 5)
+    db.prepare("INSERT INTO people (employee_id) VALUES ('E1')").run()
+    db.prepare(
+      "INSERT INTO learning_items (activity_id, title, activity_type) VALUES ('C1', 'Course', 'course')",
+    ).run()
+    db.close()
+
+    const upgraded = openWorkspaceDb(path, key, { create: false })
+    expect(migrate(upgraded, 6)).toEqual({ from: 5, to: 6 })
+    const assign = upgraded.prepare(
+      "INSERT INTO outbox_actions (kind, person_id, item_id, reason, status, created_at, actor) VALUES ('assign', 1, 1, 'why', ?, 'now', 'me')",
+    )
+    assign.run('open')
+    expect(() => assign.run('open')).toThrow(/UNIQUE/)
+    // Closed ones do not count: the same item can be assigned again once the first is done.
+    upgraded.prepare("UPDATE outbox_actions SET status = 'completed'").run()
+    assign.run('open')
+    expect(upgraded.prepare('SELECT count(*) AS n FROM outbox_actions').get()).toEqual({ n: 2 })
+    upgraded.close()
+  })
+
   it('005 adds the skills ontology and succession, keeping skills and their ratings', () => {
     const { db, path } = freshDb()
     migrate(db, 4)

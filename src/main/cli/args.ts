@@ -27,6 +27,8 @@ Commands:
   calibration finalize SESSION      lock the session (read-only)
   calibration export SESSION --out FILE.xlsx [--pre-read]
   succession export --out FILE.xlsx [--roles ID,...]
+  rules apply RULE_ID [--dry-run]   who a gap-to-growth rule matches and why; writes its actions to the outbox
+  outbox export --out FILE.csv|xlsx open assignments in a bulk-enrolment layout for the LMS
                      the succession report (all critical roles, or those named)
 
 Global options:

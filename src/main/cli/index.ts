@@ -230,6 +230,38 @@ export async function runCli(
         return await withOpenWorkspace(services, args, env, (client) =>
           undoBatch(client, args.command[2], output),
         )
+      case 'rules apply': {
+        const ruleId = integerOption('RULE_ID', args.command[2])
+        if (ruleId === undefined)
+          throw new AppError('INVALID_INPUT', 'Usage: ninefold rules apply RULE_ID [--dry-run].')
+        const result = await withOpenWorkspace(services, args, env, (client) =>
+          client.call('rules.apply', { ruleId, dryRun: args.dryRun }),
+        )
+        output.out(
+          output.json
+            ? JSON.stringify(result)
+            : `${result.matched} matched; ${result.dryRun ? 'dry run, nothing written' : `${result.created} action(s) written, ${result.skipped} already open`}.`,
+        )
+        return 0
+      }
+      case 'outbox export': {
+        const out = args.out
+        if (!out || !/\.(csv|xlsx)$/i.test(out))
+          throw new AppError('INVALID_INPUT', 'Say where to write: --out FILE.csv or --out FILE.xlsx.')
+        const path = resolve(out)
+        const result = await withOpenWorkspace(services, args, env, (client) =>
+          client.call('outbox.export', {
+            path,
+            format: out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv',
+          }),
+        )
+        output.out(
+          output.json
+            ? JSON.stringify({ path: result.path, rows: result.rows })
+            : `Wrote ${result.rows} enrolment(s) to ${result.path}`,
+        )
+        return 0
+      }
       case 'succession export': {
         if (!args.out) throw new AppError('INVALID_INPUT', 'Say where to write: --out FILE.xlsx.')
         const roleIds = args.roles?.split(',').map((id) => integerOption('roles', id.trim()) as number)

@@ -13,6 +13,7 @@ import { fileError, openTable } from './openTable'
 import { prepareImport } from './prepareImport'
 import type { TabularKind } from '../../core/import/fields'
 import { resolveUnmatched } from './resolveUnmatched'
+import { closeCompletedActions } from '../services/rules/outbox'
 
 export interface ImportContext {
   db: WorkspaceDb
@@ -267,6 +268,18 @@ export async function commitImport(
           code: 'UNMATCHED',
           message: `${summary.unmatched} record(s) name people who are not in the workspace; they are kept as unmatched until those people are imported.`,
         })
+      }
+      if (input.kind === 'learning') {
+        const closed = closeCompletedActions(db, journal, context.now)
+        if (closed > 0)
+          addIssue(summary.warnings, {
+            sheet: null,
+            row: 0,
+            column: null,
+            value: null,
+            code: 'ACTIONS_CLOSED',
+            message: `${closed} outbox action(s) are now done according to this file and were closed.`,
+          })
       }
       journal.flush()
       if (summary.rows.rejected > 0 && !input.skipInvalid) throw rollback

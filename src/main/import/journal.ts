@@ -12,6 +12,7 @@ export type Table =
   | 'survey_responses'
   | 'unmatched_records'
   | 'xapi_statements'
+  | 'outbox_actions'
 
 /**
  * Records every row a batch inserts or overwrites, in the batch's own transaction: undo replays the journal
@@ -103,6 +104,7 @@ export const JOURNALED_COLUMNS: Record<Table, readonly string[]> = {
   survey_responses: ['score', 'text', 'answered_at'],
   unmatched_records: ['resolved_batch_id'],
   xapi_statements: ['voided_by'],
+  outbox_actions: ['status', 'closed_at', 'closed_by'],
 }
 
 /** The primary key of each journaled table (sensitive attributes are keyed by their person). */
@@ -118,4 +120,5 @@ export const ID_COLUMN: Record<Table, string> = {
   survey_responses: 'id',
   unmatched_records: 'id',
   xapi_statements: 'rowid',
+  outbox_actions: 'id',
 }

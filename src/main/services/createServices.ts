@@ -2,7 +2,7 @@ import { AppError } from '../../shared/result'
 import { createDispatcher, type Dispatcher, type Handlers } from '../rpc/dispatcher'
 import { assertStrongPassphrase, passphraseKey, randomRawKey, type KeyMaterial } from '../keys/keyMaterial'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { basename, extname, join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { commitImport, previewImport } from '../import/importService'
 import { commitXapi } from '../import/xapi/commitXapi'
@@ -32,6 +32,9 @@ import { createRole, deleteRole } from './succession/roles'
 import { ontologySkills } from './succession/skillProfiles'
 import { exportSuccessionReport } from './succession/successionReport'
 import { toIsoDate } from '../../core/dates'
+import { applyRule, cancelActions, listOutbox } from './rules/outbox'
+import { exportOutbox } from './rules/outboxExport'
+import { deleteRule, listRules, saveRule } from './rules/ruleStore'
 import { qualityReport } from './qualityReport'
 import { EventBus } from './eventBus'
 import { JobRegistry } from './jobs'
@@ -100,7 +103,7 @@ export function createServices(ports: ServicePorts): Services {
       return { fileName: basename(path), path, bytes: null }
     }
     mkdirSync(spoolRoot, { recursive: true, mode: 0o700 })
-    const temporary = join(spoolRoot, `${randomUUID()}.xlsx`)
+    const temporary = join(spoolRoot, `${randomUUID()}${extname(fileName)}`)
     try {
       await write(temporary)
       return { fileName, path: null, bytes: new Uint8Array(readFileSync(temporary)) }
@@ -234,6 +237,35 @@ export function createServices(ports: ServicePorts): Services {
       writeToPathOrBytes(input.path, 'Succession report.xlsx', (path) =>
         exportSuccessionReport(session.reader, path, toIsoDate(now()), input.roleIds),
       ),
+    'rules.list': () => listRules(session.reader, toIsoDate(now())),
+    'rules.save': (input) => saveRule(input, calibrationContext()),
+    'rules.delete': (input) => deleteRule(input.ruleId, calibrationContext()),
+    'rules.apply': (input) =>
+      applyRule(
+        input,
+        input.dryRun ? { db: session.reader, actor: ports.actor, now: now() } : calibrationContext(),
+      ),
+    'rules.export': () =>
+      listRules(session.reader, toIsoDate(now())).map(({ name, enabled, conditions, actions }) => ({
+        name,
+        enabled,
+        conditions,
+        actions,
+      })),
+    'rules.import': (input) => {
+      const ctx = calibrationContext()
+      for (const rule of input.rules) saveRule({ rule: { ...rule, enabled: false } }, ctx)
+      return { imported: input.rules.length }
+    },
+    'outbox.list': (input) => listOutbox(session.reader, input, toIsoDate(now())),
+    'outbox.cancel': (input) => cancelActions(input, calibrationContext()),
+    'outbox.export': async (input) => {
+      let rows = 0
+      const file = await writeToPathOrBytes(input.path, `Enrolments.${input.format}`, async (path) => {
+        rows = await exportOutbox(session.reader, path, input.format, toIsoDate(now()))
+      })
+      return { ...file, rows }
+    },
     'calibration.export': (input) => {
       const { view, changes } = sessionForExport(session.reader, input.sessionId, input.kind)
       const fileName = `${view.name.replace(/[^\w -]+/g, '_')} ${input.kind === 'pre-read' ? 'pre-read' : 'results'}.xlsx`

@@ -1,6 +1,7 @@
 import type { DemoSummary } from '../../shared/contract'
 import { AppError } from '../../shared/result'
-import { toIsoDate } from '../../core/dates'
+import { addDays, toIsoDate } from '../../core/dates'
+import { RULE_TEMPLATES } from './rules/ruleStore'
 import { createDemoOrganisation, type LearningItemSpec } from '../../core/demo'
 import { DEMO_ROLES, ITEM_SKILL_LEVEL, SKILL_ALIASES, SKILL_CATEGORIES } from '../../core/demo/catalogue'
 import { inLongTransaction } from '../db/longTransaction'
@@ -149,6 +150,7 @@ export async function populateDemo(
     }
     job.throwIfCancelled()
     addDemoRoles(db, skillIds, options.now)
+    addDemoRules(db, options.now, options.actor)
     appendAudit(
       db,
       {
@@ -213,4 +215,51 @@ function addDemoRoles(db: WorkspaceDb, skillIds: ReadonlyMap<string, number>, no
       requirement.run(roleId, skillId, level)
     }
   }
+}
+
+/**
+ * The two rule templates (disabled, as every workspace gets them) and a few open assignments from the remediation
+ * template, so the outbox has something to show.
+ */
+function addDemoRules(db: WorkspaceDb, now: Date, actor: string): void {
+  const insertRule = db.prepare(
+    'INSERT INTO rules (name, enabled, conditions_json, actions_json, template, created_at) VALUES (?, 0, ?, ?, ?, ?)',
+  )
+  const ids = new Map<string, number>()
+  for (const t of RULE_TEMPLATES)
+    ids.set(
+      t.template,
+      Number(
+        insertRule.run(
+          t.name,
+          JSON.stringify(t.conditions),
+          JSON.stringify(t.actions),
+          t.template,
+          now.toISOString(),
+        ).lastInsertRowid,
+      ),
+    )
+  const item = db
+    .prepare("SELECT id FROM learning_items WHERE activity_id = 'CRS-PROJECT-MANAGEMENT'")
+    .get() as { id: number } | undefined
+  if (!item) return
+  const people = db
+    .prepare(
+      "SELECT id, employee_id AS employeeId FROM people WHERE department = 'Operations' ORDER BY id LIMIT 5",
+    )
+    .all() as { id: number; employeeId: string }[]
+  const action = db.prepare(
+    `INSERT INTO outbox_actions (rule_id, kind, person_id, item_id, due_at, reason, created_at, actor)
+     VALUES (?, 'assign', ?, ?, ?, ?, ?, ?)`,
+  )
+  for (const p of people)
+    action.run(
+      ids.get('remediation') ?? null,
+      p.id,
+      item.id,
+      addDays(toIsoDate(now), 30),
+      'Demo: project management below 3 (sample action from the remediation template)',
+      now.toISOString(),
+      actor,
+    )
 }

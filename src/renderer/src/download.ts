@@ -3,7 +3,9 @@ export function downloadBytes(file: { fileName: string; bytes: Uint8Array | null
   if (!file.bytes) return
   const url = URL.createObjectURL(
     new Blob([file.bytes as Uint8Array<ArrayBuffer>], {
-      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      type: file.fileName.endsWith('.csv')
+        ? 'text/csv'
+        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     }),
   )
   const link = document.createElement('a')

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { appEvents, appMethods } from './app'
 import { calibrationMethods } from './calibration'
 import { successionMethods } from './succession'
+import { outboxMethods, rulesMethods } from './rules'
 import { demoMethods } from './demo'
 import { importMethods } from './import'
 import { jobEvents, jobMethods } from './jobs'
@@ -19,6 +20,8 @@ export const contract = {
   ...qualityMethods,
   ...calibrationMethods,
   ...successionMethods,
+  ...rulesMethods,
+  ...outboxMethods,
   ...jobMethods,
 } as const
 
@@ -54,6 +57,7 @@ export function isEventName(value: unknown): value is EventName {
 export * from './app'
 export * from './calibration'
 export * from './succession'
+export * from './rules'
 export * from './common'
 export * from './demo'
 export * from './import'

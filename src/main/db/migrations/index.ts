@@ -3,6 +3,7 @@ import { migration002 } from './002-talent-records'
 import { migration003 } from './003-imports'
 import { migration004 } from './004-calibration'
 import { migration005 } from './005-skills-succession'
+import { migration006 } from './006-rules-outbox'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -13,5 +14,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ]
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

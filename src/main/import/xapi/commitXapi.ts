@@ -19,6 +19,7 @@ import { closeBatchRecord, startBatch } from '../batchRecord'
 import type { ChangeJournal } from '../journal'
 import { createBatchWriter, type RecordWriter } from '../writers'
 import { readStatements, type ReadStatement } from './readStatements'
+import { closeCompletedActions } from '../../services/rules/outbox'
 
 type CommitResult = MethodOutput<'import.commit'>
 const MAX_ISSUES = 1_000
@@ -204,6 +205,14 @@ export async function commitXapi(
           ),
         )
       }
+      const closed = closeCompletedActions(db, journal, context.now)
+      if (closed > 0)
+        summary.warnings.push(
+          note(
+            'ACTIONS_CLOSED',
+            `${closed} outbox action(s) are now done according to this file and were closed.`,
+          ),
+        )
       journal.flush()
       if (input.dryRun) throw rollback
       closeBatchRecord(db, batchHeader, summary)

@@ -1,0 +1,39 @@
+import type { Migration } from './types'
+
+/**
+ * Gap-to-growth rules and the outbox of actions they write. At most one open assignment (or recommendation) of an
+ * item per person, enforced by the store; an action closes when a learning import shows the item done.
+ */
+export const migration006: Migration = {
+  version: 6,
+  name: 'rules and the action outbox',
+  up: `
+    CREATE TABLE rules (
+      id              INTEGER PRIMARY KEY,
+      name            TEXT NOT NULL,
+      enabled         INTEGER NOT NULL DEFAULT 0 CHECK (enabled IN (0, 1)),
+      conditions_json TEXT NOT NULL,
+      actions_json    TEXT NOT NULL,
+      template        TEXT,
+      created_at      TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE outbox_actions (
+      id          INTEGER PRIMARY KEY,
+      rule_id     INTEGER REFERENCES rules (id) ON DELETE SET NULL,
+      kind        TEXT NOT NULL CHECK (kind IN ('assign', 'recommend', 'notify')),
+      person_id   INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+      item_id     INTEGER REFERENCES learning_items (id),
+      due_at      TEXT,
+      reason      TEXT NOT NULL,
+      status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'completed', 'cancelled')),
+      created_at  TEXT NOT NULL,
+      closed_at   TEXT,
+      closed_by   INTEGER,
+      actor       TEXT NOT NULL
+    ) STRICT;
+    CREATE UNIQUE INDEX outbox_one_open_item ON outbox_actions (person_id, item_id)
+      WHERE status = 'open' AND item_id IS NOT NULL;
+    CREATE INDEX outbox_rule ON outbox_actions (rule_id, status);
+  `,
+}

@@ -1,0 +1,217 @@
+import type { MethodOutput, ParsedInput, RuleAction } from '../../../shared/contract'
+import { AppError } from '../../../shared/result'
+import { matchRule } from '../../../core/rules/evaluate'
+import { addDays, toIsoDate } from '../../../core/dates'
+import type { WorkspaceDb } from '../../db/openWorkspaceDb'
+import type { ChangeJournal } from '../../import/journal'
+import { appendAudit } from '../auditLog'
+import { personFacts } from './personFacts'
+import { ruleById, type RulesContext } from './ruleStore'
+
+const OPEN_ITEM_CONFLICT = /UNIQUE constraint failed: outbox_actions/
+
+/**
+ * Writes one action to the outbox unless the person already has that item open (assigned or recommended):
+ * returns whether it was written.
+ */
+export function writeAction(
+  db: WorkspaceDb,
+  action: {
+    ruleId: number | null
+    kind: RuleAction['type']
+    personId: number
+    itemId: number | null
+    dueAt: string | null
+    reason: string
+  },
+  ctx: RulesContext,
+): boolean {
+  try {
+    db.prepare(
+      `INSERT INTO outbox_actions (rule_id, kind, person_id, item_id, due_at, reason, created_at, actor)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      action.ruleId,
+      action.kind,
+      action.personId,
+      action.itemId,
+      action.dueAt,
+      action.reason,
+      ctx.now.toISOString(),
+      ctx.actor,
+    )
+    return true
+  } catch (error) {
+    if (error instanceof Error && OPEN_ITEM_CONFLICT.test(error.message)) return false
+    throw error
+  }
+}
+
+function itemId(db: WorkspaceDb, activityId: string): number {
+  const row = db.prepare('SELECT id FROM learning_items WHERE activity_id = ?').get(activityId) as
+    { id: number } | undefined
+  if (!row)
+    throw new AppError('INVALID_INPUT', `The learning item ${activityId} is not in the workspace.`, {
+      activityId,
+    })
+  return row.id
+}
+
+/** Who a rule matches and why; unless a dry run, its actions go to the outbox in one transaction (logged). */
+export function applyRule(input: ParsedInput<'rules.apply'>, ctx: RulesContext): MethodOutput<'rules.apply'> {
+  const { db } = ctx
+  const rule = ruleById(db, input.ruleId)
+  const today = toIsoDate(ctx.now)
+  const matches = personFacts(db, today)
+    .map((facts) => ({ facts, why: matchRule(rule.conditions, facts, today) }))
+    .filter((m): m is { facts: (typeof m)['facts']; why: string[] } => m.why !== null)
+  let created = 0
+  let skipped = 0
+  if (!input.dryRun) {
+    db.transaction(() => {
+      for (const { facts, why } of matches)
+        for (const action of rule.actions) {
+          const written = writeAction(
+            db,
+            {
+              ruleId: rule.ruleId,
+              kind: action.type,
+              personId: facts.personId,
+              itemId: action.type === 'notify' ? null : itemId(db, action.activityId),
+              dueAt: action.type === 'assign' ? addDays(today, action.dueInDays) : null,
+              reason: `${rule.name}: ${why.join('; ')}${action.type === 'notify' ? ` — ${action.message}` : ''}`,
+            },
+            ctx,
+          )
+          if (written) created++
+          else skipped++
+        }
+      appendAudit(
+        db,
+        {
+          actor: ctx.actor,
+          action: 'rules.apply',
+          entityType: 'rule',
+          entityId: String(rule.ruleId),
+          after: { matched: matches.length, created, skipped },
+        },
+        ctx.now,
+      )
+    })()
+  }
+  return {
+    ruleId: rule.ruleId,
+    matched: matches.length,
+    created,
+    skipped,
+    dryRun: input.dryRun,
+    matches: matches.map(({ facts, why }) => ({ employeeId: facts.employeeId, name: facts.name, why })),
+  }
+}
+
+interface ActionRow {
+  actionId: number
+  ruleId: number | null
+  ruleName: string | null
+  kind: 'assign' | 'recommend' | 'notify'
+  employeeId: string
+  name: string
+  email: string | null
+  activityId: string | null
+  title: string | null
+  dueAt: string | null
+  reason: string
+  status: 'open' | 'completed' | 'cancelled'
+  createdAt: string
+  closedAt: string | null
+}
+
+export function listOutbox(
+  db: WorkspaceDb,
+  input: ParsedInput<'outbox.list'>,
+  today: string,
+): MethodOutput<'outbox.list'> {
+  const where: string[] = []
+  const params: (string | number)[] = []
+  if (input.status) {
+    where.push('a.status = ?')
+    params.push(input.status)
+  }
+  if (input.ruleId !== undefined) {
+    where.push('a.rule_id = ?')
+    params.push(input.ruleId)
+  }
+  const rows = db
+    .prepare(
+      `SELECT a.id AS actionId, a.rule_id AS ruleId, r.name AS ruleName, a.kind, p.employee_id AS employeeId,
+              coalesce(p.full_name, p.employee_id) AS name, p.email, i.activity_id AS activityId, i.title,
+              a.due_at AS dueAt, a.reason, a.status, a.created_at AS createdAt, a.closed_at AS closedAt
+       FROM outbox_actions a JOIN people p ON p.id = a.person_id LEFT JOIN rules r ON r.id = a.rule_id
+       LEFT JOIN learning_items i ON i.id = a.item_id
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id DESC LIMIT 5000`,
+    )
+    .all(...params) as ActionRow[]
+  return rows.map((r) => ({ ...r, overdue: r.status === 'open' && r.dueAt !== null && r.dueAt < today }))
+}
+
+export function cancelActions(
+  input: ParsedInput<'outbox.cancel'>,
+  ctx: RulesContext,
+): MethodOutput<'outbox.cancel'> {
+  let cancelled = 0
+  ctx.db.transaction(() => {
+    const cancel = ctx.db.prepare(
+      "UPDATE outbox_actions SET status = 'cancelled', closed_at = ? WHERE id = ? AND status = 'open'",
+    )
+    for (const id of input.actionIds) cancelled += cancel.run(ctx.now.toISOString(), id).changes
+    appendAudit(
+      ctx.db,
+      {
+        actor: ctx.actor,
+        action: 'outbox.cancel',
+        entityType: 'outbox',
+        after: { actionIds: input.actionIds, cancelled },
+      },
+      ctx.now,
+    )
+  })()
+  return { cancelled }
+}
+
+/**
+ * Closes open assignments and recommendations that learning records now show done (completed or passed on or
+ * after the action was created). Runs inside an import's transaction with its journal, so undoing the import
+ * reopens them. Returns how many were closed.
+ */
+export function closeCompletedActions(db: WorkspaceDb, journal: ChangeJournal, now: Date): number {
+  const done = db
+    .prepare(
+      `SELECT a.id, a.status, a.closed_at AS closedAt, a.closed_by AS closedBy,
+              (SELECT lr.id FROM learning_records lr WHERE lr.person_id = a.person_id AND lr.item_id = a.item_id
+                 AND lr.status IN ('completed', 'passed') AND lr.completed_at >= substr(a.created_at, 1, 10)
+               ORDER BY lr.completed_at LIMIT 1) AS recordId
+       FROM outbox_actions a WHERE a.status = 'open' AND a.item_id IS NOT NULL`,
+    )
+    .all() as {
+    id: number
+    status: string
+    closedAt: string | null
+    closedBy: number | null
+    recordId: number | null
+  }[]
+  const close = db.prepare(
+    "UPDATE outbox_actions SET status = 'completed', closed_at = ?, closed_by = ? WHERE id = ?",
+  )
+  let closed = 0
+  for (const action of done) {
+    if (action.recordId === null) continue
+    journal.updating('outbox_actions', action.id, {
+      status: action.status,
+      closed_at: action.closedAt,
+      closed_by: action.closedBy,
+    })
+    close.run(now.toISOString(), action.recordId, action.id)
+    closed++
+  }
+  return closed
+}
