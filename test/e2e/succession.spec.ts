@@ -7,7 +7,7 @@ import { expect, makeDemoWorkspace, test } from './fixtures'
 const demo = makeDemoWorkspace(mkdtempSync(join(tmpdir(), 'ninefold-e2e-succession-')), 600)
 test.use({ hostArgs: ['--workspace', demo.path, '--key-file', demo.keyFile] })
 
-test('defines a role, ranks candidates with their gaps, overrides a readiness and exports the report', async ({
+test('defines a role, ranks candidates with their gaps, overrides a readiness, closes gaps, applies a rule and exports the report', async ({
   page,
   host,
 }) => {
@@ -39,6 +39,27 @@ test('defines a role, ranks candidates with their gaps, overrides a readiness an
   await first.getByPlaceholder('Reason (logged)').fill('Moving abroad next spring')
   await first.getByRole('button', { name: 'Set' }).click()
   await expect(candidates.getByText('Moving abroad next spring')).toBeVisible()
+
+  // Close the gaps of the next two candidates: assignments go to the outbox.
+  const rows = candidates.locator('tbody tr')
+  await rows.nth(1).getByRole('checkbox').check()
+  await rows.nth(2).getByRole('checkbox').check()
+  await candidates.getByRole('button', { name: 'Close gaps for the selected (2)' }).click()
+  await expect(candidates.getByRole('status')).toHaveText(/^2 assignment\(s\) written to the outbox/)
+
+  // Rules and outbox: the two assignments plus the demo's five, then a rule previewed and applied.
+  await page.getByRole('tab', { name: 'Rules and outbox' }).click()
+  await expect(page.getByTestId('outbox-count')).toHaveText('7 action(s)')
+  await expect(page.getByRole('region', { name: 'Outbox' })).toContainText('Close the')
+  await page.getByRole('region', { name: 'Rules' }).getByRole('button', { name: 'Preview' }).first().click()
+  const preview = page.getByRole('region', { name: 'Rule preview' })
+  await expect(preview).toContainText('people match (nothing written yet)')
+  await expect(preview).toContainText(/Project Management \d < 3/)
+  await preview.getByRole('button', { name: 'Apply: write the actions to the outbox' }).click()
+  await expect(preview).toContainText('action(s) written')
+  await expect(page.getByTestId('outbox-count')).not.toHaveText('7 action(s)')
+  await page.screenshot({ path: 'test-results/screens/rules-outbox.png', fullPage: true })
+  await page.getByRole('tab', { name: 'Critical roles' }).click()
 
   const download = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Export succession report' }).click()

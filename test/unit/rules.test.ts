@@ -15,7 +15,7 @@ const facts = (fields: Partial<PersonFacts> = {}): PersonFacts => ({
 })
 
 describe('rule conditions', () => {
-  it('competency below a threshold, naming the record (or its absence)', () => {
+  it('competency below a threshold, naming the record; no evidence is no gap', () => {
     expect(
       evaluateCondition(
         { type: 'competencyBelow', skill: 'project management', threshold: 3 },
@@ -26,12 +26,11 @@ describe('rule conditions', () => {
       holds: true,
       why: 'project management 2 < 3 (manager rating 2 on 2026-01-10)',
     })
+    // No evidence of the skill is not a gap a review found.
     expect(
-      evaluateCondition({ type: 'competencyBelow', skill: 'Negotiation', threshold: 1 }, facts(), AS_OF),
-    ).toEqual({
-      holds: true,
-      why: 'Negotiation 0 < 1 (no evidence on record)',
-    })
+      evaluateCondition({ type: 'competencyBelow', skill: 'Negotiation', threshold: 3 }, facts(), AS_OF)
+        .holds,
+    ).toBe(false)
     expect(
       evaluateCondition(
         { type: 'competencyBelow', skill: 'Project Management', threshold: 2 },

@@ -27,13 +27,11 @@ export function evaluateCondition(
 ): ConditionResult {
   switch (condition.type) {
     case 'competencyBelow': {
+      // A gap is something a review or an assessment found: with no evidence of the skill at all, the person is not
+      // "below" it (a remediation rule would otherwise enrol everyone whose job never needed the skill).
       const held = [...facts.skills].find(([name]) => skillKey(name) === skillKey(condition.skill))?.[1]
-      const level = held?.level ?? 0
-      return level < condition.threshold
-        ? {
-            holds: true,
-            why: `${condition.skill} ${level} < ${condition.threshold} (${held ? held.basis : 'no evidence on record'})`,
-          }
+      return held && held.level < condition.threshold
+        ? { holds: true, why: `${condition.skill} ${held.level} < ${condition.threshold} (${held.basis})` }
         : { holds: false }
     }
     case 'ratingAtLeast': {

@@ -29,6 +29,7 @@ import { moveInSession, redoStep, undoStep } from './calibration/sessionMoves'
 import { sessionForExport, showSession } from './calibration/sessionView'
 import { listRoles, roleCandidates, setReadiness } from './succession/candidates'
 import { createRole, deleteRole } from './succession/roles'
+import { closeGaps } from './succession/closeGaps'
 import { ontologySkills } from './succession/skillProfiles'
 import { exportSuccessionReport } from './succession/successionReport'
 import { toIsoDate } from '../../core/dates'
@@ -233,6 +234,7 @@ export function createServices(ports: ServicePorts): Services {
     'succession.deleteRole': (input) => deleteRole(input.roleId, calibrationContext()),
     'succession.candidates': (input) => roleCandidates(session.reader, input, toIsoDate(now())),
     'succession.setReadiness': (input) => setReadiness(input, calibrationContext()),
+    'succession.closeGaps': (input) => closeGaps(input, calibrationContext()),
     'succession.export': (input) =>
       writeToPathOrBytes(input.path, 'Succession report.xlsx', (path) =>
         exportSuccessionReport(session.reader, path, toIsoDate(now()), input.roleIds),

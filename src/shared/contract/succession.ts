@@ -110,6 +110,22 @@ export const successionMethods = defineMethods('succession')({
       .strict(),
     output: z.object({ readiness }),
   },
+  'succession.closeGaps': {
+    summary:
+      'Assign each candidate the learning that closes each of their gaps for a role (through the outbox).',
+    input: z
+      .object({
+        roleId: z.number().int(),
+        employeeIds: z.array(z.string().min(1)).min(1).max(500),
+        dueInDays: z.number().int().min(1).max(3650).default(90),
+      })
+      .strict(),
+    output: z.object({
+      created: z.number().int(),
+      alreadyOpen: z.number().int(),
+      noLearning: z.array(z.string()),
+    }),
+  },
   'succession.export': {
     summary:
       'The succession report workbook (Overview, one sheet per role, Pools, Legend), to a path or as bytes.',

@@ -82,6 +82,8 @@ export function CandidateList({
     }
   }, [role, onError])
   const list = candidates?.role === role ? candidates.list : null
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set())
+  const [closed, setClosed] = useState<string | null>(null)
   return (
     <section className="candidates" aria-label={`Candidates for ${role.title}`}>
       <h3>
@@ -90,12 +92,36 @@ export function CandidateList({
           · {role.bench.readyNow} ready now, {role.bench.readySoon} in 1–2 years
         </span>
       </h3>
+      <div className="session-toolbar">
+        <button
+          type="button"
+          disabled={picked.size === 0}
+          onClick={() =>
+            api
+              .call('succession.closeGaps', { roleId: role.roleId, employeeIds: [...picked] })
+              .then((result) => {
+                setClosed(
+                  `${result.created} assignment(s) written to the outbox${result.alreadyOpen ? `, ${result.alreadyOpen} already open` : ''}${result.noLearning.length ? `; no learning closes ${result.noLearning.join('; ')}` : ''}.`,
+                )
+                setPicked(new Set())
+              }, onError)
+          }
+        >
+          Close gaps for the selected ({picked.size})
+        </button>
+        {closed && (
+          <span className="muted" role="status">
+            {closed}
+          </span>
+        )}
+      </div>
       {list === null ? (
         <p aria-busy="true">Ranking candidates…</p>
       ) : (
         <table>
           <thead>
             <tr>
+              <th />
               <th>#</th>
               <th>Name</th>
               <th>Readiness</th>
@@ -108,6 +134,20 @@ export function CandidateList({
           <tbody>
             {list.map((c, i) => (
               <tr key={c.employeeId} data-employee={c.employeeId}>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${c.name}`}
+                    disabled={c.gaps.length === 0}
+                    checked={picked.has(c.employeeId)}
+                    onChange={(e) => {
+                      const next = new Set(picked)
+                      if (e.target.checked) next.add(c.employeeId)
+                      else next.delete(c.employeeId)
+                      setPicked(next)
+                    }}
+                  />
+                </td>
                 <td>{i + 1}</td>
                 <td>
                   {c.name}

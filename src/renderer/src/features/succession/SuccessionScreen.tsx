@@ -4,7 +4,9 @@ import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { downloadBytes } from '../../download'
 import { CandidateList } from './CandidateList'
+import { OutboxPanel } from './OutboxPanel'
 import { RoleForm } from './RoleForm'
+import { RulesPanel } from './RulesPanel'
 
 export function SuccessionScreen(): React.JSX.Element {
   const [roles, setRoles] = useState<CriticalRole[] | null>(null)
@@ -18,6 +20,8 @@ export function SuccessionScreen(): React.JSX.Element {
     api.call('succession.roles').then(setRoles, setError)
   }, [])
   const role = roles?.find((r) => r.roleId === selected) ?? null
+  const [tab, setTab] = useState<'roles' | 'rules'>('roles')
+  const [outboxVersion, setOutboxVersion] = useState(0)
 
   return (
     <div className="succession">
@@ -37,7 +41,21 @@ export function SuccessionScreen(): React.JSX.Element {
         </button>
       </div>
       {error !== null && <ErrorBanner error={error} />}
-      {adding && (
+      <div className="tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={tab === 'roles'} onClick={() => setTab('roles')}>
+          Critical roles
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'rules'} onClick={() => setTab('rules')}>
+          Rules and outbox
+        </button>
+      </div>
+      {tab === 'rules' && (
+        <>
+          <RulesPanel onApplied={() => setOutboxVersion(outboxVersion + 1)} onError={setError} />
+          <OutboxPanel version={outboxVersion} onError={setError} />
+        </>
+      )}
+      {tab === 'roles' && adding && (
         <RoleForm
           onCreated={(roleId) => {
             setAdding(false)
@@ -47,7 +65,7 @@ export function SuccessionScreen(): React.JSX.Element {
           onError={setError}
         />
       )}
-      {roles === null ? (
+      {tab !== 'roles' ? null : roles === null ? (
         <p aria-busy="true">Loading roles…</p>
       ) : roles.length === 0 ? (
         <p className="muted">No critical roles yet: add one to see who could step in.</p>
@@ -86,7 +104,7 @@ export function SuccessionScreen(): React.JSX.Element {
           </tbody>
         </table>
       )}
-      {role && <CandidateList role={role} onChanged={reload} onError={setError} />}
+      {tab === 'roles' && role && <CandidateList role={role} onChanged={reload} onError={setError} />}
     </div>
   )
 }
