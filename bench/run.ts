@@ -11,6 +11,7 @@ import { openWorkspaceDb } from '../src/main/db/openWorkspaceDb'
 import { randomRawKey } from '../src/main/keys/keyMaterial'
 import { createServices } from '../src/main/services/createServices'
 import { calibrationCoreBench } from './calibrationBench'
+import { successionReportBench } from './successionBench'
 import {
   floorLearningCsv,
   floorPeopleXlsx,
@@ -228,6 +229,18 @@ async function openCost(): Promise<Measurement> {
 }
 
 const BENCHMARKS: Record<string, () => Promise<Measurement>> = {
+  'succession-report-500': async () => {
+    const r = await successionReportBench(500, 10)
+    return {
+      name: 'succession report, 500 roles × 10 candidates (best of 3)',
+      oursMs: r.oursMs,
+      baselineMs: r.baselineMs,
+      baseline:
+        "exceljs's streaming writer writing the same cells bare (no widths, panes, filters, colours, print setup)",
+      peakRssMb: peakRssMb(),
+      note: 'target ≤ 1.2×',
+    }
+  },
   'calibration-core-50k': async () => {
     const people = Math.round(50_000 * Number(process.env['NINEFOLD_BENCH_SCALE'] ?? 1))
     const r = calibrationCoreBench(people)

@@ -34,6 +34,16 @@ export async function writeSuccessionWorkbook(
   candidates: ReadonlyMap<number, readonly Candidate[]>,
   pools: readonly PoolMember[],
 ): Promise<void> {
+  await writeXlsx(path, successionSheets(asOf, roles, candidates, pools))
+}
+
+/** The report's sheets as data (the benchmark writes the same cells bare to compare). */
+export function successionSheets(
+  asOf: string,
+  roles: readonly CriticalRole[],
+  candidates: ReadonlyMap<number, readonly Candidate[]>,
+  pools: readonly PoolMember[],
+): SheetSpec[] {
   const worstGap = (role: CriticalRole): string | null => {
     const missing = new Map<string, number>()
     for (const c of candidates.get(role.roleId) ?? [])
@@ -163,5 +173,5 @@ export async function writeSuccessionWorkbook(
       ['Pools', 'Stars (box 9) and hidden gems (flagged in that session).'],
     ],
   }
-  await writeXlsx(path, [overview, ...roleSheets, poolSheet, legend])
+  return [overview, ...roleSheets, poolSheet, legend]
 }
