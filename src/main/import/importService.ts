@@ -14,6 +14,7 @@ import { prepareImport } from './prepareImport'
 import type { TabularKind } from '../../core/import/fields'
 import { resolveUnmatched } from './resolveUnmatched'
 import { closeCompletedActions } from '../services/rules/outbox'
+import { newSkillNotes } from './newSkills'
 
 export interface ImportContext {
   db: WorkspaceDb
@@ -193,6 +194,9 @@ export async function commitImport(
   try {
     await inLongTransaction(db, async (breathe) => {
       const { journal, writer } = startBatch(db, batchHeader, tabularKindOf(input.kind))
+      const skillsBefore = (
+        db.prepare('SELECT coalesce(max(id), 0) AS id FROM skills').get() as { id: number }
+      ).id
       const headerRow = prepared.headerRow ?? 0
       const consume = async (
         rows: AsyncIterable<{ row: number; cells: Cell[] }> | Iterable<{ row: number; cells: Cell[] }>,
@@ -268,6 +272,9 @@ export async function commitImport(
           code: 'UNMATCHED',
           message: `${summary.unmatched} record(s) name people who are not in the workspace; they are kept as unmatched until those people are imported.`,
         })
+      }
+      if (input.kind === 'competencies') {
+        for (const note of newSkillNotes(db, skillsBefore)) addIssue(summary.warnings, note)
       }
       if (input.kind === 'learning') {
         const closed = closeCompletedActions(db, journal, context.now)

@@ -3,6 +3,8 @@ import type { TabularKind } from '../../core/import/fields'
 import type { ValidatedRow } from '../../core/import/validateRows'
 import type { WorkspaceDb } from '../db/openWorkspaceDb'
 import { ID_COLUMN, type ChangeJournal, type Table } from './journal'
+import { matchSkill } from '../../core/skills/normalise'
+import { ontologySkills } from '../services/succession/skillProfiles'
 
 export type WriteResult =
   | { outcome: 'inserted' | 'unchanged' | 'unmatched' }
@@ -174,6 +176,14 @@ export function createWriter(
     return found.id
   }
   const identifier = (v: Values): string => String(v['employeeId'] ?? v['email'] ?? '')
+  // Skill names from files go through the ontology first: a name, an alias, or the same name with case, spaces and
+  // punctuation ignored. Anything else becomes a new skill, which the import then reports with similar ones.
+  let ontology: ReturnType<typeof ontologySkills> | null = null
+  const ontologySkillId = (name: string): number | null => {
+    ontology ??= ontologySkills(workspaceDb)
+    const match = matchSkill(name, ontology)
+    return match.kind === 'unknown' ? null : match.skillId
+  }
 
   switch (kind) {
     case 'people':
@@ -238,7 +248,8 @@ export function createWriter(
           const v = row.values
           const personId = resolvePerson(v)
           if (personId === null) return (recordUnmatched(row, identifier(v)), { outcome: 'unmatched' })
-          const skillId = getOrCreate('skills', 'name', String(v['skill']), {})
+          const skillId =
+            ontologySkillId(String(v['skill'])) ?? getOrCreate('skills', 'name', String(v['skill']), {})
           const cycle = v['cycle'] == null ? null : cycleId(String(v['cycle']), 1, 5)
           if (typeof cycle === 'object' && cycle !== null)
             return { outcome: 'rejected', code: 'SCALE_CONFLICT', message: cycle.conflict, field: 'cycle' }

@@ -36,6 +36,8 @@ import { toIsoDate } from '../../core/dates'
 import { applyRule, cancelActions, listOutbox } from './rules/outbox'
 import { exportOutbox } from './rules/outboxExport'
 import { deleteRule, listRules, saveRule } from './rules/ruleStore'
+import { listMerges, mergeSkills, undoMerge } from './skills/merges'
+import { addAlias, listSkills, suggestMerges, updateSkill } from './skills/ontology'
 import { qualityReport } from './qualityReport'
 import { EventBus } from './eventBus'
 import { JobRegistry } from './jobs'
@@ -239,6 +241,13 @@ export function createServices(ports: ServicePorts): Services {
       writeToPathOrBytes(input.path, 'Succession report.xlsx', (path) =>
         exportSuccessionReport(session.reader, path, toIsoDate(now()), input.roleIds),
       ),
+    'skills.list': () => listSkills(session.reader),
+    'skills.update': (input) => updateSkill(input, calibrationContext()),
+    'skills.addAlias': (input) => addAlias(input, calibrationContext()),
+    'skills.suggestMerges': () => suggestMerges(session.reader),
+    'skills.merge': (input) => mergeSkills(input, calibrationContext()),
+    'skills.undoMerge': (input) => undoMerge(input.mergeId, calibrationContext()),
+    'skills.merges': () => listMerges(session.reader),
     'rules.list': () => listRules(session.reader, toIsoDate(now())),
     'rules.save': (input) => saveRule(input, calibrationContext()),
     'rules.delete': (input) => deleteRule(input.ruleId, calibrationContext()),

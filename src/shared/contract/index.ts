@@ -3,6 +3,7 @@ import { appEvents, appMethods } from './app'
 import { calibrationMethods } from './calibration'
 import { successionMethods } from './succession'
 import { outboxMethods, rulesMethods } from './rules'
+import { skillsMethods } from './skills'
 import { demoMethods } from './demo'
 import { importMethods } from './import'
 import { jobEvents, jobMethods } from './jobs'
@@ -22,6 +23,7 @@ export const contract = {
   ...successionMethods,
   ...rulesMethods,
   ...outboxMethods,
+  ...skillsMethods,
   ...jobMethods,
 } as const
 
@@ -58,6 +60,7 @@ export * from './app'
 export * from './calibration'
 export * from './succession'
 export * from './rules'
+export * from './skills'
 export * from './common'
 export * from './demo'
 export * from './import'

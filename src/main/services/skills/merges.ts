@@ -1,0 +1,218 @@
+import type { MethodOutput, ParsedInput } from '../../../shared/contract'
+import { AppError } from '../../../shared/result'
+import type { WorkspaceDb } from '../../db/openWorkspaceDb'
+import { appendAudit } from '../auditLog'
+import type { SkillsContext } from './ontology'
+
+/** What a merge changed, precisely enough to put every row back. */
+interface Moved {
+  ratings: number[]
+  items: { itemId: number; level: number; intoLevelBefore: number | null }[]
+  roles: { roleId: number; minLevel: number; intoMinBefore: number | null }[]
+  aliases: string[]
+  addedAlias: string | null
+  statusBefore: string
+}
+
+export function mergeSkills(
+  input: ParsedInput<'skills.merge'>,
+  ctx: SkillsContext,
+): MethodOutput<'skills.merge'> {
+  const { db } = ctx
+  if (input.fromId === input.intoId)
+    throw new AppError('INVALID_INPUT', 'A skill cannot be merged into itself.', {})
+  const named = db.prepare('SELECT id, name, status FROM skills WHERE id = ?')
+  const from = named.get(input.fromId) as { id: number; name: string; status: string } | undefined
+  const into = named.get(input.intoId) as { id: number; name: string; status: string } | undefined
+  if (!from || !into) throw new AppError('NOT_FOUND', 'Both skills must exist.', input)
+  if (into.status !== 'active')
+    throw new AppError('INVALID_INPUT', `${into.name} is retired; merge into an active skill.`, {})
+  const moved: Moved = {
+    ratings: [],
+    items: [],
+    roles: [],
+    aliases: [],
+    addedAlias: null,
+    statusBefore: from.status,
+  }
+  let mergeId = 0
+  db.transaction(() => {
+    moved.ratings = (
+      db.prepare('SELECT id FROM competency_ratings WHERE skill_id = ?').all(from.id) as { id: number }[]
+    ).map((r) => r.id)
+    db.prepare('UPDATE competency_ratings SET skill_id = ? WHERE skill_id = ?').run(into.id, from.id)
+    for (const m of db
+      .prepare('SELECT item_id AS itemId, level FROM learning_item_skills WHERE skill_id = ?')
+      .all(from.id) as {
+      itemId: number
+      level: number
+    }[]) {
+      const existing = db
+        .prepare('SELECT level FROM learning_item_skills WHERE item_id = ? AND skill_id = ?')
+        .get(m.itemId, into.id) as { level: number } | undefined
+      moved.items.push({ ...m, intoLevelBefore: existing?.level ?? null })
+      if (existing) {
+        db.prepare('DELETE FROM learning_item_skills WHERE item_id = ? AND skill_id = ?').run(
+          m.itemId,
+          from.id,
+        )
+        db.prepare('UPDATE learning_item_skills SET level = ? WHERE item_id = ? AND skill_id = ?').run(
+          Math.max(m.level, existing.level),
+          m.itemId,
+          into.id,
+        )
+      } else
+        db.prepare('UPDATE learning_item_skills SET skill_id = ? WHERE item_id = ? AND skill_id = ?').run(
+          into.id,
+          m.itemId,
+          from.id,
+        )
+    }
+    for (const r of db
+      .prepare('SELECT role_id AS roleId, min_level AS minLevel FROM role_skills WHERE skill_id = ?')
+      .all(from.id) as {
+      roleId: number
+      minLevel: number
+    }[]) {
+      const existing = db
+        .prepare('SELECT min_level AS minLevel FROM role_skills WHERE role_id = ? AND skill_id = ?')
+        .get(r.roleId, into.id) as { minLevel: number } | undefined
+      moved.roles.push({ ...r, intoMinBefore: existing?.minLevel ?? null })
+      if (existing) {
+        db.prepare('DELETE FROM role_skills WHERE role_id = ? AND skill_id = ?').run(r.roleId, from.id)
+        db.prepare('UPDATE role_skills SET min_level = ? WHERE role_id = ? AND skill_id = ?').run(
+          Math.max(r.minLevel, existing.minLevel),
+          r.roleId,
+          into.id,
+        )
+      } else
+        db.prepare('UPDATE role_skills SET skill_id = ? WHERE role_id = ? AND skill_id = ?').run(
+          into.id,
+          r.roleId,
+          from.id,
+        )
+    }
+    moved.aliases = (
+      db.prepare('SELECT alias FROM skill_aliases WHERE skill_id = ?').all(from.id) as { alias: string }[]
+    ).map((a) => a.alias)
+    db.prepare('UPDATE skill_aliases SET skill_id = ? WHERE skill_id = ?').run(into.id, from.id)
+    // The merged skill's name becomes an alias, so the next import of a file using it maps without asking.
+    if (!db.prepare('SELECT 1 FROM skill_aliases WHERE alias = ?').get(from.name)) {
+      db.prepare('INSERT INTO skill_aliases (alias, skill_id) VALUES (?, ?)').run(from.name, into.id)
+      moved.addedAlias = from.name
+    }
+    db.prepare("UPDATE skills SET status = 'retired' WHERE id = ?").run(from.id)
+    mergeId = Number(
+      db
+        .prepare('INSERT INTO skill_merges (from_id, into_id, moved_json, actor, at) VALUES (?, ?, ?, ?, ?)')
+        .run(from.id, into.id, JSON.stringify(moved), ctx.actor, ctx.now.toISOString()).lastInsertRowid,
+    )
+    appendAudit(
+      db,
+      {
+        actor: ctx.actor,
+        action: 'skills.merge',
+        entityType: 'skill',
+        entityId: String(from.id),
+        after: { into: into.name, mergeId },
+      },
+      ctx.now,
+    )
+  })()
+  return {
+    mergeId,
+    moved: { ratings: moved.ratings.length, items: moved.items.length, roles: moved.roles.length },
+  }
+}
+
+export function undoMerge(mergeId: number, ctx: SkillsContext): MethodOutput<'skills.undoMerge'> {
+  const { db } = ctx
+  const merge = db.prepare('SELECT * FROM skill_merges WHERE id = ?').get(mergeId) as
+    { id: number; from_id: number; into_id: number; moved_json: string; undone_at: string | null } | undefined
+  if (!merge) throw new AppError('NOT_FOUND', `There is no merge ${mergeId}.`, { mergeId })
+  if (merge.undone_at) return { restored: false }
+  const later = db
+    .prepare(
+      'SELECT 1 FROM skill_merges WHERE id > ? AND undone_at IS NULL AND (from_id IN (?, ?) OR into_id IN (?, ?))',
+    )
+    .get(mergeId, merge.from_id, merge.into_id, merge.from_id, merge.into_id)
+  if (later)
+    throw new AppError('INVALID_INPUT', 'A later merge involves these skills: undo that one first.', {
+      mergeId,
+    })
+  const moved = JSON.parse(merge.moved_json) as Moved
+  const from = merge.from_id
+  const into = merge.into_id
+  db.transaction(() => {
+    const rating = db.prepare('UPDATE competency_ratings SET skill_id = ? WHERE id = ?')
+    for (const id of moved.ratings) rating.run(from, id)
+    for (const m of moved.items) {
+      if (m.intoLevelBefore === null)
+        db.prepare('UPDATE learning_item_skills SET skill_id = ? WHERE item_id = ? AND skill_id = ?').run(
+          from,
+          m.itemId,
+          into,
+        )
+      else {
+        db.prepare('INSERT INTO learning_item_skills (item_id, skill_id, level) VALUES (?, ?, ?)').run(
+          m.itemId,
+          from,
+          m.level,
+        )
+        db.prepare('UPDATE learning_item_skills SET level = ? WHERE item_id = ? AND skill_id = ?').run(
+          m.intoLevelBefore,
+          m.itemId,
+          into,
+        )
+      }
+    }
+    for (const r of moved.roles) {
+      if (r.intoMinBefore === null)
+        db.prepare('UPDATE role_skills SET skill_id = ? WHERE role_id = ? AND skill_id = ?').run(
+          from,
+          r.roleId,
+          into,
+        )
+      else {
+        db.prepare('INSERT INTO role_skills (role_id, skill_id, min_level) VALUES (?, ?, ?)').run(
+          r.roleId,
+          from,
+          r.minLevel,
+        )
+        db.prepare('UPDATE role_skills SET min_level = ? WHERE role_id = ? AND skill_id = ?').run(
+          r.intoMinBefore,
+          r.roleId,
+          into,
+        )
+      }
+    }
+    const alias = db.prepare('UPDATE skill_aliases SET skill_id = ? WHERE alias = ?')
+    for (const a of moved.aliases) alias.run(from, a)
+    if (moved.addedAlias) db.prepare('DELETE FROM skill_aliases WHERE alias = ?').run(moved.addedAlias)
+    db.prepare('UPDATE skills SET status = ? WHERE id = ?').run(moved.statusBefore, from)
+    db.prepare('UPDATE skill_merges SET undone_at = ? WHERE id = ?').run(ctx.now.toISOString(), mergeId)
+    appendAudit(
+      db,
+      {
+        actor: ctx.actor,
+        action: 'skills.undoMerge',
+        entityType: 'skill',
+        entityId: String(from),
+        after: { mergeId },
+      },
+      ctx.now,
+    )
+  })()
+  return { restored: true }
+}
+
+export function listMerges(db: WorkspaceDb): MethodOutput<'skills.merges'> {
+  return (
+    db
+      .prepare(
+        `SELECT m.id AS mergeId, f.name AS "from", i.name AS "into", m.at, m.actor, m.undone_at IS NOT NULL AS undone
+         FROM skill_merges m JOIN skills f ON f.id = m.from_id JOIN skills i ON i.id = m.into_id ORDER BY m.id DESC`,
+      )
+      .all() as { mergeId: number; from: string; into: string; at: string; actor: string; undone: number }[]
+  ).map((m) => ({ ...m, undone: m.undone === 1 }))
+}

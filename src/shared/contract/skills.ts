@@ -1,0 +1,82 @@
+import { z } from 'zod'
+import { defineMethods } from './define'
+import { empty } from './common'
+
+export const skillEntry = z.object({
+  skillId: z.number().int(),
+  name: z.string(),
+  category: z.string().nullable(),
+  description: z.string().nullable(),
+  status: z.enum(['active', 'retired']),
+  aliases: z.array(z.string()),
+  /** How many ratings, mapped learning items and role requirements use the skill. */
+  uses: z.object({ ratings: z.number().int(), items: z.number().int(), roles: z.number().int() }),
+})
+export type SkillEntry = z.output<typeof skillEntry>
+
+export const skillsMethods = defineMethods('skills')({
+  'skills.list': {
+    summary: 'The ontology: every skill with aliases, category, status and where it is used.',
+    input: empty,
+    output: z.array(skillEntry),
+  },
+  'skills.update': {
+    summary: 'Rename, describe, categorise, retire or reactivate a skill; logged.',
+    input: z
+      .object({
+        skillId: z.number().int(),
+        name: z.string().trim().min(1).max(80).optional(),
+        category: z.string().trim().max(80).nullable().optional(),
+        description: z.string().trim().max(500).nullable().optional(),
+        status: z.enum(['active', 'retired']).optional(),
+      })
+      .strict(),
+    output: skillEntry,
+  },
+  'skills.addAlias': {
+    summary: 'Another name for a skill (imports then map it without asking); logged.',
+    input: z.object({ skillId: z.number().int(), alias: z.string().trim().min(1).max(80) }).strict(),
+    output: z.object({ aliases: z.array(z.string()) }),
+  },
+  'skills.suggestMerges': {
+    summary: 'Pairs of skills whose names are alike, for a person to merge or keep apart.',
+    input: empty,
+    output: z.array(
+      z.object({
+        a: z.string(),
+        aId: z.number().int(),
+        b: z.string(),
+        bId: z.number().int(),
+        score: z.number(),
+      }),
+    ),
+  },
+  'skills.merge': {
+    summary:
+      'Merge one skill into another: ratings, mappings, requirements and aliases move, its name becomes an alias, it is retired; reversible.',
+    input: z.object({ fromId: z.number().int(), intoId: z.number().int() }).strict(),
+    output: z.object({
+      mergeId: z.number().int(),
+      moved: z.object({ ratings: z.number().int(), items: z.number().int(), roles: z.number().int() }),
+    }),
+  },
+  'skills.undoMerge': {
+    summary: 'Undo a merge exactly: everything it moved goes back and the skill is active again.',
+    input: z.object({ mergeId: z.number().int() }).strict(),
+    output: z.object({ restored: z.boolean() }),
+  },
+  'skills.merges': {
+    summary: 'Merges made in the workspace, newest first.',
+    input: empty,
+    output: z.array(
+      z.object({
+        mergeId: z.number().int(),
+        from: z.string(),
+        into: z.string(),
+        at: z.string(),
+        actor: z.string(),
+        undone: z.boolean(),
+      }),
+    ),
+  },
+})

@@ -1,0 +1,111 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Services } from '../../src/main/services/createServices'
+import { createInProcessTransport } from '../../src/main/rpc/inProcessTransport'
+import { createClient, type Client } from '../../src/shared/rpc/client'
+import { PASSPHRASE, testServices } from '../support/services'
+import { useTempDirs } from '../support/tempDir'
+
+const tempDir = useTempDirs()
+
+describe('the skills ontology', () => {
+  let services: Services
+  let client: Client
+  const ratingsOf = (skill: string): number =>
+    (
+      services.session.db
+        .prepare(
+          'SELECT count(*) AS n FROM competency_ratings r JOIN skills s ON s.id = r.skill_id WHERE s.name = ?',
+        )
+        .get(skill) as { n: number }
+    ).n
+
+  beforeEach(async () => {
+    services = testServices(tempDir())
+    client = createClient(createInProcessTransport(services))
+    await client.call('workspace.create', { name: 'Ontology', passphrase: PASSPHRASE })
+    await client.call('demo.populate', { people: 200, seed: 8 })
+  })
+  afterEach(() => services.dispose())
+
+  it('maps imported skill names through aliases and normalisation, and reports new ones with similar skills', async () => {
+    const before = { cloud: ratingsOf('Cloud Architecture'), pm: ratingsOf('Project Management') }
+    const file = join(tempDir(), 'ratings.csv')
+    writeFileSync(
+      file,
+      [
+        'Employee ID,Skill,Level,Source,Rated At',
+        'E100001,cloud arch,4,assessment,2026-10-01',
+        'E100002,Project-Management,3,assessment,2026-10-01',
+        'E100003,Client Management,2,manager,2026-10-01',
+      ].join('\n'),
+    )
+    const result = await client.call('import.commit', { path: file, kind: 'competencies' })
+    expect(result).toMatchObject({ outcome: 'stored', rows: { inserted: 3 } })
+    expect(ratingsOf('Cloud Architecture')).toBe(before.cloud + 1)
+    expect(ratingsOf('Project Management')).toBe(before.pm + 1)
+    const note = result.warnings.find((w) => w.code === 'NEW_SKILL')
+    expect(note).toMatchObject({ value: 'Client Management' })
+    expect(note?.message).toMatch(/similar ones already exist: .*Account Management/)
+  })
+
+  it('merges a skill into another (ratings, requirements, aliases), and undoes the merge exactly', async () => {
+    const file = join(tempDir(), 'ratings.csv')
+    writeFileSync(
+      file,
+      'Employee ID,Skill,Level,Source\nE100003,Client Management,2,manager\nE100004,Client Management,4,manager\n',
+    )
+    await client.call('import.commit', { path: file, kind: 'competencies' })
+    const { roleId } = await client.call('succession.createRole', {
+      title: 'Key accounts lead',
+      risk: 'medium',
+      impact: 'medium',
+      requirements: [
+        { skill: 'Client Management', minLevel: 4 },
+        { skill: 'Account Management', minLevel: 3 },
+      ],
+    })
+    const skills = await client.call('skills.list')
+    const client_ = skills.find((s) => s.name === 'Client Management')
+    const account = skills.find((s) => s.name === 'Account Management')
+    if (!client_ || !account) throw new Error('skills missing')
+    const accountRatings = ratingsOf('Account Management')
+    expect(
+      (await client.call('skills.suggestMerges')).some(
+        (p) => [p.a, p.b].sort().join('|') === 'Account Management|Client Management',
+      ),
+    ).toBe(true)
+
+    const merged = await client.call('skills.merge', { fromId: client_.skillId, intoId: account.skillId })
+    expect(merged.moved).toEqual({ ratings: 2, items: 0, roles: 1 })
+    expect(ratingsOf('Account Management')).toBe(accountRatings + 2)
+    const after = await client.call('skills.list')
+    expect(after.find((s) => s.skillId === client_.skillId)?.status).toBe('retired')
+    expect(after.find((s) => s.skillId === account.skillId)?.aliases).toContain('Client Management')
+    const role = (await client.call('succession.roles')).find((r) => r.roleId === roleId)
+    expect(role?.requirements).toEqual([
+      { skillId: account.skillId, skill: 'Account Management', minLevel: 4 },
+    ])
+
+    await client.call('skills.undoMerge', { mergeId: merged.mergeId })
+    expect(ratingsOf('Client Management')).toBe(2)
+    expect(ratingsOf('Account Management')).toBe(accountRatings)
+    const restored = await client.call('skills.list')
+    expect(restored.find((s) => s.skillId === client_.skillId)?.status).toBe('active')
+    expect(restored.find((s) => s.skillId === account.skillId)?.aliases).not.toContain('Client Management')
+    expect(
+      (await client.call('succession.roles'))
+        .find((r) => r.roleId === roleId)
+        ?.requirements.map((r) => [r.skill, r.minLevel]),
+    ).toEqual([
+      ['Client Management', 4],
+      ['Account Management', 3],
+    ])
+    expect((await client.call('skills.merges'))[0]).toMatchObject({
+      from: 'Client Management',
+      into: 'Account Management',
+      undone: true,
+    })
+  })
+})
