@@ -59,6 +59,15 @@ test('defines a role, ranks candidates with their gaps, overrides a readiness, c
   await expect(preview).toContainText('action(s) written')
   await expect(page.getByTestId('outbox-count')).not.toHaveText('7 action(s)')
   await page.screenshot({ path: 'test-results/screens/rules-outbox.png', fullPage: true })
+  // The ontology: aliases shown, and a new one added.
+  await page.getByRole('tab', { name: 'Skills' }).click()
+  const ontology = page.getByRole('table', { name: 'Skills ontology' })
+  const cloud = ontology.getByRole('row').filter({ hasText: 'Cloud Architecture' })
+  await expect(cloud).toContainText('Cloud Arch, Solution Architecture')
+  await cloud.getByLabel('New alias for Cloud Architecture').fill('Cloud Design')
+  await cloud.getByLabel('New alias for Cloud Architecture').press('Enter')
+  await expect(cloud).toContainText('Cloud Arch, Cloud Design, Solution Architecture')
+  await page.screenshot({ path: 'test-results/screens/skills.png', fullPage: true })
   await page.getByRole('tab', { name: 'Critical roles' }).click()
 
   const download = page.waitForEvent('download')

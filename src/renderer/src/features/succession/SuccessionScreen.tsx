@@ -7,6 +7,7 @@ import { CandidateList } from './CandidateList'
 import { OutboxPanel } from './OutboxPanel'
 import { RoleForm } from './RoleForm'
 import { RulesPanel } from './RulesPanel'
+import { SkillsPanel } from './SkillsPanel'
 
 export function SuccessionScreen(): React.JSX.Element {
   const [roles, setRoles] = useState<CriticalRole[] | null>(null)
@@ -20,7 +21,7 @@ export function SuccessionScreen(): React.JSX.Element {
     api.call('succession.roles').then(setRoles, setError)
   }, [])
   const role = roles?.find((r) => r.roleId === selected) ?? null
-  const [tab, setTab] = useState<'roles' | 'rules'>('roles')
+  const [tab, setTab] = useState<'roles' | 'rules' | 'skills'>('roles')
   const [outboxVersion, setOutboxVersion] = useState(0)
 
   return (
@@ -48,7 +49,11 @@ export function SuccessionScreen(): React.JSX.Element {
         <button type="button" role="tab" aria-selected={tab === 'rules'} onClick={() => setTab('rules')}>
           Rules and outbox
         </button>
+        <button type="button" role="tab" aria-selected={tab === 'skills'} onClick={() => setTab('skills')}>
+          Skills
+        </button>
       </div>
+      {tab === 'skills' && <SkillsPanel onError={setError} />}
       {tab === 'rules' && (
         <>
           <RulesPanel onApplied={() => setOutboxVersion(outboxVersion + 1)} onError={setError} />
