@@ -145,4 +145,48 @@ describe('succession on the demo organisation', () => {
     ])
     expect(book.getWorksheet('Pools')?.rowCount).toBeGreaterThan(1)
   })
+
+  it('closes gaps through the outbox; completing the learning makes the candidate ready now, recorded (undo takes it back)', async () => {
+    const { roleId } = await client.call('succession.createRole', {
+      title: 'Programme lead',
+      risk: 'medium',
+      impact: 'medium',
+      requirements: [{ skill: 'Project Management', minLevel: 2 }],
+    })
+    const candidates = await client.call('succession.candidates', { roleId, limit: 200 })
+    const person = candidates.find((c) => c.gaps.length === 1 && c.gaps[0]?.held === 0)
+    if (!person) throw new Error('nobody without project management')
+    expect(person.readiness).toBe('ready-1-2')
+    expect(person.gaps[0]?.closedBy.map((i) => i.activityId)).toContain('CRS-PROJECT-MANAGEMENT')
+    const closed = await client.call('succession.closeGaps', { roleId, employeeIds: [person.employeeId] })
+    expect(closed).toEqual({ created: 1, alreadyOpen: 0, noLearning: [] })
+
+    const file = join(tempDir(), 'done.csv')
+    writeFileSync(
+      file,
+      `Employee ID,Course ID,Status,Completion Date\n${person.employeeId},CRS-PROJECT-MANAGEMENT,Completed,2026-11-01\n`,
+    )
+    const imported = await client.call('import.commit', { path: file, kind: 'learning' })
+    expect(imported.warnings.map((w) => w.code)).toContain('ACTIONS_CLOSED')
+    const ready = (await client.call('succession.candidates', { roleId, limit: 200 })).find(
+      (c) => c.employeeId === person.employeeId,
+    )
+    expect(ready).toMatchObject({ readiness: 'ready-now', gaps: [] })
+    const notes = (await client.call('outbox.list', {})).filter(
+      (a) => a.kind === 'notify' && a.employeeId === person.employeeId,
+    )
+    expect(notes.map((n) => n.reason)).toEqual([
+      `${person.name} is now ready for Programme lead: the learning assigned to close the gaps is done.`,
+    ])
+
+    await client.call('import.undo', { batchId: imported.batchId ?? '' })
+    expect(
+      (await client.call('outbox.list', {})).filter(
+        (a) => a.kind === 'notify' && a.employeeId === person.employeeId,
+      ),
+    ).toEqual([])
+    expect(
+      (await client.call('outbox.list', { status: 'open' })).some((a) => a.employeeId === person.employeeId),
+    ).toBe(true)
+  })
 })

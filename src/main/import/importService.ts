@@ -277,7 +277,7 @@ export async function commitImport(
         for (const note of newSkillNotes(db, skillsBefore)) addIssue(summary.warnings, note)
       }
       if (input.kind === 'learning') {
-        const closed = closeCompletedActions(db, journal, context.now)
+        const closed = closeCompletedActions(db, journal, context.now, context.actor)
         if (closed > 0)
           addIssue(summary.warnings, {
             sheet: null,

@@ -21,6 +21,8 @@ export const migration006: Migration = {
     CREATE TABLE outbox_actions (
       id          INTEGER PRIMARY KEY,
       rule_id     INTEGER REFERENCES rules (id) ON DELETE SET NULL,
+      -- Set for "close gaps" assignments: completing them can make the person ready for this role.
+      role_id     INTEGER REFERENCES critical_roles (id) ON DELETE SET NULL,
       kind        TEXT NOT NULL CHECK (kind IN ('assign', 'recommend', 'notify')),
       person_id   INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
       item_id     INTEGER REFERENCES learning_items (id),

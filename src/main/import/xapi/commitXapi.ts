@@ -205,7 +205,7 @@ export async function commitXapi(
           ),
         )
       }
-      const closed = closeCompletedActions(db, journal, context.now)
+      const closed = closeCompletedActions(db, journal, context.now, context.actor)
       if (closed > 0)
         summary.warnings.push(
           note(

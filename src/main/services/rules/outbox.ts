@@ -6,18 +6,23 @@ import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import type { ChangeJournal } from '../../import/journal'
 import { appendAudit } from '../auditLog'
 import { personFacts } from './personFacts'
+import { assessCandidate } from '../../../core/succession/readiness'
+import { latestPlacements } from '../succession/candidates'
+import { roleRequirements, roleRow } from '../succession/roles'
+import { skillProfiles } from '../succession/skillProfiles'
 import { ruleById, type RulesContext } from './ruleStore'
 
 const OPEN_ITEM_CONFLICT = /UNIQUE constraint failed: outbox_actions/
 
 /**
  * Writes one action to the outbox unless the person already has that item open (assigned or recommended):
- * returns whether it was written.
+ * returns its id, or null when it was already open.
  */
 export function writeAction(
   db: WorkspaceDb,
   action: {
     ruleId: number | null
+    roleId?: number | null
     kind: RuleAction['type']
     personId: number
     itemId: number | null
@@ -25,24 +30,28 @@ export function writeAction(
     reason: string
   },
   ctx: RulesContext,
-): boolean {
+): number | null {
   try {
-    db.prepare(
-      `INSERT INTO outbox_actions (rule_id, kind, person_id, item_id, due_at, reason, created_at, actor)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      action.ruleId,
-      action.kind,
-      action.personId,
-      action.itemId,
-      action.dueAt,
-      action.reason,
-      ctx.now.toISOString(),
-      ctx.actor,
+    return Number(
+      db
+        .prepare(
+          `INSERT INTO outbox_actions (rule_id, role_id, kind, person_id, item_id, due_at, reason, created_at, actor)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          action.ruleId,
+          action.roleId ?? null,
+          action.kind,
+          action.personId,
+          action.itemId,
+          action.dueAt,
+          action.reason,
+          ctx.now.toISOString(),
+          ctx.actor,
+        ).lastInsertRowid,
     )
-    return true
   } catch (error) {
-    if (error instanceof Error && OPEN_ITEM_CONFLICT.test(error.message)) return false
+    if (error instanceof Error && OPEN_ITEM_CONFLICT.test(error.message)) return null
     throw error
   }
 }
@@ -83,7 +92,7 @@ export function applyRule(input: ParsedInput<'rules.apply'>, ctx: RulesContext):
             },
             ctx,
           )
-          if (written) created++
+          if (written !== null) created++
           else skipped++
         }
       appendAudit(
@@ -183,13 +192,18 @@ export function cancelActions(
  * after the action was created). Runs inside an import's transaction with its journal, so undoing the import
  * reopens them. Returns how many were closed.
  */
-export function closeCompletedActions(db: WorkspaceDb, journal: ChangeJournal, now: Date): number {
+export function closeCompletedActions(
+  db: WorkspaceDb,
+  journal: ChangeJournal,
+  now: Date,
+  actor: string,
+): number {
   const done = db
     .prepare(
       `SELECT a.id, a.status, a.closed_at AS closedAt, a.closed_by AS closedBy,
               (SELECT lr.id FROM learning_records lr WHERE lr.person_id = a.person_id AND lr.item_id = a.item_id
                  AND lr.status IN ('completed', 'passed') AND lr.completed_at >= substr(a.created_at, 1, 10)
-               ORDER BY lr.completed_at LIMIT 1) AS recordId
+               ORDER BY lr.completed_at LIMIT 1) AS recordId, a.role_id AS roleId, a.person_id AS personId
        FROM outbox_actions a WHERE a.status = 'open' AND a.item_id IS NOT NULL`,
     )
     .all() as {
@@ -198,6 +212,8 @@ export function closeCompletedActions(db: WorkspaceDb, journal: ChangeJournal, n
     closedAt: string | null
     closedBy: number | null
     recordId: number | null
+    roleId: number | null
+    personId: number
   }[]
   const close = db.prepare(
     "UPDATE outbox_actions SET status = 'completed', closed_at = ?, closed_by = ? WHERE id = ?",
@@ -213,5 +229,59 @@ export function closeCompletedActions(db: WorkspaceDb, journal: ChangeJournal, n
     close.run(now.toISOString(), action.recordId, action.id)
     closed++
   }
+  recordNewlyReady(
+    db,
+    journal,
+    done
+      .filter((a) => a.recordId !== null && a.roleId !== null)
+      .map((a) => ({ roleId: a.roleId as number, personId: a.personId })),
+    { db, actor, now },
+  )
   return closed
+}
+
+/**
+ * A "close gaps" assignment completed: if the person now meets every requirement of that role, the outbox records
+ * that they are ready now (journaled with the import, so undo takes it back).
+ */
+function recordNewlyReady(
+  db: WorkspaceDb,
+  journal: ChangeJournal,
+  pairs: readonly { roleId: number; personId: number }[],
+  ctx: RulesContext,
+): void {
+  if (pairs.length === 0) return
+  const today = toIsoDate(ctx.now)
+  const profiles = new Map(
+    skillProfiles(db, today, [...new Set(pairs.map((p) => p.personId))]).map((p) => [p.personId, p]),
+  )
+  const placed = latestPlacements(db)
+  const seen = new Set<string>()
+  for (const { roleId, personId } of pairs) {
+    const key = `${roleId}:${personId}`
+    const profile = profiles.get(personId)
+    if (seen.has(key) || !profile) continue
+    seen.add(key)
+    const role = roleRow(db, roleId)
+    const fit = assessCandidate(
+      profile.levels,
+      roleRequirements(db, roleId),
+      placed.get(profile.employeeId)?.box ?? null,
+    )
+    if (fit.readiness !== 'ready-now') continue
+    const id = writeAction(
+      db,
+      {
+        ruleId: null,
+        roleId,
+        kind: 'notify',
+        personId,
+        itemId: null,
+        dueAt: null,
+        reason: `${profile.name} is now ready for ${role.title}: the learning assigned to close the gaps is done.`,
+      },
+      ctx,
+    )
+    if (id !== null) journal.inserted('outbox_actions', id)
+  }
 }

@@ -40,6 +40,7 @@ export function closeGaps(
           db,
           {
             ruleId: null,
+            roleId: role.id,
             kind: 'assign',
             personId: person.id,
             itemId: (itemId.get(item.activityId) as { id: number }).id,
@@ -48,7 +49,7 @@ export function closeGaps(
           },
           ctx,
         )
-        if (written) created++
+        if (written !== null) created++
         else alreadyOpen++
       }
     }

@@ -37,18 +37,25 @@ export function ontologySkills(db: WorkspaceDb): (OntologySkill & { category: st
  * Every current person's level in every skill they have evidence for (see core/skills/skillLevels.ts for the
  * rule), in three queries: people, their ratings, and their learning mapped to skills.
  */
-export function skillProfiles(db: WorkspaceDb, asOf: string): PersonProfile[] {
+export function skillProfiles(
+  db: WorkspaceDb,
+  asOf: string,
+  onlyPersonIds?: readonly number[],
+): PersonProfile[] {
+  // Whole numbers only, so they can be inlined into the queries.
+  const only = onlyPersonIds ? `(${onlyPersonIds.map((id) => Math.trunc(id)).join(', ') || 'NULL'})` : null
   const people = db
     .prepare(
       `SELECT id AS personId, employee_id AS employeeId, coalesce(full_name, employee_id) AS name, department,
               job_title AS jobTitle
-       FROM people WHERE exit_date IS NULL ORDER BY employee_id`,
+       FROM people WHERE exit_date IS NULL ${only ? `AND id IN ${only}` : ''} ORDER BY employee_id`,
     )
     .all() as Omit<PersonProfile, 'levels'>[]
   const ratings = new Map<number, SkillRating[]>()
   for (const r of db
     .prepare(
-      'SELECT person_id AS personId, id, skill_id AS skillId, level, source, rated_at AS ratedAt FROM competency_ratings',
+      `SELECT person_id AS personId, id, skill_id AS skillId, level, source, rated_at AS ratedAt FROM competency_ratings
+       ${only ? `WHERE person_id IN ${only}` : ''}`,
     )
     .all() as (SkillRating & { personId: number })[]) {
     const list = ratings.get(r.personId)
@@ -61,7 +68,8 @@ export function skillProfiles(db: WorkspaceDb, asOf: string): PersonProfile[] {
       `SELECT lr.person_id AS personId, lr.id, s.skill_id AS skillId, s.level, i.title, i.activity_type AS activityType,
               lr.status, lr.completed_at AS completedAt, lr.valid_until AS validUntil
        FROM learning_records lr JOIN learning_item_skills s ON s.item_id = lr.item_id
-       JOIN learning_items i ON i.id = lr.item_id WHERE lr.status IN ('completed', 'passed')`,
+       JOIN learning_items i ON i.id = lr.item_id WHERE lr.status IN ('completed', 'passed')
+       ${only ? `AND lr.person_id IN ${only}` : ''}`,
     )
     .all() as (SkillLearning & { personId: number })[]) {
     const list = learning.get(l.personId)
