@@ -108,4 +108,38 @@ describe('the skills ontology', () => {
       undone: true,
     })
   })
+
+  it('reads text levels through the declared conversions onto the shared 1–5 scale, and names the unknown ones', async () => {
+    const scale = await client.call('skills.proficiency')
+    expect(scale.levels.map((l) => l.level)).toEqual([1, 2, 3, 4, 5])
+    expect(scale.conversions[0]?.labels).toEqual({ beginner: 1, intermediate: 2, advanced: 4, expert: 5 })
+    const file = join(tempDir(), 'levels.csv')
+    writeFileSync(
+      file,
+      'Employee ID,Skill,Level,Source\nE100005,Negotiation,Advanced,assessment\nE100006,Negotiation,expert,assessment\n',
+    )
+    expect(await client.call('import.commit', { path: file, kind: 'competencies' })).toMatchObject({
+      outcome: 'stored',
+    })
+    const levels = services.session.db
+      .prepare(
+        "SELECT p.employee_id AS id, r.level FROM competency_ratings r JOIN people p ON p.id = r.person_id WHERE p.employee_id IN ('E100005', 'E100006') AND r.source = 'assessment' ORDER BY r.id DESC LIMIT 2",
+      )
+      .all()
+    expect(levels).toEqual(
+      expect.arrayContaining([
+        { id: 'E100005', level: 4 },
+        { id: 'E100006', level: 5 },
+      ]),
+    )
+    const bad = join(tempDir(), 'bad.csv')
+    writeFileSync(bad, 'Employee ID,Skill,Level,Source\nE100005,Negotiation,Guru,assessment\n')
+    const rejected = await client.call('import.commit', { path: bad, kind: 'competencies' })
+    expect(rejected.errors[0]).toMatchObject({
+      row: 2,
+      column: 'Level',
+      value: 'Guru',
+      code: 'INVALID_LEVEL',
+    })
+  })
 })

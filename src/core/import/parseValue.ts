@@ -1,3 +1,4 @@
+import { proficiencyFromLabel } from '../skills/proficiency'
 import { isBlank, isCellError, type Cell } from './cells'
 import type { FieldType } from './fields'
 import { parseDate, type DateContext, type Parsed } from './parseDate'
@@ -147,8 +148,11 @@ export function parseFieldValue(cell: Cell, type: FieldType, context: ParseConte
     }
     case 'level': {
       const n = parseNumber(cell, context.decimalComma)
-      if (!n.ok) return bad('INVALID_LEVEL', 'not a proficiency level')
-      return { ok: true, value: n.value.value }
+      if (n.ok) return { ok: true, value: n.value.value }
+      const fromLabel = typeof cell === 'string' ? proficiencyFromLabel(cell) : null
+      return fromLabel === null
+        ? bad('INVALID_LEVEL', 'not a proficiency level (a number, or Beginner/Intermediate/Advanced/Expert)')
+        : { ok: true, value: fromLabel }
     }
     case 'date':
       return parseDate(cell, context)

@@ -33,6 +33,7 @@ import { closeGaps } from './succession/closeGaps'
 import { ontologySkills } from './succession/skillProfiles'
 import { exportSuccessionReport } from './succession/successionReport'
 import { toIsoDate } from '../../core/dates'
+import { PROFICIENCY_CONVERSIONS, PROFICIENCY_LEVELS } from '../../core/skills/proficiency'
 import { applyRule, cancelActions, listOutbox } from './rules/outbox'
 import { exportOutbox } from './rules/outboxExport'
 import { deleteRule, listRules, saveRule } from './rules/ruleStore'
@@ -248,6 +249,10 @@ export function createServices(ports: ServicePorts): Services {
     'skills.merge': (input) => mergeSkills(input, calibrationContext()),
     'skills.undoMerge': (input) => undoMerge(input.mergeId, calibrationContext()),
     'skills.merges': () => listMerges(session.reader),
+    'skills.proficiency': () => ({
+      levels: [...PROFICIENCY_LEVELS],
+      conversions: PROFICIENCY_CONVERSIONS.map((c) => ({ scale: c.scale, labels: { ...c.labels } })),
+    }),
     'rules.list': () => listRules(session.reader, toIsoDate(now())),
     'rules.save': (input) => saveRule(input, calibrationContext()),
     'rules.delete': (input) => deleteRule(input.ruleId, calibrationContext()),

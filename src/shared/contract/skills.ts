@@ -65,6 +65,15 @@ export const skillsMethods = defineMethods('skills')({
     input: z.object({ mergeId: z.number().int() }).strict(),
     output: z.object({ restored: z.boolean() }),
   },
+  'skills.proficiency': {
+    summary:
+      'The shared 1–5 proficiency scale with a descriptor per level, and the declared conversions from other scales.',
+    input: empty,
+    output: z.object({
+      levels: z.array(z.object({ level: z.number().int(), name: z.string(), descriptor: z.string() })),
+      conversions: z.array(z.object({ scale: z.string(), labels: z.record(z.string(), z.number()) })),
+    }),
+  },
   'skills.merges': {
     summary: 'Merges made in the workspace, newest first.',
     input: empty,

@@ -4,6 +4,7 @@ import { api } from '../../api/client'
 
 type Suggestions = MethodOutput<'skills.suggestMerges'>
 type Merges = MethodOutput<'skills.merges'>
+type Proficiency = MethodOutput<'skills.proficiency'>
 
 /** The ontology: skills with aliases and uses, alike names to merge (or keep apart), and merges to undo. */
 export function SkillsPanel({ onError }: { onError: (e: unknown) => void }): React.JSX.Element {
@@ -11,6 +12,7 @@ export function SkillsPanel({ onError }: { onError: (e: unknown) => void }): Rea
   const [suggestions, setSuggestions] = useState<Suggestions>([])
   const [merges, setMerges] = useState<Merges>([])
   const [alias, setAlias] = useState<Record<number, string>>({})
+  const [scale, setScale] = useState<Proficiency | null>(null)
   const load = useCallback(() => {
     Promise.all([api.call('skills.list'), api.call('skills.suggestMerges'), api.call('skills.merges')]).then(
       ([s, m, h]) => {
@@ -22,6 +24,7 @@ export function SkillsPanel({ onError }: { onError: (e: unknown) => void }): Rea
     )
   }, [onError])
   useEffect(() => {
+    api.call('skills.proficiency').then(setScale, onError)
     Promise.all([api.call('skills.list'), api.call('skills.suggestMerges'), api.call('skills.merges')]).then(
       ([s, m, h]) => {
         setSkills(s)
@@ -131,6 +134,32 @@ export function SkillsPanel({ onError }: { onError: (e: unknown) => void }): Rea
           ))}
         </tbody>
       </table>
+      {scale && (
+        <details className="session-log">
+          <summary>Proficiency scale (1–5) and conversions</summary>
+          <ol>
+            {scale.levels.map((l) => (
+              <li key={l.level}>
+                <strong>{l.name}</strong> — {l.descriptor}
+              </li>
+            ))}
+          </ol>
+          <ul className="small">
+            {scale.conversions.map((c) => (
+              <li key={c.scale}>
+                {c.scale}:{' '}
+                {Object.entries(c.labels)
+                  .map(([label, level]) => `${label} → ${level}`)
+                  .join(', ')}
+              </li>
+            ))}
+            <li>
+              Numbers on another range (0–100, 1–4) convert linearly through the scale declared in the
+              mapping.
+            </li>
+          </ul>
+        </details>
+      )}
       {merges.length > 0 && (
         <>
           <h3>Merges</h3>
