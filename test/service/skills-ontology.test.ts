@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -141,5 +142,70 @@ describe('the skills ontology', () => {
       value: 'Guru',
       code: 'INVALID_LEVEL',
     })
+  })
+
+  it('exports the ontology as a workbook and reads one back as a single all-or-nothing change', async () => {
+    const out = join(tempDir(), 'ontology.xlsx')
+    await client.call('skills.exportOntology', { path: out })
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(out)
+    const skills = book.getWorksheet('Skills')
+    const cloud = skills
+      ?.getRows(2, (skills?.rowCount ?? 1) - 1)
+      ?.find((r) => r.getCell(1).value === 'Cloud Architecture')
+    expect(cloud?.getCell(5).value).toBe('Cloud Arch; Solution Architecture')
+    expect(book.getWorksheet('Learning items')?.getRow(1).values).toEqual([
+      undefined,
+      'Item ID',
+      'Title',
+      'Skill',
+      'Level',
+    ])
+
+    // Edit it as a person would: a new skill with an alias, and an item mapped to it.
+    skills?.addRow([
+      'Stakeholder Management',
+      'Core',
+      'Aligning people with a stake in the work',
+      'active',
+      'Stakeholder Mgmt',
+    ])
+    book
+      .getWorksheet('Learning items')
+      ?.addRow(['CRS-NEGOTIATION', 'Negotiation Fundamentals', 'stakeholder mgmt', 2])
+    const edited = join(tempDir(), 'edited.xlsx')
+    await book.xlsx.writeFile(edited)
+    const result = await client.call('skills.importOntology', { path: edited })
+    expect(result).toMatchObject({ stored: true, skills: { created: 1 }, errors: [] })
+    const stakeholder = (await client.call('skills.list')).find((s) => s.name === 'Stakeholder Management')
+    expect(stakeholder).toMatchObject({ category: 'Core', aliases: ['Stakeholder Mgmt'], uses: { items: 1 } })
+
+    // A bad level anywhere: nothing changes, and the problem is named by sheet, row and column.
+    book
+      .getWorksheet('Learning items')
+      ?.addRow(['CRS-NEGOTIATION', 'Negotiation Fundamentals', 'Negotiation', 7])
+    skills?.addRow(['Yet Another Skill', null, null, 'active', null])
+    const bad = join(tempDir(), 'bad.xlsx')
+    await book.xlsx.writeFile(bad)
+    const refused = await client.call('skills.importOntology', { path: bad })
+    expect(refused.stored).toBe(false)
+    expect(refused.errors).toEqual([
+      expect.objectContaining({
+        sheet: 'Learning items',
+        column: 'Level',
+        value: '7',
+        message: 'the level is a whole number 1–5',
+      }),
+    ])
+    expect((await client.call('skills.list')).some((s) => s.name === 'Yet Another Skill')).toBe(false)
+
+    await client.call('skills.mapItem', {
+      activityId: 'CRS-NEGOTIATION',
+      skill: 'Stakeholder Management',
+      level: null,
+    })
+    expect(
+      (await client.call('skills.list')).find((s) => s.name === 'Stakeholder Management')?.uses.items,
+    ).toBe(0)
   })
 })

@@ -38,6 +38,7 @@ import { applyRule, cancelActions, listOutbox } from './rules/outbox'
 import { exportOutbox } from './rules/outboxExport'
 import { deleteRule, listRules, saveRule } from './rules/ruleStore'
 import { listMerges, mergeSkills, undoMerge } from './skills/merges'
+import { exportOntology, importOntology, mapItem } from './skills/ontologyWorkbook'
 import { addAlias, listSkills, suggestMerges, updateSkill } from './skills/ontology'
 import { qualityReport } from './qualityReport'
 import { EventBus } from './eventBus'
@@ -249,6 +250,10 @@ export function createServices(ports: ServicePorts): Services {
     'skills.merge': (input) => mergeSkills(input, calibrationContext()),
     'skills.undoMerge': (input) => undoMerge(input.mergeId, calibrationContext()),
     'skills.merges': () => listMerges(session.reader),
+    'skills.mapItem': (input) => mapItem(input, calibrationContext()),
+    'skills.exportOntology': (input) =>
+      writeToPathOrBytes(input.path, 'Skills ontology.xlsx', (path) => exportOntology(session.reader, path)),
+    'skills.importOntology': (input) => importOntology(input.path, calibrationContext(), spoolRoot),
     'skills.proficiency': () => ({
       levels: [...PROFICIENCY_LEVELS],
       conversions: PROFICIENCY_CONVERSIONS.map((c) => ({ scale: c.scale, labels: { ...c.labels } })),

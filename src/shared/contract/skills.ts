@@ -74,6 +74,48 @@ export const skillsMethods = defineMethods('skills')({
       conversions: z.array(z.object({ scale: z.string(), labels: z.record(z.string(), z.number()) })),
     }),
   },
+  'skills.mapItem': {
+    summary:
+      'Say which skill level a learning item evidences (or remove the mapping with level null); logged.',
+    input: z
+      .object({
+        activityId: z.string().min(1),
+        skill: z.string().min(1),
+        level: z.number().int().min(1).max(5).nullable(),
+      })
+      .strict(),
+    output: z.object({ activityId: z.string(), skill: z.string(), level: z.number().int().nullable() }),
+  },
+  'skills.exportOntology': {
+    summary:
+      'The ontology as a workbook: Skills (name, category, description, status, aliases) and Learning items (item, skill, level).',
+    input: z.object({ path: z.string().min(1).optional() }).strict(),
+    output: z.object({
+      fileName: z.string(),
+      path: z.string().nullable(),
+      bytes: z.instanceof(Uint8Array).nullable(),
+    }),
+  },
+  'skills.importOntology': {
+    summary:
+      'Read an ontology workbook (the export layout) as one all-or-nothing change; problems are named by sheet, row and column.',
+    input: z.object({ path: z.string().min(1) }).strict(),
+    output: z.object({
+      stored: z.boolean(),
+      skills: z.object({ created: z.number().int(), updated: z.number().int() }),
+      aliases: z.number().int(),
+      mappings: z.number().int(),
+      errors: z.array(
+        z.object({
+          sheet: z.string(),
+          row: z.number().int(),
+          column: z.string(),
+          value: z.string().nullable(),
+          message: z.string(),
+        }),
+      ),
+    }),
+  },
   'skills.merges': {
     summary: 'Merges made in the workspace, newest first.',
     input: empty,

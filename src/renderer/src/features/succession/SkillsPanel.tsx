@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { MethodOutput, SkillEntry } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { downloadBytes } from '../../download'
 
 type Suggestions = MethodOutput<'skills.suggestMerges'>
 type Merges = MethodOutput<'skills.merges'>
@@ -34,8 +35,48 @@ export function SkillsPanel({ onError }: { onError: (e: unknown) => void }): Rea
       onError,
     )
   }, [onError])
+  const [imported, setImported] = useState<string | null>(null)
   return (
     <section aria-label="Skills">
+      <div className="session-toolbar">
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => api.call('skills.exportOntology', {}).then(downloadBytes, onError)}
+        >
+          Export the ontology (xlsx)
+        </button>
+        <label className="inline file-button">
+          Import an ontology workbook
+          <input
+            type="file"
+            accept=".xlsx"
+            onChange={(e) => {
+              const file = e.target.files?.[0]
+              if (!file) return
+              void file
+                .arrayBuffer()
+                .then((buffer) =>
+                  api.call('import.stage', { fileName: file.name, bytes: new Uint8Array(buffer) }),
+                )
+                .then((staged) => api.call('skills.importOntology', { path: staged.path }))
+                .then((result) => {
+                  setImported(
+                    result.stored
+                      ? `Imported: ${result.skills.created} new skill(s), ${result.skills.updated} updated, ${result.aliases} alias(es), ${result.mappings} item mapping(s).`
+                      : `Nothing changed: ${result.errors.map((x) => `${x.sheet} row ${x.row}, ${x.column}: ${x.message}`).join('; ')}`,
+                  )
+                  load()
+                }, onError)
+            }}
+          />
+        </label>
+        {imported && (
+          <span className="muted" role="status">
+            {imported}
+          </span>
+        )}
+      </div>
       {suggestions.length > 0 && (
         <div className="rule-preview" role="region" aria-label="Alike skills">
           <h3>Alike names — the same skill?</h3>
