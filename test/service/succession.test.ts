@@ -189,4 +189,34 @@ describe('succession on the demo organisation', () => {
       (await client.call('outbox.list', { status: 'open' })).some((a) => a.employeeId === person.employeeId),
     ).toBe(true)
   })
+
+  it('keeps named talent pools from a box or a flag of the latest session, and lists them in the report', async () => {
+    await expect(client.call('succession.createPool', { name: 'Stars', fromBox: 9 })).rejects.toMatchObject({
+      message: 'There is no calibration session to take a box or flag from.',
+    })
+    const { sessionId } = await client.call('calibration.create', { name: 'Everyone' })
+    const view = await client.call('calibration.show', { sessionId })
+    const gems = view.placements
+      .filter((p) => p.flags.some((f) => f.code === 'HIDDEN_GEM'))
+      .map((p) => p.employeeId)
+    const pool = await client.call('succession.createPool', {
+      name: 'Hidden gems 2026',
+      fromFlag: 'HIDDEN_GEM',
+      employeeIds: ['E100001'],
+    })
+    expect(pool.members).toBe(new Set([...gems, 'E100001']).size)
+    const [listed] = await client.call('succession.pools')
+    expect(listed?.members.map((m) => m.employeeId).sort()).toEqual([...new Set([...gems, 'E100001'])].sort())
+    const out = join(tempDir(), 'report.xlsx')
+    await client.call('succession.export', { path: out })
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(out)
+    const pools = book.getWorksheet('Pools')
+    const named = pools
+      ?.getRows(2, (pools?.rowCount ?? 1) - 1)
+      ?.filter((r) => r.getCell(1).value === 'Hidden gems 2026')
+    expect(named?.length).toBe(pool.members)
+    await client.call('succession.deletePool', { poolId: pool.poolId })
+    expect(await client.call('succession.pools')).toEqual([])
+  })
 })

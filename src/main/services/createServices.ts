@@ -30,6 +30,7 @@ import { sessionForExport, showSession } from './calibration/sessionView'
 import { listRoles, roleCandidates, setReadiness } from './succession/candidates'
 import { createRole, deleteRole } from './succession/roles'
 import { closeGaps } from './succession/closeGaps'
+import { createPool, deletePool, listPools } from './succession/pools'
 import { ontologySkills } from './succession/skillProfiles'
 import { exportSuccessionReport } from './succession/successionReport'
 import { toIsoDate } from '../../core/dates'
@@ -239,6 +240,9 @@ export function createServices(ports: ServicePorts): Services {
     'succession.candidates': (input) => roleCandidates(session.reader, input, toIsoDate(now())),
     'succession.setReadiness': (input) => setReadiness(input, calibrationContext()),
     'succession.closeGaps': (input) => closeGaps(input, calibrationContext()),
+    'succession.pools': () => listPools(session.reader),
+    'succession.createPool': (input) => createPool(input, calibrationContext()),
+    'succession.deletePool': (input) => deletePool(input.poolId, calibrationContext()),
     'succession.export': (input) =>
       writeToPathOrBytes(input.path, 'Succession report.xlsx', (path) =>
         exportSuccessionReport(session.reader, path, toIsoDate(now()), input.roleIds),

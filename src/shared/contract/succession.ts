@@ -126,6 +126,39 @@ export const successionMethods = defineMethods('succession')({
       noLearning: z.array(z.string()),
     }),
   },
+  'succession.pools': {
+    summary: 'Talent pools: named groups of people (e.g. from box 9 or the hidden gems), with their members.',
+    input: empty,
+    output: z.array(
+      z.object({
+        poolId: z.number().int(),
+        name: z.string(),
+        note: z.string().nullable(),
+        members: z.array(
+          z.object({ employeeId: z.string(), name: z.string(), department: z.string().nullable() }),
+        ),
+      }),
+    ),
+  },
+  'succession.createPool': {
+    summary:
+      'A named talent pool, filled from a 9-box box or a calibration flag of the latest session, or by ids.',
+    input: z
+      .object({
+        name: z.string().trim().min(1).max(80),
+        note: z.string().trim().max(500).optional(),
+        fromBox: z.number().int().min(1).max(9).optional(),
+        fromFlag: z.string().min(1).optional(),
+        employeeIds: z.array(z.string().min(1)).max(5000).optional(),
+      })
+      .strict(),
+    output: z.object({ poolId: z.number().int(), members: z.number().int() }),
+  },
+  'succession.deletePool': {
+    summary: 'Remove a talent pool (logged); the people stay.',
+    input: z.object({ poolId: z.number().int() }).strict(),
+    output: z.object({ deleted: z.boolean() }),
+  },
   'succession.export': {
     summary:
       'The succession report workbook (Overview, one sheet per role, Pools, Legend), to a path or as bytes.',

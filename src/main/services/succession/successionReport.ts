@@ -1,5 +1,6 @@
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { candidatesByRole, latestPlacements, listRoles } from './candidates'
+import { listPools } from './pools'
 import { writeSuccessionWorkbook, type PoolMember } from './successionWorkbook'
 
 /** Candidates per role sheet in the report. */
@@ -33,12 +34,16 @@ export async function exportSuccessionReport(
     ).map((p) => [p.employeeId, p]),
   )
   const pools: PoolMember[] = []
-  for (const [employeeId, placed] of latestPlacements(db)) {
+  const latest = latestPlacements(db)
+  for (const [employeeId, placed] of latest) {
     const person = people.get(employeeId)
     if (!person) continue
     if (placed.box === 9) pools.push({ pool: 'Stars (box 9)', ...person, box: placed.box })
     if (placed.flags.includes('HIDDEN_GEM')) pools.push({ pool: 'Hidden gems', ...person, box: placed.box })
   }
+  for (const pool of listPools(db))
+    for (const member of pool.members)
+      pools.push({ pool: pool.name, ...member, box: latest.get(member.employeeId)?.box ?? null })
   pools.sort((a, b) => a.pool.localeCompare(b.pool) || a.name.localeCompare(b.name))
   await writeSuccessionWorkbook(path, asOf, roles, candidates, pools)
   return { roles: roles.length }

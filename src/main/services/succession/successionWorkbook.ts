@@ -170,7 +170,7 @@ export function successionSheets(
         'Newest assessment if at least as recent as the newest manager/360 rating, else that rating; raised by a valid certification or a completed course mapped to the skill; self-ratings never count.',
       ],
       ['9-box', 'The box in the most recent calibration session (finalized sessions first).'],
-      ['Pools', 'Stars (box 9) and hidden gems (flagged in that session).'],
+      ['Pools', 'Stars (box 9) and hidden gems (flagged in that session), then the named talent pools.'],
     ],
   }
   return [overview, ...roleSheets, poolSheet, legend]

@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../components/ErrorBanner'
 import { downloadBytes } from '../../download'
 import { CandidateList } from './CandidateList'
 import { OutboxPanel } from './OutboxPanel'
+import { PoolsPanel } from './PoolsPanel'
 import { RoleForm } from './RoleForm'
 import { RulesPanel } from './RulesPanel'
 import { SkillsPanel } from './SkillsPanel'
@@ -110,6 +111,7 @@ export function SuccessionScreen(): React.JSX.Element {
         </table>
       )}
       {tab === 'roles' && role && <CandidateList role={role} onChanged={reload} onError={setError} />}
+      {tab === 'roles' && <PoolsPanel onError={setError} />}
     </div>
   )
 }
