@@ -33,6 +33,7 @@ export interface SheetSpec {
 }
 
 const FORMULA_START = /^[=+\-@\t\r\n]/
+const PLAIN: Partial<ExcelJS.Style> = Object.freeze({}) as Partial<ExcelJS.Style>
 
 /** `=HYPERLINK(…)`, `+1+1`, `@SUM(…)`, a leading tab or newline: prefixed with an apostrophe, kept as text. */
 export function neutraliseFormula(text: string): string {
@@ -81,7 +82,13 @@ export async function writeXlsx(path: string, sheets: readonly SheetSpec[]): Pro
     sheet.autoFilter = `A${headerRow}:${lastColumn}${headerRow}`
     let count = 0
     for (const values of spec.rows) {
-      sheet.addRow(values.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v))).commit()
+      const row = sheet.addRow(values.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v)))
+      // exceljs files every cell's style through a WeakMap keyed by the style object, but gives each new cell a
+      // fresh empty one, so each cell's style was serialised again: one shared object makes it a lookup.
+      row.eachCell((cell) => {
+        cell.style = PLAIN
+      })
+      row.commit()
       count++
     }
     const lastRow = headerRow + Math.max(1, count)
