@@ -88,10 +88,10 @@ export async function successionReportBench(
       }
       await workbook.commit()
     }
-    // Alternate, best of three each, so neither side gets a warmer disk or JIT.
+    // Alternate, best of five each, so neither side gets a warmer disk or JIT (single runs vary ±30% here).
     const ours: number[] = []
     const baseline: number[] = []
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       baseline.push(await time(() => bare(join(dir, `bare-${i}.xlsx`))))
       ours.push(
         await time(() =>

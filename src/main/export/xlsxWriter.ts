@@ -34,6 +34,10 @@ export interface SheetSpec {
 
 const FORMULA_START = /^[=+\-@\t\r\n]/
 const PLAIN: Partial<ExcelJS.Style> = Object.freeze({}) as Partial<ExcelJS.Style>
+const HEADER: Partial<ExcelJS.Style> = Object.freeze({
+  font: { bold: true, color: { argb: 'FFFFFFFF' } },
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF33415C' } },
+}) as Partial<ExcelJS.Style>
 
 /** `=HYPERLINK(…)`, `+1+1`, `@SUM(…)`, a leading tab or newline: prefixed with an apostrophe, kept as text. */
 export function neutraliseFormula(text: string): string {
@@ -75,8 +79,9 @@ export async function writeXlsx(path: string, sheets: readonly SheetSpec[]): Pro
       row.commit()
     }
     const header = sheet.addRow(spec.columns.map((c) => c.header))
-    header.font = { bold: true, color: { argb: 'FFFFFFFF' } }
-    header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF33415C' } }
+    header.eachCell((cell) => {
+      cell.style = HEADER
+    })
     header.commit()
     const lastColumn = columnLetter(spec.columns.length)
     sheet.autoFilter = `A${headerRow}:${lastColumn}${headerRow}`
