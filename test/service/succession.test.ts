@@ -130,6 +130,10 @@ describe('succession on the demo organisation', () => {
     expect(sheet.getRow(7).values).toEqual(
       expect.arrayContaining(['Rank', 'Readiness', 'Fit %', 'Gaps (held / needed)']),
     )
+    // Styles: a bold white-on-slate header row, frozen, filtered.
+    expect(sheet.getRow(7).getCell(1).font).toMatchObject({ bold: true, color: { argb: 'FFFFFFFF' } })
+    expect(sheet.getRow(7).getCell(1).fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FF33415C' } })
+    expect(sheet.autoFilter).toBe('A7:L7')
     const row = sheet.getRows(8, sheet.rowCount - 7)?.find((r) => r.getCell(2).value === first.employeeId)
     expect(row?.getCell(3).value).toBe('\'=HYPERLINK("http://x","y")')
     expect(row?.getCell(3).type).toBe(ExcelJS.ValueType.String)
