@@ -139,6 +139,11 @@ describe('migrations', () => {
 
     const upgraded = openWorkspaceDb(path, key, { create: false })
     expect(migrate(upgraded, 6)).toEqual({ from: 5, to: 6 })
+    // Every workspace starts with the two rule templates, disabled.
+    expect(upgraded.prepare('SELECT template, enabled FROM rules ORDER BY id').all()).toEqual([
+      { template: 'remediation', enabled: 0 },
+      { template: 'acceleration', enabled: 0 },
+    ])
     const assign = upgraded.prepare(
       "INSERT INTO outbox_actions (kind, person_id, item_id, reason, status, created_at, actor) VALUES ('assign', 1, 1, 'why', ?, 'now', 'me')",
     )

@@ -1,7 +1,6 @@
 import type { DemoSummary } from '../../shared/contract'
 import { AppError } from '../../shared/result'
 import { addDays, toIsoDate } from '../../core/dates'
-import { RULE_TEMPLATES } from './rules/ruleStore'
 import { createDemoOrganisation, type LearningItemSpec } from '../../core/demo'
 import { DEMO_ROLES, ITEM_SKILL_LEVEL, SKILL_ALIASES, SKILL_CATEGORIES } from '../../core/demo/catalogue'
 import { inLongTransaction } from '../db/longTransaction'
@@ -218,27 +217,12 @@ function addDemoRoles(db: WorkspaceDb, skillIds: ReadonlyMap<string, number>, no
 }
 
 /**
- * The two rule templates (disabled, as every workspace gets them) and a few open assignments from the remediation
- * template, so the outbox has something to show.
+ * A few open assignments from the remediation template, so the outbox has something to show.
  */
 function addDemoRules(db: WorkspaceDb, now: Date, actor: string): void {
-  const insertRule = db.prepare(
-    'INSERT INTO rules (name, enabled, conditions_json, actions_json, template, created_at) VALUES (?, 0, ?, ?, ?, ?)',
-  )
-  const ids = new Map<string, number>()
-  for (const t of RULE_TEMPLATES)
-    ids.set(
-      t.template,
-      Number(
-        insertRule.run(
-          t.name,
-          JSON.stringify(t.conditions),
-          JSON.stringify(t.actions),
-          t.template,
-          now.toISOString(),
-        ).lastInsertRowid,
-      ),
-    )
+  // The templates come with every workspace (migration 006); the sample actions cite the remediation one.
+  const remediation = db.prepare("SELECT id FROM rules WHERE template = 'remediation'").get() as
+    { id: number } | undefined
   const item = db
     .prepare("SELECT id FROM learning_items WHERE activity_id = 'CRS-PROJECT-MANAGEMENT'")
     .get() as { id: number } | undefined
@@ -254,7 +238,7 @@ function addDemoRules(db: WorkspaceDb, now: Date, actor: string): void {
   )
   for (const p of people)
     action.run(
-      ids.get('remediation') ?? null,
+      remediation?.id ?? null,
       p.id,
       item.id,
       addDays(toIsoDate(now), 30),

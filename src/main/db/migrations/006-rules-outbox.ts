@@ -37,5 +37,12 @@ export const migration006: Migration = {
     CREATE UNIQUE INDEX outbox_one_open_item ON outbox_actions (person_id, item_id)
       WHERE status = 'open' AND item_id IS NOT NULL;
     CREATE INDEX outbox_rule ON outbox_actions (rule_id, status);
+
+    -- The two examples every workspace starts with, disabled: edit the skill and the item to fit, then enable.
+    INSERT INTO rules (name, enabled, conditions_json, actions_json, template, created_at) VALUES
+      ('Remediation: project management below 3 → Fundamentals within 30 days', 0,
+       '[{"type": "competencyBelow", "skill": "Project Management", "threshold": 3}]', '[{"type": "assign", "activityId": "CRS-PROJECT-MANAGEMENT", "dueInDays": 30}]', 'remediation', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+      ('Acceleration: rated 4+ and over 2 years → Emerging Leaders Program', 0,
+       '[{"type": "ratingAtLeast", "rating": 4, "minTenureYears": 2}]', '[{"type": "recommend", "activityId": "PRG-ELP"}, {"type": "notify", "message": "Talent team: candidate for the Emerging Leaders Program"}]', 'acceleration', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
   `,
 }

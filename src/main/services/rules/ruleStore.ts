@@ -144,24 +144,3 @@ export function deleteRule(ruleId: number, ctx: RulesContext): MethodOutput<'rul
   })()
   return { deleted: true }
 }
-
-/** The two templates every workspace can start from; they are stored disabled. */
-export const RULE_TEMPLATES: readonly (RuleDefinition & { template: string })[] = [
-  {
-    template: 'remediation',
-    name: 'Remediation: project management below 3 → Fundamentals within 30 days',
-    enabled: false,
-    conditions: [{ type: 'competencyBelow', skill: 'Project Management', threshold: 3 }],
-    actions: [{ type: 'assign', activityId: 'CRS-PROJECT-MANAGEMENT', dueInDays: 30 }],
-  },
-  {
-    template: 'acceleration',
-    name: 'Acceleration: rated 4+ and over 2 years → Emerging Leaders Program',
-    enabled: false,
-    conditions: [{ type: 'ratingAtLeast', rating: 4, minTenureYears: 2 }],
-    actions: [
-      { type: 'recommend', activityId: 'PRG-ELP' },
-      { type: 'notify', message: 'Talent team: candidate for the Emerging Leaders Program' },
-    ],
-  },
-]

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { MethodOutput, RuleAction, RuleCondition } from '../../../../shared/contract'
+import type { MethodInput, MethodOutput, RuleAction, RuleCondition } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { RuleForm } from './RuleForm'
 
@@ -54,6 +54,43 @@ export function RulesPanel({
       <div className="session-toolbar">
         <h3>Gap-to-growth rules</h3>
         <div className="spacer" />
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            api.call('rules.export').then((rules) => {
+              const url = URL.createObjectURL(
+                new Blob([JSON.stringify(rules, null, 2)], { type: 'application/json' }),
+              )
+              const link = document.createElement('a')
+              link.href = url
+              link.download = 'ninefold-rules.json'
+              link.click()
+              URL.revokeObjectURL(url)
+            }, onError)
+          }
+        >
+          Export rules (JSON)
+        </button>
+        <label className="inline file-button">
+          Import rules (JSON)
+          <input
+            type="file"
+            accept=".json,application/json"
+            onChange={(e) => {
+              const file = e.target.files?.[0]
+              if (!file) return
+              void file
+                .text()
+                .then((text) =>
+                  api.call('rules.import', {
+                    rules: JSON.parse(text) as MethodInput<'rules.import'>['rules'],
+                  }),
+                )
+                .then(reload, onError)
+            }}
+          />
+        </label>
         <button type="button" className="secondary" onClick={() => setAdding(!adding)}>
           {adding ? 'Close the form' : 'New rule'}
         </button>
