@@ -105,6 +105,11 @@ test.describe('a calibration meeting', () => {
     await expect(flag).toContainText('(acknowledged)')
     await expect(flag).toContainText('Note: Training booked for next week')
 
+    // A private note, hidden in presenter mode below.
+    await page.getByLabel(`Note about ${gapPerson.fullName}`).fill('Asked to mentor the new hires')
+    await page.getByRole('button', { name: 'Add note' }).click()
+    await expect(page.locator('.notes')).toContainText('Asked to mentor the new hires')
+
     // Filters dim everyone else and say how many match.
     await page.getByRole('group', { name: 'Filters' }).getByLabel('Flag').selectOption('COMPLIANCE_GAP')
     await expect(page.getByTestId('filter-count')).toHaveText(/^\d+ of \d+ match$/)
@@ -115,12 +120,14 @@ test.describe('a calibration meeting', () => {
 
     // The session log lists the moves in words; presenter mode hides it, and the flags' records and notes.
     await page.getByText(/^Session log/).click()
-    await expect(page.locator('.session-log li').first()).toContainText('COMPLIANCE_GAP acknowledged')
+    await expect(page.locator('.session-log li').first()).toContainText('a note added')
+    await expect(page.locator('.session-log li').nth(1)).toContainText('COMPLIANCE_GAP acknowledged')
     await expect(page.locator('.session-log')).toContainText(`box ${from} → ${to} (step 1)`)
     await page.getByLabel('Presenter').check()
     await expect(page.locator('.session-log')).toHaveCount(0)
     await expect(page.locator('.flag-card ul.evidence')).toHaveCount(0)
     await expect(flag).not.toContainText('Training booked for next week')
+    await expect(page.locator('.notes')).toHaveCount(0)
     await page.screenshot({ path: 'test-results/screens/calibration-presenter.png', fullPage: true })
     await page.getByLabel('Presenter').uncheck()
 

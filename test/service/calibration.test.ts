@@ -121,6 +121,14 @@ describe('calibration sessions on the demo organisation', () => {
       )?.box,
     ).toBe(target)
 
+    await client.call('calibration.addNote', {
+      sessionId,
+      employeeId: person.employeeId,
+      text: 'Led the Q3 migration',
+    })
+    const noted = await client.call('calibration.person', { sessionId, employeeId: person.employeeId })
+    expect(noted.notes).toMatchObject([{ text: 'Led the Q3 migration' }])
+
     await client.call('calibration.setBlind', { sessionId, blind: true })
     const blind = await client.call('calibration.show', { sessionId })
     expect(blind.placements.every((p) => /^P-\d{4}$/.test(p.name))).toBe(true)
@@ -142,12 +150,13 @@ describe('calibration sessions on the demo organisation', () => {
     expect(log.map((e) => e.action)).toEqual([
       'calibration.finalize',
       'calibration.blindOn',
+      'calibration.note',
       'calibration.redo',
       'calibration.undo',
       'calibration.move',
       'calibration.create',
     ])
-    expect(log[4]?.summary).toBe(`${after?.pseudonym}: box ${person.box} → ${target} (step 1)`)
+    expect(log[5]?.summary).toBe(`${after?.pseudonym}: box ${person.box} → ${target} (step 1)`)
 
     const out = join(tempDir(), 'results.xlsx')
     await client.call('calibration.export', { sessionId, path: out })

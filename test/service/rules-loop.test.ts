@@ -96,4 +96,49 @@ describe('the gap-to-growth loop on the demo organisation', () => {
     expect(rules).toHaveLength(4)
     expect(rules.every((r) => !r.enabled)).toBe(true)
   })
+
+  it('recommends, notifies and sets a succession readiness, each with the rule and its reasons as the why', async () => {
+    const roles = await client.call('succession.roles')
+    const role = roles[0]
+    if (!role) throw new Error('no demo role')
+    const { ruleId } = await client.call('rules.save', {
+      rule: {
+        name: 'Stars into the pipeline',
+        enabled: true,
+        conditions: [{ type: 'ratingAtLeast', rating: 5, minTenureYears: 1 }],
+        actions: [
+          { type: 'recommend', activityId: 'PRG-ELP' },
+          { type: 'notify', message: 'Talent team: a star to meet' },
+          { type: 'setReadiness', roleId: role.roleId, readiness: 'ready-1-2' },
+        ],
+      },
+    })
+    const applied = await client.call('rules.apply', { ruleId })
+    expect(applied.matched).toBeGreaterThan(0)
+    expect(applied.created).toBe(applied.matched * 3)
+    const actions = (await client.call('outbox.list', { ruleId })).filter(
+      (a) => a.employeeId === applied.matches[0]?.employeeId,
+    )
+    expect(actions.map((a) => a.kind).sort()).toEqual(['notify', 'recommend'])
+    expect(actions.find((a) => a.kind === 'notify')?.reason).toMatch(
+      /^Stars into the pipeline: rated 5 on 1–5 .* — Talent team: a star to meet$/,
+    )
+    const candidate = (await client.call('succession.candidates', { roleId: role.roleId, limit: 200 })).find(
+      (c) => c.employeeId === applied.matches[0]?.employeeId,
+    )
+    if (candidate)
+      expect(candidate).toMatchObject({
+        readiness: 'ready-1-2',
+        override: { reason: expect.stringContaining('Stars into the pipeline') },
+      })
+    await expect(
+      client.call('rules.save', {
+        rule: {
+          name: 'Bad role',
+          conditions: [{ type: 'inBox', box: 9 }],
+          actions: [{ type: 'setReadiness', roleId: 999, readiness: 'ready-now' }],
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('critical role 999') })
+  })
 })

@@ -13,6 +13,7 @@ import { saveMappingProfile } from '../import/mappingProfiles'
 import { linkUnmatched, listUnmatched } from '../import/linkUnmatched'
 import { populateDemo } from './demoService'
 import {
+  addNote,
   createSession,
   listSessions,
   markDiscussed,
@@ -225,6 +226,7 @@ export function createServices(ports: ServicePorts): Services {
     'calibration.setStatus': (input) => setStatus(input, calibrationContext()),
     'calibration.markDiscussed': (input) => markDiscussed(input, calibrationContext()),
     'calibration.updateFlag': (input) => updateFlag(input, calibrationContext()),
+    'calibration.addNote': (input) => addNote(input, calibrationContext()),
     'calibration.setBlind': (input) => setBlind(input, calibrationContext()),
     'succession.skills': () =>
       ontologySkills(session.reader).map((s) => ({

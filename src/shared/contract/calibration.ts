@@ -253,6 +253,7 @@ export const personDetail = z.object({
       state: z.enum(['done', 'failed', 'overdue', 'open', 'expired']),
     }),
   ),
+  notes: z.array(z.object({ text: z.string(), actor: z.string(), at: z.string() })),
   moves: z.array(
     z.object({
       step: z.number().int(),
@@ -376,6 +377,17 @@ export const calibrationMethods = defineMethods('calibration')({
       .object({ sessionId: z.string().min(1), employeeId: z.string().min(1), discussed: z.boolean() })
       .strict(),
     output: z.object({ discussed: z.number().int() }),
+  },
+  'calibration.addNote': {
+    summary: 'A private note about a person in the session (hidden in presenter mode); logged.',
+    input: z
+      .object({
+        sessionId: z.string().min(1),
+        employeeId: z.string().min(1),
+        text: z.string().trim().min(1).max(4000),
+      })
+      .strict(),
+    output: z.object({ notes: z.number().int() }),
   },
   'calibration.updateFlag': {
     summary: 'Acknowledge or resolve a flag with a note; logged.',

@@ -29,6 +29,11 @@ export const ruleAction = z.discriminatedUnion('type', [
     dueInDays: z.number().int().min(1).max(3650),
   }),
   z.object({ type: z.literal('recommend'), activityId: z.string().min(1) }),
+  z.object({
+    type: z.literal('setReadiness'),
+    roleId: z.number().int(),
+    readiness: z.enum(['ready-now', 'ready-1-2', 'ready-3-plus']),
+  }),
   z.object({ type: z.literal('notify'), message: z.string().min(1).max(500) }),
 ])
 export type RuleAction = z.output<typeof ruleAction>

@@ -7,7 +7,7 @@ import type { Migration } from './types'
  */
 export const migration004: Migration = {
   version: 4,
-  name: 'calibration: sessions, members, moves, flag states',
+  name: 'calibration: sessions, members, moves, notes, flag states',
   up: `
     CREATE TABLE calibration_sessions (
       id             TEXT PRIMARY KEY,
@@ -45,6 +45,17 @@ export const migration004: Migration = {
       state        INTEGER NOT NULL DEFAULT 0 CHECK (state IN (0, 1, 2))
     ) STRICT;
     CREATE INDEX calibration_moves_session ON calibration_moves (session_id, step);
+
+    -- Private notes about a person in a session (hidden in presenter mode); kept, never edited.
+    CREATE TABLE calibration_notes (
+      id         INTEGER PRIMARY KEY,
+      session_id TEXT NOT NULL REFERENCES calibration_sessions (id) ON DELETE CASCADE,
+      person_id  INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+      text       TEXT NOT NULL,
+      actor      TEXT NOT NULL,
+      at         TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX calibration_notes_person ON calibration_notes (session_id, person_id);
 
     CREATE TABLE calibration_flag_states (
       session_id TEXT NOT NULL REFERENCES calibration_sessions (id) ON DELETE CASCADE,

@@ -215,3 +215,34 @@ export function setBlind(
   })()
   return { blind: input.blind }
 }
+
+export function addNote(
+  input: ParsedInput<'calibration.addNote'>,
+  ctx: CalibrationContext,
+): MethodOutput<'calibration.addNote'> {
+  const { db } = ctx
+  const row = sessionRow(db, input.sessionId)
+  assertEditable(row)
+  const personId = personIdIn(db, row.id, input.employeeId)
+  db.transaction(() => {
+    db.prepare(
+      'INSERT INTO calibration_notes (session_id, person_id, text, actor, at) VALUES (?, ?, ?, ?, ?)',
+    ).run(row.id, personId, input.text, ctx.actor, ctx.now.toISOString())
+    // The log records that a note was written, not what it says: notes are private to the session.
+    appendAudit(
+      db,
+      {
+        actor: ctx.actor,
+        action: 'calibration.note',
+        entityType: 'calibration_session',
+        entityId: row.id,
+        after: { employeeId: input.employeeId },
+      },
+      ctx.now,
+    )
+  })()
+  const { n } = db
+    .prepare('SELECT count(*) AS n FROM calibration_notes WHERE session_id = ? AND person_id = ?')
+    .get(row.id, personId) as { n: number }
+  return { notes: n }
+}

@@ -71,6 +71,11 @@ export function personDetail(
         validUntil: r.validUntil,
         state: learningState(r, asOf),
       })),
+    notes: db
+      .prepare(
+        'SELECT text, actor, at FROM calibration_notes WHERE session_id = ? AND person_id = ? ORDER BY id',
+      )
+      .all(sessionId, placement.personId) as { text: string; actor: string; at: string }[],
     moves: moveLog(db, sessionId)
       .filter((m) => m.employeeId === employeeId)
       .map(({ step, fromBox, toBox, reasonCode, reason, actor, at, state }) => ({

@@ -44,6 +44,7 @@ export function sessionLog(db: WorkspaceDb, sessionId: string): MethodOutput<'ca
       'calibration.undo': () => `Undid step ${String(after['step'])}`,
       'calibration.redo': () => `Redid step ${String(after['step'])}`,
       'calibration.flag': () => `${who(after)}: ${String(after['code'])} ${String(after['status'])}`,
+      'calibration.note': () => `${who(after)}: a note added`,
       'calibration.blindOn': () => 'Blind mode on',
       'calibration.blindOff': () => 'Blind mode off',
       'calibration.goLive': () => 'Session live',

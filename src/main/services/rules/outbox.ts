@@ -80,6 +80,11 @@ export function applyRule(input: ParsedInput<'rules.apply'>, ctx: RulesContext):
     db.transaction(() => {
       for (const { facts, why } of matches)
         for (const action of rule.actions) {
+          if (action.type === 'setReadiness') {
+            setReadinessByRule(db, action, facts.personId, `${rule.name}: ${why.join('; ')}`, ctx)
+            created++
+            continue
+          }
           const written = writeAction(
             db,
             {
@@ -284,4 +289,20 @@ function recordNewlyReady(
     )
     if (id !== null) journal.inserted('outbox_actions', id)
   }
+}
+
+/** A rule's "set a succession readiness" action: an override with the rule and its reasons as the why (logged). */
+function setReadinessByRule(
+  db: WorkspaceDb,
+  action: { roleId: number; readiness: 'ready-now' | 'ready-1-2' | 'ready-3-plus' },
+  personId: number,
+  reason: string,
+  ctx: RulesContext,
+): void {
+  roleRow(db, action.roleId)
+  db.prepare(
+    `INSERT INTO readiness_overrides (role_id, person_id, readiness, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (role_id, person_id) DO UPDATE SET readiness = excluded.readiness, reason = excluded.reason,
+       actor = excluded.actor, at = excluded.at`,
+  ).run(action.roleId, personId, action.readiness, reason, ctx.actor, ctx.now.toISOString())
 }

@@ -77,6 +77,17 @@ export function listRules(db: WorkspaceDb, today: string): MethodOutput<'rules.l
 function assertItemsExist(db: WorkspaceDb, rule: RuleDefinition): void {
   for (const action of rule.actions) {
     if (action.type === 'notify') continue
+    if (action.type === 'setReadiness') {
+      if (!db.prepare('SELECT 1 FROM critical_roles WHERE id = ?').get(action.roleId))
+        throw new AppError(
+          'INVALID_INPUT',
+          `The rule "${rule.name}" names the critical role ${action.roleId}, which does not exist.`,
+          {
+            roleId: action.roleId,
+          },
+        )
+      continue
+    }
     if (!db.prepare('SELECT 1 FROM learning_items WHERE activity_id = ?').get(action.activityId))
       throw new AppError(
         'INVALID_INPUT',

@@ -89,6 +89,7 @@ export function PersonPanel({
   onMoveTo,
   onDiscussed,
   onFlag,
+  onNote,
 }: {
   sessionId: string
   person: Placement
@@ -97,8 +98,10 @@ export function PersonPanel({
   onMoveTo: (box: number) => void
   onDiscussed: (discussed: boolean) => void
   onFlag: (code: Flag['code'], status: 'acknowledged' | 'resolved', note: string) => void
+  onNote: (text: string) => void
 }): React.JSX.Element {
   const detail = usePersonDetail(sessionId, person)
+  const [note, setNote] = useState('')
   return (
     <aside className="person-panel" aria-label={`Details for ${person.name}`}>
       <h3>
@@ -224,6 +227,40 @@ export function PersonPanel({
               ))}
             </ul>
           </section>
+          {!presenter && (
+            <section className="notes">
+              <h4>Notes (private to this session)</h4>
+              <ul className="evidence">
+                {detail.notes.map((n, i) => (
+                  <li key={`${n.at}-${i}`}>
+                    <span className="muted">
+                      {n.at.slice(0, 16).replace('T', ' ')} · {n.actor}
+                    </span>{' '}
+                    {n.text}
+                  </li>
+                ))}
+              </ul>
+              {!locked && (
+                <form
+                  onSubmit={(e) => {
+                    e.preventDefault()
+                    onNote(note.trim())
+                    setNote('')
+                  }}
+                >
+                  <textarea
+                    aria-label={`Note about ${person.name}`}
+                    rows={2}
+                    value={note}
+                    onChange={(e) => setNote(e.target.value)}
+                  />
+                  <button type="submit" className="secondary" disabled={note.trim() === ''}>
+                    Add note
+                  </button>
+                </form>
+              )}
+            </section>
+          )}
           {detail.moves.length > 0 && (
             <section>
               <h4>Move history</h4>

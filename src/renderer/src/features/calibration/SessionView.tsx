@@ -298,6 +298,7 @@ export function SessionView({
             onMoveTo={(box) => requestMove(person.employeeId, box)}
             onDiscussed={(discussed) => void session.markDiscussed(person.employeeId, discussed)}
             onFlag={(code, status, note) => void session.updateFlag(person.employeeId, code, status, note)}
+            onNote={(text) => void session.addNote(person.employeeId, text)}
           />
         ) : (
           <aside className="person-panel muted">Select a person to see why they are where they are.</aside>

@@ -60,6 +60,8 @@ export function useCalibrationSession(sessionId: string) {
       run(() => api.call('calibration.setStatus', { sessionId, status: 'reopened', reason })),
     updateFlag: (employeeId: string, code: FlagCode, status: 'acknowledged' | 'resolved', note: string) =>
       run(() => api.call('calibration.updateFlag', { sessionId, employeeId, code, status, note })),
+    addNote: (employeeId: string, text: string) =>
+      run(() => api.call('calibration.addNote', { sessionId, employeeId, text })),
     markDiscussed: (employeeId: string, discussed: boolean) =>
       run(() => api.call('calibration.markDiscussed', { sessionId, employeeId, discussed })),
     exportWorkbook: (kind: 'results' | 'pre-read') =>

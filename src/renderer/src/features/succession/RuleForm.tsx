@@ -1,5 +1,5 @@
-import { useState } from 'react'
-import type { RuleAction, RuleCondition } from '../../../../shared/contract'
+import { useEffect, useState } from 'react'
+import type { CriticalRole, ReadinessLevel, RuleAction, RuleCondition } from '../../../../shared/contract'
 import { api } from '../../api/client'
 
 /** A rule built from a form: one condition and one action (more can be combined through JSON import). */
@@ -20,6 +20,12 @@ export function RuleForm({
   const [days, setDays] = useState(30)
   const [message, setMessage] = useState('')
   const [enabled, setEnabled] = useState(false)
+  const [roles, setRoles] = useState<CriticalRole[]>([])
+  const [roleId, setRoleId] = useState<number | null>(null)
+  const [readiness, setReadiness] = useState<ReadinessLevel>('ready-1-2')
+  useEffect(() => {
+    api.call('succession.roles').then(setRoles, onError)
+  }, [onError])
   const condition = (): RuleCondition => {
     switch (conditionType) {
       case 'competencyBelow':
@@ -37,9 +43,11 @@ export function RuleForm({
   const action = (): RuleAction =>
     actionType === 'notify'
       ? { type: 'notify', message }
-      : actionType === 'recommend'
-        ? { type: 'recommend', activityId }
-        : { type: 'assign', activityId, dueInDays: days }
+      : actionType === 'setReadiness'
+        ? { type: 'setReadiness', roleId: roleId ?? roles[0]?.roleId ?? 0, readiness }
+        : actionType === 'recommend'
+          ? { type: 'recommend', activityId }
+          : { type: 'assign', activityId, dueInDays: days }
   return (
     <form
       className="create-session"
@@ -95,9 +103,31 @@ export function RuleForm({
           <option value="assign">assign a learning item</option>
           <option value="recommend">recommend a programme</option>
           <option value="notify">notify the talent team</option>
+          <option value="setReadiness">set a succession readiness</option>
         </select>
       </label>
-      {actionType === 'notify' ? (
+      {actionType === 'setReadiness' ? (
+        <>
+          <label>
+            Role
+            <select value={roleId ?? ''} onChange={(e) => setRoleId(Number(e.target.value))}>
+              {roles.map((r) => (
+                <option key={r.roleId} value={r.roleId}>
+                  {r.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Readiness
+            <select value={readiness} onChange={(e) => setReadiness(e.target.value as ReadinessLevel)}>
+              <option value="ready-now">Ready now</option>
+              <option value="ready-1-2">Ready in 1–2 years</option>
+              <option value="ready-3-plus">Ready in 3+ years</option>
+            </select>
+          </label>
+        </>
+      ) : actionType === 'notify' ? (
         <label>
           Message <input value={message} onChange={(e) => setMessage(e.target.value)} required />
         </label>

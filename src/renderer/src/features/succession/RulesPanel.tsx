@@ -29,6 +29,8 @@ export function describeAction(a: RuleAction): string {
       return `recommend ${a.activityId}`
     case 'notify':
       return `notify: ${a.message}`
+    case 'setReadiness':
+      return `set readiness for role ${a.roleId} to ${a.readiness}`
   }
 }
 
