@@ -109,6 +109,17 @@ describe('calibration sessions on the demo organisation', () => {
       { step: 1, fromBox: person.box, toBox: target, reasonCode: 'evidence-not-in-system', state: 'active' },
     ])
     await client.call('calibration.undo', { sessionId })
+    // Asking to move someone into the box they are in changes nothing, and keeps the redo history.
+    expect(
+      await client.call('calibration.move', {
+        sessionId,
+        employeeIds: [person.employeeId, person.employeeId],
+        box: person.box,
+        reasonCode: 'other',
+        reason: 'no change really',
+      }),
+    ).toEqual({ moved: 0, step: 0 })
+    expect((await client.call('calibration.show', { sessionId })).canRedo).toBe(true)
     expect(
       (await client.call('calibration.show', { sessionId })).placements.find(
         (p) => p.employeeId === person.employeeId,

@@ -90,6 +90,17 @@ describe('the gap-to-growth loop on the demo organisation', () => {
         },
       }),
     ).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('CRS-NOPE') })
+    // A file with one bad rule imports nothing (a retry then makes no duplicates).
+    const good = {
+      name: 'Good',
+      conditions: [{ type: 'inBox' as const, box: 9 }],
+      actions: [{ type: 'notify' as const, message: 'hi' }],
+    }
+    const bad = { ...good, name: 'Bad', actions: [{ type: 'recommend' as const, activityId: 'PRG-NOPE' }] }
+    await expect(client.call('rules.import', { rules: [good, bad] })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    })
+    expect(await client.call('rules.list')).toHaveLength(2)
     const exported = await client.call('rules.export')
     await client.call('rules.import', { rules: exported.map((r) => ({ ...r, enabled: true })) })
     const rules = await client.call('rules.list')

@@ -163,7 +163,7 @@ describe('succession on the demo organisation', () => {
     expect(person.readiness).toBe('ready-1-2')
     expect(person.gaps[0]?.closedBy.map((i) => i.activityId)).toContain('CRS-PROJECT-MANAGEMENT')
     const closed = await client.call('succession.closeGaps', { roleId, employeeIds: [person.employeeId] })
-    expect(closed).toEqual({ created: 1, alreadyOpen: 0, noLearning: [] })
+    expect(closed).toEqual({ created: 1, alreadyOpen: 0, noLearning: [], notCandidates: [] })
 
     const file = join(tempDir(), 'done.csv')
     writeFileSync(
@@ -220,7 +220,23 @@ describe('succession on the demo organisation', () => {
       ?.getRows(2, (pools?.rowCount ?? 1) - 1)
       ?.filter((r) => r.getCell(1).value === 'Hidden gems 2026')
     expect(named?.length).toBe(pool.members)
+    // A later move shows in the next pool made from the session (no stale view on the writing connection).
+    const outsider = view.placements.find((p) => p.box !== 9)
+    if (!outsider) throw new Error('everyone in box 9')
+    const stars = await client.call('succession.createPool', { name: 'Stars before', fromBox: 9 })
+    await client.call('calibration.move', {
+      sessionId,
+      employeeIds: [outsider.employeeId],
+      box: 9,
+      reasonCode: 'calibration-consensus',
+      reason: 'agreed in the meeting',
+    })
+    const after = await client.call('succession.createPool', { name: 'Stars after', fromBox: 9 })
+    expect(after.members).toBe(stars.members + 1)
     await client.call('succession.deletePool', { poolId: pool.poolId })
-    expect(await client.call('succession.pools')).toEqual([])
+    expect((await client.call('succession.pools')).map((p) => p.name)).toEqual([
+      'Stars after',
+      'Stars before',
+    ])
   })
 })

@@ -327,6 +327,21 @@ describe('a small session end to end', () => {
     expect(result.placements.find((p) => p.employeeId === 'P0')?.computedBox).toBe(1)
   })
 
+  it('never calls a high performer a hidden gem, even where the median rating is high', () => {
+    const lenient = Array.from({ length: 10 }, (_, i) =>
+      person(`L${i}`, {
+        reviews: [review(i < 8 ? 4 : 5)],
+        competencies: [
+          rating('Testing', 2, '2025-01-10'),
+          rating('Testing', 2 + Math.floor(i / 3), '2026-01-10'),
+        ],
+        learning: [learning({ activityId: `Y${i}`, completedAt: '2026-06-01' })],
+      }),
+    )
+    const result = calibrate(input({ people: lenient }))
+    expect(result.placements.every((p) => !p.flags.some((f) => f.code === 'HIDDEN_GEM'))).toBe(true)
+  })
+
   it('flags a fast learner with an average rating as a hidden gem, and a move against the data', () => {
     const result = calibrate(
       input({

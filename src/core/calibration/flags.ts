@@ -185,6 +185,8 @@ export function hiddenGem(
 ): RawFlag | null {
   if (agility.index === null || ctx.agilityTopCut === null || agility.index < ctx.agilityTopCut) return null
   const rating = performance.value ?? Number.POSITIVE_INFINITY
+  // A high performer is never hidden, even in a lenient session where the median rating is high.
+  if (performance.level === 'high') return null
   if (performance.level !== 'moderate' && rating > ctx.medianRating) return null
   return flag(
     'HIDDEN_GEM',

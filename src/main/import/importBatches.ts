@@ -32,12 +32,42 @@ export function listImports(db: WorkspaceDb): MethodOutput<'import.list'> {
  * previous values back. Only the newest live batch can be undone — a later batch may build on this one's rows
  * (reviews of people it added), and undoing underneath it would break them — so the message names what to undo first.
  */
+function hasNewerOpenAction(db: WorkspaceDb, actionId: number): boolean {
+  return (
+    db
+      .prepare(
+        `SELECT 1 FROM outbox_actions o JOIN outbox_actions a ON a.id = ?
+         WHERE o.id <> a.id AND o.person_id = a.person_id AND o.item_id = a.item_id AND o.status = 'open'`,
+      )
+      .get(actionId) !== undefined
+  )
+}
+
+/** Later work built on what a batch added (a session on its cycle, a role on its skill…) keeps it from being undone. */
+function dependentWork(error: unknown, batchId: string): AppError | null {
+  if (!(error instanceof Error) || !('code' in error) || error.code !== 'SQLITE_CONSTRAINT_FOREIGNKEY')
+    return null
+  return new AppError(
+    'IMPORT_CONFLICT',
+    `Batch ${batchId} cannot be undone: later work uses what it added (a calibration session on its review cycle, a critical role or rule on its skills or learning items, an outbox action). Remove that work first.`,
+    { batchId },
+  )
+}
+
 export function undoImport(
   db: WorkspaceDb,
   batchId: string,
   actor: string,
   now: Date,
 ): MethodOutput<'import.undo'> {
+  try {
+    return undoBatch(db, batchId, actor, now)
+  } catch (error) {
+    throw dependentWork(error, batchId) ?? error
+  }
+}
+
+function undoBatch(db: WorkspaceDb, batchId: string, actor: string, now: Date): MethodOutput<'import.undo'> {
   return db.transaction(() => {
     // Rows come out in reverse journal order, but a batch's parents (a new course, cycle or skill) and children (its
     // records) were journaled as ranges per table: check foreign keys once, at commit, when all of them are gone.
@@ -91,6 +121,16 @@ export function undoImport(
       } else {
         const before = JSON.parse(change.before_json ?? '{}') as Record<string, unknown>
         const columns = Object.keys(before).filter((c) => JOURNALED_COLUMNS[table].includes(c))
+        // An action the import closed stays closed if the same item has been assigned to the person again since:
+        // reopening it would make two open assignments of one item.
+        if (
+          table === 'outbox_actions' &&
+          before['status'] === 'open' &&
+          hasNewerOpenAction(db, change.row_id)
+        ) {
+          restored++
+          continue
+        }
         if (columns.length > 0) {
           db.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE ${id} = ?`).run(
             ...columns.map((c) => before[c] as string | number | null),

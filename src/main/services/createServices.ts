@@ -281,7 +281,10 @@ export function createServices(ports: ServicePorts): Services {
       })),
     'rules.import': (input) => {
       const ctx = calibrationContext()
-      for (const rule of input.rules) saveRule({ rule: { ...rule, enabled: false } }, ctx)
+      // All or nothing: one rule naming an unknown item refuses the whole file (a retry then makes no duplicates).
+      ctx.db.transaction(() => {
+        for (const rule of input.rules) saveRule({ rule: { ...rule, enabled: false } }, ctx)
+      })()
       return { imported: input.rules.length }
     },
     'outbox.list': (input) => listOutbox(session.reader, input, toIsoDate(now())),

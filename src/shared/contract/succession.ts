@@ -124,6 +124,8 @@ export const successionMethods = defineMethods('succession')({
       created: z.number().int(),
       alreadyOpen: z.number().int(),
       noLearning: z.array(z.string()),
+      /** Ids that are not candidates for the role (the incumbent, or not in the workspace). */
+      notCandidates: z.array(z.string()),
     }),
   },
   'succession.pools': {

@@ -33,6 +33,11 @@ export function moveInSession(
     ).step ?? 0) + 1
   const at = ctx.now.toISOString()
   let moved = 0
+  // Only people who actually change box make a step; asking twice for the same person counts once.
+  const changes = [...new Set(input.employeeIds)]
+    .map((id) => byEmployee.get(id))
+    .filter((p): p is NonNullable<typeof p> => p !== undefined && p.box !== input.box)
+  if (changes.length === 0) return { moved: 0, step: 0 }
   db.transaction(() => {
     // A new move ends the redo history: those steps stay on record as discarded.
     db.prepare('UPDATE calibration_moves SET state = 2 WHERE session_id = ? AND state = 1').run(row.id)
@@ -40,9 +45,8 @@ export function moveInSession(
       `INSERT INTO calibration_moves (session_id, step, person_id, from_box, to_box, computed_box, reason_code, reason, actor, at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    for (const id of input.employeeIds) {
-      const p = byEmployee.get(id)
-      if (!p || p.box === input.box) continue
+    for (const p of changes) {
+      const id = p.employeeId
       insert.run(
         row.id,
         step,

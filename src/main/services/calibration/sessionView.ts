@@ -30,6 +30,9 @@ const lastView = new WeakMap<WorkspaceDb, { key: string; view: CalibrationView }
 
 /** The session as it stands: computed from the records and the moves, or the snapshot a finalized session keeps. */
 export function showSession(db: WorkspaceDb, sessionId: string): CalibrationView {
+  // data_version does not change on the connection that commits, so only the read-only connection (outside a
+  // transaction) may reuse a view; the writer always computes afresh.
+  if (!db.readonly || db.inTransaction) return freshView(db, sessionId)
   const key = `${sessionId}\u0000${String(db.pragma('data_version', { simple: true }))}`
   const cached = lastView.get(db)
   if (cached?.key === key) return cached.view

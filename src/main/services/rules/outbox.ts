@@ -81,8 +81,9 @@ export function applyRule(input: ParsedInput<'rules.apply'>, ctx: RulesContext):
       for (const { facts, why } of matches)
         for (const action of rule.actions) {
           if (action.type === 'setReadiness') {
-            setReadinessByRule(db, action, facts.personId, `${rule.name}: ${why.join('; ')}`, ctx)
-            created++
+            if (setReadinessByRule(db, action, facts.personId, `${rule.name}: ${why.join('; ')}`, ctx))
+              created++
+            else skipped++
             continue
           }
           const written = writeAction(
@@ -298,11 +299,34 @@ function setReadinessByRule(
   personId: number,
   reason: string,
   ctx: RulesContext,
-): void {
+): boolean {
   roleRow(db, action.roleId)
+  // A readiness someone set by hand (with their reason) is theirs: a rule never overwrites it.
+  const existing = db
+    .prepare('SELECT readiness, reason FROM readiness_overrides WHERE role_id = ? AND person_id = ?')
+    .get(action.roleId, personId) as { readiness: string; reason: string } | undefined
+  if (
+    existing &&
+    (existing.readiness === action.readiness || !existing.reason.startsWith(reason.split(':')[0] ?? ''))
+  )
+    return false
   db.prepare(
     `INSERT INTO readiness_overrides (role_id, person_id, readiness, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (role_id, person_id) DO UPDATE SET readiness = excluded.readiness, reason = excluded.reason,
        actor = excluded.actor, at = excluded.at`,
   ).run(action.roleId, personId, action.readiness, reason, ctx.actor, ctx.now.toISOString())
+  appendAudit(
+    db,
+    {
+      actor: ctx.actor,
+      action: 'succession.setReadiness',
+      entityType: 'critical_role',
+      entityId: String(action.roleId),
+      before: existing ?? null,
+      after: { personId, readiness: action.readiness },
+      reason,
+    },
+    ctx.now,
+  )
+  return true
 }

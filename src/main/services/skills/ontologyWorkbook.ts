@@ -161,16 +161,21 @@ export async function importOntology(
   const rollback = new Error('rollback')
   try {
     db.transaction(() => {
+      // Rows match skills by their exact name (retired ones included), never through an alias: a row for a merged
+      // skill must not retire or relabel the skill it was merged into.
+      const byName = new Map(
+        (db.prepare('SELECT id, name FROM skills').all() as { id: number; name: string }[]).map((x) => [
+          x.name.toLowerCase(),
+          x.id,
+        ]),
+      )
       for (const [, name = '', category, description, status, aliases] of skillRows) {
-        const match = matchSkill(name, ontologySkills(db))
-        let skillId: number
-        if (match.kind === 'unknown') {
+        let skillId = byName.get(name.toLowerCase())
+        if (skillId === undefined) {
           skillId = Number(db.prepare('INSERT INTO skills (name) VALUES (?)').run(name).lastInsertRowid)
+          byName.set(name.toLowerCase(), skillId)
           result.skills.created++
-        } else {
-          skillId = match.skillId
-          result.skills.updated++
-        }
+        } else result.skills.updated++
         db.prepare('UPDATE skills SET category = ?, description = ?, status = ? WHERE id = ?').run(
           category || null,
           description || null,

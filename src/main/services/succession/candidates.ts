@@ -181,3 +181,8 @@ export function setReadiness(
   })()
   return { readiness: input.readiness }
 }
+
+/** Every candidate for a role, ranked (no display limit). */
+export function rankedCandidates(db: WorkspaceDb, roleId: number, asOf: string): Candidate[] {
+  return rankCandidates(db, roleId, population(db, asOf))
+}

@@ -3,7 +3,7 @@ import { addDays, toIsoDate } from '../../../core/dates'
 import { appendAudit } from '../auditLog'
 import { writeAction } from '../rules/outbox'
 import type { RulesContext } from '../rules/ruleStore'
-import { roleCandidates } from './candidates'
+import { rankedCandidates } from './candidates'
 import { roleRow } from './roles'
 
 /**
@@ -19,9 +19,9 @@ export function closeGaps(
   const role = roleRow(db, input.roleId)
   const today = toIsoDate(ctx.now)
   const wanted = new Set(input.employeeIds)
-  const candidates = roleCandidates(db, { roleId: input.roleId, limit: 200 }, today).filter((c) =>
-    wanted.has(c.employeeId),
-  )
+  // Everyone ranked, not just the top: anyone the user picked is served or named as skipped.
+  const candidates = rankedCandidates(db, input.roleId, today).filter((c) => wanted.has(c.employeeId))
+  const notCandidates = [...wanted].filter((id) => !candidates.some((c) => c.employeeId === id))
   const personId = db.prepare('SELECT id FROM people WHERE employee_id = ?')
   const itemId = db.prepare('SELECT id FROM learning_items WHERE activity_id = ?')
   let created = 0
@@ -65,5 +65,5 @@ export function closeGaps(
       ctx.now,
     )
   })()
-  return { created, alreadyOpen, noLearning }
+  return { created, alreadyOpen, noLearning, notCandidates }
 }
