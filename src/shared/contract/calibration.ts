@@ -1,126 +1,19 @@
 import { z } from 'zod'
 import { defineMethods } from './define'
 import { empty, isoDate } from './common'
+import {
+  agilityComponentKey,
+  agilityScore,
+  axisScore,
+  boxNumber,
+  evidence,
+  flagCode,
+  heldPerson,
+  placement,
+  raterFinding,
+} from './calibrationScores'
 
-export const boxNumber = z.number().int().min(1).max(9)
-export const level = z.enum(['low', 'moderate', 'high'])
-export type Level = z.output<typeof level>
-
-/** One record behind a number: what it is, its date and value, so the user can check the number by hand. */
-export const evidence = z.object({
-  kind: z.enum(['review', 'competency', 'learning', 'move', 'reviewer']),
-  id: z.number().int().nullable(),
-  date: z.string().nullable(),
-  label: z.string(),
-  value: z.string(),
-})
-export type Evidence = z.output<typeof evidence>
-
-export const flagCode = z.enum([
-  'COMPLIANCE_GAP',
-  'EXPIRED_CERTIFICATION',
-  'RATING_EVIDENCE_MISMATCH',
-  'RATER_LENIENCY',
-  'RATER_SEVERITY',
-  'HIDDEN_GEM',
-  'MISCAST_TALENT',
-  'STALE_EVIDENCE',
-  'MOVED_AGAINST_EVIDENCE',
-])
-export type FlagCode = z.output<typeof flagCode>
-
-export const flag = z.object({
-  code: flagCode,
-  severity: z.enum(['high', 'medium', 'info']),
-  rationale: z.string(),
-  evidence: z.array(evidence),
-  status: z.enum(['open', 'acknowledged', 'resolved']),
-  note: z.string().nullable(),
-})
-export type Flag = z.output<typeof flag>
-
-export const axisScore = z.object({
-  level,
-  /** The number the level was cut from: normalised rating (1–5) or potential score (0–100). */
-  value: z.number().nullable(),
-  explanation: z.string(),
-  evidence: z.array(evidence),
-})
-export type AxisScore = z.output<typeof axisScore>
-
-export const agilityComponentKey = z.enum(['skillGrowth', 'assessment', 'breadth', 'stretch'])
-export type AgilityComponentKey = z.output<typeof agilityComponentKey>
-
-/** One agility component of a person: its raw value, its rank in the session and its weight in the index. */
-export const agilityRank = z.object({
-  key: agilityComponentKey,
-  label: z.string(),
-  raw: z.number().nullable(),
-  /** Mid-rank percentile within the session (0–1); null when the person has no evidence for it. */
-  rank: z.number().nullable(),
-  weight: z.number(),
-})
-
-/** Where an axis puts a person (the grid's view); `calibration.person` explains it with the records behind it. */
-export const axisPlacement = z.object({ level, value: z.number().nullable() })
-export type AxisPlacement = z.output<typeof axisPlacement>
-
-export const agilityPlacement = z.object({
-  /** 0–100, or null for "insufficient evidence". */
-  index: z.number().nullable(),
-  components: z.array(agilityRank),
-})
-export type AgilityPlacement = z.output<typeof agilityPlacement>
-
-export const agilityScore = agilityPlacement.extend({
-  explanation: z.string(),
-  components: z.array(agilityRank.extend({ explanation: z.string(), evidence: z.array(evidence) })),
-})
-export type AgilityScore = z.output<typeof agilityScore>
-
-export const placement = z.object({
-  personId: z.number().int(),
-  employeeId: z.string(),
-  /** The real name, or the session pseudonym in blind mode. */
-  name: z.string(),
-  pseudonym: z.string(),
-  managerId: z.string().nullable(),
-  department: z.string().nullable(),
-  location: z.string().nullable(),
-  jobLevel: z.number().nullable(),
-  computedBox: boxNumber,
-  box: boxNumber,
-  source: z.enum(['computed', 'moved']),
-  performance: axisPlacement,
-  /** `basis` says what the potential value came from (agility, the manager's rating, or a blend of both). */
-  potential: axisPlacement.extend({ basis: z.enum(['agility', 'manager', 'blend']) }),
-  agility: agilityPlacement,
-  flags: z.array(flag),
-  discussed: z.boolean(),
-})
-export type Placement = z.output<typeof placement>
-
-export const holdingReason = z.enum(['too-new', 'not-rated', 'insufficient-evidence'])
-export const heldPerson = z.object({
-  personId: z.number().int(),
-  employeeId: z.string(),
-  name: z.string(),
-  pseudonym: z.string(),
-  department: z.string().nullable(),
-  reason: holdingReason,
-  explanation: z.string(),
-  flags: z.array(flag),
-})
-export type HeldPerson = z.output<typeof heldPerson>
-
-export const raterFinding = z.object({
-  reviewerId: z.string(),
-  code: z.enum(['RATER_LENIENCY', 'RATER_SEVERITY']),
-  rated: z.number().int(),
-  mean: z.number(),
-  z: z.number(),
-  rationale: z.string(),
-})
+export * from './calibrationScores'
 
 export const calibrationSettings = z
   .object({

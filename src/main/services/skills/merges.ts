@@ -4,11 +4,85 @@ import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { appendAudit } from '../auditLog'
 import type { SkillsContext } from './ontology'
 
+/**
+ * Learning-item mappings and role requirements are both (owner, skill) → level links. Moving one onto a skill
+ * that the owner already links to keeps the higher level; the level it replaced is remembered for undo.
+ */
+interface LinkTable {
+  table: 'learning_item_skills' | 'role_skills'
+  owner: 'item_id' | 'role_id'
+  level: 'level' | 'min_level'
+}
+const ITEM_LINKS: LinkTable = { table: 'learning_item_skills', owner: 'item_id', level: 'level' }
+const ROLE_LINKS: LinkTable = { table: 'role_skills', owner: 'role_id', level: 'min_level' }
+
+interface MovedLink {
+  owner: number
+  level: number
+  intoBefore: number | null
+}
+
+function moveLinks(db: WorkspaceDb, t: LinkTable, from: number, into: number): MovedLink[] {
+  const moved: MovedLink[] = []
+  const links = db
+    .prepare(`SELECT ${t.owner} AS owner, ${t.level} AS level FROM ${t.table} WHERE skill_id = ?`)
+    .all(from) as { owner: number; level: number }[]
+  for (const link of links) {
+    const existing = db
+      .prepare(`SELECT ${t.level} AS level FROM ${t.table} WHERE ${t.owner} = ? AND skill_id = ?`)
+      .get(link.owner, into) as { level: number } | undefined
+    moved.push({ ...link, intoBefore: existing?.level ?? null })
+    if (existing) {
+      db.prepare(`DELETE FROM ${t.table} WHERE ${t.owner} = ? AND skill_id = ?`).run(link.owner, from)
+      db.prepare(`UPDATE ${t.table} SET ${t.level} = ? WHERE ${t.owner} = ? AND skill_id = ?`).run(
+        Math.max(link.level, existing.level),
+        link.owner,
+        into,
+      )
+    } else
+      db.prepare(`UPDATE ${t.table} SET skill_id = ? WHERE ${t.owner} = ? AND skill_id = ?`).run(
+        into,
+        link.owner,
+        from,
+      )
+  }
+  return moved
+}
+
+function restoreLinks(
+  db: WorkspaceDb,
+  t: LinkTable,
+  moved: readonly MovedLink[],
+  from: number,
+  into: number,
+): void {
+  for (const link of moved) {
+    if (link.intoBefore === null) {
+      db.prepare(`UPDATE ${t.table} SET skill_id = ? WHERE ${t.owner} = ? AND skill_id = ?`).run(
+        from,
+        link.owner,
+        into,
+      )
+      continue
+    }
+    db.prepare(`INSERT INTO ${t.table} (${t.owner}, skill_id, ${t.level}) VALUES (?, ?, ?)`).run(
+      link.owner,
+      from,
+      link.level,
+    )
+    db.prepare(`UPDATE ${t.table} SET ${t.level} = ? WHERE ${t.owner} = ? AND skill_id = ?`).run(
+      link.intoBefore,
+      link.owner,
+      into,
+    )
+  }
+}
+
 /** What a merge changed, precisely enough to put every row back. */
 interface Moved {
   ratings: number[]
-  items: { itemId: number; level: number; intoLevelBefore: number | null }[]
-  roles: { roleId: number; minLevel: number; intoMinBefore: number | null }[]
+  items: MovedLink[]
+  roles: MovedLink[]
   aliases: string[]
   addedAlias: string | null
   statusBefore: string
@@ -41,57 +115,8 @@ export function mergeSkills(
       db.prepare('SELECT id FROM competency_ratings WHERE skill_id = ?').all(from.id) as { id: number }[]
     ).map((r) => r.id)
     db.prepare('UPDATE competency_ratings SET skill_id = ? WHERE skill_id = ?').run(into.id, from.id)
-    for (const m of db
-      .prepare('SELECT item_id AS itemId, level FROM learning_item_skills WHERE skill_id = ?')
-      .all(from.id) as {
-      itemId: number
-      level: number
-    }[]) {
-      const existing = db
-        .prepare('SELECT level FROM learning_item_skills WHERE item_id = ? AND skill_id = ?')
-        .get(m.itemId, into.id) as { level: number } | undefined
-      moved.items.push({ ...m, intoLevelBefore: existing?.level ?? null })
-      if (existing) {
-        db.prepare('DELETE FROM learning_item_skills WHERE item_id = ? AND skill_id = ?').run(
-          m.itemId,
-          from.id,
-        )
-        db.prepare('UPDATE learning_item_skills SET level = ? WHERE item_id = ? AND skill_id = ?').run(
-          Math.max(m.level, existing.level),
-          m.itemId,
-          into.id,
-        )
-      } else
-        db.prepare('UPDATE learning_item_skills SET skill_id = ? WHERE item_id = ? AND skill_id = ?').run(
-          into.id,
-          m.itemId,
-          from.id,
-        )
-    }
-    for (const r of db
-      .prepare('SELECT role_id AS roleId, min_level AS minLevel FROM role_skills WHERE skill_id = ?')
-      .all(from.id) as {
-      roleId: number
-      minLevel: number
-    }[]) {
-      const existing = db
-        .prepare('SELECT min_level AS minLevel FROM role_skills WHERE role_id = ? AND skill_id = ?')
-        .get(r.roleId, into.id) as { minLevel: number } | undefined
-      moved.roles.push({ ...r, intoMinBefore: existing?.minLevel ?? null })
-      if (existing) {
-        db.prepare('DELETE FROM role_skills WHERE role_id = ? AND skill_id = ?').run(r.roleId, from.id)
-        db.prepare('UPDATE role_skills SET min_level = ? WHERE role_id = ? AND skill_id = ?').run(
-          Math.max(r.minLevel, existing.minLevel),
-          r.roleId,
-          into.id,
-        )
-      } else
-        db.prepare('UPDATE role_skills SET skill_id = ? WHERE role_id = ? AND skill_id = ?').run(
-          into.id,
-          r.roleId,
-          from.id,
-        )
-    }
+    moved.items = moveLinks(db, ITEM_LINKS, from.id, into.id)
+    moved.roles = moveLinks(db, ROLE_LINKS, from.id, into.id)
     moved.aliases = (
       db.prepare('SELECT alias FROM skill_aliases WHERE skill_id = ?').all(from.id) as { alias: string }[]
     ).map((a) => a.alias)
@@ -146,46 +171,8 @@ export function undoMerge(mergeId: number, ctx: SkillsContext): MethodOutput<'sk
   db.transaction(() => {
     const rating = db.prepare('UPDATE competency_ratings SET skill_id = ? WHERE id = ?')
     for (const id of moved.ratings) rating.run(from, id)
-    for (const m of moved.items) {
-      if (m.intoLevelBefore === null)
-        db.prepare('UPDATE learning_item_skills SET skill_id = ? WHERE item_id = ? AND skill_id = ?').run(
-          from,
-          m.itemId,
-          into,
-        )
-      else {
-        db.prepare('INSERT INTO learning_item_skills (item_id, skill_id, level) VALUES (?, ?, ?)').run(
-          m.itemId,
-          from,
-          m.level,
-        )
-        db.prepare('UPDATE learning_item_skills SET level = ? WHERE item_id = ? AND skill_id = ?').run(
-          m.intoLevelBefore,
-          m.itemId,
-          into,
-        )
-      }
-    }
-    for (const r of moved.roles) {
-      if (r.intoMinBefore === null)
-        db.prepare('UPDATE role_skills SET skill_id = ? WHERE role_id = ? AND skill_id = ?').run(
-          from,
-          r.roleId,
-          into,
-        )
-      else {
-        db.prepare('INSERT INTO role_skills (role_id, skill_id, min_level) VALUES (?, ?, ?)').run(
-          r.roleId,
-          from,
-          r.minLevel,
-        )
-        db.prepare('UPDATE role_skills SET min_level = ? WHERE role_id = ? AND skill_id = ?').run(
-          r.intoMinBefore,
-          r.roleId,
-          into,
-        )
-      }
-    }
+    restoreLinks(db, ITEM_LINKS, moved.items, from, into)
+    restoreLinks(db, ROLE_LINKS, moved.roles, from, into)
     const alias = db.prepare('UPDATE skill_aliases SET skill_id = ? WHERE alias = ?')
     for (const a of moved.aliases) alias.run(from, a)
     if (moved.addedAlias) db.prepare('DELETE FROM skill_aliases WHERE alias = ?').run(moved.addedAlias)
