@@ -6,7 +6,6 @@ import {
   agilityScore,
   axisScore,
   boxNumber,
-  evidence,
   flagCode,
   heldPerson,
   placement,
