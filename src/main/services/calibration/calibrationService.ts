@@ -10,7 +10,7 @@ import { boxLabels } from './boxLabels'
 import { cycleByName, peopleInScope } from './loadPopulation'
 import {
   assertEditable,
-  personIdIn,
+  editablePerson,
   sessionRow,
   type CalibrationContext,
   type SessionRow,
@@ -150,9 +150,7 @@ export function markDiscussed(
   ctx: CalibrationContext,
 ): MethodOutput<'calibration.markDiscussed'> {
   const { db } = ctx
-  const row = sessionRow(db, input.sessionId)
-  assertEditable(row)
-  const personId = personIdIn(db, row.id, input.employeeId)
+  const { row, personId } = editablePerson(db, input.sessionId, input.employeeId)
   db.prepare('UPDATE calibration_members SET discussed = ? WHERE session_id = ? AND person_id = ?').run(
     input.discussed ? 1 : 0,
     row.id,
@@ -169,9 +167,7 @@ export function updateFlag(
   ctx: CalibrationContext,
 ): MethodOutput<'calibration.updateFlag'> {
   const { db } = ctx
-  const row = sessionRow(db, input.sessionId)
-  assertEditable(row)
-  const personId = personIdIn(db, row.id, input.employeeId)
+  const { row, personId } = editablePerson(db, input.sessionId, input.employeeId)
   db.transaction(() => {
     db.prepare(
       `INSERT INTO calibration_flag_states (session_id, person_id, code, status, note, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -221,9 +217,7 @@ export function addNote(
   ctx: CalibrationContext,
 ): MethodOutput<'calibration.addNote'> {
   const { db } = ctx
-  const row = sessionRow(db, input.sessionId)
-  assertEditable(row)
-  const personId = personIdIn(db, row.id, input.employeeId)
+  const { row, personId } = editablePerson(db, input.sessionId, input.employeeId)
   db.transaction(() => {
     db.prepare(
       'INSERT INTO calibration_notes (session_id, person_id, text, actor, at) VALUES (?, ?, ?, ?, ?)',

@@ -46,3 +46,14 @@ export function personIdIn(db: WorkspaceDb, sessionId: string, employeeId: strin
   if (!found) throw new AppError('INVALID_INPUT', `${employeeId} is not in this session.`, { employeeId })
   return found.id
 }
+
+/** The session (refused when finalized) and the person in it, for the per-person edits. */
+export function editablePerson(
+  db: WorkspaceDb,
+  sessionId: string,
+  employeeId: string,
+): { row: SessionRow; personId: number } {
+  const row = sessionRow(db, sessionId)
+  assertEditable(row)
+  return { row, personId: personIdIn(db, row.id, employeeId) }
+}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { MethodInput, MethodOutput } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { FacetSelect } from '../../components/FacetSelect'
 
 type Cycles = MethodOutput<'calibration.cycles'>
 type Facets = MethodOutput<'people.facets'>
@@ -87,25 +88,21 @@ export function CreateSessionForm({
       </label>
       <label>
         Department
-        <select value={department} onChange={(e) => setDepartment(e.target.value)}>
-          <option value="">Everyone</option>
-          {facets.departments.map((d) => (
-            <option key={d.value} value={d.value}>
-              {d.value} ({d.count})
-            </option>
-          ))}
-        </select>
+        <FacetSelect
+          value={department}
+          onChange={setDepartment}
+          options={facets.departments}
+          allLabel="Everyone"
+        />
       </label>
       <label>
         Location
-        <select value={location} onChange={(e) => setLocation(e.target.value)}>
-          <option value="">Everywhere</option>
-          {facets.locations.map((d) => (
-            <option key={d.value} value={d.value}>
-              {d.value} ({d.count})
-            </option>
-          ))}
-        </select>
+        <FacetSelect
+          value={location}
+          onChange={setLocation}
+          options={facets.locations}
+          allLabel="Everywhere"
+        />
       </label>
       <label>
         Under manager (employee ID)

@@ -4,6 +4,7 @@ import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { PeopleTable, type SortState } from './PeopleTable'
 import { usePeoplePages } from './usePeoplePages'
+import { FacetSelect } from '../../components/FacetSelect'
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value)
@@ -53,22 +54,20 @@ export function PeopleScreen(): React.JSX.Element {
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
-        <select aria-label="Department" value={department} onChange={(e) => setDepartment(e.target.value)}>
-          <option value="">All departments</option>
-          {facets?.departments.map((d) => (
-            <option key={d.value} value={d.value}>
-              {d.value} ({d.count.toLocaleString()})
-            </option>
-          ))}
-        </select>
-        <select aria-label="Location" value={location} onChange={(e) => setLocation(e.target.value)}>
-          <option value="">All locations</option>
-          {facets?.locations.map((l) => (
-            <option key={l.value} value={l.value}>
-              {l.value} ({l.count.toLocaleString()})
-            </option>
-          ))}
-        </select>
+        <FacetSelect
+          label="Department"
+          value={department}
+          onChange={setDepartment}
+          options={facets?.departments}
+          allLabel="All departments"
+        />
+        <FacetSelect
+          label="Location"
+          value={location}
+          onChange={setLocation}
+          options={facets?.locations}
+          allLabel="All locations"
+        />
         <span className="muted" data-testid="people-count" aria-live="polite">
           {pages.total === null
             ? 'Loading…'
