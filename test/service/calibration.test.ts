@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Services } from '../../src/main/services/createServices'
@@ -44,7 +45,12 @@ describe('calibration sessions on the demo organisation', () => {
       const code = expected[planted.kind as keyof typeof expected]
       const found = placed?.flags.find((f) => f.code === code)
       expect(found, `${planted.employeeId} should carry ${code}`).toBeDefined()
-      expect(found?.evidence.length).toBeGreaterThan(0)
+      // The grid carries the flag; the person's detail carries the same flag with the records behind it.
+      const detail = await client.call('calibration.person', { sessionId, employeeId: planted.employeeId })
+      expect(detail.flags.map((f) => [f.code, f.rationale])).toEqual(
+        placed?.flags.map((f) => [f.code, f.rationale]),
+      )
+      expect(detail.flags.find((f) => f.code === code)?.evidence.length).toBeGreaterThan(0)
       // No false positives among the planted cases: a top performer is not a hidden gem, and the reverse.
       const others = Object.values(expected).filter((c) => c !== code)
       expect(placed?.flags.map((f) => f.code).filter((c) => (others as string[]).includes(c))).toEqual([])
@@ -203,6 +209,46 @@ describe('calibration sessions on the demo organisation', () => {
       '\'=HYPERLINK("http://evil.example","led the migration")',
     )
     expect(placements.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+  })
+
+  it('freezes the records behind each flag when a session is finalized', async () => {
+    const planted = demo.plantedCases.find((c) => c.kind === 'compliance-gap')
+    const employeeId = planted?.employeeId ?? ''
+    const { sessionId } = await client.call('calibration.create', { name: 'Frozen' })
+    const before = await client.call('calibration.person', { sessionId, employeeId })
+    const gap = before.flags.find((f) => f.code === 'COMPLIANCE_GAP')
+    expect(gap?.evidence.map((e) => e.kind)).toEqual(expect.arrayContaining(['learning', 'review']))
+    await client.call('calibration.setStatus', { sessionId, status: 'finalized' })
+
+    // After the meeting the LMS reports every compliance course done: live sessions no longer see a gap…
+    const completions = join(tempDir(), 'completions.csv')
+    writeFileSync(
+      completions,
+      [
+        'Employee ID,Course ID,Status,Completion Date',
+        ...['COMP-COC', 'COMP-INFOSEC', 'COMP-GDPR', 'COMP-ABC'].map(
+          (course) => `${employeeId},${course},Completed,2026-11-10`,
+        ),
+      ].join('\n'),
+    )
+    await client.call('import.commit', { path: completions, kind: 'learning' })
+    const { sessionId: later } = await client.call('calibration.create', { name: 'Later' })
+    const now = await client.call('calibration.person', { sessionId: later, employeeId })
+    expect(now.flags.map((f) => f.code)).not.toContain('COMPLIANCE_GAP')
+
+    // …but the finalized session still shows, and exports, what the meeting saw.
+    const frozen = await client.call('calibration.person', { sessionId, employeeId })
+    expect(frozen.flags.find((f) => f.code === 'COMPLIANCE_GAP')).toEqual(gap)
+    const out = join(tempDir(), 'frozen.xlsx')
+    await client.call('calibration.export', { sessionId, path: out })
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(out)
+    const flags = book.getWorksheet('Flags')
+    const row = flags
+      ?.getRows(2, flags.rowCount - 1)
+      ?.find((r) => r.getCell(1).value === employeeId && r.getCell(3).value === 'COMPLIANCE_GAP')
+    const evidence = String(row?.getCell(7).value)
+    for (const e of gap?.evidence ?? []) expect(evidence).toContain(`${e.label}: ${e.value}`)
   })
 
   it('lists cycles, takes settings, and refuses to finalize off target when targets are enforced', async () => {

@@ -5,10 +5,10 @@ import type {
   CalibrationSettings,
   Evidence,
 } from '../../shared/contract/calibration'
-import { addDays, daysBetween } from '../dates'
-import type { CalibrationPerson, CompetencyRecord, LearningRecord } from './evidenceModel'
+import type { CalibrationPerson } from './evidenceModel'
 import { competencyEvidence, learningEvidence } from './evidenceLabels'
-import { midRanks } from './ranking'
+import { scanEvidence, type PersonEvidenceScan } from './evidenceScan'
+import { midRankColumn } from './ranking'
 
 /**
  * Learning agility from evidence of learning, never from effort: hours logged, number of sessions and the time of
@@ -22,236 +22,167 @@ export interface AgilityComponentRaw {
   evidence: Evidence[]
 }
 
+export const AGILITY_COMPONENTS: readonly AgilityComponentKey[] = [
+  'skillGrowth',
+  'assessment',
+  'breadth',
+  'stretch',
+]
 const LABELS: Record<AgilityComponentKey, string> = {
   skillGrowth: 'Skill levels gained per year',
   assessment: 'Assessment mastery and improvement',
   breadth: 'Skills and learning with fresh evidence (12 months)',
   stretch: 'Stretch programmes completed (3 years)',
 }
-const DONE = new Set(['completed', 'passed'])
-const MIN_SPAN_DAYS = 90
-const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits
+const SCALE = [1, 10, 100, 1000, 10_000]
+const round = (n: number, digits = 2): number =>
+  Math.round(n * (SCALE[digits] as number)) / (SCALE[digits] as number)
 
-/** Levels gained per year for each skill rated at least twice, by others (self-ratings are not evidence). */
-function skillGrowth(person: CalibrationPerson, asOf: string, detailed: boolean): AgilityComponentRaw {
-  // One pass keeping each skill's first and last rating: no per-skill lists or sorts (this runs for every person).
-  const span = new Map<string, { first: CompetencyRecord; last: CompetencyRecord }>()
-  for (const r of person.competencies) {
-    if (r.source === 'self' || r.ratedAt === null || r.ratedAt > asOf) continue
-    const seen = span.get(r.skill)
-    if (!seen) span.set(r.skill, { first: r, last: r })
-    else if (r.ratedAt < (seen.first.ratedAt as string)) seen.first = r
-    else if (r.ratedAt >= (seen.last.ratedAt as string)) seen.last = r
-  }
-  let total = 0
-  let skills = 0
-  const evidence: Evidence[] = []
-  for (const { first, last } of span.values()) {
-    const days = daysBetween(first.ratedAt as string, last.ratedAt as string)
-    if (days < MIN_SPAN_DAYS) continue
-    total += (last.level - first.level) / (days / 365.25)
-    skills++
-    if (detailed) evidence.push(competencyEvidence(first), competencyEvidence(last))
-  }
-  if (skills === 0)
-    return {
+/** Writes a scanned person's four raw components into the columns at `row` (NaN where there is no evidence). */
+export function writeAgilityRow(
+  scan: PersonEvidenceScan,
+  columns: readonly Float64Array[],
+  row: number,
+): void {
+  ;(columns[0] as Float64Array)[row] = scan.skillGrowth().raw ?? Number.NaN
+  ;(columns[1] as Float64Array)[row] = scan.assessment().raw ?? Number.NaN
+  ;(columns[2] as Float64Array)[row] = scan.breadth() ?? Number.NaN
+  ;(columns[3] as Float64Array)[row] = scan.stretch()
+}
+
+/** One person's components with their explanations and the records behind each (the side panel, some flags). */
+export function agilityComponents(person: CalibrationPerson, asOf: string): AgilityComponentRaw[] {
+  const scan = scanEvidence(person, { asOf, periodStart: asOf }, null)
+  const growth = scan.skillGrowth()
+  const assessment = scan.assessment()
+  const breadth = scan.breadth()
+  const stretch = scan.stretch()
+  const { year, threeYears } = scan
+  return [
+    {
       key: 'skillGrowth',
-      raw: null,
-      explanation: detailed ? 'No skill rated twice at least 3 months apart.' : '',
-      evidence,
-    }
-  const raw = total / skills
-  return {
-    key: 'skillGrowth',
-    raw,
-    explanation: detailed
-      ? `${round(raw)} levels per year on average over ${skills} skill(s) rated at least twice.`
-      : '',
-    evidence,
-  }
-}
-
-const scaled = (r: LearningRecord): number | null =>
-  r.score !== null && r.scoreMin !== null && r.scoreMax !== null && r.scoreMax > r.scoreMin
-    ? (r.score - r.scoreMin) / (r.scoreMax - r.scoreMin)
-    : null
-
-/**
- * Latest score per assessment (mastery) plus half the gain from the first attempt (improvement); then breadth (distinct
- * skills rated by others and distinct non-mandatory learning finished in the last 12 months) and stretch programmes
- * (last 3 years) — all from one pass over the person's learning records.
- */
-function learningComponents(
-  person: CalibrationPerson,
-  asOf: string,
-  detailed: boolean,
-): AgilityComponentRaw[] {
-  const { year, threeYears } = windowsFor(asOf)
-  const attempts = new Map<string, { first: LearningRecord; last: LearningRecord }>()
-  const finished = new Map<string, LearningRecord>()
-  const programmes = new Map<string, LearningRecord>()
-  for (const r of person.learning) {
-    const at = r.completedAt
-    if (at === null || at > asOf) continue
-    if (r.activityType === 'assessment' && scaled(r) !== null) {
-      const seen = attempts.get(r.activityId)
-      if (!seen) attempts.set(r.activityId, { first: r, last: r })
-      else if (at < (seen.first.completedAt as string)) seen.first = r
-      else if (at >= (seen.last.completedAt as string)) seen.last = r
-    }
-    if (!DONE.has(r.status)) continue
-    if (!r.mandatory && r.activityType !== 'certification' && at > year) finished.set(r.activityId, r)
-    if (r.activityType === 'program' && at > threeYears) programmes.set(r.activityId, r)
-  }
-  const skills = new Map<string, CompetencyRecord>()
-  for (const c of person.competencies)
-    if (c.source !== 'self' && c.ratedAt !== null && c.ratedAt > year && c.ratedAt <= asOf)
-      skills.set(c.skill, c)
-
-  let assessment: AgilityComponentRaw
-  if (attempts.size === 0) {
-    assessment = {
+      raw: growth.raw,
+      explanation:
+        growth.raw === null
+          ? 'No skill rated twice at least 3 months apart.'
+          : `${round(growth.raw)} levels per year on average over ${growth.skills} skill(s) rated at least twice.`,
+      evidence: scan.growthEvidence(),
+    },
+    {
       key: 'assessment',
-      raw: null,
-      explanation: detailed ? 'No scored assessment on record.' : '',
-      evidence: [],
-    }
-  } else {
-    let mastery = 0
-    let improvement = 0
-    const evidence: Evidence[] = []
-    for (const { first, last } of attempts.values()) {
-      mastery += scaled(last) as number
-      improvement += Math.max(0, (scaled(last) as number) - (scaled(first) as number))
-      if (detailed)
-        evidence.push(
-          ...(first === last ? [learningEvidence(last)] : [learningEvidence(first), learningEvidence(last)]),
-        )
-    }
-    mastery /= attempts.size
-    improvement /= attempts.size
-    assessment = {
-      key: 'assessment',
-      raw: mastery + improvement / 2,
-      explanation: detailed
-        ? `Latest assessment scores average ${Math.round(mastery * 100)}%, improved by ${Math.round(improvement * 100)} points on average since the first attempt (${attempts.size} assessment(s)).`
-        : '',
-      evidence,
-    }
-  }
-  const count = skills.size + finished.size
-  const breadth: AgilityComponentRaw =
-    count === 0
-      ? {
-          key: 'breadth',
-          raw: null,
-          explanation: detailed ? 'No skill rating or finished learning in the last 12 months.' : '',
-          evidence: [],
-        }
-      : {
-          key: 'breadth',
-          raw: count,
-          explanation: detailed
-            ? `${skills.size} skill(s) rated and ${finished.size} learning item(s) finished since ${year} (mandatory training not counted).`
-            : '',
-          evidence: detailed
-            ? [
-                ...[...skills.values()].map(competencyEvidence),
-                ...[...finished.values()].map(learningEvidence),
-              ]
-            : [],
-        }
-  const stretch: AgilityComponentRaw = {
-    key: 'stretch',
-    // Everyone has a value here: no programme is a real 0, not missing evidence.
-    raw: programmes.size,
-    explanation: detailed
-      ? programmes.size === 0
-        ? 'No programme completed in the last 3 years.'
-        : `${programmes.size} programme(s) completed since ${threeYears}.`
-      : '',
-    evidence: detailed ? [...programmes.values()].map(learningEvidence) : [],
-  }
-  return [assessment, breadth, stretch]
-}
-
-const windows = new Map<string, { year: string; threeYears: string }>()
-function windowsFor(asOf: string): { year: string; threeYears: string } {
-  let found = windows.get(asOf)
-  if (!found) windows.set(asOf, (found = { year: addDays(asOf, -365), threeYears: addDays(asOf, -3 * 365) }))
-  return found
-}
-
-/**
- * A person's components. Explanations and evidence lists are built only when asked (the person panel, the flags
- * that cite them): for a 50k-person session they were most of the work and most of the garbage.
- */
-export function agilityComponents(
-  person: CalibrationPerson,
-  asOf: string,
-  detailed = false,
-): AgilityComponentRaw[] {
-  return [skillGrowth(person, asOf, detailed), ...learningComponents(person, asOf, detailed)]
+      raw: assessment.raw,
+      explanation:
+        assessment.raw === null
+          ? 'No scored assessment on record.'
+          : `Latest assessment scores average ${Math.round(assessment.mastery * 100)}%, improved by ${Math.round(assessment.improvement * 100)} points on average since the first attempt (${scan.attempts.size} assessment(s)).`,
+      evidence: scan.assessmentEvidence(),
+    },
+    {
+      key: 'breadth',
+      raw: breadth,
+      explanation:
+        breadth === null
+          ? 'No skill rating or finished learning in the last 12 months.'
+          : `${scan.freshSkills.size} skill(s) rated and ${scan.finished.size} learning item(s) finished since ${year} (mandatory training not counted).`,
+      evidence: [
+        ...scan.freshSkills.lastValues().map(competencyEvidence),
+        ...scan.finished.lastValues().map(learningEvidence),
+      ],
+    },
+    {
+      key: 'stretch',
+      raw: stretch,
+      explanation:
+        stretch === 0
+          ? 'No programme completed in the last 3 years.'
+          : `${stretch} programme(s) completed since ${threeYears}.`,
+      evidence: scan.programmes.lastValues().map(learningEvidence),
+    },
+  ]
 }
 
 /** With fewer than two of growth, assessment and breadth on record, an index would be a guess. */
 const EVIDENCE_COMPONENTS: readonly AgilityComponentKey[] = ['skillGrowth', 'assessment', 'breadth']
 const MIN_EVIDENCE_COMPONENTS = 2
 
-/** Ranks each component within the population and combines them; returns one placement per person, in order. */
-export function scoreAgility(
-  population: readonly AgilityComponentRaw[][],
+/**
+ * Ranks each component column within the population (mid-rank percentiles) and combines them with the weights:
+ * one placement per person, in order, with the four ranks (null where there is no evidence).
+ */
+export function scoreAgilityColumns(
+  columns: readonly Float64Array[],
   weights: CalibrationSettings['agilityWeights'],
 ): AgilityPlacement[] {
-  const rankers = new Map<AgilityComponentKey, (v: number) => number>()
-  for (const key of ['skillGrowth', 'assessment', 'breadth', 'stretch'] as const) {
-    const values: number[] = []
-    for (const components of population)
-      for (const c of components) if (c.key === key && c.raw !== null) values.push(c.raw)
-    rankers.set(key, midRanks(values))
-  }
-  return population.map((components) => {
+  const ranks = columns.map(midRankColumn)
+  const weightOf = AGILITY_COMPONENTS.map((key) => weights[key] ?? 0)
+  const counts = AGILITY_COMPONENTS.map((key) => EVIDENCE_COMPONENTS.includes(key))
+  const n = columns[0]?.length ?? 0
+  const placements: AgilityPlacement[] = new Array(n)
+  for (let i = 0; i < n; i++) {
     let present = 0
     let weighted = 0
     let totalWeight = 0
-    const ranked = components.map((c) => {
-      const rank = c.raw === null ? null : round((rankers.get(c.key) as (v: number) => number)(c.raw), 4)
-      const weight = weights[c.key] ?? 0
-      if (rank !== null && EVIDENCE_COMPONENTS.includes(c.key)) present++
-      if (rank !== null && weight > 0) {
-        weighted += weight * rank
+    const personRanks: (number | null)[] = [null, null, null, null]
+    for (let k = 0; k < AGILITY_COMPONENTS.length; k++) {
+      const rank = (ranks[k] as Float64Array)[i] as number
+      if (Number.isNaN(rank)) continue
+      const rounded = round(rank, 4)
+      personRanks[k] = rounded
+      if (counts[k]) present++
+      const weight = weightOf[k] as number
+      if (weight > 0) {
+        weighted += weight * rounded
         totalWeight += weight
       }
-      return { key: c.key, label: LABELS[c.key], raw: c.raw === null ? null : round(c.raw, 3), rank, weight }
-    })
+    }
     const index =
       present < MIN_EVIDENCE_COMPONENTS
         ? null
         : totalWeight === 0
           ? 0
           : round((100 * weighted) / totalWeight, 1)
-    return { index, components: ranked }
-  })
+    placements[i] = { index, ranks: personRanks }
+  }
+  return placements
 }
 
-/** A person's agility placement in words, with each component's records (from `agilityComponents(…, true)`). */
+/** The same from per-person component lists (small populations, tests). */
+export function scoreAgility(
+  population: readonly AgilityComponentRaw[][],
+  weights: CalibrationSettings['agilityWeights'],
+): AgilityPlacement[] {
+  const columns = AGILITY_COMPONENTS.map((key) =>
+    Float64Array.from(population, (components) => components.find((c) => c.key === key)?.raw ?? Number.NaN),
+  )
+  return scoreAgilityColumns(columns, weights)
+}
+/** A person's agility placement in words, with each component's value, rank, weight and records. */
 export function explainAgility(
   placement: AgilityPlacement,
   detailed: readonly AgilityComponentRaw[],
+  weights: CalibrationSettings['agilityWeights'],
 ): AgilityScore {
-  const present = placement.components.filter(
-    (c) => EVIDENCE_COMPONENTS.includes(c.key) && c.rank !== null,
-  ).length
-  const used = placement.components.filter((c) => c.rank !== null && c.weight > 0)
+  const components = AGILITY_COMPONENTS.map((key, k) => {
+    const raw = detailed.find((d) => d.key === key)
+    const rank = placement.ranks[k] ?? null
+    return {
+      key,
+      label: LABELS[key],
+      raw: rank === null || raw?.raw == null ? null : round(raw.raw, 3),
+      rank,
+      weight: weights[key] ?? 0,
+      explanation: raw?.explanation ?? '',
+      evidence: raw?.evidence ?? [],
+    }
+  })
+  const present = components.filter((c) => EVIDENCE_COMPONENTS.includes(c.key) && c.rank !== null).length
+  const used = components.filter((c) => c.rank !== null && c.weight > 0)
   return {
     index: placement.index,
     explanation:
       placement.index === null
         ? `Insufficient evidence: ${present} of skill growth, assessments and recent learning on record (at least ${MIN_EVIDENCE_COMPONENTS} needed).`
         : `Weighted mean of ${used.length} component ranks within the session (${used.map((c) => `${c.label.toLowerCase()} ${Math.round((c.rank as number) * 100)}th percentile × ${c.weight}`).join('; ')}).`,
-    components: placement.components.map((c) => {
-      const raw = detailed.find((d) => d.key === c.key)
-      return { ...c, explanation: raw?.explanation ?? '', evidence: raw?.evidence ?? [] }
-    }),
+    components,
   }
 }

@@ -1,31 +1,22 @@
 import type {
   CalibrationSettings,
   CalibrationView,
-  Evidence,
-  Flag,
+  FlagContext,
+  FlagSummary,
   HeldPerson,
   Placement,
 } from '../../shared/contract/calibration'
 import { addDays } from '../dates'
-import { agilityComponents, scoreAgility } from './agility'
+import { AGILITY_COMPONENTS, scoreAgilityColumns, writeAgilityRow } from './agility'
 import { deviation, DISTRIBUTION_RULE, targetCounts } from './distribution'
 import type { AppliedMove, CalibrationPerson, CycleInfo, FlagState, ReviewRecord } from './evidenceModel'
-import {
-  complianceGap,
-  expiredCertification,
-  hiddenGem,
-  miscastTalent,
-  movedAgainstEvidence,
-  notRated,
-  ratingEvidenceMismatch,
-  staleEvidence,
-  type FlagContext,
-  type RawFlag,
-} from './flags'
-import { normaliseRating, placePerformance } from './performance'
-import { boxDistance, placeInNineBox } from './placement'
-import { potentialCuts, potentialScore } from './potential'
-import { median, midRanks } from './ranking'
+import { scanEvidence } from './evidenceScan'
+import { notRated, type RatedPerformance } from './flags'
+import { placePerformance } from './performance'
+import { flagStateKey, recordFlags, sessionFlags, summariseFlags } from './personFlags'
+import { placeInNineBox } from './placement'
+import { potentialCuts, potentialScore, type PotentialBasis } from './potential'
+import { firstValueRankedFrom, median } from './ranking'
 import { raterFindings, type RaterFinding } from './raters'
 
 export interface CalibrationInput {
@@ -36,13 +27,14 @@ export interface CalibrationInput {
   moves: readonly AppliedMove[]
   flagStates: readonly FlagState[]
   discussed: ReadonlySet<string>
-  pseudonyms: ReadonlyMap<string, string>
+  /** Blind-mode pseudonyms, one per person in the order of `people`. */
+  pseudonyms: readonly string[]
   blind: boolean
 }
 
 export type CalibrationResult = Pick<
   CalibrationView,
-  'placements' | 'holding' | 'distribution' | 'distributionRule' | 'raters'
+  'placements' | 'holding' | 'distribution' | 'distributionRule' | 'raters' | 'flagContext'
 >
 
 const monthsToDays = (months: number): number => Math.round(months * 30.44)
@@ -55,64 +47,118 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
   const { settings, cycle } = input
   const { asOf } = settings
   const periodStart = cycle.startsOn ?? addDays(asOf, -365)
-  const nameOf = (p: CalibrationPerson): string =>
-    input.blind ? (input.pseudonyms.get(p.employeeId) ?? 'P-?') : (p.fullName ?? p.employeeId)
-  const pseudonymOf = (p: CalibrationPerson): string => input.pseudonyms.get(p.employeeId) ?? 'P-?'
 
+  const flagStates = new Map(input.flagStates.map((s) => [flagStateKey(s.employeeId, s.code), s]))
   // Hired after this date means less than the minimum tenure at asOf.
-  const flagStates = new Map(input.flagStates.map((s) => [`${s.employeeId}\u0000${s.code}`, s]))
   const hiredBy = addDays(asOf, -monthsToDays(settings.minTenureMonths))
   const holding: HeldPerson[] = []
-  const eligible: { person: CalibrationPerson; review: ReviewRecord }[] = []
-  for (const person of input.people) {
-    const review = person.reviews.find((r) => r.cycleId === cycle.id)
-    const tooNew = person.hireDate !== null && person.hireDate > hiredBy
-    if (tooNew || !review) {
-      holding.push({
-        personId: person.personId,
-        employeeId: person.employeeId,
-        name: nameOf(person),
-        pseudonym: pseudonymOf(person),
-        department: person.department,
-        reason: tooNew ? 'too-new' : 'not-rated',
-        explanation: tooNew
-          ? `Hired ${person.hireDate}, less than ${settings.minTenureMonths} months before ${asOf}.`
-          : `No rating in ${cycle.name}.`,
-        flags: tooNew ? [] : withState([notRated(cycle.name)], person.employeeId, flagStates),
-      })
-      continue
-    }
-    eligible.push({ person, review })
+  const held = (
+    person: CalibrationPerson,
+    pseudonym: string,
+    reason: HeldPerson['reason'],
+    explanation: string,
+    flags: FlagSummary[],
+  ): void => {
+    holding.push({
+      personId: person.personId,
+      employeeId: person.employeeId,
+      name: input.blind ? pseudonym : (person.fullName ?? person.employeeId),
+      pseudonym,
+      department: person.department,
+      reason,
+      explanation,
+      flags,
+    })
   }
-
-  const agility = scoreAgility(
-    eligible.map(({ person }) => agilityComponents(person, asOf)),
-    settings.agilityWeights,
-  )
-  const potentials = eligible.map(({ review }, i) =>
-    potentialScore((agility[i] as (typeof agility)[number]).index, review, settings.potential),
-  )
-  const cuts = potentialCuts(
-    potentials.filter((p) => p !== null).map((p) => p.value),
-    settings.potential,
-  )
-  const indices = agility
-    .map((a) => a.index)
-    .filter((v): v is number => v !== null)
-    .sort((a, b) => a - b)
-  const ratings = eligible.map(({ review }) =>
-    normaliseRating(review.overallRating, review.scaleMin, review.scaleMax),
-  )
-  const ctx: FlagContext = {
+  // The flags judged on a person's own records need only the dates; the rank-based ones come after ranking.
+  const staleSince = addDays(asOf, -monthsToDays(settings.staleEvidenceMonths))
+  const datesOnly: FlagContext = {
     asOf,
     periodStart,
-    agilityTopCut: topShareCut(indices, settings.hiddenGemTopShare),
-    medianRating: Math.round(median(ratings) * 100) / 100,
+    agilityTopCut: null,
+    medianRating: Number.NaN,
     staleEvidenceMonths: settings.staleEvidenceMonths,
-    staleSince: addDays(asOf, -monthsToDays(settings.staleEvidenceMonths)),
+    staleSince,
+  }
+  const eligible: CalibrationPerson[] = []
+  const reviews: ReviewRecord[] = []
+  const pseudonyms: string[] = []
+  // What later passes need from each review, read once: in a large session the review records are spread over
+  // the heap, and every pass that touched them again cost more than the arithmetic.
+  const performances: RatedPerformance[] = []
+  const ratings = new Float64Array(input.people.length)
+  const potentialRatings: (number | null)[] = []
+  const reviewerIds: (string | null)[] = []
+  // Summaries, not the flags: their evidence builders would otherwise live until the grid is done.
+  const flagsOf: FlagSummary[][] = []
+  const columns = AGILITY_COMPONENTS.map(() => new Float64Array(input.people.length))
+  input.people.forEach((person, at) => {
+    const pseudonym = input.pseudonyms[at] ?? 'P-?'
+    let review: ReviewRecord | undefined
+    for (const r of person.reviews) if (r.cycleId === cycle.id) review = review ?? r
+    const tooNew = person.hireDate !== null && person.hireDate > hiredBy
+    if (tooNew)
+      held(
+        person,
+        pseudonym,
+        'too-new',
+        `Hired ${person.hireDate}, less than ${settings.minTenureMonths} months before ${asOf}.`,
+        [],
+      )
+    else if (!review)
+      held(
+        person,
+        pseudonym,
+        'not-rated',
+        `No rating in ${cycle.name}.`,
+        summariseFlags([notRated(cycle.name)], person.employeeId, flagStates),
+      )
+    else {
+      // One scan of the person's records serves agility and every record-level flag.
+      const scan = scanEvidence(person, datesOnly, review.cycleName)
+      writeAgilityRow(scan, columns, eligible.length)
+      const { level, value } = placePerformance(review, settings.performanceCuts)
+      const performance = { level, value, review }
+      ratings[eligible.length] = value as number
+      performances.push(performance)
+      potentialRatings.push(review.potentialRating)
+      reviewerIds.push(review.reviewerId)
+      eligible.push(person)
+      reviews.push(review)
+      pseudonyms.push(pseudonym)
+      flagsOf.push(summariseFlags(recordFlags(scan, performance, datesOnly), person.employeeId, flagStates))
+    }
+  })
+
+  const agility = scoreAgilityColumns(
+    columns.map((c) => c.subarray(0, eligible.length)),
+    settings.agilityWeights,
+  )
+  // Potential per person as a value (NaN when neither agility nor a manager rating is on record) and its basis.
+  const potentialValues = new Float64Array(eligible.length)
+  const potentialBases: PotentialBasis[] = []
+  const scores: number[] = []
+  const indices: number[] = []
+  potentialRatings.forEach((rating, i) => {
+    const index = (agility[i] as (typeof agility)[number]).index
+    const score = potentialScore(index, rating, settings.potential)
+    potentialValues[i] = score?.value ?? Number.NaN
+    potentialBases.push(score?.basis ?? 'agility')
+    if (score) scores.push(score.value)
+    if (index !== null) indices.push(index)
+  })
+  const cuts = potentialCuts(scores, settings.potential)
+  const flagContext: FlagContext = {
+    asOf,
+    periodStart,
+    agilityTopCut: topShareCut(Float64Array.from(indices).sort(), settings.hiddenGemTopShare),
+    medianRating: Math.round(median(ratings.subarray(0, eligible.length)) * 100) / 100,
+    staleEvidenceMonths: settings.staleEvidenceMonths,
+    staleSince,
   }
   const raters = raterFindings(
-    eligible.map((e) => e.review),
+    reviewerIds,
+    ratings.subarray(0, eligible.length),
     settings.raterZ,
     settings.raterMinRated,
   )
@@ -121,53 +167,50 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
   for (const move of input.moves) lastMove.set(move.employeeId, move)
 
   const placements: Placement[] = []
-  eligible.forEach(({ person, review }, i) => {
-    const performance = { ...placePerformance(review, settings.performanceCuts), review }
-    const personAgility = agility[i] as (typeof agility)[number]
-    const score = potentials[i]
-    if (!score) {
-      holding.push({
-        personId: person.personId,
-        employeeId: person.employeeId,
-        name: nameOf(person),
-        pseudonym: pseudonymOf(person),
-        department: person.department,
-        reason: 'insufficient-evidence',
-        explanation: `Learning agility has insufficient evidence, and there is no manager potential rating in ${cycle.name} to fall back on.`,
-        flags: [],
-      })
+  eligible.forEach((person, i) => {
+    const review = reviews[i] as ReviewRecord
+    const score = potentialValues[i] as number
+    if (Number.isNaN(score)) {
+      held(
+        person,
+        pseudonyms[i] as string,
+        'insufficient-evidence',
+        `Learning agility has insufficient evidence, and there is no manager potential rating in ${cycle.name} to fall back on.`,
+        [],
+      )
       return
     }
+    const performance = performances[i] as RatedPerformance
+    const personAgility = agility[i] as (typeof agility)[number]
     const potential = {
-      level: cuts.levelOf(score.value),
-      value: Math.round(score.value * 10) / 10,
-      basis: score.basis,
+      level: cuts.levelOf(score),
+      value: Math.round(score * 10) / 10,
+      basis: potentialBases[i] as PotentialBasis,
     }
     const computedBox = placeInNineBox(performance.level, potential.level)
-    const move = lastMove.get(person.employeeId)
+    const move = lastMove.size === 0 ? undefined : lastMove.get(person.employeeId)
     const box = move?.toBox ?? computedBox
-    const raw: RawFlag[] = []
-    const push = (f: RawFlag | null): void => {
-      if (f) raw.push(f)
-    }
-    push(complianceGap(person, performance, ctx))
-    push(expiredCertification(person, performance, ctx))
-    push(ratingEvidenceMismatch(person, review, ctx))
-    const rater = review.reviewerId ? raterOf.get(review.reviewerId) : undefined
-    if (rater)
-      raw.push({ code: rater.code, severity: 'info', rationale: rater.rationale, evidence: rater.evidence })
-    const agilityEvidence = (): Evidence[] =>
-      agilityComponents(person, asOf, true).flatMap((c) => c.evidence.slice(0, 3))
-    push(hiddenGem(performance, personAgility, ctx, agilityEvidence))
-    push(miscastTalent(performance, personAgility, ctx, agilityEvidence))
-    push(staleEvidence(person, ctx))
-    if (move && boxDistance(computedBox, box) >= 2)
-      raw.push(movedAgainstEvidence(computedBox, box, boxDistance(computedBox, box), move))
+    const flags = flagsOf[i] as FlagSummary[]
+    const later = sessionFlags(
+      person,
+      {
+        review,
+        performance,
+        agility: personAgility,
+        computedBox,
+        box,
+        move,
+        rater: raterOf.size > 0 && reviewerIds[i] ? raterOf.get(reviewerIds[i] as string) : undefined,
+      },
+      flagContext,
+    )
+    if (later.length > 0) flags.push(...summariseFlags(later, person.employeeId, flagStates))
+    const pseudonym = pseudonyms[i] as string
     placements.push({
       personId: person.personId,
       employeeId: person.employeeId,
-      name: nameOf(person),
-      pseudonym: pseudonymOf(person),
+      name: input.blind ? pseudonym : (person.fullName ?? person.employeeId),
+      pseudonym,
       managerId: person.managerId,
       department: person.department,
       location: person.location,
@@ -178,8 +221,8 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
       performance: { level: performance.level, value: performance.value },
       potential,
       agility: personAgility,
-      flags: withState(raw, person.employeeId, flagStates),
-      discussed: input.discussed.has(person.employeeId),
+      flags,
+      discussed: input.discussed.size > 0 && input.discussed.has(person.employeeId),
     })
   })
 
@@ -209,24 +252,12 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
     holding,
     distribution,
     distributionRule: DISTRIBUTION_RULE,
-    raters: raters.map(({ evidence: _evidence, ...finding }) => finding),
+    raters,
+    flagContext,
   }
 }
 
-function withState(
-  flags: readonly RawFlag[],
-  employeeId: string,
-  states: ReadonlyMap<string, FlagState>,
-): Flag[] {
-  return flags.map((f) => {
-    const state = states.get(`${employeeId}\u0000${f.code}`)
-    return { ...f, status: state?.status ?? 'open', note: state?.note ?? null }
-  })
-}
-
 /** The lowest agility index whose mid-rank puts it in the session's top share (ties at the edge included). */
-function topShareCut(indices: readonly number[], share: number): number | null {
-  const rank = midRanks(indices)
-  const inTop = indices.filter((v) => rank(v) >= 1 - share)
-  return inTop.length === 0 ? null : Math.min(...inTop)
+function topShareCut(sorted: Float64Array, share: number): number | null {
+  return firstValueRankedFrom(sorted, 1 - share)
 }

@@ -4,36 +4,30 @@ import type {
   Evidence,
   Flag,
   FlagCode,
+  FlagContext,
 } from '../../shared/contract/calibration'
-import type { CalibrationPerson, LearningRecord, ReviewRecord } from './evidenceModel'
+import type { CalibrationPerson, CompetencyRecord, ReviewRecord } from './evidenceModel'
+import { agilityComponents } from './agility'
+import type { PersonEvidenceScan } from './evidenceScan'
 import { competencyEvidence, learningEvidence, reviewEvidence } from './evidenceLabels'
 import { normaliseRating } from './performance'
 
-export type RawFlag = Omit<Flag, 'status' | 'note'>
+/**
+ * A flag as the rules raise it. Its records are built only when someone looks (the person panel, the export): for a
+ * 50k-person session, listing every flag's evidence up front was a third of the grid's time and most of its memory.
+ */
+export type RawFlag = Omit<Flag, 'status' | 'note' | 'evidence'> & { evidence: () => Evidence[] }
 
 /** A person's performance placement with the review it came from (the flags cite it as evidence). */
 export interface RatedPerformance extends AxisPlacement {
   review: ReviewRecord
 }
 
-export interface FlagContext {
-  asOf: string
-  /** Start of the review period the session looks at (the cycle's start, else a year before asOf). */
-  periodStart: string
-  /** Agility index at or above which a person is in the session's top share. */
-  agilityTopCut: number | null
-  /** Median normalised rating of the session. */
-  medianRating: number
-  staleEvidenceMonths: number
-  /** asOf minus staleEvidenceMonths, computed once per session. */
-  staleSince: string
-}
-
 const flag = (
   code: FlagCode,
   severity: RawFlag['severity'],
   rationale: string,
-  evidence: Evidence[],
+  evidence: () => Evidence[],
 ): RawFlag => ({
   code,
   severity,
@@ -42,40 +36,15 @@ const flag = (
 })
 const DONE = new Set(['completed', 'passed', 'waived'])
 
-/** Records of one activity, latest first (by completion, else due, else assignment date). */
-function latestFirst(records: readonly LearningRecord[]): LearningRecord[] {
-  const when = (r: LearningRecord): string => r.completedAt ?? r.dueAt ?? r.assignedAt ?? ''
-  return [...records].sort((a, b) => when(b).localeCompare(when(a)))
-}
-
-function byActivity(
-  records: readonly LearningRecord[],
-  keep: (r: LearningRecord) => boolean,
-): Map<string, LearningRecord[]> {
-  const map = new Map<string, LearningRecord[]>()
-  for (const r of records) {
-    if (!keep(r)) continue
-    const list = map.get(r.activityId)
-    if (list) list.push(r)
-    else map.set(r.activityId, [r])
-  }
-  return map
-}
-
 /** Mandatory learning whose latest record failed, or is still open past its due date, within the period. */
 export function complianceGap(
-  person: CalibrationPerson,
+  scan: PersonEvidenceScan,
   performance: RatedPerformance,
   ctx: FlagContext,
 ): RawFlag | null {
   if (performance.level !== 'high') return null
-  const gaps: LearningRecord[] = []
-  for (const records of byActivity(
-    person.learning,
-    (r) => r.mandatory && r.activityType !== 'certification',
-  ).values()) {
-    const latest = latestFirst(records)[0] as LearningRecord
-    if (DONE.has(latest.status)) continue
+  const gaps = scan.compliance.lastValues().filter((latest) => {
+    if (DONE.has(latest.status)) return false
     const failed =
       latest.status === 'failed' &&
       latest.completedAt !== null &&
@@ -86,8 +55,8 @@ export function complianceGap(
       latest.dueAt !== null &&
       latest.dueAt < ctx.asOf &&
       latest.dueAt >= ctx.periodStart
-    if (failed || overdue) gaps.push(latest)
-  }
+    return failed || overdue
+  })
   if (gaps.length === 0) return null
   const what = gaps.map(
     (r) => `${r.title} ${r.status === 'failed' ? `failed on ${r.completedAt}` : `overdue since ${r.dueAt}`}`,
@@ -96,35 +65,26 @@ export function complianceGap(
     'COMPLIANCE_GAP',
     'high',
     `Rated high, but mandatory training is not done: ${what.join('; ')}.`,
-    [...gaps.map(learningEvidence), reviewEvidence(performance.review)],
+    () => [...gaps.map(learningEvidence), reviewEvidence(performance.review)],
   )
 }
 
 /** A certification the person held whose latest validity has ended, with no valid record of it since. */
 export function expiredCertification(
-  person: CalibrationPerson,
+  scan: PersonEvidenceScan,
   performance: RatedPerformance,
   ctx: FlagContext,
 ): RawFlag | null {
   if (performance.level !== 'high') return null
-  const expired: LearningRecord[] = []
-  for (const records of byActivity(
-    person.learning,
-    (r) => r.activityType === 'certification' && DONE.has(r.status),
-  ).values()) {
-    const validUntil = records.map((r) => r.validUntil)
-    if (validUntil.some((v) => v === null || v >= ctx.asOf)) continue
-    const latest = [...records].sort((a, b) =>
-      (b.validUntil ?? '').localeCompare(a.validUntil ?? ''),
-    )[0] as LearningRecord
-    expired.push(latest)
-  }
+  const expired = scan.certifications
+    .lastValues()
+    .filter((r) => r.validUntil !== null && r.validUntil < ctx.asOf)
   if (expired.length === 0) return null
   return flag(
     'EXPIRED_CERTIFICATION',
     'high',
     `Rated high, but ${expired.map((r) => `${r.title} expired on ${r.validUntil}`).join('; ')}.`,
-    [...expired.map(learningEvidence), reviewEvidence(performance.review)],
+    () => [...expired.map(learningEvidence), reviewEvidence(performance.review)],
   )
 }
 
@@ -132,20 +92,13 @@ export function expiredCertification(
  * The review and the independent evidence (assessment and 360 competency ratings of the cycle's period) disagree
  * by two levels or more, either way; also a manager's rating of a skill against an assessment of the same skill.
  */
-export function ratingEvidenceMismatch(
-  person: CalibrationPerson,
-  review: ReviewRecord,
-  ctx: FlagContext,
-): RawFlag | null {
-  const independent = person.competencies.filter(
-    (c) =>
-      (c.source === 'assessment' || c.source === '360') &&
-      c.ratedAt !== null &&
-      c.ratedAt >= ctx.periodStart &&
-      c.ratedAt <= ctx.asOf,
-  )
+export function ratingEvidenceMismatch(scan: PersonEvidenceScan, review: ReviewRecord): RawFlag | null {
+  const { independent } = scan
+  // Nothing independent to compare with (most people): no lists to build.
+  if (independent.length === 0) return null
   const reasons: string[] = []
-  const evidence: Evidence[] = []
+  // The records behind each reason, turned into evidence only when someone looks.
+  const cited: (CompetencyRecord | ReviewRecord)[] = []
   if (independent.length > 0) {
     const mean = independent.reduce((s, c) => s + c.level, 0) / independent.length
     const overall = normaliseRating(review.overallRating, review.scaleMin, review.scaleMax)
@@ -153,16 +106,14 @@ export function ratingEvidenceMismatch(
       reasons.push(
         `overall rating ${Math.round(overall * 10) / 10}/5 vs assessed skills averaging ${Math.round(mean * 10) / 10}/5`,
       )
-      evidence.push(reviewEvidence(review), ...independent.map(competencyEvidence))
+      cited.push(review, ...independent)
     }
   }
-  for (const manager of person.competencies.filter(
-    (c) => c.source === 'manager' && c.cycleName === review.cycleName,
-  )) {
+  for (const manager of scan.managerRatings) {
     const assessed = independent.find((c) => c.skill.toLowerCase() === manager.skill.toLowerCase())
     if (assessed && Math.abs(assessed.level - manager.level) >= 2) {
       reasons.push(`${manager.skill}: manager ${manager.level} vs ${assessed.source} ${assessed.level}`)
-      evidence.push(competencyEvidence(manager), competencyEvidence(assessed))
+      cited.push(manager, assessed)
     }
   }
   if (reasons.length === 0) return null
@@ -170,18 +121,19 @@ export function ratingEvidenceMismatch(
     'RATING_EVIDENCE_MISMATCH',
     'medium',
     `Ratings and independent evidence differ by 2+ levels: ${reasons.join('; ')}.`,
-    evidence,
+    () => cited.map((r) => ('overallRating' in r ? reviewEvidence(r) : competencyEvidence(r))),
   )
 }
 
-/** The records behind an agility index, built only for the people a flag cites them for. */
-export type AgilityEvidence = () => Evidence[]
+/** The records behind an agility index, a few per component (the panel lists every component's records in full). */
+const agilityEvidence = (person: CalibrationPerson, asOf: string): Evidence[] =>
+  agilityComponents(person, asOf).flatMap((c) => c.evidence.slice(0, 3))
 
 export function hiddenGem(
+  person: CalibrationPerson,
   performance: RatedPerformance,
-  agility: AgilityPlacement,
+  agility: Pick<AgilityPlacement, 'index'>,
   ctx: FlagContext,
-  agilityEvidence: AgilityEvidence,
 ): RawFlag | null {
   if (agility.index === null || ctx.agilityTopCut === null || agility.index < ctx.agilityTopCut) return null
   const rating = performance.value ?? Number.POSITIVE_INFINITY
@@ -192,15 +144,15 @@ export function hiddenGem(
     'HIDDEN_GEM',
     'info',
     `Learning agility ${agility.index} is in the session's top group (≥ ${ctx.agilityTopCut}) while performance is ${performance.level} (rating ${Math.round(rating * 100) / 100}/5, session median ${ctx.medianRating}).`,
-    [reviewEvidence(performance.review), ...agilityEvidence()],
+    () => [reviewEvidence(performance.review), ...agilityEvidence(person, ctx.asOf)],
   )
 }
 
 export function miscastTalent(
+  person: CalibrationPerson,
   performance: RatedPerformance,
-  agility: AgilityPlacement,
+  agility: Pick<AgilityPlacement, 'index'>,
   ctx: FlagContext,
-  agilityEvidence: AgilityEvidence,
 ): RawFlag | null {
   if (
     performance.level !== 'low' ||
@@ -213,25 +165,14 @@ export function miscastTalent(
     'MISCAST_TALENT',
     'medium',
     `Low performance with learning agility ${agility.index} in the session's top group: consider a different role before an exit.`,
-    [reviewEvidence(performance.review), ...agilityEvidence()],
+    () => [reviewEvidence(performance.review), ...agilityEvidence(person, ctx.asOf)],
   )
 }
 
 /** No learning or skill evidence newer than the configured age (or none at all). */
-export function staleEvidence(person: CalibrationPerson, ctx: FlagContext): RawFlag | null {
+export function staleEvidence(scan: PersonEvidenceScan, ctx: FlagContext): RawFlag | null {
+  const { newest } = scan
   const since = ctx.staleSince
-  let newest: string | null = null
-  for (const r of person.learning)
-    if (r.completedAt !== null && r.completedAt <= ctx.asOf && (newest === null || r.completedAt > newest))
-      newest = r.completedAt
-  for (const c of person.competencies)
-    if (
-      c.source !== 'self' &&
-      c.ratedAt !== null &&
-      c.ratedAt <= ctx.asOf &&
-      (newest === null || c.ratedAt > newest)
-    )
-      newest = c.ratedAt
   if (newest !== null && newest >= since) return null
   return flag(
     'STALE_EVIDENCE',
@@ -239,12 +180,12 @@ export function staleEvidence(person: CalibrationPerson, ctx: FlagContext): RawF
     newest === null
       ? 'No learning or skill evidence on record.'
       : `The newest learning or skill evidence is from ${newest}, older than ${ctx.staleEvidenceMonths} months.`,
-    [],
+    () => [],
   )
 }
 
 export function notRated(cycleName: string): RawFlag {
-  return flag('STALE_EVIDENCE', 'info', `No rating in ${cycleName}.`, [])
+  return flag('STALE_EVIDENCE', 'info', `No rating in ${cycleName}.`, () => [])
 }
 
 export function movedAgainstEvidence(
@@ -257,7 +198,7 @@ export function movedAgainstEvidence(
     'MOVED_AGAINST_EVIDENCE',
     'medium',
     `Moved from box ${computedBox} (where the data puts them) to box ${box}, ${distance} steps against the evidence: "${move.reason}".`,
-    [
+    () => [
       {
         kind: 'move',
         id: move.step,

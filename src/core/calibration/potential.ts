@@ -1,17 +1,17 @@
 import type { AxisScore, CalibrationSettings, Level } from '../../shared/contract/calibration'
 import type { ReviewRecord } from './evidenceModel'
 import { reviewEvidence } from './evidenceLabels'
-import { midRanks } from './ranking'
+import { firstValueRankedFrom } from './ranking'
 
 type PotentialSettings = CalibrationSettings['potential']
 
 export type PotentialBasis = 'agility' | 'manager' | 'blend'
 
-function managerScore(review: ReviewRecord | undefined, settings: PotentialSettings): number | null {
+function managerScore(potentialRating: number | null, settings: PotentialSettings): number | null {
   const { min, max } = settings.managerScale
-  return review?.potentialRating == null
+  return potentialRating === null
     ? null
-    : Math.max(0, Math.min(100, (100 * (review.potentialRating - min)) / (max - min)))
+    : Math.max(0, Math.min(100, (100 * (potentialRating - min)) / (max - min)))
 }
 
 /**
@@ -20,10 +20,10 @@ function managerScore(review: ReviewRecord | undefined, settings: PotentialSetti
  */
 export function potentialScore(
   agilityIndex: number | null,
-  review: ReviewRecord | undefined,
+  potentialRating: number | null,
   settings: PotentialSettings,
 ): { value: number; basis: PotentialBasis } | null {
-  const manager = managerScore(review, settings)
+  const manager = managerScore(potentialRating, settings)
   if (settings.source === 'blend' && agilityIndex !== null && manager !== null)
     return {
       value: settings.agilityWeight * agilityIndex + (1 - settings.agilityWeight) * manager,
@@ -41,7 +41,7 @@ export function potentialExplanation(
   settings: PotentialSettings,
 ): string {
   const { min, max } = settings.managerScale
-  const manager = managerScore(review, settings)
+  const manager = managerScore(review?.potentialRating ?? null, settings)
   const managerText = `manager's potential rating ${review?.potentialRating} on ${min}–${max} (${Math.round(manager ?? 0)}/100)`
   if (basis === 'blend') {
     const w = settings.agilityWeight
@@ -64,6 +64,7 @@ export function potentialExplanation(
  * high from the `high` one — with distinct scores, the bottom 30% and the top 20% by default.
  */
 export interface PotentialCuts {
+  /** The level of one of the session's own scores. */
   levelOf(value: number): Level
   text: string
 }
@@ -76,12 +77,12 @@ export function potentialCuts(values: readonly number[], settings: PotentialSett
       text: cutsText(settings),
     }
   }
-  const rank = midRanks(values)
+  // Ranks rise with the score, so each cut is a score: the first one ranked at or above the percentile.
+  const sorted = Float64Array.from(values).sort()
+  const highFrom = firstValueRankedFrom(sorted, high / 100) ?? Number.POSITIVE_INFINITY
+  const moderateFrom = firstValueRankedFrom(sorted, low / 100) ?? Number.POSITIVE_INFINITY
   return {
-    levelOf: (value) => {
-      const percentile = 100 * rank(value)
-      return percentile >= high ? 'high' : percentile < low ? 'low' : 'moderate'
-    },
+    levelOf: (value) => (value >= highFrom ? 'high' : value < moderateFrom ? 'low' : 'moderate'),
     text: `low below the session's ${low}th percentile, high from its ${high}th`,
   }
 }

@@ -1,63 +1,66 @@
-import type { Evidence } from '../../shared/contract/calibration'
-import type { ReviewRecord } from './evidenceModel'
-import { normaliseRating } from './performance'
+import type { Evidence, RaterFinding } from '../../shared/contract/calibration'
 
-export interface RaterFinding {
-  reviewerId: string
-  code: 'RATER_LENIENCY' | 'RATER_SEVERITY'
-  rated: number
-  mean: number
-  z: number
-  rationale: string
-  evidence: Evidence[]
+export type { RaterFinding }
+
+/** What a reviewer finding rests on: that reviewer's ratings in the session, counted and averaged. */
+export function raterEvidence(finding: Pick<RaterFinding, 'reviewerId' | 'rated' | 'mean'>): Evidence[] {
+  return [
+    {
+      kind: 'reviewer',
+      id: null,
+      date: null,
+      label: `Reviews by ${finding.reviewerId}`,
+      value: `${finding.rated} rated, mean ${finding.mean}`,
+    },
+  ]
 }
 
 /**
- * Reviewers whose mean rating (normalised to 1–5) sits further from the session's mean than chance explains:
+ * Reviewers whose mean rating (each review's overall rating normalised to 1–5, given in the same order as the
+ * reviewer ids) sits further from the session's mean than chance explains:
  * z = (reviewer mean − session mean) / (session SD / √n), for reviewers with at least `minRated` people.
  */
 export function raterFindings(
-  reviews: readonly ReviewRecord[],
+  reviewerIds: readonly (string | null)[],
+  ratings: ArrayLike<number>,
   zThreshold: number,
   minRated: number,
 ): RaterFinding[] {
-  const values = reviews.map((r) => normaliseRating(r.overallRating, r.scaleMin, r.scaleMax))
-  const n = values.length
+  let n = 0
+  let sum = 0
+  let squares = 0
+  // Per reviewer: count and sum of normalised ratings (one pass, no per-reviewer lists).
+  const byReviewer = new Map<string, { rated: number; sum: number }>()
+  reviewerIds.forEach((reviewerId, i) => {
+    const value = ratings[i] as number
+    n++
+    sum += value
+    squares += value * value
+    if (!reviewerId) return
+    const own = byReviewer.get(reviewerId)
+    if (own) {
+      own.rated++
+      own.sum += value
+    } else byReviewer.set(reviewerId, { rated: 1, sum: value })
+  })
   if (n < 2) return []
-  const mean = values.reduce((a, b) => a + b, 0) / n
-  const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1))
-  if (sd === 0) return []
-  const byReviewer = new Map<string, ReviewRecord[]>()
-  for (const r of reviews) {
-    if (!r.reviewerId) continue
-    const list = byReviewer.get(r.reviewerId)
-    if (list) list.push(r)
-    else byReviewer.set(r.reviewerId, [r])
-  }
+  const mean = sum / n
+  const sd = Math.sqrt(Math.max(0, (squares - n * mean * mean) / (n - 1)))
+  if (sd < 1e-12) return []
   const findings: RaterFinding[] = []
-  for (const [reviewerId, rated] of byReviewer) {
-    if (rated.length < minRated) continue
-    const own =
-      rated.reduce((s, r) => s + normaliseRating(r.overallRating, r.scaleMin, r.scaleMax), 0) / rated.length
-    const z = (own - mean) / (sd / Math.sqrt(rated.length))
+  for (const [reviewerId, { rated: count, sum: total }] of byReviewer) {
+    if (count < minRated) continue
+    const own = total / count
+    const z = (own - mean) / (sd / Math.sqrt(count))
     if (Math.abs(z) <= zThreshold) continue
     const code = z > 0 ? 'RATER_LENIENCY' : 'RATER_SEVERITY'
     findings.push({
       reviewerId,
       code,
-      rated: rated.length,
+      rated: count,
       mean: Math.round(own * 100) / 100,
       z: Math.round(z * 100) / 100,
-      rationale: `${reviewerId} rated ${rated.length} people ${z > 0 ? 'higher' : 'lower'} than the session: mean ${Math.round(own * 100) / 100} vs ${Math.round(mean * 100) / 100} on 1–5 (z = ${Math.round(z * 100) / 100}, threshold ±${zThreshold}).`,
-      evidence: [
-        {
-          kind: 'reviewer',
-          id: null,
-          date: null,
-          label: `Reviews by ${reviewerId}`,
-          value: `${rated.length} rated, mean ${Math.round(own * 100) / 100}`,
-        },
-      ],
+      rationale: `${reviewerId} rated ${count} people ${z > 0 ? 'higher' : 'lower'} than the session: mean ${Math.round(own * 100) / 100} vs ${Math.round(mean * 100) / 100} on 1–5 (z = ${Math.round(z * 100) / 100}, threshold ±${zThreshold}).`,
     })
   }
   return findings

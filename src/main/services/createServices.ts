@@ -297,10 +297,10 @@ export function createServices(ports: ServicePorts): Services {
       return { ...file, rows }
     },
     'calibration.export': (input) => {
-      const { view, changes } = sessionForExport(session.reader, input.sessionId, input.kind)
+      const { view, changes, records } = sessionForExport(session.reader, input.sessionId, input.kind)
       const fileName = `${view.name.replace(/[^\w -]+/g, '_')} ${input.kind === 'pre-read' ? 'pre-read' : 'results'}.xlsx`
       return writeToPathOrBytes(input.path, fileName, (path) =>
-        writeCalibrationWorkbook(path, view, changes, input.kind),
+        writeCalibrationWorkbook(path, view, changes, input.kind, records),
       )
     },
     'import.link': (input) => {

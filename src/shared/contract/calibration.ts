@@ -6,7 +6,9 @@ import {
   agilityScore,
   axisScore,
   boxNumber,
+  flag,
   flagCode,
+  flagContext,
   heldPerson,
   placement,
   raterFinding,
@@ -89,6 +91,7 @@ export const calibrationView = sessionSummary.extend({
   distribution: z.array(distributionRow),
   distributionRule: z.string(),
   raters: z.array(raterFinding),
+  flagContext,
   discussed: z.number().int(),
 })
 export type CalibrationView = z.output<typeof calibrationView>
@@ -108,6 +111,8 @@ const sessionRef = z.object({ sessionId: z.string().min(1) }).strict()
 /** Everything behind one person's place on the grid, for the side panel. */
 export const personDetail = z.object({
   placement,
+  /** The placement's flags with the records behind each. */
+  flags: z.array(flag),
   performance: axisScore,
   potential: axisScore,
   agility: agilityScore,

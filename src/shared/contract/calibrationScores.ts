@@ -28,15 +28,33 @@ export const flagCode = z.enum([
 ])
 export type FlagCode = z.output<typeof flagCode>
 
-export const flag = z.object({
+/** A flag as the grid shows it; `calibration.person` and the exports add the records behind it. */
+export const flagSummary = z.object({
   code: flagCode,
   severity: z.enum(['high', 'medium', 'info']),
   rationale: z.string(),
-  evidence: z.array(evidence),
   status: z.enum(['open', 'acknowledged', 'resolved']),
   note: z.string().nullable(),
 })
+export type FlagSummary = z.output<typeof flagSummary>
+
+export const flag = flagSummary.extend({ evidence: z.array(evidence) })
 export type Flag = z.output<typeof flag>
+
+/** The session-wide values the flags were judged against, so one person's flags can be explained on their own. */
+export const flagContext = z.object({
+  asOf: z.string(),
+  /** Start of the review period (the cycle's start, else a year before asOf). */
+  periodStart: z.string(),
+  /** Agility index at or above which a person is in the session's top share; null when nobody has an index. */
+  agilityTopCut: z.number().nullable(),
+  /** Median normalised rating (1–5) of the session. */
+  medianRating: z.number(),
+  staleEvidenceMonths: z.number(),
+  /** asOf minus staleEvidenceMonths. */
+  staleSince: z.string(),
+})
+export type FlagContext = z.output<typeof flagContext>
 
 export const axisScore = z.object({
   level,
@@ -67,11 +85,16 @@ export type AxisPlacement = z.output<typeof axisPlacement>
 export const agilityPlacement = z.object({
   /** 0–100, or null for "insufficient evidence". */
   index: z.number().nullable(),
-  components: z.array(agilityRank),
+  /**
+   * Each component's mid-rank percentile in the session (0–1, null without evidence), in the order skill growth,
+   * assessment, breadth, stretch; `calibration.person` gives them with values, weights and records.
+   */
+  ranks: z.array(z.number().nullable()).length(4),
 })
 export type AgilityPlacement = z.output<typeof agilityPlacement>
 
-export const agilityScore = agilityPlacement.extend({
+export const agilityScore = z.object({
+  index: z.number().nullable(),
   explanation: z.string(),
   components: z.array(agilityRank.extend({ explanation: z.string(), evidence: z.array(evidence) })),
 })
@@ -94,7 +117,7 @@ export const placement = z.object({
   /** `basis` says what the potential value came from (agility, the manager's rating, or a blend of both). */
   potential: axisPlacement.extend({ basis: z.enum(['agility', 'manager', 'blend']) }),
   agility: agilityPlacement,
-  flags: z.array(flag),
+  flags: z.array(flagSummary),
   discussed: z.boolean(),
 })
 export type Placement = z.output<typeof placement>
@@ -108,7 +131,7 @@ export const heldPerson = z.object({
   department: z.string().nullable(),
   reason: holdingReason,
   explanation: z.string(),
-  flags: z.array(flag),
+  flags: z.array(flagSummary),
 })
 export type HeldPerson = z.output<typeof heldPerson>
 
@@ -120,3 +143,4 @@ export const raterFinding = z.object({
   z: z.number(),
   rationale: z.string(),
 })
+export type RaterFinding = z.output<typeof raterFinding>

@@ -15,6 +15,7 @@ import {
   type CalibrationContext,
   type SessionRow,
 } from './sessionRecord'
+import { liveFlagRecords, snapshotJson } from './flagRecords'
 import { computeView } from './sessionView'
 
 export function createSession(
@@ -120,7 +121,9 @@ export function setStatus(
           {},
         )
     }
-    snapshot = JSON.stringify({ ...view, status: 'finalized', canUndo: false, canRedo: false })
+    // The records behind each flag are frozen with the grid: the export of a finalized session shows what the
+    // meeting saw, whatever is imported later.
+    snapshot = snapshotJson(view, liveFlagRecords(db, row, view))
   }
   db.transaction(() => {
     db.prepare('UPDATE calibration_sessions SET status = ?, finalized_json = ? WHERE id = ?').run(

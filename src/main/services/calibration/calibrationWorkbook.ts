@@ -1,6 +1,7 @@
 import type { CalibrationView } from '../../../shared/contract/calibration'
 import { writeXlsx, type SheetSpec } from '../../export/xlsxWriter'
 import { describeScope } from './calibrationService'
+import { withoutRecords, type FlagRecords } from './flagRecords'
 import type { MoveLogEntry } from './sessionMoves'
 
 const AMBER = 'FFFFE699'
@@ -16,6 +17,7 @@ export async function writeCalibrationWorkbook(
   view: CalibrationView,
   changes: readonly MoveLogEntry[],
   kind: 'results' | 'pre-read',
+  records: FlagRecords,
 ): Promise<void> {
   const latestMove = new Map<string, MoveLogEntry>()
   for (const c of changes) if (c.state === 'active') latestMove.set(c.employeeId, c)
@@ -135,7 +137,7 @@ export async function writeCalibrationWorkbook(
       { header: 'Note', width: 30 },
     ],
     rows: [...view.placements, ...view.holding].flatMap((p) =>
-      p.flags.map((f) => [
+      (records.get(p.employeeId) ?? withoutRecords(p.flags)).map((f) => [
         p.employeeId,
         p.name,
         f.code,

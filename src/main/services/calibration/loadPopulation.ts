@@ -1,5 +1,6 @@
 import type { CalibrationScope } from '../../../shared/contract/calibration'
 import type {
+  AppliedMove,
   CalibrationPerson,
   CompetencyRecord,
   CycleInfo,
@@ -124,4 +125,15 @@ export function listCycles(
        FROM review_cycles c ORDER BY coalesce(c.ends_on, c.name) DESC, c.id DESC`,
     )
     .all() as { name: string; scaleMin: number; scaleMax: number; rated: number }[]
+}
+
+/** The session's moves that are in force (not undone), in step order: the last one per person wins. */
+export function activeMoves(db: WorkspaceDb, sessionId: string): AppliedMove[] {
+  return db
+    .prepare(
+      `SELECT p.employee_id AS employeeId, m.to_box AS toBox, m.step, m.reason_code AS reasonCode, m.reason, m.actor, m.at
+       FROM calibration_moves m JOIN people p ON p.id = m.person_id
+       WHERE m.session_id = ? AND m.state = 0 ORDER BY m.step, m.id`,
+    )
+    .all(sessionId) as AppliedMove[]
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/result'
 import { explainPlacement } from '../../../core/calibration/explain'
 import type { LearningRecord } from '../../../core/calibration/evidenceModel'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
+import { liveFlagRecords, readSnapshot, withoutRecords } from './flagRecords'
 import { cycleById, loadMembers } from './loadPopulation'
 import { sessionRow } from './sessionRecord'
 import { moveLog } from './sessionMoves'
@@ -35,8 +36,14 @@ export function personDetail(
   const [person] = loadMembers(db, sessionId, placement.personId)
   if (!person) throw new AppError('INVALID_INPUT', `${employeeId} is not in this session.`, { employeeId })
   const byDate = (a: string | null, b: string | null): number => (b ?? '').localeCompare(a ?? '')
+  // A finalized session shows the records its flags were frozen with; a live one judges them as they stand.
+  const flags =
+    row.status === 'finalized' && row.finalized_json
+      ? readSnapshot(row.finalized_json).records.get(employeeId)
+      : liveFlagRecords(db, row, view, placement.personId).get(employeeId)
   return {
     placement,
+    flags: flags ? [...flags] : withoutRecords(placement.flags),
     ...explainPlacement(person, placement, cycleById(db, row.cycle_id), settings),
     reviews: [...person.reviews]
       .sort((a, b) => byDate(a.reviewDate, b.reviewDate))

@@ -4,22 +4,13 @@ import type {
   CalibrationView,
 } from '../../../shared/contract/calibration'
 import { calibrate } from '../../../core/calibration/calibrate'
-import type { AppliedMove, FlagState } from '../../../core/calibration/evidenceModel'
+import type { FlagState } from '../../../core/calibration/evidenceModel'
 import { assignPseudonyms } from '../../../core/calibration/pseudonyms'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
-import { cycleById, loadMembers } from './loadPopulation'
+import { liveFlagRecords, readSnapshot, type FlagRecords } from './flagRecords'
+import { activeMoves, cycleById, loadMembers } from './loadPopulation'
 import { sessionRow, type SessionRow } from './sessionRecord'
 import { moveLog, type MoveLogEntry } from './sessionMoves'
-
-export function activeMoves(db: WorkspaceDb, sessionId: string): AppliedMove[] {
-  return db
-    .prepare(
-      `SELECT p.employee_id AS employeeId, m.to_box AS toBox, m.step, m.reason_code AS reasonCode, m.reason, m.actor, m.at
-       FROM calibration_moves m JOIN people p ON p.id = m.person_id
-       WHERE m.session_id = ? AND m.state = 0 ORDER BY m.step, m.id`,
-    )
-    .all(sessionId) as AppliedMove[]
-}
 
 /**
  * The last view per connection, valid while nothing was committed since: SQLite's data_version changes on a
@@ -44,7 +35,7 @@ export function showSession(db: WorkspaceDb, sessionId: string): CalibrationView
 function freshView(db: WorkspaceDb, sessionId: string): CalibrationView {
   const row = sessionRow(db, sessionId)
   if (row.status === 'finalized' && row.finalized_json) {
-    const locked = JSON.parse(row.finalized_json) as CalibrationView
+    const locked = readSnapshot(row.finalized_json).view
     return row.blind === 1 ? blindView(locked) : locked
   }
   return computeView(db, row)
@@ -117,26 +108,32 @@ export function blindView(view: CalibrationView): CalibrationView {
   }
 }
 
-/** For the export: the session with real names (blind mode only hides them on screen) and the full move log. */
+/**
+ * For the export: the session with real names (blind mode only hides them on screen), the full move log, and the
+ * records behind every flag (as frozen at finalisation, or as they stand).
+ */
 export function sessionForExport(
   db: WorkspaceDb,
   sessionId: string,
   kind: 'results' | 'pre-read',
-): { view: CalibrationView; changes: MoveLogEntry[] } {
+): { view: CalibrationView; changes: MoveLogEntry[]; records: FlagRecords } {
   const row = sessionRow(db, sessionId)
   if (kind === 'pre-read') {
-    const view = computeView(db, { ...row, status: 'draft' }, true)
-    return {
-      view: {
-        ...view,
-        placements: view.placements.map((p) => ({ ...p, box: p.computedBox, source: 'computed' as const })),
-      },
-      changes: [],
+    // The grid before the meeting: every person where the data puts them, so no move and no flag about one.
+    const computed = computeView(db, { ...row, status: 'draft' }, true)
+    const view = {
+      ...computed,
+      placements: computed.placements.map((p) => ({
+        ...p,
+        box: p.computedBox,
+        source: 'computed' as const,
+        flags: p.flags.filter((f) => f.code !== 'MOVED_AGAINST_EVIDENCE'),
+      })),
     }
+    return { view, changes: [], records: liveFlagRecords(db, row, view) }
   }
-  const view =
-    row.status === 'finalized' && row.finalized_json
-      ? (JSON.parse(row.finalized_json) as CalibrationView)
-      : computeView(db, row, true)
-  return { view, changes: moveLog(db, sessionId) }
+  if (row.status === 'finalized' && row.finalized_json)
+    return { ...readSnapshot(row.finalized_json), changes: moveLog(db, sessionId) }
+  const view = computeView(db, row, true)
+  return { view, changes: moveLog(db, sessionId), records: liveFlagRecords(db, row, view) }
 }

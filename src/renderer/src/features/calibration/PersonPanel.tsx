@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { Evidence, Flag, Placement, PersonDetail } from '../../../../shared/contract'
+import type { Evidence, FlagSummary, Placement, PersonDetail } from '../../../../shared/contract'
 import { api } from '../../api/client'
 
 function EvidenceList({ items }: { items: readonly Evidence[] }): React.JSX.Element | null {
@@ -33,11 +33,14 @@ function usePersonDetail(sessionId: string, placement: Placement): PersonDetail 
 
 function FlagCard({
   flag,
+  evidence,
   presenter,
   locked,
   onUpdate,
 }: {
-  flag: Flag
+  flag: FlagSummary
+  /** The records behind the flag, once the person's detail has loaded. */
+  evidence: readonly Evidence[] | undefined
   presenter: boolean
   locked: boolean
   onUpdate: (status: 'acknowledged' | 'resolved', note: string) => void
@@ -48,7 +51,7 @@ function FlagCard({
       <strong>{flag.code.replaceAll('_', ' ').toLowerCase()}</strong>{' '}
       <span className="muted">({flag.status})</span>
       <p>{flag.rationale}</p>
-      {!presenter && <EvidenceList items={flag.evidence} />}
+      {!presenter && evidence && <EvidenceList items={evidence} />}
       {!presenter && flag.note && <p className="muted">Note: {flag.note}</p>}
       {!presenter && !locked && flag.status !== 'resolved' && (
         <div className="flag-actions">
@@ -97,7 +100,7 @@ export function PersonPanel({
   locked: boolean
   onMoveTo: (box: number) => void
   onDiscussed: (discussed: boolean) => void
-  onFlag: (code: Flag['code'], status: 'acknowledged' | 'resolved', note: string) => void
+  onFlag: (code: FlagSummary['code'], status: 'acknowledged' | 'resolved', note: string) => void
   onNote: (text: string) => void
 }): React.JSX.Element {
   const detail = usePersonDetail(sessionId, person)
@@ -151,6 +154,7 @@ export function PersonPanel({
             <FlagCard
               key={f.code}
               flag={f}
+              evidence={detail?.flags.find((d) => d.code === f.code)?.evidence}
               presenter={presenter}
               locked={locked}
               onUpdate={(status, note) => onFlag(f.code, status, note)}
@@ -166,10 +170,9 @@ export function PersonPanel({
         {detail && !presenter && <EvidenceList items={detail.potential.evidence} />}
         <h4>Learning agility: {person.agility.index ?? 'insufficient evidence'}</h4>
         {detail ? <p>{detail.agility.explanation}</p> : <p className="muted">Loading the evidence…</p>}
-        <ul className="components">
-          {person.agility.components.map((c) => {
-            const explained = detail?.agility.components.find((d) => d.key === c.key)
-            return (
+        {detail && (
+          <ul className="components">
+            {detail.agility.components.map((c) => (
               <li key={c.key}>
                 {c.label}: <strong>{c.raw ?? '—'}</strong>
                 {c.rank !== null && (
@@ -178,12 +181,12 @@ export function PersonPanel({
                     ({Math.round(c.rank * 100)}th percentile, weight {c.weight})
                   </span>
                 )}
-                {explained?.explanation && <div className="muted">{explained.explanation}</div>}
-                {explained && !presenter && <EvidenceList items={explained.evidence} />}
+                {c.explanation && <div className="muted">{c.explanation}</div>}
+                {!presenter && <EvidenceList items={c.evidence} />}
               </li>
-            )
-          })}
-        </ul>
+            ))}
+          </ul>
+        )}
       </section>
       {detail && (
         <>
