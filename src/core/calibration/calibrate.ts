@@ -151,7 +151,7 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
   const flagContext: FlagContext = {
     asOf,
     periodStart,
-    agilityTopCut: topShareCut(Float64Array.from(indices).sort(), settings.hiddenGemTopShare),
+    agilityTopCut: topShareCut(new Float64Array(indices).sort(), settings.hiddenGemTopShare),
     medianRating: Math.round(median(ratings.subarray(0, eligible.length)) * 100) / 100,
     staleEvidenceMonths: settings.staleEvidenceMonths,
     staleSince,

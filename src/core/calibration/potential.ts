@@ -78,7 +78,7 @@ export function potentialCuts(values: readonly number[], settings: PotentialSett
     }
   }
   // Ranks rise with the score, so each cut is a score: the first one ranked at or above the percentile.
-  const sorted = Float64Array.from(values).sort()
+  const sorted = new Float64Array(values).sort()
   const highFrom = firstValueRankedFrom(sorted, high / 100) ?? Number.POSITIVE_INFINITY
   const moderateFrom = firstValueRankedFrom(sorted, low / 100) ?? Number.POSITIVE_INFINITY
   return {

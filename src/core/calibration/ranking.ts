@@ -3,7 +3,7 @@
  * ranks of a population average 0.5. Returns a lookup from value to rank.
  */
 export function midRanks(values: ArrayLike<number>): (value: number) => number {
-  const sorted = Float64Array.from(values).sort()
+  const sorted = new Float64Array(values).sort()
   const n = sorted.length
   return (value) => (n === 0 ? 0 : midRankIn(sorted, value))
 }
@@ -104,7 +104,7 @@ export function percentileOf(sorted: readonly number[], percentile: number): num
 }
 
 export function median(values: ArrayLike<number>): number {
-  const sorted = Float64Array.from(values).sort()
+  const sorted = new Float64Array(values).sort()
   const n = sorted.length
   if (n === 0) return Number.NaN
   return n % 2
