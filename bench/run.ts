@@ -232,7 +232,7 @@ const BENCHMARKS: Record<string, () => Promise<Measurement>> = {
   'succession-report-500': async () => {
     const r = await successionReportBench(500, 10)
     return {
-      name: 'succession report, 500 roles × 10 candidates (best of 5)',
+      name: 'succession report, 500 roles × 10 candidates (best of 9)',
       oursMs: r.oursMs,
       baselineMs: r.baselineMs,
       baseline:

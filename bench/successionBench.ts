@@ -88,10 +88,11 @@ export async function successionReportBench(
       }
       await workbook.commit()
     }
-    // Alternate, best of five each, so neither side gets a warmer disk or JIT (single runs vary ±30% here).
+    // Alternate, best of nine each, so neither side gets a warmer disk or JIT (single runs vary ±30% here, and
+    // the best of five still moved by a quarter from one run to the next).
     const ours: number[] = []
     const baseline: number[] = []
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 9; i++) {
       baseline.push(await time(() => bare(join(dir, `bare-${i}.xlsx`))))
       ours.push(
         await time(() =>
