@@ -84,7 +84,7 @@ export function calibrationCoreBench(people: number): {
     [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)] as number
   const ours: number[] = []
   let result = calibrate(input) // warm-up: the first run also compiles
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 9; i++) {
     const start = performance.now()
     result = calibrate(input)
     ours.push(performance.now() - start)

@@ -245,7 +245,7 @@ const BENCHMARKS: Record<string, () => Promise<Measurement>> = {
     const people = Math.round(50_000 * Number(process.env['NINEFOLD_BENCH_SCALE'] ?? 1))
     const r = calibrationCoreBench(people)
     return {
-      name: `calibration core, ${people.toLocaleString('en-US')} people: placements, agility ranks and every flag (median of 5)`,
+      name: `calibration core, ${people.toLocaleString('en-US')} people: placements, agility ranks and every flag (median of 9)`,
       oursMs: r.oursMs,
       baselineMs: r.baselineMs,
       baseline: 'one bare pass reading every review, rating and learning record once',
