@@ -11,9 +11,11 @@ import {
   type LearningItemSpec,
 } from './catalogue'
 import { buildHierarchy, type DemoPerson } from './hierarchy'
+import { sensitiveAttributesFor, withPartTimeLearning, type DemoSensitiveAttributes } from './sensitive'
 import { recordsFor, type DemoCycle, type DemoRecords, type Plant } from './records'
 
 export type { DemoPerson } from './hierarchy'
+export type { DemoSensitiveAttributes } from './sensitive'
 export type * from './records'
 export type { LearningItemSpec } from './catalogue'
 
@@ -33,7 +35,7 @@ export interface DemoOrganisation {
   people: DemoPerson[]
   plantedCases: PlantedCase[]
   /** Each person's records, made on demand so 100k people never sit in memory as 2M record objects at once. */
-  records(): Generator<{ person: DemoPerson; records: DemoRecords }>
+  records(): Generator<{ person: DemoPerson; records: DemoRecords; sensitive: DemoSensitiveAttributes }>
 }
 
 const PLANT_NOTES: Record<PlantedCaseKind, string> = {
@@ -105,9 +107,13 @@ export function createDemoOrganisation(options: {
     *records() {
       for (const [index, person] of people.entries()) {
         const plant = plants.get(person.employeeId) ?? null
+        const ownSeed = personSeed(seed ^ 0x51ed270b, index)
+        const sensitive = sensitiveAttributesFor(person, ownSeed, asOf)
+        const records = recordsFor(person, cycles, asOf, plant, createRandom(personSeed(seed, index)))
         yield {
           person,
-          records: recordsFor(person, cycles, asOf, plant, createRandom(personSeed(seed, index))),
+          records: withPartTimeLearning(records, sensitive, plant !== null, ownSeed, asOf),
+          sensitive,
         }
       }
     },

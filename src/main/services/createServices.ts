@@ -28,6 +28,9 @@ import { listCycles } from './calibration/loadPopulation'
 import { boxLabels, setBoxLabels } from './calibration/boxLabels'
 import { moveInSession, redoStep, undoStep } from './calibration/sessionMoves'
 import { sessionForExport, showSession } from './calibration/sessionView'
+import { appendAudit } from './auditLog'
+import { fairnessAudit } from './fairness/fairnessAudit'
+import { writeFairnessWorkbook } from './fairness/fairnessWorkbook'
 import { listRoles, roleCandidates, setReadiness } from './succession/candidates'
 import { createRole, deleteRole } from './succession/roles'
 import { closeGaps } from './succession/closeGaps'
@@ -245,6 +248,33 @@ export function createServices(ports: ServicePorts): Services {
     'succession.pools': () => listPools(session.reader),
     'succession.createPool': (input) => createPool(input, calibrationContext()),
     'succession.deletePool': (input) => deletePool(input.poolId, calibrationContext()),
+    'fairness.audit': (input) => fairnessAudit(session.reader, input.sessionId, input.topBoxes),
+    'fairness.export': async (input) => {
+      const audit = fairnessAudit(session.reader, input.sessionId, input.topBoxes)
+      const file = await writeToPathOrBytes(
+        input.path,
+        `Fairness audit ${audit.sessionName.replace(/[^\w -]+/g, '_')}.xlsx`,
+        (path) => writeFairnessWorkbook(path, audit),
+      )
+      // Sensitive attributes left the workspace: the audit log says who took them, when and for which session.
+      const { db, actor, now: at } = calibrationContext()
+      db.transaction(() =>
+        appendAudit(
+          db,
+          {
+            actor,
+            action: 'fairness.export',
+            entityType: 'calibration_session',
+            entityId: input.sessionId,
+            before: null,
+            after: { file: file.fileName, attributes: audit.attributes.map((a) => a.attribute) },
+            reason: null,
+          },
+          at,
+        ),
+      )()
+      return file
+    },
     'succession.export': (input) =>
       writeToPathOrBytes(input.path, 'Succession report.xlsx', (path) =>
         exportSuccessionReport(session.reader, path, toIsoDate(now()), input.roleIds),

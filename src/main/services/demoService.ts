@@ -65,6 +65,9 @@ export async function populateDemo(
       `INSERT INTO people (employee_id, full_name, email, manager_id, department, location, job_title, job_level, hire_date)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
+    const insertSensitive = db.prepare(
+      'INSERT INTO person_sensitive_attributes (person_id, gender, birth_year, work_pattern) VALUES (?, ?, ?, ?)',
+    )
     const insertReview = db.prepare(
       `INSERT INTO reviews (person_id, cycle_id, overall_rating, potential_rating, reviewer_id, review_date)
        VALUES (?, ?, ?, ?, ?, ?)`,
@@ -85,7 +88,7 @@ export async function populateDemo(
     }
 
     let done = 0
-    for (const { person: p, records } of org.records()) {
+    for (const { person: p, records, sensitive } of org.records()) {
       if (done % 250 === 0) {
         await breathe()
         job.throwIfCancelled()
@@ -103,6 +106,7 @@ export async function populateDemo(
           p.hireDate,
         ).lastInsertRowid,
       )
+      insertSensitive.run(personId, sensitive.gender, sensitive.birthYear, sensitive.workPattern)
       for (const r of records.reviews) {
         insertReview.run(
           personId,

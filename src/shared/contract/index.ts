@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { appEvents, appMethods } from './app'
 import { calibrationMethods } from './calibration'
+import { fairnessMethods } from './fairness'
 import { successionMethods } from './succession'
 import { outboxMethods, rulesMethods } from './rules'
 import { skillsMethods } from './skills'
@@ -20,6 +21,7 @@ export const contract = {
   ...importMethods,
   ...qualityMethods,
   ...calibrationMethods,
+  ...fairnessMethods,
   ...successionMethods,
   ...rulesMethods,
   ...outboxMethods,
@@ -58,6 +60,7 @@ export function isEventName(value: unknown): value is EventName {
 
 export * from './app'
 export * from './calibration'
+export * from './fairness'
 export * from './succession'
 export * from './rules'
 export * from './skills'
