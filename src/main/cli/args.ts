@@ -26,10 +26,12 @@ Commands:
   calibration undo SESSION | calibration redo SESSION
   calibration finalize SESSION      lock the session (read-only)
   calibration export SESSION --out FILE.xlsx [--pre-read]
+  fairness audit SESSION            outcomes, boxes and metrics by sensitive attribute (four-fifths, Fisher, η²)
+  fairness export SESSION --out FILE.xlsx   the audit for the works council
   succession export --out FILE.xlsx [--roles ID,...]
+                     the succession report (all critical roles, or those named)
   rules apply RULE_ID [--dry-run]   who a gap-to-growth rule matches and why; writes its actions to the outbox
   outbox export --out FILE.csv|xlsx open assignments in a bulk-enrolment layout for the LMS
-                     the succession report (all critical roles, or those named)
 
 Global options:
   --workspace PATH   the workspace file

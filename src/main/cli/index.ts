@@ -12,6 +12,7 @@ import { CLI_USAGE, integerOption, parseCliArgs, type CliArgs } from './args'
 import { formatTable } from './formatTable'
 import { importFile, listBatches, undoBatch } from './importCommands'
 import { checkCalibrationArgs, runCalibration } from './calibrationCommands'
+import { checkFairnessArgs, runFairness } from './fairnessCommands'
 
 /** Input problems exit 2 (scripts can tell "you called me wrong" from "it failed"). */
 const INPUT_ERRORS: ReadonlySet<ErrorCode> = new Set([
@@ -273,6 +274,10 @@ export async function runCli(
         return 0
       }
       default:
+        if (command === 'fairness') {
+          checkFairnessArgs(sub, args)
+          return await withOpenWorkspace(services, args, env, (client) => runFairness(client, args, output))
+        }
         if (command === 'calibration') {
           checkCalibrationArgs(sub, args)
           return await withOpenWorkspace(services, args, env, (client) =>
