@@ -76,6 +76,13 @@ export const AUDIT_METHOD = [
 
 const round = (n: number, digits: number): number => Math.round(n * 10 ** digits) / 10 ** digits
 
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th, 21st. */
+function ordinal(value: number): string {
+  const n = Math.round(value)
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')
+  return `${n}${suffix}`
+}
+
 function groupsOf(
   subjects: readonly AuditSubject[],
   attribute: SensitiveAttribute,
@@ -204,7 +211,10 @@ function distributionRows(
 }
 
 function metricRows(attribute: SensitiveAttribute, groups: Map<string, AuditSubject[]>): MetricAuditRow[] {
-  const shown = [...groups].filter(([, members]) => members.length >= SUPPRESS_BELOW)
+  // "Not recorded" shares no characteristic to compare: it stays out of the metric audit.
+  const shown = [...groups].filter(
+    ([group, members]) => members.length >= SUPPRESS_BELOW && group !== NOT_RECORDED,
+  )
   const rows = METRICS.map(({ metric, label, value }) => {
     const association = associate(
       shown.map(([group, members]) => ({
@@ -243,7 +253,7 @@ function metricRows(attribute: SensitiveAttribute, groups: Map<string, AuditSubj
     const high = highest(row)
     if (!low || !high) continue
     row.drives = indexLow !== undefined && low.group === indexLow.group
-    const gap = `${low.group} ranks lower (mean ${round(low.mean * 100, 0)}th percentile vs ${round(high.mean * 100, 0)}th for ${high.group}; η² ${row.eta2})`
+    const gap = `${low.group} ranks lower (mean ${ordinal(low.mean * 100)} percentile vs ${ordinal(high.mean * 100)} for ${high.group}; η² ${row.eta2})`
     row.warning =
       row.drives && index
         ? `${row.label} drives the learning agility gap by ${name}: ${gap}. Check that it measures learning, not available hours or opportunity.`
@@ -279,16 +289,25 @@ export function auditFairness(
       recorded: subjects.filter((s) => s.groups[attribute] !== undefined).length,
     }
   })
-  const significant = impact.filter((s) => s.rows.some((r) => r.belowFourFifths && (r.pValue ?? 1) < 0.05))
-  // Below four fifths but possibly chance: worth a line only where the group is large enough for the ratio to hold.
-  const possible = impact.filter(
-    (s) => !significant.includes(s) && s.rows.some((r) => r.belowFourFifths && !r.small),
-  )
+  // The findings list what needs a look: a group below four fifths that is unlikely to be chance, a component that
+  // drives an agility gap, a component with a medium or larger gap. The rest stays in the tables, marked there:
+  // with this many groups and outcomes, some ratios fall below four fifths by chance alone.
+  const failing = impact.flatMap((s) => s.rows.filter((r) => r.belowFourFifths).map((r) => ({ s, r })))
+  const significant = failing.filter(({ r }) => (r.pValue ?? 1) < 0.05)
   const warnings = [
-    ...significant.map((s) => `${ATTRIBUTE_LABELS[s.attribute]}, ${s.label.toLowerCase()}: ${s.finding}.`),
-    ...metrics.filter((m) => m.drives && m.warning).map((m) => m.warning as string),
-    ...possible.map((s) => `${ATTRIBUTE_LABELS[s.attribute]}, ${s.label.toLowerCase()}: ${s.finding}.`),
-    ...metrics.filter((m) => !m.drives && m.warning).map((m) => m.warning as string),
+    ...significant.map(
+      ({ s, r }) =>
+        `${ATTRIBUTE_LABELS[s.attribute]}, ${s.label.toLowerCase()}: ${r.group} ${r.selected} of ${r.n} (${Math.round((r.rate ?? 0) * 1000) / 10}%), ${Math.round((r.ratio ?? 0) * 100)}% of ${s.reference}'s rate, unlikely to be chance (p = ${r.pValue}).`,
+    ),
+    ...metrics.filter((m) => m.drives).map((m) => m.warning as string),
+    ...metrics
+      .filter((m) => !m.drives && (m.strength === 'medium' || m.strength === 'large') && m.warning)
+      .map((m) => m.warning as string),
   ]
+  const chance = failing.length - significant.length
+  if (chance > 0)
+    warnings.push(
+      `${chance} further group result(s) fall below four fifths but could be chance (p ≥ 0.05): marked in the tables.`,
+    )
   return { attributes, impact, distribution, metrics, warnings, method: AUDIT_METHOD }
 }

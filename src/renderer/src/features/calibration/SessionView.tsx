@@ -6,6 +6,7 @@ import { MoveDialog } from './MoveDialog'
 import { MAX_DRAWN_PER_BOX, NineBoxGrid } from './NineBoxGrid'
 import { PersonPanel } from './PersonPanel'
 import { SessionLog } from './SessionLog'
+import { FairnessAuditPanel } from '../fairness/FairnessAuditPanel'
 import { matchesFilters, NO_FILTERS, SessionFilters, type Filters } from './SessionFilters'
 import { useCalibrationSession } from './useCalibrationSession'
 
@@ -34,6 +35,7 @@ export function SessionView({
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set())
   const [filters, setFilters] = useState<Filters>(NO_FILTERS)
   const [presenter, setPresenter] = useState(false)
+  const [auditing, setAuditing] = useState(false)
   const [reopening, setReopening] = useState<string | null>(null)
   const locked = view?.status === 'finalized'
   const person = useMemo(
@@ -136,9 +138,22 @@ export function SessionView({
           Blind
         </label>
         <label className="toggle">
-          <input type="checkbox" checked={presenter} onChange={(e) => setPresenter(e.target.checked)} />{' '}
+          <input
+            type="checkbox"
+            checked={presenter}
+            onChange={(e) => {
+              setPresenter(e.target.checked)
+              // The audit shows sensitive attributes: never on the projector.
+              if (e.target.checked) setAuditing(false)
+            }}
+          />{' '}
           Presenter
         </label>
+        {!presenter && (
+          <button type="button" className="secondary" onClick={() => setAuditing(true)} disabled={auditing}>
+            Fairness audit
+          </button>
+        )}
         <button
           type="button"
           className="secondary"
@@ -189,121 +204,131 @@ export function SessionView({
           </button>
         </div>
       )}
-      <SessionFilters view={view} filters={filters} onChange={setFilters} />
-      {picked.size > 1 && (
-        <p className="muted">
-          {picked.size} selected: drag any of them to move all (shift- or ctrl-click to add or remove).
-        </p>
+      {auditing && !presenter ? (
+        <FairnessAuditPanel sessionId={sessionId} onClose={() => setAuditing(false)} />
+      ) : (
+        <>
+          <SessionFilters view={view} filters={filters} onChange={setFilters} />
+          {picked.size > 1 && (
+            <p className="muted">
+              {picked.size} selected: drag any of them to move all (shift- or ctrl-click to add or remove).
+            </p>
+          )}
+          <p className="sr-only" aria-live="polite">
+            {aim
+              ? `Moving ${nameOf(aim.employeeId)}: target box ${aim.box}. Enter to confirm, Escape to cancel.`
+              : ''}
+          </p>
+          <div className="session-body">
+            <div className="grid-column">
+              <NineBoxGrid
+                view={view}
+                selected={selected}
+                picked={picked}
+                matches={(p) => matchesFilters(p, filters)}
+                target={aim?.box ?? null}
+                locked={locked}
+                onSelect={select}
+                onOpenBox={setOpenBox}
+                onDrop={requestMove}
+                onKey={(e, employeeId) => {
+                  const current = view.placements.find((p) => p.employeeId === employeeId)?.box ?? 5
+                  if (e.key === 'Escape') return setAim(null)
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault()
+                    select(employeeId, false)
+                    if (aim?.employeeId === employeeId) {
+                      setAim(null)
+                      requestMove(employeeId, aim.box)
+                    } else if (!locked) setAim({ employeeId, box: current })
+                    return
+                  }
+                  const step = STEP[e.key]
+                  if (!step || aim?.employeeId !== employeeId) return
+                  e.preventDefault()
+                  const column = Math.min(2, Math.max(0, ((aim.box - 1) % 3) + step.column))
+                  const row = Math.min(2, Math.max(0, Math.floor((aim.box - 1) / 3) + step.row))
+                  setAim({ employeeId, box: 3 * row + column + 1 })
+                }}
+              />
+              {openBox !== null && (
+                <section className="box-list" aria-label={`Box ${openBox}`}>
+                  <h3>
+                    Box {openBox}: {listed.length} people
+                    {listed.length > MAX_DRAWN_PER_BOX ? ' (too many to draw)' : ''}
+                  </h3>
+                  <ul>
+                    {listed.map((p) => (
+                      <li key={p.employeeId}>
+                        <button type="button" className="link" onClick={() => setSelected(p.employeeId)}>
+                          {p.name}
+                        </button>{' '}
+                        {p.flags.map((f) => f.code).join(', ')}
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              )}
+              <table className="distribution" aria-label="Distribution against targets">
+                <thead>
+                  <tr>
+                    <th>Box</th>
+                    <th>Label</th>
+                    <th>Computed</th>
+                    <th>Now</th>
+                    <th>Target</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {view.distribution.map((d) => (
+                    <tr key={d.box} className={d.deviation === 'on-target' ? '' : `deviation-${d.deviation}`}>
+                      <td>{d.box}</td>
+                      <td>{d.label}</td>
+                      <td>{d.computed}</td>
+                      <td>{d.actual}</td>
+                      <td>
+                        {d.targetCount} ({d.targetPercent}%)
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <p className="muted small">{view.distributionRule}</p>
+              {!presenter && <SessionLog view={view} />}
+              {view.holding.length > 0 && (
+                <section aria-label="Holding area">
+                  <h3>Holding area ({view.holding.length})</h3>
+                  <ul className="holding">
+                    {view.holding.slice(0, 200).map((h) => (
+                      <li key={h.employeeId}>
+                        {h.name} — {h.explanation}
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              )}
+            </div>
+            {person ? (
+              <PersonPanel
+                sessionId={sessionId}
+                person={person}
+                presenter={presenter}
+                locked={locked}
+                onMoveTo={(box) => requestMove(person.employeeId, box)}
+                onDiscussed={(discussed) => void session.markDiscussed(person.employeeId, discussed)}
+                onFlag={(code, status, note) =>
+                  void session.updateFlag(person.employeeId, code, status, note)
+                }
+                onNote={(text) => void session.addNote(person.employeeId, text)}
+              />
+            ) : (
+              <aside className="person-panel muted">
+                Select a person to see why they are where they are.
+              </aside>
+            )}
+          </div>
+        </>
       )}
-      <p className="sr-only" aria-live="polite">
-        {aim
-          ? `Moving ${nameOf(aim.employeeId)}: target box ${aim.box}. Enter to confirm, Escape to cancel.`
-          : ''}
-      </p>
-      <div className="session-body">
-        <div className="grid-column">
-          <NineBoxGrid
-            view={view}
-            selected={selected}
-            picked={picked}
-            matches={(p) => matchesFilters(p, filters)}
-            target={aim?.box ?? null}
-            locked={locked}
-            onSelect={select}
-            onOpenBox={setOpenBox}
-            onDrop={requestMove}
-            onKey={(e, employeeId) => {
-              const current = view.placements.find((p) => p.employeeId === employeeId)?.box ?? 5
-              if (e.key === 'Escape') return setAim(null)
-              if (e.key === 'Enter' || e.key === ' ') {
-                e.preventDefault()
-                select(employeeId, false)
-                if (aim?.employeeId === employeeId) {
-                  setAim(null)
-                  requestMove(employeeId, aim.box)
-                } else if (!locked) setAim({ employeeId, box: current })
-                return
-              }
-              const step = STEP[e.key]
-              if (!step || aim?.employeeId !== employeeId) return
-              e.preventDefault()
-              const column = Math.min(2, Math.max(0, ((aim.box - 1) % 3) + step.column))
-              const row = Math.min(2, Math.max(0, Math.floor((aim.box - 1) / 3) + step.row))
-              setAim({ employeeId, box: 3 * row + column + 1 })
-            }}
-          />
-          {openBox !== null && (
-            <section className="box-list" aria-label={`Box ${openBox}`}>
-              <h3>
-                Box {openBox}: {listed.length} people
-                {listed.length > MAX_DRAWN_PER_BOX ? ' (too many to draw)' : ''}
-              </h3>
-              <ul>
-                {listed.map((p) => (
-                  <li key={p.employeeId}>
-                    <button type="button" className="link" onClick={() => setSelected(p.employeeId)}>
-                      {p.name}
-                    </button>{' '}
-                    {p.flags.map((f) => f.code).join(', ')}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-          <table className="distribution" aria-label="Distribution against targets">
-            <thead>
-              <tr>
-                <th>Box</th>
-                <th>Label</th>
-                <th>Computed</th>
-                <th>Now</th>
-                <th>Target</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.distribution.map((d) => (
-                <tr key={d.box} className={d.deviation === 'on-target' ? '' : `deviation-${d.deviation}`}>
-                  <td>{d.box}</td>
-                  <td>{d.label}</td>
-                  <td>{d.computed}</td>
-                  <td>{d.actual}</td>
-                  <td>
-                    {d.targetCount} ({d.targetPercent}%)
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="muted small">{view.distributionRule}</p>
-          {!presenter && <SessionLog view={view} />}
-          {view.holding.length > 0 && (
-            <section aria-label="Holding area">
-              <h3>Holding area ({view.holding.length})</h3>
-              <ul className="holding">
-                {view.holding.slice(0, 200).map((h) => (
-                  <li key={h.employeeId}>
-                    {h.name} — {h.explanation}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-        </div>
-        {person ? (
-          <PersonPanel
-            sessionId={sessionId}
-            person={person}
-            presenter={presenter}
-            locked={locked}
-            onMoveTo={(box) => requestMove(person.employeeId, box)}
-            onDiscussed={(discussed) => void session.markDiscussed(person.employeeId, discussed)}
-            onFlag={(code, status, note) => void session.updateFlag(person.employeeId, code, status, note)}
-            onNote={(text) => void session.addNote(person.employeeId, text)}
-          />
-        ) : (
-          <aside className="person-panel muted">Select a person to see why they are where they are.</aside>
-        )}
-      </div>
       {pending && (
         <MoveDialog
           who={
