@@ -25,7 +25,9 @@ test.describe('the fairness audit of a session', () => {
     await audit.getByRole('tab', { name: /Work pattern/ }).click()
     await expect(audit.locator('[data-outcome="top-boxes-after"] svg[role="img"]')).toBeVisible()
     await expect(audit.getByRole('table', { name: 'Metric audit' })).toContainText('Part-time')
-    await expect(audit.getByRole('table', { name: 'Metric audit' })).toContainText(/breadth of recent learning/)
+    await expect(audit.getByRole('table', { name: 'Metric audit' })).toContainText(
+      /breadth of recent learning/,
+    )
     await page.screenshot({ path: 'test-results/screens/fairness-audit.png', fullPage: true })
 
     // The table view of the same numbers.

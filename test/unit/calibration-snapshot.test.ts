@@ -3,7 +3,9 @@ import { readSnapshot } from '../../src/main/services/calibration/flagRecords'
 
 describe('finalized session snapshots', () => {
   it('reads a snapshot written before flags lost their inline evidence into the current shape', () => {
-    const evidence = [{ kind: 'learning', id: 7, date: '2026-03-01', label: 'Code of Conduct', value: 'failed' }]
+    const evidence = [
+      { kind: 'learning', id: 7, date: '2026-03-01', label: 'Code of Conduct', value: 'failed' },
+    ]
     const legacy = {
       sessionId: 's',
       placements: [

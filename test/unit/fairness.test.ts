@@ -26,7 +26,14 @@ describe('adverse impact', () => {
     expect(rows[1]).toMatchObject({ group: 'B', rate: 0.3, ratio: 0.6, belowFourFifths: true, small: false })
     // C's perfect rate is not the reference, and none of its numbers are shown.
     expect(rows[2]).toEqual(
-      expect.objectContaining({ group: 'C', suppressed: true, n: null, selected: null, rate: null, ratio: null }),
+      expect.objectContaining({
+        group: 'C',
+        suppressed: true,
+        n: null,
+        selected: null,
+        rate: null,
+        ratio: null,
+      }),
     )
     // B against everyone else (A and C: 53 of 103).
     expect(rows[1]?.pValue).toBeCloseTo(fisherExactTwoSided(30, 70, 53, 50), 4)
@@ -81,8 +88,12 @@ describe('the audit of a session', () => {
     agility: 40 + breadth * 40 + (i % 3),
     ranks: [0.5, 0.5, breadth, 0.5],
   })
-  const full = Array.from({ length: 40 }, (_, i) => subject('Full-time', i, 0.5 + (i % 5) / 10, i % 2 ? 9 : 5))
-  const part = Array.from({ length: 12 }, (_, i) => subject('Part-time', i, 0.1 + (i % 3) / 10, i % 4 ? 5 : 9))
+  const full = Array.from({ length: 40 }, (_, i) =>
+    subject('Full-time', i, 0.5 + (i % 5) / 10, i % 2 ? 9 : 5),
+  )
+  const part = Array.from({ length: 12 }, (_, i) =>
+    subject('Part-time', i, 0.1 + (i % 3) / 10, i % 4 ? 5 : 9),
+  )
   const tiny = [subject('Job share', 0, 0.9, 9), subject('Job share', 1, 0.9, 9)]
   const audit = auditFairness([...full, ...part, ...tiny], [6, 8, 9])
 
@@ -98,7 +109,10 @@ describe('the audit of a session', () => {
       ['Job share', null, null],
     ])
     expect(after?.rows[1]).toMatchObject({ ratio: 0.5, belowFourFifths: true })
-    expect(audit.distribution.find((d) => d.group === 'Job share')).toMatchObject({ suppressed: true, n: null })
+    expect(audit.distribution.find((d) => d.group === 'Job share')).toMatchObject({
+      suppressed: true,
+      n: null,
+    })
     expect(audit.distribution.find((d) => d.group === 'Part-time')?.after?.[8]).toBe(3)
   })
 
@@ -106,7 +120,10 @@ describe('the audit of a session', () => {
     const breadth = audit.metrics.find((m) => m.metric === 'breadth')
     expect(breadth).toMatchObject({ drives: true, strength: 'large' })
     expect(breadth?.warning).toMatch(/drives the learning agility gap by work pattern: Part-time ranks lower/)
-    expect(audit.metrics.find((m) => m.metric === 'assessment')).toMatchObject({ drives: false, warning: null })
+    expect(audit.metrics.find((m) => m.metric === 'assessment')).toMatchObject({
+      drives: false,
+      warning: null,
+    })
     expect(audit.warnings.some((w) => w.includes('breadth of recent learning'))).toBe(true)
   })
 })
