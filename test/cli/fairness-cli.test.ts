@@ -45,3 +45,30 @@ describe('ninefold fairness', () => {
     expect(await cli(['fairness', 'audit', 'no-such-session', ...ws])).toMatchObject({ code: 2 })
   })
 })
+
+describe('ninefold person erase', () => {
+  it('erases a person and reports the pseudonym; an unknown id or a missing reason exits 2', async () => {
+    const dir = tempDir()
+    const ws = ['--workspace', join(dir, 'demo.ninefold'), '--key-file', join(dir, 'demo.key')]
+    expect((await cli(['demo', '--people', '200', '--seed', '4', ...ws])).code).toBe(0)
+    const erased = await cli([
+      'person',
+      'erase',
+      'E100050',
+      '--reason',
+      'Request of 2026-11-20',
+      ...ws,
+      '--json',
+    ])
+    expect(erased.code).toBe(0)
+    expect(JSON.parse(erased.stdout)).toMatchObject({ pseudonym: expect.stringMatching(/^ERASED-/) })
+    expect(await cli(['person', 'erase', 'E100050', '--reason', 'again', ...ws])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('no person E100050'),
+    })
+    expect(await cli(['person', 'erase', 'E100051', ...ws])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--reason'),
+    })
+  })
+})

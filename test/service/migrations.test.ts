@@ -31,6 +31,24 @@ describe('migrations', () => {
     expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.length)
   })
 
+  it('007 lets only an open erasure window pseudonymise the audit log, and never its id, time or action', () => {
+    const { db } = freshDb()
+    migrate(db)
+    db.prepare(
+      "INSERT INTO audit_log (at, actor, action, entity_type, entity_id) VALUES ('2026-01-01T00:00:00Z', 'a', 'x', 'person', 'E1')",
+    ).run()
+    expect(() => db.prepare("UPDATE audit_log SET entity_id = 'ERASED-1'").run()).toThrow(/append-only/)
+    db.prepare("INSERT INTO privacy_erasure_window VALUES ('ERASED-1')").run()
+    db.prepare("UPDATE audit_log SET entity_id = 'ERASED-1'").run()
+    expect(() => db.prepare("UPDATE audit_log SET action = 'y'").run()).toThrow(/append-only/)
+    expect(() => db.prepare("UPDATE audit_log SET at = '2020-01-01'").run()).toThrow(/append-only/)
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/)
+    db.prepare('DELETE FROM privacy_erasure_window').run()
+    expect(() => db.prepare("UPDATE audit_log SET actor = 'b'").run()).toThrow(/append-only/)
+    expect(db.prepare('SELECT entity_id FROM audit_log').get()).toEqual({ entity_id: 'ERASED-1' })
+    db.close()
+  })
+
   it('001 creates meta, people and an audit log that refuses updates and deletes', () => {
     const { db } = freshDb()
     migrate(db, 1)

@@ -26,6 +26,7 @@ Commands:
   calibration undo SESSION | calibration redo SESSION
   calibration finalize SESSION      lock the session (read-only)
   calibration export SESSION --out FILE.xlsx [--pre-read]
+  person erase ID --reason "…"      erase a person (GDPR): their records go, mentions are pseudonymised
   fairness audit SESSION            outcomes, boxes and metrics by sensitive attribute (four-fifths, Fisher, η²)
   fairness export SESSION --out FILE.xlsx   the audit for the works council
   succession export --out FILE.xlsx [--roles ID,...]

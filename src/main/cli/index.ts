@@ -263,6 +263,24 @@ export async function runCli(
         )
         return 0
       }
+      case 'person erase': {
+        const employeeId = args.command[2]
+        if (!employeeId || !args.reason || args.reason.trim().length < 3)
+          throw new AppError(
+            'INVALID_INPUT',
+            'Usage: ninefold person erase EMPLOYEE_ID --reason "the request and its date".',
+          )
+        const reason = args.reason
+        const result = await withOpenWorkspace(services, args, env, (client) =>
+          client.call('privacy.erase', { employeeId, reason }),
+        )
+        output.out(
+          output.json
+            ? JSON.stringify(result)
+            : `Erased ${employeeId}: ${Object.values(result.removed).reduce((a, b) => a + b, 0)} record(s) removed, ${result.pseudonymised} mention(s) now read ${result.pseudonym}.`,
+        )
+        return 0
+      }
       case 'succession export': {
         if (!args.out) throw new AppError('INVALID_INPUT', 'Say where to write: --out FILE.xlsx.')
         const roleIds = args.roles?.split(',').map((id) => integerOption('roles', id.trim()) as number)

@@ -30,6 +30,7 @@ import { moveInSession, redoStep, undoStep } from './calibration/sessionMoves'
 import { sessionForExport, showSession } from './calibration/sessionView'
 import { appendAudit } from './auditLog'
 import { fairnessAudit } from './fairness/fairnessAudit'
+import { erasePerson } from './privacy/erasePerson'
 import { writeFairnessWorkbook } from './fairness/fairnessWorkbook'
 import { listRoles, roleCandidates, setReadiness } from './succession/candidates'
 import { createRole, deleteRole } from './succession/roles'
@@ -248,6 +249,12 @@ export function createServices(ports: ServicePorts): Services {
     'succession.pools': () => listPools(session.reader),
     'succession.createPool': (input) => createPool(input, calibrationContext()),
     'succession.deletePool': (input) => deletePool(input.poolId, calibrationContext()),
+    'privacy.erase': (input) => {
+      const { db, actor, now: at } = calibrationContext()
+      const result = erasePerson(db, input, actor, at)
+      events.emit('workspace.changed', session.status())
+      return result
+    },
     'fairness.audit': (input) => fairnessAudit(session.reader, input.sessionId, input.topBoxes),
     'fairness.export': async (input) => {
       const audit = fairnessAudit(session.reader, input.sessionId, input.topBoxes)

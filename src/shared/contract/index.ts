@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { appEvents, appMethods } from './app'
 import { calibrationMethods } from './calibration'
 import { fairnessMethods } from './fairness'
+import { privacyMethods } from './privacy'
 import { successionMethods } from './succession'
 import { outboxMethods, rulesMethods } from './rules'
 import { skillsMethods } from './skills'
@@ -22,6 +23,7 @@ export const contract = {
   ...qualityMethods,
   ...calibrationMethods,
   ...fairnessMethods,
+  ...privacyMethods,
   ...successionMethods,
   ...rulesMethods,
   ...outboxMethods,
@@ -61,6 +63,7 @@ export function isEventName(value: unknown): value is EventName {
 export * from './app'
 export * from './calibration'
 export * from './fairness'
+export * from './privacy'
 export * from './succession'
 export * from './rules'
 export * from './skills'

@@ -4,6 +4,7 @@ import { migration003 } from './003-imports'
 import { migration004 } from './004-calibration'
 import { migration005 } from './005-skills-succession'
 import { migration006 } from './006-rules-outbox'
+import { migration007 } from './007-privacy'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -15,5 +16,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ]
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../components/ErrorBanner'
 import { PeopleTable, type SortState } from './PeopleTable'
 import { usePeoplePages } from './usePeoplePages'
 import { FacetSelect } from '../../components/FacetSelect'
+import { ErasePersonDialog } from '../privacy/ErasePersonDialog'
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value)
@@ -41,7 +42,9 @@ export function PeopleScreen(): React.JSX.Element {
     }),
     [sort, text, department, location],
   )
-  const pages = usePeoplePages(query)
+  const [revision, setRevision] = useState(0)
+  const [erasing, setErasing] = useState(false)
+  const pages = usePeoplePages(query, revision)
 
   return (
     <div className="people">
@@ -73,8 +76,14 @@ export function PeopleScreen(): React.JSX.Element {
             ? 'Loading…'
             : `${pages.total.toLocaleString()} ${pages.total === 1 ? 'person' : 'people'}`}
         </span>
+        <button type="button" className="secondary" onClick={() => setErasing(true)}>
+          Erase a person…
+        </button>
       </div>
       <ErrorBanner error={pages.error} />
+      {erasing && (
+        <ErasePersonDialog onClose={() => setErasing(false)} onErased={() => setRevision((r) => r + 1)} />
+      )}
       <PeopleTable pages={pages} sort={sort} onSortChange={setSort} />
     </div>
   )

@@ -10,7 +10,11 @@ type Query = Pick<PeopleListInput, 'sort' | 'filter'>
  * A sparse, page-by-page cache of the people list for one sort and filter. The table asks for the rows it is
  * about to show; only those pages are fetched, so 100k people never cross the transport at once.
  */
-export function usePeoplePages(query: Query): {
+export function usePeoplePages(
+  query: Query,
+  /** Bumped when the people themselves changed (an erasure), so the cached pages are fetched again. */
+  revision = 0,
+): {
   total: number | null
   rowAt: (index: number) => Person | undefined
   ensureRange: (start: number, end: number) => void
@@ -27,7 +31,7 @@ export function usePeoplePages(query: Query): {
   const pages = useRef(new Map<number, Person[]>())
   const inFlight = useRef(new Set<number>())
   const generation = useRef(0)
-  const queryKey = JSON.stringify(query)
+  const queryKey = JSON.stringify({ query, revision })
 
   const fetchPage = useCallback(
     (page: number) => {
@@ -36,7 +40,7 @@ export function usePeoplePages(query: Query): {
       const started = generation.current
       api
         .call('people.list', {
-          ...(JSON.parse(queryKey) as Query),
+          ...(JSON.parse(queryKey) as { query: Query }).query,
           offset: page * PAGE_SIZE,
           limit: PAGE_SIZE,
         })

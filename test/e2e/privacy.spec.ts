@@ -1,0 +1,46 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, makeDemoWorkspace, personInDemo, test } from './fixtures'
+import { CalibrationPage } from './pages/CalibrationPage'
+
+test.describe('erasing a person', () => {
+  const demo = makeDemoWorkspace(mkdtempSync(join(tmpdir(), 'ninefold-e2e-erase-')), 300)
+  const planted = demo.plantedCases[0]
+  if (!planted) throw new Error('the demo planted no case')
+  const target = personInDemo(demo, planted.employeeId)
+  test.use({ hostArgs: ['--workspace', demo.path, '--key-file', demo.keyFile] })
+
+  test('names them back before erasing, then they are gone from the people list and the calibration grid', async ({
+    page,
+    host,
+  }) => {
+    await page.goto(host.url)
+    const calibration = new CalibrationPage(page)
+    await calibration.startSession('Before the request', target.department)
+    await expect(calibration.person(planted.employeeId)).toHaveCount(1)
+
+    await page.getByRole('button', { name: 'People' }).click()
+    await page.getByLabel('Search people').fill(planted.employeeId)
+    await expect(page.getByTestId('people-count')).toHaveText('1 person')
+    await page.getByRole('button', { name: 'Erase a person…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Erase a person' })
+    await dialog.getByLabel('Employee ID').fill(planted.employeeId)
+    await expect(dialog).toContainText(target.fullName)
+    await dialog.getByLabel(/Reason/).fill('Erasure request of 2026-11-20')
+    await expect(dialog.getByRole('button', { name: 'Erase' })).toBeDisabled()
+    await dialog.getByLabel('I understand this cannot be undone').check()
+    await page.screenshot({ path: 'test-results/screens/erase-person.png' })
+    await dialog.getByRole('button', { name: 'Erase' }).click()
+    await expect(dialog.getByRole('status')).toContainText(/Erased\. .* now read ERASED-/)
+    await dialog.getByRole('button', { name: 'Close' }).click()
+    await expect(page.getByTestId('people-count')).toHaveText('0 people')
+
+    // The session they were in no longer has them, under any name.
+    await page.getByRole('button', { name: 'Calibration' }).click()
+    await page.getByRole('button', { name: 'Before the request' }).click()
+    await expect(calibration.grid).toBeVisible()
+    await expect(calibration.person(planted.employeeId)).toHaveCount(0)
+    await expect(page.locator('body')).not.toContainText(target.fullName)
+  })
+})
