@@ -148,6 +148,20 @@ export function recordsFor(
         assignedAt: addDays(completedAt, -120),
       }),
     )
+    // A 360 on the programme's skill a few months later, as leadership programmes usually close with one: the data
+    // the leading-indicator question ("did completers get higher ratings within six months?") needs. Drawn last,
+    // so nothing else about the person changes.
+    const ratedAt = addDays(completedAt, random.int(60, 160))
+    if (program.skill && ratedAt <= asOf)
+      competencyRatings.push({
+        employeeId: person.employeeId,
+        cycle: null,
+        skill: program.skill,
+        level: clampLevel(person.traits.performance - 0.5 + random.next()),
+        source: '360',
+        ratedBy: null,
+        ratedAt,
+      })
   }
   return { reviews, competencyRatings, learningRecords }
 }

@@ -31,6 +31,7 @@ import { sessionForExport, showSession } from './calibration/sessionView'
 import { appendAudit } from './auditLog'
 import { fairnessAudit } from './fairness/fairnessAudit'
 import { erasePerson } from './privacy/erasePerson'
+import { compareCohorts, learningItemsWithCompletions } from './insights/cohortComparison'
 import { writeFairnessWorkbook } from './fairness/fairnessWorkbook'
 import { listRoles, roleCandidates, setReadiness } from './succession/candidates'
 import { createRole, deleteRole } from './succession/roles'
@@ -255,6 +256,8 @@ export function createServices(ports: ServicePorts): Services {
       events.emit('workspace.changed', session.status())
       return result
     },
+    'insights.items': () => learningItemsWithCompletions(session.reader),
+    'insights.cohort': (input) => compareCohorts(session.reader, input, toIsoDate(now())),
     'fairness.audit': (input) => fairnessAudit(session.reader, input.sessionId, input.topBoxes),
     'fairness.export': async (input) => {
       const audit = fairnessAudit(session.reader, input.sessionId, input.topBoxes)

@@ -3,6 +3,7 @@ import { appEvents, appMethods } from './app'
 import { calibrationMethods } from './calibration'
 import { fairnessMethods } from './fairness'
 import { privacyMethods } from './privacy'
+import { insightsMethods } from './insights'
 import { successionMethods } from './succession'
 import { outboxMethods, rulesMethods } from './rules'
 import { skillsMethods } from './skills'
@@ -24,6 +25,7 @@ export const contract = {
   ...calibrationMethods,
   ...fairnessMethods,
   ...privacyMethods,
+  ...insightsMethods,
   ...successionMethods,
   ...rulesMethods,
   ...outboxMethods,
@@ -64,6 +66,7 @@ export * from './app'
 export * from './calibration'
 export * from './fairness'
 export * from './privacy'
+export * from './insights'
 export * from './succession'
 export * from './rules'
 export * from './skills'

@@ -4,6 +4,7 @@ import { ErrorBanner } from '../../components/ErrorBanner'
 import { useAppStore, type ViewId } from '../../stores/appStore'
 import { CalibrationScreen } from '../calibration/CalibrationScreen'
 import { ImportScreen } from '../import/ImportScreen'
+import { InsightsScreen } from '../insights/InsightsScreen'
 import { PeopleScreen } from '../people/PeopleScreen'
 import { SuccessionScreen } from '../succession/SuccessionScreen'
 import { WorkspaceOverview } from '../workspace/WorkspaceOverview'
@@ -14,7 +15,7 @@ const NAV: { id: ViewId; label: string; ready: boolean }[] = [
   { id: 'import', label: 'Import', ready: true },
   { id: 'calibration', label: 'Calibration', ready: true },
   { id: 'succession', label: 'Succession', ready: true },
-  { id: 'insights', label: 'Insights', ready: false },
+  { id: 'insights', label: 'Insights', ready: true },
 ]
 
 export function AppFrame({ workspace }: { workspace: WorkspaceSummary }): React.JSX.Element {
@@ -74,6 +75,7 @@ export function AppFrame({ workspace }: { workspace: WorkspaceSummary }): React.
           {view === 'import' && <ImportScreen />}
           {view === 'calibration' && <CalibrationScreen />}
           {view === 'succession' && <SuccessionScreen />}
+          {view === 'insights' && <InsightsScreen />}
           {current && !current.ready && (
             <div className="empty-state">
               <h2>{current.label}</h2>

@@ -1,0 +1,223 @@
+import type { MethodOutput, ParsedInput } from '../../../shared/contract'
+import type { CohortOutcome } from '../../../shared/contract/insights'
+import { AppError } from '../../../shared/result'
+import { proportionInterval, summarise, welchInterval } from '../../../core/insights/cohortStats'
+import type { WorkspaceDb } from '../../db/openWorkspaceDb'
+
+type Result = MethodOutput<'insights.cohort'>
+
+interface CohortRow {
+  employeeId: string
+  completed: 0 | 1
+  anchor: string
+  value: number | null
+}
+
+const SAMPLE = 100
+const CAVEAT =
+  'This compares groups: it shows a correlation, not what the learning caused. People who take (or are sent on) this item may differ in other ways, such as role, tenure or prior rating.'
+const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits
+
+/** The outcome as one SQL expression per person, given their window start (`c.anchor`). */
+function outcomeSql(outcome: CohortOutcome): { sql: string; params: (string | number)[] } {
+  switch (outcome.kind) {
+    case 'skill-rating':
+      return {
+        // The latest rating of the skill by others inside the window (self-ratings are not evidence).
+        sql: `(SELECT cr.level FROM competency_ratings cr
+               WHERE cr.person_id = c.person_id AND cr.skill_id = @skillId AND cr.source <> 'self'
+                 AND cr.rated_at > c.anchor AND cr.rated_at <= c.until
+               ORDER BY cr.rated_at DESC LIMIT 1)`,
+        params: [],
+      }
+    case 'next-rating':
+      return {
+        sql: `(SELECT 1 + 4.0 * (r.overall_rating - rc.scale_min) / (rc.scale_max - rc.scale_min)
+               FROM reviews r JOIN review_cycles rc ON rc.id = r.cycle_id
+               WHERE r.person_id = c.person_id AND rc.ends_on > c.anchor
+               ORDER BY rc.ends_on LIMIT 1)`,
+        params: [],
+      }
+    case 'retained':
+      // Measurable only once the window is over; retained unless an exit date falls inside it.
+      return {
+        sql: `(CASE WHEN date(c.anchor, '+${outcome.months} months') > @today THEN NULL
+                    WHEN p.exit_date IS NOT NULL AND p.exit_date <= date(c.anchor, '+${outcome.months} months') THEN 0
+                    ELSE 1 END)`,
+        params: [],
+      }
+  }
+}
+
+function describeOutcome(outcome: CohortOutcome): string {
+  switch (outcome.kind) {
+    case 'skill-rating':
+      return `higher “${outcome.skill}” ratings within ${outcome.withinMonths} months`
+    case 'next-rating':
+      return 'a higher overall rating in the next review cycle'
+    case 'retained':
+      return `more often still employed ${outcome.months} months later`
+  }
+}
+
+/**
+ * A leading indicator: people who completed a learning item against everyone who did not, on a later outcome. Each
+ * completer's window starts at their completion. The others are measured over the same stretch of the calendar:
+ * for a skill rating, their latest rating from the first completion to the last completion's window end (ratings
+ * come in cycles, and one median date would miss them); for the next cycle's rating and for retention, from the
+ * completers' median completion date. One SQL statement, on indexes.
+ */
+export function compareCohorts(
+  db: WorkspaceDb,
+  input: ParsedInput<'insights.cohort'>,
+  today: string,
+): Result {
+  const item = db
+    .prepare(
+      `SELECT id, activity_id AS activityId, title FROM learning_items
+       WHERE activity_id = @q OR title = @q COLLATE NOCASE ORDER BY activity_id = @q DESC LIMIT 1`,
+    )
+    .get({ q: input.item }) as { id: number; activityId: string; title: string } | undefined
+  if (!item) throw new AppError('NOT_FOUND', `There is no learning item "${input.item}" in this workspace.`)
+  const { outcome } = input
+  let skillId: number | null = null
+  if (outcome.kind === 'skill-rating') {
+    const skill = db
+      .prepare(
+        `SELECT s.id FROM skills s WHERE s.name = @name COLLATE NOCASE
+         UNION SELECT a.skill_id FROM skill_aliases a WHERE a.alias = @name COLLATE NOCASE LIMIT 1`,
+      )
+      .get({ name: outcome.skill }) as { id: number } | undefined
+    if (!skill) throw new AppError('NOT_FOUND', `There is no skill "${outcome.skill}" in this workspace.`)
+    skillId = skill.id
+  }
+  const within = input.completedWithinMonthsOfHire
+  const completedFilter =
+    within === undefined
+      ? ''
+      : `AND p.hire_date IS NOT NULL AND lr.completed_at <= date(p.hire_date, '+${within} months')`
+  const measure = outcomeSql(outcome)
+  const rows = db
+    .prepare(
+      `WITH done AS (
+         SELECT lr.person_id, min(lr.completed_at) AS at FROM learning_records lr JOIN people p ON p.id = lr.person_id
+         WHERE lr.item_id = @itemId AND lr.status IN ('completed', 'passed') AND lr.completed_at IS NOT NULL
+           ${completedFilter}
+         GROUP BY lr.person_id),
+       median AS (
+         SELECT at FROM done ORDER BY at LIMIT 1 OFFSET (SELECT (count(*) - 1) / 2 FROM done)),
+       c AS (
+         SELECT d.person_id, 1 AS completed, d.at AS anchor, date(d.at, @span) AS until FROM done d
+         UNION ALL
+         SELECT p.id, 0,
+                CASE WHEN @spanned THEN (SELECT min(at) FROM done) ELSE (SELECT at FROM median) END,
+                date((SELECT max(at) FROM done), @span)
+         FROM people p
+         WHERE p.id NOT IN (SELECT person_id FROM done)
+           AND (p.hire_date IS NULL OR p.hire_date <= (SELECT at FROM median))
+           AND (p.exit_date IS NULL OR p.exit_date > (SELECT at FROM median)))
+       SELECT p.employee_id AS employeeId, c.completed, c.anchor, ${measure.sql} AS value
+       FROM c JOIN people p ON p.id = c.person_id
+       WHERE c.anchor IS NOT NULL
+       ORDER BY c.completed DESC, p.employee_id`,
+    )
+    .all({
+      itemId: item.id,
+      skillId,
+      today,
+      span: `+${outcome.kind === 'skill-rating' ? outcome.withinMonths : 0} months`,
+      spanned: outcome.kind === 'skill-rating' ? 1 : 0,
+    }) as CohortRow[]
+
+  const group = (completed: 0 | 1, label: string): Result['completed'] & { values: number[] } => {
+    const members = rows.filter((r) => r.completed === completed)
+    const measured = members.filter((r): r is CohortRow & { value: number } => r.value !== null)
+    const values = measured.map((r) => r.value)
+    const summary = summarise(values)
+    return {
+      label,
+      n: summary.n,
+      mean: summary.mean === null ? null : round(summary.mean, 3),
+      sd: summary.sd === null ? null : round(summary.sd, 3),
+      unmeasured: members.length - measured.length,
+      sample: measured
+        .slice(0, SAMPLE)
+        .map((r) => ({ employeeId: r.employeeId, from: r.anchor, value: round(r.value, 3) })),
+      values,
+    }
+  }
+  const completedGroup = group(
+    1,
+    `Completed ${item.title}${within === undefined ? '' : ` within ${within} months of hire`}`,
+  )
+  const otherGroup = group(
+    0,
+    within === undefined ? 'Did not complete it' : `Did not complete it within ${within} months`,
+  )
+  const unit = outcome.kind === 'retained' ? 'share' : outcome.kind === 'skill-rating' ? 'level' : 'rating'
+  const raw =
+    unit === 'share'
+      ? proportionInterval(
+          { n: completedGroup.n, hits: completedGroup.values.filter((v) => v === 1).length },
+          { n: otherGroup.n, hits: otherGroup.values.filter((v) => v === 1).length },
+        )
+      : welchInterval(summarise(completedGroup.values), summarise(otherGroup.values))
+  const difference =
+    raw === null
+      ? null
+      : {
+          estimate: round(raw.estimate, 3),
+          low: round(raw.low, 3),
+          high: round(raw.high, 3),
+          method: raw.method,
+        }
+  const question = `Did people who completed “${item.title}”${within === undefined ? '' : ` within their first ${within} months`} get ${describeOutcome(outcome)}?`
+  const show = (v: number): string => (unit === 'share' ? `${round(v * 100, 1)} points` : `${round(v, 2)}`)
+  const answer =
+    difference === null
+      ? 'Not enough people with a measured outcome in both groups to compare (at least 2 in each).'
+      : difference.low > 0
+        ? `Yes: on average ${show(difference.estimate)} higher (95% CI ${show(difference.low)} to ${show(difference.high)}), ${completedGroup.n} completers against ${otherGroup.n} others.`
+        : difference.high < 0
+          ? `No, lower: on average ${show(-difference.estimate)} lower (95% CI ${show(difference.low)} to ${show(difference.high)}).`
+          : `No clear difference: ${show(difference.estimate)} (95% CI ${show(difference.low)} to ${show(difference.high)}) includes zero.`
+  const { values: _a, ...completed } = completedGroup
+  const { values: _b, ...notCompleted } = otherGroup
+  return {
+    question,
+    item: { activityId: item.activityId, title: item.title },
+    unit,
+    completed,
+    notCompleted,
+    difference,
+    answer,
+    caveat: CAVEAT,
+    method: [
+      'Completers: anyone with a completed or passed record of the item; their window starts at their first completion.',
+      outcome.kind === 'skill-rating'
+        ? `Everyone else employed at the median completion date is measured from the first completion to ${outcome.withinMonths} months after the last.`
+        : "Everyone else employed at the completers' median completion date is measured from then.",
+      outcome.kind === 'skill-rating'
+        ? 'Outcome: the latest rating of the skill by others (manager, 360, assessment) inside the window; people with none are counted as unmeasured.'
+        : outcome.kind === 'next-rating'
+          ? 'Outcome: the overall rating of the first review cycle that ends after the window starts, normalised to 1–5.'
+          : 'Outcome: still employed at the end of the window (no exit date inside it); windows not over yet are unmeasured.',
+      unit === 'share'
+        ? 'Interval: Newcombe hybrid score for a difference of proportions.'
+        : 'Interval: Welch t for a difference of means (no equal-variance assumption).',
+    ],
+  }
+}
+
+/** Learning items, the most completed first: what a cohort comparison can be asked about. */
+export function learningItemsWithCompletions(db: WorkspaceDb): MethodOutput<'insights.items'> {
+  return db
+    .prepare(
+      `SELECT i.activity_id AS activityId, i.title, i.activity_type AS activityType, coalesce(d.n, 0) AS completions
+       FROM learning_items i
+       LEFT JOIN (SELECT item_id, count(DISTINCT person_id) AS n FROM learning_records
+                  WHERE status IN ('completed', 'passed') GROUP BY item_id) d ON d.item_id = i.id
+       ORDER BY completions DESC, i.title`,
+    )
+    .all() as MethodOutput<'insights.items'>
+}

@@ -1,0 +1,11 @@
+import { LeadingIndicator } from './LeadingIndicator'
+
+/** Insights: questions about what learning goes with, answered with the numbers and the records behind them. */
+export function InsightsScreen(): React.JSX.Element {
+  return (
+    <div className="insights">
+      <h1>Insights</h1>
+      <LeadingIndicator />
+    </div>
+  )
+}

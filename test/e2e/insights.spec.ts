@@ -1,0 +1,36 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, makeDemoWorkspace, test } from './fixtures'
+
+test.describe('insights', () => {
+  const demo = makeDemoWorkspace(mkdtempSync(join(tmpdir(), 'ninefold-e2e-insights-')), 1500)
+  test.use({ hostArgs: ['--workspace', demo.path, '--key-file', demo.keyFile] })
+
+  test('answers the leading-indicator question with both groups, an interval and the caveat', async ({
+    page,
+    host,
+  }) => {
+    await page.goto(host.url)
+    await page.getByRole('button', { name: 'Insights' }).click()
+    const card = page.getByRole('region', { name: 'Leading indicator' })
+    await expect(card.getByLabel('Learning item')).toContainText('Advanced Leadership')
+    await card.getByRole('button', { name: 'Compare' }).click()
+    await expect(card).toContainText(
+      'Did people who completed “Advanced Leadership” get higher “Team Management” ratings within 6 months?',
+    )
+    await expect(card.getByTestId('cohort-answer')).toHaveText(/^(Yes|No)/)
+    await expect(card.getByRole('img')).toBeVisible()
+    const rows = card.getByRole('table', { name: 'Cohort comparison' }).locator('tbody tr')
+    await expect(rows).toHaveCount(2)
+    await expect(rows.first()).toContainText('Completed Advanced Leadership')
+    await expect(card).toContainText('correlation, not what the learning caused')
+    await page.screenshot({ path: 'test-results/screens/insights-leading-indicator.png', fullPage: true })
+
+    // Another question from the same form: retention after the Emerging Leaders Program, as a share.
+    await card.getByLabel('Learning item').selectOption('Emerging Leaders Program')
+    await card.getByLabel('Outcome', { exact: true }).selectOption('retained')
+    await card.getByRole('button', { name: 'Compare' }).click()
+    await expect(card).toContainText('more often still employed 6 months later')
+  })
+})
