@@ -32,5 +32,15 @@ test.describe('insights', () => {
     await card.getByLabel('Outcome', { exact: true }).selectOption('retained')
     await card.getByRole('button', { name: 'Compare' }).click()
     await expect(card).toContainText('more often still employed 6 months later')
+
+    // Talent density: the share of high performers by department and cycle, as bars and as a table.
+    const density = page.getByRole('region', { name: 'Talent density' })
+    const table = density.getByRole('table', { name: 'Talent density by cycle' })
+    await expect(table.locator('thead th')).toHaveCount(3)
+    await expect(table.locator('tr.total')).toContainText(/All\s*\d+(\.\d)?% \(\d+ of \d+\)/)
+    await density.getByLabel('Group by').selectOption('location')
+    await expect(table).toContainText('London')
+    await density.getByRole('img').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'test-results/screens/insights-density.png', fullPage: true })
   })
 })

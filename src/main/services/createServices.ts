@@ -32,6 +32,8 @@ import { appendAudit } from './auditLog'
 import { fairnessAudit } from './fairness/fairnessAudit'
 import { erasePerson } from './privacy/erasePerson'
 import { compareCohorts, learningItemsWithCompletions } from './insights/cohortComparison'
+import { talentDensity } from './insights/talentDensity'
+import { programTrend } from './insights/programTrend'
 import { writeFairnessWorkbook } from './fairness/fairnessWorkbook'
 import { listRoles, roleCandidates, setReadiness } from './succession/candidates'
 import { createRole, deleteRole } from './succession/roles'
@@ -257,6 +259,8 @@ export function createServices(ports: ServicePorts): Services {
       return result
     },
     'insights.items': () => learningItemsWithCompletions(session.reader),
+    'insights.density': (input) => talentDensity(session.reader, input),
+    'insights.program': (input) => programTrend(session.reader, input),
     'insights.cohort': (input) => compareCohorts(session.reader, input, toIsoDate(now())),
     'fairness.audit': (input) => fairnessAudit(session.reader, input.sessionId, input.topBoxes),
     'fairness.export': async (input) => {

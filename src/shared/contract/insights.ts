@@ -46,7 +46,102 @@ export const cohortComparison = z.object({
 })
 export type CohortComparison = z.output<typeof cohortComparison>
 
+export const densityDefinition = z.discriminatedUnion('kind', [
+  /** High performer: a normalised rating (1–5) at or above `min`. */
+  z.object({ kind: z.literal('rating'), min: z.number().min(1).max(5).default(4) }).strict(),
+  /** High performer: placed in one of these boxes by the cycle's latest finalized calibration session. */
+  z
+    .object({
+      kind: z.literal('boxes'),
+      boxes: z.array(z.number().int().min(1).max(9)).min(1).default([6, 8, 9]),
+    })
+    .strict(),
+])
+
+const densityCell = z.object({ n: z.number().int(), high: z.number().int(), share: z.number().nullable() })
+
+export const talentDensity = z.object({
+  definition: z.string(),
+  unitLabel: z.string(),
+  cycles: z.array(
+    z.object({
+      cycle: z.string(),
+      /** Where the boxes came from (boxes definition), or null. */
+      source: z.string().nullable(),
+      total: densityCell,
+    }),
+  ),
+  units: z.array(z.object({ unit: z.string(), cells: z.array(densityCell) })),
+})
+export type TalentDensity = z.output<typeof talentDensity>
+
+export const segmentDimension = z.enum(['department', 'location', 'jobLevel', 'manager'])
+export type SegmentDimension = z.output<typeof segmentDimension>
+
+const periodCell = z.object({
+  assigned: z.number().int(),
+  completed: z.number().int(),
+  rate: z.number().nullable(),
+})
+
+export const programTrend = z.object({
+  item: z.object({ activityId: z.string(), title: z.string() }),
+  /** People with any record of the item. */
+  reach: z.number().int(),
+  period: z.enum(['month', 'quarter']),
+  /** Records by the period they were assigned in (else due, else completed): how many, and the share completed. */
+  periods: z.array(periodCell.extend({ period: z.string() })),
+  segmentBy: segmentDimension,
+  segments: z.array(z.object({ segment: z.string(), cells: z.array(periodCell) })),
+  /** The last period against the one before, when the completion rate fell: where the fall comes from. */
+  drop: z
+    .object({
+      from: z.string(),
+      to: z.string(),
+      before: z.number(),
+      after: z.number(),
+      finding: z.string(),
+      segments: z.array(
+        z.object({
+          dimension: segmentDimension,
+          segment: z.string(),
+          rateBefore: z.number().nullable(),
+          rateAfter: z.number().nullable(),
+          before: z.object({ n: z.number().int(), hits: z.number().int() }),
+          after: z.object({ n: z.number().int(), hits: z.number().int() }),
+          shareOfChange: z.number().nullable(),
+        }),
+      ),
+    })
+    .nullable(),
+  /** Reaction surveys about the item: mean score per question. */
+  survey: z.array(z.object({ question: z.string(), n: z.number().int(), mean: z.number() })),
+})
+export type ProgramTrend = z.output<typeof programTrend>
+
 export const insightsMethods = defineMethods('insights')({
+  'insights.program': {
+    summary:
+      "A learning item's reach and completion rate over time, by segment, with where a fall in the rate comes from.",
+    input: z
+      .object({
+        item: z.string().min(1),
+        period: z.enum(['month', 'quarter']).default('quarter'),
+        segmentBy: segmentDimension.default('department'),
+      })
+      .strict(),
+    output: programTrend,
+  },
+  'insights.density': {
+    summary: 'Talent density: the share of high performers by org unit and review cycle.',
+    input: z
+      .object({
+        by: z.enum(['department', 'location', 'jobLevel']).default('department'),
+        definition: densityDefinition.default({ kind: 'rating', min: 4 }),
+      })
+      .strict(),
+    output: talentDensity,
+  },
   'insights.items': {
     summary: 'Learning items with how many people completed each, for choosing what to compare.',
     input: z.object({}).strict().default({}),

@@ -1,4 +1,5 @@
 import { LeadingIndicator } from './LeadingIndicator'
+import { TalentDensity } from './TalentDensity'
 
 /** Insights: questions about what learning goes with, answered with the numbers and the records behind them. */
 export function InsightsScreen(): React.JSX.Element {
@@ -6,6 +7,7 @@ export function InsightsScreen(): React.JSX.Element {
     <div className="insights">
       <h1>Insights</h1>
       <LeadingIndicator />
+      <TalentDensity />
     </div>
   )
 }

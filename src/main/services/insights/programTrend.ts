@@ -1,0 +1,160 @@
+import type { MethodOutput, ParsedInput, SegmentDimension } from '../../../shared/contract'
+import { AppError } from '../../../shared/result'
+import { attributeChange } from '../../../core/insights/dropAttribution'
+import type { WorkspaceDb } from '../../db/openWorkspaceDb'
+
+type Result = MethodOutput<'insights.program'>
+
+const SEGMENT_SQL: Record<SegmentDimension, string> = {
+  department: "coalesce(p.department, '(no department)')",
+  location: "coalesce(p.location, '(no location)')",
+  jobLevel: "coalesce('Level ' || p.job_level, '(no level)')",
+  manager: "coalesce(m.full_name, p.manager_id, '(no manager)')",
+}
+const DIMENSION_LABEL: Record<SegmentDimension, string> = {
+  department: 'department',
+  location: 'location',
+  jobLevel: 'job level',
+  manager: 'manager',
+}
+/** A fall smaller than this is noise, not a finding. */
+const MEANINGFUL_FALL = 0.05
+
+const rate = (assigned: number, completed: number): number | null =>
+  assigned === 0 ? null : Math.round((1000 * completed) / assigned) / 1000
+
+interface Row {
+  period: string
+  segment: string
+  assigned: number
+  completed: number
+}
+
+/**
+ * A program's reach and completion over time. Each record belongs to the period it was assigned in (else due, else
+ * completed) and counts as completed when its status says so; one grouped query per segment dimension.
+ */
+export function programTrend(db: WorkspaceDb, input: ParsedInput<'insights.program'>): Result {
+  const item = db
+    .prepare(
+      `SELECT id, activity_id AS activityId, title FROM learning_items
+       WHERE activity_id = @q OR title = @q COLLATE NOCASE ORDER BY activity_id = @q DESC LIMIT 1`,
+    )
+    .get({ q: input.item }) as { id: number; activityId: string; title: string } | undefined
+  if (!item) throw new AppError('NOT_FOUND', `There is no learning item "${input.item}" in this workspace.`)
+  const periodSql =
+    input.period === 'month'
+      ? 'substr(coalesce(lr.assigned_at, lr.due_at, lr.completed_at), 1, 7)'
+      : "substr(coalesce(lr.assigned_at, lr.due_at, lr.completed_at), 1, 4) || '-Q' || ((cast(substr(coalesce(lr.assigned_at, lr.due_at, lr.completed_at), 6, 2) AS INTEGER) + 2) / 3)"
+  const grouped = (dimension: SegmentDimension): Row[] =>
+    db
+      .prepare(
+        `SELECT ${periodSql} AS period, ${SEGMENT_SQL[dimension]} AS segment, count(*) AS assigned,
+                sum(lr.status IN ('completed', 'passed')) AS completed
+         FROM learning_records lr JOIN people p ON p.id = lr.person_id
+         LEFT JOIN people m ON m.employee_id = p.manager_id
+         WHERE lr.item_id = ? AND coalesce(lr.assigned_at, lr.due_at, lr.completed_at) IS NOT NULL
+         GROUP BY period, segment`,
+      )
+      .all(item.id) as Row[]
+
+  const rows = grouped(input.segmentBy)
+  const periods = [...new Set(rows.map((r) => r.period))].sort()
+  const totals = periods.map((period) => {
+    const inPeriod = rows.filter((r) => r.period === period)
+    const assigned = inPeriod.reduce((s, r) => s + r.assigned, 0)
+    const completed = inPeriod.reduce((s, r) => s + r.completed, 0)
+    return { period, assigned, completed, rate: rate(assigned, completed) }
+  })
+  const segmentNames = [...new Set(rows.map((r) => r.segment))].sort()
+  const segments = segmentNames.map((segment) => ({
+    segment,
+    cells: periods.map((period) => {
+      const r = rows.find((x) => x.period === period && x.segment === segment)
+      return {
+        assigned: r?.assigned ?? 0,
+        completed: r?.completed ?? 0,
+        rate: rate(r?.assigned ?? 0, r?.completed ?? 0),
+      }
+    }),
+  }))
+  const reach = (
+    db
+      .prepare('SELECT count(DISTINCT person_id) AS n FROM learning_records WHERE item_id = ?')
+      .get(item.id) as {
+      n: number
+    }
+  ).n
+  const survey = db
+    .prepare(
+      `SELECT question, count(*) AS n, round(avg(score), 2) AS mean FROM survey_responses
+       WHERE activity_id IN (?, ?) GROUP BY question ORDER BY question`,
+    )
+    .all(item.activityId, item.title) as Result['survey']
+
+  return {
+    item: { activityId: item.activityId, title: item.title },
+    reach,
+    period: input.period,
+    periods: totals,
+    segmentBy: input.segmentBy,
+    segments,
+    drop: explainDrop(totals, grouped, input.segmentBy, rows),
+    survey,
+  }
+}
+
+/**
+ * When the last period's rate fell from the one before, every segment of every dimension gets its share of the
+ * fall; the finding names the segment that carries most of it.
+ */
+function explainDrop(
+  totals: { period: string; assigned: number; completed: number; rate: number | null }[],
+  grouped: (dimension: SegmentDimension) => Row[],
+  shownDimension: SegmentDimension,
+  shownRows: Row[],
+): Result['drop'] {
+  const last = totals[totals.length - 1]
+  const previous = totals[totals.length - 2]
+  if (!last || !previous || last.rate === null || previous.rate === null) return null
+  if (previous.rate - last.rate < MEANINGFUL_FALL) return null
+  const contributions = (Object.keys(SEGMENT_SQL) as SegmentDimension[]).flatMap((dimension) => {
+    const rows = dimension === shownDimension ? shownRows : grouped(dimension)
+    const names = [...new Set(rows.map((r) => r.segment))]
+    const counts = (period: string, segment: string): { n: number; hits: number } => {
+      const r = rows.find((x) => x.period === period && x.segment === segment)
+      return { n: r?.assigned ?? 0, hits: r?.completed ?? 0 }
+    }
+    return attributeChange(
+      names.map((segment) => ({
+        segment,
+        before: counts(previous.period, segment),
+        after: counts(last.period, segment),
+      })),
+    ).segments.map((s) => ({ dimension, ...s }))
+  })
+  const ranked = contributions
+    .map(({ dimension, segment, rateBefore, rateAfter, before, after, shareOfChange }) => ({
+      dimension,
+      segment,
+      rateBefore: rateBefore === null ? null : Math.round(rateBefore * 1000) / 1000,
+      rateAfter: rateAfter === null ? null : Math.round(rateAfter * 1000) / 1000,
+      before,
+      after,
+      shareOfChange: shareOfChange === null ? null : Math.round(shareOfChange * 1000) / 1000,
+    }))
+    .sort((a, b) => (b.shareOfChange ?? 0) - (a.shareOfChange ?? 0))
+  const top = ranked[0]
+  const fall = Math.round((previous.rate - last.rate) * 1000) / 10
+  const finding = top
+    ? `The completion rate fell ${fall} points (${Math.round(previous.rate * 1000) / 10}% → ${Math.round(last.rate * 1000) / 10}%) from ${previous.period} to ${last.period}; ${Math.round((top.shareOfChange ?? 0) * 100)}% of the fall is in ${DIMENSION_LABEL[top.dimension]} ${top.segment} (${top.after.hits} of ${top.after.n} completed, against ${top.before.hits} of ${top.before.n} before).`
+    : `The completion rate fell ${fall} points from ${previous.period} to ${last.period}.`
+  return {
+    from: previous.period,
+    to: last.period,
+    before: previous.rate,
+    after: last.rate,
+    finding,
+    segments: ranked.slice(0, 10),
+  }
+}
