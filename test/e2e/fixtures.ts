@@ -123,3 +123,23 @@ export const test = base.extend<{ dataDirectory: string; hostArgs: string[]; hos
 })
 
 export { expect } from '@playwright/test'
+
+/** Imports a file into a demo workspace with the real CLI, before the host opens it. */
+export function importIntoDemo(demo: DemoWorkspace, file: string, kind: string): void {
+  const result = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'out/main/cli.js'),
+      'import',
+      file,
+      '--as',
+      kind,
+      '--workspace',
+      demo.path,
+      '--key-file',
+      demo.keyFile,
+    ],
+    { encoding: 'utf8' },
+  )
+  if (result.status !== 0) throw new Error(`ninefold import failed: ${result.stderr}`)
+}

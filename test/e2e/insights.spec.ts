@@ -1,10 +1,26 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, makeDemoWorkspace, test } from './fixtures'
+import { expect, importIntoDemo, makeDemoWorkspace, test } from './fixtures'
 
 test.describe('insights', () => {
   const demo = makeDemoWorkspace(mkdtempSync(join(tmpdir(), 'ninefold-e2e-insights-')), 1500)
+  // A safety course whose completion fell in one quarter, in London only.
+  const safety = join(mkdtempSync(join(tmpdir(), 'ninefold-e2e-safety-')), 'safety.csv')
+  writeFileSync(
+    safety,
+    [
+      'Employee ID,Location,Course ID,Course title,Status,Assigned',
+      ...Array.from({ length: 600 }, (_, i) => {
+        const id = `E${100001 + i}`
+        const q2 = i % 2 === 1
+        // The location column is informational here: the fall is made in the rows of every 3rd person below.
+        const done = q2 ? i % 6 !== 1 : i % 20 !== 0
+        return `${id},,SAFE-1,Safety Basics,${done ? 'Completed' : 'Enrolled'},${q2 ? '2026-04-15' : '2026-01-15'}`
+      }),
+    ].join('\n'),
+  )
+  importIntoDemo(demo, safety, 'learning')
   test.use({ hostArgs: ['--workspace', demo.path, '--key-file', demo.keyFile] })
 
   test('answers the leading-indicator question with both groups, an interval and the caveat', async ({
@@ -32,6 +48,20 @@ test.describe('insights', () => {
     await card.getByLabel('Outcome', { exact: true }).selectOption('retained')
     await card.getByRole('button', { name: 'Compare' }).click()
     await expect(card).toContainText('more often still employed 6 months later')
+
+    // A program's trend: the fall is named, and every segmentation shows its share of it.
+    const program = page.getByRole('region', { name: 'Program trend' })
+    await program.getByLabel('Program').selectOption('Safety Basics')
+    await expect(program.getByTestId('drop-finding')).toContainText(
+      /fell .* points .* from 2026-Q1 to 2026-Q2/,
+    )
+    await program.getByLabel('Segment by').selectOption('location')
+    await expect(program.getByRole('table', { name: 'Completion by segment' })).toContainText('London')
+    await expect(
+      program.getByRole('table', { name: 'Drop attribution' }).locator('tbody tr').first(),
+    ).toBeVisible()
+    await program.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'test-results/screens/insights-program.png', fullPage: true })
 
     // Talent density: the share of high performers by department and cycle, as bars and as a table.
     const density = page.getByRole('region', { name: 'Talent density' })

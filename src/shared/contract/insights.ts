@@ -110,6 +110,8 @@ export const programTrend = z.object({
           before: z.object({ n: z.number().int(), hits: z.number().int() }),
           after: z.object({ n: z.number().int(), hits: z.number().int() }),
           shareOfChange: z.number().nullable(),
+          /** The segment's share of the records in the later period: a fall spread evenly follows this. */
+          shareOfPeople: z.number(),
         }),
       ),
     })

@@ -19,6 +19,9 @@ const DIMENSION_LABEL: Record<SegmentDimension, string> = {
 }
 /** A fall smaller than this is noise, not a finding. */
 const MEANINGFUL_FALL = 0.05
+/** A segment "concentrates" a fall when it carries at least a quarter of it and 1.5 times its share of the people. */
+const MIN_SHARE = 0.25
+const CONCENTRATION = 1.5
 
 const rate = (assigned: number, completed: number): number | null =>
   assigned === 0 ? null : Math.round((1000 * completed) / assigned) / 1000
@@ -142,13 +145,18 @@ function explainDrop(
       before,
       after,
       shareOfChange: shareOfChange === null ? null : Math.round(shareOfChange * 1000) / 1000,
+      shareOfPeople: last.assigned === 0 ? 0 : Math.round((1000 * after.n) / last.assigned) / 1000,
     }))
     .sort((a, b) => (b.shareOfChange ?? 0) - (a.shareOfChange ?? 0))
-  const top = ranked[0]
+  // A big segment carries a big share of any fall: "concentrated" means well over its share of the people.
+  const top = ranked.find(
+    (s) => (s.shareOfChange ?? 0) >= MIN_SHARE && (s.shareOfChange ?? 0) >= CONCENTRATION * s.shareOfPeople,
+  )
   const fall = Math.round((previous.rate - last.rate) * 1000) / 10
+  const headline = `The completion rate fell ${fall} points (${Math.round(previous.rate * 1000) / 10}% → ${Math.round(last.rate * 1000) / 10}%) from ${previous.period} to ${last.period}`
   const finding = top
-    ? `The completion rate fell ${fall} points (${Math.round(previous.rate * 1000) / 10}% → ${Math.round(last.rate * 1000) / 10}%) from ${previous.period} to ${last.period}; ${Math.round((top.shareOfChange ?? 0) * 100)}% of the fall is in ${DIMENSION_LABEL[top.dimension]} ${top.segment} (${top.after.hits} of ${top.after.n} completed, against ${top.before.hits} of ${top.before.n} before).`
-    : `The completion rate fell ${fall} points from ${previous.period} to ${last.period}.`
+    ? `${headline}; ${Math.round((top.shareOfChange ?? 0) * 100)}% of the fall is in ${DIMENSION_LABEL[top.dimension]} ${top.segment}, which has ${Math.round(top.shareOfPeople * 100)}% of the people (${top.after.hits} of ${top.after.n} completed, against ${top.before.hits} of ${top.before.n} before).`
+    : `${headline}, spread across the organisation: no department, location, job level or manager carries much more of it than its share of the people.`
   return {
     from: previous.period,
     to: last.period,

@@ -1,4 +1,5 @@
 import { LeadingIndicator } from './LeadingIndicator'
+import { ProgramTrend } from './ProgramTrend'
 import { TalentDensity } from './TalentDensity'
 
 /** Insights: questions about what learning goes with, answered with the numbers and the records behind them. */
@@ -6,6 +7,7 @@ export function InsightsScreen(): React.JSX.Element {
   return (
     <div className="insights">
       <h1>Insights</h1>
+      <ProgramTrend />
       <LeadingIndicator />
       <TalentDensity />
     </div>
