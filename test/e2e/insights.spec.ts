@@ -72,5 +72,10 @@ test.describe('insights', () => {
     await expect(table).toContainText('London')
     await density.getByRole('img').scrollIntoViewIfNeeded()
     await page.screenshot({ path: 'test-results/screens/insights-density.png', fullPage: true })
+
+    // Flight-risk signals are labelled as prompts for a conversation, with the records behind each.
+    const signals = page.getByRole('region', { name: 'Flight-risk signals' })
+    await expect(signals.getByRole('note')).toContainText('A prompt for a conversation, not a prediction')
+    await expect(signals.getByRole('table', { name: 'Signals' }).locator('tbody tr').first()).toBeVisible()
   })
 })

@@ -34,6 +34,7 @@ import { erasePerson } from './privacy/erasePerson'
 import { compareCohorts, learningItemsWithCompletions } from './insights/cohortComparison'
 import { talentDensity } from './insights/talentDensity'
 import { programTrend } from './insights/programTrend'
+import { flightRiskSignals } from './insights/flightRisk'
 import { writeFairnessWorkbook } from './fairness/fairnessWorkbook'
 import { listRoles, roleCandidates, setReadiness } from './succession/candidates'
 import { createRole, deleteRole } from './succession/roles'
@@ -261,6 +262,7 @@ export function createServices(ports: ServicePorts): Services {
     'insights.items': () => learningItemsWithCompletions(session.reader),
     'insights.density': (input) => talentDensity(session.reader, input),
     'insights.program': (input) => programTrend(session.reader, input),
+    'insights.flightRisk': (input) => flightRiskSignals(session.reader, input, toIsoDate(now())),
     'insights.cohort': (input) => compareCohorts(session.reader, input, toIsoDate(now())),
     'fairness.audit': (input) => fairnessAudit(session.reader, input.sessionId, input.topBoxes),
     'fairness.export': async (input) => {

@@ -121,7 +121,47 @@ export const programTrend = z.object({
 })
 export type ProgramTrend = z.output<typeof programTrend>
 
+export const flightRiskSignals = z.object({
+  asOf: z.string(),
+  /** The rule, in words, with this run's settings. */
+  rule: z.string(),
+  /** Always shown with the list: what a signal is, and what it is not. */
+  note: z.string(),
+  people: z.array(
+    z.object({
+      employeeId: z.string(),
+      name: z.string(),
+      department: z.string().nullable(),
+      manager: z.string().nullable(),
+      /** Voluntary completions in the steady window, and in how many distinct months. */
+      completions: z.number().int(),
+      activeMonths: z.number().int(),
+      lastCompletion: z.string(),
+      daysSince: z.number().int(),
+      /** The voluntary completions behind the signal, newest first. */
+      evidence: z.array(z.object({ title: z.string(), completedAt: z.string() })),
+    }),
+  ),
+})
+export type FlightRiskSignals = z.output<typeof flightRiskSignals>
+
 export const insightsMethods = defineMethods('insights')({
+  'insights.flightRisk': {
+    summary:
+      'People whose voluntary learning stopped after a steady pattern: a prompt for a conversation, never a decision.',
+    input: z
+      .object({
+        /** Months with no voluntary completion that make a stop. */
+        quietMonths: z.number().int().min(1).max(24).default(3),
+        /** Months before the quiet ones in which the steady pattern is looked for. */
+        steadyMonths: z.number().int().min(3).max(36).default(12),
+        minCompletions: z.number().int().min(2).max(100).default(4),
+        minActiveMonths: z.number().int().min(2).max(36).default(3),
+      })
+      .strict()
+      .default({ quietMonths: 3, steadyMonths: 12, minCompletions: 4, minActiveMonths: 3 }),
+    output: flightRiskSignals,
+  },
   'insights.program': {
     summary:
       "A learning item's reach and completion rate over time, by segment, with where a fall in the rate comes from.",

@@ -1,3 +1,4 @@
+import { FlightRisk } from './FlightRisk'
 import { LeadingIndicator } from './LeadingIndicator'
 import { ProgramTrend } from './ProgramTrend'
 import { TalentDensity } from './TalentDensity'
@@ -10,6 +11,7 @@ export function InsightsScreen(): React.JSX.Element {
       <ProgramTrend />
       <LeadingIndicator />
       <TalentDensity />
+      <FlightRisk />
     </div>
   )
 }
