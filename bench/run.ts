@@ -11,6 +11,7 @@ import { openWorkspaceDb } from '../src/main/db/openWorkspaceDb'
 import { randomRawKey } from '../src/main/keys/keyMaterial'
 import { createServices } from '../src/main/services/createServices'
 import { calibrationCoreBench } from './calibrationBench'
+import { insightTimings } from './insightsBench'
 import { successionReportBench } from './successionBench'
 import {
   floorLearningCsv,
@@ -251,6 +252,34 @@ const BENCHMARKS: Record<string, () => Promise<Measurement>> = {
       baseline: 'one bare pass reading every review, rating and learning record once',
       peakRssMb: peakRssMb(),
       note: `${r.placed.toLocaleString('en-US')} placed, ${r.flags.toLocaleString('en-US')} flags; target ≤ 250 ms`,
+    }
+  },
+  'insights-50k': async () => {
+    const people = Math.round(50_000 * Number(process.env['NINEFOLD_BENCH_SCALE'] ?? 1))
+    const dir = mkdtempSync(join(tmpdir(), 'ninefold-bench-insights-'))
+    try {
+      const svc = services(dir)
+      svc.session.create({
+        name: 'bench',
+        path: join(dir, 'insights.ninefold'),
+        key: randomRawKey(),
+        protection: 'key-file',
+      })
+      const filled = await svc.dispatcher.dispatch('demo.populate', { people, seed: 1 })
+      if (!filled.ok) throw new Error(filled.error.message)
+      const { views, baselineMs } = await insightTimings(svc)
+      svc.dispose()
+      const slowest = views.reduce((a, b) => (b.ms > a.ms ? b : a))
+      return {
+        name: `Insights views and the fairness audit, ${people.toLocaleString('en-US')} people (median of 5 each; ours = the slowest)`,
+        oursMs: slowest.ms,
+        baselineMs,
+        baseline: 'one bare scan of every learning record',
+        peakRssMb: peakRssMb(),
+        note: `target ≤ 300 ms each: ${views.map((v) => `${v.view} ${v.ms.toFixed(0)} ms`).join('; ')}`,
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
     }
   },
   'demo-fill-20k': () => demoFill(20_000),

@@ -14,18 +14,30 @@ export interface Association {
   correlation: number | null
 }
 
-const mean = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0) / values.length
-
 export function associate(groups: readonly GroupValues[]): Association {
-  const present = groups.filter((g) => g.values.length > 0)
-  const all = present.flatMap((g) => g.values)
-  const summary = present.map((g) => ({ group: g.group, n: g.values.length, mean: mean(g.values) }))
-  if (present.length < 2 || all.length < 3) return { groups: summary, eta2: null, correlation: null }
-  const grand = mean(all)
-  const total = all.reduce((s, v) => s + (v - grand) ** 2, 0)
-  if (total === 0) return { groups: summary, eta2: 0, correlation: present.length === 2 ? 0 : null }
+  return associateSums(
+    groups.map(({ group, values }) => ({
+      group,
+      n: values.length,
+      sum: values.reduce((a, b) => a + b, 0),
+      sumOfSquares: values.reduce((a, b) => a + b * b, 0),
+    })),
+  )
+}
+
+/** The same from each group's count, sum and sum of squares (no value lists: 50k people × six metrics). */
+export function associateSums(
+  groups: readonly { group: string; n: number; sum: number; sumOfSquares: number }[],
+): Association {
+  const present = groups.filter((g) => g.n > 0)
+  const summary = present.map((g) => ({ group: g.group, n: g.n, mean: g.sum / g.n }))
+  const n = present.reduce((s, g) => s + g.n, 0)
+  if (present.length < 2 || n < 3) return { groups: summary, eta2: null, correlation: null }
+  const grand = present.reduce((s, g) => s + g.sum, 0) / n
+  const total = present.reduce((s, g) => s + g.sumOfSquares, 0) - n * grand * grand
+  if (total <= 1e-12 * n) return { groups: summary, eta2: 0, correlation: present.length === 2 ? 0 : null }
   const between = summary.reduce((s, g) => s + g.n * (g.mean - grand) ** 2, 0)
-  const eta2 = between / total
+  const eta2 = Math.min(1, between / total)
   const [first, second] = summary
   const correlation =
     summary.length === 2 && first && second ? Math.sign(second.mean - first.mean) * Math.sqrt(eta2) : null

@@ -8,7 +8,7 @@ import type {
   SensitiveAttribute,
 } from '../../shared/contract/fairness'
 import { adverseImpact, FOUR_FIFTHS, SMALL_GROUP, SUPPRESS_BELOW, type GroupCount } from './adverseImpact'
-import { associate, strengthOf } from './association'
+import { associateSums, strengthOf } from './association'
 
 /** One person of the audited session, as the audit sees them: groups, outcomes and the metrics behind them. */
 export interface AuditSubject {
@@ -216,11 +216,20 @@ function metricRows(attribute: SensitiveAttribute, groups: Map<string, AuditSubj
     ([group, members]) => members.length >= SUPPRESS_BELOW && group !== NOT_RECORDED,
   )
   const rows = METRICS.map(({ metric, label, value }) => {
-    const association = associate(
-      shown.map(([group, members]) => ({
-        group,
-        values: members.map(value).filter((v): v is number => v !== null),
-      })),
+    const association = associateSums(
+      shown.map(([group, members]) => {
+        let n = 0
+        let sum = 0
+        let sumOfSquares = 0
+        for (const s of members) {
+          const v = value(s)
+          if (v === null) continue
+          n++
+          sum += v
+          sumOfSquares += v * v
+        }
+        return { group, n, sum, sumOfSquares }
+      }),
     )
     return {
       attribute,

@@ -22,7 +22,11 @@ function isEmptyKey(key: KeyMaterial): boolean {
  * Opens (or creates) an encrypted workspace file. The key is proven by a read before anything that could write
  * (journal mode, migrations) runs, so a wrong key never modifies the file.
  */
-export function openWorkspaceDb(path: string, key: KeyMaterial, options: { create: boolean }): WorkspaceDb {
+export function openWorkspaceDb(
+  path: string,
+  key: KeyMaterial,
+  options: { create: boolean; readOnly?: boolean },
+): WorkspaceDb {
   if (isEmptyKey(key)) {
     // An empty key would mean an unencrypted file: never create one, and never read one as a workspace.
     throw options.create
@@ -36,7 +40,9 @@ export function openWorkspaceDb(path: string, key: KeyMaterial, options: { creat
   if (!options.create && !exists) {
     throw new AppError('WORKSPACE_NOT_FOUND', `There is no workspace at ${path}.`, { path })
   }
-  const db = new Database(path, { fileMustExist: !options.create })
+  // A read-only connection (the session's reader) cannot write by accident, and SQLite's data_version then tells
+  // it for sure when someone else committed: calibration views are cached on it.
+  const db = new Database(path, { fileMustExist: !options.create, readonly: options.readOnly === true })
   try {
     applyKey(db, key)
     proveKey(db, path)

@@ -23,10 +23,8 @@ interface MemberRow {
   scaleMax: number | null
 }
 
-const clean = (value: string | null): string | undefined => {
-  const trimmed = value?.trim()
-  return trimmed ? trimmed : undefined
-}
+const clean = (value: string | null): string | undefined =>
+  value === null ? undefined : value.trim() || undefined
 
 /**
  * The fairness audit of a session. This is the one place that reads the sensitive attributes (their table's purpose
@@ -50,7 +48,8 @@ export function fairnessAudit(
        FROM calibration_members m
        JOIN people p ON p.id = m.person_id
        LEFT JOIN person_sensitive_attributes s ON s.person_id = p.id
-       LEFT JOIN reviews r ON r.id = (SELECT min(id) FROM reviews WHERE person_id = p.id AND cycle_id = ?)
+       -- One review per person and cycle (a unique key), so a plain join.
+       LEFT JOIN reviews r ON r.person_id = p.id AND r.cycle_id = ?
        LEFT JOIN review_cycles c ON c.id = r.cycle_id
        WHERE m.session_id = ?`,
     )
@@ -62,15 +61,18 @@ export function fairnessAudit(
         ? null
         : normaliseRating(m.rating, m.scaleMin, m.scaleMax)
     const groups: Partial<Record<SensitiveAttribute, string>> = {}
-    const set = (attribute: SensitiveAttribute, value: string | null | undefined): void => {
-      const v = clean(value ?? null)
-      if (v !== undefined) groups[attribute] = v
-    }
-    set('gender', m.gender)
-    set('ageBand', ageBandOf(m.birthYear, m.ageBand, settings.asOf))
-    set('workPattern', m.workPattern)
-    set('ethnicity', m.ethnicity)
-    set('location', m.location)
+    const gender = clean(m.gender)
+    if (gender !== undefined) groups.gender = gender
+    const ageBand = clean(
+      m.birthYear === null && m.ageBand === null ? null : ageBandOf(m.birthYear, m.ageBand, settings.asOf),
+    )
+    if (ageBand !== undefined) groups.ageBand = ageBand
+    const workPattern = clean(m.workPattern)
+    if (workPattern !== undefined) groups.workPattern = workPattern
+    const ethnicity = clean(m.ethnicity)
+    if (ethnicity !== undefined) groups.ethnicity = ethnicity
+    const location = clean(m.location)
+    if (location !== undefined) groups.location = location
     return {
       groups,
       rating,

@@ -223,7 +223,7 @@ export class WorkspaceSession {
     if (this.current) this.close()
     let reader: WorkspaceDb
     try {
-      reader = openWorkspaceDb(open.path, key, { create: false })
+      reader = openWorkspaceDb(open.path, key, { create: false, readOnly: true })
     } catch (error) {
       open.db.close()
       throw error
