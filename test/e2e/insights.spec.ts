@@ -63,6 +63,26 @@ test.describe('insights', () => {
     await program.scrollIntoViewIfNeeded()
     await page.screenshot({ path: 'test-results/screens/insights-program.png', fullPage: true })
 
+    // A manager's team heatmap: assign the learning that closes a gap, and see it in the outbox.
+    const heatmap = page.getByRole('region', { name: 'Team heatmap' })
+    const assign = heatmap.getByRole('button', { name: /^Assign .* to / }).first()
+    const label = (await assign.getAttribute('aria-label')) ?? ''
+    const [, title, person] = /^Assign (.*) to (.*)$/.exec(label) ?? []
+    await assign.click()
+    await expect(heatmap.getByText(`Assigned ${title}, due`)).toBeVisible()
+    await heatmap.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'test-results/screens/insights-heatmap.png', fullPage: true })
+    await page.getByRole('button', { name: 'Succession' }).click()
+    await page.getByRole('tab', { name: /Rules and outbox/ }).click()
+    await expect(
+      page
+        .getByRole('table')
+        .filter({ hasText: person ?? '' })
+        .filter({ hasText: title ?? '' })
+        .first(),
+    ).toBeVisible()
+    await page.getByRole('button', { name: 'Insights' }).click()
+
     // Talent density: the share of high performers by department and cycle, as bars and as a table.
     const density = page.getByRole('region', { name: 'Talent density' })
     const table = density.getByRole('table', { name: 'Talent density by cycle' })

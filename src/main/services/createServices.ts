@@ -35,6 +35,7 @@ import { compareCohorts, learningItemsWithCompletions } from './insights/cohortC
 import { talentDensity } from './insights/talentDensity'
 import { programTrend } from './insights/programTrend'
 import { flightRiskSignals } from './insights/flightRisk'
+import { assignFromHeatmap, managersWithReports, teamHeatmap } from './insights/teamHeatmap'
 import { writeFairnessWorkbook } from './fairness/fairnessWorkbook'
 import { listRoles, roleCandidates, setReadiness } from './succession/candidates'
 import { createRole, deleteRole } from './succession/roles'
@@ -263,6 +264,9 @@ export function createServices(ports: ServicePorts): Services {
     'insights.density': (input) => talentDensity(session.reader, input),
     'insights.program': (input) => programTrend(session.reader, input),
     'insights.flightRisk': (input) => flightRiskSignals(session.reader, input, toIsoDate(now())),
+    'insights.managers': () => managersWithReports(session.reader),
+    'insights.teamHeatmap': (input) => teamHeatmap(session.reader, input, toIsoDate(now())),
+    'insights.assign': (input) => assignFromHeatmap(input, calibrationContext()),
     'insights.cohort': (input) => compareCohorts(session.reader, input, toIsoDate(now())),
     'fairness.audit': (input) => fairnessAudit(session.reader, input.sessionId, input.topBoxes),
     'fairness.export': async (input) => {

@@ -145,7 +145,64 @@ export const flightRiskSignals = z.object({
 })
 export type FlightRiskSignals = z.output<typeof flightRiskSignals>
 
+export const teamHeatmap = z.object({
+  manager: z.object({ employeeId: z.string(), name: z.string() }),
+  /** Where the required levels come from: a critical role's requirements, or one target level for every skill. */
+  requirement: z.string(),
+  people: z.array(z.object({ employeeId: z.string(), name: z.string(), jobTitle: z.string().nullable() })),
+  skills: z.array(
+    z.object({
+      skillId: z.number().int(),
+      name: z.string(),
+      required: z.number().int(),
+      /** The learning item that evidences the required level (else the closest mapped), which "assign" hands out. */
+      closedBy: z.object({ activityId: z.string(), title: z.string(), level: z.number().int() }).nullable(),
+    }),
+  ),
+  /** cells[person][skill]: the level held and where it comes from (null: no evidence), and held − required. */
+  cells: z.array(
+    z.array(
+      z.object({ level: z.number().nullable(), basis: z.string().nullable(), gap: z.number().nullable() }),
+    ),
+  ),
+})
+export type TeamHeatmap = z.output<typeof teamHeatmap>
+
 export const insightsMethods = defineMethods('insights')({
+  'insights.managers': {
+    summary: 'People with direct reports, for choosing a team heatmap.',
+    input: z.object({}).strict().default({}),
+    output: z.array(z.object({ employeeId: z.string(), name: z.string(), reports: z.number().int() })),
+  },
+  'insights.teamHeatmap': {
+    summary: "A manager's team × skills: level held against level required, red gap to green strength.",
+    input: z
+      .object({
+        manager: z.string().min(1),
+        roleId: z.number().int().optional(),
+        targetLevel: z.number().int().min(1).max(5).default(3),
+        maxSkills: z.number().int().min(1).max(40).default(10),
+      })
+      .strict(),
+    output: teamHeatmap,
+  },
+  'insights.assign': {
+    summary: 'From the heatmap: assign the learning that closes one gap of one person (an outbox action).',
+    input: z
+      .object({
+        employeeId: z.string().min(1),
+        skillId: z.number().int(),
+        required: z.number().int().min(1).max(5),
+        dueInDays: z.number().int().min(1).max(3650).default(30),
+      })
+      .strict(),
+    output: z.object({
+      /** False when the same item is already open for the person (never two open assignments). */
+      created: z.boolean(),
+      item: z.object({ activityId: z.string(), title: z.string() }),
+      dueAt: z.string(),
+    }),
+  },
   'insights.flightRisk': {
     summary:
       'People whose voluntary learning stopped after a steady pattern: a prompt for a conversation, never a decision.',

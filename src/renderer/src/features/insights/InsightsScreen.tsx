@@ -2,6 +2,7 @@ import { FlightRisk } from './FlightRisk'
 import { LeadingIndicator } from './LeadingIndicator'
 import { ProgramTrend } from './ProgramTrend'
 import { TalentDensity } from './TalentDensity'
+import { TeamHeatmap } from './TeamHeatmap'
 
 /** Insights: questions about what learning goes with, answered with the numbers and the records behind them. */
 export function InsightsScreen(): React.JSX.Element {
@@ -10,6 +11,7 @@ export function InsightsScreen(): React.JSX.Element {
       <h1>Insights</h1>
       <ProgramTrend />
       <LeadingIndicator />
+      <TeamHeatmap />
       <TalentDensity />
       <FlightRisk />
     </div>

@@ -1,0 +1,154 @@
+import { useEffect, useState } from 'react'
+import type { MethodOutput, TeamHeatmap as Heatmap } from '../../../../shared/contract'
+import { api } from '../../api/client'
+
+/** Red for a gap of two or more, amber for one short, light green on target, green above. */
+function tone(gap: number | null): string {
+  if (gap === null) return 'heat-none'
+  if (gap <= -2) return 'heat-gap2'
+  if (gap === -1) return 'heat-gap1'
+  if (gap === 0) return 'heat-ok'
+  return 'heat-strong'
+}
+
+/** A manager's team × skills, with one click to assign the learning that closes a gap. */
+export function TeamHeatmap(): React.JSX.Element {
+  const [managers, setManagers] = useState<MethodOutput<'insights.managers'>>([])
+  const [manager, setManager] = useState('')
+  const [target, setTarget] = useState(3)
+  const [map, setMap] = useState<Heatmap | null>(null)
+  const [assigned, setAssigned] = useState<Record<string, string>>({})
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    api.call('insights.managers').then(
+      (list) => {
+        setManagers(list)
+        setManager(
+          (current) => current || (list.find((m) => m.reports >= 4)?.employeeId ?? list[0]?.employeeId ?? ''),
+        )
+      },
+      () => setManagers([]),
+    )
+  }, [])
+  useEffect(() => {
+    if (!manager) return
+    let live = true
+    api.call('insights.teamHeatmap', { manager, targetLevel: target }).then(
+      (m) => live && (setMap(m), setError(null)),
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    )
+    return () => {
+      live = false
+    }
+  }, [manager, target])
+
+  const assign = (employeeId: string, skillId: number, required: number): void => {
+    api.call('insights.assign', { employeeId, skillId, required }).then(
+      (result) =>
+        setAssigned((a) => ({
+          ...a,
+          [`${employeeId}:${skillId}`]: result.created
+            ? `Assigned ${result.item.title}, due ${result.dueAt}`
+            : `${result.item.title} is already open`,
+        })),
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    )
+  }
+
+  return (
+    <section className="insight-card" aria-label="Team heatmap">
+      <h3>Team skills against what is required</h3>
+      <div className="insight-form">
+        <label>
+          Manager
+          <select aria-label="Manager" value={manager} onChange={(e) => setManager(e.target.value)}>
+            {managers.map((m) => (
+              <option key={m.employeeId} value={m.employeeId}>
+                {m.name} ({m.reports})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Required level
+          <input
+            type="number"
+            aria-label="Required level"
+            min={1}
+            max={5}
+            value={target}
+            onChange={(e) => setTarget(Math.min(5, Math.max(1, Number(e.target.value) || 1)))}
+          />
+        </label>
+      </div>
+      {error && <p className="error-text">{error}</p>}
+      {map && (
+        <>
+          <p className="muted">
+            {map.requirement} Cells show the level held; click a gap to assign the learning that closes it.
+          </p>
+          <div className="heatmap-scroll">
+            <table className="heatmap" aria-label="Heatmap">
+              <thead>
+                <tr>
+                  <th>Person</th>
+                  {map.skills.map((s) => (
+                    <th
+                      key={s.skillId}
+                      title={
+                        s.closedBy
+                          ? `Closed by ${s.closedBy.title} (level ${s.closedBy.level})`
+                          : 'No learning mapped'
+                      }
+                    >
+                      {s.name} <span className="muted">≥{s.required}</span>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {map.people.map((p, i) => (
+                  <tr key={p.employeeId}>
+                    <td>
+                      {p.name}
+                      <div className="muted small">{p.jobTitle}</div>
+                    </td>
+                    {map.skills.map((s, k) => {
+                      const cell = map.cells[i]?.[k]
+                      const key = `${p.employeeId}:${s.skillId}`
+                      const gap = cell?.gap !== null && cell?.gap !== undefined && cell.gap < 0
+                      return (
+                        <td
+                          key={s.skillId}
+                          className={tone(cell?.gap ?? null)}
+                          title={cell?.basis ?? 'No evidence'}
+                        >
+                          {cell?.level ?? '—'}
+                          {assigned[key] ? (
+                            <div className="small">{assigned[key]}</div>
+                          ) : (
+                            (gap || cell?.level === null) &&
+                            s.closedBy && (
+                              <button
+                                type="button"
+                                className="link small"
+                                aria-label={`Assign ${s.closedBy.title} to ${p.name}`}
+                                onClick={() => assign(p.employeeId, s.skillId, s.required)}
+                              >
+                                assign
+                              </button>
+                            )
+                          )}
+                        </td>
+                      )
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  )
+}
