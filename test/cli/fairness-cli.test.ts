@@ -47,10 +47,14 @@ describe('ninefold fairness', () => {
 })
 
 describe('ninefold person erase', () => {
-  it('erases a person and reports the pseudonym; an unknown id or a missing reason exits 2', async () => {
+  it('exports what is held about a person, erases them and reports the pseudonym; an unknown id or a missing reason exits 2', async () => {
     const dir = tempDir()
     const ws = ['--workspace', join(dir, 'demo.ninefold'), '--key-file', join(dir, 'demo.key')]
     expect((await cli(['demo', '--people', '200', '--seed', '4', ...ws])).code).toBe(0)
+    const access = join(dir, 'access.xlsx')
+    const exported = await cli(['person', 'export', 'E100050', '--out', access, ...ws, '--json'])
+    expect(exported.code).toBe(0)
+    expect(JSON.parse(exported.stdout)).toMatchObject({ path: access, rows: expect.any(Number) })
     const erased = await cli([
       'person',
       'erase',

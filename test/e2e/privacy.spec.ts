@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -27,6 +28,14 @@ test.describe('erasing a person', () => {
     const dialog = page.getByRole('dialog', { name: 'Erase a person' })
     await dialog.getByLabel('Employee ID').fill(planted.employeeId)
     await expect(dialog).toContainText(target.fullName)
+    // First what they asked to see: everything held about them (art. 15).
+    const download = page.waitForEvent('download')
+    await dialog.getByRole('button', { name: 'Export everything held about them (art. 15)' }).click()
+    const file = join(mkdtempSync(join(tmpdir(), 'ninefold-e2e-access-')), 'access.xlsx')
+    await (await download).saveAs(file)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(file)
+    expect(book.getWorksheet('Person')?.getRow(3).getCell(2).value).toBe(planted.employeeId)
     await dialog.getByLabel(/Reason/).fill('Erasure request of 2026-11-20')
     await expect(dialog.getByRole('button', { name: 'Erase' })).toBeDisabled()
     await dialog.getByLabel('I understand this cannot be undone').check()

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -134,6 +135,37 @@ describe('erasing a person', () => {
     // …and not one byte of the erased person's.
     for (const trace of [target.fullName, target.email, target.employeeId])
       expect(pages.includes(trace), `${trace} is still in the file`).toBe(false)
+  })
+
+  it('exports everything held about a person, one sheet per kind of record, and logs the export', async () => {
+    const db = services.session.db
+    const someone = db
+      .prepare(
+        'SELECT id, employee_id AS employeeId FROM people p WHERE EXISTS (SELECT 1 FROM reviews r WHERE r.person_id = p.id) ORDER BY id LIMIT 1 OFFSET 40',
+      )
+      .get() as { id: number; employeeId: string }
+    const out = join(dir, 'access.xlsx')
+    const result = await client.call('privacy.subjectAccess', { employeeId: someone.employeeId, path: out })
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(out)
+    const names = book.worksheets.map((w) => w.name)
+    expect(names).toEqual(
+      expect.arrayContaining(['Person', 'Sensitive attributes', 'Reviews', 'Learning records']),
+    )
+    for (const sheet of book.worksheets)
+      expect(String(sheet.getRow(1).getCell(1).value)).toMatch(
+        /^Everything Ninefold holds about .* \(GDPR art\. 15\)/,
+      )
+    const count = (table: string): number =>
+      (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE person_id = ?`).get(someone.id) as { n: number })
+        .n
+    // Notice row and header row above the records.
+    expect((book.getWorksheet('Learning records')?.rowCount ?? 0) - 2).toBe(count('learning_records'))
+    expect((book.getWorksheet('Reviews')?.rowCount ?? 0) - 2).toBe(count('reviews'))
+    expect(result.rows).toBeGreaterThan(count('learning_records'))
+    expect(
+      db.prepare("SELECT entity_id FROM audit_log WHERE action = 'privacy.subjectAccess'").get(),
+    ).toEqual({ entity_id: someone.employeeId })
   })
 
   it('refuses an unknown person or a missing reason and changes nothing', async () => {

@@ -26,6 +26,7 @@ Commands:
   calibration undo SESSION | calibration redo SESSION
   calibration finalize SESSION      lock the session (read-only)
   calibration export SESSION --out FILE.xlsx [--pre-read]
+  person export ID --out FILE.xlsx  everything held about a person (GDPR subject access)
   person erase ID --reason "…"      erase a person (GDPR): their records go, mentions are pseudonymised
   fairness audit SESSION            outcomes, boxes and metrics by sensitive attribute (four-fifths, Fisher, η²)
   fairness export SESSION --out FILE.xlsx   the audit for the works council

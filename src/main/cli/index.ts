@@ -263,6 +263,21 @@ export async function runCli(
         )
         return 0
       }
+      case 'person export': {
+        const employeeId = args.command[2]
+        if (!employeeId || !args.out?.toLowerCase().endsWith('.xlsx'))
+          throw new AppError('INVALID_INPUT', 'Usage: ninefold person export EMPLOYEE_ID --out FILE.xlsx.')
+        const path = resolve(args.out)
+        const result = await withOpenWorkspace(services, args, env, (client) =>
+          client.call('privacy.subjectAccess', { employeeId, path }),
+        )
+        output.out(
+          output.json
+            ? JSON.stringify({ path: result.path, rows: result.rows })
+            : `Wrote ${result.rows} row(s) held about ${employeeId} to ${result.path}`,
+        )
+        return 0
+      }
       case 'person erase': {
         const employeeId = args.command[2]
         if (!employeeId || !args.reason || args.reason.trim().length < 3)

@@ -31,6 +31,7 @@ import { sessionForExport, showSession } from './calibration/sessionView'
 import { appendAudit } from './auditLog'
 import { fairnessAudit } from './fairness/fairnessAudit'
 import { erasePerson } from './privacy/erasePerson'
+import { exportSubjectAccess } from './privacy/subjectAccess'
 import { compareCohorts, learningItemsWithCompletions } from './insights/cohortComparison'
 import { talentDensity } from './insights/talentDensity'
 import { programTrend } from './insights/programTrend'
@@ -267,6 +268,31 @@ export function createServices(ports: ServicePorts): Services {
     'insights.managers': () => managersWithReports(session.reader),
     'insights.teamHeatmap': (input) => teamHeatmap(session.reader, input, toIsoDate(now())),
     'insights.assign': (input) => assignFromHeatmap(input, calibrationContext()),
+    'privacy.subjectAccess': async (input) => {
+      let rows = 0
+      const file = await writeToPathOrBytes(
+        input.path,
+        `Subject access ${input.employeeId}.xlsx`,
+        async (path) => {
+          rows = await exportSubjectAccess(session.reader, input.employeeId, path, toIsoDate(now()))
+        },
+      )
+      const { db, actor, now: at } = calibrationContext()
+      db.transaction(() =>
+        appendAudit(
+          db,
+          {
+            actor,
+            action: 'privacy.subjectAccess',
+            entityType: 'person',
+            entityId: input.employeeId,
+            after: { rows },
+          },
+          at,
+        ),
+      )()
+      return { ...file, rows }
+    },
     'insights.cohort': (input) => compareCohorts(session.reader, input, toIsoDate(now())),
     'fairness.audit': (input) => fairnessAudit(session.reader, input.sessionId, input.topBoxes),
     'fairness.export': async (input) => {

@@ -21,4 +21,15 @@ export const privacyMethods = defineMethods('privacy')({
       pseudonymised: z.number().int(),
     }),
   },
+  'privacy.subjectAccess': {
+    summary: 'Everything held about one person (GDPR art. 15) as a workbook, to a path or as bytes; logged.',
+    input: z.object({ employeeId: z.string().min(1), path: z.string().min(1).optional() }).strict(),
+    output: z.object({
+      fileName: z.string(),
+      path: z.string().nullable(),
+      bytes: z.instanceof(Uint8Array).nullable(),
+      /** Rows exported, over every sheet. */
+      rows: z.number().int(),
+    }),
+  },
 })

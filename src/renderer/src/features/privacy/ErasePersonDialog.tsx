@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { MethodOutput } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { downloadBytes } from '../../download'
 
 type Erased = MethodOutput<'privacy.erase'>
 
@@ -113,6 +114,23 @@ export function ErasePersonDialog({
                   ? 'No one with this employee ID.'
                   : ''}
             </p>
+            {found && (
+              <p>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() =>
+                    void api
+                      .call('privacy.subjectAccess', { employeeId: id })
+                      .then(downloadBytes, (e: unknown) =>
+                        setError(e instanceof Error ? e.message : String(e)),
+                      )
+                  }
+                >
+                  Export everything held about them (art. 15)
+                </button>
+              </p>
+            )}
             <label>
               Reason (the request and its date; kept in the audit log)
               <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
