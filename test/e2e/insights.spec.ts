@@ -93,6 +93,15 @@ test.describe('insights', () => {
     await density.getByRole('img').scrollIntoViewIfNeeded()
     await page.screenshot({ path: 'test-results/screens/insights-density.png', fullPage: true })
 
+    // One person's journey: a timeline and the same events as a table.
+    const journey = page.getByRole('region', { name: 'Person journey' })
+    await journey.getByLabel('Journey employee ID').fill('E100010')
+    await journey.getByRole('button', { name: 'Show' }).click()
+    await expect(journey.getByRole('img', { name: /^Timeline of / })).toBeVisible()
+    await expect(journey.getByRole('table', { name: 'Journey events' })).toContainText('Annual Review review')
+    await journey.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'test-results/screens/insights-journey.png', fullPage: true })
+
     // Flight-risk signals are labelled as prompts for a conversation, with the records behind each.
     const signals = page.getByRole('region', { name: 'Flight-risk signals' })
     await expect(signals.getByRole('note')).toContainText('A prompt for a conversation, not a prediction')

@@ -36,6 +36,7 @@ import { compareCohorts, learningItemsWithCompletions } from './insights/cohortC
 import { talentDensity } from './insights/talentDensity'
 import { programTrend } from './insights/programTrend'
 import { flightRiskSignals } from './insights/flightRisk'
+import { personJourney } from './insights/personJourney'
 import { assignFromHeatmap, managersWithReports, teamHeatmap } from './insights/teamHeatmap'
 import { writeFairnessWorkbook } from './fairness/fairnessWorkbook'
 import { listRoles, roleCandidates, setReadiness } from './succession/candidates'
@@ -293,6 +294,7 @@ export function createServices(ports: ServicePorts): Services {
       )()
       return { ...file, rows }
     },
+    'insights.journey': (input) => personJourney(session.reader, input.employeeId, toIsoDate(now())),
     'insights.cohort': (input) => compareCohorts(session.reader, input, toIsoDate(now())),
     'fairness.audit': (input) => fairnessAudit(session.reader, input.sessionId, input.topBoxes),
     'fairness.export': async (input) => {

@@ -168,7 +168,45 @@ export const teamHeatmap = z.object({
 })
 export type TeamHeatmap = z.output<typeof teamHeatmap>
 
+export const journeyEventKind = z.enum([
+  'learning',
+  'certification',
+  'review',
+  'rating',
+  'placement',
+  'move',
+  'action',
+])
+
+export const personJourney = z.object({
+  person: z.object({
+    employeeId: z.string(),
+    name: z.string(),
+    jobTitle: z.string().nullable(),
+    department: z.string().nullable(),
+    hireDate: z.string().nullable(),
+  }),
+  /** Everything dated about the person, oldest first: each event names the record it comes from. */
+  events: z.array(
+    z.object({
+      date: z.string(),
+      kind: journeyEventKind,
+      title: z.string(),
+      detail: z.string(),
+      /** For learning: completed, failed, overdue, open, expired or valid (certifications). */
+      state: z.string().nullable(),
+    }),
+  ),
+})
+export type PersonJourney = z.output<typeof personJourney>
+
 export const insightsMethods = defineMethods('insights')({
+  'insights.journey': {
+    summary:
+      "A person's journey on one timeline: learning, certifications with validity, reviews, ratings, calibration and actions.",
+    input: z.object({ employeeId: z.string().min(1) }).strict(),
+    output: personJourney,
+  },
   'insights.managers': {
     summary: 'People with direct reports, for choosing a team heatmap.',
     input: z.object({}).strict().default({}),

@@ -1,5 +1,6 @@
 import { FlightRisk } from './FlightRisk'
 import { LeadingIndicator } from './LeadingIndicator'
+import { PersonJourney } from './PersonJourney'
 import { ProgramTrend } from './ProgramTrend'
 import { TalentDensity } from './TalentDensity'
 import { TeamHeatmap } from './TeamHeatmap'
@@ -14,6 +15,7 @@ export function InsightsScreen(): React.JSX.Element {
       <TeamHeatmap />
       <TalentDensity />
       <FlightRisk />
+      <PersonJourney />
     </div>
   )
 }
