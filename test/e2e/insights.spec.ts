@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -41,6 +42,15 @@ test.describe('insights', () => {
     await expect(rows).toHaveCount(2)
     await expect(rows.first()).toContainText('Completed Advanced Leadership')
     await expect(card).toContainText('correlation, not what the learning caused')
+    const download = page.waitForEvent('download')
+    await card.getByRole('button', { name: 'Export xlsx' }).click()
+    const file = join(mkdtempSync(join(tmpdir(), 'ninefold-e2e-insight-export-')), 'cohort.xlsx')
+    await (await download).saveAs(file)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(file)
+    expect(String(book.getWorksheet('Comparison')?.getRow(1).getCell(1).value)).toMatch(
+      /^Did people who completed/,
+    )
     await page.screenshot({ path: 'test-results/screens/insights-leading-indicator.png', fullPage: true })
 
     // Another question from the same form: retention after the Emerging Leaders Program, as a share.

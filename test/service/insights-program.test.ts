@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -56,5 +57,22 @@ describe("a program's trend", () => {
     expect(trend.drop?.segments[0]?.shareOfChange).toBeGreaterThan(0.5)
     const london = trend.segments.find((s) => s.segment === 'London')
     expect(london?.cells[1]?.rate).toBeLessThan(0.4)
+
+    // The same numbers as a workbook: the chart's table, and where the fall comes from.
+    const out = join(dir, 'trend.xlsx')
+    await client.call('insights.export', {
+      view: 'program',
+      input: { item: 'Safety Basics', segmentBy: 'location' },
+      path: out,
+    })
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(out)
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Completion', 'Where the fall comes from'])
+    const sheet = book.getWorksheet('Completion')
+    const all = sheet?.getRows(1, sheet.rowCount)?.find((r) => r.getCell(1).value === 'All')
+    expect(all?.getCell(3).value).toBe(`${trend.periods[1]?.completed}/${trend.periods[1]?.assigned}`)
+    await expect(
+      client.call('insights.export', { view: 'program', input: { item: 'Nope' } }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
 })

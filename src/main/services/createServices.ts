@@ -37,6 +37,9 @@ import { talentDensity } from './insights/talentDensity'
 import { programTrend } from './insights/programTrend'
 import { flightRiskSignals } from './insights/flightRisk'
 import { personJourney } from './insights/personJourney'
+import { contract } from '../../shared/contract'
+import { INSIGHT_METHODS, writeInsightWorkbook, type InsightView } from './insights/insightsWorkbook'
+
 import { assignFromHeatmap, managersWithReports, teamHeatmap } from './insights/teamHeatmap'
 import { writeFairnessWorkbook } from './fairness/fairnessWorkbook'
 import { listRoles, roleCandidates, setReadiness } from './succession/candidates'
@@ -295,6 +298,14 @@ export function createServices(ports: ServicePorts): Services {
       return { ...file, rows }
     },
     'insights.journey': (input) => personJourney(session.reader, input.employeeId, toIsoDate(now())),
+    'insights.export': async (input) => {
+      const method = INSIGHT_METHODS[input.view]
+      // The view's own input, checked by that view's method: the workbook holds exactly what the view shows.
+      const data = await handlers[method](contract[method].input.parse(input.input) as never)
+      return writeToPathOrBytes(input.path, `Insights ${input.view}.xlsx`, (path) =>
+        writeInsightWorkbook(path, { view: input.view, data } as InsightView),
+      )
+    },
     'insights.cohort': (input) => compareCohorts(session.reader, input, toIsoDate(now())),
     'fairness.audit': (input) => fairnessAudit(session.reader, input.sessionId, input.topBoxes),
     'fairness.export': async (input) => {

@@ -201,6 +201,22 @@ export const personJourney = z.object({
 export type PersonJourney = z.output<typeof personJourney>
 
 export const insightsMethods = defineMethods('insights')({
+  'insights.export': {
+    summary: "An Insights view's numbers as a workbook (the same call as the view), to a path or as bytes.",
+    input: z
+      .object({
+        view: z.enum(['program', 'cohort', 'density', 'flightRisk', 'journey', 'heatmap']),
+        /** The view's own input, checked against that view's method. */
+        input: z.record(z.string(), z.unknown()),
+        path: z.string().min(1).optional(),
+      })
+      .strict(),
+    output: z.object({
+      fileName: z.string(),
+      path: z.string().nullable(),
+      bytes: z.instanceof(Uint8Array).nullable(),
+    }),
+  },
   'insights.journey': {
     summary:
       "A person's journey on one timeline: learning, certifications with validity, reviews, ratings, calibration and actions.",

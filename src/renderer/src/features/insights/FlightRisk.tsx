@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { FlightRiskSignals } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { ExportButton } from './ExportButton'
 
 /** Voluntary learning that stopped after a steady pattern: a list of prompts for a conversation, with the records. */
 export function FlightRisk(): React.JSX.Element {
@@ -40,6 +41,7 @@ export function FlightRisk(): React.JSX.Element {
             {signals.note}
           </p>
           <p className="muted">{signals.rule}</p>
+          <ExportButton view="flightRisk" input={{ quietMonths }} onError={setError} />
           <table className="audit-table" aria-label="Signals">
             <thead>
               <tr>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { CohortComparison, CohortOutcome, MethodOutput } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { ExportButton } from './ExportButton'
 import { CohortChart } from './CohortChart'
 
 type Kind = CohortOutcome['kind']
@@ -21,6 +22,8 @@ export function LeadingIndicator(): React.JSX.Element {
   const [result, setResult] = useState<CohortComparison | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  // The question the shown answer belongs to, for its export.
+  const [asked, setAsked] = useState<Record<string, unknown> | null>(null)
 
   useEffect(() => {
     api.call('insights.items').then(setItems, () => setItems([]))
@@ -40,16 +43,20 @@ export function LeadingIndicator(): React.JSX.Element {
   const ask = (): void => {
     setBusy(true)
     setError(null)
+    const question = {
+      item,
+      outcome: outcome(),
+      ...(withinHire ? { completedWithinMonthsOfHire: Number(withinHire) } : {}),
+    }
     api
-      .call('insights.cohort', {
-        item,
-        outcome: outcome(),
-        ...(withinHire ? { completedWithinMonthsOfHire: Number(withinHire) } : {}),
-      })
-      .then(setResult, (e: unknown) => {
-        setResult(null)
-        setError(e instanceof Error ? e.message : String(e))
-      })
+      .call('insights.cohort', question)
+      .then(
+        (r) => (setResult(r), setAsked(question)),
+        (e: unknown) => {
+          setResult(null)
+          setError(e instanceof Error ? e.message : String(e))
+        },
+      )
       .finally(() => setBusy(false))
   }
 
@@ -128,6 +135,7 @@ export function LeadingIndicator(): React.JSX.Element {
           <p className="answer" data-testid="cohort-answer">
             {result.answer}
           </p>
+          <ExportButton view="cohort" input={asked ?? {}} onError={setError} />
           <CohortChart result={result} />
           <table className="audit-table" aria-label="Cohort comparison">
             <thead>

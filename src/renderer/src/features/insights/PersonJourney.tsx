@@ -3,6 +3,7 @@ import { scaleBand, scaleLinear } from '@visx/scale'
 import { useState } from 'react'
 import type { PersonJourney as Journey } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { ExportButton } from './ExportButton'
 
 const LANES = ['learning', 'certification', 'review', 'rating', 'placement', 'move', 'action'] as const
 const LANE_LABEL: Record<(typeof LANES)[number], string> = {
@@ -126,6 +127,7 @@ export function PersonJourney(): React.JSX.Element {
               hired {journey.person.hireDate ?? 'unknown'}
             </span>
           </p>
+          <ExportButton view="journey" input={{ employeeId: journey.person.employeeId }} onError={setError} />
           <Timeline journey={journey} />
           <table className="audit-table" aria-label="Journey events">
             <thead>

@@ -3,6 +3,7 @@ import { scaleBand, scaleLinear } from '@visx/scale'
 import { useEffect, useState } from 'react'
 import type { MethodOutput, ProgramTrend as Trend, SegmentDimension } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { ExportButton } from './ExportButton'
 
 const percent = (rate: number | null): string => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`)
 
@@ -130,6 +131,7 @@ export function ProgramTrend(): React.JSX.Element {
               {trend.drop.finding}
             </p>
           )}
+          <ExportButton view="program" input={{ item, period, segmentBy }} onError={setError} />
           <TrendChart trend={trend} />
           <table className="audit-table" aria-label="Completion by segment">
             <thead>

@@ -3,6 +3,7 @@ import { scaleBand, scaleLinear } from '@visx/scale'
 import { useEffect, useState } from 'react'
 import type { TalentDensity as Density } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { ExportButton } from './ExportButton'
 
 type By = 'department' | 'location' | 'jobLevel'
 const percent = (share: number | null): string => (share === null ? '—' : `${Math.round(share * 1000) / 10}%`)
@@ -91,6 +92,15 @@ export function TalentDensity(): React.JSX.Element {
       {density && (
         <>
           <p className="muted">{density.definition}</p>
+          <ExportButton
+            view="density"
+            input={{
+              by,
+              definition:
+                kind === 'rating' ? { kind: 'rating', min: 4 } : { kind: 'boxes', boxes: [6, 8, 9] },
+            }}
+            onError={setError}
+          />
           <DensityChart density={density} />
           <table className="audit-table" aria-label="Talent density by cycle">
             <thead>

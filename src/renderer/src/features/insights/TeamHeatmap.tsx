@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { MethodOutput, TeamHeatmap as Heatmap } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { ExportButton } from './ExportButton'
 
 /** Red for a gap of two or more, amber for one short, light green on target, green above. */
 function tone(gap: number | null): string {
@@ -87,6 +88,7 @@ export function TeamHeatmap(): React.JSX.Element {
           <p className="muted">
             {map.requirement} Cells show the level held; click a gap to assign the learning that closes it.
           </p>
+          <ExportButton view="heatmap" input={{ manager, targetLevel: target }} onError={setError} />
           <div className="heatmap-scroll">
             <table className="heatmap" aria-label="Heatmap">
               <thead>
