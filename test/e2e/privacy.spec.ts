@@ -51,5 +51,16 @@ test.describe('erasing a person', () => {
     await expect(calibration.grid).toBeVisible()
     await expect(calibration.person(planted.employeeId)).toHaveCount(0)
     await expect(page.locator('body')).not.toContainText(target.fullName)
+
+    // Data retention from the workspace screen: preview, then purge with a reason.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Workspace' }).click()
+    const retention = page.getByRole('region', { name: 'Data retention' })
+    await retention.getByLabel('Older than years').fill('1')
+    await retention.getByRole('button', { name: 'Preview' }).click()
+    await expect(retention.getByRole('status')).toContainText(/\d+ learning records dated before/)
+    await retention.getByLabel('Retention reason').fill('Retention policy HR-7')
+    await retention.getByRole('button', { name: /^Purge \d+ record/ }).click()
+    await expect(retention.getByRole('status')).toContainText(/^Removed \d+ record\(s\)/)
+    await page.screenshot({ path: 'test-results/screens/retention.png', fullPage: true })
   })
 })

@@ -168,6 +168,40 @@ describe('erasing a person', () => {
     ).toEqual({ entity_id: someone.employeeId })
   })
 
+  it('previews a retention period, purges what is older, keeps the rest, and remembers the period', async () => {
+    const db = services.session.db
+    const older = (
+      db
+        .prepare(
+          "SELECT count(*) AS n FROM learning_records WHERE coalesce(completed_at, due_at, assigned_at) < '2025-11-01'",
+        )
+        .get() as { n: number }
+    ).n
+    const total = (db.prepare('SELECT count(*) AS n FROM learning_records').get() as { n: number }).n
+    expect(older).toBeGreaterThan(0)
+    const preview = await client.call('privacy.retentionPreview', { kind: 'learning', olderThanYears: 1 })
+    expect(preview).toMatchObject({ years: 1, before: '2025-11-01', records: older })
+    expect((await client.call('privacy.retentionPreview', { kind: 'learning' })).years).toBeNull()
+    const purged = await client.call('privacy.retentionPurge', {
+      kind: 'learning',
+      olderThanYears: 1,
+      reason: 'Retention policy HR-7',
+    })
+    expect(purged.removed).toBe(older)
+    expect((db.prepare('SELECT count(*) AS n FROM learning_records').get() as { n: number }).n).toBe(
+      total - older,
+    )
+    expect((await client.call('privacy.retentionPreview', { kind: 'learning' })).records).toBe(0)
+    const logged = db
+      .prepare("SELECT after_json AS after, reason FROM audit_log WHERE action = 'privacy.retention'")
+      .get() as {
+      after: string
+      reason: string
+    }
+    expect(JSON.parse(logged.after)).toEqual({ olderThanYears: 1, before: '2025-11-01', removed: older })
+    expect(logged.reason).toBe('Retention policy HR-7')
+  })
+
   it('refuses an unknown person or a missing reason and changes nothing', async () => {
     const before = (services.session.db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n
     await expect(

@@ -32,6 +32,7 @@ import { appendAudit } from './auditLog'
 import { fairnessAudit } from './fairness/fairnessAudit'
 import { erasePerson } from './privacy/erasePerson'
 import { exportSubjectAccess } from './privacy/subjectAccess'
+import { applyRetention, retentionPreview } from './privacy/retention'
 import { compareCohorts, learningItemsWithCompletions } from './insights/cohortComparison'
 import { talentDensity } from './insights/talentDensity'
 import { programTrend } from './insights/programTrend'
@@ -305,6 +306,13 @@ export function createServices(ports: ServicePorts): Services {
       return writeToPathOrBytes(input.path, `Insights ${input.view}.xlsx`, (path) =>
         writeInsightWorkbook(path, { view: input.view, data } as InsightView),
       )
+    },
+    'privacy.retentionPreview': (input) => retentionPreview(session.reader, input, toIsoDate(now())),
+    'privacy.retentionPurge': (input) => {
+      const { db, actor, now: at } = calibrationContext()
+      const result = applyRetention(db, input, actor, at)
+      events.emit('workspace.changed', session.status())
+      return result
     },
     'insights.cohort': (input) => compareCohorts(session.reader, input, toIsoDate(now())),
     'fairness.audit': (input) => fairnessAudit(session.reader, input.sessionId, input.topBoxes),

@@ -1,6 +1,19 @@
 import { z } from 'zod'
 import { defineMethods } from './define'
 
+const retentionKind = z.object({ kind: z.enum(['learning', 'reviews', 'competencies', 'surveys', 'xapi']) })
+
+const retentionPreview = z.object({
+  kind: z.enum(['learning', 'reviews', 'competencies', 'surveys', 'xapi']),
+  /** The retention period in years, or null when none is set. */
+  years: z.number().int().nullable(),
+  /** Records dated before this go. */
+  before: z.string().nullable(),
+  records: z.number().int(),
+  oldest: z.string().nullable(),
+  summary: z.string(),
+})
+
 export const privacyMethods = defineMethods('privacy')({
   'privacy.erase': {
     summary:
@@ -31,5 +44,19 @@ export const privacyMethods = defineMethods('privacy')({
       /** Rows exported, over every sheet. */
       rows: z.number().int(),
     }),
+  },
+  'privacy.retentionPreview': {
+    summary:
+      'What a retention period would remove for one kind of record (the stored period, or the one given).',
+    input: retentionKind.extend({ olderThanYears: z.number().int().min(1).max(100).optional() }).strict(),
+    output: retentionPreview,
+  },
+  'privacy.retentionPurge': {
+    summary:
+      'Set a retention period for one kind of record and remove what is older; logged, then the file is compacted.',
+    input: retentionKind
+      .extend({ olderThanYears: z.number().int().min(1).max(100), reason: z.string().min(3) })
+      .strict(),
+    output: retentionPreview.extend({ removed: z.number().int() }),
   },
 })

@@ -3,6 +3,7 @@ import type { WorkspaceSummary } from '../../../../shared/contract'
 import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/contract/workspace'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { RetentionPanel } from '../privacy/RetentionPanel'
 
 export function WorkspaceOverview({ workspace }: { workspace: WorkspaceSummary }): React.JSX.Element {
   const [current, setCurrent] = useState('')
@@ -70,6 +71,7 @@ export function WorkspaceOverview({ workspace }: { workspace: WorkspaceSummary }
           </button>
         </form>
       )}
+      <RetentionPanel />
     </div>
   )
 }
