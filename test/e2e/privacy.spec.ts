@@ -62,5 +62,18 @@ test.describe('erasing a person', () => {
     await retention.getByRole('button', { name: /^Purge \d+ record/ }).click()
     await expect(retention.getByRole('status')).toContainText(/^Removed \d+ record\(s\)/)
     await page.screenshot({ path: 'test-results/screens/retention.png', fullPage: true })
+
+    const anonymised = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Export anonymised workbook' }).click()
+    const anonFile = join(mkdtempSync(join(tmpdir(), 'ninefold-e2e-anon-')), 'anon.xlsx')
+    await (await anonymised).saveAs(anonFile)
+    const anon = new ExcelJS.Workbook()
+    await anon.xlsx.readFile(anonFile)
+    expect(anon.worksheets.map((w) => w.name)).toEqual([
+      'People',
+      'Reviews',
+      'Competency ratings',
+      'Learning',
+    ])
   })
 })

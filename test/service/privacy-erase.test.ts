@@ -202,6 +202,37 @@ describe('erasing a person', () => {
     expect(logged.reason).toBe('Retention policy HR-7')
   })
 
+  it('exports the workspace for analysis under stable pseudonyms, with no name, email or employee id in it', async () => {
+    const db = services.session.db
+    const first = join(dir, 'anon-1.xlsx')
+    const second = join(dir, 'anon-2.xlsx')
+    const result = await client.call('privacy.anonymisedExport', { path: first })
+    await client.call('privacy.anonymisedExport', { path: second })
+    expect(result.rows).toBeGreaterThan(300)
+    const cells = async (file: string): Promise<string[]> => {
+      const book = new ExcelJS.Workbook()
+      await book.xlsx.readFile(file)
+      const values: string[] = []
+      for (const sheet of book.worksheets)
+        sheet.eachRow((row) => row.eachCell((cell) => values.push(String(cell.value))))
+      return values
+    }
+    const text = new Set(await cells(first))
+    const people = db.prepare('SELECT employee_id AS id, full_name AS name, email FROM people').all() as {
+      id: string
+      name: string
+      email: string
+    }[]
+    for (const p of people.slice(0, 60)) {
+      expect(text.has(p.id)).toBe(false)
+      expect(text.has(p.name)).toBe(false)
+      expect(text.has(p.email)).toBe(false)
+    }
+    expect([...text].some((v) => /^P-[0-9A-F]{10}$/.test(v))).toBe(true)
+    // Stable: the second export names everyone the same way.
+    expect(await cells(second)).toEqual(await cells(first))
+  })
+
   it('refuses an unknown person or a missing reason and changes nothing', async () => {
     const before = (services.session.db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n
     await expect(

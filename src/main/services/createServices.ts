@@ -33,6 +33,7 @@ import { fairnessAudit } from './fairness/fairnessAudit'
 import { erasePerson } from './privacy/erasePerson'
 import { exportSubjectAccess } from './privacy/subjectAccess'
 import { applyRetention, retentionPreview } from './privacy/retention'
+import { writeAnonymisedExport } from './privacy/anonymisedExport'
 import { compareCohorts, learningItemsWithCompletions } from './insights/cohortComparison'
 import { talentDensity } from './insights/talentDensity'
 import { programTrend } from './insights/programTrend'
@@ -313,6 +314,22 @@ export function createServices(ports: ServicePorts): Services {
       const result = applyRetention(db, input, actor, at)
       events.emit('workspace.changed', session.status())
       return result
+    },
+    'privacy.anonymisedExport': async (input) => {
+      // Writes the pseudonym secret on first use, so it runs on the writing connection.
+      const { db, actor, now: at } = calibrationContext()
+      let rows = 0
+      const file = await writeToPathOrBytes(input.path, 'Anonymised workspace.xlsx', async (path) => {
+        rows = await writeAnonymisedExport(db, path, toIsoDate(at))
+      })
+      db.transaction(() =>
+        appendAudit(
+          db,
+          { actor, action: 'privacy.anonymisedExport', entityType: 'workspace', after: { rows } },
+          at,
+        ),
+      )()
+      return { ...file, rows }
     },
     'insights.cohort': (input) => compareCohorts(session.reader, input, toIsoDate(now())),
     'fairness.audit': (input) => fairnessAudit(session.reader, input.sessionId, input.topBoxes),

@@ -59,4 +59,15 @@ export const privacyMethods = defineMethods('privacy')({
       .strict(),
     output: retentionPreview.extend({ removed: z.number().int() }),
   },
+  'privacy.anonymisedExport': {
+    summary:
+      'The workspace for analysis: stable pseudonyms, names and free text left out, sensitive fields dropped or banded.',
+    input: z.object({ path: z.string().min(1).optional() }).strict(),
+    output: z.object({
+      fileName: z.string(),
+      path: z.string().nullable(),
+      bytes: z.instanceof(Uint8Array).nullable(),
+      rows: z.number().int(),
+    }),
+  },
 })

@@ -3,6 +3,7 @@ import type { WorkspaceSummary } from '../../../../shared/contract'
 import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/contract/workspace'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { AnonymisedExport } from '../privacy/AnonymisedExport'
 import { RetentionPanel } from '../privacy/RetentionPanel'
 
 export function WorkspaceOverview({ workspace }: { workspace: WorkspaceSummary }): React.JSX.Element {
@@ -72,6 +73,7 @@ export function WorkspaceOverview({ workspace }: { workspace: WorkspaceSummary }
         </form>
       )}
       <RetentionPanel />
+      <AnonymisedExport />
     </div>
   )
 }

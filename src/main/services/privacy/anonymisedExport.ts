@@ -1,0 +1,177 @@
+import { createHmac, randomBytes } from 'node:crypto'
+import type { WorkspaceDb } from '../../db/openWorkspaceDb'
+import { ageBandOf } from '../../../core/fairness/ageBand'
+import { writeXlsx, type CellValue, type SheetSpec } from '../../export/xlsxWriter'
+
+const SALT_KEY = 'privacy.pseudonymSalt'
+
+/**
+ * A keyed hash of the employee id with a secret kept inside the (encrypted) workspace: the same person gets the same
+ * pseudonym in every export, and nobody without the workspace can recompute it from a list of employee ids.
+ */
+function pseudonymiser(db: WorkspaceDb): (employeeId: string | null) => string | null {
+  let row = db.prepare('SELECT value FROM workspace_meta WHERE key = ?').get(SALT_KEY) as
+    { value: string } | undefined
+  if (!row) {
+    row = { value: randomBytes(32).toString('hex') }
+    db.prepare('INSERT INTO workspace_meta (key, value) VALUES (?, ?)').run(SALT_KEY, row.value)
+  }
+  const salt = Buffer.from(row.value, 'hex')
+  return (employeeId) =>
+    employeeId === null
+      ? null
+      : `P-${createHmac('sha256', salt).update(employeeId).digest('hex').slice(0, 10).toUpperCase()}`
+}
+
+const month = (iso: string | null): string | null => (iso === null ? null : iso.slice(0, 7))
+
+/**
+ * The workspace for analysis outside it: people under stable pseudonyms, names, emails and free text left out, hire
+ * dates to the year, birth years to ten-year age bands, gender and ethnicity dropped, dates of records to the month.
+ */
+export async function writeAnonymisedExport(db: WorkspaceDb, path: string, asOf: string): Promise<number> {
+  const pseudonym = db.transaction(() => pseudonymiser(db))()
+  let rows = 0
+  const count = <T>(list: T[]): T[] => ((rows += list.length), list)
+  const notice: CellValue[][] = [
+    [
+      `Anonymised export of ${asOf}: pseudonyms instead of people, names and free text left out, dates to the month, age in bands.`,
+    ],
+  ]
+  const people = count(
+    db
+      .prepare(
+        `SELECT p.employee_id AS id, p.manager_id AS manager, p.department, p.location, p.job_level AS level,
+                substr(p.hire_date, 1, 4) AS hired, s.birth_year AS birthYear, s.age_band AS ageBand, s.work_pattern AS pattern
+         FROM people p LEFT JOIN person_sensitive_attributes s ON s.person_id = p.id ORDER BY p.id`,
+      )
+      .all() as {
+      id: string
+      manager: string | null
+      department: string | null
+      location: string | null
+      level: number | null
+      hired: string | null
+      birthYear: number | null
+      ageBand: string | null
+      pattern: string | null
+    }[],
+  )
+  const sheets: SheetSpec[] = [
+    {
+      name: 'People',
+      preamble: notice,
+      columns: [
+        'Person',
+        'Manager',
+        'Department',
+        'Location',
+        'Job level',
+        'Hired (year)',
+        'Age band',
+        'Work pattern',
+      ].map((header) => ({ header, width: 16 })),
+      rows: people.map((p): CellValue[] => [
+        pseudonym(p.id),
+        pseudonym(p.manager),
+        p.department,
+        p.location,
+        p.level,
+        p.hired,
+        ageBandOf(p.birthYear, p.ageBand, asOf),
+        p.pattern,
+      ]),
+    },
+    {
+      name: 'Reviews',
+      preamble: notice,
+      columns: ['Person', 'Cycle', 'Rating', 'Scale max', 'Potential', 'Reviewer'].map((header) => ({
+        header,
+        width: 16,
+      })),
+      rows: count(
+        db
+          .prepare(
+            `SELECT p.employee_id AS id, c.name AS cycle, r.overall_rating AS rating, c.scale_max AS max,
+                    r.potential_rating AS potential, r.reviewer_id AS reviewer
+             FROM reviews r JOIN people p ON p.id = r.person_id JOIN review_cycles c ON c.id = r.cycle_id ORDER BY r.id`,
+          )
+          .all() as {
+          id: string
+          cycle: string
+          rating: number
+          max: number
+          potential: number | null
+          reviewer: string | null
+        }[],
+      ).map((r): CellValue[] => [
+        pseudonym(r.id),
+        r.cycle,
+        r.rating,
+        r.max,
+        r.potential,
+        pseudonym(r.reviewer),
+      ]),
+    },
+    {
+      name: 'Competency ratings',
+      preamble: notice,
+      columns: ['Person', 'Skill', 'Level', 'Source', 'Rated (month)'].map((header) => ({
+        header,
+        width: 16,
+      })),
+      rows: count(
+        db
+          .prepare(
+            `SELECT p.employee_id AS id, s.name AS skill, cr.level, cr.source, cr.rated_at AS at FROM competency_ratings cr
+             JOIN people p ON p.id = cr.person_id JOIN skills s ON s.id = cr.skill_id ORDER BY cr.id`,
+          )
+          .all() as { id: string; skill: string; level: number; source: string; at: string | null }[],
+      ).map((r): CellValue[] => [pseudonym(r.id), r.skill, r.level, r.source, month(r.at)]),
+    },
+    {
+      name: 'Learning',
+      preamble: notice,
+      columns: [
+        'Person',
+        'Item',
+        'Type',
+        'Mandatory',
+        'Status',
+        'Score',
+        'Completed (month)',
+        'Due (month)',
+      ].map((header) => ({ header, width: 16 })),
+      rows: count(
+        db
+          .prepare(
+            `SELECT p.employee_id AS id, i.activity_id AS item, i.activity_type AS type, i.mandatory, lr.status, lr.score,
+                    lr.completed_at AS completed, lr.due_at AS due
+             FROM learning_records lr JOIN people p ON p.id = lr.person_id JOIN learning_items i ON i.id = lr.item_id
+             ORDER BY lr.id`,
+          )
+          .all() as {
+          id: string
+          item: string
+          type: string
+          mandatory: number
+          status: string
+          score: number | null
+          completed: string | null
+          due: string | null
+        }[],
+      ).map((r): CellValue[] => [
+        pseudonym(r.id),
+        r.item,
+        r.type,
+        r.mandatory === 1 ? 'yes' : 'no',
+        r.status,
+        r.score,
+        month(r.completed),
+        month(r.due),
+      ]),
+    },
+  ]
+  await writeXlsx(path, sheets)
+  return rows
+}
