@@ -112,6 +112,22 @@ test.describe('insights', () => {
     await journey.scrollIntoViewIfNeeded()
     await page.screenshot({ path: 'test-results/screens/insights-journey.png', fullPage: true })
 
+    // The learning-goal map: the onboarding example with its values today, and a goal added by hand.
+    const goals = page.getByRole('region', { name: 'Learning-goal map' })
+    const goalRows = goals.getByRole('table', { name: 'Learning goals' }).locator('tbody tr')
+    await expect(goalRows).toHaveCount(2)
+    await expect(goalRows.nth(1)).toContainText(/\d+(\.\d)?%/)
+    await goals.getByRole('button', { name: 'Add a goal' }).click()
+    await goalRows.nth(2).getByLabel('Goal').fill('Compliance culture')
+    await goalRows.nth(2).getByLabel('Metric').selectOption('mandatory-compliance')
+    await goalRows.nth(2).getByRole('button', { name: 'Save' }).click()
+    await expect(goalRows).toHaveCount(3)
+    await expect(goalRows.nth(2)).toContainText(
+      /Done \(completed, passed or waived\), of \d+ mandatory learning records/,
+    )
+    await goals.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'test-results/screens/insights-goals.png', fullPage: true })
+
     // Flight-risk signals are labelled as prompts for a conversation, with the records behind each.
     const signals = page.getByRole('region', { name: 'Flight-risk signals' })
     await expect(signals.getByRole('note')).toContainText('A prompt for a conversation, not a prediction')

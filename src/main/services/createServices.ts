@@ -39,6 +39,7 @@ import { talentDensity } from './insights/talentDensity'
 import { programTrend } from './insights/programTrend'
 import { flightRiskSignals } from './insights/flightRisk'
 import { personJourney } from './insights/personJourney'
+import { deleteGoal, listGoals, saveGoal } from './insights/learningGoals'
 import { contract } from '../../shared/contract'
 import { INSIGHT_METHODS, writeInsightWorkbook, type InsightView } from './insights/insightsWorkbook'
 
@@ -331,6 +332,9 @@ export function createServices(ports: ServicePorts): Services {
       )()
       return { ...file, rows }
     },
+    'insights.goals': () => listGoals(session.reader, toIsoDate(now())),
+    'insights.saveGoal': (input) => saveGoal(input, calibrationContext()),
+    'insights.deleteGoal': (input) => deleteGoal(input.id, calibrationContext()),
     'insights.cohort': (input) => compareCohorts(session.reader, input, toIsoDate(now())),
     'fairness.audit': (input) => fairnessAudit(session.reader, input.sessionId, input.topBoxes),
     'fairness.export': async (input) => {

@@ -200,7 +200,56 @@ export const personJourney = z.object({
 })
 export type PersonJourney = z.output<typeof personJourney>
 
+export const goalSource = z.enum(['lms', 'hris', 'performance', 'competencies', 'surveys', 'xapi'])
+export const goalMetric = z.enum([
+  'time-to-proficiency',
+  'retention-90-days',
+  'completion-rate',
+  'mandatory-compliance',
+  'high-performer-share',
+  'survey-satisfaction',
+  'other',
+])
+
+export const learningGoal = z.object({
+  id: z.number().int(),
+  goal: z.string(),
+  metric: goalMetric,
+  sources: z.array(goalSource),
+  note: z.string().nullable(),
+  /** Which of the goal's sources have data in this workspace. */
+  present: z.array(goalSource),
+  /** The metric's value today where it can be computed from the workspace, with how. */
+  value: z.string().nullable(),
+  basis: z.string(),
+})
+export type LearningGoal = z.output<typeof learningGoal>
+
 export const insightsMethods = defineMethods('insights')({
+  'insights.goals': {
+    summary:
+      'The learning-goal map: each goal with its metric, its data sources (present or not) and the value today.',
+    input: z.object({}).strict().default({}),
+    output: z.array(learningGoal),
+  },
+  'insights.saveGoal': {
+    summary: 'Add or change a row of the learning-goal map.',
+    input: z
+      .object({
+        id: z.number().int().optional(),
+        goal: z.string().trim().min(2).max(200),
+        metric: goalMetric,
+        sources: z.array(goalSource).max(6),
+        note: z.string().max(500).nullable().default(null),
+      })
+      .strict(),
+    output: learningGoal,
+  },
+  'insights.deleteGoal': {
+    summary: 'Remove a row of the learning-goal map.',
+    input: z.object({ id: z.number().int() }).strict(),
+    output: z.object({ deleted: z.boolean() }),
+  },
   'insights.export': {
     summary: "An Insights view's numbers as a workbook (the same call as the view), to a path or as bytes.",
     input: z

@@ -5,6 +5,7 @@ import { migration004 } from './004-calibration'
 import { migration005 } from './005-skills-succession'
 import { migration006 } from './006-rules-outbox'
 import { migration007 } from './007-privacy'
+import { migration008 } from './008-learning-goals'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -17,5 +18,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ]
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -3,6 +3,7 @@ import type { CohortOutcome } from '../../../shared/contract/insights'
 import { AppError } from '../../../shared/result'
 import { proportionInterval, summarise, welchInterval } from '../../../core/insights/cohortStats'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
+import { learningItemNamed } from './learningItemLookup'
 
 type Result = MethodOutput<'insights.cohort'>
 
@@ -72,13 +73,7 @@ export function compareCohorts(
   input: ParsedInput<'insights.cohort'>,
   today: string,
 ): Result {
-  const item = db
-    .prepare(
-      `SELECT id, activity_id AS activityId, title FROM learning_items
-       WHERE activity_id = @q OR title = @q COLLATE NOCASE ORDER BY activity_id = @q DESC LIMIT 1`,
-    )
-    .get({ q: input.item }) as { id: number; activityId: string; title: string } | undefined
-  if (!item) throw new AppError('NOT_FOUND', `There is no learning item "${input.item}" in this workspace.`)
+  const item = learningItemNamed(db, input.item)
   const { outcome } = input
   let skillId: number | null = null
   if (outcome.kind === 'skill-rating') {

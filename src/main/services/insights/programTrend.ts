@@ -1,7 +1,7 @@
 import type { MethodOutput, ParsedInput, SegmentDimension } from '../../../shared/contract'
-import { AppError } from '../../../shared/result'
 import { attributeChange } from '../../../core/insights/dropAttribution'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
+import { learningItemNamed } from './learningItemLookup'
 
 type Result = MethodOutput<'insights.program'>
 
@@ -38,13 +38,7 @@ interface Row {
  * completed) and counts as completed when its status says so; one grouped query per segment dimension.
  */
 export function programTrend(db: WorkspaceDb, input: ParsedInput<'insights.program'>): Result {
-  const item = db
-    .prepare(
-      `SELECT id, activity_id AS activityId, title FROM learning_items
-       WHERE activity_id = @q OR title = @q COLLATE NOCASE ORDER BY activity_id = @q DESC LIMIT 1`,
-    )
-    .get({ q: input.item }) as { id: number; activityId: string; title: string } | undefined
-  if (!item) throw new AppError('NOT_FOUND', `There is no learning item "${input.item}" in this workspace.`)
+  const item = learningItemNamed(db, input.item)
   const periodSql =
     input.period === 'month'
       ? 'substr(coalesce(lr.assigned_at, lr.due_at, lr.completed_at), 1, 7)'

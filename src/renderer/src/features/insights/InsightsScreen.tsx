@@ -1,5 +1,6 @@
 import { FlightRisk } from './FlightRisk'
 import { LeadingIndicator } from './LeadingIndicator'
+import { LearningGoalMap } from './LearningGoalMap'
 import { PersonJourney } from './PersonJourney'
 import { ProgramTrend } from './ProgramTrend'
 import { TalentDensity } from './TalentDensity'
@@ -16,6 +17,7 @@ export function InsightsScreen(): React.JSX.Element {
       <TalentDensity />
       <FlightRisk />
       <PersonJourney />
+      <LearningGoalMap />
     </div>
   )
 }
