@@ -28,23 +28,7 @@ import { listCycles } from './calibration/loadPopulation'
 import { boxLabels, setBoxLabels } from './calibration/boxLabels'
 import { moveInSession, redoStep, undoStep } from './calibration/sessionMoves'
 import { sessionForExport, showSession } from './calibration/sessionView'
-import { appendAudit } from './auditLog'
-import { fairnessAudit } from './fairness/fairnessAudit'
-import { erasePerson } from './privacy/erasePerson'
-import { exportSubjectAccess } from './privacy/subjectAccess'
-import { applyRetention, retentionPreview } from './privacy/retention'
-import { writeAnonymisedExport } from './privacy/anonymisedExport'
-import { compareCohorts, learningItemsWithCompletions } from './insights/cohortComparison'
-import { talentDensity } from './insights/talentDensity'
-import { programTrend } from './insights/programTrend'
-import { flightRiskSignals } from './insights/flightRisk'
-import { personJourney } from './insights/personJourney'
-import { deleteGoal, listGoals, saveGoal } from './insights/learningGoals'
-import { contract } from '../../shared/contract'
-import { INSIGHT_METHODS, writeInsightWorkbook, type InsightView } from './insights/insightsWorkbook'
 
-import { assignFromHeatmap, managersWithReports, teamHeatmap } from './insights/teamHeatmap'
-import { writeFairnessWorkbook } from './fairness/fairnessWorkbook'
 import { listRoles, roleCandidates, setReadiness } from './succession/candidates'
 import { createRole, deleteRole } from './succession/roles'
 import { closeGaps } from './succession/closeGaps'
@@ -60,6 +44,7 @@ import { listMerges, mergeSkills, undoMerge } from './skills/merges'
 import { exportOntology, importOntology, mapItem } from './skills/ontologyWorkbook'
 import { addAlias, listSkills, suggestMerges, updateSkill } from './skills/ontology'
 import { qualityReport } from './qualityReport'
+import { analysisHandlers } from './analysisHandlers'
 import { EventBus } from './eventBus'
 import { JobRegistry } from './jobs'
 import { listPeople, peopleFacets } from './peopleService'
@@ -262,107 +247,14 @@ export function createServices(ports: ServicePorts): Services {
     'succession.pools': () => listPools(session.reader),
     'succession.createPool': (input) => createPool(input, calibrationContext()),
     'succession.deletePool': (input) => deletePool(input.poolId, calibrationContext()),
-    'privacy.erase': (input) => {
-      const { db, actor, now: at } = calibrationContext()
-      const result = erasePerson(db, input, actor, at)
-      events.emit('workspace.changed', session.status())
-      return result
-    },
-    'insights.items': () => learningItemsWithCompletions(session.reader),
-    'insights.density': (input) => talentDensity(session.reader, input),
-    'insights.program': (input) => programTrend(session.reader, input),
-    'insights.flightRisk': (input) => flightRiskSignals(session.reader, input, toIsoDate(now())),
-    'insights.managers': () => managersWithReports(session.reader),
-    'insights.teamHeatmap': (input) => teamHeatmap(session.reader, input, toIsoDate(now())),
-    'insights.assign': (input) => assignFromHeatmap(input, calibrationContext()),
-    'privacy.subjectAccess': async (input) => {
-      let rows = 0
-      const file = await writeToPathOrBytes(
-        input.path,
-        `Subject access ${input.employeeId}.xlsx`,
-        async (path) => {
-          rows = await exportSubjectAccess(session.reader, input.employeeId, path, toIsoDate(now()))
-        },
-      )
-      const { db, actor, now: at } = calibrationContext()
-      db.transaction(() =>
-        appendAudit(
-          db,
-          {
-            actor,
-            action: 'privacy.subjectAccess',
-            entityType: 'person',
-            entityId: input.employeeId,
-            after: { rows },
-          },
-          at,
-        ),
-      )()
-      return { ...file, rows }
-    },
-    'insights.journey': (input) => personJourney(session.reader, input.employeeId, toIsoDate(now())),
-    'insights.export': async (input) => {
-      const method = INSIGHT_METHODS[input.view]
-      // The view's own input, checked by that view's method: the workbook holds exactly what the view shows.
-      const data = await handlers[method](contract[method].input.parse(input.input) as never)
-      return writeToPathOrBytes(input.path, `Insights ${input.view}.xlsx`, (path) =>
-        writeInsightWorkbook(path, { view: input.view, data } as InsightView),
-      )
-    },
-    'privacy.retentionPreview': (input) => retentionPreview(session.reader, input, toIsoDate(now())),
-    'privacy.retentionPurge': (input) => {
-      const { db, actor, now: at } = calibrationContext()
-      const result = applyRetention(db, input, actor, at)
-      events.emit('workspace.changed', session.status())
-      return result
-    },
-    'privacy.anonymisedExport': async (input) => {
-      // Writes the pseudonym secret on first use, so it runs on the writing connection.
-      const { db, actor, now: at } = calibrationContext()
-      let rows = 0
-      const file = await writeToPathOrBytes(input.path, 'Anonymised workspace.xlsx', async (path) => {
-        rows = await writeAnonymisedExport(db, path, toIsoDate(at))
-      })
-      db.transaction(() =>
-        appendAudit(
-          db,
-          { actor, action: 'privacy.anonymisedExport', entityType: 'workspace', after: { rows } },
-          at,
-        ),
-      )()
-      return { ...file, rows }
-    },
-    'insights.goals': () => listGoals(session.reader, toIsoDate(now())),
-    'insights.saveGoal': (input) => saveGoal(input, calibrationContext()),
-    'insights.deleteGoal': (input) => deleteGoal(input.id, calibrationContext()),
-    'insights.cohort': (input) => compareCohorts(session.reader, input, toIsoDate(now())),
-    'fairness.audit': (input) => fairnessAudit(session.reader, input.sessionId, input.topBoxes),
-    'fairness.export': async (input) => {
-      const audit = fairnessAudit(session.reader, input.sessionId, input.topBoxes)
-      const file = await writeToPathOrBytes(
-        input.path,
-        `Fairness audit ${audit.sessionName.replace(/[^\w -]+/g, '_')}.xlsx`,
-        (path) => writeFairnessWorkbook(path, audit),
-      )
-      // Sensitive attributes left the workspace: the audit log says who took them, when and for which session.
-      const { db, actor, now: at } = calibrationContext()
-      db.transaction(() =>
-        appendAudit(
-          db,
-          {
-            actor,
-            action: 'fairness.export',
-            entityType: 'calibration_session',
-            entityId: input.sessionId,
-            before: null,
-            after: { file: file.fileName, attributes: audit.attributes.map((a) => a.attribute) },
-            reason: null,
-          },
-          at,
-        ),
-      )()
-      return file
-    },
+    ...analysisHandlers({
+      session,
+      events,
+      now,
+      context: calibrationContext,
+      writeToPathOrBytes,
+      handlers: () => handlers,
+    }),
     'succession.export': (input) =>
       writeToPathOrBytes(input.path, 'Succession report.xlsx', (path) =>
         exportSuccessionReport(session.reader, path, toIsoDate(now()), input.roleIds),
