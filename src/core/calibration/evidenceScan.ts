@@ -8,7 +8,7 @@ const DONE = new Set(['completed', 'passed'])
 const HELD = new Set(['completed', 'passed', 'waived'])
 const MIN_SPAN_DAYS = 90
 
-export const scaled = (r: LearningRecord): number | null =>
+const scaled = (r: LearningRecord): number | null =>
   r.score !== null && r.scoreMin !== null && r.scoreMax !== null && r.scoreMax > r.scoreMin
     ? (r.score - r.scoreMin) / (r.scoreMax - r.scoreMin)
     : null

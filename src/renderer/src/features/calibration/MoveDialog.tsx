@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { moveReasonCode } from '../../../../shared/contract/calibration'
+import { FormDialog } from '../../components/FormDialog'
 
 const REASON_LABELS: Record<(typeof moveReasonCode.options)[number], string> = {
   'evidence-not-in-system': 'Evidence not in the system',
@@ -30,52 +31,40 @@ export function MoveDialog({
   const [reason, setReason] = useState('')
   const valid = reason.trim().length >= 3
   return (
-    <div className="dialog-backdrop">
-      <form
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="move-title"
-        onSubmit={(e) => {
-          e.preventDefault()
-          if (valid) onConfirm(code, reason.trim())
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onCancel()
-        }}
-      >
-        <h3 id="move-title">
-          Move {who} {from === null ? '' : `from box ${from} `}to box {to}
-        </h3>
-        <label>
-          Reason
-          <select value={code} onChange={(e) => setCode(e.target.value as typeof code)}>
-            {moveReasonCode.options.map((c) => (
-              <option key={c} value={c}>
-                {REASON_LABELS[c]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Why (recorded in the session log)
-          <textarea
-            autoFocus
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            rows={3}
-            placeholder="What the meeting agreed, and on what evidence"
-          />
-        </label>
-        <div className="dialog-actions">
-          <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" disabled={!valid}>
-            Move
-          </button>
-        </div>
-      </form>
-    </div>
+    <FormDialog
+      title={`Move ${who} ${from === null ? '' : `from box ${from} `}to box ${to}`}
+      valid={valid}
+      onSubmit={() => onConfirm(code, reason.trim())}
+      onCancel={onCancel}
+    >
+      <label>
+        Reason
+        <select value={code} onChange={(e) => setCode(e.target.value as typeof code)}>
+          {moveReasonCode.options.map((c) => (
+            <option key={c} value={c}>
+              {REASON_LABELS[c]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Why (recorded in the session log)
+        <textarea
+          autoFocus
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          rows={3}
+          placeholder="What the meeting agreed, and on what evidence"
+        />
+      </label>
+      <div className="dialog-actions">
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" disabled={!valid}>
+          Move
+        </button>
+      </div>
+    </FormDialog>
   )
 }

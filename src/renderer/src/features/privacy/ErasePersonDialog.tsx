@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { MethodOutput } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { FormDialog } from '../../components/FormDialog'
 import { downloadBytes } from '../../download'
 
 type Erased = MethodOutput<'privacy.erase'>
@@ -68,89 +69,72 @@ export function ErasePersonDialog({
   }
 
   return (
-    <div className="dialog-backdrop">
-      <form
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="erase-title"
-        onSubmit={(e) => {
-          e.preventDefault()
-          if (valid) erase()
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onClose()
-        }}
-      >
-        <h3 id="erase-title">Erase a person</h3>
-        {result ? (
-          <>
-            <p role="status">
-              Erased. {Object.values(result.removed).reduce((a, b) => a + b, 0)} record(s) removed;{' '}
-              {result.pseudonymised} mention(s) elsewhere now read <strong>{result.pseudonym}</strong>. The
-              workspace file was compacted so nothing of them remains in it.
-            </p>
-            <div className="dialog-actions">
-              <button type="button" onClick={onClose}>
-                Close
+    <FormDialog title="Erase a person" valid={valid} onSubmit={erase} onCancel={onClose}>
+      {result ? (
+        <>
+          <p role="status">
+            Erased. {Object.values(result.removed).reduce((a, b) => a + b, 0)} record(s) removed;{' '}
+            {result.pseudonymised} mention(s) elsewhere now read <strong>{result.pseudonym}</strong>. The
+            workspace file was compacted so nothing of them remains in it.
+          </p>
+          <div className="dialog-actions">
+            <button type="button" onClick={onClose}>
+              Close
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p className="muted">
+            Removes everything held about one person: their records, their place in calibration sessions
+            (finalized ones included), outbox actions and pool memberships. Reviews they gave and audit
+            entries that name them stay, under a pseudonym. This cannot be undone.
+          </p>
+          <label>
+            Employee ID
+            <input autoFocus value={employeeId} onChange={(e) => setEmployeeId(e.target.value)} />
+          </label>
+          <p aria-live="polite" className={found ? '' : 'muted'}>
+            {found
+              ? `${found.name}${found.department ? `, ${found.department}` : ''}`
+              : id && lookup?.id === id
+                ? 'No one with this employee ID.'
+                : ''}
+          </p>
+          {found && (
+            <p>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() =>
+                  void api
+                    .call('privacy.subjectAccess', { employeeId: id })
+                    .then(downloadBytes, (e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+                }
+              >
+                Export everything held about them (art. 15)
               </button>
-            </div>
-          </>
-        ) : (
-          <>
-            <p className="muted">
-              Removes everything held about one person: their records, their place in calibration sessions
-              (finalized ones included), outbox actions and pool memberships. Reviews they gave and audit
-              entries that name them stay, under a pseudonym. This cannot be undone.
             </p>
-            <label>
-              Employee ID
-              <input autoFocus value={employeeId} onChange={(e) => setEmployeeId(e.target.value)} />
-            </label>
-            <p aria-live="polite" className={found ? '' : 'muted'}>
-              {found
-                ? `${found.name}${found.department ? `, ${found.department}` : ''}`
-                : id && lookup?.id === id
-                  ? 'No one with this employee ID.'
-                  : ''}
-            </p>
-            {found && (
-              <p>
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() =>
-                    void api
-                      .call('privacy.subjectAccess', { employeeId: id })
-                      .then(downloadBytes, (e: unknown) =>
-                        setError(e instanceof Error ? e.message : String(e)),
-                      )
-                  }
-                >
-                  Export everything held about them (art. 15)
-                </button>
-              </p>
-            )}
-            <label>
-              Reason (the request and its date; kept in the audit log)
-              <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
-            </label>
-            <label className="checkbox">
-              <input type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} /> I
-              understand this cannot be undone
-            </label>
-            {error && <p className="error-text">{error}</p>}
-            <div className="dialog-actions">
-              <button type="button" className="secondary" onClick={onClose}>
-                Cancel
-              </button>
-              <button type="submit" className="danger" disabled={!valid}>
-                {busy ? 'Erasing…' : 'Erase'}
-              </button>
-            </div>
-          </>
-        )}
-      </form>
-    </div>
+          )}
+          <label>
+            Reason (the request and its date; kept in the audit log)
+            <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} /> I understand
+            this cannot be undone
+          </label>
+          {error && <p className="error-text">{error}</p>}
+          <div className="dialog-actions">
+            <button type="button" className="secondary" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="danger" disabled={!valid}>
+              {busy ? 'Erasing…' : 'Erase'}
+            </button>
+          </div>
+        </>
+      )}
+    </FormDialog>
   )
 }
