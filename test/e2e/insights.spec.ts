@@ -73,8 +73,55 @@ test.describe('insights', () => {
     await program.scrollIntoViewIfNeeded()
     await page.screenshot({ path: 'test-results/screens/insights-program.png', fullPage: true })
 
+    // Drill into London: its own trend by department, the fall inside it, and the records behind it.
+    await program
+      .getByRole('table', { name: 'Completion by segment' })
+      .getByRole('button', { name: 'Drill into Location London' })
+      .click()
+    await expect(program.getByRole('navigation', { name: 'Drill-down' })).toContainText('Location: London')
+    await expect(program.getByLabel('Segment by')).toHaveValue('department')
+    await expect(program.getByTestId('drop-finding')).toContainText(
+      /^In location London: The completion rate fell/,
+    )
+    const segmentRecords = program.getByRole('table', { name: 'Segment records' }).locator('tbody tr')
+    await expect(segmentRecords.first()).toContainText(/2026-Q2/)
+    await expect(program.getByRole('table', { name: 'Drop attribution' })).not.toContainText('Location:')
+    await program.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'test-results/screens/insights-program-drilled.png', fullPage: true })
+    // …and one level deeper, a department inside London; the path leads back out.
+    const byDepartment = program.getByRole('table', { name: 'Completion by segment' })
+    const firstDepartment = (await byDepartment.locator('tbody tr td button').first().textContent()) ?? ''
+    await byDepartment.getByRole('button', { name: `Drill into Department ${firstDepartment}` }).click()
+    await expect(program.getByRole('navigation', { name: 'Drill-down' })).toContainText(
+      `Location: London › Department: ${firstDepartment}`,
+    )
+    await expect(program.getByLabel('Segment by')).toHaveValue('jobLevel')
+    await program
+      .getByRole('navigation', { name: 'Drill-down' })
+      .getByRole('button', { name: 'Location: London' })
+      .click()
+    await expect(program.getByRole('navigation', { name: 'Drill-down' })).not.toContainText('Department:')
+    await program.getByRole('button', { name: 'Everyone' }).click()
+    await expect(program.getByRole('navigation', { name: 'Drill-down' })).toHaveCount(0)
+
+    // Reaction surveys sit next to completion.
+    await program.getByLabel('Program').selectOption('Advanced Leadership')
+    const reaction = program.getByRole('table', { name: /Reaction survey/ })
+    await expect(reaction.locator('tbody tr')).toHaveCount(3)
+    await expect(reaction).toContainText('I would recommend it to a colleague')
+
     // A manager's team heatmap: assign the learning that closes a gap, and see it in the outbox.
     const heatmap = page.getByRole('region', { name: 'Team heatmap' })
+    // Measured against a critical role's requirements: its skills are the columns.
+    const requirements = heatmap.getByLabel('Requirements')
+    const roleOption = requirements.locator('option', { hasText: 'Critical role:' }).first()
+    const roleTitle = /Critical role: (.*) \(\d+ skills\)/.exec((await roleOption.textContent()) ?? '')?.[1]
+    await requirements.selectOption({ label: (await roleOption.textContent()) ?? '' })
+    await expect(heatmap).toContainText(`The levels “${roleTitle}” requires.`)
+    await expect(heatmap.getByLabel('Required level')).toHaveCount(0)
+    await heatmap.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'test-results/screens/insights-heatmap-role.png', fullPage: true })
+    await requirements.selectOption({ label: 'One level for every skill' })
     const assign = heatmap.getByRole('button', { name: /^Assign .* to / }).first()
     const label = (await assign.getAttribute('aria-label')) ?? ''
     const [, title, person] = /^Assign (.*) to (.*)$/.exec(label) ?? []

@@ -12,10 +12,12 @@ import {
 } from './catalogue'
 import { buildHierarchy, type DemoPerson } from './hierarchy'
 import { sensitiveAttributesFor, withPartTimeLearning, type DemoSensitiveAttributes } from './sensitive'
+import { reactionSurveysFor, type DemoSurveyResponse } from './reactionSurveys'
 import { recordsFor, type DemoCycle, type DemoRecords, type Plant } from './records'
 
 export type { DemoPerson } from './hierarchy'
 export type { DemoSensitiveAttributes } from './sensitive'
+export type { DemoSurveyResponse } from './reactionSurveys'
 export type * from './records'
 export type { LearningItemSpec } from './catalogue'
 
@@ -35,7 +37,12 @@ export interface DemoOrganisation {
   people: DemoPerson[]
   plantedCases: PlantedCase[]
   /** Each person's records, made on demand so 100k people never sit in memory as 2M record objects at once. */
-  records(): Generator<{ person: DemoPerson; records: DemoRecords; sensitive: DemoSensitiveAttributes }>
+  records(): Generator<{
+    person: DemoPerson
+    records: DemoRecords
+    sensitive: DemoSensitiveAttributes
+    surveys: DemoSurveyResponse[]
+  }>
 }
 
 const PLANT_NOTES: Record<PlantedCaseKind, string> = {
@@ -110,11 +117,8 @@ export function createDemoOrganisation(options: {
         const ownSeed = personSeed(seed ^ 0x51ed270b, index)
         const sensitive = sensitiveAttributesFor(person, ownSeed, asOf)
         const records = recordsFor(person, cycles, asOf, plant, createRandom(personSeed(seed, index)))
-        yield {
-          person,
-          records: withPartTimeLearning(records, sensitive, plant !== null, ownSeed, asOf),
-          sensitive,
-        }
+        const kept = withPartTimeLearning(records, sensitive, plant !== null, ownSeed, asOf)
+        yield { person, records: kept, sensitive, surveys: reactionSurveysFor(kept.learningRecords, ownSeed) }
       }
     },
   }

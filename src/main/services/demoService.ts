@@ -81,6 +81,9 @@ export async function populateDemo(
          completed_at, duration_minutes, valid_until, voluntary)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
+    const insertSurvey = db.prepare(
+      'INSERT INTO survey_responses (person_id, activity_id, question, score, answered_at) VALUES (?, ?, ?, ?, ?)',
+    )
     const lookup = (map: Map<string, number>, key: string): number => {
       const id = map.get(key)
       if (id === undefined) throw new Error(`demo catalogue has no ${key}`)
@@ -88,7 +91,7 @@ export async function populateDemo(
     }
 
     let done = 0
-    for (const { person: p, records, sensitive } of org.records()) {
+    for (const { person: p, records, sensitive, surveys } of org.records()) {
       if (done % 250 === 0) {
         await breathe()
         job.throwIfCancelled()
@@ -145,6 +148,7 @@ export async function populateDemo(
           r.voluntary ? 1 : 0,
         )
       }
+      for (const r of surveys) insertSurvey.run(personId, r.activityId, r.question, r.score, r.answeredAt)
       counts.reviews += records.reviews.length
       counts.competencyRatings += records.competencyRatings.length
       counts.learningRecords += records.learningRecords.length

@@ -84,8 +84,12 @@ const periodCell = z.object({
   rate: z.number().nullable(),
 })
 
+const segmentRef = z.object({ dimension: segmentDimension, segment: z.string().min(1) }).strict()
+
 export const programTrend = z.object({
   item: z.object({ activityId: z.string(), title: z.string() }),
+  /** The segments drilled into, outermost first (every number below counts their people only); empty for everyone. */
+  within: z.array(segmentRef),
   /** People with any record of the item. */
   reach: z.number().int(),
   period: z.enum(['month', 'quarter']),
@@ -116,8 +120,22 @@ export const programTrend = z.object({
       ),
     })
     .nullable(),
-  /** Reaction surveys about the item: mean score per question. */
+  /** Reaction surveys about the item (from the segment's people, when drilled in): mean score per question. */
   survey: z.array(z.object({ question: z.string(), n: z.number().int(), mean: z.number() })),
+  /** Drilled in: the segment's records of the last two periods, the ones behind the latest change. */
+  records: z.array(
+    z.object({
+      employeeId: z.string(),
+      name: z.string(),
+      period: z.string(),
+      status: z.string(),
+      assignedAt: z.string().nullable(),
+      dueAt: z.string().nullable(),
+      completedAt: z.string().nullable(),
+    }),
+  ),
+  /** How many such records there are (the list stops at 500). */
+  recordsTotal: z.number().int(),
 })
 export type ProgramTrend = z.output<typeof programTrend>
 
@@ -330,6 +348,15 @@ export const insightsMethods = defineMethods('insights')({
         item: z.string().min(1),
         period: z.enum(['month', 'quarter']).default('quarter'),
         segmentBy: segmentDimension.default('department'),
+        /** Drill into segments, one per dimension (London, then Sales in London): their trend, segmented by
+         * another dimension, and their records. */
+        within: z
+          .array(segmentRef)
+          .max(3)
+          .refine((list) => new Set(list.map((s) => s.dimension)).size === list.length, {
+            message: 'drill into each dimension once',
+          })
+          .default([]),
       })
       .strict(),
     output: programTrend,

@@ -29,7 +29,12 @@ function sheets(v: InsightView): SheetSpec[] {
       return [
         {
           name: 'Completion',
-          preamble: [[`${d.item.title}: reach ${d.reach} people`], ...(d.drop ? [[d.drop.finding]] : [])],
+          preamble: [
+            [
+              `${d.item.title}${d.within.map((w) => ` in ${w.dimension} ${w.segment}`).join('')}: reach ${d.reach} people`,
+            ],
+            ...(d.drop ? [[d.drop.finding]] : []),
+          ],
           columns: [col('Segment', 28), ...d.periods.map((p) => col(p.period, 18))],
           rows: [
             ...d.segments.map((s): CellValue[] => [
@@ -68,6 +73,35 @@ function sheets(v: InsightView): SheetSpec[] {
                 name: 'Reaction survey',
                 columns: [col('Question', 50), col('Answers', 10, 'number'), col('Mean', 10, 'number')],
                 rows: d.survey.map((q): CellValue[] => [q.question, q.n, q.mean]),
+              },
+            ]
+          : []),
+        ...(d.within.length > 0
+          ? [
+              {
+                name: 'Records',
+                preamble:
+                  d.recordsTotal > d.records.length
+                    ? [[`The first ${d.records.length} of ${d.recordsTotal} records.`]]
+                    : [],
+                columns: [
+                  col('Employee ID'),
+                  col('Name', 28),
+                  col('Period', 10),
+                  col('Status', 14),
+                  col('Assigned', 12),
+                  col('Due', 12),
+                  col('Completed', 12),
+                ],
+                rows: d.records.map((r): CellValue[] => [
+                  r.employeeId,
+                  r.name,
+                  r.period,
+                  r.status,
+                  r.assignedAt,
+                  r.dueAt,
+                  r.completedAt,
+                ]),
               },
             ]
           : []),

@@ -1,4 +1,5 @@
 import type { MethodOutput, ParsedInput, SegmentDimension } from '../../../shared/contract'
+import { AppError } from '../../../shared/result'
 import { attributeChange } from '../../../core/insights/dropAttribution'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { learningItemNamed } from './learningItemLookup'
@@ -17,6 +18,13 @@ const DIMENSION_LABEL: Record<SegmentDimension, string> = {
   jobLevel: 'job level',
   manager: 'manager',
 }
+const FROM_RECORDS = `FROM learning_records lr JOIN people p ON p.id = lr.person_id
+  LEFT JOIN people m ON m.employee_id = p.manager_id`
+const RECORD_LIST_LIMIT = 500
+
+const listWithOr = (words: string[]): string =>
+  words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`
+
 /** A fall smaller than this is noise, not a finding. */
 const MEANINGFUL_FALL = 0.05
 /** A segment "concentrates" a fall when it carries at least a quarter of it and 1.5 times its share of the people. */
@@ -39,6 +47,11 @@ interface Row {
  */
 export function programTrend(db: WorkspaceDb, input: ParsedInput<'insights.program'>): Result {
   const item = learningItemNamed(db, input.item)
+  const within = input.within
+  // Drilling in is one more condition on every query, so the segment's numbers are counted like everyone's.
+  const inSegment = within.map((w) => `AND ${SEGMENT_SQL[w.dimension]} = ?`).join(' ')
+  const segmentParams = within.map((w) => w.segment)
+  const drilled = within.map((w) => `${DIMENSION_LABEL[w.dimension]} ${w.segment}`).join(', ')
   const periodSql =
     input.period === 'month'
       ? 'substr(coalesce(lr.assigned_at, lr.due_at, lr.completed_at), 1, 7)'
@@ -48,12 +61,11 @@ export function programTrend(db: WorkspaceDb, input: ParsedInput<'insights.progr
       .prepare(
         `SELECT ${periodSql} AS period, ${SEGMENT_SQL[dimension]} AS segment, count(*) AS assigned,
                 sum(lr.status IN ('completed', 'passed')) AS completed
-         FROM learning_records lr JOIN people p ON p.id = lr.person_id
-         LEFT JOIN people m ON m.employee_id = p.manager_id
-         WHERE lr.item_id = ? AND coalesce(lr.assigned_at, lr.due_at, lr.completed_at) IS NOT NULL
+         ${FROM_RECORDS}
+         WHERE lr.item_id = ? AND coalesce(lr.assigned_at, lr.due_at, lr.completed_at) IS NOT NULL ${inSegment}
          GROUP BY period, segment`,
       )
-      .all(item.id) as Row[]
+      .all(item.id, ...segmentParams) as Row[]
 
   const rows = grouped(input.segmentBy)
   const periods = [...new Set(rows.map((r) => r.period))].sort()
@@ -77,27 +89,54 @@ export function programTrend(db: WorkspaceDb, input: ParsedInput<'insights.progr
   }))
   const reach = (
     db
-      .prepare('SELECT count(DISTINCT person_id) AS n FROM learning_records WHERE item_id = ?')
-      .get(item.id) as {
-      n: number
-    }
+      .prepare(`SELECT count(DISTINCT lr.person_id) AS n ${FROM_RECORDS} WHERE lr.item_id = ? ${inSegment}`)
+      .get(item.id, ...segmentParams) as { n: number }
   ).n
+  if (within.length > 0 && reach === 0) {
+    const quoted = within.map((w) => `${DIMENSION_LABEL[w.dimension]} “${w.segment}”`).join(', ')
+    throw new AppError('NOT_FOUND', `No one in ${quoted} has a record of “${item.title}”.`)
+  }
   const survey = db
     .prepare(
-      `SELECT question, count(*) AS n, round(avg(score), 2) AS mean FROM survey_responses
-       WHERE activity_id IN (?, ?) GROUP BY question ORDER BY question`,
+      `SELECT s.question, count(*) AS n, round(avg(s.score), 2) AS mean FROM survey_responses s
+       LEFT JOIN people p ON p.id = s.person_id LEFT JOIN people m ON m.employee_id = p.manager_id
+       WHERE s.activity_id IN (?, ?) ${inSegment} GROUP BY s.question ORDER BY s.question`,
     )
-    .all(item.activityId, item.title) as Result['survey']
+    .all(item.activityId, item.title, ...segmentParams) as Result['survey']
+  const drop = explainDrop(
+    totals,
+    grouped,
+    input.segmentBy,
+    rows,
+    within.map((w) => w.dimension),
+  )
+  const recent = periods.slice(-2)
+  const records = (
+    within.length > 0 && recent.length > 0
+      ? db
+          .prepare(
+            `SELECT p.employee_id AS employeeId, p.full_name AS name, ${periodSql} AS period, lr.status,
+                    lr.assigned_at AS assignedAt, lr.due_at AS dueAt, lr.completed_at AS completedAt
+             ${FROM_RECORDS}
+             WHERE lr.item_id = ? ${inSegment} AND ${periodSql} IN (${recent.map(() => '?').join(', ')})
+             ORDER BY period DESC, lr.status IN ('completed', 'passed'), p.full_name`,
+          )
+          .all(item.id, ...segmentParams, ...recent)
+      : []
+  ) as Result['records']
 
   return {
     item: { activityId: item.activityId, title: item.title },
+    within,
     reach,
     period: input.period,
     periods: totals,
     segmentBy: input.segmentBy,
     segments,
-    drop: explainDrop(totals, grouped, input.segmentBy, rows),
+    drop: drop && within.length > 0 ? { ...drop, finding: `In ${drilled}: ${drop.finding}` } : drop,
     survey,
+    records: records.slice(0, RECORD_LIST_LIMIT),
+    recordsTotal: records.length,
   }
 }
 
@@ -110,12 +149,17 @@ function explainDrop(
   grouped: (dimension: SegmentDimension) => Row[],
   shownDimension: SegmentDimension,
   shownRows: Row[],
+  drilledDimensions: readonly SegmentDimension[],
 ): Result['drop'] {
   const last = totals[totals.length - 1]
   const previous = totals[totals.length - 2]
   if (!last || !previous || last.rate === null || previous.rate === null) return null
   if (previous.rate - last.rate < MEANINGFUL_FALL) return null
-  const contributions = (Object.keys(SEGMENT_SQL) as SegmentDimension[]).flatMap((dimension) => {
+  // Inside a drilled segment its own dimension has one value: it cannot say where the fall is.
+  const dimensions = (Object.keys(SEGMENT_SQL) as SegmentDimension[]).filter(
+    (d) => !drilledDimensions.includes(d),
+  )
+  const contributions = dimensions.flatMap((dimension) => {
     const rows = dimension === shownDimension ? shownRows : grouped(dimension)
     const names = [...new Set(rows.map((r) => r.segment))]
     const counts = (period: string, segment: string): { n: number; hits: number } => {
@@ -150,7 +194,7 @@ function explainDrop(
   const headline = `The completion rate fell ${fall} points (${Math.round(previous.rate * 1000) / 10}% → ${Math.round(last.rate * 1000) / 10}%) from ${previous.period} to ${last.period}`
   const finding = top
     ? `${headline}; ${Math.round((top.shareOfChange ?? 0) * 100)}% of the fall is in ${DIMENSION_LABEL[top.dimension]} ${top.segment}, which has ${Math.round(top.shareOfPeople * 100)}% of the people (${top.after.hits} of ${top.after.n} completed, against ${top.before.hits} of ${top.before.n} before).`
-    : `${headline}, spread across the organisation: no department, location, job level or manager carries much more of it than its share of the people.`
+    : `${headline}, spread evenly: no ${listWithOr(dimensions.map((d) => DIMENSION_LABEL[d]))} carries much more of it than its share of the people.`
   return {
     from: previous.period,
     to: last.period,

@@ -1,9 +1,19 @@
 import { Group } from '@visx/group'
 import { scaleBand, scaleLinear } from '@visx/scale'
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { MethodOutput, ProgramTrend as Trend, SegmentDimension } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { ExportButton } from './ExportButton'
+
+type Segment = Trend['within'][number]
+
+const DIMENSIONS: { value: SegmentDimension; label: string }[] = [
+  { value: 'department', label: 'Department' },
+  { value: 'location', label: 'Location' },
+  { value: 'jobLevel', label: 'Job level' },
+  { value: 'manager', label: 'Manager' },
+]
+const dimensionLabel = (d: SegmentDimension): string => DIMENSIONS.find((x) => x.value === d)?.label ?? d
 
 const percent = (rate: number | null): string => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`)
 
@@ -58,8 +68,11 @@ export function ProgramTrend(): React.JSX.Element {
   const [item, setItem] = useState('')
   const [period, setPeriod] = useState<'month' | 'quarter'>('quarter')
   const [segmentBy, setSegmentBy] = useState<SegmentDimension>('department')
+  /** The segments drilled into, outermost first. */
+  const [within, setWithin] = useState<Segment[]>([])
   const [trend, setTrend] = useState<Trend | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const request = useMemo(() => ({ item, period, segmentBy, within }), [item, period, segmentBy, within])
   useEffect(() => {
     api.call('insights.items').then(
       (list) => {
@@ -72,21 +85,37 @@ export function ProgramTrend(): React.JSX.Element {
   useEffect(() => {
     if (!item) return
     let live = true
-    api.call('insights.program', { item, period, segmentBy }).then(
+    api.call('insights.program', request).then(
       (t) => live && (setTrend(t), setError(null)),
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
     )
     return () => {
       live = false
     }
-  }, [item, period, segmentBy])
+  }, [request])
+  const drillInto = (segment: Segment): void => {
+    const path = [...within, segment]
+    setWithin(path)
+    // Inside a segment its own dimension has one value: show the next one that still splits it.
+    const open = DIMENSIONS.find((d) => !path.some((s) => s.dimension === d.value))
+    if (path.some((s) => s.dimension === segmentBy) && open) setSegmentBy(open.value)
+  }
+  const canDrill = (dimension: SegmentDimension): boolean =>
+    within.length < DIMENSIONS.length - 1 && !within.some((s) => s.dimension === dimension)
   return (
     <section className="insight-card" aria-label="Program trend">
       <h3>Program reach and completion</h3>
       <div className="insight-form">
         <label>
           Learning item
-          <select aria-label="Program" value={item} onChange={(e) => setItem(e.target.value)}>
+          <select
+            aria-label="Program"
+            value={item}
+            onChange={(e) => {
+              setItem(e.target.value)
+              setWithin([])
+            }}
+          >
             {items.map((i) => (
               <option key={i.activityId} value={i.title}>
                 {i.title} ({i.completions})
@@ -112,16 +141,38 @@ export function ProgramTrend(): React.JSX.Element {
             value={segmentBy}
             onChange={(e) => setSegmentBy(e.target.value as SegmentDimension)}
           >
-            <option value="department">Department</option>
-            <option value="location">Location</option>
-            <option value="jobLevel">Job level</option>
-            <option value="manager">Manager</option>
+            {DIMENSIONS.filter((d) => !within.some((s) => s.dimension === d.value)).map((d) => (
+              <option key={d.value} value={d.value}>
+                {d.label}
+              </option>
+            ))}
           </select>
         </label>
       </div>
       {error && <p className="error-text">{error}</p>}
       {trend && (
         <>
+          {trend.within.length > 0 && (
+            <nav className="drill-path" aria-label="Drill-down">
+              <button type="button" className="link" onClick={() => setWithin([])}>
+                Everyone
+              </button>
+              {trend.within.map((s, i) => (
+                <span key={s.dimension}>
+                  <span aria-hidden="true"> › </span>
+                  {i === trend.within.length - 1 ? (
+                    <strong aria-current="location">
+                      {dimensionLabel(s.dimension)}: {s.segment}
+                    </strong>
+                  ) : (
+                    <button type="button" className="link" onClick={() => setWithin(within.slice(0, i + 1))}>
+                      {dimensionLabel(s.dimension)}: {s.segment}
+                    </button>
+                  )}
+                </span>
+              ))}
+            </nav>
+          )}
           <p className="muted">
             Reach: {trend.reach} people. Records count in the {trend.period} they were assigned (else due,
             else completed).
@@ -131,12 +182,12 @@ export function ProgramTrend(): React.JSX.Element {
               {trend.drop.finding}
             </p>
           )}
-          <ExportButton view="program" input={{ item, period, segmentBy }} onError={setError} />
+          <ExportButton view="program" input={request} onError={setError} />
           <TrendChart trend={trend} />
           <table className="audit-table" aria-label="Completion by segment">
             <thead>
               <tr>
-                <th>{segmentBy}</th>
+                <th>{dimensionLabel(segmentBy)}</th>
                 {trend.periods.map((p) => (
                   <th key={p.period}>{p.period}</th>
                 ))}
@@ -145,7 +196,20 @@ export function ProgramTrend(): React.JSX.Element {
             <tbody>
               {trend.segments.map((s) => (
                 <tr key={s.segment}>
-                  <td>{s.segment}</td>
+                  <td>
+                    {canDrill(trend.segmentBy) ? (
+                      <button
+                        type="button"
+                        className="link"
+                        aria-label={`Drill into ${dimensionLabel(trend.segmentBy)} ${s.segment}`}
+                        onClick={() => drillInto({ dimension: trend.segmentBy, segment: s.segment })}
+                      >
+                        {s.segment}
+                      </button>
+                    ) : (
+                      s.segment
+                    )}
+                  </td>
                   {s.cells.map((c, i) => (
                     <td key={trend.periods[i]?.period ?? i}>
                       {c.assigned === 0 ? '—' : `${percent(c.rate)} (${c.completed}/${c.assigned})`}
@@ -154,7 +218,7 @@ export function ProgramTrend(): React.JSX.Element {
                 </tr>
               ))}
               <tr className="total">
-                <td>All</td>
+                <td>{trend.within.length > 0 ? trend.within.map((s) => s.segment).join(' · ') : 'All'}</td>
                 {trend.periods.map((p) => (
                   <td key={p.period}>{`${percent(p.rate)} (${p.completed}/${p.assigned})`}</td>
                 ))}
@@ -178,7 +242,18 @@ export function ProgramTrend(): React.JSX.Element {
                   {trend.drop.segments.map((s) => (
                     <tr key={`${s.dimension}-${s.segment}`}>
                       <td>
-                        {s.dimension}: {s.segment}
+                        {canDrill(s.dimension) ? (
+                          <button
+                            type="button"
+                            className="link"
+                            aria-label={`Drill into ${dimensionLabel(s.dimension)} ${s.segment}`}
+                            onClick={() => drillInto({ dimension: s.dimension, segment: s.segment })}
+                          >
+                            {dimensionLabel(s.dimension)}: {s.segment}
+                          </button>
+                        ) : (
+                          `${dimensionLabel(s.dimension)}: ${s.segment}`
+                        )}
                       </td>
                       <td>{`${percent(s.rateBefore)} (${s.before.hits}/${s.before.n})`}</td>
                       <td>{`${percent(s.rateAfter)} (${s.after.hits}/${s.after.n})`}</td>
@@ -190,8 +265,53 @@ export function ProgramTrend(): React.JSX.Element {
               </table>
             </details>
           )}
+          {trend.within.length > 0 && (
+            <details open>
+              <summary>
+                Records behind{' '}
+                {trend.periods
+                  .slice(-2)
+                  .map((p) => p.period)
+                  .join(' and ')}
+                {trend.recordsTotal > trend.records.length
+                  ? ` (the first ${trend.records.length} of ${trend.recordsTotal})`
+                  : ` (${trend.recordsTotal})`}
+              </summary>
+              <table className="audit-table" aria-label="Segment records">
+                <thead>
+                  <tr>
+                    <th>Person</th>
+                    <th>Period</th>
+                    <th>Status</th>
+                    <th>Assigned</th>
+                    <th>Due</th>
+                    <th>Completed</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {trend.records.map((r) => (
+                    <tr key={`${r.employeeId}-${r.period}-${r.assignedAt ?? ''}`}>
+                      <td>
+                        {r.name} <span className="muted small">{r.employeeId}</span>
+                      </td>
+                      <td>{r.period}</td>
+                      <td>{r.status}</td>
+                      <td>{r.assignedAt ?? '—'}</td>
+                      <td>{r.dueAt ?? '—'}</td>
+                      <td>{r.completedAt ?? '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          )}
           {trend.survey.length > 0 && (
             <table className="audit-table" aria-label="Reaction survey">
+              <caption>
+                Reaction survey
+                {trend.within.length > 0 ? ` (${trend.within.map((s) => s.segment).join(' · ')})` : ''},
+                scored 1–5
+              </caption>
               <thead>
                 <tr>
                   <th>Reaction survey question</th>

@@ -12,11 +12,21 @@ function tone(gap: number | null): string {
   return 'heat-strong'
 }
 
+const requestFor = (
+  manager: string,
+  targetLevel: number,
+  roleId: string,
+): { manager: string; targetLevel: number; roleId?: number } =>
+  roleId === '' ? { manager, targetLevel } : { manager, targetLevel, roleId: Number(roleId) }
+
 /** A manager's team × skills, with one click to assign the learning that closes a gap. */
 export function TeamHeatmap(): React.JSX.Element {
   const [managers, setManagers] = useState<MethodOutput<'insights.managers'>>([])
   const [manager, setManager] = useState('')
   const [target, setTarget] = useState(3)
+  const [roles, setRoles] = useState<MethodOutput<'succession.roles'>>([])
+  /** A critical role whose requirements the team is measured against, or '' for one level across the board. */
+  const [roleId, setRoleId] = useState('')
   const [map, setMap] = useState<Heatmap | null>(null)
   const [assigned, setAssigned] = useState<Record<string, string>>({})
   const [error, setError] = useState<string | null>(null)
@@ -30,18 +40,19 @@ export function TeamHeatmap(): React.JSX.Element {
       },
       () => setManagers([]),
     )
+    api.call('succession.roles').then(setRoles, () => setRoles([]))
   }, [])
   useEffect(() => {
     if (!manager) return
     let live = true
-    api.call('insights.teamHeatmap', { manager, targetLevel: target }).then(
+    api.call('insights.teamHeatmap', requestFor(manager, target, roleId)).then(
       (m) => live && (setMap(m), setError(null)),
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
     )
     return () => {
       live = false
     }
-  }, [manager, target])
+  }, [manager, target, roleId])
 
   const assign = (employeeId: string, skillId: number, required: number): void => {
     api.call('insights.assign', { employeeId, skillId, required }).then(
@@ -71,16 +82,29 @@ export function TeamHeatmap(): React.JSX.Element {
           </select>
         </label>
         <label>
-          Required level
-          <input
-            type="number"
-            aria-label="Required level"
-            min={1}
-            max={5}
-            value={target}
-            onChange={(e) => setTarget(Math.min(5, Math.max(1, Number(e.target.value) || 1)))}
-          />
+          Measured against
+          <select aria-label="Requirements" value={roleId} onChange={(e) => setRoleId(e.target.value)}>
+            <option value="">One level for every skill</option>
+            {roles.map((r) => (
+              <option key={r.roleId} value={String(r.roleId)}>
+                Critical role: {r.title} ({r.requirements.length} skills)
+              </option>
+            ))}
+          </select>
         </label>
+        {roleId === '' && (
+          <label>
+            Required level
+            <input
+              type="number"
+              aria-label="Required level"
+              min={1}
+              max={5}
+              value={target}
+              onChange={(e) => setTarget(Math.min(5, Math.max(1, Number(e.target.value) || 1)))}
+            />
+          </label>
+        )}
       </div>
       {error && <p className="error-text">{error}</p>}
       {map && (
@@ -88,7 +112,7 @@ export function TeamHeatmap(): React.JSX.Element {
           <p className="muted">
             {map.requirement} Cells show the level held; click a gap to assign the learning that closes it.
           </p>
-          <ExportButton view="heatmap" input={{ manager, targetLevel: target }} onError={setError} />
+          <ExportButton view="heatmap" input={requestFor(manager, target, roleId)} onError={setError} />
           <div className="heatmap-scroll">
             <table className="heatmap" aria-label="Heatmap">
               <thead>
