@@ -76,4 +76,33 @@ test.describe('erasing a person', () => {
       'Learning',
     ])
   })
+
+  test('untagging a field for development takes it out of Insights; sensitive attributes cannot be tagged for calibration', async ({
+    page,
+    host,
+  }) => {
+    await page.goto(host.url)
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Workspace' }).click()
+    const purposes = page.getByRole('region', { name: 'Field purposes' })
+    await expect(purposes.getByLabel('Gender for Calibration')).toBeDisabled()
+    await expect(purposes.getByLabel('Gender for Fairness audit')).toBeChecked()
+    await purposes.getByLabel('Location for Development and insights').uncheck()
+    await purposes.getByLabel('Purpose change reason').fill('Works council: no location analytics')
+    await purposes.getByRole('button', { name: 'Save 1 change(s)' }).click()
+    await expect(purposes.getByRole('status')).toContainText('Saved 1 field(s)')
+    await expect(purposes.getByLabel('Location for Development and insights')).not.toBeChecked()
+    await purposes.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'test-results/screens/field-purposes.png', fullPage: true })
+
+    await page.getByRole('button', { name: 'Insights' }).click()
+    const program = page.getByRole('region', { name: 'Program trend' })
+    await expect(program.getByRole('table', { name: 'Completion by segment' })).toBeVisible()
+    await expect(program.getByLabel('Segment by').locator('option')).toHaveText([
+      'Department',
+      'Job level',
+      'Manager',
+    ])
+    const density = page.getByRole('region', { name: 'Talent density' })
+    await expect(density.getByLabel('Group by').locator('option')).toHaveText(['Department', 'Job level'])
+  })
 })

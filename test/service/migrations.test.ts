@@ -49,6 +49,21 @@ describe('migrations', () => {
     db.close()
   })
 
+  it('009 adds field purposes on a version-8 workspace, empty (every field on its defaults) and one row per field', () => {
+    const { db } = freshDb()
+    migrate(db, 8)
+    db.prepare("INSERT INTO people (employee_id, full_name, department) VALUES ('E1', 'A', 'Sales')").run()
+    migrate(db)
+    expect(schemaVersion(db)).toBe(9)
+    expect(db.prepare('SELECT count(*) AS n FROM field_purposes').get()).toEqual({ n: 0 })
+    expect(db.prepare('SELECT department FROM people').get()).toEqual({ department: 'Sales' })
+    const row =
+      "INSERT INTO field_purposes (field, purposes_json, updated_at, updated_by) VALUES ('location', '[]', 'now', 'a')"
+    db.prepare(row).run()
+    expect(() => db.prepare(row).run()).toThrow(/UNIQUE|PRIMARY KEY/)
+    db.close()
+  })
+
   it('001 creates meta, people and an audit log that refuses updates and deletes', () => {
     const { db } = freshDb()
     migrate(db, 1)

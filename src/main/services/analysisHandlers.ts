@@ -16,6 +16,14 @@ import { talentDensity } from './insights/talentDensity'
 import { assignFromHeatmap, managersWithReports, teamHeatmap } from './insights/teamHeatmap'
 import { writeAnonymisedExport } from './privacy/anonymisedExport'
 import { erasePerson } from './privacy/erasePerson'
+import { listFieldPurposes, requireFieldPurpose, setFieldPurposes } from './privacy/fieldPurposes'
+import {
+  developmentDimensions,
+  flightRiskForDevelopment,
+  journeyForDevelopment,
+  requireProgramFields,
+  requireTeamField,
+} from './insights/developmentFields'
 import { applyRetention, retentionPreview } from './privacy/retention'
 import { exportSubjectAccess } from './privacy/subjectAccess'
 import type { RulesContext } from './rules/ruleStore'
@@ -53,12 +61,33 @@ export function analysisHandlers(deps: AnalysisDeps): Pick<Handlers, AnalysisMet
       events.emit('workspace.changed', session.status())
       return result
     },
+    'privacy.fieldPurposes': () => listFieldPurposes(session.reader),
+    'privacy.setFieldPurposes': (input) => {
+      const { db, actor, now: at } = context()
+      const result = setFieldPurposes(db, input, actor, at)
+      // What the grid, the Insights and the exports may show has changed.
+      events.emit('workspace.changed', session.status())
+      return result
+    },
     'insights.items': () => learningItemsWithCompletions(session.reader),
-    'insights.density': (input) => talentDensity(session.reader, input),
-    'insights.program': (input) => programTrend(session.reader, input),
-    'insights.flightRisk': (input) => flightRiskSignals(session.reader, input, toIsoDate(now())),
-    'insights.managers': () => managersWithReports(session.reader),
-    'insights.teamHeatmap': (input) => teamHeatmap(session.reader, input, toIsoDate(now())),
+    'insights.density': (input) => {
+      requireFieldPurpose(session.reader, input.by, 'development')
+      return talentDensity(session.reader, input)
+    },
+    'insights.program': (input) => {
+      requireProgramFields(session.reader, input)
+      return programTrend(session.reader, input, developmentDimensions(session.reader))
+    },
+    'insights.flightRisk': (input) =>
+      flightRiskForDevelopment(session.reader, flightRiskSignals(session.reader, input, toIsoDate(now()))),
+    'insights.managers': () => {
+      requireTeamField(session.reader)
+      return managersWithReports(session.reader)
+    },
+    'insights.teamHeatmap': (input) => {
+      requireTeamField(session.reader)
+      return teamHeatmap(session.reader, input, toIsoDate(now()))
+    },
     'insights.assign': (input) => assignFromHeatmap(input, context()),
     'privacy.subjectAccess': async (input) => {
       let rows = 0
@@ -77,7 +106,11 @@ export function analysisHandlers(deps: AnalysisDeps): Pick<Handlers, AnalysisMet
       })
       return { ...file, rows }
     },
-    'insights.journey': (input) => personJourney(session.reader, input.employeeId, toIsoDate(now())),
+    'insights.journey': (input) =>
+      journeyForDevelopment(
+        session.reader,
+        personJourney(session.reader, input.employeeId, toIsoDate(now())),
+      ),
     'insights.export': async (input) => {
       const method = INSIGHT_METHODS[input.view]
       // The view's own input, checked by that view's method: the workbook holds exactly what the view shows.

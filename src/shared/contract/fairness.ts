@@ -90,6 +90,8 @@ export const fairnessAudit = z.object({
   attributes: z.array(
     z.object({ attribute: sensitiveAttribute, label: z.string(), recorded: z.number().int() }),
   ),
+  /** Attributes left out because their field is not tagged for the fairness audit (Workspace ▸ Field purposes). */
+  notUsed: z.array(z.object({ attribute: sensitiveAttribute, label: z.string() })),
   impact: z.array(impactScreen),
   distribution: z.array(auditDistributionRow),
   metrics: z.array(metricAuditRow),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PURPOSE_FIELDS, PURPOSES } from '../fieldPurposes'
 import { defineMethods } from './define'
 
 const retentionKind = z.object({ kind: z.enum(['learning', 'reviews', 'competencies', 'surveys', 'xapi']) })
@@ -14,7 +15,37 @@ const retentionPreview = z.object({
   summary: z.string(),
 })
 
+const purpose = z.enum(PURPOSES)
+const fieldPurposeList = z.array(
+  z.object({
+    field: z.enum(PURPOSE_FIELDS),
+    label: z.string(),
+    sensitive: z.boolean(),
+    /** The purposes the field may ever serve; sensitive attributes only the fairness audit. */
+    allowed: z.array(purpose),
+    purposes: z.array(purpose),
+  }),
+)
+
 export const privacyMethods = defineMethods('privacy')({
+  'privacy.fieldPurposes': {
+    summary:
+      'The purposes each field about a person may be used for (calibration, development, fairness audit).',
+    input: z.object({}).strict().default({}),
+    output: fieldPurposeList,
+  },
+  'privacy.setFieldPurposes': {
+    summary:
+      'Tag a field with the purposes it may be used for; views and exports of other purposes stop using it. Logged.',
+    input: z
+      .object({
+        field: z.enum(PURPOSE_FIELDS),
+        purposes: z.array(purpose).max(PURPOSES.length),
+        reason: z.string().trim().min(3, 'say why (at least a few words)').max(2000),
+      })
+      .strict(),
+    output: fieldPurposeList,
+  },
   'privacy.erase': {
     summary:
       'Erase a person (GDPR art. 17): their rows go, every mention is pseudonymised, the file is vacuumed.',

@@ -6,6 +6,7 @@ import { migration005 } from './005-skills-succession'
 import { migration006 } from './006-rules-outbox'
 import { migration007 } from './007-privacy'
 import { migration008 } from './008-learning-goals'
+import { migration009 } from './009-field-purposes'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -19,5 +20,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ]
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

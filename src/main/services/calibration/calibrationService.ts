@@ -15,6 +15,7 @@ import {
   type CalibrationContext,
   type SessionRow,
 } from './sessionRecord'
+import { requireScopeFields } from './calibrationFields'
 import { liveFlagRecords, snapshotJson } from './flagRecords'
 import { computeView } from './sessionView'
 
@@ -37,6 +38,7 @@ export function createSession(
     labels: boxLabels(db),
     ...(input.settings ?? {}),
   })
+  requireScopeFields(db, input.scope)
   const members = peopleInScope(db, input.scope)
   if (members.length === 0)
     throw new AppError('INVALID_INPUT', `No one is in that scope (${describeScope(input.scope)}).`, {

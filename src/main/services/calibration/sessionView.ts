@@ -7,6 +7,7 @@ import { calibrate } from '../../../core/calibration/calibrate'
 import type { FlagState } from '../../../core/calibration/evidenceModel'
 import { assignPseudonyms } from '../../../core/calibration/pseudonyms'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
+import { withCalibrationFields } from './calibrationFields'
 import { liveFlagRecords, readSnapshot, type FlagRecords } from './flagRecords'
 import { activeMoves, cycleById, loadMembers } from './loadPopulation'
 import { sessionRow, type SessionRow } from './sessionRecord'
@@ -36,9 +37,9 @@ function freshView(db: WorkspaceDb, sessionId: string): CalibrationView {
   const row = sessionRow(db, sessionId)
   if (row.status === 'finalized' && row.finalized_json) {
     const locked = readSnapshot(row.finalized_json).view
-    return row.blind === 1 ? blindView(locked) : locked
+    return withCalibrationFields(db, row.blind === 1 ? blindView(locked) : locked)
   }
-  return computeView(db, row)
+  return withCalibrationFields(db, computeView(db, row))
 }
 
 export function computeView(db: WorkspaceDb, row: SessionRow, forceNames = false): CalibrationView {
@@ -130,10 +131,16 @@ export function sessionForExport(
         flags: p.flags.filter((f) => f.code !== 'MOVED_AGAINST_EVIDENCE'),
       })),
     }
-    return { view, changes: [], records: liveFlagRecords(db, row, view) }
+    return { view: withCalibrationFields(db, view), changes: [], records: liveFlagRecords(db, row, view) }
   }
-  if (row.status === 'finalized' && row.finalized_json)
-    return { ...readSnapshot(row.finalized_json), changes: moveLog(db, sessionId) }
+  if (row.status === 'finalized' && row.finalized_json) {
+    const snapshot = readSnapshot(row.finalized_json)
+    return { ...snapshot, view: withCalibrationFields(db, snapshot.view), changes: moveLog(db, sessionId) }
+  }
   const view = computeView(db, row, true)
-  return { view, changes: moveLog(db, sessionId), records: liveFlagRecords(db, row, view) }
+  return {
+    view: withCalibrationFields(db, view),
+    changes: moveLog(db, sessionId),
+    records: liveFlagRecords(db, row, view),
+  }
 }

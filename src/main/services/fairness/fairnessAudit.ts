@@ -1,7 +1,9 @@
 import type { CalibrationSettings } from '../../../shared/contract/calibration'
 import type { FairnessAudit, SensitiveAttribute } from '../../../shared/contract/fairness'
 import { ageBandOf } from '../../../core/fairness/ageBand'
-import { auditFairness, type AuditSubject } from '../../../core/fairness/audit'
+import { ATTRIBUTE_LABELS, auditFairness, type AuditSubject } from '../../../core/fairness/audit'
+import { usesFieldFor, type PurposeField } from '../../../core/privacy/fieldPurposes'
+import { readFieldPurposes } from '../privacy/fieldPurposes'
 import { levelFromCuts, normaliseRating } from '../../../core/calibration/performance'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { cycleById } from '../calibration/loadPopulation'
@@ -9,6 +11,14 @@ import { sessionRow } from '../calibration/sessionRecord'
 import { showSession } from '../calibration/sessionView'
 
 export const DEFAULT_TOP_BOXES = [6, 8, 9]
+
+const ATTRIBUTE_FIELD: Record<SensitiveAttribute, PurposeField> = {
+  gender: 'gender',
+  ageBand: 'age',
+  workPattern: 'workPattern',
+  ethnicity: 'ethnicity',
+  location: 'location',
+}
 
 interface MemberRow {
   personId: number
@@ -54,6 +64,10 @@ export function fairnessAudit(
        WHERE m.session_id = ?`,
     )
     .all(cycle.id, sessionId) as MemberRow[]
+  // Only attributes tagged for the audit are grouped by: untagging one takes it out of the audit and its export.
+  const purposes = readFieldPurposes(db)
+  const audited = (attribute: SensitiveAttribute): boolean =>
+    usesFieldFor(purposes, ATTRIBUTE_FIELD[attribute], 'fairnessAudit')
   const subjects = members.map((m): AuditSubject => {
     const placement = placed.get(m.personId)
     const rating =
@@ -61,18 +75,19 @@ export function fairnessAudit(
         ? null
         : normaliseRating(m.rating, m.scaleMin, m.scaleMax)
     const groups: Partial<Record<SensitiveAttribute, string>> = {}
-    const gender = clean(m.gender)
-    if (gender !== undefined) groups.gender = gender
-    const ageBand = clean(
-      m.birthYear === null && m.ageBand === null ? null : ageBandOf(m.birthYear, m.ageBand, settings.asOf),
-    )
-    if (ageBand !== undefined) groups.ageBand = ageBand
-    const workPattern = clean(m.workPattern)
-    if (workPattern !== undefined) groups.workPattern = workPattern
-    const ethnicity = clean(m.ethnicity)
-    if (ethnicity !== undefined) groups.ethnicity = ethnicity
-    const location = clean(m.location)
-    if (location !== undefined) groups.location = location
+    const values: Record<SensitiveAttribute, string | undefined> = {
+      gender: clean(m.gender),
+      ageBand: clean(
+        m.birthYear === null && m.ageBand === null ? null : ageBandOf(m.birthYear, m.ageBand, settings.asOf),
+      ),
+      workPattern: clean(m.workPattern),
+      ethnicity: clean(m.ethnicity),
+      location: clean(m.location),
+    }
+    for (const attribute of Object.keys(values) as SensitiveAttribute[]) {
+      const value = values[attribute]
+      if (value !== undefined && audited(attribute)) groups[attribute] = value
+    }
     return {
       groups,
       rating,
@@ -94,6 +109,9 @@ export function fairnessAudit(
     asOf: settings.asOf,
     people: members.length,
     topBoxes: [...topBoxes].sort((a, b) => a - b),
+    notUsed: (Object.keys(ATTRIBUTE_FIELD) as SensitiveAttribute[])
+      .filter((a) => !audited(a))
+      .map((attribute) => ({ attribute, label: ATTRIBUTE_LABELS[attribute] })),
     ...auditFairness(subjects, topBoxes),
   }
 }

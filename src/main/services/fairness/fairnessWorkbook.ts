@@ -22,6 +22,9 @@ export async function writeFairnessWorkbook(path: string, audit: FairnessAudit):
       ['People in the session', audit.people],
       ['Top boxes', audit.topBoxes.join(', ')],
       ...audit.attributes.map((a): CellValue[] => [`${a.label} recorded for`, a.recorded]),
+      ...(audit.notUsed.length > 0
+        ? [['Not audited (not tagged for the fairness audit)', audit.notUsed.map((a) => a.label).join(', ')]]
+        : []),
       [],
     ],
     columns: [{ header: 'Finding', width: 140 }],

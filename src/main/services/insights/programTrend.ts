@@ -18,6 +18,7 @@ const DIMENSION_LABEL: Record<SegmentDimension, string> = {
   jobLevel: 'job level',
   manager: 'manager',
 }
+const ALL_DIMENSIONS = Object.keys(SEGMENT_SQL) as SegmentDimension[]
 const FROM_RECORDS = `FROM learning_records lr JOIN people p ON p.id = lr.person_id
   LEFT JOIN people m ON m.employee_id = p.manager_id`
 const RECORD_LIST_LIMIT = 500
@@ -45,7 +46,12 @@ interface Row {
  * A program's reach and completion over time. Each record belongs to the period it was assigned in (else due, else
  * completed) and counts as completed when its status says so; one grouped query per segment dimension.
  */
-export function programTrend(db: WorkspaceDb, input: ParsedInput<'insights.program'>): Result {
+export function programTrend(
+  db: WorkspaceDb,
+  input: ParsedInput<'insights.program'>,
+  /** The dimensions drop attribution may look at (those tagged for development). */
+  dimensions: readonly SegmentDimension[] = ALL_DIMENSIONS,
+): Result {
   const item = learningItemNamed(db, input.item)
   const within = input.within
   // Drilling in is one more condition on every query, so the segment's numbers are counted like everyone's.
@@ -108,7 +114,7 @@ export function programTrend(db: WorkspaceDb, input: ParsedInput<'insights.progr
     grouped,
     input.segmentBy,
     rows,
-    within.map((w) => w.dimension),
+    dimensions.filter((d) => !within.some((w) => w.dimension === d)),
   )
   const recent = periods.slice(-2)
   const records = (
@@ -149,16 +155,13 @@ function explainDrop(
   grouped: (dimension: SegmentDimension) => Row[],
   shownDimension: SegmentDimension,
   shownRows: Row[],
-  drilledDimensions: readonly SegmentDimension[],
+  /** Where to look: the dimensions not drilled into (each has one value inside the drilled segment). */
+  dimensions: readonly SegmentDimension[],
 ): Result['drop'] {
   const last = totals[totals.length - 1]
   const previous = totals[totals.length - 2]
   if (!last || !previous || last.rate === null || previous.rate === null) return null
   if (previous.rate - last.rate < MEANINGFUL_FALL) return null
-  // Inside a drilled segment its own dimension has one value: it cannot say where the fall is.
-  const dimensions = (Object.keys(SEGMENT_SQL) as SegmentDimension[]).filter(
-    (d) => !drilledDimensions.includes(d),
-  )
   const contributions = dimensions.flatMap((dimension) => {
     const rows = dimension === shownDimension ? shownRows : grouped(dimension)
     const names = [...new Set(rows.map((r) => r.segment))]

@@ -1,6 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { ageBandOf } from '../../../core/fairness/ageBand'
+import { usesFieldFor, type PurposeField } from '../../../core/privacy/fieldPurposes'
+import { readFieldPurposes } from './fieldPurposes'
 import { writeXlsx, type CellValue, type SheetSpec } from '../../export/xlsxWriter'
 
 const SALT_KEY = 'privacy.pseudonymSalt'
@@ -57,30 +59,31 @@ export async function writeAnonymisedExport(db: WorkspaceDb, path: string, asOf:
       pattern: string | null
     }[],
   )
+  // Analysis serves development and the fairness audit: a field goes in only when tagged for one of them.
+  const purposes = readFieldPurposes(db)
+  const forAnalysis = (field: PurposeField): boolean =>
+    usesFieldFor(purposes, field, 'development') || usesFieldFor(purposes, field, 'fairnessAudit')
+  const allColumns: {
+    header: string
+    field?: PurposeField
+    value: (p: (typeof people)[number]) => CellValue
+  }[] = [
+    { header: 'Person', value: (p) => pseudonym(p.id) },
+    { header: 'Manager', field: 'manager', value: (p) => pseudonym(p.manager) },
+    { header: 'Department', field: 'department', value: (p) => p.department },
+    { header: 'Location', field: 'location', value: (p) => p.location },
+    { header: 'Job level', field: 'jobLevel', value: (p) => p.level },
+    { header: 'Hired (year)', value: (p) => p.hired },
+    { header: 'Age band', field: 'age', value: (p) => ageBandOf(p.birthYear, p.ageBand, asOf) },
+    { header: 'Work pattern', field: 'workPattern', value: (p) => p.pattern },
+  ]
+  const peopleColumns = allColumns.filter((c) => c.field === undefined || forAnalysis(c.field))
   const sheets: SheetSpec[] = [
     {
       name: 'People',
       preamble: notice,
-      columns: [
-        'Person',
-        'Manager',
-        'Department',
-        'Location',
-        'Job level',
-        'Hired (year)',
-        'Age band',
-        'Work pattern',
-      ].map((header) => ({ header, width: 16 })),
-      rows: people.map((p): CellValue[] => [
-        pseudonym(p.id),
-        pseudonym(p.manager),
-        p.department,
-        p.location,
-        p.level,
-        p.hired,
-        ageBandOf(p.birthYear, p.ageBand, asOf),
-        p.pattern,
-      ]),
+      columns: peopleColumns.map(({ header }) => ({ header, width: 16 })),
+      rows: people.map((p): CellValue[] => peopleColumns.map((c) => c.value(p))),
     },
     {
       name: 'Reviews',

@@ -103,6 +103,12 @@ export function FairnessAuditPanel({
           Export for the works council
         </button>
       </div>
+      {audit.notUsed.length > 0 && (
+        <p className="muted" data-testid="attributes-not-used">
+          Not audited, as not tagged for the fairness audit (Workspace ▸ Field purposes):{' '}
+          {audit.notUsed.map((a) => a.label).join(', ')}.
+        </p>
+      )}
       {audit.attributes.length === 0 ? (
         <p className="muted">
           No sensitive attribute is recorded for anyone in this session: import gender, age band, work pattern

@@ -1,9 +1,10 @@
 import { Group } from '@visx/group'
 import { scaleBand, scaleLinear } from '@visx/scale'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { MethodOutput, ProgramTrend as Trend, SegmentDimension } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { ExportButton } from './ExportButton'
+import { useDevelopmentFields } from './useDevelopmentFields'
 
 type Segment = Trend['within'][number]
 
@@ -67,12 +68,19 @@ export function ProgramTrend(): React.JSX.Element {
   const [items, setItems] = useState<MethodOutput<'insights.items'>>([])
   const [item, setItem] = useState('')
   const [period, setPeriod] = useState<'month' | 'quarter'>('quarter')
-  const [segmentBy, setSegmentBy] = useState<SegmentDimension>('department')
+  const [chosenSegmentBy, setSegmentBy] = useState<SegmentDimension>('department')
   /** The segments drilled into, outermost first. */
   const [within, setWithin] = useState<Segment[]>([])
   const [trend, setTrend] = useState<Trend | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const request = useMemo(() => ({ item, period, segmentBy, within }), [item, period, segmentBy, within])
+  const allowed = useDevelopmentFields()
+  /** The dimensions this view may split by: tagged for development and not already drilled into. */
+  const splits = DIMENSIONS.filter(
+    (d) => allowed?.includes(d.value) && !within.some((s) => s.dimension === d.value),
+  )
+  // A dimension not offered (untagged, or drilled into) gives way to the first one that is.
+  const segmentBy = splits.some((d) => d.value === chosenSegmentBy) ? chosenSegmentBy : splits[0]?.value
+  const request = { item, period, segmentBy: segmentBy ?? 'department', within }
   useEffect(() => {
     api.call('insights.items').then(
       (list) => {
@@ -83,25 +91,28 @@ export function ProgramTrend(): React.JSX.Element {
     )
   }, [])
   useEffect(() => {
-    if (!item) return
+    if (!item || segmentBy === undefined) return
     let live = true
-    api.call('insights.program', request).then(
+    api.call('insights.program', { item, period, segmentBy, within }).then(
       (t) => live && (setTrend(t), setError(null)),
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
     )
     return () => {
       live = false
     }
-  }, [request])
+  }, [item, period, segmentBy, within])
   const drillInto = (segment: Segment): void => {
     const path = [...within, segment]
     setWithin(path)
     // Inside a segment its own dimension has one value: show the next one that still splits it.
-    const open = DIMENSIONS.find((d) => !path.some((s) => s.dimension === d.value))
+    const open = DIMENSIONS.find(
+      (d) => allowed?.includes(d.value) && !path.some((s) => s.dimension === d.value),
+    )
     if (path.some((s) => s.dimension === segmentBy) && open) setSegmentBy(open.value)
   }
+  // Drilling in needs a dimension left to split the segment by.
   const canDrill = (dimension: SegmentDimension): boolean =>
-    within.length < DIMENSIONS.length - 1 && !within.some((s) => s.dimension === dimension)
+    splits.some((d) => d.value !== dimension) && !within.some((s) => s.dimension === dimension)
   return (
     <section className="insight-card" aria-label="Program trend">
       <h3>Program reach and completion</h3>
@@ -138,10 +149,10 @@ export function ProgramTrend(): React.JSX.Element {
           Segment by
           <select
             aria-label="Segment by"
-            value={segmentBy}
+            value={segmentBy ?? ''}
             onChange={(e) => setSegmentBy(e.target.value as SegmentDimension)}
           >
-            {DIMENSIONS.filter((d) => !within.some((s) => s.dimension === d.value)).map((d) => (
+            {splits.map((d) => (
               <option key={d.value} value={d.value}>
                 {d.label}
               </option>
@@ -149,6 +160,12 @@ export function ProgramTrend(): React.JSX.Element {
           </select>
         </label>
       </div>
+      {allowed && splits.length === 0 && (
+        <p className="muted">
+          No department, location, job level or manager is tagged for development (Workspace ▸ Field
+          purposes).
+        </p>
+      )}
       {error && <p className="error-text">{error}</p>}
       {trend && (
         <>
@@ -187,7 +204,7 @@ export function ProgramTrend(): React.JSX.Element {
           <table className="audit-table" aria-label="Completion by segment">
             <thead>
               <tr>
-                <th>{dimensionLabel(segmentBy)}</th>
+                <th>{dimensionLabel(trend.segmentBy)}</th>
                 {trend.periods.map((p) => (
                   <th key={p.period}>{p.period}</th>
                 ))}

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import type { TalentDensity as Density } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { ExportButton } from './ExportButton'
+import { useDevelopmentFields } from './useDevelopmentFields'
 
 type By = 'department' | 'location' | 'jobLevel'
 const percent = (share: number | null): string => (share === null ? '—' : `${Math.round(share * 1000) / 10}%`)
@@ -43,13 +44,24 @@ function DensityChart({ density }: { density: Density }): React.JSX.Element | nu
   )
 }
 
+const UNITS: { value: By; label: string }[] = [
+  { value: 'department', label: 'Department' },
+  { value: 'location', label: 'Location' },
+  { value: 'jobLevel', label: 'Job level' },
+]
+
 /** The share of high performers by org unit and over cycles, by rating or by calibrated box. */
 export function TalentDensity(): React.JSX.Element {
-  const [by, setBy] = useState<By>('department')
+  const [chosen, setBy] = useState<By>('department')
   const [kind, setKind] = useState<'rating' | 'boxes'>('rating')
   const [density, setDensity] = useState<Density | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const allowed = useDevelopmentFields()
+  const units = UNITS.filter((u) => allowed?.includes(u.value))
+  // A field untagged for development is not offered; the view falls back to one that is.
+  const by = units.some((u) => u.value === chosen) ? chosen : units[0]?.value
   useEffect(() => {
+    if (by === undefined) return
     let live = true
     api
       .call('insights.density', {
@@ -70,10 +82,12 @@ export function TalentDensity(): React.JSX.Element {
       <div className="insight-form">
         <label>
           By
-          <select aria-label="Group by" value={by} onChange={(e) => setBy(e.target.value as By)}>
-            <option value="department">Department</option>
-            <option value="location">Location</option>
-            <option value="jobLevel">Job level</option>
+          <select aria-label="Group by" value={by ?? ''} onChange={(e) => setBy(e.target.value as By)}>
+            {units.map((u) => (
+              <option key={u.value} value={u.value}>
+                {u.label}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -88,6 +102,11 @@ export function TalentDensity(): React.JSX.Element {
           </select>
         </label>
       </div>
+      {allowed && units.length === 0 && (
+        <p className="muted">
+          No department, location or job level is tagged for development (Workspace ▸ Field purposes).
+        </p>
+      )}
       {error && <p className="error-text">{error}</p>}
       {density && (
         <>

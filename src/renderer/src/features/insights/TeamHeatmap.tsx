@@ -38,7 +38,8 @@ export function TeamHeatmap(): React.JSX.Element {
           (current) => current || (list.find((m) => m.reports >= 4)?.employeeId ?? list[0]?.employeeId ?? ''),
         )
       },
-      () => setManagers([]),
+      // Refused when the manager field is not tagged for development: say so rather than show an empty list.
+      (e: unknown) => (setManagers([]), setError(e instanceof Error ? e.message : String(e))),
     )
     api.call('succession.roles').then(setRoles, () => setRoles([]))
   }, [])

@@ -4,6 +4,7 @@ import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/contract/workspace'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { AnonymisedExport } from '../privacy/AnonymisedExport'
+import { FieldPurposesPanel } from '../privacy/FieldPurposesPanel'
 import { RetentionPanel } from '../privacy/RetentionPanel'
 
 export function WorkspaceOverview({ workspace }: { workspace: WorkspaceSummary }): React.JSX.Element {
@@ -72,6 +73,7 @@ export function WorkspaceOverview({ workspace }: { workspace: WorkspaceSummary }
           </button>
         </form>
       )}
+      <FieldPurposesPanel />
       <RetentionPanel />
       <AnonymisedExport />
     </div>
