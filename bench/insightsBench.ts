@@ -20,6 +20,13 @@ const median = (runs: number[]): number =>
 export async function insightTimings(svc: Services): Promise<{ views: InsightTiming[]; baselineMs: number }> {
   const { sessionId } = (await call(svc, 'calibration.create', { name: 'Bench' })) as { sessionId: string }
   await call(svc, 'calibration.show', { sessionId }) // the audit reads the session's cached view, as in the app
+  const managers = (await call(svc, 'insights.managers', {})) as { employeeId: string; reports: number }[]
+  const biggestTeam = [...managers].sort((a, b) => b.reports - a.reports)[0]?.employeeId ?? ''
+  const someone = (
+    svc.session.reader.prepare('SELECT employee_id AS id FROM people LIMIT 1 OFFSET 2500').get() as {
+      id: string
+    }
+  ).id
   const views: [string, MethodName, unknown][] = [
     [
       'program trend (Advanced Leadership, by department)',
@@ -34,7 +41,19 @@ export async function insightTimings(svc: Services): Promise<{ views: InsightTim
         outcome: { kind: 'skill-rating', skill: 'Team Management', withinMonths: 6 },
       },
     ],
+    [
+      'program trend (Code of Conduct, drilled into Engineering, by location)',
+      'insights.program',
+      {
+        item: 'Code of Conduct',
+        segmentBy: 'location',
+        within: [{ dimension: 'department', segment: 'Engineering' }],
+      },
+    ],
     ['talent density (rating, by department)', 'insights.density', {}],
+    ['team heatmap (the largest team)', 'insights.teamHeatmap', { manager: biggestTeam }],
+    ['person journey', 'insights.journey', { employeeId: someone }],
+    ['learning-goal map', 'insights.goals', {}],
     ['flight-risk signals', 'insights.flightRisk', {}],
     ['learning items list', 'insights.items', {}],
     ['fairness audit of the whole-company session', 'fairness.audit', { sessionId }],

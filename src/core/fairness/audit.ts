@@ -21,7 +21,8 @@ export interface AuditSubject {
   computedBox: number | null
   box: number | null
   hiddenGem: boolean
-  flags: readonly string[]
+  /** The person's flags (the grid's own summaries, not copied: only their codes are read). */
+  flags: readonly { readonly code: string }[]
   agility: number | null
   /** Agility component ranks (0–1) in the order skill growth, assessment, breadth, stretch; null without evidence. */
   ranks: readonly (number | null)[]
@@ -43,25 +44,14 @@ const OUTCOMES: { outcome: AuditOutcome; label: string }[] = [
   { outcome: 'hidden-gem', label: 'Flagged as a hidden gem' },
 ]
 
-const METRICS: { metric: AuditMetricKey; label: string; value: (s: AuditSubject) => number | null }[] = [
-  { metric: 'rating', label: 'Performance rating (1–5)', value: (s) => s.rating },
-  { metric: 'agility', label: 'Learning agility index (0–100)', value: (s) => s.agility },
-  {
-    metric: 'skillGrowth',
-    label: 'Agility: skill levels gained per year (rank)',
-    value: (s) => s.ranks[0] ?? null,
-  },
-  {
-    metric: 'assessment',
-    label: 'Agility: assessment mastery and improvement (rank)',
-    value: (s) => s.ranks[1] ?? null,
-  },
-  {
-    metric: 'breadth',
-    label: 'Agility: breadth of recent learning (rank)',
-    value: (s) => s.ranks[2] ?? null,
-  },
-  { metric: 'stretch', label: 'Agility: stretch programmes (rank)', value: (s) => s.ranks[3] ?? null },
+/** The rating, the agility index, then its four components in the order of AuditSubject.ranks. */
+const METRICS: { metric: AuditMetricKey; label: string }[] = [
+  { metric: 'rating', label: 'Performance rating (1–5)' },
+  { metric: 'agility', label: 'Learning agility index (0–100)' },
+  { metric: 'skillGrowth', label: 'Agility: skill levels gained per year (rank)' },
+  { metric: 'assessment', label: 'Agility: assessment mastery and improvement (rank)' },
+  { metric: 'breadth', label: 'Agility: breadth of recent learning (rank)' },
+  { metric: 'stretch', label: 'Agility: stretch programmes (rank)' },
 ]
 const COMPONENTS: readonly AuditMetricKey[] = ['skillGrowth', 'assessment', 'breadth', 'stretch']
 
@@ -103,17 +93,37 @@ function groupsOf(
   )
 }
 
-function selected(outcome: AuditOutcome, s: AuditSubject, topBoxes: ReadonlySet<number>): boolean | null {
-  switch (outcome) {
-    case 'high-performance':
-      return s.rating === null ? null : s.highPerformance
-    case 'top-boxes-before':
-      return s.computedBox === null ? null : topBoxes.has(s.computedBox)
-    case 'top-boxes-after':
-      return s.box === null ? null : topBoxes.has(s.box)
-    case 'hidden-gem':
-      return s.box === null ? null : s.hiddenGem
+/**
+ * Who could be selected and who was, per group, for every outcome in one pass (in the order of OUTCOMES): rated
+ * people for high performance, placed people for the boxes and hidden gems.
+ */
+function tallyOutcomes(
+  members: readonly AuditSubject[],
+  topBoxes: ReadonlySet<number>,
+): { n: number[]; chosen: number[] } {
+  let rated = 0
+  let high = 0
+  let computed = 0
+  let topBefore = 0
+  let placed = 0
+  let topAfter = 0
+  let gems = 0
+  for (const s of members) {
+    if (s.rating !== null) {
+      rated++
+      if (s.highPerformance) high++
+    }
+    if (s.computedBox !== null) {
+      computed++
+      if (topBoxes.has(s.computedBox)) topBefore++
+    }
+    if (s.box !== null) {
+      placed++
+      if (topBoxes.has(s.box)) topAfter++
+      if (s.hiddenGem) gems++
+    }
   }
+  return { n: [rated, computed, placed, placed], chosen: [high, topBefore, topAfter, gems] }
 }
 
 function impactScreens(
@@ -121,18 +131,13 @@ function impactScreens(
   groups: Map<string, AuditSubject[]>,
   topBoxes: ReadonlySet<number>,
 ): ImpactScreen[] {
-  return OUTCOMES.map(({ outcome, label }) => {
-    const counts: GroupCount[] = [...groups].map(([group, members]) => {
-      let n = 0
-      let chosen = 0
-      for (const s of members) {
-        const hit = selected(outcome, s, topBoxes)
-        if (hit === null) continue
-        n++
-        if (hit) chosen++
-      }
-      return { group, n, selected: chosen }
-    })
+  const tallies = [...groups].map(([group, members]) => ({ group, ...tallyOutcomes(members, topBoxes) }))
+  return OUTCOMES.map(({ outcome, label }, k) => {
+    const counts: GroupCount[] = tallies.map((t) => ({
+      group: t.group,
+      n: t.n[k] ?? 0,
+      selected: t.chosen[k] ?? 0,
+    }))
     const { rows, reference } = adverseImpact(
       counts.filter((c) => c.n > 0),
       (group) => group === NOT_RECORDED,
@@ -180,20 +185,29 @@ function distributionRows(
     const after = new Array<number>(9).fill(0)
     const flags: Record<string, number> = {}
     let held = 0
-    const ratings: number[] = []
-    const agility: number[] = []
+    let hiddenGems = 0
+    let rated = 0
+    let ratingSum = 0
+    let measured = 0
+    let agilitySum = 0
     for (const s of members) {
       if (s.computedBox === null || s.box === null) held++
       else {
         before[s.computedBox - 1] = (before[s.computedBox - 1] ?? 0) + 1
         after[s.box - 1] = (after[s.box - 1] ?? 0) + 1
       }
-      if (s.rating !== null) ratings.push(s.rating)
-      if (s.agility !== null) agility.push(s.agility)
-      for (const code of s.flags) flags[code] = (flags[code] ?? 0) + 1
+      if (s.rating !== null) {
+        rated++
+        ratingSum += s.rating
+      }
+      if (s.agility !== null) {
+        measured++
+        agilitySum += s.agility
+      }
+      if (s.hiddenGem) hiddenGems++
+      for (const { code } of s.flags) flags[code] = (flags[code] ?? 0) + 1
     }
-    const mean = (v: number[]): number | null =>
-      v.length === 0 ? null : round(v.reduce((a, b) => a + b, 0) / v.length, 2)
+    const mean = (count: number, sum: number): number | null => (count === 0 ? null : round(sum / count, 2))
     return {
       attribute,
       group,
@@ -202,9 +216,9 @@ function distributionRows(
       before,
       after,
       held,
-      meanRating: mean(ratings),
-      meanAgility: mean(agility),
-      hiddenGems: members.filter((s) => s.hiddenGem).length,
+      meanRating: mean(rated, ratingSum),
+      meanAgility: mean(measured, agilitySum),
+      hiddenGems,
       flags,
     }
   })
@@ -215,21 +229,32 @@ function metricRows(attribute: SensitiveAttribute, groups: Map<string, AuditSubj
   const shown = [...groups].filter(
     ([group, members]) => members.length >= SUPPRESS_BELOW && group !== NOT_RECORDED,
   )
-  const rows = METRICS.map(({ metric, label, value }) => {
+  // Every metric's sums per group in one pass over the group (values in the order of METRICS).
+  const sums = shown.map(([group, members]) => {
+    const n = new Array<number>(METRICS.length).fill(0)
+    const sum = new Array<number>(METRICS.length).fill(0)
+    const squares = new Array<number>(METRICS.length).fill(0)
+    const add = (k: number, v: number | null | undefined): void => {
+      if (v === null || v === undefined) return
+      n[k] = (n[k] ?? 0) + 1
+      sum[k] = (sum[k] ?? 0) + v
+      squares[k] = (squares[k] ?? 0) + v * v
+    }
+    for (const s of members) {
+      add(0, s.rating)
+      add(1, s.agility)
+      for (let c = 0; c < 4; c++) add(2 + c, s.ranks[c])
+    }
+    return { group, n, sum, squares }
+  })
+  const rows = METRICS.map(({ metric, label }, k) => {
     const association = associateSums(
-      shown.map(([group, members]) => {
-        let n = 0
-        let sum = 0
-        let sumOfSquares = 0
-        for (const s of members) {
-          const v = value(s)
-          if (v === null) continue
-          n++
-          sum += v
-          sumOfSquares += v * v
-        }
-        return { group, n, sum, sumOfSquares }
-      }),
+      sums.map((g) => ({
+        group: g.group,
+        n: g.n[k] ?? 0,
+        sum: g.sum[k] ?? 0,
+        sumOfSquares: g.squares[k] ?? 0,
+      })),
     )
     return {
       attribute,
@@ -295,7 +320,7 @@ export function auditFairness(
     return {
       attribute,
       label: ATTRIBUTE_LABELS[attribute],
-      recorded: subjects.filter((s) => s.groups[attribute] !== undefined).length,
+      recorded: subjects.length - (groups.get(NOT_RECORDED)?.length ?? 0),
     }
   })
   // The findings list what needs a look: a group below four fifths that is unlikely to be chance, a component that
