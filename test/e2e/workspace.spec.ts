@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, test } from './fixtures'
+import { expect, makeDemoWorkspace, test } from './fixtures'
 import { PeoplePage } from './pages/PeoplePage'
 import { WorkspacePage } from './pages/WorkspacePage'
 
@@ -78,4 +79,38 @@ test('cancelling a large demo fill leaves an empty, usable workspace and says wh
   await cancel.click()
   await expect(page.getByRole('alert')).toContainText('Cancelled. Nothing from this job was kept.')
   await new PeoplePage(page).expectLoaded(0)
+})
+
+test.describe('backups', () => {
+  const demo = makeDemoWorkspace(mkdtempSync(join(tmpdir(), 'ninefold-e2e-backup-')), 300)
+  test.use({ hostArgs: ['--workspace', demo.path, '--key-file', demo.keyFile] })
+
+  test('backs up from the Workspace screen, restores after a confirmation, and keeps the replaced workspace', async ({
+    page,
+    host,
+  }) => {
+    await page.goto(host.url)
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Workspace' }).click()
+    const backups = page.getByRole('region', { name: 'Backups' })
+    await expect(backups).toContainText('No backups yet.')
+    await backups.getByRole('button', { name: 'Back up now' }).click()
+    await expect(backups.getByRole('status')).toHaveText('Backed up and verified: 300 people, schema 9.')
+    const rows = backups.getByRole('table', { name: 'Backup list' }).locator('tbody tr')
+    await expect(rows).toHaveCount(1)
+    await expect(rows.first()).toContainText('Backed up by hand')
+
+    await rows
+      .first()
+      .getByRole('button', { name: /^Restore the backup of / })
+      .click()
+    const confirm = backups.getByRole('group', { name: 'Confirm restore' })
+    await expect(confirm).toContainText('Replace the workspace with this backup?')
+    await backups.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'test-results/screens/backups.png', fullPage: true })
+    await confirm.getByRole('button', { name: 'Restore' }).click()
+    await expect(backups.getByRole('status')).toContainText(/^Restored the backup of .* \(300 people\)/)
+    await expect(rows).toHaveCount(2)
+    await expect(rows.first()).toContainText('The workspace as it was before a restore')
+    await expect(page.getByText('300 people · encrypted')).toBeVisible()
+  })
 })

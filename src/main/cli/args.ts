@@ -26,6 +26,9 @@ Commands:
   calibration undo SESSION | calibration redo SESSION
   calibration finalize SESSION      lock the session (read-only)
   calibration export SESSION --out FILE.xlsx [--pre-read]
+  backup --out FILE                 a verified, still-encrypted copy of the workspace (while it is in use)
+  restore FILE                      replace the workspace with a verified backup; the current one is kept
+                                    among the automatic backups
   person export ID --out FILE.xlsx  everything held about a person (GDPR subject access)
   person erase ID --reason "…"      erase a person (GDPR): their records go, mentions are pseudonymised
   fairness audit SESSION            outcomes, boxes and metrics by sensitive attribute (four-fifths, Fisher, η²)

@@ -26,6 +26,7 @@ const INPUT_ERRORS: ReadonlySet<ErrorCode> = new Set([
   'IMPORT_CONFLICT',
   'NOT_FOUND',
   'SESSION_LOCKED',
+  'BACKUP_INVALID',
 ])
 
 interface Output {
@@ -263,6 +264,19 @@ export async function runCli(
         )
         return 0
       }
+      case 'backup': {
+        if (!args.out) throw new AppError('INVALID_INPUT', 'Usage: ninefold backup --out FILE.')
+        const path = resolve(args.out)
+        const result = await withOpenWorkspace(services, args, env, (client) =>
+          client.call('workspace.backup', { path }),
+        )
+        output.out(
+          output.json
+            ? JSON.stringify(result)
+            : `Backed up "${result.check.name}" (${result.check.people} people, schema ${result.check.schemaVersion}) to ${result.path}; verified: it opens with the workspace's key and every page checks out.`,
+        )
+        return 0
+      }
       case 'person export': {
         const employeeId = args.command[2]
         if (!employeeId || !args.out?.toLowerCase().endsWith('.xlsx'))
@@ -316,6 +330,20 @@ export async function runCli(
           return await withOpenWorkspace(services, args, env, (client) =>
             runCalibration(client, args, output),
           )
+        }
+        if (command === 'restore') {
+          if (sub === undefined || args.command.length !== 2)
+            throw new AppError('INVALID_INPUT', 'Usage: ninefold restore FILE --workspace PATH --key-file K.')
+          const backup = resolve(sub)
+          const result = await withOpenWorkspace(services, args, env, (client) =>
+            client.call('workspace.restore', { path: backup }),
+          )
+          output.out(
+            output.json
+              ? JSON.stringify(result)
+              : `Restored ${result.workspace.path} from ${backup} (${result.check.people} people, schema ${result.check.schemaVersion}); the workspace as it was is kept at ${result.keptAs}.`,
+          )
+          return 0
         }
         if (command === 'import' && sub !== undefined && args.command.length === 2) {
           return await withOpenWorkspace(services, args, env, (client) =>

@@ -61,6 +61,25 @@ export function openWorkspaceDb(
   }
 }
 
+/**
+ * Opens a workspace file only to read it, exactly as it is on disk: no journal mode change, no migration, nothing
+ * written (a backup being checked stays byte for byte what was written).
+ */
+export function openWorkspaceSnapshot(path: string, key: KeyMaterial): WorkspaceDb {
+  if (isEmptyKey(key))
+    throw new AppError('WRONG_KEY', 'This workspace is encrypted: enter its passphrase or key.')
+  if (!existsSync(path)) throw new AppError('WORKSPACE_NOT_FOUND', `There is no file at ${path}.`, { path })
+  const db = new Database(path, { fileMustExist: true, readonly: true })
+  try {
+    applyKey(db, key)
+    proveKey(db, path)
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
 function proveKey(db: WorkspaceDb, path: string): void {
   try {
     db.prepare('SELECT count(*) FROM sqlite_master').get()

@@ -28,6 +28,12 @@ export function buildAppMenu(
     const result = await dialog.showSaveDialog(win, { title: 'New workspace', filters: WORKSPACE_FILTER })
     if (!result.canceled && result.filePath) send({ command: 'workspace.new', path: result.filePath })
   }
+  const backUp = async (): Promise<void> => {
+    const win = window()
+    if (!win) return
+    const result = await dialog.showSaveDialog(win, { title: 'Back up workspace', filters: WORKSPACE_FILTER })
+    if (!result.canceled && result.filePath) send({ command: 'workspace.backup', path: result.filePath })
+  }
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
     {
@@ -36,6 +42,9 @@ export function buildAppMenu(
         { label: 'New Workspace…', accelerator: 'CmdOrCtrl+N', click: () => void newWorkspace() },
         { label: 'Open Workspace…', accelerator: 'CmdOrCtrl+O', click: () => void openWorkspace() },
         { label: 'Close Workspace', click: () => send({ command: 'workspace.close' }) },
+        { type: 'separator' },
+        { label: 'Back Up Workspace…', click: () => void backUp() },
+        { label: 'Restore from Backup…', click: () => send({ command: 'workspace.restore' }) },
         { type: 'separator' },
         { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => send({ command: 'import' }) },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => send({ command: 'export' }) },

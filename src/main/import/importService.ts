@@ -22,6 +22,11 @@ export interface ImportContext {
   now: Date
   /** Private folder for the xlsx reader's spool files (see parseInWorker). */
   spoolRoot: string
+  /**
+   * Called once, just before a batch that updates existing records commits: the workspace keeps an automatic
+   * backup of its state before the batch (taken from what is committed, so the batch itself is not in it).
+   */
+  beforeUpdatingCommit?: () => void
 }
 
 /** Errors and warnings are capped in the summary; the counts stay exact. */
@@ -291,6 +296,7 @@ export async function commitImport(
       journal.flush()
       if (summary.rows.rejected > 0 && !input.skipInvalid) throw rollback
       if (input.dryRun) throw rollback
+      if (summary.rows.updated > 0) context.beforeUpdatingCommit?.()
       closeBatchRecord(db, batchHeader, summary)
     })
   } catch (error) {

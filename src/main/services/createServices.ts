@@ -45,6 +45,7 @@ import { exportOntology, importOntology, mapItem } from './skills/ontologyWorkbo
 import { addAlias, listSkills, suggestMerges, updateSkill } from './skills/ontology'
 import { qualityReport } from './qualityReport'
 import { analysisHandlers } from './analysisHandlers'
+import { appendAudit } from './auditLog'
 import { EventBus } from './eventBus'
 import { JobRegistry } from './jobs'
 import { listPeople, peopleFacets } from './peopleService'
@@ -56,6 +57,7 @@ import {
   writeWrappedKey,
   removeWrappedKey,
 } from './workspace/keychainSidecar'
+import { BACKUPS_KEPT_KEY, backupsKept } from './workspace/backups'
 import { WorkspaceSession } from './workspace/workspaceSession'
 
 export interface Services {
@@ -79,7 +81,13 @@ export function createServices(ports: ServicePorts): Services {
   // Spool files of a killed import are plaintext: clear them before anything else runs.
   const spoolRoot = claimSpoolRoot(join(ports.dataDirectory, 'tmp', 'import-spool'))
   const staged = new StagedFiles(spoolRoot)
-  const importContext = () => ({ db: session.db, actor: ports.actor, now: now(), spoolRoot })
+  const importContext = () => ({
+    db: session.db,
+    actor: ports.actor,
+    now: now(),
+    spoolRoot,
+    beforeUpdatingCommit: () => void session.rollingBackup('before-import'),
+  })
 
   const keyForOpen = (
     path: string,
@@ -164,6 +172,27 @@ export function createServices(ports: ServicePorts): Services {
     'workspace.close': () => {
       session.assertIdle()
       return { closed: session.close() }
+    },
+    'workspace.backup': (input) => session.backUp(input.path),
+    'workspace.backups': () => ({ keep: backupsKept(session.reader), backups: session.backups() }),
+    'workspace.setBackupsKept': (input) => {
+      const { db, actor, now: at } = calibrationContext()
+      db.transaction(() => {
+        db.prepare('INSERT OR REPLACE INTO workspace_meta (key, value) VALUES (?, ?)').run(
+          BACKUPS_KEPT_KEY,
+          String(input.keep),
+        )
+        appendAudit(
+          db,
+          { actor, action: 'workspace.setBackupsKept', entityType: 'workspace', after: input },
+          at,
+        )
+      })()
+      return { keep: input.keep }
+    },
+    'workspace.restore': (input) => {
+      const { summary, check, keptAs } = session.restore(input.path)
+      return { workspace: summary, check, keptAs }
     },
     'workspace.changePassphrase': (input) => {
       session.assertIdle()

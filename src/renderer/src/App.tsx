@@ -25,6 +25,11 @@ export function App(): React.JSX.Element {
     const offMenu = api.on('app.menu', (command) => {
       if (command.command === 'workspace.close') void api.call('workspace.close')
       if (command.command === 'import') useAppStore.getState().setView('import')
+      // Backups are listed, made and restored on the Workspace screen; the menu's save dialog gives a path.
+      if (command.command === 'workspace.backup' || command.command === 'workspace.restore')
+        useAppStore.getState().setView('workspace')
+      if (command.command === 'workspace.backup' && command.path)
+        void api.call('workspace.backup', { path: command.path })
       if (command.command === 'undo' || command.command === 'redo') runHistoryCommand(command.command)
       if ((command.command === 'workspace.open' || command.command === 'workspace.new') && command.path) {
         setPendingPath({ command: command.command, path: command.path })

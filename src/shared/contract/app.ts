@@ -23,6 +23,8 @@ export const menuCommand = z.enum([
   'workspace.new',
   'workspace.open',
   'workspace.close',
+  'workspace.backup',
+  'workspace.restore',
   'import',
   'export',
   'undo',

@@ -23,6 +23,20 @@ export const workspaceStatus = z.discriminatedUnion('open', [
 export type WorkspaceStatus = z.output<typeof workspaceStatus>
 
 const name = z.string().trim().min(1, 'give the workspace a name').max(80)
+
+/** What a backup was checked to be before it was trusted. */
+const fileCheck = z.object({
+  schemaVersion: z.number().int(),
+  name: z.string(),
+  createdAt: z.string().nullable(),
+  people: z.number().int(),
+})
+const backupEntry = z.object({
+  path: z.string(),
+  reason: z.enum(['manual', 'before-migration', 'before-import', 'before-restore']),
+  createdAt: isoDateTime,
+  sizeBytes: z.number().int(),
+})
 const passphrase = z.string().max(1024)
 
 export const workspaceMethods = defineMethods('workspace')({
@@ -69,6 +83,34 @@ export const workspaceMethods = defineMethods('workspace')({
     summary: 'Close the open workspace and forget its key.',
     input: empty,
     output: z.object({ closed: z.boolean() }),
+  },
+  'workspace.backup': {
+    summary:
+      'A consistent, still-encrypted copy of the open workspace, verified (key, every page, schema) before it is reported.',
+    input: z
+      .object({
+        /** Where to write it; default: among the automatic backups in the data directory. */
+        path: z.string().min(1).optional(),
+      })
+      .strict()
+      .default({}),
+    output: z.object({ path: z.string(), check: fileCheck }),
+  },
+  'workspace.backups': {
+    summary: "The open workspace's automatic backups, newest first, and how many are kept.",
+    input: empty,
+    output: z.object({ keep: z.number().int(), backups: z.array(backupEntry) }),
+  },
+  'workspace.setBackupsKept': {
+    summary: 'How many automatic backups to keep (the oldest beyond that are removed as new ones are made).',
+    input: z.object({ keep: z.number().int().min(1).max(100) }).strict(),
+    output: z.object({ keep: z.number().int() }),
+  },
+  'workspace.restore': {
+    summary:
+      'Replace the open workspace with a backup, after verifying it; the workspace as it was is kept as a backup.',
+    input: z.object({ path: z.string().min(1) }).strict(),
+    output: z.object({ workspace: workspaceSummary, check: fileCheck, keptAs: z.string() }),
   },
   'workspace.changePassphrase': {
     summary: 'Re-encrypt the open workspace under a new passphrase.',

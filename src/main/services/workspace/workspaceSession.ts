@@ -1,13 +1,31 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import type { WorkspaceStatus, WorkspaceSummary } from '../../../shared/contract'
 import { AppError } from '../../../shared/result'
 import { migrate, schemaVersion } from '../../db/migrate'
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
+import { copyWorkspace, verifyWorkspaceFile, type WorkspaceFileCheck } from '../../db/workspaceCopy'
 import { openWorkspaceDb, rekeyWorkspaceDb, type WorkspaceDb } from '../../db/openWorkspaceDb'
 import { passphraseKey, type KeyMaterial } from '../../keys/keyMaterial'
 import { appendAudit } from '../auditLog'
 import type { EventBus } from '../eventBus'
 import type { ServicePorts } from '../ports'
+import {
+  backupsKept,
+  listBackups,
+  writeRollingBackup,
+  type BackupReason,
+  type RollingBackup,
+} from './backups'
 import { hasKeychainSidecar } from './keychainSidecar'
 import { RecentWorkspaces } from './recentWorkspaces'
 
@@ -24,6 +42,8 @@ interface OpenWorkspace {
   reader: WorkspaceDb
   readonly path: string
   readonly protection: Protection
+  /** Kept to check backups against and to reopen after a restore; SQLite holds it in memory anyway. */
+  key: KeyMaterial
 }
 
 /** File-system friendly name: keeps letters in any script, drops what file systems or shells dislike. */
@@ -148,27 +168,125 @@ export class WorkspaceSession {
       db.close()
       throw error
     }
-    return this.adopt({ db, path, protection: options.protection }, options.key)
+    return this.adopt({ db, path, protection: options.protection, key: options.key }, options.key)
   }
 
   open(path: string, key: KeyMaterial, protection: Protection): WorkspaceSummary {
     const absolute = resolve(path)
     const db = openWorkspaceDb(absolute, key, { create: false })
     try {
+      const from = schemaVersion(db)
+      // An upgrade is the one change the user did not ask for: the workspace as it was is kept first.
+      if (from > 0 && from < LATEST_SCHEMA_VERSION) {
+        writeRollingBackup(db, {
+          dataDirectory: this.ports.dataDirectory,
+          workspacePath: absolute,
+          reason: 'before-migration',
+          at: this.now(),
+          keep: backupsKept(db),
+        })
+      }
       migrate(db)
     } catch (error) {
       db.close()
       throw error
     }
-    return this.adopt({ db, path: absolute, protection }, key)
+    return this.adopt({ db, path: absolute, protection, key }, key)
+  }
+
+  /** An automatic backup of what is committed now (before an import that updates records, before a restore). */
+  rollingBackup(reason: BackupReason): RollingBackup {
+    const open = this.requireOpen()
+    // The reader sees only committed data, so this runs beside a long import and keeps the state before it.
+    return writeRollingBackup(open.reader, {
+      dataDirectory: this.ports.dataDirectory,
+      workspacePath: open.path,
+      reason,
+      at: this.now(),
+      keep: backupsKept(open.reader),
+    })
+  }
+
+  backups(): RollingBackup[] {
+    return listBackups(this.ports.dataDirectory, this.requireOpen().path)
+  }
+
+  /** A verified, still-encrypted copy of the workspace at `target` (or among the automatic backups). */
+  backUp(target: string | undefined): { path: string; check: WorkspaceFileCheck } {
+    const open = this.requireOpen()
+    let path: string
+    if (target === undefined) path = this.rollingBackup('manual').path
+    else {
+      path = resolve(target)
+      if (path === open.path)
+        throw new AppError('INVALID_INPUT', 'A backup cannot replace the workspace itself.')
+      copyWorkspace(open.reader, path)
+    }
+    const check = verifyWorkspaceFile(path, open.key, LATEST_SCHEMA_VERSION)
+    appendAudit(
+      open.db,
+      { actor: this.ports.actor, action: 'workspace.backup', entityType: 'workspace', after: { path } },
+      this.now(),
+    )
+    return { path, check }
+  }
+
+  /**
+   * Replaces the open workspace with a backup. The backup is verified first (key, every page, schema); the workspace
+   * as it is now is kept as an automatic backup; the file is swapped by a rename, so a crash leaves either the old
+   * workspace or the restored one, never a mix; if the restored file does not open, the old one is put back.
+   */
+  restore(backupPath: string): { summary: WorkspaceSummary; check: WorkspaceFileCheck; keptAs: string } {
+    this.assertIdle()
+    const open = this.requireOpen()
+    const source = resolve(backupPath)
+    if (source === open.path) throw new AppError('INVALID_INPUT', 'That is the open workspace, not a backup.')
+    const check = verifyWorkspaceFile(source, open.key, LATEST_SCHEMA_VERSION)
+    const kept = this.rollingBackup('before-restore')
+    const { path, key, protection } = open
+    this.release()
+    const incoming = `${path}.restoring`
+    copyFileSync(source, incoming)
+    if (process.platform !== 'win32') chmodSync(incoming, 0o600)
+    // The closed workspace's WAL was checkpointed and removed by SQLite; a stale one must never meet the new file.
+    for (const suffix of ['-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true })
+    renameSync(incoming, path)
+    try {
+      this.open(path, key, protection)
+    } catch (error) {
+      copyFileSync(kept.path, path)
+      try {
+        this.open(path, key, protection)
+      } catch {
+        this.events.emit('workspace.changed', { open: false })
+      }
+      throw error
+    }
+    appendAudit(
+      this.db,
+      {
+        actor: this.ports.actor,
+        action: 'workspace.restore',
+        entityType: 'workspace',
+        after: { from: source, keptAs: kept.path, schemaVersion: check.schemaVersion },
+      },
+      this.now(),
+    )
+    return { summary: this.summary(), check, keptAs: kept.path }
   }
 
   close(): boolean {
+    if (!this.release()) return false
+    this.events.emit('workspace.changed', { open: false })
+    return true
+  }
+
+  /** Closes the connections without telling the screens (a restore reopens at once: no "closed" in between). */
+  private release(): boolean {
     if (!this.current) return false
     this.current.reader.close()
     this.current.db.close()
     this.current = null
-    this.events.emit('workspace.changed', { open: false })
     return true
   }
 
@@ -188,6 +306,7 @@ export class WorkspaceSession {
     // The reader still holds the old key: reopen it with the new one.
     open.reader.close()
     open.reader = openWorkspaceDb(open.path, next, { create: false })
+    open.key = next
     appendAudit(
       open.db,
       { actor: this.ports.actor, action: 'workspace.changePassphrase', entityType: 'workspace' },

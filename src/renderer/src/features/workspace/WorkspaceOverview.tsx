@@ -5,6 +5,7 @@ import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { AnonymisedExport } from '../privacy/AnonymisedExport'
 import { FieldPurposesPanel } from '../privacy/FieldPurposesPanel'
+import { BackupsPanel } from './BackupsPanel'
 import { RetentionPanel } from '../privacy/RetentionPanel'
 
 export function WorkspaceOverview({ workspace }: { workspace: WorkspaceSummary }): React.JSX.Element {
@@ -73,6 +74,7 @@ export function WorkspaceOverview({ workspace }: { workspace: WorkspaceSummary }
           </button>
         </form>
       )}
+      <BackupsPanel />
       <FieldPurposesPanel />
       <RetentionPanel />
       <AnonymisedExport />
