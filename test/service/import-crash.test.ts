@@ -27,7 +27,6 @@ describe('an import killed at a random moment', () => {
       for (let i = 0; i < KILLS; i++) {
         const { finished, state } = await crashOnce(fixture, random, importMs)
         expect(state.integrity, `kill ${i}`).toBe('ok')
-        expect(state.cipherIntegrity, `kill ${i}`).toEqual([])
         if (state.batches.length === 0) {
           // Killed before COMMIT: not one row, not one journal entry of the batch survived.
           expect(finished, `kill ${i}`).toBe(false)
