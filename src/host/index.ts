@@ -7,9 +7,12 @@ import { keyFromOptions } from '../main/keys/keyMaterial'
 import { createServices } from '../main/services/createServices'
 import { startHostServer } from './server'
 
+const PARENT_CHECK_MS = 1_000
+
 const USAGE = `Usage: npm run start:web -- [--port N] [--workspace PATH] [--key-file PATH] [--data-dir PATH]
 
-Serves Ninefold to a browser on this computer only (127.0.0.1), for one local user.
+Serves Ninefold to a browser on this computer only (127.0.0.1), for one local user: whoever has the URL with its
+token has the open workspace. It stops when its terminal closes or the process that started it ends.
   --port N          listen on port N (default: a free port)
   --workspace PATH  open this workspace at start (needs --key-file or NINEFOLD_KEY)
   --key-file PATH   file whose first line is the key: 64 hex characters or a passphrase (mode 600)
@@ -68,6 +71,13 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', shutdown)
   process.on('SIGTERM', shutdown)
+  // A closed terminal sends SIGHUP; a parent that dies without one (killed, crashed) leaves us re-parented. Either
+  // way nobody is left to stop the host, and a server holding an open workspace must not outlive its user's session.
+  process.on('SIGHUP', shutdown)
+  const parent = process.ppid
+  setInterval(() => {
+    if (process.ppid !== parent) shutdown()
+  }, PARENT_CHECK_MS).unref()
 }
 
 main().catch((error: unknown) => {

@@ -147,6 +147,25 @@ describe('browser host security', () => {
     expect(JSON.parse(badJson.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 
+  it('sends no CORS headers: a preflight from another origin gets nothing that would let it call', async () => {
+    const preflight = await raw(host, {
+      method: 'OPTIONS',
+      path: '/rpc/app.info',
+      headers: {
+        host: `127.0.0.1:${host.port}`,
+        origin: 'https://intranet.example.com',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'x-ninefold-token, content-type',
+      },
+    })
+    expect(preflight.status).toBe(403)
+    const answered = await rpc(host, { 'x-ninefold-token': TOKEN, origin: `http://127.0.0.1:${host.port}` })
+    expect(answered.status).toBe(200)
+    for (const response of [preflight, answered]) {
+      expect(Object.keys(response.headers).filter((h) => h.startsWith('access-control-'))).toEqual([])
+    }
+  })
+
   it('guards the event stream with the same token', async () => {
     const denied = await raw(host, { path: '/events', headers: { host: `127.0.0.1:${host.port}` } })
     expect(denied.status).toBe(401)
