@@ -154,7 +154,7 @@ describe('erasing a person', () => {
     )
     for (const sheet of book.worksheets)
       expect(String(sheet.getRow(1).getCell(1).value)).toMatch(
-        /^Everything Ninefold holds about .* \(GDPR art\. 15\)/,
+        /^Contains sensitive attributes \(.*\): everything Ninefold holds about .* \(GDPR art\. 15\)/,
       )
     const count = (table: string): number =>
       (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE person_id = ?`).get(someone.id) as { n: number })

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import { looksLikeFormula, neutraliseFormula } from './neutralise'
 
 /**
  * Our one door to exceljs for writing (it is unmaintained, so nothing else imports it): a workbook streamed to disk
@@ -32,20 +33,14 @@ export interface SheetSpec {
   landscape?: boolean
 }
 
-const FORMULA_START = /^[=+\-@\t\r\n]/
 const HEADER: Partial<ExcelJS.Style> = Object.freeze({
   font: { bold: true, color: { argb: 'FFFFFFFF' } },
   fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF33415C' } },
 }) as Partial<ExcelJS.Style>
 
-/** `=HYPERLINK(…)`, `+1+1`, `@SUM(…)`, a leading tab or newline: prefixed with an apostrophe, kept as text. */
-export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text
-}
-
 /** The row as written: the same array unless a cell needs neutralising (almost never), so no copy per row. */
 function neutraliseRow(values: CellValue[]): CellValue[] {
-  const risky = values.some((v) => typeof v === 'string' && FORMULA_START.test(v))
+  const risky = values.some((v) => typeof v === 'string' && looksLikeFormula(v))
   return risky ? values.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v)) : values
 }
 
@@ -106,7 +101,8 @@ export async function writeXlsx(path: string, sheets: readonly SheetSpec[]): Pro
       const row = sheet.addRow(neutraliseRow(line))
       row.commit()
     }
-    const header = sheet.addRow(spec.columns.map((c) => c.header))
+    // Headers carry user text too (skill names, periods, role titles).
+    const header = sheet.addRow(neutraliseRow(spec.columns.map((c) => c.header)))
     header.eachCell((cell) => {
       cell.style = HEADER
     })

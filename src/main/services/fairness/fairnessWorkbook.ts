@@ -1,11 +1,14 @@
 import type { FairnessAudit } from '../../../shared/contract/fairness'
+import { sensitiveNotice } from '../../export/sensitiveNotice'
 import { writeXlsx, type CellValue, type SheetSpec } from '../../export/xlsxWriter'
 
 const AMBER = 'FFFFE699'
 const RED = 'FFF4B6B6'
 /** The first line of every sheet: this workbook holds special-category data and says so before anything else. */
-export const SENSITIVE_NOTICE =
-  'Contains sensitive attributes (gender, age, work pattern, ethnicity, location) for the fairness audit only. Groups under 4 people are shown as "<4".'
+export const SENSITIVE_NOTICE = sensitiveNotice(
+  ['gender', 'age', 'work pattern', 'ethnicity', 'location'],
+  'for the fairness audit only. Groups under 4 people are shown as "<4".',
+)
 
 const shown = (value: number | null, suppressed: boolean): CellValue => (suppressed ? '<4' : value)
 

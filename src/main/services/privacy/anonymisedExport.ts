@@ -3,6 +3,7 @@ import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { ageBandOf } from '../../../core/fairness/ageBand'
 import { usesFieldFor, type PurposeField } from '../../../core/privacy/fieldPurposes'
 import { readFieldPurposes } from './fieldPurposes'
+import { sensitiveNotice } from '../../export/sensitiveNotice'
 import { writeXlsx, type CellValue, type SheetSpec } from '../../export/xlsxWriter'
 
 const SALT_KEY = 'privacy.pseudonymSalt'
@@ -35,11 +36,7 @@ export async function writeAnonymisedExport(db: WorkspaceDb, path: string, asOf:
   const pseudonym = db.transaction(() => pseudonymiser(db))()
   let rows = 0
   const count = <T>(list: T[]): T[] => ((rows += list.length), list)
-  const notice: CellValue[][] = [
-    [
-      `Anonymised export of ${asOf}: pseudonyms instead of people, names and free text left out, dates to the month, age in bands.`,
-    ],
-  ]
+  const about = `anonymised export of ${asOf}: pseudonyms instead of people, names and free text left out, dates to the month, age in bands.`
   const people = count(
     db
       .prepare(
@@ -78,6 +75,20 @@ export async function writeAnonymisedExport(db: WorkspaceDb, path: string, asOf:
     { header: 'Work pattern', field: 'workPattern', value: (p) => p.pattern },
   ]
   const peopleColumns = allColumns.filter((c) => c.field === undefined || forAnalysis(c.field))
+  // Age bands and work patterns are still special-category data when generalised: the first row says so.
+  const sensitive = peopleColumns
+    .filter((c) => c.field === 'age' || c.field === 'workPattern')
+    .map((c) => c.header)
+  const notice: CellValue[][] = [
+    [
+      sensitive.length > 0
+        ? sensitiveNotice(
+            sensitive.map((h) => h.toLowerCase()),
+            about,
+          )
+        : `An ${about}`,
+    ],
+  ]
   const sheets: SheetSpec[] = [
     {
       name: 'People',

@@ -1,5 +1,6 @@
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { AppError } from '../../../shared/result'
+import { sensitiveNotice } from '../../export/sensitiveNotice'
 import { writeXlsx, type CellValue, type SheetSpec } from '../../export/xlsxWriter'
 
 /** Sheet names for the person-owned tables (a workbook's sheet names are at most 31 characters). */
@@ -49,7 +50,10 @@ export async function exportSubjectAccess(
   const person = db.prepare('SELECT * FROM people WHERE employee_id = ?').get(employeeId) as
     (Record<string, unknown> & { id: number; email: string | null; full_name: string | null }) | undefined
   if (!person) throw new AppError('NOT_FOUND', `There is no person ${employeeId} in this workspace.`)
-  const notice = `Everything Ninefold holds about ${person.full_name ?? employeeId} (${employeeId}), exported ${asOf} (GDPR art. 15). Contains sensitive attributes: keep it to the person and the data protection officer.`
+  const notice = sensitiveNotice(
+    ['gender', 'birth year', 'ethnicity', 'work pattern', 'where recorded'],
+    `everything Ninefold holds about ${person.full_name ?? employeeId} (${employeeId}), exported ${asOf} (GDPR art. 15). Keep it to the person and the data protection officer.`,
+  )
   const owned = (
     db
       .prepare(

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs'
-import { neutraliseFormula, writeXlsx } from '../../export/xlsxWriter'
+import { neutraliseFormula } from '../../export/neutralise'
+import { writeXlsx } from '../../export/xlsxWriter'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { listOutbox } from './outbox'
 
@@ -8,7 +9,8 @@ const HEADERS = ['Employee ID', 'Email', 'Item ID', 'Title', 'Due Date', 'Reason
 /** RFC 4180 quoting, with text that a spreadsheet could run as a formula neutralised first. */
 function csvField(value: string | null): string {
   const text = neutraliseFormula(value ?? '')
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+  // A semicolon or tab splits cells for spreadsheets set to those separators: quoted too.
+  return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
 /**

@@ -1,0 +1,13 @@
+/**
+ * The one function every export (xlsx and CSV) passes user text through before it reaches a cell. A spreadsheet
+ * runs a cell that starts with =, +, - or @ (or their full-width forms, which some IMEs type) as a formula, also after
+ * leading blanks, tabs or line breaks; DDE payloads (`=cmd|' /C calc'!A0`) and `=HYPERLINK(…)` exfiltration start
+ * that way (OWASP, CSV injection). Such text gets a leading apostrophe: it stays visible, and stays text.
+ */
+const FORMULA_START = /^[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\n]/
+
+export const looksLikeFormula = (text: string): boolean => FORMULA_START.test(text)
+
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text
+}
