@@ -113,4 +113,34 @@ test.describe('backups', () => {
     await expect(rows.first()).toContainText('The workspace as it was before a restore')
     await expect(page.getByText('300 people · encrypted')).toBeVisible()
   })
+
+  test('locks by hand and by Ctrl+L: nothing of the workspace stays on the page until the key is given', async ({
+    page,
+    host,
+  }) => {
+    const key = readFileSync(demo.keyFile, 'utf8').split('\n')[0] ?? ''
+    await page.goto(host.url)
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Workspace' }).click()
+    const someone = (await page.getByTestId('workspace-name').textContent()) ?? ''
+    await page.getByRole('button', { name: 'Lock' }).click()
+    const lock = page.getByRole('main', { name: 'Ninefold is locked' })
+    await expect(lock).toContainText(`${someone} was locked and its key removed from memory`)
+    await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0)
+    await expect(page.locator('body')).not.toContainText('people · encrypted')
+    await page.screenshot({ path: 'test-results/screens/lock-screen.png', fullPage: true })
+
+    await lock.getByLabel('Key or passphrase').fill('not the key')
+    await lock.getByRole('button', { name: 'Unlock' }).click()
+    await expect(lock.getByRole('alert')).toContainText('does not open this workspace')
+    await lock.getByLabel('Key or passphrase').fill(key)
+    await lock.getByRole('button', { name: 'Unlock' }).click()
+    // Back where the user was.
+    await expect(page.getByRole('region', { name: 'Backups' })).toBeVisible()
+
+    await page.keyboard.press('Control+L')
+    await expect(page.getByRole('main', { name: 'Ninefold is locked' })).toBeVisible()
+    await page.getByLabel('Key or passphrase').fill(key)
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('region', { name: 'Backups' })).toBeVisible()
+  })
 })

@@ -42,6 +42,11 @@ export function buildAppMenu(
         { label: 'New Workspace…', accelerator: 'CmdOrCtrl+N', click: () => void newWorkspace() },
         { label: 'Open Workspace…', accelerator: 'CmdOrCtrl+O', click: () => void openWorkspace() },
         { label: 'Close Workspace', click: () => send({ command: 'workspace.close' }) },
+        {
+          label: 'Lock Workspace',
+          accelerator: 'CmdOrCtrl+L',
+          click: () => send({ command: 'workspace.lock' }),
+        },
         { type: 'separator' },
         { label: 'Back Up Workspace…', click: () => void backUp() },
         { label: 'Restore from Backup…', click: () => send({ command: 'workspace.restore' }) },

@@ -1,6 +1,4 @@
-import { AppError } from '../../shared/result'
 import { createDispatcher, type Dispatcher, type Handlers } from '../rpc/dispatcher'
-import { assertStrongPassphrase, passphraseKey, randomRawKey, type KeyMaterial } from '../keys/keyMaterial'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
 import { randomUUID } from 'node:crypto'
@@ -45,19 +43,13 @@ import { exportOntology, importOntology, mapItem } from './skills/ontologyWorkbo
 import { addAlias, listSkills, suggestMerges, updateSkill } from './skills/ontology'
 import { qualityReport } from './qualityReport'
 import { analysisHandlers } from './analysisHandlers'
-import { appendAudit } from './auditLog'
 import { EventBus } from './eventBus'
 import { JobRegistry } from './jobs'
 import { listPeople, peopleFacets } from './peopleService'
 import type { ServicePorts } from './ports'
-import {
-  hasKeychainSidecar,
-  readWrappedKey,
-  requireSecureKeychain,
-  writeWrappedKey,
-  removeWrappedKey,
-} from './workspace/keychainSidecar'
-import { BACKUPS_KEPT_KEY, backupsKept } from './workspace/backups'
+import { IDLE_CHECK_MS, IdleLock } from './workspace/idleLock'
+import { WorkspaceBackups } from './workspace/workspaceBackups'
+import { workspaceHandlers } from './workspace/workspaceHandlers'
 import { WorkspaceSession } from './workspace/workspaceSession'
 
 export interface Services {
@@ -65,6 +57,8 @@ export interface Services {
   readonly events: EventBus
   readonly session: WorkspaceSession
   readonly jobs: JobRegistry
+  /** Locks the workspace after N minutes without the user (checked every few seconds). */
+  readonly idle: IdleLock
   /** Closes the workspace (and with it the key) — call on shutdown. */
   dispose(): void
 }
@@ -78,6 +72,8 @@ export function createServices(ports: ServicePorts): Services {
   const jobs = new JobRegistry(events)
   const session = new WorkspaceSession(ports, events)
   const now = (): Date => ports.now?.() ?? new Date()
+  const idle = new IdleLock(session, now)
+  const backups = new WorkspaceBackups(session, ports, events)
   // Spool files of a killed import are plaintext: clear them before anything else runs.
   const spoolRoot = claimSpoolRoot(join(ports.dataDirectory, 'tmp', 'import-spool'))
   const staged = new StagedFiles(spoolRoot)
@@ -86,20 +82,8 @@ export function createServices(ports: ServicePorts): Services {
     actor: ports.actor,
     now: now(),
     spoolRoot,
-    beforeUpdatingCommit: () => void session.rollingBackup('before-import'),
+    beforeUpdatingCommit: () => void backups.rollingBackup('before-import'),
   })
-
-  const keyForOpen = (
-    path: string,
-    passphrase: string | undefined,
-  ): { key: KeyMaterial; protection: 'passphrase' | 'os-keychain' } => {
-    if (passphrase !== undefined && passphrase.length > 0)
-      return { key: passphraseKey(passphrase), protection: 'passphrase' }
-    if (hasKeychainSidecar(path) && ports.osKeychain) {
-      return { key: readWrappedKey(path, requireSecureKeychain(ports.osKeychain)), protection: 'os-keychain' }
-    }
-    throw new AppError('WRONG_KEY', 'Enter the passphrase for this workspace.', { path })
-  }
 
   const calibrationContext = () => {
     session.assertIdle()
@@ -137,67 +121,7 @@ export function createServices(ports: ServicePorts): Services {
       dataDirectory: ports.dataDirectory,
       osKeychain: ports.osKeychain?.status() ?? 'unsupported',
     }),
-    'workspace.status': () => session.status(),
-    'workspace.list': () => session.list(),
-    'workspace.create': (input) => {
-      session.assertIdle()
-      const path = input.path ?? session.defaultPathFor(input.name)
-      if (input.protection === 'os-keychain') {
-        const keychain = requireSecureKeychain(ports.osKeychain)
-        const key = randomRawKey()
-        if (key.kind !== 'raw') throw new Error('unreachable')
-        // The wrapped key is written before the workspace exists: a workspace whose key is only in memory is lost
-        // the moment it closes.
-        writeWrappedKey(path, keychain, key)
-        try {
-          return session.create({ name: input.name, path, key, protection: 'os-keychain' })
-        } catch (error) {
-          removeWrappedKey(path)
-          throw error
-        }
-      }
-      const passphrase = assertStrongPassphrase(input.passphrase)
-      return session.create({
-        name: input.name,
-        path,
-        key: passphraseKey(passphrase),
-        protection: 'passphrase',
-      })
-    },
-    'workspace.open': (input) => {
-      session.assertIdle()
-      const { key, protection } = keyForOpen(input.path, input.passphrase)
-      return session.open(input.path, key, protection)
-    },
-    'workspace.close': () => {
-      session.assertIdle()
-      return { closed: session.close() }
-    },
-    'workspace.backup': (input) => session.backUp(input.path),
-    'workspace.backups': () => ({ keep: backupsKept(session.reader), backups: session.backups() }),
-    'workspace.setBackupsKept': (input) => {
-      const { db, actor, now: at } = calibrationContext()
-      db.transaction(() => {
-        db.prepare('INSERT OR REPLACE INTO workspace_meta (key, value) VALUES (?, ?)').run(
-          BACKUPS_KEPT_KEY,
-          String(input.keep),
-        )
-        appendAudit(
-          db,
-          { actor, action: 'workspace.setBackupsKept', entityType: 'workspace', after: input },
-          at,
-        )
-      })()
-      return { keep: input.keep }
-    },
-    'workspace.restore': (input) => {
-      const { summary, check, keptAs } = session.restore(input.path)
-      return { workspace: summary, check, keptAs }
-    },
-    'workspace.changePassphrase': (input) => {
-      session.assertIdle()
-      return session.changePassphrase(input.current, passphraseKey(assertStrongPassphrase(input.next)))
-    },
+    ...workspaceHandlers({ session, ports, idle, backups, now }),
     'people.list': (input) => listPeople(session.reader, input),
     'people.facets': () => peopleFacets(session.reader),
     'demo.populate': (input) =>
@@ -350,13 +274,23 @@ export function createServices(ports: ServicePorts): Services {
     },
   }
 
-  const dispatcher = createDispatcher(handlers, { onInternalError: ports.onInternalError })
+  const inner = createDispatcher(handlers, { onInternalError: ports.onInternalError })
+  const dispatcher: typeof inner = {
+    dispatch: (method, input) => {
+      idle.noticeCall(method)
+      return inner.dispatch(method, input)
+    },
+  }
+  const idleTimer = setInterval(() => idle.lockIfIdle(), IDLE_CHECK_MS)
+  idleTimer.unref()
   return {
     dispatcher,
     events,
     session,
     jobs,
+    idle,
     dispose: () => {
+      clearInterval(idleTimer)
       session.close()
       // Uploads waiting for an import are plaintext: they do not outlive the process.
       rmSync(spoolRoot, { recursive: true, force: true })

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { api } from './api/client'
 import { AppFrame } from './features/shell/AppFrame'
+import { LockScreen } from './features/workspace/LockScreen'
 import { WorkspaceScreen } from './features/workspace/WorkspaceScreen'
 import { useAppStore } from './stores/appStore'
 import { ErrorBanner } from './components/ErrorBanner'
@@ -25,6 +26,7 @@ export function App(): React.JSX.Element {
     const offMenu = api.on('app.menu', (command) => {
       if (command.command === 'workspace.close') void api.call('workspace.close')
       if (command.command === 'import') useAppStore.getState().setView('import')
+      if (command.command === 'workspace.lock') void api.call('workspace.lock')
       // Backups are listed, made and restored on the Workspace screen; the menu's save dialog gives a path.
       if (command.command === 'workspace.backup' || command.command === 'workspace.restore')
         useAppStore.getState().setView('workspace')
@@ -51,5 +53,6 @@ export function App(): React.JSX.Element {
     )
   }
   if (!status) return <main className="startup" aria-busy="true" />
+  if (!status.open && status.locked) return <LockScreen locked={status.locked} />
   return status.open && !holdWelcome ? <AppFrame workspace={status.workspace} /> : <WorkspaceScreen />
 }

@@ -24,6 +24,7 @@ export const menuCommand = z.enum([
   'workspace.open',
   'workspace.close',
   'workspace.backup',
+  'workspace.lock',
   'workspace.restore',
   'import',
   'export',

@@ -17,7 +17,11 @@ export const workspaceSummary = z.object({
 export type WorkspaceSummary = z.output<typeof workspaceSummary>
 
 export const workspaceStatus = z.discriminatedUnion('open', [
-  z.object({ open: z.literal(false) }),
+  z.object({
+    open: z.literal(false),
+    /** Locked (idle or by hand): the key is gone; unlocking needs the passphrase, key or OS keychain again. */
+    locked: z.object({ name: z.string(), path: z.string(), protection }).optional(),
+  }),
   z.object({ open: z.literal(true), workspace: workspaceSummary }),
 ])
 export type WorkspaceStatus = z.output<typeof workspaceStatus>
@@ -111,6 +115,27 @@ export const workspaceMethods = defineMethods('workspace')({
       'Replace the open workspace with a backup, after verifying it; the workspace as it was is kept as a backup.',
     input: z.object({ path: z.string().min(1) }).strict(),
     output: z.object({ workspace: workspaceSummary, check: fileCheck, keptAs: z.string() }),
+  },
+  'workspace.lock': {
+    summary: 'Lock the open workspace now: its connections close and its key is dropped from memory.',
+    input: empty,
+    output: z.object({ locked: z.boolean() }),
+  },
+  'workspace.unlock': {
+    summary:
+      'Unlock a locked workspace with its passphrase (or key text; nothing for the OS keychain on the desktop).',
+    input: z.object({ passphrase: passphrase.optional() }).strict(),
+    output: workspaceSummary,
+  },
+  'workspace.activity': {
+    summary: 'The user is here (typing, pointing): the idle lock starts counting again.',
+    input: empty,
+    output: z.object({ idleLockMinutes: z.number().int() }),
+  },
+  'workspace.setIdleLock': {
+    summary: 'Minutes without input after which the workspace locks itself (default 10).',
+    input: z.object({ minutes: z.number().int().min(1).max(240) }).strict(),
+    output: z.object({ idleLockMinutes: z.number().int() }),
   },
   'workspace.changePassphrase': {
     summary: 'Re-encrypt the open workspace under a new passphrase.',

@@ -1,31 +1,15 @@
-import {
-  chmodSync,
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import type { WorkspaceStatus, WorkspaceSummary } from '../../../shared/contract'
 import { AppError } from '../../../shared/result'
 import { migrate, schemaVersion } from '../../db/migrate'
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
-import { copyWorkspace, verifyWorkspaceFile, type WorkspaceFileCheck } from '../../db/workspaceCopy'
 import { openWorkspaceDb, rekeyWorkspaceDb, type WorkspaceDb } from '../../db/openWorkspaceDb'
 import { passphraseKey, type KeyMaterial } from '../../keys/keyMaterial'
 import { appendAudit } from '../auditLog'
 import type { EventBus } from '../eventBus'
 import type { ServicePorts } from '../ports'
-import {
-  backupsKept,
-  listBackups,
-  writeRollingBackup,
-  type BackupReason,
-  type RollingBackup,
-} from './backups'
+import { backupsKept, writeRollingBackup } from './backups'
 import { hasKeychainSidecar } from './keychainSidecar'
 import { RecentWorkspaces } from './recentWorkspaces'
 
@@ -33,7 +17,7 @@ export const WORKSPACE_EXTENSION = '.ninefold'
 
 export type Protection = WorkspaceSummary['protection']
 
-interface OpenWorkspace {
+export interface OpenWorkspace {
   readonly db: WorkspaceDb
   /**
    * A second connection for screens that only read. A long write (an import) holds its transaction open on `db`
@@ -62,6 +46,8 @@ function fileNameFor(name: string): string {
  */
 export class WorkspaceSession {
   private current: OpenWorkspace | null = null
+  /** A workspace locked for want of its user: what the lock screen shows, and where unlocking reopens. */
+  private locked: { name: string; path: string; protection: Protection } | null = null
   /** The long write in progress (an import, a demo fill), if any: it holds the one transaction this connection has. */
   private longWrite: string | null = null
   private readonly recent: RecentWorkspaces
@@ -101,11 +87,10 @@ export class WorkspaceSession {
   }
 
   get db(): WorkspaceDb {
-    if (!this.current) throw new AppError('NO_WORKSPACE', 'Open or create a workspace first.')
-    return this.current.db
+    return this.requireOpen().db
   }
 
-  private now(): Date {
+  now(): Date {
     return this.ports.now?.() ?? new Date()
   }
 
@@ -114,7 +99,42 @@ export class WorkspaceSession {
   }
 
   status(): WorkspaceStatus {
-    return this.current ? { open: true, workspace: this.summary() } : { open: false }
+    if (this.current) return { open: true, workspace: this.summary() }
+    return this.locked ? { open: false, locked: { ...this.locked } } : { open: false }
+  }
+
+  get isLocked(): boolean {
+    return this.locked !== null
+  }
+
+  get isBusy(): boolean {
+    return this.longWrite !== null
+  }
+
+  /**
+   * Locks the workspace: both connections close, so SQLite forgets the key, and this object forgets it too. Refused
+   * while a long write runs (closing would roll it back); the idle lock waits for it instead.
+   */
+  lock(): boolean {
+    if (!this.current) return false
+    this.assertIdle()
+    const { path, protection } = this.current
+    const name = this.summary().name
+    this.release()
+    this.locked = { name, path, protection }
+    this.events.emit('workspace.changed', this.status())
+    return true
+  }
+
+  /** Reopens the locked workspace with a key proven the usual way (a wrong one changes nothing). */
+  unlock(key: KeyMaterial): WorkspaceSummary {
+    if (!this.locked) throw new AppError('INVALID_INPUT', 'No workspace is locked.')
+    const { path, protection } = this.locked
+    return this.open(path, key, protection)
+  }
+
+  get lockedWorkspace(): { name: string; path: string; protection: Protection } | null {
+    return this.locked
   }
 
   summary(): WorkspaceSummary {
@@ -194,95 +214,19 @@ export class WorkspaceSession {
     return this.adopt({ db, path: absolute, protection, key }, key)
   }
 
-  /** An automatic backup of what is committed now (before an import that updates records, before a restore). */
-  rollingBackup(reason: BackupReason): RollingBackup {
-    const open = this.requireOpen()
-    // The reader sees only committed data, so this runs beside a long import and keeps the state before it.
-    return writeRollingBackup(open.reader, {
-      dataDirectory: this.ports.dataDirectory,
-      workspacePath: open.path,
-      reason,
-      at: this.now(),
-      keep: backupsKept(open.reader),
-    })
-  }
-
-  backups(): RollingBackup[] {
-    return listBackups(this.ports.dataDirectory, this.requireOpen().path)
-  }
-
-  /** A verified, still-encrypted copy of the workspace at `target` (or among the automatic backups). */
-  backUp(target: string | undefined): { path: string; check: WorkspaceFileCheck } {
-    const open = this.requireOpen()
-    let path: string
-    if (target === undefined) path = this.rollingBackup('manual').path
-    else {
-      path = resolve(target)
-      if (path === open.path)
-        throw new AppError('INVALID_INPUT', 'A backup cannot replace the workspace itself.')
-      copyWorkspace(open.reader, path)
-    }
-    const check = verifyWorkspaceFile(path, open.key, LATEST_SCHEMA_VERSION)
-    appendAudit(
-      open.db,
-      { actor: this.ports.actor, action: 'workspace.backup', entityType: 'workspace', after: { path } },
-      this.now(),
-    )
-    return { path, check }
-  }
-
-  /**
-   * Replaces the open workspace with a backup. The backup is verified first (key, every page, schema); the workspace
-   * as it is now is kept as an automatic backup; the file is swapped by a rename, so a crash leaves either the old
-   * workspace or the restored one, never a mix; if the restored file does not open, the old one is put back.
-   */
-  restore(backupPath: string): { summary: WorkspaceSummary; check: WorkspaceFileCheck; keptAs: string } {
-    this.assertIdle()
-    const open = this.requireOpen()
-    const source = resolve(backupPath)
-    if (source === open.path) throw new AppError('INVALID_INPUT', 'That is the open workspace, not a backup.')
-    const check = verifyWorkspaceFile(source, open.key, LATEST_SCHEMA_VERSION)
-    const kept = this.rollingBackup('before-restore')
-    const { path, key, protection } = open
-    this.release()
-    const incoming = `${path}.restoring`
-    copyFileSync(source, incoming)
-    if (process.platform !== 'win32') chmodSync(incoming, 0o600)
-    // The closed workspace's WAL was checkpointed and removed by SQLite; a stale one must never meet the new file.
-    for (const suffix of ['-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true })
-    renameSync(incoming, path)
-    try {
-      this.open(path, key, protection)
-    } catch (error) {
-      copyFileSync(kept.path, path)
-      try {
-        this.open(path, key, protection)
-      } catch {
-        this.events.emit('workspace.changed', { open: false })
-      }
-      throw error
-    }
-    appendAudit(
-      this.db,
-      {
-        actor: this.ports.actor,
-        action: 'workspace.restore',
-        entityType: 'workspace',
-        after: { from: source, keptAs: kept.path, schemaVersion: check.schemaVersion },
-      },
-      this.now(),
-    )
-    return { summary: this.summary(), check, keptAs: kept.path }
-  }
-
   close(): boolean {
+    if (this.locked && !this.current) {
+      this.locked = null
+      this.events.emit('workspace.changed', { open: false })
+      return true
+    }
     if (!this.release()) return false
     this.events.emit('workspace.changed', { open: false })
     return true
   }
 
   /** Closes the connections without telling the screens (a restore reopens at once: no "closed" in between). */
-  private release(): boolean {
+  release(): boolean {
     if (!this.current) return false
     this.current.reader.close()
     this.current.db.close()
@@ -348,13 +292,20 @@ export class WorkspaceSession {
       throw error
     }
     this.current = { ...open, reader }
+    this.locked = null
     this.recent.remember(open.path)
     const summary = this.summary()
     this.events.emit('workspace.changed', { open: true, workspace: summary })
     return summary
   }
 
-  private requireOpen(): OpenWorkspace {
+  /** The open workspace's connections, file, key and protection (for backups and restore). */
+  requireOpen(): OpenWorkspace {
+    if (!this.current && this.locked)
+      throw new AppError(
+        'WORKSPACE_LOCKED',
+        `“${this.locked.name}” is locked: unlock it with its passphrase or key to go on.`,
+      )
     if (!this.current) throw new AppError('NO_WORKSPACE', 'Open or create a workspace first.')
     return this.current
   }

@@ -30,13 +30,15 @@ export const useAppStore = create<AppState>((set) => ({
   holdWelcome: false,
   notice: null,
   setInfo: (info) => set({ info }),
-  // Opening a workspace lands on People; closing one returns to the workspace screen.
+  // Opening a workspace lands on People; closing one returns to the workspace screen; unlocking returns to where the
+  // user was when it locked.
   setStatus: (status) =>
     set((state) => {
-      const opened = status.open && !state.status?.open
+      const wasLocked = state.status !== null && !state.status.open && state.status.locked !== undefined
+      const opened = status.open && !state.status?.open && !wasLocked
       return {
         status,
-        view: !status.open ? 'workspace' : opened ? 'people' : state.view,
+        view: !status.open ? (status.locked ? state.view : 'workspace') : opened ? 'people' : state.view,
         pendingPath: status.open ? null : state.pendingPath,
       }
     }),

@@ -1,6 +1,7 @@
 import type { WorkspaceSummary } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { LockIcon } from '../../components/LockIcon'
 import { useAppStore, type ViewId } from '../../stores/appStore'
 import { CalibrationScreen } from '../calibration/CalibrationScreen'
 import { ImportScreen } from '../import/ImportScreen'
@@ -8,6 +9,7 @@ import { InsightsScreen } from '../insights/InsightsScreen'
 import { PeopleScreen } from '../people/PeopleScreen'
 import { SuccessionScreen } from '../succession/SuccessionScreen'
 import { WorkspaceOverview } from '../workspace/WorkspaceOverview'
+import { useIdleLockPresence } from './useIdleLockPresence'
 
 const NAV: { id: ViewId; label: string; ready: boolean }[] = [
   { id: 'workspace', label: 'Workspace', ready: true },
@@ -19,6 +21,7 @@ const NAV: { id: ViewId; label: string; ready: boolean }[] = [
 ]
 
 export function AppFrame({ workspace }: { workspace: WorkspaceSummary }): React.JSX.Element {
+  useIdleLockPresence()
   const view = useAppStore((s) => s.view)
   const setView = useAppStore((s) => s.setView)
   const notice = useAppStore((s) => s.notice)
@@ -57,9 +60,20 @@ export function AppFrame({ workspace }: { workspace: WorkspaceSummary }): React.
             </span>
             <span className="muted"> · {workspace.peopleCount.toLocaleString()} people · encrypted</span>
           </div>
-          <button type="button" className="secondary" onClick={() => void api.call('workspace.close')}>
-            Close workspace
-          </button>
+          <div className="topbar-actions">
+            <button
+              type="button"
+              className="secondary"
+              title="Lock now (Ctrl+L): the key leaves memory until the passphrase is given again"
+              aria-keyshortcuts="Control+L Meta+L"
+              onClick={() => void api.call('workspace.lock')}
+            >
+              <LockIcon /> Lock
+            </button>
+            <button type="button" className="secondary" onClick={() => void api.call('workspace.close')}>
+              Close workspace
+            </button>
+          </div>
         </header>
         {notice !== null && (
           <div className="notice">

@@ -6,6 +6,7 @@ import { ErrorBanner } from '../../components/ErrorBanner'
 import { AnonymisedExport } from '../privacy/AnonymisedExport'
 import { FieldPurposesPanel } from '../privacy/FieldPurposesPanel'
 import { BackupsPanel } from './BackupsPanel'
+import { IdleLockSetting } from './IdleLockSetting'
 import { RetentionPanel } from '../privacy/RetentionPanel'
 
 export function WorkspaceOverview({ workspace }: { workspace: WorkspaceSummary }): React.JSX.Element {
@@ -74,6 +75,7 @@ export function WorkspaceOverview({ workspace }: { workspace: WorkspaceSummary }
           </button>
         </form>
       )}
+      <IdleLockSetting />
       <BackupsPanel />
       <FieldPurposesPanel />
       <RetentionPanel />

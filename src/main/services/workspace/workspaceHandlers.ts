@@ -1,0 +1,149 @@
+import { AppError } from '../../../shared/result'
+import {
+  assertStrongPassphrase,
+  keyFromText,
+  passphraseKey,
+  randomRawKey,
+  type KeyMaterial,
+} from '../../keys/keyMaterial'
+import type { Handlers } from '../../rpc/dispatcher'
+import type { MethodName } from '../../../shared/contract'
+import { appendAudit } from '../auditLog'
+import type { ServicePorts } from '../ports'
+import { BACKUPS_KEPT_KEY, backupsKept } from './backups'
+import { IDLE_LOCK_KEY, idleLockMinutes, type IdleLock } from './idleLock'
+import {
+  hasKeychainSidecar,
+  readWrappedKey,
+  requireSecureKeychain,
+  writeWrappedKey,
+  removeWrappedKey,
+} from './keychainSidecar'
+import type { WorkspaceBackups } from './workspaceBackups'
+import type { WorkspaceSession } from './workspaceSession'
+
+type WorkspaceMethod = Extract<MethodName, `workspace.${string}`>
+
+export interface WorkspaceDeps {
+  session: WorkspaceSession
+  ports: ServicePorts
+  idle: IdleLock
+  backups: WorkspaceBackups
+  now: () => Date
+}
+
+/** Creating, opening, locking, backing up and restoring workspaces: the methods about the file itself. */
+export function workspaceHandlers(deps: WorkspaceDeps): Pick<Handlers, WorkspaceMethod> {
+  const { session, ports, idle, backups, now } = deps
+  const keyForOpen = (
+    path: string,
+    passphrase: string | undefined,
+  ): { key: KeyMaterial; protection: 'passphrase' | 'os-keychain' } => {
+    if (passphrase !== undefined && passphrase.length > 0)
+      return { key: passphraseKey(passphrase), protection: 'passphrase' }
+    if (hasKeychainSidecar(path) && ports.osKeychain) {
+      return { key: readWrappedKey(path, requireSecureKeychain(ports.osKeychain)), protection: 'os-keychain' }
+    }
+    throw new AppError('WRONG_KEY', 'Enter the passphrase for this workspace.', { path })
+  }
+
+  const writer = () => {
+    session.assertIdle()
+    return { db: session.db, actor: ports.actor, now: now() }
+  }
+  return {
+    'workspace.status': () => session.status(),
+    'workspace.list': () => session.list(),
+    'workspace.create': (input) => {
+      session.assertIdle()
+      const path = input.path ?? session.defaultPathFor(input.name)
+      if (input.protection === 'os-keychain') {
+        const keychain = requireSecureKeychain(ports.osKeychain)
+        const key = randomRawKey()
+        if (key.kind !== 'raw') throw new Error('unreachable')
+        // The wrapped key is written before the workspace exists: a workspace whose key is only in memory is lost
+        // the moment it closes.
+        writeWrappedKey(path, keychain, key)
+        try {
+          return session.create({ name: input.name, path, key, protection: 'os-keychain' })
+        } catch (error) {
+          removeWrappedKey(path)
+          throw error
+        }
+      }
+      const passphrase = assertStrongPassphrase(input.passphrase)
+      return session.create({
+        name: input.name,
+        path,
+        key: passphraseKey(passphrase),
+        protection: 'passphrase',
+      })
+    },
+    'workspace.open': (input) => {
+      session.assertIdle()
+      const { key, protection } = keyForOpen(input.path, input.passphrase)
+      return session.open(input.path, key, protection)
+    },
+    'workspace.close': () => {
+      session.assertIdle()
+      return { closed: session.close() }
+    },
+    'workspace.backup': (input) => backups.backUp(input.path),
+    'workspace.backups': () => ({ keep: backupsKept(session.reader), backups: backups.list() }),
+    'workspace.setBackupsKept': (input) => {
+      const { db, actor, now: at } = writer()
+      db.transaction(() => {
+        db.prepare('INSERT OR REPLACE INTO workspace_meta (key, value) VALUES (?, ?)').run(
+          BACKUPS_KEPT_KEY,
+          String(input.keep),
+        )
+        appendAudit(
+          db,
+          { actor, action: 'workspace.setBackupsKept', entityType: 'workspace', after: input },
+          at,
+        )
+      })()
+      return { keep: input.keep }
+    },
+    'workspace.restore': (input) => {
+      const { summary, check, keptAs } = backups.restore(input.path)
+      return { workspace: summary, check, keptAs }
+    },
+    'workspace.lock': () => ({ locked: session.lock() }),
+    'workspace.unlock': (input) => {
+      const locked = session.lockedWorkspace
+      if (!locked) throw new AppError('INVALID_INPUT', 'No workspace is locked.')
+      const secret = input.passphrase ?? ''
+      const key =
+        locked.protection === 'os-keychain'
+          ? keyForOpen(locked.path, input.passphrase).key
+          : locked.protection === 'key-file'
+            ? keyFromText(secret)
+            : passphraseKey(secret)
+      if (secret.length === 0 && locked.protection !== 'os-keychain')
+        throw new AppError('WRONG_KEY', 'Enter the passphrase (or key) to unlock the workspace.')
+      const summary = session.unlock(key)
+      idle.touch()
+      return summary
+    },
+    'workspace.activity': () => {
+      idle.touch()
+      return { idleLockMinutes: idleLockMinutes(session.reader) }
+    },
+    'workspace.setIdleLock': (input) => {
+      const { db, actor, now: at } = writer()
+      db.transaction(() => {
+        db.prepare('INSERT OR REPLACE INTO workspace_meta (key, value) VALUES (?, ?)').run(
+          IDLE_LOCK_KEY,
+          String(input.minutes),
+        )
+        appendAudit(db, { actor, action: 'workspace.setIdleLock', entityType: 'workspace', after: input }, at)
+      })()
+      return { idleLockMinutes: input.minutes }
+    },
+    'workspace.changePassphrase': (input) => {
+      session.assertIdle()
+      return session.changePassphrase(input.current, passphraseKey(assertStrongPassphrase(input.next)))
+    },
+  }
+}
