@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, safeStorage, session, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, ipcMain, Menu, safeStorage, session, shell } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { EVENT_CHANNEL, RPC_CHANNEL } from '../../shared/rpc/bridge'
@@ -6,7 +6,8 @@ import { APP_VERSION, currentActor } from '../appInfo'
 import { createServices } from '../services/createServices'
 import { buildAppMenu } from './menu'
 import { electronKeychain } from './osKeychain'
-import { isTrustedSenderUrl, secureWindowOptions } from './windowOptions'
+import { denyAllPermissions, hardenWebContents, rpcHandler } from './hardening'
+import { secureWindowOptions } from './windowOptions'
 import { loadWindowBounds, saveWindowBounds } from './windowState'
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL']
@@ -25,15 +26,11 @@ if (!app.requestSingleInstanceLock()) {
 
   // Hardening that applies to every web contents, including any a bug might create.
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event) => event.preventDefault())
-    contents.on('will-redirect', (event) => event.preventDefault())
-    contents.on('will-attach-webview', (event) => event.preventDefault())
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+    hardenWebContents(contents, (url) => void shell.openExternal(url))
   })
 
   void app.whenReady().then(() => {
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-    session.defaultSession.setPermissionCheckHandler(() => false)
+    denyAllPermissions(session.defaultSession)
 
     const services = createServices({
       shell: 'electron',
@@ -44,20 +41,14 @@ if (!app.requestSingleInstanceLock()) {
       onInternalError: (method, error) => console.error(`[ninefold] ${method} failed:`, error),
     })
 
-    ipcMain.handle(RPC_CHANNEL, (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
-      const frameUrl = event.senderFrame?.url ?? ''
-      if (
-        !mainWindow ||
-        event.sender !== mainWindow.webContents ||
-        !isTrustedSenderUrl(frameUrl, rendererUrl)
-      ) {
-        return {
-          ok: false,
-          error: { code: 'FORBIDDEN', message: 'This window may not call Ninefold services.' },
-        }
-      }
-      return services.dispatcher.dispatch(String(method), input)
-    })
+    ipcMain.handle(
+      RPC_CHANNEL,
+      rpcHandler({
+        mainContents: () => mainWindow?.webContents,
+        rendererUrl,
+        dispatch: (method, input) => services.dispatcher.dispatch(method, input),
+      }),
+    )
     services.events.subscribe((name, payload) => mainWindow?.webContents.send(EVENT_CHANNEL, name, payload))
 
     Menu.setApplicationMenu(

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { FairnessAudit, ImpactRow, SensitiveAttribute } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { EXTERNAL_LINKS } from '../../../../shared/externalLinks'
 import { downloadBytes } from '../../download'
 import { ImpactChart } from './ImpactChart'
 
@@ -95,8 +96,11 @@ export function FairnessAuditPanel({
         </button>
         <h3>Fairness audit</h3>
         <span className="muted">
-          Sensitive attributes are shown here only · groups under 4 people show as “&lt;4” · top boxes{' '}
-          {audit.topBoxes.join(', ')}
+          Sensitive attributes are shown here only · groups under 4 people show as “&lt;4” ·{' '}
+          <a href={EXTERNAL_LINKS.fourFifthsRule} target="_blank" rel="noopener noreferrer">
+            the four-fifths rule
+          </a>{' '}
+          · top boxes {audit.topBoxes.join(', ')}
         </span>
         <div className="spacer" />
         <button type="button" className="secondary" onClick={exportAudit}>

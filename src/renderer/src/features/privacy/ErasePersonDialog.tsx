@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { MethodOutput } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { EXTERNAL_LINKS } from '../../../../shared/externalLinks'
 import { FormDialog } from '../../components/FormDialog'
 import { downloadBytes } from '../../download'
 
@@ -88,7 +89,11 @@ export function ErasePersonDialog({
           <p className="muted">
             Removes everything held about one person: their records, their place in calibration sessions
             (finalized ones included), outbox actions and pool memberships. Reviews they gave and audit
-            entries that name them stay, under a pseudonym. This cannot be undone.
+            entries that name them stay, under a pseudonym. This cannot be undone. See{' '}
+            <a href={EXTERNAL_LINKS.gdprErasure} target="_blank" rel="noopener noreferrer">
+              GDPR art. 17
+            </a>
+            .
           </p>
           <label>
             Employee ID
