@@ -71,6 +71,10 @@ test.describe('a calibration meeting', () => {
     await calibration.confirmMove('Peer feedback from the project not in the system')
     const otherTo = key === 'ArrowLeft' ? otherFrom - 1 : otherFrom + 1
     await expect.poll(() => calibration.boxOf(other)).toBe(otherTo)
+    // Screen readers are told what the move did.
+    await expect(page.getByTestId('grid-announcement')).toHaveText(
+      new RegExp(`^Moved .+ from box ${otherFrom} to box ${otherTo}, .+\\.$`),
+    )
 
     // Undo and redo, from the keyboard.
     await page.keyboard.press('Control+z')

@@ -25,6 +25,8 @@ const initials = (name: string): string =>
         .join('')
         .slice(0, 2)
         .toUpperCase()
+/** A mark per kind of flag, so the ring's colour is never the only signal. */
+const FLAG_MARK: Record<string, string> = { 'flag-high': '!', 'flag-medium': '?', 'flag-gem': '★' }
 const flagTone = (p: Placement): string | null =>
   p.flags.some((f) => f.severity === 'high' && f.status === 'open')
     ? 'flag-high'
@@ -158,7 +160,9 @@ export function NineBoxGrid({
                   const cx = 20 + (i % PER_ROW) * (RADIUS * 2 + 4)
                   const cy = 44 + Math.floor(i / PER_ROW) * (RADIUS * 2 + 4)
                   const tone = flagTone(p)
-                  return (
+                  // The initials (and a flag's mark) are drawn beside the button, not in it: its name is the
+                  // label, which says it all in words, and a pointer passes through them to the dot.
+                  return [
                     <g
                       key={p.employeeId}
                       transform={`translate(${cx},${cy})`}
@@ -179,11 +183,24 @@ export function NineBoxGrid({
                       onKeyDown={(e) => onKey(e, p.employeeId)}
                     >
                       <circle r={RADIUS} />
-                      <text textAnchor="middle" dy="0.35em">
-                        {initials(p.name)}
-                      </text>
-                    </g>
-                  )
+                    </g>,
+                    <text
+                      key={`${p.employeeId}-initials`}
+                      x={cx}
+                      y={cy}
+                      textAnchor="middle"
+                      dy="0.35em"
+                      aria-hidden="true"
+                      className="person-initials"
+                    >
+                      {initials(p.name)}
+                      {tone && (
+                        <tspan className="flag-mark" x={cx + RADIUS - 1} y={cy - RADIUS + 4}>
+                          {FLAG_MARK[tone]}
+                        </tspan>
+                      )}
+                    </text>,
+                  ]
                 })
               )}
             </Group>

@@ -29,6 +29,8 @@ export function SessionView({
   const [selected, setSelected] = useState<string | null>(null)
   const [openBox, setOpenBox] = useState<number | null>(null)
   const [aim, setAim] = useState<{ employeeId: string; box: number } | null>(null)
+  /** What the last move did, said to screen readers. */
+  const [announcement, setAnnouncement] = useState('')
   const [pending, setPending] = useState<{ employeeIds: string[]; from: number | null; to: number } | null>(
     null,
   )
@@ -214,10 +216,10 @@ export function SessionView({
               {picked.size} selected: drag any of them to move all (shift- or ctrl-click to add or remove).
             </p>
           )}
-          <p className="sr-only" aria-live="polite">
+          <p className="sr-only" aria-live="polite" data-testid="grid-announcement">
             {aim
               ? `Moving ${nameOf(aim.employeeId)}: target box ${aim.box}. Enter to confirm, Escape to cancel.`
-              : ''}
+              : announcement}
           </p>
           <div className="session-body">
             <div className="grid-column">
@@ -251,6 +253,11 @@ export function SessionView({
                   setAim({ employeeId, box: 3 * row + column + 1 })
                 }}
               />
+              <p className="grid-legend muted small">
+                Rings and marks: <span className="legend-high">! discrepancy to discuss</span> ·{' '}
+                <span className="legend-medium">? worth a look</span> ·{' '}
+                <span className="legend-gem">★ hidden gem</span> · dashed ring: moved in this session
+              </p>
               {openBox !== null && (
                 <section className="box-list" aria-label={`Box ${openBox}`}>
                   <h3>
@@ -298,7 +305,8 @@ export function SessionView({
               {view.holding.length > 0 && (
                 <section aria-label="Holding area">
                   <h3>Holding area ({view.holding.length})</h3>
-                  <ul className="holding">
+                  {/* It scrolls, so it takes focus: keyboard users can scroll it too. */}
+                  <ul className="holding" tabIndex={0} aria-label="People in the holding area">
                     {view.holding.slice(0, 200).map((h) => (
                       <li key={h.employeeId}>
                         {h.name} — {h.explanation}
@@ -340,9 +348,17 @@ export function SessionView({
           to={pending.to}
           onCancel={() => setPending(null)}
           onConfirm={(reasonCode, reason) => {
-            const { employeeIds, to } = pending
+            const { employeeIds, to, from } = pending
+            const who =
+              employeeIds.length === 1 ? nameOf(employeeIds[0] ?? '') : `${employeeIds.length} people`
             setPending(null)
-            void session.move({ employeeIds, box: to, reasonCode, reason })
+            void session.move({ employeeIds, box: to, reasonCode, reason }).then((moved) => {
+              // Screen readers hear what the drag did, as sighted users see the dot land.
+              if (moved)
+                setAnnouncement(
+                  `Moved ${who}${from === null ? '' : ` from box ${from}`} to box ${to}, ${view.settings.labels[String(to)] ?? ''}.`,
+                )
+            })
           }}
         />
       )}

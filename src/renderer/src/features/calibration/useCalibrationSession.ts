@@ -32,13 +32,15 @@ export function useCalibrationSession(sessionId: string) {
   }, [sessionId])
 
   const run = useCallback(
-    async (action: () => Promise<unknown>) => {
+    async (action: () => Promise<unknown>): Promise<boolean> => {
       setBusy(true)
       try {
         await action()
         await reload()
+        return true
       } catch (e) {
         setError(e)
+        return false
       } finally {
         setBusy(false)
       }

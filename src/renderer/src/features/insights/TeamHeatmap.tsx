@@ -3,6 +3,15 @@ import type { MethodOutput, TeamHeatmap as Heatmap } from '../../../../shared/co
 import { api } from '../../api/client'
 import { ExportButton } from './ExportButton'
 
+/** Colour is never the only signal: each level also carries a mark (▼▼ two or more short … ▲ above). */
+function mark(gap: number | null): { glyph: string; words: string } | null {
+  if (gap === null) return null
+  if (gap <= -2) return { glyph: '▼▼', words: `${-gap} levels short` }
+  if (gap === -1) return { glyph: '▼', words: 'one level short' }
+  if (gap === 0) return { glyph: '✓', words: 'meets the requirement' }
+  return { glyph: '▲', words: 'above the requirement' }
+}
+
 /** Red for a gap of two or more, amber for one short, light green on target, green above. */
 function tone(gap: number | null): string {
   if (gap === null) return 'heat-none'
@@ -151,6 +160,14 @@ export function TeamHeatmap(): React.JSX.Element {
                           title={cell?.basis ?? 'No evidence'}
                         >
                           {cell?.level ?? '—'}
+                          {mark(cell?.gap ?? null) && (
+                            <>
+                              <span className="heat-mark" aria-hidden="true">
+                                {mark(cell?.gap ?? null)?.glyph}
+                              </span>
+                              <span className="sr-only">, {mark(cell?.gap ?? null)?.words}</span>
+                            </>
+                          )}
                           {assigned[key] ? (
                             <div className="small">{assigned[key]}</div>
                           ) : (
