@@ -1,4 +1,5 @@
 import { dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
+import { writeFile } from 'node:fs/promises'
 import type { EventPayload } from '../../shared/contract'
 
 type MenuCommand = EventPayload<'app.menu'>
@@ -34,6 +35,18 @@ export function buildAppMenu(
     const result = await dialog.showSaveDialog(win, { title: 'Back up workspace', filters: WORKSPACE_FILTER })
     if (!result.canceled && result.filePath) send({ command: 'workspace.backup', path: result.filePath })
   }
+  // The page's print stylesheet decides what is on paper: the grid with its labels, a profile, the overview.
+  const saveAsPdf = async (): Promise<void> => {
+    const win = window()
+    if (!win) return
+    const result = await dialog.showSaveDialog(win, {
+      title: 'Save as PDF',
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    })
+    if (result.canceled || !result.filePath) return
+    const pdf = await win.webContents.printToPDF({ landscape: true, printBackground: true, pageSize: 'A4' })
+    await writeFile(result.filePath, pdf, { mode: 0o600 })
+  }
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
     {
@@ -53,6 +66,8 @@ export function buildAppMenu(
         { type: 'separator' },
         { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => send({ command: 'import' }) },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => send({ command: 'export' }) },
+        { label: 'Print…', accelerator: 'CmdOrCtrl+P', click: () => window()?.webContents.print() },
+        { label: 'Save as PDF…', click: () => void saveAsPdf() },
         { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
       ],

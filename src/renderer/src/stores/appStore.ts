@@ -20,6 +20,32 @@ interface AppState {
   setPendingPath(pending: AppState['pendingPath']): void
   setHoldWelcome(hold: boolean): void
   setNotice(notice: unknown): void
+  /** Where quick find sent the user: the screen it names starts there (its key changes, so it starts afresh). */
+  jumpTo: JumpTarget | null
+  jumps: number
+  jump(target: JumpTarget): void
+  /** A file dropped anywhere on the window, for the import screen to start with. */
+  droppedFile: File | null
+  dropFile(file: File | null): void
+}
+
+export type JumpTarget =
+  | { kind: 'person'; employeeId: string }
+  | { kind: 'session'; sessionId: string }
+  | { kind: 'role'; roleId: number }
+  | { kind: 'program'; title: string }
+
+const JUMP_VIEW: Record<JumpTarget['kind'], ViewId> = {
+  person: 'people',
+  session: 'calibration',
+  role: 'succession',
+  program: 'insights',
+}
+
+/** The jump target for a screen, if quick find sent the user there. */
+export function jumpFor<K extends JumpTarget['kind']>(kind: K): Extract<JumpTarget, { kind: K }> | null {
+  const target = useAppStore.getState().jumpTo
+  return target?.kind === kind ? (target as Extract<JumpTarget, { kind: K }>) : null
 }
 
 export const useAppStore = create<AppState>((set) => ({
@@ -46,4 +72,10 @@ export const useAppStore = create<AppState>((set) => ({
   setPendingPath: (pendingPath) => set({ pendingPath }),
   setHoldWelcome: (holdWelcome) => set({ holdWelcome }),
   setNotice: (notice) => set({ notice }),
+  jumpTo: null,
+  jumps: 0,
+  droppedFile: null,
+  dropFile: (file) => set(file ? { droppedFile: file, view: 'import' } : { droppedFile: null }),
+  jump: (target) =>
+    set((state) => ({ jumpTo: target, jumps: state.jumps + 1, view: JUMP_VIEW[target.kind] })),
 }))

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { MethodOutput } from '../../../../shared/contract'
+import { jumpFor } from '../../stores/appStore'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { BoxLabelsEditor } from './BoxLabelsEditor'
@@ -10,7 +11,7 @@ type Sessions = MethodOutput<'calibration.list'>
 
 export function CalibrationScreen(): React.JSX.Element {
   const [sessions, setSessions] = useState<Sessions | null>(null)
-  const [open, setOpen] = useState<string | null>(null)
+  const [open, setOpen] = useState<string | null>(() => jumpFor('session')?.sessionId ?? null)
   const [error, setError] = useState<unknown>(null)
 
   const load = useCallback(() => {

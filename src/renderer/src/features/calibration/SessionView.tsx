@@ -1,3 +1,4 @@
+import { PrintButton } from '../../components/PrintButton'
 import { useEffect, useMemo, useState } from 'react'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { onHistoryCommand, runHistoryCommand } from '../../history'
@@ -163,6 +164,7 @@ export function SessionView({
         >
           {locked ? 'Export results' : 'Export pre-read'}
         </button>
+        <PrintButton what="the grid and the selected person's profile" />
         {!locked && (
           <button type="button" onClick={() => void session.finalize()}>
             Finalize

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { JobProgress } from '../../../../shared/contract'
 import { RECORD_KINDS, type RecordKind } from '../../../../core/import/fields'
+import { useAppStore } from '../../stores/appStore'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { BatchList } from './BatchList'
@@ -27,6 +28,15 @@ export function ImportScreen(): React.JSX.Element {
   const [jobId, setJobId] = useState<string | null>(null)
   const [progress, setProgress] = useState<JobProgress | null>(null)
   const [batchesVersion, setBatchesVersion] = useState(0)
+  const dropped = useAppStore((s) => s.droppedFile)
+  const dropFile = useAppStore((s) => s.dropFile)
+  const { chooseFile } = wizard
+  useEffect(() => {
+    // A file dropped anywhere on the window starts here, as if dropped on the drop zone.
+    if (!dropped) return
+    dropFile(null)
+    void chooseFile(dropped)
+  }, [dropped, dropFile, chooseFile])
 
   useEffect(
     () => (jobId ? api.on('jobs.progress', (p) => p.jobId === jobId && setProgress(p)) : undefined),

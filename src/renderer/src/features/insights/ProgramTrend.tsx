@@ -2,6 +2,7 @@ import { Group } from '@visx/group'
 import { scaleBand, scaleLinear } from '@visx/scale'
 import { useEffect, useState } from 'react'
 import type { MethodOutput, ProgramTrend as Trend, SegmentDimension } from '../../../../shared/contract'
+import { jumpFor } from '../../stores/appStore'
 import { api } from '../../api/client'
 import { ExportButton } from './ExportButton'
 import { useDevelopmentFields } from './useDevelopmentFields'
@@ -66,7 +67,7 @@ function TrendChart({ trend }: { trend: Trend }): React.JSX.Element {
 /** A program's reach and completion over time, by segment, and where a fall comes from. */
 export function ProgramTrend(): React.JSX.Element {
   const [items, setItems] = useState<MethodOutput<'insights.items'>>([])
-  const [item, setItem] = useState('')
+  const [item, setItem] = useState(() => jumpFor('program')?.title ?? '')
   const [period, setPeriod] = useState<'month' | 'quarter'>('quarter')
   const [chosenSegmentBy, setSegmentBy] = useState<SegmentDimension>('department')
   /** The segments drilled into, outermost first. */

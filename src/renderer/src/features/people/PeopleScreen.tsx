@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { MethodOutput, PersonSortField } from '../../../../shared/contract'
+import { jumpFor } from '../../stores/appStore'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { PeopleTable, type SortState } from './PeopleTable'
@@ -17,7 +18,7 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 export function PeopleScreen(): React.JSX.Element {
-  const [search, setSearch] = useState('')
+  const [search, setSearch] = useState(() => jumpFor('person')?.employeeId ?? '')
   const [department, setDepartment] = useState('')
   const [location, setLocation] = useState('')
   const [sort, setSort] = useState<SortState>({ field: 'fullName', direction: 'asc' })

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react'
 import type { WorkspaceSummary } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
@@ -9,6 +10,8 @@ import { InsightsScreen } from '../insights/InsightsScreen'
 import { PeopleScreen } from '../people/PeopleScreen'
 import { SuccessionScreen } from '../succession/SuccessionScreen'
 import { WorkspaceOverview } from '../workspace/WorkspaceOverview'
+import { QuickFind } from './QuickFind'
+import { ShortcutSheet } from './ShortcutSheet'
 import { useIdleLockPresence } from './useIdleLockPresence'
 
 const NAV: { id: ViewId; label: string; ready: boolean }[] = [
@@ -22,10 +25,57 @@ const NAV: { id: ViewId; label: string; ready: boolean }[] = [
 
 export function AppFrame({ workspace }: { workspace: WorkspaceSummary }): React.JSX.Element {
   useIdleLockPresence()
+  const [overlay, setOverlay] = useState<'find' | 'shortcuts' | null>(null)
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select')
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault()
+        setOverlay('find')
+      } else if (!typing && (event.key === '?' || event.key === 'F1')) {
+        event.preventDefault()
+        setOverlay('shortcuts')
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+  const dropFile = useAppStore((s) => s.dropFile)
+  const [dragging, setDragging] = useState(false)
+  useEffect(() => {
+    // A file dropped anywhere starts an import (and never makes the page navigate to the file).
+    const carriesFiles = (e: DragEvent): boolean => e.dataTransfer?.types.includes('Files') ?? false
+    const over = (e: DragEvent): void => {
+      if (!carriesFiles(e)) return
+      e.preventDefault()
+      setDragging(true)
+    }
+    const leave = (e: DragEvent): void => {
+      if (e.relatedTarget === null) setDragging(false)
+    }
+    const drop = (e: DragEvent): void => {
+      if (!carriesFiles(e)) return
+      e.preventDefault()
+      setDragging(false)
+      // The import screen's own drop zone handles its drops; elsewhere the window does.
+      if (e.defaultPrevented && (e.target as HTMLElement | null)?.closest('[data-testid="drop-zone"]')) return
+      const file = e.dataTransfer?.files[0]
+      if (file) dropFile(file)
+    }
+    window.addEventListener('dragover', over)
+    window.addEventListener('dragleave', leave)
+    window.addEventListener('drop', drop)
+    return () => {
+      window.removeEventListener('dragover', over)
+      window.removeEventListener('dragleave', leave)
+      window.removeEventListener('drop', drop)
+    }
+  }, [dropFile])
   const view = useAppStore((s) => s.view)
   const setView = useAppStore((s) => s.setView)
   const notice = useAppStore((s) => s.notice)
   const setNotice = useAppStore((s) => s.setNotice)
+  const jumps = useAppStore((s) => s.jumps)
   const current = NAV.find((n) => n.id === view) ?? NAV[0]
 
   return (
@@ -64,6 +114,23 @@ export function AppFrame({ workspace }: { workspace: WorkspaceSummary }): React.
             <button
               type="button"
               className="secondary"
+              aria-keyshortcuts="Control+K Meta+K"
+              onClick={() => setOverlay('find')}
+            >
+              Find… <kbd>Ctrl K</kbd>
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              aria-label="Keyboard shortcuts"
+              aria-keyshortcuts="Shift+?"
+              onClick={() => setOverlay('shortcuts')}
+            >
+              ?
+            </button>
+            <button
+              type="button"
+              className="secondary"
               title="Lock now (Ctrl+L): the key leaves memory until the passphrase is given again"
               aria-keyshortcuts="Control+L Meta+L"
               onClick={() => void api.call('workspace.lock')}
@@ -75,6 +142,13 @@ export function AppFrame({ workspace }: { workspace: WorkspaceSummary }): React.
             </button>
           </div>
         </header>
+        {dragging && (
+          <div className="drop-anywhere" aria-hidden="true">
+            Drop the file to import it
+          </div>
+        )}
+        {overlay === 'find' && <QuickFind onClose={() => setOverlay(null)} />}
+        {overlay === 'shortcuts' && <ShortcutSheet onClose={() => setOverlay(null)} />}
         {notice !== null && (
           <div className="notice">
             <ErrorBanner error={notice} />
@@ -84,12 +158,12 @@ export function AppFrame({ workspace }: { workspace: WorkspaceSummary }): React.
           </div>
         )}
         <section className="content" aria-label={current?.label}>
-          {view === 'people' && <PeopleScreen />}
+          {view === 'people' && <PeopleScreen key={jumps} />}
           {view === 'workspace' && <WorkspaceOverview workspace={workspace} />}
           {view === 'import' && <ImportScreen />}
-          {view === 'calibration' && <CalibrationScreen />}
-          {view === 'succession' && <SuccessionScreen />}
-          {view === 'insights' && <InsightsScreen />}
+          {view === 'calibration' && <CalibrationScreen key={jumps} />}
+          {view === 'succession' && <SuccessionScreen key={jumps} />}
+          {view === 'insights' && <InsightsScreen key={jumps} />}
           {current && !current.ready && (
             <div className="empty-state">
               <h2>{current.label}</h2>

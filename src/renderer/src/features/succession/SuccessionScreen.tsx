@@ -1,5 +1,7 @@
+import { PrintButton } from '../../components/PrintButton'
 import { useCallback, useEffect, useState } from 'react'
 import type { CriticalRole } from '../../../../shared/contract'
+import { jumpFor } from '../../stores/appStore'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { downloadBytes } from '../../download'
@@ -12,7 +14,7 @@ import { SkillsPanel } from './SkillsPanel'
 
 export function SuccessionScreen(): React.JSX.Element {
   const [roles, setRoles] = useState<CriticalRole[] | null>(null)
-  const [selected, setSelected] = useState<number | null>(null)
+  const [selected, setSelected] = useState<number | null>(() => jumpFor('role')?.roleId ?? null)
   const [adding, setAdding] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const reload = useCallback(() => {
@@ -41,6 +43,7 @@ export function SuccessionScreen(): React.JSX.Element {
         >
           Export succession report
         </button>
+        <PrintButton what="the succession overview" />
       </div>
       {error !== null && <ErrorBanner error={error} />}
       <div className="tabs" role="tablist">
