@@ -24,6 +24,11 @@ test('creates a passphrase workspace with demo people, then reopens it and refus
   await expect(welcome.error(welcome.createForm)).toHaveText('The two passphrases differ.')
 
   await welcome.create({ name: 'Nordics calibration', passphrase: PASSPHRASE, demoPeople: 500 })
+  const notice = page.getByRole('region', { name: 'Store the recovery key' })
+  await expect(notice).toContainText('It is shown only now')
+  await page.screenshot({ path: 'test-results/screens/recovery-key.png' })
+  const recoveryKey = await welcome.storeRecoveryKey()
+  expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/)
   const people = new PeoplePage(page)
   await people.expectLoaded(500)
   await expect(page.getByTestId('workspace-name')).toHaveText('Nordics calibration')
@@ -47,6 +52,20 @@ test('creates a passphrase workspace with demo people, then reopens it and refus
 
   await welcome.open({ passphrase: PASSPHRASE })
   await people.expectLoaded(500)
+
+  // Passphrase forgotten: the recovery key opens it, and a new passphrase takes over.
+  await page.getByRole('button', { name: 'Close workspace' }).click()
+  await welcome.openForm.getByRole('button', { name: 'Forgot the passphrase? Use the recovery key' }).click()
+  await welcome.openForm.getByLabel('Recovery key').fill(recoveryKey.toLowerCase())
+  await welcome.openForm.getByLabel('New passphrase', { exact: true }).fill('the passphrase after recovery')
+  await welcome.openForm.getByLabel('Repeat the new passphrase').fill('the passphrase after recovery')
+  await welcome.openForm.getByRole('button', { name: 'Recover and set the new passphrase' }).click()
+  await people.expectLoaded(500)
+  await page.getByRole('button', { name: 'Close workspace' }).click()
+  await welcome.open({ passphrase: PASSPHRASE })
+  await expect(welcome.error(welcome.openForm)).toContainText('does not open this workspace')
+  await welcome.open({ passphrase: 'the passphrase after recovery' })
+  await people.expectLoaded(500)
 })
 
 test('survives a reload: the token stays with the tab, the open workspace stays open', async ({
@@ -57,6 +76,7 @@ test('survives a reload: the token stays with the tab, the open workspace stays 
   await welcome.goto(host.url)
   await expect(page).toHaveURL(host.origin) // the token left the address bar
   await welcome.create({ name: 'Reload check', passphrase: PASSPHRASE })
+  await welcome.storeRecoveryKey()
   await new PeoplePage(page).expectLoaded(0)
   await page.reload()
   await expect(page.getByTestId('workspace-name')).toHaveText('Reload check')
@@ -77,6 +97,8 @@ test('cancelling a large demo fill leaves an empty, usable workspace and says wh
   const cancel = welcome.createForm.getByRole('button', { name: 'Cancel' })
   await expect(welcome.createForm.getByRole('status')).toContainText('Creating demo people')
   await cancel.click()
+  // The workspace exists: its recovery key is shown even though the fill was cancelled.
+  await welcome.storeRecoveryKey()
   await expect(page.getByRole('alert')).toContainText('Cancelled. Nothing from this job was kept.')
   await new PeoplePage(page).expectLoaded(0)
 })

@@ -7,7 +7,7 @@ import { passphraseKey } from '../../src/main/keys/keyMaterial'
 import type { Services } from '../../src/main/services/createServices'
 import { createInProcessTransport } from '../../src/main/rpc/inProcessTransport'
 import { createClient, type Client } from '../../src/shared/rpc/client'
-import { PASSPHRASE, testServices } from '../support/services'
+import { dataKeyOf, PASSPHRASE, testServices } from '../support/services'
 import { useTempDirs } from '../support/tempDir'
 
 const tempDir = useTempDirs()
@@ -42,7 +42,7 @@ describe('backup and restore', () => {
     const bytes = readFileSync(out)
     expect(bytes.includes(Buffer.from(someone().name))).toBe(false)
     expect(bytes.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0')
-    const copy = openWorkspaceSnapshot(out, passphraseKey(PASSPHRASE))
+    const copy = openWorkspaceSnapshot(out, dataKeyOf(workspacePath))
     expect(copy.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }])
     expect(copy.prepare('SELECT count(*) AS n FROM people').get()).toEqual({ n: 200 })
     copy.close()
@@ -68,7 +68,7 @@ describe('backup and restore', () => {
     expect(people()).toBe(200)
     expect(someone()).toEqual(erased)
     // The replaced state (199 people) is an automatic backup, and it is listed.
-    const kept = openWorkspaceSnapshot(restored.keptAs, passphraseKey(PASSPHRASE))
+    const kept = openWorkspaceSnapshot(restored.keptAs, dataKeyOf(workspacePath))
     expect(kept.prepare('SELECT count(*) AS n FROM people').get()).toEqual({ n: 199 })
     kept.close()
     const { backups } = await client.call('workspace.backups')
@@ -99,7 +99,7 @@ describe('backup and restore', () => {
 
     const newer = join(dir, 'newer.ninefold')
     copyFileSync(good, newer)
-    const db = openWorkspaceDb(newer, passphraseKey(PASSPHRASE), { create: false })
+    const db = openWorkspaceDb(newer, dataKeyOf(workspacePath), { create: false })
     db.pragma('user_version = 99')
     db.close()
 
@@ -150,7 +150,7 @@ describe('backup and restore', () => {
     const { backups } = await client.call('workspace.backups')
     expect(backups.map((b) => b.reason)).toEqual(['before-import'])
     // The backup holds the state before the batch: the old name, and the person the first import added.
-    const copy = openWorkspaceSnapshot(backups[0]?.path ?? '', passphraseKey(PASSPHRASE))
+    const copy = openWorkspaceSnapshot(backups[0]?.path ?? '', dataKeyOf(workspacePath))
     expect(copy.prepare('SELECT full_name AS n FROM people WHERE employee_id = ?').get(id)).toEqual({
       n: name,
     })

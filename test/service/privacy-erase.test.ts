@@ -4,10 +4,9 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Services } from '../../src/main/services/createServices'
 import { openWorkspaceDb } from '../../src/main/db/openWorkspaceDb'
-import { passphraseKey } from '../../src/main/keys/keyMaterial'
 import { createInProcessTransport } from '../../src/main/rpc/inProcessTransport'
 import { createClient, type Client } from '../../src/shared/rpc/client'
-import { PASSPHRASE, testServices } from '../support/services'
+import { dataKeyOf, PASSPHRASE, testServices } from '../support/services'
 import { useTempDirs } from '../support/tempDir'
 
 const tempDir = useTempDirs()
@@ -25,7 +24,7 @@ interface Someone {
 function plaintextPages(path: string): Buffer {
   const copy = `${path}.plain-copy`
   copyFileSync(path, copy)
-  const db = openWorkspaceDb(copy, passphraseKey(PASSPHRASE), { create: false })
+  const db = openWorkspaceDb(copy, dataKeyOf(path), { create: false })
   db.rekey(Buffer.alloc(0))
   db.close()
   return readFileSync(copy)

@@ -1,3 +1,5 @@
+import type { KeyMaterial } from '../../src/main/keys/keyMaterial'
+import { readKeySlots, unwrapKey } from '../../src/main/keys/keySlots'
 import { createServices, type Services } from '../../src/main/services/createServices'
 import type { ServicePorts } from '../../src/main/services/ports'
 
@@ -16,3 +18,14 @@ export function testServices(dataDirectory: string, overrides: Partial<ServicePo
 
 /** Passes the strength rule; tests that need a wrong one use something else. */
 export const PASSPHRASE = 'correct horse battery staple'
+
+/**
+ * The data key of a passphrase workspace, unwrapped from its key slots the way Ninefold does: for tests that open
+ * the file (or a copy, or a backup of it) directly.
+ */
+export function dataKeyOf(workspacePath: string, passphrase = PASSPHRASE): KeyMaterial {
+  const slot = readKeySlots(workspacePath)?.passphrase
+  const key = slot ? unwrapKey(passphrase, slot) : null
+  if (!key) throw new Error(`no passphrase slot of ${workspacePath} opens with that passphrase`)
+  return { kind: 'raw', key }
+}

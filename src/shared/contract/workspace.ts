@@ -76,6 +76,17 @@ export const workspaceMethods = defineMethods('workspace')({
         path: z.string().min(1).optional(),
       })
       .strict(),
+    output: workspaceSummary.extend({
+      /** Shown once, here: it opens the workspace when the passphrase is forgotten or the keychain entry lost. */
+      recoveryKey: z.string().nullable(),
+    }),
+  },
+  'workspace.recover': {
+    summary:
+      'Open a workspace with its recovery key (passphrase forgotten, OS keychain entry gone) and set a new passphrase.',
+    input: z
+      .object({ path: z.string().min(1), recoveryKey: z.string().min(1), newPassphrase: passphrase })
+      .strict(),
     output: workspaceSummary,
   },
   'workspace.open': {

@@ -31,6 +31,16 @@ export class WorkspacePage {
     await this.createForm.getByRole('button', { name: 'Create workspace' }).click()
   }
 
+  /** The recovery key shown once after creating: read it, say it is stored, and go on into the workspace. */
+  async storeRecoveryKey(): Promise<string> {
+    const notice = this.page.getByRole('region', { name: 'Store the recovery key' })
+    const key = (await notice.getByTestId('recovery-key').textContent({ timeout: 60_000 })) ?? ''
+    await expect(notice.getByRole('button', { name: 'Continue to the workspace' })).toBeDisabled()
+    await notice.getByLabel(/I have stored the recovery key/).check()
+    await notice.getByRole('button', { name: 'Continue to the workspace' }).click()
+    return key
+  }
+
   async open(options: { path?: string; passphrase: string }): Promise<void> {
     if (options.path) await this.openForm.getByLabel('Workspace file').fill(options.path)
     await this.openForm.getByLabel(/^Passphrase/).fill(options.passphrase)

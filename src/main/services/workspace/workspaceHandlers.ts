@@ -21,6 +21,17 @@ import {
 } from './keychainSidecar'
 import type { WorkspaceBackups } from './workspaceBackups'
 import type { WorkspaceSession } from './workspaceSession'
+import { rmSync } from 'node:fs'
+import { resolve } from 'node:path'
+import {
+  keySlotsPath,
+  newRecoveryKey,
+  normaliseRecoveryKey,
+  readKeySlots,
+  unwrapKey,
+  wrapKey,
+  writeKeySlots,
+} from '../../keys/keySlots'
 
 type WorkspaceMethod = Extract<MethodName, `workspace.${string}`>
 
@@ -39,8 +50,18 @@ export function workspaceHandlers(deps: WorkspaceDeps): Pick<Handlers, Workspace
     path: string,
     passphrase: string | undefined,
   ): { key: KeyMaterial; protection: 'passphrase' | 'os-keychain' } => {
-    if (passphrase !== undefined && passphrase.length > 0)
-      return { key: passphraseKey(passphrase), protection: 'passphrase' }
+    if (passphrase !== undefined && passphrase.length > 0) {
+      const slots = readKeySlots(path)
+      if (!slots?.passphrase) return { key: passphraseKey(passphrase), protection: 'passphrase' }
+      const dataKey = unwrapKey(passphrase, slots.passphrase)
+      if (!dataKey)
+        throw new AppError(
+          'WRONG_KEY',
+          'That passphrase does not open this workspace. Nothing was changed; check it, or use the recovery key.',
+          { path },
+        )
+      return { key: { kind: 'raw', key: dataKey }, protection: 'passphrase' }
+    }
     if (hasKeychainSidecar(path) && ports.osKeychain) {
       return { key: readWrappedKey(path, requireSecureKeychain(ports.osKeychain)), protection: 'os-keychain' }
     }
@@ -63,21 +84,65 @@ export function workspaceHandlers(deps: WorkspaceDeps): Pick<Handlers, Workspace
         if (key.kind !== 'raw') throw new Error('unreachable')
         // The wrapped key is written before the workspace exists: a workspace whose key is only in memory is lost
         // the moment it closes.
-        writeWrappedKey(path, keychain, key)
+        const recoveryKey = newRecoveryKey()
+        writeKeySlots(path, { version: 1, recovery: wrapKey(recoveryKey, key.key) }, { create: true })
         try {
-          return session.create({ name: input.name, path, key, protection: 'os-keychain' })
+          writeWrappedKey(path, keychain, key)
+          return {
+            ...session.create({ name: input.name, path, key, protection: 'os-keychain' }),
+            recoveryKey,
+          }
         } catch (error) {
           removeWrappedKey(path)
+          rmSync(keySlotsPath(path), { force: true })
           throw error
         }
       }
       const passphrase = assertStrongPassphrase(input.passphrase)
-      return session.create({
-        name: input.name,
+      // A random data key, wrapped by the passphrase and by a recovery key: either one opens the workspace.
+      const key = randomRawKey()
+      if (key.kind !== 'raw') throw new Error('unreachable')
+      const recoveryKey = newRecoveryKey()
+      writeKeySlots(
         path,
-        key: passphraseKey(passphrase),
-        protection: 'passphrase',
-      })
+        { version: 1, passphrase: wrapKey(passphrase, key.key), recovery: wrapKey(recoveryKey, key.key) },
+        { create: true },
+      )
+      try {
+        return { ...session.create({ name: input.name, path, key, protection: 'passphrase' }), recoveryKey }
+      } catch (error) {
+        rmSync(keySlotsPath(path), { force: true })
+        throw error
+      }
+    },
+    'workspace.recover': (input) => {
+      session.assertIdle()
+      const path = resolve(input.path)
+      const slots = readKeySlots(path)
+      if (!slots?.recovery)
+        throw new AppError(
+          'KEY_UNAVAILABLE',
+          'This workspace has no recovery key (it was made before recovery keys, or is opened with a key file).',
+          { path },
+        )
+      const dataKey = unwrapKey(normaliseRecoveryKey(input.recoveryKey), slots.recovery)
+      if (!dataKey)
+        throw new AppError(
+          'WRONG_KEY',
+          'That recovery key does not open this workspace. Nothing was changed.',
+          {
+            path,
+          },
+        )
+      const next = assertStrongPassphrase(input.newPassphrase)
+      // Proven by opening before anything is rewritten; the data key itself never changes, so nothing is re-encrypted.
+      session.open(path, { kind: 'raw', key: dataKey }, 'passphrase')
+      writeKeySlots(path, { ...slots, passphrase: wrapKey(next, dataKey) }, { create: false })
+      // A keychain entry that no longer opens it is gone for good: the passphrase is the way in from now on.
+      removeWrappedKey(path)
+      const { db, actor, now: at } = writer()
+      appendAudit(db, { actor, action: 'workspace.recover', entityType: 'workspace' }, at)
+      return session.summary()
     },
     'workspace.open': (input) => {
       session.assertIdle()
@@ -114,14 +179,10 @@ export function workspaceHandlers(deps: WorkspaceDeps): Pick<Handlers, Workspace
       const locked = session.lockedWorkspace
       if (!locked) throw new AppError('INVALID_INPUT', 'No workspace is locked.')
       const secret = input.passphrase ?? ''
-      const key =
-        locked.protection === 'os-keychain'
-          ? keyForOpen(locked.path, input.passphrase).key
-          : locked.protection === 'key-file'
-            ? keyFromText(secret)
-            : passphraseKey(secret)
       if (secret.length === 0 && locked.protection !== 'os-keychain')
         throw new AppError('WRONG_KEY', 'Enter the passphrase (or key) to unlock the workspace.')
+      const key =
+        locked.protection === 'key-file' ? keyFromText(secret) : keyForOpen(locked.path, input.passphrase).key
       const summary = session.unlock(key)
       idle.touch()
       return summary
@@ -143,7 +204,17 @@ export function workspaceHandlers(deps: WorkspaceDeps): Pick<Handlers, Workspace
     },
     'workspace.changePassphrase': (input) => {
       session.assertIdle()
-      return session.changePassphrase(input.current, passphraseKey(assertStrongPassphrase(input.next)))
+      const next = assertStrongPassphrase(input.next)
+      const path = session.requireOpen().path
+      const slots = readKeySlots(path)
+      if (!slots?.passphrase) return session.changePassphrase(input.current, passphraseKey(next)) // made before key slots: re-encrypt
+      const dataKey = unwrapKey(input.current, slots.passphrase)
+      if (!dataKey)
+        throw new AppError('WRONG_KEY', 'That is not the current passphrase. Nothing was changed.', { path })
+      writeKeySlots(path, { ...slots, passphrase: wrapKey(next, dataKey) }, { create: false })
+      const { db, actor, now: at } = writer()
+      appendAudit(db, { actor, action: 'workspace.changePassphrase', entityType: 'workspace' }, at)
+      return session.summary()
     },
   }
 }

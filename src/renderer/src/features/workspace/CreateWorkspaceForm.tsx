@@ -1,12 +1,18 @@
 import { useEffect, useState } from 'react'
 import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/contract/workspace'
-import type { JobProgress } from '../../../../shared/contract'
+import type { JobProgress, MethodOutput } from '../../../../shared/contract'
 import { AppError } from '../../../../shared/result'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useAppStore } from '../../stores/appStore'
+import { RecoveryKeyNotice } from './RecoveryKeyNotice'
 
 const DEMO_SIZES = [200, 500, 2_000, 10_000, 50_000]
+
+async function enterWorkspace(): Promise<void> {
+  useAppStore.getState().setStatus(await api.call('workspace.status'))
+  useAppStore.getState().setHoldWelcome(false)
+}
 
 function newJobId(): string {
   return `demo-${crypto.randomUUID()}`
@@ -24,6 +30,8 @@ export function CreateWorkspaceForm({ path }: { path?: string | undefined }): Re
   const [error, setError] = useState<unknown>(null)
   const [progress, setProgress] = useState<JobProgress | null>(null)
   const [jobId, setJobId] = useState<string | null>(null)
+  /** Shown once after creation; the app waits behind it until the person says it is stored. */
+  const [recovery, setRecovery] = useState<{ workspace: string; key: string } | null>(null)
 
   useEffect(
     () => (jobId ? api.on('jobs.progress', (p) => p.jobId === jobId && setProgress(p)) : undefined),
@@ -39,19 +47,25 @@ export function CreateWorkspaceForm({ path }: { path?: string | undefined }): Re
     if (mismatch) return setError(new AppError('INVALID_INPUT', 'The two passphrases differ.'))
     const id = demo ? newJobId() : null
     setJobId(id)
-    useAppStore.getState().setHoldWelcome(id !== null)
+    // Held while the demo fills and while the recovery key is on screen.
+    useAppStore.getState().setHoldWelcome(true)
+    let created: MethodOutput<'workspace.create'> | null = null
     try {
-      await api.call('workspace.create', {
+      created = await api.call('workspace.create', {
         name,
         ...(path ? { path } : {}),
         ...(useKeychain ? { protection: 'os-keychain' } : { protection: 'passphrase', passphrase }),
       })
       if (id) await api.call('demo.populate', { people: demoSize, seed: 42, jobId: id })
-      useAppStore.getState().setStatus(await api.call('workspace.status'))
-      useAppStore.getState().setHoldWelcome(false)
+      if (created.recoveryKey) setRecovery({ workspace: created.name, key: created.recoveryKey })
+      else await enterWorkspace()
     } catch (caught) {
       const state = useAppStore.getState()
-      if (state.holdWelcome) {
+      if (created?.recoveryKey) {
+        // The workspace exists (the demo fill failed or was cancelled): its recovery key must still be seen.
+        state.setNotice(caught)
+        setRecovery({ workspace: created.name, key: created.recoveryKey })
+      } else if (state.holdWelcome) {
         // The workspace exists but the demo fill failed or was cancelled (and rolled back): show it, empty, and say why.
         state.setNotice(caught)
         state.setHoldWelcome(false)
@@ -63,6 +77,15 @@ export function CreateWorkspaceForm({ path }: { path?: string | undefined }): Re
       setProgress(null)
     }
   }
+
+  if (recovery)
+    return (
+      <RecoveryKeyNotice
+        workspace={recovery.workspace}
+        recoveryKey={recovery.key}
+        onStored={() => void enterWorkspace()}
+      />
+    )
 
   return (
     <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="create-title">
@@ -109,7 +132,7 @@ export function CreateWorkspaceForm({ path }: { path?: string | undefined }): Re
           </label>
           {mismatch && <p className="field-hint warning">The two passphrases differ.</p>}
           <p className="muted small">
-            There is no way to recover a forgotten passphrase: the workspace is encrypted with it.
+            You will also get a recovery key, shown once, for the day the passphrase is forgotten.
           </p>
         </>
       )}

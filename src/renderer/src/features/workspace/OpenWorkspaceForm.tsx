@@ -12,6 +12,11 @@ export function OpenWorkspaceForm({ initialPath }: { initialPath?: string | unde
   const [passphrase, setPassphrase] = useState('')
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
+  /** Recovering: the recovery key opens it, and a new passphrase is required at once. */
+  const [recovering, setRecovering] = useState(false)
+  const [recoveryKey, setRecoveryKey] = useState('')
+  const [newPassphrase, setNewPassphrase] = useState('')
+  const [repeat, setRepeat] = useState('')
 
   useEffect(() => {
     api
@@ -30,10 +35,12 @@ export function OpenWorkspaceForm({ initialPath }: { initialPath?: string | unde
     event.preventDefault()
     setBusy(true)
     setError(null)
-    api
-      .call('workspace.open', keychain && !passphrase ? { path } : { path, passphrase })
-      .catch(setError)
-      .finally(() => setBusy(false))
+    const opening = recovering
+      ? newPassphrase !== repeat
+        ? Promise.reject(new Error('The two new passphrases differ.'))
+        : api.call('workspace.recover', { path, recoveryKey, newPassphrase })
+      : api.call('workspace.open', keychain && !passphrase ? { path } : { path, passphrase })
+    opening.catch(setError).finally(() => setBusy(false))
   }
 
   return (
@@ -71,19 +78,67 @@ export function OpenWorkspaceForm({ initialPath }: { initialPath?: string | unde
           required
         />
       </label>
-      <label>
-        Passphrase{keychain ? ' (leave empty to use the OS keychain)' : ''}
-        <input
-          type="password"
-          value={passphrase}
-          onChange={(e) => setPassphrase(e.target.value)}
-          autoComplete="current-password"
-        />
-      </label>
+      {recovering ? (
+        <>
+          <label>
+            Recovery key
+            <input
+              className="mono"
+              value={recoveryKey}
+              onChange={(e) => setRecoveryKey(e.target.value)}
+              placeholder="XXXX-XXXX-…"
+              autoComplete="off"
+              required
+            />
+          </label>
+          <label>
+            New passphrase
+            <input
+              type="password"
+              value={newPassphrase}
+              onChange={(e) => setNewPassphrase(e.target.value)}
+              autoComplete="new-password"
+              required
+            />
+          </label>
+          <label>
+            Repeat the new passphrase
+            <input
+              type="password"
+              value={repeat}
+              onChange={(e) => setRepeat(e.target.value)}
+              autoComplete="new-password"
+              required
+            />
+          </label>
+        </>
+      ) : (
+        <label>
+          Passphrase{keychain ? ' (leave empty to use the OS keychain)' : ''}
+          <input
+            type="password"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            autoComplete="current-password"
+          />
+        </label>
+      )}
       <ErrorBanner error={error} />
-      <button type="submit" disabled={busy || !path}>
-        {busy ? 'Opening…' : 'Open'}
-      </button>
+      <div className="form-actions">
+        <button type="submit" disabled={busy || !path}>
+          {busy ? 'Opening…' : recovering ? 'Recover and set the new passphrase' : 'Open'}
+        </button>
+        <button
+          type="button"
+          className="link"
+          onClick={() => {
+            setRecovering(!recovering)
+            setError(null)
+          }}
+        >
+          {recovering ? 'Back to the passphrase' : 'Forgot the passphrase? Use the recovery key'}
+        </button>
+      </div>
     </form>
   )
 }
