@@ -39,6 +39,8 @@ describe('backup and restore', () => {
     const { path, check } = await client.call('workspace.backup', { path: out })
     expect(path).toBe(out)
     expect(check).toMatchObject({ name: 'Backed up', people: 200, schemaVersion: 9 })
+    // Its wrapped keys go with it, so the passphrase (or the recovery key) opens the copy anywhere.
+    expect(readFileSync(`${out}.keys`, 'utf8')).toBe(readFileSync(`${workspacePath}.keys`, 'utf8'))
     const bytes = readFileSync(out)
     expect(bytes.includes(Buffer.from(someone().name))).toBe(false)
     expect(bytes.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0')

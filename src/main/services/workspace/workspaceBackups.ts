@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import type { WorkspaceSummary } from '../../../shared/contract'
 import { AppError } from '../../../shared/result'
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
+import { readKeySlots, writeKeySlots } from '../../keys/keySlots'
 import { copyWorkspace, verifyWorkspaceFile, type WorkspaceFileCheck } from '../../db/workspaceCopy'
 import { appendAudit } from '../auditLog'
 import type { EventBus } from '../eventBus'
@@ -51,6 +52,9 @@ export class WorkspaceBackups {
       if (path === open.path)
         throw new AppError('INVALID_INPUT', 'A backup cannot replace the workspace itself.')
       copyWorkspace(open.reader, path)
+      // A copy taken elsewhere needs the wrapped keys too (passphrase and recovery key open it as they open this).
+      const slots = readKeySlots(open.path)
+      if (slots) writeKeySlots(path, slots, { create: false })
     }
     const check = verifyWorkspaceFile(path, open.key, LATEST_SCHEMA_VERSION)
     appendAudit(
