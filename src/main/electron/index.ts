@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, safeStorage, session, shell } from 'electron'
+import { app, BrowserWindow, ipcMain, Menu, Notification, safeStorage, session, shell } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { EVENT_CHANNEL, RPC_CHANNEL } from '../../shared/rpc/bridge'
@@ -50,6 +50,13 @@ if (!app.requestSingleInstanceLock()) {
       }),
     )
     services.events.subscribe((name, payload) => mainWindow?.webContents.send(EVENT_CHANNEL, name, payload))
+    // A long import or export that ends while the person is in another window: tell them natively.
+    services.events.subscribe((name, payload) => {
+      if (name !== 'jobs.finished' || !Notification.isSupported()) return
+      if (mainWindow?.isFocused()) return
+      const { ok, message } = payload as { ok: boolean; message: string }
+      new Notification({ title: ok ? 'Ninefold' : 'Ninefold: not finished', body: message }).show()
+    })
 
     Menu.setApplicationMenu(
       buildAppMenu(

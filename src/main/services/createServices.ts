@@ -52,6 +52,9 @@ import { WorkspaceBackups } from './workspace/workspaceBackups'
 import { workspaceHandlers } from './workspace/workspaceHandlers'
 import { WorkspaceSession } from './workspace/workspaceSession'
 
+/** Exports shorter than this need no notice that they finished. */
+const LONG_EXPORT_SECONDS = 2
+
 export interface Services {
   readonly dispatcher: Dispatcher
   readonly events: EventBus
@@ -99,14 +102,28 @@ export function createServices(ports: ServicePorts): Services {
     fileName: string,
     write: (path: string) => Promise<unknown>,
   ): Promise<{ fileName: string; path: string | null; bytes: Uint8Array<ArrayBuffer> | null }> => {
+    const started = Date.now()
+    // A long export ends with a notice, like a long import: the person may have switched to another window.
+    const finished = (): void => {
+      const seconds = (Date.now() - started) / 1000
+      if (seconds >= LONG_EXPORT_SECONDS)
+        events.emit('jobs.finished', {
+          jobId: `export-${randomUUID()}`,
+          ok: true,
+          message: `The export of ${path ? basename(path) : fileName} has finished.`,
+          seconds: Math.round(seconds * 10) / 10,
+        })
+    }
     if (path) {
       await write(path)
+      finished()
       return { fileName: basename(path), path, bytes: null }
     }
     mkdirSync(spoolRoot, { recursive: true, mode: 0o700 })
     const temporary = join(spoolRoot, `${randomUUID()}${extname(fileName)}`)
     try {
       await write(temporary)
+      finished()
       return { fileName, path: null, bytes: new Uint8Array(readFileSync(temporary)) }
     } finally {
       rmSync(temporary, { force: true })
@@ -126,12 +143,15 @@ export function createServices(ports: ServicePorts): Services {
     'people.facets': () => peopleFacets(session.reader),
     'demo.populate': (input) =>
       session.exclusively('the demo fill', () =>
-        jobs.run(input.jobId, (job) =>
-          populateDemo(
-            session.db,
-            { people: input.people, seed: input.seed, now: now(), actor: ports.actor },
-            job,
-          ),
+        jobs.run(
+          input.jobId,
+          (job) =>
+            populateDemo(
+              session.db,
+              { people: input.people, seed: input.seed, now: now(), actor: ports.actor },
+              job,
+            ),
+          `The demo fill (${input.people.toLocaleString('en-US')} people)`,
         ),
       ),
     'jobs.cancel': (input) => ({ cancelled: jobs.cancel(input.jobId) }),
@@ -144,10 +164,13 @@ export function createServices(ports: ServicePorts): Services {
     'import.stage': (input) => staged.stage(input.fileName, input.bytes),
     'import.commit': async (input) => {
       const result = await session.exclusively('the running import', () =>
-        jobs.run(input.jobId, (job) =>
-          input.kind === 'xapi'
-            ? commitXapi(input, importContext(), job)
-            : commitImport(input, importContext(), job),
+        jobs.run(
+          input.jobId,
+          (job) =>
+            input.kind === 'xapi'
+              ? commitXapi(input, importContext(), job)
+              : commitImport(input, importContext(), job),
+          `The import of ${basename(input.path)}`,
         ),
       )
       if (result.outcome === 'stored' || result.outcome === 'already-imported') staged.discard(input.path)

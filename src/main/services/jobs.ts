@@ -21,7 +21,12 @@ export class JobRegistry {
     private readonly throttleMs = 100,
   ) {}
 
-  async run<T>(jobId: string | undefined, work: (job: JobHandle) => Promise<T> | T): Promise<T> {
+  /** `what` names the job for the notification when it ends ("The import of people.csv"). */
+  async run<T>(
+    jobId: string | undefined,
+    work: (job: JobHandle) => Promise<T> | T,
+    what = 'The job',
+  ): Promise<T> {
     const id = jobId ?? `job-${Math.random().toString(36).slice(2, 10)}`
     if (this.running.has(id)) throw new AppError('INVALID_INPUT', `A job with id ${id} is already running.`)
     const controller = new AbortController()
@@ -40,8 +45,26 @@ export class JobRegistry {
           throw new AppError('CANCELLED', 'Cancelled. Nothing from this job was kept.')
       },
     }
+    const started = Date.now()
+    const finished = (ok: boolean, how: string): void =>
+      this.events.emit('jobs.finished', {
+        jobId: id,
+        ok,
+        message: `${what} ${how}`,
+        seconds: Math.round((Date.now() - started) / 100) / 10,
+      })
     try {
-      return await work(handle)
+      const result = await work(handle)
+      finished(true, 'has finished.')
+      return result
+    } catch (error) {
+      finished(
+        false,
+        error instanceof AppError && error.code === 'CANCELLED'
+          ? 'was cancelled; nothing was kept.'
+          : `did not finish: ${error instanceof Error ? error.message : String(error)}`,
+      )
+      throw error
     } finally {
       this.running.delete(id)
     }

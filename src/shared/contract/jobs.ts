@@ -18,6 +18,17 @@ export const jobProgress = z.object({
 })
 export type JobProgress = z.output<typeof jobProgress>
 
+/** A job ended: the desktop shows it as a native notification when the window is not in front. */
+export const jobFinished = z.object({
+  jobId,
+  ok: z.boolean(),
+  /** One line for a person: what ended, and how. */
+  message: z.string(),
+  seconds: z.number().nonnegative(),
+})
+export type JobFinished = z.output<typeof jobFinished>
+
 export const jobEvents = defineEvents('jobs')({
   'jobs.progress': jobProgress,
+  'jobs.finished': jobFinished,
 })
