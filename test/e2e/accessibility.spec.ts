@@ -106,8 +106,32 @@ test.describe('every screen of an open workspace', () => {
         },
       ],
       [
+        'Settings',
+        async () => {
+          await nav.getByRole('button', { name: 'Settings' }).click()
+          await expect(page.getByRole('form', { name: 'Calibration defaults' })).toBeVisible()
+        },
+      ],
+      [
+        'Quick find',
+        async () => {
+          await page.keyboard.press('Control+K')
+          await page.getByRole('combobox').fill('a')
+          await expect(page.getByRole('option').first()).toBeVisible()
+        },
+      ],
+      [
+        'Shortcut sheet',
+        async () => {
+          await page.keyboard.press('Escape')
+          await page.getByRole('button', { name: 'Keyboard shortcuts' }).click()
+          await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
+        },
+      ],
+      [
         'Lock screen',
         async () => {
+          await page.keyboard.press('Escape')
           await page.getByRole('button', { name: 'Lock' }).click()
           await expect(page.getByRole('main', { name: 'Ninefold is locked' })).toBeVisible()
         },

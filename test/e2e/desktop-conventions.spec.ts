@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
@@ -121,5 +121,48 @@ test.describe('desktop conventions', () => {
     expect(text).not.toContain('Close workspace')
     expect(text).not.toContain('Export pre-read')
     await page.emulateMedia({ media: 'screen' })
+  })
+})
+
+test.describe('settings in one place', () => {
+  const demo = makeDemoWorkspace(mkdtempSync(join(tmpdir(), 'ninefold-e2e-settings-')), 300)
+  test.use({ hostArgs: ['--workspace', demo.path, '--key-file', demo.keyFile] })
+
+  test('edits cut points and labels, exports the file, and imports it back after a change', async ({
+    page,
+    host,
+  }) => {
+    await page.goto(host.url)
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click()
+    const form = page.getByRole('form', { name: 'Calibration defaults' })
+    await form.getByLabel('Performance high from (1–5)').fill('4.5')
+    await form.getByLabel('Box 9').fill('Future leader')
+    await form.getByLabel('Settings change reason').fill('HR policy 2027')
+    await form.getByRole('button', { name: 'Save settings' }).click()
+    await expect(page.getByRole('status')).toHaveText('Settings saved; new sessions use them.')
+    await page.screenshot({ path: 'test-results/screens/settings.png', fullPage: true })
+
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Export settings file' }).click()
+    const file = join(mkdtempSync(join(tmpdir(), 'ninefold-e2e-settings-file-')), 'settings.json')
+    await (await download).saveAs(file)
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+      format: 'ninefold-settings',
+      labels: { '9': 'Future leader' },
+      calibration: { performanceCuts: { highMin: 4.5 } },
+    })
+
+    // Changed again here, then the file brings the shared settings back.
+    await form.getByLabel('Box 9').fill('Something else')
+    await form.getByLabel('Settings change reason').fill('a local change')
+    await form.getByRole('button', { name: 'Save settings' }).click()
+    await expect(form.getByLabel('Box 9')).toHaveValue('Something else')
+    await page.getByLabel('Settings file to import').setInputFiles(file)
+    await expect(page.getByRole('status')).toHaveText('Applied the settings from settings.json.')
+    await expect(form.getByLabel('Box 9')).toHaveValue('Future leader')
+
+    // A new session starts with them.
+    await new CalibrationPage(page).startSession('With shared settings')
+    await expect(page.getByText('9 · Future leader')).toBeVisible()
   })
 })

@@ -82,7 +82,7 @@ test.describe('erasing a person', () => {
     host,
   }) => {
     await page.goto(host.url)
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Workspace' }).click()
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click()
     const purposes = page.getByRole('region', { name: 'Field purposes' })
     await expect(purposes.getByLabel('Gender for Calibration')).toBeDisabled()
     await expect(purposes.getByLabel('Gender for Fairness audit')).toBeChecked()

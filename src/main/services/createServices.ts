@@ -1,5 +1,6 @@
 import { createDispatcher, type Dispatcher, type Handlers } from '../rpc/dispatcher'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { commitImport, previewImport } from '../import/importService'
@@ -48,6 +49,7 @@ import { JobRegistry } from './jobs'
 import { listPeople, peopleFacets } from './peopleService'
 import type { ServicePorts } from './ports'
 import { IDLE_CHECK_MS, IdleLock } from './workspace/idleLock'
+import { applySettings, readSettings } from './settings/workspaceSettings'
 import { WorkspaceBackups } from './workspace/workspaceBackups'
 import { workspaceHandlers } from './workspace/workspaceHandlers'
 import { WorkspaceSession } from './workspace/workspaceSession'
@@ -139,6 +141,17 @@ export function createServices(ports: ServicePorts): Services {
       osKeychain: ports.osKeychain?.status() ?? 'unsupported',
     }),
     ...workspaceHandlers({ session, ports, idle, backups, now }),
+    'settings.get': () => readSettings(session.reader),
+    'settings.apply': (input) => {
+      const { db, actor, now: at } = calibrationContext()
+      const result = applySettings(db, input.settings, { actor, now: at, reason: input.reason })
+      events.emit('workspace.changed', session.status())
+      return result
+    },
+    'settings.export': (input) =>
+      writeToPathOrBytes(input.path, 'Ninefold settings.json', async (path) => {
+        await writeFile(path, `${JSON.stringify(readSettings(session.reader), null, 2)}\n`)
+      }),
     'people.list': (input) => listPeople(session.reader, input),
     'people.facets': () => peopleFacets(session.reader),
     'demo.populate': (input) =>

@@ -12,6 +12,7 @@ import { importMethods } from './import'
 import { jobEvents, jobMethods } from './jobs'
 import { peopleMethods } from './people'
 import { qualityMethods } from './quality'
+import { settingsMethods } from './settings'
 import { workspaceEvents, workspaceMethods } from './workspace'
 
 /** Every method the renderer may call. Add a domain file, then spread its methods here. */
@@ -31,6 +32,7 @@ export const contract = {
   ...outboxMethods,
   ...skillsMethods,
   ...jobMethods,
+  ...settingsMethods,
 } as const
 
 /** Every event the services may push to the renderer. */
@@ -77,3 +79,4 @@ export * from './jobs'
 export * from './people'
 export * from './quality'
 export * from './workspace'
+export * from './settings'

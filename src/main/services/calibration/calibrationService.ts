@@ -15,6 +15,7 @@ import {
   type CalibrationContext,
   type SessionRow,
 } from './sessionRecord'
+import { calibrationDefaultsOf } from '../settings/workspaceSettings'
 import { requireScopeFields } from './calibrationFields'
 import { liveFlagRecords, snapshotJson } from './flagRecords'
 import { computeView } from './sessionView'
@@ -35,6 +36,8 @@ export function createSession(
     )
   const settings = calibrationSettings.parse({
     ...defaultSettings(toIsoDate(ctx.now)),
+    // The workspace's own defaults (Settings), then whatever this session was given.
+    ...calibrationDefaultsOf(db),
     labels: boxLabels(db),
     ...(input.settings ?? {}),
   })

@@ -1,7 +1,15 @@
 import { create } from 'zustand'
 import type { MethodOutput, WorkspaceStatus } from '../../../shared/contract'
 
-export const VIEWS = ['workspace', 'people', 'import', 'calibration', 'succession', 'insights'] as const
+export const VIEWS = [
+  'workspace',
+  'people',
+  'import',
+  'calibration',
+  'succession',
+  'insights',
+  'settings',
+] as const
 export type ViewId = (typeof VIEWS)[number]
 
 interface AppState {

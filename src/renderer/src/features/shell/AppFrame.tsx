@@ -9,6 +9,7 @@ import { ImportScreen } from '../import/ImportScreen'
 import { InsightsScreen } from '../insights/InsightsScreen'
 import { PeopleScreen } from '../people/PeopleScreen'
 import { SuccessionScreen } from '../succession/SuccessionScreen'
+import { SettingsScreen } from '../settings/SettingsScreen'
 import { WorkspaceOverview } from '../workspace/WorkspaceOverview'
 import { QuickFind } from './QuickFind'
 import { ShortcutSheet } from './ShortcutSheet'
@@ -21,6 +22,7 @@ const NAV: { id: ViewId; label: string; ready: boolean }[] = [
   { id: 'calibration', label: 'Calibration', ready: true },
   { id: 'succession', label: 'Succession', ready: true },
   { id: 'insights', label: 'Insights', ready: true },
+  { id: 'settings', label: 'Settings', ready: true },
 ]
 
 export function AppFrame({ workspace }: { workspace: WorkspaceSummary }): React.JSX.Element {
@@ -164,6 +166,7 @@ export function AppFrame({ workspace }: { workspace: WorkspaceSummary }): React.
           {view === 'calibration' && <CalibrationScreen key={jumps} />}
           {view === 'succession' && <SuccessionScreen key={jumps} />}
           {view === 'insights' && <InsightsScreen key={jumps} />}
+          {view === 'settings' && <SettingsScreen />}
           {current && !current.ready && (
             <div className="empty-state">
               <h2>{current.label}</h2>

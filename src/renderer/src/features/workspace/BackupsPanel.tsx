@@ -55,20 +55,7 @@ export function BackupsPanel(): React.JSX.Element {
         <button type="button" onClick={backUp}>
           Back up now
         </button>
-        <label>
-          Automatic backups kept
-          <input
-            type="number"
-            aria-label="Backups kept"
-            min={1}
-            max={100}
-            value={state?.keep ?? 5}
-            onChange={(e) => {
-              const keep = Math.min(100, Math.max(1, Number(e.target.value) || 1))
-              api.call('workspace.setBackupsKept', { keep }).then(refresh, fail)
-            }}
-          />
-        </label>
+        <span className="muted small">Keeps the newest {state?.keep ?? 5} automatic backups (Settings).</span>
       </div>
       {state && state.backups.length === 0 && <p className="muted">No backups yet.</p>}
       {state && state.backups.length > 0 && (

@@ -4,9 +4,7 @@ import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/contract/workspace'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { AnonymisedExport } from '../privacy/AnonymisedExport'
-import { FieldPurposesPanel } from '../privacy/FieldPurposesPanel'
 import { BackupsPanel } from './BackupsPanel'
-import { IdleLockSetting } from './IdleLockSetting'
 import { RetentionPanel } from '../privacy/RetentionPanel'
 
 export function WorkspaceOverview({ workspace }: { workspace: WorkspaceSummary }): React.JSX.Element {
@@ -75,9 +73,7 @@ export function WorkspaceOverview({ workspace }: { workspace: WorkspaceSummary }
           </button>
         </form>
       )}
-      <IdleLockSetting />
       <BackupsPanel />
-      <FieldPurposesPanel />
       <RetentionPanel />
       <AnonymisedExport />
     </div>
