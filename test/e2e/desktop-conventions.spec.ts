@@ -165,4 +165,34 @@ test.describe('settings in one place', () => {
     await new CalibrationPage(page).startSession('With shared settings')
     await expect(page.getByText('9 · Future leader')).toBeVisible()
   })
+
+  test('switches to Polish and back at run time: labels, plural forms and numbers follow', async ({
+    page,
+    host,
+  }) => {
+    await page.goto(host.url)
+    const nav = page.getByRole('navigation', { name: 'Main' })
+    await nav.getByRole('button', { name: 'Settings' }).click()
+    await page.getByLabel('Language').selectOption('pl')
+    const glowne = page.getByRole('navigation', { name: 'Główne' })
+    await expect(glowne.getByRole('button', { name: 'Osoby' })).toBeVisible()
+    await expect(page.locator('html')).toHaveAttribute('lang', 'pl')
+    await expect(page.getByRole('banner')).toContainText('300 osób · zaszyfrowany')
+    await glowne.getByRole('button', { name: 'Osoby' }).click()
+    await expect(page.getByTestId('people-count')).toHaveText('300 osób')
+    await page.getByLabel('Szukaj osób').fill('E10000')
+    await expect(page.getByTestId('people-count')).toHaveText(/^\d osob(a|y)$|^\d+ osób$/)
+    await page.screenshot({ path: 'test-results/screens/polish.png', fullPage: true })
+    // The choice survives a reload, and the lock screen speaks it too.
+    await page.reload()
+    await expect(page.getByRole('navigation', { name: 'Główne' })).toBeVisible()
+    await page.getByRole('button', { name: 'Zablokuj' }).click()
+    await expect(page.getByRole('main', { name: 'Ninefold jest zablokowany' })).toBeVisible()
+    await page.getByLabel('Klucz lub hasło').fill(readFileSync(demo.keyFile, 'utf8').split('\n')[0] ?? '')
+    await page.getByRole('button', { name: 'Odblokuj' }).click()
+    await page.getByRole('navigation', { name: 'Główne' }).getByRole('button', { name: 'Ustawienia' }).click()
+    await page.getByLabel('Język').selectOption('en')
+    await expect(nav.getByRole('button', { name: 'People' })).toBeVisible()
+    await expect(page.getByRole('banner')).toContainText('300 people · encrypted')
+  })
 })

@@ -146,7 +146,7 @@ test.describe('backups', () => {
     const someone = (await page.getByTestId('workspace-name').textContent()) ?? ''
     await page.getByRole('button', { name: 'Lock' }).click()
     const lock = page.getByRole('main', { name: 'Ninefold is locked' })
-    await expect(lock).toContainText(`${someone} was locked and its key removed from memory`)
+    await expect(lock).toContainText(`“${someone}” was locked and its key removed from memory`)
     await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0)
     await expect(page.locator('body')).not.toContainText('people · encrypted')
     await page.screenshot({ path: 'test-results/screens/lock-screen.png', fullPage: true })

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { MethodOutput, PersonSortField } from '../../../../shared/contract'
 import { jumpFor } from '../../stores/appStore'
+import { useT } from '../../i18n'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { PeopleTable, type SortState } from './PeopleTable'
@@ -18,6 +19,7 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 export function PeopleScreen(): React.JSX.Element {
+  const { t } = useT()
   const [search, setSearch] = useState(() => jumpFor('person')?.employeeId ?? '')
   const [department, setDepartment] = useState('')
   const [location, setLocation] = useState('')
@@ -50,35 +52,33 @@ export function PeopleScreen(): React.JSX.Element {
   return (
     <div className="people">
       <div className="toolbar" role="search">
-        <h1>People</h1>
+        <h1>{t('nav.people')}</h1>
         <input
           type="search"
-          aria-label="Search people"
-          placeholder="Search name, ID, email or title"
+          aria-label={t('people.search')}
+          placeholder={t('people.searchPlaceholder')}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
         <FacetSelect
-          label="Department"
+          label={t('people.department')}
           value={department}
           onChange={setDepartment}
           options={facets?.departments}
-          allLabel="All departments"
+          allLabel={t('people.allDepartments')}
         />
         <FacetSelect
-          label="Location"
+          label={t('people.location')}
           value={location}
           onChange={setLocation}
           options={facets?.locations}
-          allLabel="All locations"
+          allLabel={t('people.allLocations')}
         />
         <span className="muted" data-testid="people-count" aria-live="polite">
-          {pages.total === null
-            ? 'Loading…'
-            : `${pages.total.toLocaleString()} ${pages.total === 1 ? 'person' : 'people'}`}
+          {pages.total === null ? t('people.loading') : t('people.count', { count: pages.total })}
         </span>
         <button type="button" className="secondary" onClick={() => setErasing(true)}>
-          Erase a person…
+          {t('people.erase')}
         </button>
       </div>
       <ErrorBanner error={pages.error} />

@@ -1,3 +1,5 @@
+import type { en } from '../../i18n/en'
+import { translate, useLocale } from '../../i18n'
 import {
   createColumnHelper,
   flexRender,
@@ -9,6 +11,10 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useMemo, useRef } from 'react'
 import type { Person } from '../../../../shared/contract'
+
+/** Column headers in the chosen language (the screen re-renders when it changes). */
+const columnLabel = (key: keyof typeof en.people.col): string =>
+  translate(useLocale.getState().locale, `people.col.${key}`)
 import type { usePeoplePages } from './usePeoplePages'
 
 export interface SortState {
@@ -32,32 +38,44 @@ const column = createColumnHelper<typeof features, WindowRow>()
 const columns = column.columns([
   column.accessor((r) => r.person.fullName, {
     id: 'fullName',
-    header: 'Name',
+    header: () => columnLabel('name'),
     meta: { width: 'minmax(180px, 1.4fr)' },
   }),
   column.accessor((r) => r.person.employeeId, {
     id: 'employeeId',
-    header: 'Employee ID',
+    header: () => columnLabel('employeeId'),
     meta: { width: '142px' },
   }),
   column.accessor((r) => r.person.jobTitle, {
     id: 'jobTitle',
-    header: 'Job title',
+    header: () => columnLabel('jobTitle'),
     meta: { width: 'minmax(160px, 1.2fr)' },
   }),
-  column.accessor((r) => r.person.jobLevel, { id: 'jobLevel', header: 'Level', meta: { width: '72px' } }),
+  column.accessor((r) => r.person.jobLevel, {
+    id: 'jobLevel',
+    header: () => columnLabel('level'),
+    meta: { width: '72px' },
+  }),
   column.accessor((r) => r.person.department, {
     id: 'department',
-    header: 'Department',
+    header: () => columnLabel('department'),
     meta: { width: 'minmax(130px, 1fr)' },
   }),
-  column.accessor((r) => r.person.location, { id: 'location', header: 'Location', meta: { width: '110px' } }),
+  column.accessor((r) => r.person.location, {
+    id: 'location',
+    header: () => columnLabel('location'),
+    meta: { width: '110px' },
+  }),
   column.accessor((r) => r.person.managerName, {
     id: 'managerName',
-    header: 'Manager',
+    header: () => columnLabel('manager'),
     meta: { width: 'minmax(150px, 1fr)' },
   }),
-  column.accessor((r) => r.person.hireDate, { id: 'hireDate', header: 'Hired', meta: { width: '110px' } }),
+  column.accessor((r) => r.person.hireDate, {
+    id: 'hireDate',
+    header: () => columnLabel('hired'),
+    meta: { width: '110px' },
+  }),
 ])
 
 const ROW_HEIGHT = 36

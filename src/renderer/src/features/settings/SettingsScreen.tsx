@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { WorkspaceSettings } from '../../../../shared/contract'
+import { LOCALES, useLocale, useT, type Locale } from '../../i18n'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { FieldPurposesPanel } from '../privacy/FieldPurposesPanel'
@@ -44,6 +45,9 @@ export function SettingsScreen(): React.JSX.Element {
   const [message, setMessage] = useState<string | null>(null)
   const [error, setError] = useState<unknown>(null)
   const file = useRef<HTMLInputElement>(null)
+  const { t } = useT()
+  const locale = useLocale((s) => s.locale)
+  const setLocale = useLocale((s) => s.setLocale)
   useEffect(() => {
     api.call('settings.get').then((s) => (setSettings(s), setDraft(s)), setError)
   }, [])
@@ -90,7 +94,24 @@ export function SettingsScreen(): React.JSX.Element {
 
   return (
     <div className="overview settings">
-      <h1>Settings</h1>
+      <h1>{t('settings.title')}</h1>
+      <section className="card narrow">
+        <label>
+          {t('settings.language')}
+          <select
+            aria-label={t('settings.language')}
+            value={locale}
+            onChange={(e) => setLocale(e.target.value as Locale)}
+          >
+            {(Object.keys(LOCALES) as Locale[]).map((l) => (
+              <option key={l} value={l}>
+                {LOCALES[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="muted small">{t('settings.languageHelp')}</p>
+      </section>
       <section className="card" aria-label="Settings file">
         <h2>Share these settings</h2>
         <p className="muted">

@@ -14,19 +14,21 @@ import { WorkspaceOverview } from '../workspace/WorkspaceOverview'
 import { QuickFind } from './QuickFind'
 import { ShortcutSheet } from './ShortcutSheet'
 import { useIdleLockPresence } from './useIdleLockPresence'
+import { useT } from '../../i18n'
 
-const NAV: { id: ViewId; label: string; ready: boolean }[] = [
-  { id: 'workspace', label: 'Workspace', ready: true },
-  { id: 'people', label: 'People', ready: true },
-  { id: 'import', label: 'Import', ready: true },
-  { id: 'calibration', label: 'Calibration', ready: true },
-  { id: 'succession', label: 'Succession', ready: true },
-  { id: 'insights', label: 'Insights', ready: true },
-  { id: 'settings', label: 'Settings', ready: true },
+const NAV: { id: ViewId; ready: boolean }[] = [
+  { id: 'workspace', ready: true },
+  { id: 'people', ready: true },
+  { id: 'import', ready: true },
+  { id: 'calibration', ready: true },
+  { id: 'succession', ready: true },
+  { id: 'insights', ready: true },
+  { id: 'settings', ready: true },
 ]
 
 export function AppFrame({ workspace }: { workspace: WorkspaceSummary }): React.JSX.Element {
   useIdleLockPresence()
+  const { t } = useT()
   const [overlay, setOverlay] = useState<'find' | 'shortcuts' | null>(null)
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -82,7 +84,7 @@ export function AppFrame({ workspace }: { workspace: WorkspaceSummary }): React.
 
   return (
     <div className="frame">
-      <nav className="sidebar" aria-label="Main">
+      <nav className="sidebar" aria-label={t('nav.main')}>
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">
             ▦
@@ -98,7 +100,7 @@ export function AppFrame({ workspace }: { workspace: WorkspaceSummary }): React.
                 aria-current={item.id === view ? 'page' : undefined}
                 onClick={() => setView(item.id)}
               >
-                {item.label}
+                {t(`nav.${item.id}`)}
               </button>
             </li>
           ))}
@@ -110,7 +112,10 @@ export function AppFrame({ workspace }: { workspace: WorkspaceSummary }): React.
             <span className="workspace-name" data-testid="workspace-name">
               {workspace.name}
             </span>
-            <span className="muted"> · {workspace.peopleCount.toLocaleString()} people · encrypted</span>
+            <span className="muted">
+              {' '}
+              · {t('top.people', { count: workspace.peopleCount })} · {t('top.encrypted')}
+            </span>
           </div>
           <div className="topbar-actions">
             <button
@@ -119,12 +124,12 @@ export function AppFrame({ workspace }: { workspace: WorkspaceSummary }): React.
               aria-keyshortcuts="Control+K Meta+K"
               onClick={() => setOverlay('find')}
             >
-              Find… <kbd>Ctrl K</kbd>
+              {t('top.find')} <kbd>Ctrl K</kbd>
             </button>
             <button
               type="button"
               className="secondary"
-              aria-label="Keyboard shortcuts"
+              aria-label={t('top.shortcuts')}
               aria-keyshortcuts="Shift+?"
               onClick={() => setOverlay('shortcuts')}
             >
@@ -133,20 +138,20 @@ export function AppFrame({ workspace }: { workspace: WorkspaceSummary }): React.
             <button
               type="button"
               className="secondary"
-              title="Lock now (Ctrl+L): the key leaves memory until the passphrase is given again"
+              title={t('top.lockTitle')}
               aria-keyshortcuts="Control+L Meta+L"
               onClick={() => void api.call('workspace.lock')}
             >
-              <LockIcon /> Lock
+              <LockIcon /> {t('top.lock')}
             </button>
             <button type="button" className="secondary" onClick={() => void api.call('workspace.close')}>
-              Close workspace
+              {t('top.close')}
             </button>
           </div>
         </header>
         {dragging && (
           <div className="drop-anywhere" aria-hidden="true">
-            Drop the file to import it
+            {t('top.dropToImport')}
           </div>
         )}
         {overlay === 'find' && <QuickFind onClose={() => setOverlay(null)} />}
@@ -155,11 +160,11 @@ export function AppFrame({ workspace }: { workspace: WorkspaceSummary }): React.
           <div className="notice">
             <ErrorBanner error={notice} />
             <button type="button" className="link" onClick={() => setNotice(null)}>
-              Dismiss
+              {t('top.dismiss')}
             </button>
           </div>
         )}
-        <section className="content" aria-label={current?.label}>
+        <section className="content" aria-label={current ? t(`nav.${current.id}`) : undefined}>
           {view === 'people' && <PeopleScreen key={jumps} />}
           {view === 'workspace' && <WorkspaceOverview workspace={workspace} />}
           {view === 'import' && <ImportScreen />}
@@ -169,7 +174,7 @@ export function AppFrame({ workspace }: { workspace: WorkspaceSummary }): React.
           {view === 'settings' && <SettingsScreen />}
           {current && !current.ready && (
             <div className="empty-state">
-              <h2>{current.label}</h2>
+              <h2>{t(`nav.${current.id}`)}</h2>
               <p>This area arrives in a coming release.</p>
             </div>
           )}

@@ -1,11 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { MethodOutput } from '../../../../shared/contract'
+import { useT } from '../../i18n'
 import { api } from '../../api/client'
 import { useAppStore, type JumpTarget } from '../../stores/appStore'
 
 interface Hit {
   key: string
-  group: 'Person' | 'Session' | 'Critical role' | 'Program'
+  group: string
   label: string
   detail: string
   target: JumpTarget
@@ -26,6 +27,7 @@ const MAX_PER_GROUP = 5
  */
 export function QuickFind({ onClose }: { onClose: () => void }): React.JSX.Element {
   const jump = useAppStore((s) => s.jump)
+  const { t } = useT()
   const [query, setQuery] = useState('')
   const [lists, setLists] = useState<Lists | null>(null)
   const [people, setPeople] = useState<MethodOutput<'people.list'>['rows']>([])
@@ -64,7 +66,7 @@ export function QuickFind({ onClose }: { onClose: () => void }): React.JSX.Eleme
       : [
           ...people.map((p): Hit => ({
             key: `p-${p.employeeId}`,
-            group: 'Person',
+            group: t('find.person'),
             label: p.fullName ?? p.employeeId,
             detail: [p.employeeId, p.jobTitle, p.department].filter(Boolean).join(' · '),
             target: { kind: 'person', employeeId: p.employeeId },
@@ -74,9 +76,9 @@ export function QuickFind({ onClose }: { onClose: () => void }): React.JSX.Eleme
             .slice(0, MAX_PER_GROUP)
             .map((s): Hit => ({
               key: `s-${s.sessionId}`,
-              group: 'Session',
+              group: t('find.session'),
               label: s.name,
-              detail: `${s.cycle} · ${s.people} people`,
+              detail: t('find.sessionDetail', { cycle: s.cycle, count: s.people }),
               target: { kind: 'session', sessionId: s.sessionId },
             })),
           ...(lists?.roles ?? [])
@@ -84,9 +86,9 @@ export function QuickFind({ onClose }: { onClose: () => void }): React.JSX.Eleme
             .slice(0, MAX_PER_GROUP)
             .map((r): Hit => ({
               key: `r-${r.roleId}`,
-              group: 'Critical role',
+              group: t('find.role'),
               label: r.title,
-              detail: r.incumbentName ? `held by ${r.incumbentName}` : 'vacant',
+              detail: r.incumbentName ? t('find.heldBy', { name: r.incumbentName }) : t('find.vacant'),
               target: { kind: 'role', roleId: r.roleId },
             })),
           ...(lists?.items ?? [])
@@ -94,9 +96,9 @@ export function QuickFind({ onClose }: { onClose: () => void }): React.JSX.Eleme
             .slice(0, MAX_PER_GROUP)
             .map((i): Hit => ({
               key: `i-${i.activityId}`,
-              group: 'Program',
+              group: t('find.program'),
               label: i.title,
-              detail: `${i.activityType} · ${i.completions} completed`,
+              detail: t('find.completed', { type: i.activityType, count: i.completions }),
               target: { kind: 'program', title: i.title },
             })),
         ]
@@ -109,15 +111,15 @@ export function QuickFind({ onClose }: { onClose: () => void }): React.JSX.Eleme
 
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="dialog quick-find" role="dialog" aria-modal="true" aria-label="Quick find">
+      <div className="dialog quick-find" role="dialog" aria-modal="true" aria-label={t('find.dialog')}>
         <input
           ref={input}
           role="combobox"
-          aria-label="Find a person, session, role or program"
+          aria-label={t('find.input')}
           aria-expanded={hits.length > 0}
           aria-controls={listId}
           aria-activedescendant={hits[current] ? `${listId}-${hits[current].key}` : undefined}
-          placeholder="Find a person, session, role or program…"
+          placeholder={t('find.placeholder')}
           value={query}
           onChange={(e) => {
             setQuery(e.target.value)
@@ -135,7 +137,7 @@ export function QuickFind({ onClose }: { onClose: () => void }): React.JSX.Eleme
             }
           }}
         />
-        <ul id={listId} role="listbox" aria-label="Matches" className="quick-find-list">
+        <ul id={listId} role="listbox" aria-label={t('find.matches')} className="quick-find-list">
           {hits.map((hit, i) => (
             <li
               key={hit.key}
@@ -153,8 +155,8 @@ export function QuickFind({ onClose }: { onClose: () => void }): React.JSX.Eleme
             </li>
           ))}
         </ul>
-        {text.length > 0 && hits.length === 0 && <p className="muted">Nothing matches “{text}”.</p>}
-        <p className="muted small">↑ ↓ to choose · Enter to go · Esc to close</p>
+        {text.length > 0 && hits.length === 0 && <p className="muted">{t('find.none', { text })}</p>}
+        <p className="muted small">{t('find.help')}</p>
       </div>
     </div>
   )

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { WorkspaceStatus } from '../../../../shared/contract'
+import { useT } from '../../i18n'
 import { api } from '../../api/client'
 import { LockIcon } from '../../components/LockIcon'
 
@@ -10,6 +11,7 @@ type Locked = NonNullable<Extract<WorkspaceStatus, { open: false }>['locked']>
  * is gone from memory until the passphrase (or key, or the OS keychain on the desktop) is given again.
  */
 export function LockScreen({ locked }: { locked: Locked }): React.JSX.Element {
+  const { t } = useT()
   const [secret, setSecret] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -29,15 +31,12 @@ export function LockScreen({ locked }: { locked: Locked }): React.JSX.Element {
     <main className="lock-screen" aria-labelledby="lock-title">
       <form className="card lock-card" onSubmit={unlock}>
         <h1 id="lock-title">
-          <LockIcon size={20} /> Ninefold is locked
+          <LockIcon size={20} /> {t('lock.title')}
         </h1>
-        <p>
-          <strong>{locked.name}</strong> was locked and its key removed from memory. Nothing of it is on
-          screen.
-        </p>
+        <p>{t('lock.body', { name: `“${locked.name}”` })}</p>
         {!keychain && (
           <label>
-            {locked.protection === 'key-file' ? 'Key or passphrase' : 'Passphrase'}
+            {locked.protection === 'key-file' ? t('lock.keyOrPassphrase') : t('lock.passphrase')}
             <input
               type="password"
               autoFocus
@@ -54,10 +53,10 @@ export function LockScreen({ locked }: { locked: Locked }): React.JSX.Element {
         )}
         <div className="form-actions">
           <button type="submit" disabled={busy || (!keychain && secret.length === 0)}>
-            {keychain ? 'Unlock with the OS keychain' : 'Unlock'}
+            {keychain ? t('lock.unlockKeychain') : t('lock.unlock')}
           </button>
           <button type="button" className="secondary" onClick={() => void api.call('workspace.close')}>
-            Close the workspace
+            {t('lock.close')}
           </button>
         </div>
       </form>

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { en } from '../../src/renderer/src/i18n/en'
+import { pl } from '../../src/renderer/src/i18n/pl'
+import { translate, translator } from '../../src/renderer/src/i18n'
+
+type Tree = { [key: string]: string | Tree }
+const leaves = (tree: Tree, prefix = ''): [string, string | Tree][] =>
+  Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' || 'other' in value
+      ? [[`${prefix}${key}`, value]]
+      : leaves(value, `${prefix}${key}.`),
+  )
+
+describe('the message catalogue', () => {
+  it('has Polish for every English message, with the same placeholders', () => {
+    const english = new Map(leaves(en as unknown as Tree))
+    const polish = new Map(leaves(pl as unknown as Tree))
+    expect([...polish.keys()].sort()).toEqual([...english.keys()].sort())
+    const placeholders = (v: string | Tree): string[] =>
+      [...JSON.stringify(v).matchAll(/\{(\w+)\}/g)]
+        .map((m) => m[1] ?? '')
+        .filter((n, i, a) => a.indexOf(n) === i)
+        .sort()
+    for (const [key, value] of english) {
+      const translated = polish.get(key) as string | Tree
+      expect(placeholders(translated), key).toEqual(placeholders(value))
+      expect(JSON.stringify(translated).length, key).toBeGreaterThan(2)
+    }
+  })
+
+  it('chooses plural forms by each language’s rules and formats numbers its way', () => {
+    expect(translate('en', 'people.count', { count: 1 })).toBe('1 person')
+    expect(translate('en', 'people.count', { count: 1500 })).toBe('1,500 people')
+    expect(translate('pl', 'people.count', { count: 1 })).toBe('1 osoba')
+    expect(translate('pl', 'people.count', { count: 3 })).toBe('3 osoby')
+    expect(translate('pl', 'people.count', { count: 5 })).toBe('5 osób')
+    expect(translate('pl', 'people.count', { count: 22 })).toBe('22 osoby')
+    expect(translate('pl', 'people.count', { count: 12 })).toBe('12 osób')
+    expect(translate('pl', 'people.count', { count: 15000 })).toBe('15\u00a0000 osób')
+    expect(translate('pl', 'find.none', { text: 'Kowalski' })).toBe('Nic nie pasuje do „Kowalski”.')
+  })
+
+  it('formats dates and percentages for the locale', () => {
+    expect(translator('en').percent(0.125)).toBe('12.5%')
+    expect(translator('pl').percent(0.125)).toBe('12,5%')
+    expect(translator('en').date('2026-11-23')).toBe('Nov 23, 2026')
+    expect(translator('pl').date('2026-11-23')).toBe('23 lis 2026')
+  })
+})
