@@ -116,7 +116,7 @@ test.describe('every screen of an open workspace', () => {
         'Quick find',
         async () => {
           await page.keyboard.press('Control+K')
-          await page.getByRole('combobox').fill('a')
+          await page.getByRole('combobox', { name: 'Find a person, session, role or program' }).fill('a')
           await expect(page.getByRole('option').first()).toBeVisible()
         },
       ],
