@@ -1,3 +1,5 @@
+import { english, type Message } from './i18n/translate'
+
 /**
  * The envelope every contract call resolves to, whatever carries it. Errors are values with a code the UI can
  * branch on and a message written for the person using the app; `details` carries structured context (file,
@@ -30,8 +32,11 @@ export type ErrorCode = (typeof ERROR_CODES)[number]
 
 export interface AppErrorShape {
   code: ErrorCode
+  /** In English: for the CLI, logs and tests. */
   message: string
   details?: Record<string, unknown>
+  /** The same message as catalogue key and values, so the renderer can show it in the user's language. */
+  text?: Message
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape }
@@ -40,22 +45,30 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorSha
 export class AppError extends Error implements AppErrorShape {
   readonly code: ErrorCode
   readonly details?: Record<string, unknown>
+  readonly text?: Message
 
-  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
-    super(message)
+  constructor(code: ErrorCode, message: string | Message, details?: Record<string, unknown>) {
+    super(typeof message === 'string' ? message : english(message))
     this.name = 'AppError'
     this.code = code
     if (details !== undefined) this.details = details
+    if (typeof message !== 'string') this.text = message
   }
 
   toShape(): AppErrorShape {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details }
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.details === undefined ? {} : { details: this.details }),
+      ...(this.text === undefined ? {} : { text: this.text }),
+    }
   }
 
   static fromShape(shape: AppErrorShape): AppError {
-    return new AppError(shape.code, shape.message, shape.details)
+    const error = new AppError(shape.code, shape.text ?? shape.message, shape.details)
+    // The English text the service wrote wins over this build's rendering of the key.
+    Object.defineProperty(error, 'message', { value: shape.message })
+    return error
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { en } from '../../src/renderer/src/i18n/en'
-import { pl } from '../../src/renderer/src/i18n/pl'
-import { translate, translator } from '../../src/renderer/src/i18n'
+import { en } from '../../src/shared/i18n/catalogue'
+import { pl } from '../../src/shared/i18n/pl'
+import { translate, translator } from '../../src/shared/i18n/translate'
 
 type Tree = { [key: string]: string | Tree }
 const leaves = (tree: Tree, prefix = ''): [string, string | Tree][] =>

@@ -371,6 +371,10 @@ export function exitCodeFor(error: unknown): number {
 }
 
 export function describeError(error: unknown, json: boolean): string {
-  const shape = error instanceof AppError ? error.toShape() : { code: 'INTERNAL', message: String(error) }
+  // The JSON keeps its documented shape: code, English message, details (not the catalogue key).
+  const shape =
+    error instanceof AppError
+      ? { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) }
+      : { code: 'INTERNAL', message: String(error) }
   return json ? JSON.stringify({ error: shape }) : `ninefold: ${shape.message}`
 }

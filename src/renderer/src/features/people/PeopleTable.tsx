@@ -1,4 +1,4 @@
-import type { en } from '../../i18n/en'
+import type { en } from '../../../../shared/i18n/catalogue'
 import { translate, useLocale } from '../../i18n'
 import {
   createColumnHelper,

@@ -1,8 +1,5 @@
-/**
- * The English catalogue: every string the translated screens show. Keys name where a string is used; `{name}`
- * marks a value filled in at run time; plural strings are objects keyed by Intl plural category.
- */
-export const en = {
+/** The shell: navigation, top bar, lock screen, quick find, shortcut sheet. */
+export const shell = {
   nav: {
     main: 'Main',
     workspace: 'Workspace',
@@ -64,40 +61,4 @@ export const en = {
     sheet: 'This sheet',
     escape: 'Close a dialog',
   },
-  people: {
-    search: 'Search people',
-    searchPlaceholder: 'Search name, ID, email or title',
-    department: 'Department',
-    allDepartments: 'All departments',
-    location: 'Location',
-    allLocations: 'All locations',
-    loading: 'Loading…',
-    count: { one: '{count} person', other: '{count} people' },
-    erase: 'Erase a person…',
-    col: {
-      name: 'Name',
-      employeeId: 'Employee ID',
-      jobTitle: 'Job title',
-      level: 'Level',
-      department: 'Department',
-      location: 'Location',
-      manager: 'Manager',
-      hired: 'Hired',
-    },
-  },
-  settings: {
-    title: 'Settings',
-    language: 'Language',
-    languageHelp: 'Dates, numbers and percentages follow the language chosen here.',
-  },
 } as const
-
-/** A catalogue with the same keys as English: a missing or extra translation fails to compile. */
-export type Catalogue = Widen<typeof en>
-/** Plural forms by Intl plural category; `other` is always there (Polish also has few and many). */
-export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }
-type Widen<T> = T extends string
-  ? string
-  : T extends { other: string }
-    ? Plural
-    : { -readonly [K in keyof T]: Widen<T[K]> }

@@ -1,0 +1,40 @@
+import { calibration } from './en/calibration'
+import { common } from './en/common'
+import { fairness } from './en/fairness'
+import { importMessages } from './en/import'
+import { insights } from './en/insights'
+import { people } from './en/people'
+import { privacy } from './en/privacy'
+import { settings } from './en/settings'
+import { shell } from './en/shell'
+import { succession } from './en/succession'
+import { workspace } from './en/workspace'
+
+/**
+ * The one message catalogue, in English: every string a user reads, from the renderer and from the services
+ * (errors, explanations). Keys name where a string is used; `{name}` marks a value filled in at run time;
+ * plural strings are objects keyed by Intl plural category. One file per area of the app.
+ */
+export const en = {
+  ...shell,
+  common,
+  people,
+  settings,
+  workspace,
+  import: importMessages,
+  calibration,
+  succession,
+  insights,
+  fairness,
+  privacy,
+} as const
+
+/** A catalogue with the same keys as English: a missing or extra translation fails to compile. */
+export type Catalogue = Widen<typeof en>
+/** Plural forms by Intl plural category; `other` is always there (Polish also has few and many). */
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }
+type Widen<T> = T extends string
+  ? string
+  : T extends { other: string }
+    ? Plural
+    : { -readonly [K in keyof T]: Widen<T[K]> }

@@ -1,0 +1,3 @@
+export const calibration = {
+  placeholder: 'placeholder',
+} as const

@@ -1,0 +1,3 @@
+export const common = {
+  somethingWrong: 'Something went wrong. Try again.',
+} as const

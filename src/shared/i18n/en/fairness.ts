@@ -1,0 +1,3 @@
+export const fairness = {
+  placeholder: 'placeholder',
+} as const

@@ -1,0 +1,3 @@
+export const importMessages = {
+  placeholder: 'placeholder',
+} as const

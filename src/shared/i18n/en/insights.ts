@@ -1,0 +1,3 @@
+export const insights = {
+  placeholder: 'placeholder',
+} as const

@@ -1,0 +1,21 @@
+export const people = {
+  search: 'Search people',
+  searchPlaceholder: 'Search name, ID, email or title',
+  department: 'Department',
+  allDepartments: 'All departments',
+  location: 'Location',
+  allLocations: 'All locations',
+  loading: 'Loading…',
+  count: { one: '{count} person', other: '{count} people' },
+  erase: 'Erase a person…',
+  col: {
+    name: 'Name',
+    employeeId: 'Employee ID',
+    jobTitle: 'Job title',
+    level: 'Level',
+    department: 'Department',
+    location: 'Location',
+    manager: 'Manager',
+    hired: 'Hired',
+  },
+} as const

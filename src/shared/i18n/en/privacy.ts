@@ -1,0 +1,3 @@
+export const privacy = {
+  placeholder: 'placeholder',
+} as const

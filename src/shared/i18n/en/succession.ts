@@ -1,0 +1,3 @@
+export const succession = {
+  placeholder: 'placeholder',
+} as const

@@ -1,0 +1,3 @@
+export const workspace = {
+  placeholder: 'placeholder',
+} as const

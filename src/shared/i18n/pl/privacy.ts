@@ -1,0 +1,5 @@
+import type { Catalogue } from '../catalogue'
+
+export const privacy: Catalogue['privacy'] = {
+  placeholder: 'placeholder',
+}

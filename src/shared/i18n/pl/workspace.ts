@@ -1,0 +1,5 @@
+import type { Catalogue } from '../catalogue'
+
+export const workspace: Catalogue['workspace'] = {
+  placeholder: 'placeholder',
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod'
+import { en, type Catalogue, type Plural } from './catalogue'
+import { pl } from './pl'
+
+export const LOCALES = { en: 'English', pl: 'Polski' } as const
+export type Locale = keyof typeof LOCALES
+const CATALOGUES: Record<Locale, Catalogue> = { en, pl }
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && Object.hasOwn(LOCALES, value)
+}
+
+type Leaves<T, P extends string = ''> = T extends string | Plural
+  ? P
+  : { [K in keyof T & string]: Leaves<T[K], P extends '' ? K : `${P}.${K}`> }[keyof T & string]
+/** Every key of the catalogue, checked at compile time: `t('nav.people')`. */
+export type MessageKey = Leaves<typeof en>
+
+/**
+ * A message a service or core function says to the user, kept as key and values so the renderer shows it in
+ * the user's language; `english()` gives the text for logs, the CLI and tests. A value may itself be a message
+ * (a flag's name inside a sentence), translated in the same language.
+ */
+export interface Message {
+  key: MessageKey
+  params?: Params
+}
+export type Params = Record<string, string | number | Message>
+
+export const message = (key: MessageKey, params?: Params): Message =>
+  params === undefined ? { key } : { key, params }
+
+/** The contract's schema for a message crossing a transport (the key is checked again when shown). */
+export const messageSchema: z.ZodType<Message> = z.lazy(() =>
+  z.object({
+    key: z.string() as unknown as z.ZodType<MessageKey>,
+    params: z.record(z.string(), z.union([z.string(), z.number(), messageSchema])).optional(),
+  }),
+) as z.ZodType<Message>
+
+function lookup(catalogue: Catalogue, key: string): string | Plural | undefined {
+  let node: unknown = catalogue
+  for (const part of key.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined
+    node = (node as Record<string, unknown>)[part]
+  }
+  return typeof node === 'string' || (node !== null && typeof node === 'object' && 'other' in node)
+    ? (node as string | Plural)
+    : undefined
+}
+
+/** One message in one locale: plural forms by the locale's rules, numbers formatted the locale's way. */
+export function translate(locale: Locale, key: MessageKey, params: Params = {}): string {
+  // A key unknown to this build (a newer service) shows as itself rather than as nothing.
+  const entry = lookup(CATALOGUES[locale], key) ?? lookup(en, key) ?? key
+  const count = params['count']
+  const text =
+    typeof entry === 'string'
+      ? entry
+      : (entry[new Intl.PluralRules(locale).select(typeof count === 'number' ? count : 0)] ?? entry.other)
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name]
+    if (typeof value === 'number') return new Intl.NumberFormat(locale).format(value)
+    if (typeof value === 'object') return translate(locale, value.key, value.params)
+    return value ?? ''
+  })
+}
+
+/** A message in English: what logs, the CLI and error `message` fields carry. */
+export const english = (m: Message): string => translate('en', m.key, m.params)
+
+export interface Translator {
+  locale: Locale
+  t(key: MessageKey, params?: Params): string
+  /** A message from a service or core function. */
+  m(message: Message): string
+  number(value: number, digits?: number): string
+  percent(value: number, digits?: number): string
+  date(iso: string): string
+  dateTime(iso: string): string
+}
+
+export function translator(locale: Locale): Translator {
+  return {
+    locale,
+    t: (key, params) => translate(locale, key, params),
+    m: (m) => translate(locale, m.key, m.params),
+    number: (value, digits) =>
+      new Intl.NumberFormat(locale, digits === undefined ? {} : { maximumFractionDigits: digits }).format(
+        value,
+      ),
+    percent: (value, digits = 1) =>
+      new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(value),
+    date: (iso) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso)),
+    dateTime: (iso) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
+  }
+}
