@@ -183,11 +183,26 @@ test.describe('settings in one place', () => {
     await page.getByLabel('Szukaj osób').fill('E10000')
     await expect(page.getByTestId('people-count')).toHaveText(/^\d osob(a|y)$|^\d+ osób$/)
     await page.screenshot({ path: 'test-results/screens/polish.png', fullPage: true })
-    // The choice survives a reload, and the lock screen speaks it too.
+    // Every screen speaks it, including what the services say.
+    for (const [screen, heading, shown] of [
+      ['Kalibracja', 'Kalibracja', 'Nowa sesja'],
+      ['Sukcesja', 'Sukcesja', 'Nowa rola kluczowa'],
+      ['Analizy', 'Analizy', 'Umiejętności zespołu'],
+      ['Ustawienia', 'Ustawienia', 'Połączenia z LRS (Learning Record Store)'],
+    ] as const) {
+      await glowne.getByRole('button', { name: screen }).click()
+      await expect(page.getByRole('heading', { name: heading, exact: true }).first()).toBeVisible()
+      await expect(page.getByText(shown).first()).toBeVisible()
+      await page.screenshot({ path: `test-results/screens/polish-${screen}.png`, fullPage: true })
+    }
+    // The choice survives a reload, and the lock screen speaks it too, errors included.
     await page.reload()
     await expect(page.getByRole('navigation', { name: 'Główne' })).toBeVisible()
     await page.getByRole('button', { name: 'Zablokuj' }).click()
     await expect(page.getByRole('main', { name: 'Ninefold jest zablokowany' })).toBeVisible()
+    await page.getByLabel('Klucz lub hasło').fill('not the passphrase at all')
+    await page.getByRole('button', { name: 'Odblokuj' }).click()
+    await expect(page.getByRole('alert')).toContainText('nie otwiera tego obszaru roboczego')
     await page.getByLabel('Klucz lub hasło').fill(readFileSync(demo.keyFile, 'utf8').split('\n')[0] ?? '')
     await page.getByRole('button', { name: 'Odblokuj' }).click()
     await page.getByRole('navigation', { name: 'Główne' }).getByRole('button', { name: 'Ustawienia' }).click()

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { Services } from '../../src/main/services/createServices'
 import { createInProcessTransport } from '../../src/main/rpc/inProcessTransport'
 import { createClient, type Client } from '../../src/shared/rpc/client'
+import { translate } from '../../src/shared/i18n/translate'
 import { PASSPHRASE, testServices } from '../support/services'
 import { describeWithSharedData, sharedFile } from '../support/sharedData'
 import { useTempDirs } from '../support/tempDir'
@@ -161,8 +162,14 @@ describeWithSharedData('importing the real files in ../shared/data', () => {
         value: '13/45/2011',
         code: 'INVALID_DATE',
         message: 'no such calendar date in MM/DD/YYYY',
+        text: { key: 'import.issues.noSuchDateIn', params: { format: 'MM/DD/YYYY' } },
       },
     ])
+    // The same problem in Polish, for the renderer (row and column come from the issue's own fields).
+    const [issue] = result.errors
+    expect(translate('pl', issue!.text!.key, issue!.text!.params)).toBe(
+      'taka data nie istnieje w kalendarzu przy formacie MM/DD/YYYY',
+    )
     expect(count('people')).toBe(0)
     expect(count('import_batches')).toBe(0)
 

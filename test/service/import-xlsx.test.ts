@@ -108,6 +108,7 @@ describe('importing xlsx workbooks', () => {
         value: '#N/A',
         code: 'EXCEL_ERROR',
         message: 'the cell holds the Excel error #N/A',
+        text: { key: 'import.issues.excelError', params: { error: '#N/A' } },
       },
     ])
     expect(services.session.db.prepare('SELECT count(*) AS n FROM people').get()).toEqual({ n: 0 })

@@ -8,6 +8,7 @@ import type {
 import type { CalibrationPerson } from './evidenceModel'
 import { competencyEvidence, learningEvidence } from './evidenceLabels'
 import { scanEvidence, type PersonEvidenceScan } from './evidenceScan'
+import { joinMessages, message, type Message } from './messages'
 import { midRankColumn } from './ranking'
 
 /**
@@ -19,6 +20,8 @@ export interface AgilityComponentRaw {
   key: AgilityComponentKey
   raw: number | null
   explanation: string
+  /** The explanation as a message, for the user's language. */
+  explanationText: Message
   evidence: Evidence[]
 }
 
@@ -66,6 +69,10 @@ export function agilityComponents(person: CalibrationPerson, asOf: string): Agil
         growth.raw === null
           ? 'No skill rated twice at least 3 months apart.'
           : `${round(growth.raw)} levels per year on average over ${growth.skills} skill(s) rated at least twice.`,
+      explanationText:
+        growth.raw === null
+          ? message('calibration.agility.growthNone')
+          : message('calibration.agility.growth', { rate: round(growth.raw), count: growth.skills }),
       evidence: scan.growthEvidence(),
     },
     {
@@ -75,6 +82,14 @@ export function agilityComponents(person: CalibrationPerson, asOf: string): Agil
         assessment.raw === null
           ? 'No scored assessment on record.'
           : `Latest assessment scores average ${Math.round(assessment.mastery * 100)}%, improved by ${Math.round(assessment.improvement * 100)} points on average since the first attempt (${scan.attempts.size} assessment(s)).`,
+      explanationText:
+        assessment.raw === null
+          ? message('calibration.agility.assessmentNone')
+          : message('calibration.agility.assessment', {
+              mastery: Math.round(assessment.mastery * 100),
+              improvement: Math.round(assessment.improvement * 100),
+              count: scan.attempts.size,
+            }),
       evidence: scan.assessmentEvidence(),
     },
     {
@@ -84,6 +99,14 @@ export function agilityComponents(person: CalibrationPerson, asOf: string): Agil
         breadth === null
           ? 'No skill rating or finished learning in the last 12 months.'
           : `${scan.freshSkills.size} skill(s) rated and ${scan.finished.size} learning item(s) finished since ${year} (mandatory training not counted).`,
+      explanationText:
+        breadth === null
+          ? message('calibration.agility.breadthNone')
+          : message('calibration.agility.breadth', {
+              skills: scan.freshSkills.size,
+              items: scan.finished.size,
+              date: String(year),
+            }),
       evidence: [
         ...scan.freshSkills.lastValues().map(competencyEvidence),
         ...scan.finished.lastValues().map(learningEvidence),
@@ -96,6 +119,10 @@ export function agilityComponents(person: CalibrationPerson, asOf: string): Agil
         stretch === 0
           ? 'No programme completed in the last 3 years.'
           : `${stretch} programme(s) completed since ${threeYears}.`,
+      explanationText:
+        stretch === 0
+          ? message('calibration.agility.stretchNone')
+          : message('calibration.agility.stretch', { count: stretch, date: String(threeYears) }),
       evidence: scan.programmes.lastValues().map(learningEvidence),
     },
   ]
@@ -172,6 +199,7 @@ export function explainAgility(
       rank,
       weight: weights[key] ?? 0,
       explanation: raw?.explanation ?? '',
+      ...(raw ? { explanationText: raw.explanationText } : {}),
       evidence: raw?.evidence ?? [],
     }
   })
@@ -183,6 +211,22 @@ export function explainAgility(
       placement.index === null
         ? `Insufficient evidence: ${present} of skill growth, assessments and recent learning on record (at least ${MIN_EVIDENCE_COMPONENTS} needed).`
         : `Weighted mean of ${used.length} component ranks within the session (${used.map((c) => `${c.label.toLowerCase()} ${Math.round((c.rank as number) * 100)}th percentile × ${c.weight}`).join('; ')}).`,
+    explanationText:
+      placement.index === null
+        ? message('calibration.agility.insufficient', { present, min: MIN_EVIDENCE_COMPONENTS })
+        : message('calibration.agility.weighted', {
+            count: used.length,
+            items: joinMessages(
+              used.map((c) =>
+                message('calibration.agility.weightedPart', {
+                  label: message(`calibration.agility.inline.${c.key}`),
+                  rank: Math.round((c.rank as number) * 100),
+                  weight: c.weight,
+                }),
+              ),
+              'semicolon',
+            ),
+          }),
     components,
   }
 }

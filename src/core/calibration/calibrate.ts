@@ -14,6 +14,7 @@ import { scanEvidence } from './evidenceScan'
 import { notRated, type RatedPerformance } from './flags'
 import { placePerformance } from './performance'
 import { flagStateKey, recordFlags, sessionFlags, summariseFlags } from './personFlags'
+import { message, type Message } from './messages'
 import { placeInNineBox } from './placement'
 import { potentialCuts, potentialScore, type PotentialBasis } from './potential'
 import { firstValueRankedFrom, median } from './ranking'
@@ -57,6 +58,7 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
     pseudonym: string,
     reason: HeldPerson['reason'],
     explanation: string,
+    explanationText: Message,
     flags: FlagSummary[],
   ): void => {
     holding.push({
@@ -67,6 +69,7 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
       department: person.department,
       reason,
       explanation,
+      explanationText,
       flags,
     })
   }
@@ -103,6 +106,11 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
         pseudonym,
         'too-new',
         `Hired ${person.hireDate}, less than ${settings.minTenureMonths} months before ${asOf}.`,
+        message('calibration.holding.tooNew', {
+          date: String(person.hireDate),
+          months: settings.minTenureMonths,
+          asOf,
+        }),
         [],
       )
     else if (!review)
@@ -111,6 +119,7 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
         pseudonym,
         'not-rated',
         `No rating in ${cycle.name}.`,
+        message('calibration.flags.notRated', { cycle: cycle.name }),
         summariseFlags([notRated(cycle.name)], person.employeeId, flagStates),
       )
     else {
@@ -176,6 +185,7 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
         pseudonyms[i] as string,
         'insufficient-evidence',
         `Learning agility has insufficient evidence, and there is no manager potential rating in ${cycle.name} to fall back on.`,
+        message('calibration.holding.insufficient', { cycle: cycle.name }),
         [],
       )
       return

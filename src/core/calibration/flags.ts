@@ -10,6 +10,7 @@ import type { CalibrationPerson, CompetencyRecord, ReviewRecord } from './eviden
 import { agilityComponents } from './agility'
 import type { PersonEvidenceScan } from './evidenceScan'
 import { competencyEvidence, learningEvidence, reviewEvidence } from './evidenceLabels'
+import { joinMessages, levelKey, message, type Message } from './messages'
 import { normaliseRating } from './performance'
 
 /**
@@ -27,11 +28,13 @@ const flag = (
   code: FlagCode,
   severity: RawFlag['severity'],
   rationale: string,
+  text: Message,
   evidence: () => Evidence[],
 ): RawFlag => ({
   code,
   severity,
   rationale,
+  text,
   evidence,
 })
 const DONE = new Set(['completed', 'passed', 'waived'])
@@ -65,6 +68,16 @@ export function complianceGap(
     'COMPLIANCE_GAP',
     'high',
     `Rated high, but mandatory training is not done: ${what.join('; ')}.`,
+    message('calibration.flags.complianceGap', {
+      items: joinMessages(
+        gaps.map((r) =>
+          r.status === 'failed'
+            ? message('calibration.flags.failedOn', { title: r.title, date: String(r.completedAt) })
+            : message('calibration.flags.overdueSince', { title: r.title, date: String(r.dueAt) }),
+        ),
+        'semicolon',
+      ),
+    }),
     () => [...gaps.map(learningEvidence), reviewEvidence(performance.review)],
   )
 }
@@ -84,6 +97,14 @@ export function expiredCertification(
     'EXPIRED_CERTIFICATION',
     'high',
     `Rated high, but ${expired.map((r) => `${r.title} expired on ${r.validUntil}`).join('; ')}.`,
+    message('calibration.flags.expired', {
+      items: joinMessages(
+        expired.map((r) =>
+          message('calibration.flags.expiredOn', { title: r.title, date: String(r.validUntil) }),
+        ),
+        'semicolon',
+      ),
+    }),
     () => [...expired.map(learningEvidence), reviewEvidence(performance.review)],
   )
 }
@@ -97,6 +118,7 @@ export function ratingEvidenceMismatch(scan: PersonEvidenceScan, review: ReviewR
   // Nothing independent to compare with (most people): no lists to build.
   if (independent.length === 0) return null
   const reasons: string[] = []
+  const texts: Message[] = []
   // The records behind each reason, turned into evidence only when someone looks.
   const cited: (CompetencyRecord | ReviewRecord)[] = []
   if (independent.length > 0) {
@@ -106,6 +128,12 @@ export function ratingEvidenceMismatch(scan: PersonEvidenceScan, review: ReviewR
       reasons.push(
         `overall rating ${Math.round(overall * 10) / 10}/5 vs assessed skills averaging ${Math.round(mean * 10) / 10}/5`,
       )
+      texts.push(
+        message('calibration.flags.mismatchOverall', {
+          overall: Math.round(overall * 10) / 10,
+          mean: Math.round(mean * 10) / 10,
+        }),
+      )
       cited.push(review, ...independent)
     }
   }
@@ -113,6 +141,14 @@ export function ratingEvidenceMismatch(scan: PersonEvidenceScan, review: ReviewR
     const assessed = independent.find((c) => c.skill.toLowerCase() === manager.skill.toLowerCase())
     if (assessed && Math.abs(assessed.level - manager.level) >= 2) {
       reasons.push(`${manager.skill}: manager ${manager.level} vs ${assessed.source} ${assessed.level}`)
+      texts.push(
+        message('calibration.flags.mismatchSkill', {
+          skill: manager.skill,
+          manager: manager.level,
+          source: message(`calibration.source.${assessed.source}`),
+          assessed: assessed.level,
+        }),
+      )
       cited.push(manager, assessed)
     }
   }
@@ -121,6 +157,7 @@ export function ratingEvidenceMismatch(scan: PersonEvidenceScan, review: ReviewR
     'RATING_EVIDENCE_MISMATCH',
     'medium',
     `Ratings and independent evidence differ by 2+ levels: ${reasons.join('; ')}.`,
+    message('calibration.flags.mismatch', { items: joinMessages(texts, 'semicolon') }),
     () => cited.map((r) => ('overallRating' in r ? reviewEvidence(r) : competencyEvidence(r))),
   )
 }
@@ -144,6 +181,13 @@ export function hiddenGem(
     'HIDDEN_GEM',
     'info',
     `Learning agility ${agility.index} is in the session's top group (≥ ${ctx.agilityTopCut}) while performance is ${performance.level} (rating ${Math.round(rating * 100) / 100}/5, session median ${ctx.medianRating}).`,
+    message('calibration.flags.hiddenGem', {
+      index: agility.index,
+      cut: ctx.agilityTopCut,
+      level: message(levelKey(performance.level)),
+      rating: Math.round(rating * 100) / 100,
+      median: ctx.medianRating,
+    }),
     () => [reviewEvidence(performance.review), ...agilityEvidence(person, ctx.asOf)],
   )
 }
@@ -165,6 +209,7 @@ export function miscastTalent(
     'MISCAST_TALENT',
     'medium',
     `Low performance with learning agility ${agility.index} in the session's top group: consider a different role before an exit.`,
+    message('calibration.flags.miscast', { index: agility.index }),
     () => [reviewEvidence(performance.review), ...agilityEvidence(person, ctx.asOf)],
   )
 }
@@ -180,12 +225,21 @@ export function staleEvidence(scan: PersonEvidenceScan, ctx: FlagContext): RawFl
     newest === null
       ? 'No learning or skill evidence on record.'
       : `The newest learning or skill evidence is from ${newest}, older than ${ctx.staleEvidenceMonths} months.`,
+    newest === null
+      ? message('calibration.flags.staleNone')
+      : message('calibration.flags.stale', { date: newest, months: ctx.staleEvidenceMonths }),
     () => [],
   )
 }
 
 export function notRated(cycleName: string): RawFlag {
-  return flag('STALE_EVIDENCE', 'info', `No rating in ${cycleName}.`, () => [])
+  return flag(
+    'STALE_EVIDENCE',
+    'info',
+    `No rating in ${cycleName}.`,
+    message('calibration.flags.notRated', { cycle: cycleName }),
+    () => [],
+  )
 }
 
 export function movedAgainstEvidence(
@@ -198,6 +252,7 @@ export function movedAgainstEvidence(
     'MOVED_AGAINST_EVIDENCE',
     'medium',
     `Moved from box ${computedBox} (where the data puts them) to box ${box}, ${distance} steps against the evidence: "${move.reason}".`,
+    message('calibration.flags.moved', { from: computedBox, to: box, distance, reason: move.reason }),
     () => [
       {
         kind: 'move',
@@ -205,6 +260,8 @@ export function movedAgainstEvidence(
         date: move.at.slice(0, 10),
         label: `Move by ${move.actor}`,
         value: `box ${computedBox} → ${box}`,
+        labelText: message('calibration.evidence.moveBy', { actor: move.actor }),
+        valueText: message('calibration.evidence.moveBoxes', { from: computedBox, to: box }),
       },
     ],
   )

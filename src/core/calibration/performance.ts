@@ -1,6 +1,7 @@
 import type { AxisPlacement, AxisScore, CalibrationSettings, Level } from '../../shared/contract/calibration'
 import type { ReviewRecord } from './evidenceModel'
 import { reviewEvidence } from './evidenceLabels'
+import { levelKey, message } from './messages'
 
 const EPSILON = 1e-9
 
@@ -40,6 +41,21 @@ export function explainPerformance(
       `Overall rating ${review.overallRating} on the ${scale} scale of ${review.cycleName}` +
       (review.scaleMin === 1 && review.scaleMax === 5 ? '' : ` (${shown} on 1–5)`) +
       `: ${level} (low ≤ ${cuts.lowMax}, high ≥ ${cuts.highMin}).`,
+    explanationText: message(
+      review.scaleMin === 1 && review.scaleMax === 5
+        ? 'calibration.performance.explain'
+        : 'calibration.performance.explainScaled',
+      {
+        rating: review.overallRating,
+        min: review.scaleMin,
+        max: review.scaleMax,
+        cycle: review.cycleName,
+        shown,
+        level: message(levelKey(level)),
+        lowMax: cuts.lowMax,
+        highMin: cuts.highMin,
+      },
+    ),
     evidence: [reviewEvidence(review)],
   }
 }

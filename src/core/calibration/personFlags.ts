@@ -58,6 +58,7 @@ export function sessionFlags(
       code: rater.code,
       severity: 'info',
       rationale: rater.rationale,
+      ...(rater.rationaleText ? { text: rater.rationaleText } : {}),
       evidence: () => raterEvidence(rater),
     })
   const gem = hiddenGem(person, performance, agility, ctx)
@@ -92,9 +93,13 @@ export function summariseFlags(
   employeeId: string,
   states: ReadonlyMap<string, { status: FlagSummary['status']; note: string }>,
 ): FlagSummary[] {
-  return flags.map(({ code, severity, rationale }) => {
+  return flags.map(({ code, severity, rationale, text }) => {
     const state = states.size === 0 ? undefined : states.get(flagStateKey(employeeId, code))
-    return { code, severity, rationale, status: state?.status ?? 'open', note: state?.note ?? null }
+    const status = state?.status ?? 'open'
+    const note = state?.note ?? null
+    return text
+      ? { code, severity, rationale, text, status, note }
+      : { code, severity, rationale, status, note }
   })
 }
 
@@ -106,6 +111,7 @@ export function flagsWithEvidence(flags: readonly RawFlag[], summaries: readonly
       code: f.code,
       severity: f.severity,
       rationale: f.rationale,
+      ...(f.text ? { text: f.text } : {}),
       status: shown?.status ?? 'open',
       note: shown?.note ?? null,
       evidence: f.evidence(),

@@ -1,6 +1,7 @@
 import type { AxisScore, CalibrationSettings, Level } from '../../shared/contract/calibration'
 import type { ReviewRecord } from './evidenceModel'
 import { reviewEvidence } from './evidenceLabels'
+import { levelKey, message, type Message } from './messages'
 import { firstValueRankedFrom } from './ranking'
 
 type PotentialSettings = CalibrationSettings['potential']
@@ -58,6 +59,44 @@ export function potentialExplanation(
     : `Learning agility has insufficient evidence, so from the ${managerText}.`
 }
 
+/** The same as a message, for the user's language. */
+export function potentialExplanationText(
+  basis: PotentialBasis,
+  agilityIndex: number | null,
+  review: ReviewRecord | undefined,
+  settings: PotentialSettings,
+): Message {
+  const { min, max } = settings.managerScale
+  const manager = managerScore(review?.potentialRating ?? null, settings)
+  const managerText = message('calibration.potential.manager', {
+    rating: String(review?.potentialRating),
+    min,
+    max,
+    score: Math.round(manager ?? 0),
+  })
+  const index = String(agilityIndex)
+  if (basis === 'blend') {
+    const w = settings.agilityWeight
+    const value = w * (agilityIndex as number) + (1 - w) * (manager as number)
+    return message('calibration.potential.blend', {
+      agilityShare: Math.round(w * 100),
+      index: agilityIndex as number,
+      managerShare: Math.round((1 - w) * 100),
+      manager: managerText,
+      value: Math.round(value),
+    })
+  }
+  if (basis === 'agility')
+    return settings.source === 'blend'
+      ? message('calibration.potential.blendNoManager', { index: agilityIndex ?? index })
+      : message('calibration.potential.agility', { index: agilityIndex ?? index })
+  if (settings.source === 'manager')
+    return message('calibration.potential.fromManager', { manager: managerText })
+  return settings.source === 'blend'
+    ? message('calibration.potential.blendNoAgility', { manager: managerText })
+    : message('calibration.potential.managerFallback', { manager: managerText })
+}
+
 /**
  * How the session cuts potential scores into levels. Percentile mode ranks each score within the session by mid-rank
  * (ties share a rank, so people with equal evidence always land on the same side): low below the `low` percentile,
@@ -98,12 +137,28 @@ export function explainPotential(
     level,
     value: placement.value,
     explanation: `${potentialExplanation(placement.basis, agilityIndex, review, settings)} ${level[0]?.toUpperCase()}${level.slice(1)}: ${cutsText(settings)}.`,
+    explanationText: message('calibration.potential.explain', {
+      basis: potentialExplanationText(placement.basis, agilityIndex, review, settings),
+      level: message(levelKey(level, true)),
+      cuts: cutsMessage(settings),
+    }),
     // The agility records are listed under its components; here only the manager's rating when it was used.
     evidence:
       review && review.potentialRating !== null && placement.basis !== 'agility'
         ? [reviewEvidence(review)]
         : [],
   }
+}
+
+function cutsMessage(settings: PotentialSettings): Message {
+  const { mode, low, high } = settings.cuts
+  return message(
+    mode === 'fixed' ? 'calibration.potential.cutsFixed' : 'calibration.potential.cutsPercentile',
+    {
+      low,
+      high,
+    },
+  )
 }
 
 function cutsText(settings: PotentialSettings): string {

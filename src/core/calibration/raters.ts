@@ -1,4 +1,5 @@
 import type { Evidence, RaterFinding } from '../../shared/contract/calibration'
+import { message, type Message } from './messages'
 
 export type { RaterFinding }
 
@@ -11,8 +12,29 @@ export function raterEvidence(finding: Pick<RaterFinding, 'reviewerId' | 'rated'
       date: null,
       label: `Reviews by ${finding.reviewerId}`,
       value: `${finding.rated} rated, mean ${finding.mean}`,
+      labelText: message('calibration.evidence.reviewsBy', { reviewer: finding.reviewerId }),
+      valueText: message('calibration.evidence.reviewerValue', { count: finding.rated, mean: finding.mean }),
     },
   ]
+}
+
+/** A finding's rationale as a message, from its own values (findings stored before it carried one, too). */
+export function raterMessage(
+  finding: Pick<RaterFinding, 'reviewerId' | 'code' | 'rated' | 'mean' | 'z'>,
+  sessionMean: number,
+  threshold: number,
+): Message {
+  return message(
+    finding.code === 'RATER_LENIENCY' ? 'calibration.flags.leniency' : 'calibration.flags.severity',
+    {
+      reviewer: finding.reviewerId,
+      count: finding.rated,
+      own: finding.mean,
+      mean: sessionMean,
+      z: finding.z,
+      threshold,
+    },
+  )
 }
 
 /**
@@ -54,12 +76,16 @@ export function raterFindings(
     const z = (own - mean) / (sd / Math.sqrt(count))
     if (Math.abs(z) <= zThreshold) continue
     const code = z > 0 ? 'RATER_LENIENCY' : 'RATER_SEVERITY'
-    findings.push({
+    const finding = {
       reviewerId,
       code,
       rated: count,
       mean: Math.round(own * 100) / 100,
       z: Math.round(z * 100) / 100,
+    } as const
+    findings.push({
+      ...finding,
+      rationaleText: raterMessage(finding, Math.round(mean * 100) / 100, zThreshold),
       rationale: `${reviewerId} rated ${count} people ${z > 0 ? 'higher' : 'lower'} than the session: mean ${Math.round(own * 100) / 100} vs ${Math.round(mean * 100) / 100} on 1–5 (z = ${Math.round(z * 100) / 100}, threshold ±${zThreshold}).`,
     })
   }

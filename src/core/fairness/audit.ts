@@ -9,6 +9,8 @@ import type {
 } from '../../shared/contract/fairness'
 import { adverseImpact, FOUR_FIFTHS, SMALL_GROUP, SUPPRESS_BELOW, type GroupCount } from './adverseImpact'
 import { associateSums, strengthOf } from './association'
+import { message, type Message, type MessageKey } from '../../shared/i18n/translate'
+import { joined, plainEnglish } from './text'
 
 /** One person of the audited session, as the audit sees them: groups, outcomes and the metrics behind them. */
 export interface AuditSubject {
@@ -28,49 +30,52 @@ export interface AuditSubject {
   ranks: readonly (number | null)[]
 }
 
-export const ATTRIBUTE_LABELS: Record<SensitiveAttribute, string> = {
-  gender: 'Gender',
-  ageBand: 'Age band',
-  workPattern: 'Work pattern',
-  ethnicity: 'Ethnicity',
-  location: 'Location',
-}
+const ATTRIBUTES = ['gender', 'ageBand', 'workPattern', 'ethnicity', 'location'] as const
+/** Each attribute's name in English (the renderer says it from the catalogue by the attribute's key). */
+export const ATTRIBUTE_LABELS = Object.fromEntries(
+  ATTRIBUTES.map((a) => [a, plainEnglish(message(`fairness.attribute.${a}`))]),
+) as Record<SensitiveAttribute, string>
 export const NOT_RECORDED = 'Not recorded'
 
-const OUTCOMES: { outcome: AuditOutcome; label: string }[] = [
-  { outcome: 'high-performance', label: 'Rated high performance' },
-  { outcome: 'top-boxes-before', label: 'Top boxes as the data placed them (before calibration)' },
-  { outcome: 'top-boxes-after', label: 'Top boxes after calibration' },
-  { outcome: 'hidden-gem', label: 'Flagged as a hidden gem' },
-]
+/** Groups the app names itself (no attribute, age bands): said in the reader's language. */
+const OWN_GROUPS = new Map<string, MessageKey>([
+  [NOT_RECORDED, 'fairness.group.notRecorded'],
+  ['Under 30', 'fairness.group.under30'],
+  ['50 and over', 'fairness.group.over50'],
+])
+/** A group inside a message: the workspace's own value, or the app's name for it as a message. */
+export function groupText(group: string): string | Message {
+  const key = OWN_GROUPS.get(group)
+  return key === undefined ? group : message(key)
+}
+
+const OUTCOMES: { outcome: AuditOutcome; label: string }[] = (
+  ['high-performance', 'top-boxes-before', 'top-boxes-after', 'hidden-gem'] as const
+).map((outcome) => ({ outcome, label: plainEnglish(message(`fairness.outcome.${outcome}`)) }))
 
 /** The rating, the agility index, then its four components in the order of AuditSubject.ranks. */
-const METRICS: { metric: AuditMetricKey; label: string }[] = [
-  { metric: 'rating', label: 'Performance rating (1–5)' },
-  { metric: 'agility', label: 'Learning agility index (0–100)' },
-  { metric: 'skillGrowth', label: 'Agility: skill levels gained per year (rank)' },
-  { metric: 'assessment', label: 'Agility: assessment mastery and improvement (rank)' },
-  { metric: 'breadth', label: 'Agility: breadth of recent learning (rank)' },
-  { metric: 'stretch', label: 'Agility: stretch programmes (rank)' },
-]
+const METRICS: { metric: AuditMetricKey; label: string }[] = (
+  ['rating', 'agility', 'skillGrowth', 'assessment', 'breadth', 'stretch'] as const
+).map((metric) => ({ metric, label: plainEnglish(message(`fairness.metric.${metric}`)) }))
 const COMPONENTS: readonly AuditMetricKey[] = ['skillGrowth', 'assessment', 'breadth', 'stretch']
 
-export const AUDIT_METHOD = [
-  `Groups with fewer than ${SUPPRESS_BELOW} people are shown as "<${SUPPRESS_BELOW}" and left out of ratios and correlations; they stay in the population each other group is tested against.`,
-  `Adverse impact: each group's selection rate over the highest rate of any shown group. Under ${FOUR_FIFTHS} fails the four-fifths rule.`,
-  `Significance: Fisher's exact test (two-sided) of the group against everyone else in the session. Under ${SMALL_GROUP} people a ratio can move a lot with one person, so read the p-value; p < 0.05 is unlikely to be chance.`,
-  'Top boxes and hidden gems count people placed on the grid; high performance counts everyone rated in the cycle.',
-  "Metric audit: η² is the share of a metric's variance that lies between the groups (0.01 small, 0.06 medium, 0.14 large, after Cohen). With two groups the correlation is its signed root (second group minus first).",
-  'A component "drives" an agility disparity when the index differs between groups and the component differs in the same direction: the same group is lowest on both.',
+export const AUDIT_METHOD_TEXT: readonly Message[] = [
+  message('fairness.method.suppressed', { n: SUPPRESS_BELOW }),
+  message('fairness.method.adverseImpact', { fourFifths: FOUR_FIFTHS }),
+  message('fairness.method.significance', { small: SMALL_GROUP }),
+  message('fairness.method.counted'),
+  message('fairness.method.eta2'),
+  message('fairness.method.drives'),
 ]
+export const AUDIT_METHOD = AUDIT_METHOD_TEXT.map(plainEnglish)
 
 const round = (n: number, digits: number): number => Math.round(n * 10 ** digits) / 10 ** digits
 
-/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th, 21st. */
-function ordinal(value: number): string {
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th, 21st (in English). */
+function ordinal(value: number): Message {
   const n = Math.round(value)
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')
-  return `${n}${suffix}`
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ((['th', 'st', 'nd', 'rd'] as const)[n % 10] ?? 'th')
+  return message(`fairness.ordinal.${suffix}`, { n })
 }
 
 function groupsOf(
@@ -143,23 +148,42 @@ function impactScreens(
       (group) => group === NOT_RECORDED,
     )
     const failing = rows.filter((r) => r.belowFourFifths)
-    const finding =
+    const findingText =
       reference === null
-        ? 'Nobody in a shown group could be selected.'
+        ? message('fairness.finding.nobody')
         : failing.length === 0
-          ? `Every shown group is selected at ${FOUR_FIFTHS * 100}% or more of the rate of ${reference}.`
-          : failing
-              .map(
-                (r) =>
-                  `${r.group}: ${r.selected} of ${r.n} (${Math.round((r.rate ?? 0) * 1000) / 10}%), ${Math.round((r.ratio ?? 0) * 100)}% of ${reference}'s rate${
-                    r.pValue !== null && r.pValue < 0.05
-                      ? `, unlikely to be chance (p = ${r.pValue})`
-                      : `, could be chance (p = ${r.pValue})`
-                  }`,
-              )
-              .join('; ')
-    return { attribute, outcome, label, rows, reference, finding }
+          ? message('fairness.finding.everyone', {
+              percent: FOUR_FIFTHS * 100,
+              reference: groupText(reference),
+            })
+          : (joined(
+              failing.map((r) =>
+                message(
+                  r.pValue !== null && r.pValue < 0.05
+                    ? 'fairness.finding.unlikely'
+                    : 'fairness.finding.chance',
+                  { ...groupResult(r, reference), p: r.pValue ?? '—' },
+                ),
+              ),
+              'fairness.finding.join',
+            ) as Message)
+    return { attribute, outcome, label, rows, reference, finding: plainEnglish(findingText), findingText }
   })
+}
+
+/** A group's result in a sentence: who, how many of how many, the rate and its ratio to the reference's. */
+function groupResult(
+  r: ImpactScreen['rows'][number],
+  reference: string | null,
+): Record<string, string | number | Message> {
+  return {
+    group: groupText(r.group),
+    selected: r.selected ?? 0,
+    n: r.n ?? 0,
+    rate: Math.round((r.rate ?? 0) * 1000) / 10,
+    ratio: Math.round((r.ratio ?? 0) * 100),
+    reference: groupText(reference ?? ''),
+  }
 }
 
 function distributionRows(
@@ -266,6 +290,7 @@ function metricRows(attribute: SensitiveAttribute, groups: Map<string, AuditSubj
       strength: strengthOf(association.eta2),
       drives: false,
       warning: null as string | null,
+      warningText: null as Message | null,
     }
   })
   const lowest = (row: MetricAuditRow): { group: string; mean: number } | undefined =>
@@ -280,18 +305,34 @@ function metricRows(attribute: SensitiveAttribute, groups: Map<string, AuditSubj
     )
   const index = rows.find((r) => r.metric === 'agility')
   const indexLow = index && index.strength !== 'none' ? lowest(index) : undefined
-  const name = ATTRIBUTE_LABELS[attribute].toLowerCase()
+  const name = message(`fairness.attributeInText.${attribute}`)
   for (const row of rows) {
     if (!COMPONENTS.includes(row.metric) || row.strength === 'none') continue
     const low = lowest(row)
     const high = highest(row)
     if (!low || !high) continue
     row.drives = indexLow !== undefined && low.group === indexLow.group
-    const gap = `${low.group} ranks lower (mean ${ordinal(low.mean * 100)} percentile vs ${ordinal(high.mean * 100)} for ${high.group}; η² ${row.eta2})`
-    row.warning =
+    const gap = message('fairness.warning.gap', {
+      low: groupText(low.group),
+      lowRank: ordinal(low.mean * 100),
+      highRank: ordinal(high.mean * 100),
+      high: groupText(high.group),
+      eta2: row.eta2 ?? '—',
+    })
+    const metric = message(`fairness.metric.${row.metric}`)
+    row.warningText =
       row.drives && index
-        ? `${row.label} drives the learning agility gap by ${name}: ${gap}. Check that it measures learning, not available hours or opportunity.`
-        : `${row.label} differs by ${name}: ${gap}; the agility index ${index && index.strength !== 'none' ? 'differs the other way' : `hardly does (η² ${index?.eta2 ?? '—'})`}. Check that it measures learning, not available hours or opportunity.`
+        ? message('fairness.warning.drives', { metric, attribute: name, gap })
+        : message('fairness.warning.differs', {
+            metric,
+            attribute: name,
+            gap,
+            index:
+              index && index.strength !== 'none'
+                ? message('fairness.warning.indexOtherWay')
+                : message('fairness.warning.indexHardly', { eta2: index?.eta2 ?? '—' }),
+          })
+    row.warning = plainEnglish(row.warningText)
   }
   return rows
 }
@@ -304,7 +345,10 @@ function metricRows(attribute: SensitiveAttribute, groups: Map<string, AuditSubj
 export function auditFairness(
   subjects: readonly AuditSubject[],
   topBoxes: readonly number[],
-): Pick<FairnessAudit, 'attributes' | 'impact' | 'distribution' | 'metrics' | 'warnings' | 'method'> {
+): Pick<
+  FairnessAudit,
+  'attributes' | 'impact' | 'distribution' | 'metrics' | 'warnings' | 'findings' | 'method' | 'methodText'
+> {
   const top = new Set(topBoxes)
   const present = (Object.keys(ATTRIBUTE_LABELS) as SensitiveAttribute[]).filter((a) =>
     subjects.some((s) => s.groups[a] !== undefined),
@@ -328,20 +372,30 @@ export function auditFairness(
   // with this many groups and outcomes, some ratios fall below four fifths by chance alone.
   const failing = impact.flatMap((s) => s.rows.filter((r) => r.belowFourFifths).map((r) => ({ s, r })))
   const significant = failing.filter(({ r }) => (r.pValue ?? 1) < 0.05)
-  const warnings = [
-    ...significant.map(
-      ({ s, r }) =>
-        `${ATTRIBUTE_LABELS[s.attribute]}, ${s.label.toLowerCase()}: ${r.group} ${r.selected} of ${r.n} (${Math.round((r.rate ?? 0) * 1000) / 10}%), ${Math.round((r.ratio ?? 0) * 100)}% of ${s.reference}'s rate, unlikely to be chance (p = ${r.pValue}).`,
+  const findings: Message[] = [
+    ...significant.map(({ s, r }) =>
+      message('fairness.warning.impact', {
+        attribute: message(`fairness.attribute.${s.attribute}`),
+        outcome: message(`fairness.outcomeInText.${s.outcome}`),
+        ...groupResult(r, s.reference),
+        p: r.pValue ?? '—',
+      }),
     ),
-    ...metrics.filter((m) => m.drives).map((m) => m.warning as string),
+    ...metrics.filter((m) => m.drives).map((m) => m.warningText as Message),
     ...metrics
-      .filter((m) => !m.drives && (m.strength === 'medium' || m.strength === 'large') && m.warning)
-      .map((m) => m.warning as string),
+      .filter((m) => !m.drives && (m.strength === 'medium' || m.strength === 'large') && m.warningText)
+      .map((m) => m.warningText as Message),
   ]
   const chance = failing.length - significant.length
-  if (chance > 0)
-    warnings.push(
-      `${chance} further group result(s) fall below four fifths but could be chance (p ≥ 0.05): marked in the tables.`,
-    )
-  return { attributes, impact, distribution, metrics, warnings, method: AUDIT_METHOD }
+  if (chance > 0) findings.push(message('fairness.warning.chance', { count: chance }))
+  return {
+    attributes,
+    impact,
+    distribution,
+    metrics,
+    warnings: findings.map(plainEnglish),
+    findings,
+    method: AUDIT_METHOD,
+    methodText: [...AUDIT_METHOD_TEXT],
+  }
 }

@@ -1,3 +1,5 @@
+import { message, type Message, type MessageKey } from '../../shared/i18n/translate'
+
 /**
  * The canonical fields each record kind can be mapped to: the targets of column mapping, of mapping files and of
  * the CLI. Synonyms are what HRIS, review and LMS exports actually call these columns; auto-mapping compares
@@ -23,7 +25,9 @@ export type FieldType =
 
 export interface FieldSpec {
   readonly name: string
+  /** In English (mapping files, CLI); `labelText` is the same label from the catalogue, for the screen. */
   readonly label: string
+  readonly labelText: Message
   readonly type: FieldType
   readonly required?: boolean
   /** Part of a group of which at least one is required (learning: employeeId or email). */
@@ -42,6 +46,7 @@ const f = (
 ): FieldSpec => ({
   name,
   label,
+  labelText: message(`import.field.${name}` as MessageKey),
   type,
   synonyms,
   ...extra,
@@ -135,7 +140,7 @@ export const FIELDS: Record<TabularKind, readonly FieldSpec[]> = {
   ],
   surveys: [
     f('employeeId', 'Employee ID', 'text', EMPLOYEE_ID),
-    f('activityId', 'Program or activity', 'text', ['program', 'activity id', 'course id', 'program id', 'survey']),
+    f('activityId', 'Program or activity', 'text', ['program', 'activity id', 'course id', 'program id', 'survey'], { labelText: message('import.field.program') }),
     f('question', 'Question', 'text', ['question', 'item', 'question text'], { required: true }),
     f('score', 'Score', 'number', ['score', 'answer', 'rating', 'response', 'value'], { required: true }),
     f('text', 'Comment', 'text', ['text', 'comment', 'comments', 'free text', 'verbatim']),

@@ -1,10 +1,22 @@
+import { english, message, type Message, type MessageKey, type Params } from '../../shared/i18n/translate'
 import type { Cell } from './cells'
 import { isCellError } from './cells'
 
 export const DATE_FORMATS = ['YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY'] as const
 export type DateFormat = (typeof DATE_FORMATS)[number]
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; code: string; message: string }
+/** A failure says what is wrong in English (`message`, for the CLI and logs) and as a catalogue message (`text`). */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; code: string; message: string; text: Message }
+
+/** A failed parse, its English message rendered from the catalogue. */
+export function failure(
+  code: string,
+  key: MessageKey,
+  params?: Params,
+): { ok: false; code: string; message: string; text: Message } {
+  const text = message(key, params)
+  return { ok: false, code, message: english(text), text }
+}
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/
 const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/
@@ -44,30 +56,26 @@ export interface DateContext {
 
 /** Parses a calendar date into ISO `YYYY-MM-DD`. Without a chosen format, D/M vs M/D must be unambiguous. */
 export function parseDate(cell: Cell, context: DateContext): Parsed<string> {
-  if (isCellError(cell))
-    return { ok: false, code: 'EXCEL_ERROR', message: `the cell holds the Excel error ${cell.error}` }
+  if (isCellError(cell)) return failure('EXCEL_ERROR', 'import.issues.excelError', { error: cell.error })
   if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) return { ok: false, code: 'INVALID_DATE', message: 'not a valid date' }
+    if (Number.isNaN(cell.getTime())) return failure('INVALID_DATE', 'import.issues.invalidDate')
     return { ok: true, value: cell.toISOString().slice(0, 10) }
   }
   if (typeof cell === 'number') {
     if (context.excelDate1904 === null) {
-      return { ok: false, code: 'INVALID_DATE', message: 'a number where a date was expected' }
+      return failure('INVALID_DATE', 'import.issues.numberForDate')
     }
     const iso = excelSerialToIsoDate(cell, context.excelDate1904)
-    return iso
-      ? { ok: true, value: iso }
-      : { ok: false, code: 'INVALID_DATE', message: 'not a valid Excel date' }
+    return iso ? { ok: true, value: iso } : failure('INVALID_DATE', 'import.issues.invalidExcelDate')
   }
   const text = String(cell).trim()
   const iso = ISO.exec(text)
   if (iso) {
     const value = validDate(Number(iso[1]), Number(iso[2]), Number(iso[3]))
-    return value ? { ok: true, value } : { ok: false, code: 'INVALID_DATE', message: 'no such calendar date' }
+    return value ? { ok: true, value } : failure('INVALID_DATE', 'import.issues.noSuchDate')
   }
   const slashed = SLASHED.exec(text)
-  if (!slashed)
-    return { ok: false, code: 'INVALID_DATE', message: 'not a date (expected e.g. 2025-03-31 or 3/31/2025)' }
+  if (!slashed) return failure('INVALID_DATE', 'import.issues.notDate')
   const a = Number(slashed[1])
   const b = Number(slashed[2])
   const yearText = slashed[3] ?? ''
@@ -79,17 +87,11 @@ export function parseDate(cell: Cell, context: DateContext): Parsed<string> {
     else if (b > 12 && a <= 12) format = 'MM/DD/YYYY'
     else if (a === b) format = 'MM/DD/YYYY'
     else {
-      return {
-        ok: false,
-        code: 'AMBIGUOUS_DATE',
-        message: `"${text}" could be day/month or month/day; choose the file's date format`,
-      }
+      return failure('AMBIGUOUS_DATE', 'import.issues.ambiguousDate', { text })
     }
   }
   const value = format === 'DD/MM/YYYY' ? validDate(year, b, a) : validDate(year, a, b)
-  return value
-    ? { ok: true, value }
-    : { ok: false, code: 'INVALID_DATE', message: `no such calendar date in ${format}` }
+  return value ? { ok: true, value } : failure('INVALID_DATE', 'import.issues.noSuchDateIn', { format })
 }
 
 /**

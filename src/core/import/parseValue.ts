@@ -1,7 +1,8 @@
 import { proficiencyFromLabel } from '../skills/proficiency'
 import { isBlank, isCellError, type Cell } from './cells'
 import type { FieldType } from './fields'
-import { parseDate, type DateContext, type Parsed } from './parseDate'
+import type { MessageKey } from '../../shared/i18n/translate'
+import { failure, parseDate, type DateContext, type Parsed } from './parseDate'
 
 export type LearningStatus =
   'enrolled' | 'in_progress' | 'completed' | 'passed' | 'failed' | 'waived' | 'withdrawn' | 'no_show'
@@ -57,16 +58,17 @@ const BOOLEAN: Record<string, boolean> = {
   'false': false, 'no': false, 'n': false, '0': false, 'optional': false, 'not required': false, 'elective': false,
 }
 
-const bad = (code: string, message: string): Parsed<never> => ({ ok: false, code, message })
+const bad = (code: string, key: MessageKey, params?: Record<string, string>): Parsed<never> =>
+  failure(code, key, params)
 
 /** Numbers as people type them: "1,234.5", or "1.234,5" and "1,96" in decimal-comma files; "85%" is 85 percent. */
 export function parseNumber(cell: Cell, decimalComma: boolean): Parsed<{ value: number; percent: boolean }> {
   if (typeof cell === 'number')
     return Number.isFinite(cell)
       ? { ok: true, value: { value: cell, percent: false } }
-      : bad('INVALID_NUMBER', 'not a finite number')
+      : bad('INVALID_NUMBER', 'import.issues.notFinite')
   if (typeof cell === 'boolean' || cell instanceof Date || cell === null || isCellError(cell)) {
-    return bad('INVALID_NUMBER', 'not a number')
+    return bad('INVALID_NUMBER', 'import.issues.notNumber')
   }
   let text = cell.trim().replace(/\s/g, '')
   const percent = text.endsWith('%')
@@ -76,9 +78,7 @@ export function parseNumber(cell: Cell, decimalComma: boolean): Parsed<{ value: 
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) {
     return bad(
       'INVALID_NUMBER',
-      decimalComma || !text.includes(',')
-        ? 'not a number'
-        : 'not a number (is this a decimal comma? choose ; as the delimiter)',
+      decimalComma || !text.includes(',') ? 'import.issues.notNumber' : 'import.issues.decimalComma',
     )
   }
   return { ok: true, value: { value: Number(text), percent } }
@@ -104,16 +104,16 @@ export function parseMinutes(cell: Cell, decimalComma: boolean): Parsed<number> 
     }
   }
   const n = parseNumber(cell, decimalComma)
-  if (!n.ok) return bad('INVALID_DURATION', 'not a duration (minutes, H:MM:SS or ISO 8601 like PT1H30M)')
-  if (n.value.value < 0) return bad('INVALID_DURATION', 'a duration cannot be negative')
+  if (!n.ok) return bad('INVALID_DURATION', 'import.issues.notDuration')
+  if (n.value.value < 0) return bad('INVALID_DURATION', 'import.issues.negativeDuration')
   return { ok: true, value: Math.round(n.value.value) }
 }
 
-function lookup<T>(table: Record<string, T>, cell: Cell, code: string, what: string): Parsed<T> {
+function lookup<T>(table: Record<string, T>, cell: Cell, code: string, what: MessageKey): Parsed<T> {
   const text = typeof cell === 'string' || typeof cell === 'number' ? key(String(cell)) : ''
   const value = table[text]
   if (value !== undefined && Object.hasOwn(table, text)) return { ok: true, value }
-  return bad(code, `not a known ${what}`)
+  return bad(code, what)
 }
 
 /**
@@ -122,7 +122,7 @@ function lookup<T>(table: Record<string, T>, cell: Cell, code: string, what: str
  */
 export function parseFieldValue(cell: Cell, type: FieldType, context: ParseContext): Parsed<FieldValue> {
   if (isBlank(cell)) return { ok: true, value: null }
-  if (isCellError(cell)) return bad('EXCEL_ERROR', `the cell holds the Excel error ${cell.error}`)
+  if (isCellError(cell)) return bad('EXCEL_ERROR', 'import.issues.excelError', { error: cell.error })
   switch (type) {
     case 'text':
       return {
@@ -134,11 +134,11 @@ export function parseFieldValue(cell: Cell, type: FieldType, context: ParseConte
       const text = String(cell).trim().toLowerCase()
       return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)
         ? { ok: true, value: text }
-        : bad('INVALID_EMAIL', 'not an email address')
+        : bad('INVALID_EMAIL', 'import.issues.notEmail')
     }
     case 'integer': {
       const n = parseNumber(cell, context.decimalComma)
-      if (!n.ok || !Number.isInteger(n.value.value)) return bad('INVALID_INTEGER', 'not a whole number')
+      if (!n.ok || !Number.isInteger(n.value.value)) return bad('INVALID_INTEGER', 'import.issues.notInteger')
       return { ok: true, value: n.value.value }
     }
     case 'number':
@@ -151,31 +151,21 @@ export function parseFieldValue(cell: Cell, type: FieldType, context: ParseConte
       if (n.ok) return { ok: true, value: n.value.value }
       const fromLabel = typeof cell === 'string' ? proficiencyFromLabel(cell) : null
       return fromLabel === null
-        ? bad('INVALID_LEVEL', 'not a proficiency level (a number, or Beginner/Intermediate/Advanced/Expert)')
+        ? bad('INVALID_LEVEL', 'import.issues.notLevel')
         : { ok: true, value: fromLabel }
     }
     case 'date':
       return parseDate(cell, context)
     case 'boolean':
       if (typeof cell === 'boolean') return { ok: true, value: cell }
-      return lookup(BOOLEAN, cell, 'INVALID_BOOLEAN', 'yes/no value')
+      return lookup(BOOLEAN, cell, 'INVALID_BOOLEAN', 'import.issues.notBoolean')
     case 'minutes':
       return parseMinutes(cell, context.decimalComma)
     case 'status':
-      return lookup(
-        STATUS,
-        cell,
-        'UNKNOWN_STATUS',
-        'learning status (completed, passed, failed, enrolled, in progress, waived, withdrawn, no-show)',
-      )
+      return lookup(STATUS, cell, 'UNKNOWN_STATUS', 'import.issues.notStatus')
     case 'activityType':
-      return lookup(
-        ACTIVITY_TYPE,
-        cell,
-        'UNKNOWN_ACTIVITY_TYPE',
-        'activity type (course, certification, assessment, program, informal)',
-      )
+      return lookup(ACTIVITY_TYPE, cell, 'UNKNOWN_ACTIVITY_TYPE', 'import.issues.notActivityType')
     case 'source':
-      return lookup(SOURCE, cell, 'UNKNOWN_SOURCE', 'rating source (self, manager, 360, assessment)')
+      return lookup(SOURCE, cell, 'UNKNOWN_SOURCE', 'import.issues.notSource')
   }
 }

@@ -1,3 +1,4 @@
+import { english, message, type Message } from '../../shared/i18n/translate'
 import { displayCell, isBlank, isCellError, type Cell } from './cells'
 import { fieldsOf, type FieldSpec, type TabularKind } from './fields'
 import type { DateFormat } from './parseDate'
@@ -12,8 +13,17 @@ export interface ImportIssue {
   column: string | null
   value: string | null
   code: string
+  /** In English, for the CLI's JSON, logs and tests. */
   message: string
+  /** The same, as catalogue key and values, shown in the user's language. */
+  text: Message
 }
+
+/** An issue's English `message` and its catalogue `text` from one message. */
+export const issueText = (text: Message): { message: string; text: Message } => ({
+  message: english(text),
+  text,
+})
 
 export interface ValidatedRow {
   row: number
@@ -55,15 +65,15 @@ const KEY_FIELDS: Record<TabularKind, readonly string[] | null> = {
 export function checkMapping(options: ValidatorOptions, headerRow: number): ImportIssue[] {
   const mapped = new Set([...options.mapping.values(), ...Object.keys(options.constants)])
   const issues: ImportIssue[] = []
-  const issue = (code: string, message: string): void => {
-    issues.push({ sheet: options.sheet, row: headerRow, column: null, value: null, code, message })
+  const issue = (code: string, text: Message): void => {
+    issues.push({ sheet: options.sheet, row: headerRow, column: null, value: null, code, ...issueText(text) })
   }
   const seen = options.headers.filter((h) => h.trim() !== '').join(', ')
   for (const field of fieldsOf(options.kind)) {
     if (field.required && !mapped.has(field.name)) {
       issue(
         'MISSING_FIELD',
-        `No column is mapped to the required field ${field.name} (${field.label}). Headers seen: ${seen}`,
+        message('import.issues.missingField', { name: field.name, label: field.labelText, seen }),
       )
     }
   }
@@ -71,10 +81,9 @@ export function checkMapping(options: ValidatorOptions, headerRow: number): Impo
   for (const group of groups) {
     const members = fieldsOf(options.kind).filter((f) => f.oneOf === group)
     if (!members.some((f) => mapped.has(f.name))) {
-      issue(
-        'MISSING_FIELD',
-        `Map at least one of ${members.map((f) => f.name).join(' or ')}. Headers seen: ${seen}`,
-      )
+      const names = members.map((f): string | Message => f.name)
+      const fields = names.slice(1).reduce((a, b) => message('import.issues.or', { a, b }), names[0] ?? '')
+      issue('MISSING_FIELD', message('import.issues.mapOneOf', { fields, seen }))
     }
   }
   if (
@@ -83,10 +92,7 @@ export function checkMapping(options: ValidatorOptions, headerRow: number): Impo
     !options.textScale &&
     !(mapped.has('ratingScaleMin') && mapped.has('ratingScaleMax'))
   ) {
-    issue(
-      'NO_RATING_SCALE',
-      'Reviews need a rating scale: choose one (e.g. 1–5), or map ratingScaleMin and ratingScaleMax columns.',
-    )
+    issue('NO_RATING_SCALE', message('import.issues.noRatingScale'))
   }
   return issues
 }
@@ -115,7 +121,7 @@ export class RowValidator {
     column: number | null,
     cell: Cell | undefined,
     code: string,
-    message: string,
+    text: Message,
   ): void {
     this.issues.push({
       sheet: this.options.sheet,
@@ -123,7 +129,7 @@ export class RowValidator {
       column: column === null ? null : (this.options.headers[column] ?? `column ${column + 1}`),
       value: cell === undefined ? null : displayCell(cell),
       code,
-      message,
+      ...issueText(text),
     })
   }
 
@@ -137,7 +143,10 @@ export class RowValidator {
         null,
         undefined,
         'RAGGED_ROW',
-        `the row has ${cells.length} fields; the header has ${this.options.headers.length}`,
+        message('import.issues.ragged', {
+          count: String(cells.length),
+          header: String(this.options.headers.length),
+        }),
       )
       return null
     }
@@ -160,18 +169,24 @@ export class RowValidator {
             column,
             cell,
             'UNKNOWN_RATING',
-            `not a rating on the scale ${this.options.textScale.name}`,
+            message('import.issues.unknownRating', { scale: this.options.textScale.name }),
           )
         values[spec.name] = rating
         continue
       }
       const parsed = parseFieldValue(cell, spec.type, this.context)
       if (!parsed.ok) {
-        this.report(row, column, cell, parsed.code, parsed.message)
+        this.report(row, column, cell, parsed.code, parsed.text)
         continue
       }
       if (parsed.value === null && spec.required && !(spec.name in this.options.constants)) {
-        this.report(row, column, cell, 'REQUIRED', `${spec.label} is required`)
+        this.report(
+          row,
+          column,
+          cell,
+          'REQUIRED',
+          message('import.issues.required', { label: spec.labelText }),
+        )
         continue
       }
       if (parsed.value !== null || !(spec.name in values)) values[spec.name] = parsed.value
@@ -207,19 +222,13 @@ export class RowValidator {
             : (this.options.scale?.max ?? this.options.textScale?.max)
         const rating = v['overallRating']
         if (min === undefined || max === undefined || !(max > min)) {
-          this.report(
-            row,
-            null,
-            undefined,
-            'NO_RATING_SCALE',
-            'the rating scale is missing or its maximum is not above its minimum',
-          )
+          this.report(row, null, undefined, 'NO_RATING_SCALE', message('import.issues.badScale'))
         } else if (typeof rating === 'number' && (rating < min || rating > max)) {
           this.report(
             row,
             ...at('overallRating'),
             'RATING_OUT_OF_SCALE',
-            `the rating is outside the scale ${min}–${max}`,
+            message('import.issues.ratingOutOfScale', { min: String(min), max: String(max) }),
           )
         } else {
           v['ratingScaleMin'] = min
@@ -237,7 +246,7 @@ export class RowValidator {
             row,
             ...at('level'),
             'LEVEL_OUT_OF_SCALE',
-            `the level is outside the scale ${scale.min}–${scale.max}`,
+            message('import.issues.levelOutOfScale', { min: String(scale.min), max: String(scale.max) }),
           )
         } else {
           v['level'] = converted
@@ -247,13 +256,7 @@ export class RowValidator {
       }
       case 'learning': {
         if (v['employeeId'] == null && v['email'] == null) {
-          this.report(
-            row,
-            null,
-            undefined,
-            'MISSING_LEARNER',
-            'the row names no learner: give an employee ID or an email',
-          )
+          this.report(row, null, undefined, 'MISSING_LEARNER', message('import.issues.missingLearner'))
         }
         v['status'] ??= v['completedAt'] != null ? 'completed' : 'enrolled'
         const score = v['score']
@@ -275,7 +278,7 @@ export class RowValidator {
               row,
               ...at('score'),
               'SCORE_OUT_OF_RANGE',
-              `the score must lie within ${lo}–${hi}, and the minimum below the maximum`,
+              message('import.issues.scoreOutOfRange', { min: String(lo), max: String(hi) }),
             )
           }
         }
@@ -302,7 +305,7 @@ export class RowValidator {
       column,
       String(values[keyFields[0] ?? ''] ?? ''),
       'DUPLICATE_KEY',
-      `the same ${keyFields.join(' + ')} as row ${first}; each may appear once per file`,
+      message('import.issues.duplicateKey', { fields: keyFields.join(' + '), row: String(first) }),
     )
   }
 }

@@ -4,14 +4,15 @@
  * sensitive attributes can only ever serve the fairness audit, which exists to check the other purposes.
  */
 import { PURPOSE_FIELDS, PURPOSES, type Purpose, type PurposeField } from '../../shared/fieldPurposes'
+import { english, message, type Message } from '../../shared/i18n/translate'
+import { joined } from '../fairness/text'
 
 export { PURPOSE_FIELDS, PURPOSES, type Purpose, type PurposeField }
 
-export const PURPOSE_LABEL: Record<Purpose, string> = {
-  calibration: 'Calibration',
-  development: 'Development and insights',
-  fairnessAudit: 'Fairness audit',
-}
+/** Each purpose's name in English (the renderer says it from the catalogue by its key). */
+export const PURPOSE_LABEL = Object.fromEntries(
+  PURPOSES.map((p) => [p, english(message(`privacy.purpose.${p}`))]),
+) as Record<Purpose, string>
 
 export interface PurposeFieldSpec {
   field: PurposeField
@@ -80,16 +81,33 @@ export const usesFieldFor = (purposes: FieldPurposes, field: PurposeField, purpo
   purposes[field].includes(purpose)
 
 /** Why a set of purposes cannot be stored for a field, or null when it can. */
-export function purposeProblem(field: PurposeField, purposes: readonly Purpose[]): string | null {
+export function purposeProblemText(field: PurposeField, purposes: readonly Purpose[]): Message | null {
   const spec = PURPOSE_FIELD_SPECS[field]
   const refused = purposes.filter((p) => !spec.allowed.includes(p))
   if (refused.length === 0) return null
-  const names = refused.map((p) => PURPOSE_LABEL[p].toLowerCase()).join(' or ')
-  return spec.sensitive
-    ? `${spec.label} is a sensitive attribute: it can only be used for the fairness audit, never for ${names}.`
-    : `${spec.label} cannot be used for ${names}.`
+  const params = {
+    field: message(`privacy.field.${field}`),
+    purposes: joined(
+      refused.map((p) => message(`privacy.purposeInText.${p}`)),
+      'privacy.purposeOr',
+    ) as Message,
+  }
+  return message(spec.sensitive ? 'privacy.errors.sensitiveOnly' : 'privacy.errors.notAllowed', params)
+}
+
+/** The same in English. */
+export function purposeProblem(field: PurposeField, purposes: readonly Purpose[]): string | null {
+  const problem = purposeProblemText(field, purposes)
+  return problem === null ? null : english(problem)
 }
 
 /** The message when a view needs a field its purpose may not use. */
+export const purposeRefusalText = (field: PurposeField, purpose: Purpose): Message =>
+  message('privacy.errors.notTagged', {
+    field: message(`privacy.field.${field}`),
+    purpose: message(`privacy.purposeInText.${purpose}`),
+  })
+
+/** The same in English. */
 export const purposeRefusal = (field: PurposeField, purpose: Purpose): string =>
-  `${PURPOSE_FIELD_SPECS[field].label} is not tagged for ${PURPOSE_LABEL[purpose].toLowerCase()} in this workspace (Workspace ▸ Field purposes).`
+  english(purposeRefusalText(field, purpose))

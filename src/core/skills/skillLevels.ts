@@ -1,3 +1,5 @@
+import { english, message, type Message } from '../../shared/i18n/translate'
+
 /**
  * A person's current level in each skill, from every source, by one documented rule:
  * 1. Ratings by others are the base: the newest assessment rating if it is at least as recent as the newest
@@ -31,8 +33,9 @@ export interface SkillLevel {
   level: number
   source: 'assessment' | 'manager' | '360' | 'certification' | 'course'
   date: string | null
-  /** The record it came from, in words. */
+  /** The record it came from, in words (English; `basisText` is the same for the user's language). */
   basis: string
+  basisText: Message
 }
 
 const DONE = new Set(['completed', 'passed'])
@@ -56,11 +59,17 @@ export function currentSkillLevels(
     const base =
       assessment && (!other || (assessment.ratedAt ?? '') >= (other.ratedAt ?? '')) ? assessment : other
     if (!base) continue
+    const basisText = message('succession.basis.rating', {
+      source: message(`succession.basis.source.${base.source}`),
+      level: base.level,
+      date: base.ratedAt ?? message('succession.basis.unknownDate'),
+    })
     levels.set(skillId, {
       level: base.level,
       source: base.source as SkillLevel['source'],
       date: base.ratedAt,
-      basis: `${base.source} rating ${base.level} on ${base.ratedAt ?? 'an unknown date'}`,
+      basis: english(basisText),
+      basisText,
     })
   }
   for (const l of learning) {
@@ -69,11 +78,21 @@ export function currentSkillLevels(
     if (certification && l.validUntil !== null && l.validUntil < asOf) continue
     const held = levels.get(l.skillId)
     if (held && held.level >= l.level) continue
+    const basisText = !certification
+      ? message('succession.basis.learning', { title: l.title, type: l.activityType, level: l.level })
+      : l.validUntil
+        ? message('succession.basis.certificationUntil', {
+            title: l.title,
+            until: l.validUntil,
+            level: l.level,
+          })
+        : message('succession.basis.certification', { title: l.title, level: l.level })
     levels.set(l.skillId, {
       level: l.level,
       source: certification ? 'certification' : 'course',
       date: l.completedAt,
-      basis: `${l.title} (${certification ? `certification${l.validUntil ? `, valid until ${l.validUntil}` : ''}` : l.activityType}) evidences level ${l.level}`,
+      basis: english(basisText),
+      basisText,
     })
   }
   return levels

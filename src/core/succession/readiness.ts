@@ -1,3 +1,5 @@
+import { english, message, type Message } from '../../shared/i18n/translate'
+
 /**
  * How well a person fits a critical role: per required skill the level held against the level needed, a fit
  * percentage, and readiness from the gaps and the person's nine-box position.
@@ -21,7 +23,9 @@ export interface CandidateFit {
   fitPercent: number
   gaps: Gap[]
   readiness: Readiness
+  /** In English (logs, the CLI, the report); `reasonText` is the same sentence for the user's language. */
   reason: string
+  reasonText: Message
 }
 
 /** Boxes whose performance is low (1, 4, 7): nobody there is ready now, whatever their skills. */
@@ -46,24 +50,22 @@ export function assessCandidate(
   const fitPercent = needed === 0 ? 100 : Math.round((100 * met) / needed)
   const missing = gaps.reduce((sum, g) => sum + (g.needed - g.held), 0)
   const lowPerformance = box !== null && LOW_PERFORMANCE_BOXES.has(box)
-  if (missing === 0 && !lowPerformance)
-    return { fitPercent, gaps, readiness: 'ready-now', reason: 'Meets every required level.' }
-  if (missing <= SOON_GAP_LEVELS)
-    return {
-      fitPercent,
-      gaps,
-      readiness: 'ready-1-2',
-      reason:
-        missing === 0
-          ? `Meets every required level, but sits in box ${box} (low performance).`
-          : `${missing} level(s) short in total: ${gaps.map((g) => `${g.skill} ${g.held}/${g.needed}`).join(', ')}.`,
-    }
-  return {
+  const fit = (readiness: Readiness, reasonText: Message): CandidateFit => ({
     fitPercent,
     gaps,
-    readiness: 'ready-3-plus',
-    reason: `${missing} level(s) short in total: ${gaps.map((g) => `${g.skill} ${g.held}/${g.needed}`).join(', ')}.`,
-  }
+    readiness,
+    reason: english(reasonText),
+    reasonText,
+  })
+  const short = (): Message =>
+    message('succession.reason.short', {
+      count: missing,
+      gaps: gaps.map((g) => `${g.skill} ${g.held}/${g.needed}`).join(', '),
+    })
+  if (missing === 0 && !lowPerformance) return fit('ready-now', message('succession.reason.meets'))
+  if (missing <= SOON_GAP_LEVELS)
+    return fit('ready-1-2', missing === 0 ? message('succession.reason.lowBox', { box: box ?? 0 }) : short())
+  return fit('ready-3-plus', short())
 }
 
 export function benchStrength(readiness: readonly Readiness[]): {

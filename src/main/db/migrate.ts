@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers'
+import { message } from '../../shared/i18n/translate'
 import { AppError } from '../../shared/result'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations'
 
@@ -20,7 +21,7 @@ export function migrate(
   if (from > migrations.length) {
     throw new AppError(
       'WORKSPACE_INCOMPATIBLE',
-      `This workspace was saved by a newer version of Ninefold (schema ${from}; this version knows up to ${migrations.length}). Update Ninefold to open it.`,
+      message('workspace.errors.newerSchema', { schema: from, known: migrations.length }),
       { schemaVersion: from, supported: migrations.length },
     )
   }

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers'
 import { existsSync } from 'node:fs'
+import { message } from '../../shared/i18n/translate'
 import { AppError } from '../../shared/result'
 import { cipherKeyBuffer, type KeyMaterial } from '../keys/keyMaterial'
 
@@ -30,15 +31,15 @@ export function openWorkspaceDb(
   if (isEmptyKey(key)) {
     // An empty key would mean an unencrypted file: never create one, and never read one as a workspace.
     throw options.create
-      ? new AppError('WEAK_PASSPHRASE', 'A workspace must be protected by a passphrase or key.')
-      : new AppError('WRONG_KEY', 'This workspace is encrypted: enter its passphrase or key.', { path })
+      ? new AppError('WEAK_PASSPHRASE', message('workspace.errors.mustProtect'))
+      : new AppError('WRONG_KEY', message('workspace.errors.encrypted'), { path })
   }
   const exists = existsSync(path)
   if (options.create && exists) {
-    throw new AppError('WORKSPACE_EXISTS', `A workspace already exists at ${path}.`, { path })
+    throw new AppError('WORKSPACE_EXISTS', message('workspace.errors.exists', { path }), { path })
   }
   if (!options.create && !exists) {
-    throw new AppError('WORKSPACE_NOT_FOUND', `There is no workspace at ${path}.`, { path })
+    throw new AppError('WORKSPACE_NOT_FOUND', message('workspace.errors.noWorkspaceAt', { path }), { path })
   }
   // A read-only connection (the session's reader) cannot write by accident, and SQLite's data_version then tells
   // it for sure when someone else committed: calibration views are cached on it.
@@ -66,9 +67,9 @@ export function openWorkspaceDb(
  * written (a backup being checked stays byte for byte what was written).
  */
 export function openWorkspaceSnapshot(path: string, key: KeyMaterial): WorkspaceDb {
-  if (isEmptyKey(key))
-    throw new AppError('WRONG_KEY', 'This workspace is encrypted: enter its passphrase or key.')
-  if (!existsSync(path)) throw new AppError('WORKSPACE_NOT_FOUND', `There is no file at ${path}.`, { path })
+  if (isEmptyKey(key)) throw new AppError('WRONG_KEY', message('workspace.errors.encrypted'))
+  if (!existsSync(path))
+    throw new AppError('WORKSPACE_NOT_FOUND', message('workspace.errors.noFileAt', { path }), { path })
   const db = new Database(path, { fileMustExist: true, readonly: true })
   try {
     applyKey(db, key)
@@ -85,11 +86,7 @@ function proveKey(db: WorkspaceDb, path: string): void {
     db.prepare('SELECT count(*) FROM sqlite_master').get()
   } catch (error) {
     if (error instanceof Error && 'code' in error && error.code === 'SQLITE_NOTADB') {
-      throw new AppError(
-        'WRONG_KEY',
-        'That passphrase or key does not open this workspace. Nothing was changed; check it and try again.',
-        { path },
-      )
+      throw new AppError('WRONG_KEY', message('workspace.errors.wrongKey'), { path })
     }
     throw error
   }

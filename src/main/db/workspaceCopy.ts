@@ -1,5 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { message } from '../../shared/i18n/translate'
 import { AppError } from '../../shared/result'
 import type { KeyMaterial } from '../keys/keyMaterial'
 import { schemaVersion } from './migrate'
@@ -50,24 +51,24 @@ export function verifyWorkspaceFile(
     // SQLite's own words (a page that fails its HMAC reads as "malformed"), under our message.
     throw new AppError(
       'BACKUP_INVALID',
-      `${path} is damaged (${error instanceof Error ? error.message : String(error)}). Nothing was changed.`,
+      message('workspace.errors.damaged', {
+        path,
+        problem: error instanceof Error ? error.message : String(error),
+      }),
       { path },
     )
   }
 }
 
 function checkWorkspaceFile(path: string, key: KeyMaterial, latestSchema: number): WorkspaceFileCheck {
-  if (!existsSync(path)) throw new AppError('WORKSPACE_NOT_FOUND', `There is no file at ${path}.`, { path })
+  if (!existsSync(path))
+    throw new AppError('WORKSPACE_NOT_FOUND', message('workspace.errors.noFileAt', { path }), { path })
   let db: WorkspaceDb
   try {
     db = openWorkspaceSnapshot(path, key)
   } catch (error) {
     if (error instanceof AppError && error.code === 'WRONG_KEY') {
-      throw new AppError(
-        'BACKUP_INVALID',
-        `${path} does not open with this workspace's key: it is a backup of another workspace, was taken under an earlier passphrase, or is damaged. Nothing was changed.`,
-        { path },
-      )
+      throw new AppError('BACKUP_INVALID', message('workspace.errors.foreignBackup', { path }), { path })
     }
     throw error
   }
@@ -81,7 +82,7 @@ function checkWorkspaceFile(path: string, key: KeyMaterial, latestSchema: number
     if (problems.length !== 1 || problems[0] !== 'ok') {
       throw new AppError(
         'BACKUP_INVALID',
-        `${path} is damaged (${problems.slice(0, 3).join('; ')}). Nothing was changed.`,
+        message('workspace.errors.damaged', { path, problem: problems.slice(0, 3).join('; ') }),
         { path },
       )
     }
@@ -90,8 +91,8 @@ function checkWorkspaceFile(path: string, key: KeyMaterial, latestSchema: number
       throw new AppError(
         'BACKUP_INVALID',
         version === 0
-          ? `${path} is not a Ninefold workspace. Nothing was changed.`
-          : `${path} was written by a newer Ninefold (schema ${version}; this version knows up to ${latestSchema}). Nothing was changed.`,
+          ? message('workspace.errors.notWorkspace', { path })
+          : message('workspace.errors.newerBackup', { path, schema: version, known: latestSchema }),
         { path, schemaVersion: version },
       )
     }

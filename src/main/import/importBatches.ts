@@ -1,4 +1,5 @@
 import type { MethodOutput } from '../../shared/contract'
+import { message } from '../../shared/i18n/translate'
 import { AppError } from '../../shared/result'
 import type { WorkspaceDb } from '../db/openWorkspaceDb'
 import { appendAudit } from '../services/auditLog'
@@ -47,11 +48,9 @@ function hasNewerOpenAction(db: WorkspaceDb, actionId: number): boolean {
 function dependentWork(error: unknown, batchId: string): AppError | null {
   if (!(error instanceof Error) || !('code' in error) || error.code !== 'SQLITE_CONSTRAINT_FOREIGNKEY')
     return null
-  return new AppError(
-    'IMPORT_CONFLICT',
-    `Batch ${batchId} cannot be undone: later work uses what it added (a calibration session on its review cycle, a critical role or rule on its skills or learning items, an outbox action). Remove that work first.`,
-    { batchId },
-  )
+  return new AppError('IMPORT_CONFLICT', message('import.errors.dependentWork', { batch: batchId }), {
+    batchId,
+  })
 }
 
 export function undoImport(
@@ -75,9 +74,12 @@ function undoBatch(db: WorkspaceDb, batchId: string, actor: string, now: Date): 
     const batch = db
       .prepare('SELECT id, rowid AS seq, undone_at, file_name FROM import_batches WHERE id = ?')
       .get(batchId) as { id: string; seq: number; undone_at: string | null; file_name: string } | undefined
-    if (!batch) throw new AppError('NOT_FOUND', `There is no import batch ${batchId}.`)
+    if (!batch) throw new AppError('NOT_FOUND', message('import.errors.noBatch', { batch: batchId }))
     if (batch.undone_at)
-      throw new AppError('IMPORT_CONFLICT', `Batch ${batchId} was already undone at ${batch.undone_at}.`)
+      throw new AppError(
+        'IMPORT_CONFLICT',
+        message('import.errors.alreadyUndone', { batch: batchId, at: batch.undone_at }),
+      )
     const later = db
       .prepare(
         'SELECT id, file_name FROM import_batches WHERE rowid > ? AND undone_at IS NULL ORDER BY rowid DESC LIMIT 1',
@@ -86,7 +88,7 @@ function undoBatch(db: WorkspaceDb, batchId: string, actor: string, now: Date): 
     if (later) {
       throw new AppError(
         'IMPORT_CONFLICT',
-        `Undo the later import of ${later.file_name} (batch ${later.id}) first: it may depend on what batch ${batchId} added.`,
+        message('import.errors.undoLaterFirst', { file: later.file_name, later: later.id, batch: batchId }),
         { blockingBatchId: later.id },
       )
     }

@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import type { MethodOutput, ParsedInput } from '../../shared/contract'
+import type { ImportIssueShape, MethodOutput, ParsedInput } from '../../shared/contract'
+import { message } from '../../shared/i18n/translate'
 import { AppError } from '../../shared/result'
 import { displayCell, isBlank, type Cell } from '../../core/import/cells'
-import { RowValidator, type ImportIssue } from '../../core/import/validateRows'
+import { issueText, RowValidator } from '../../core/import/validateRows'
 import { inLongTransaction } from '../db/longTransaction'
 import type { WorkspaceDb } from '../db/openWorkspaceDb'
 import type { JobHandle } from '../services/jobs'
@@ -15,6 +16,7 @@ import type { TabularKind } from '../../core/import/fields'
 import { resolveUnmatched } from './resolveUnmatched'
 import { closeCompletedActions } from '../services/rules/outbox'
 import { newSkillNotes } from './newSkills'
+import { SENSITIVE_CHANGED } from './writers'
 
 export interface ImportContext {
   db: WorkspaceDb
@@ -40,11 +42,7 @@ async function sha256Of(path: string): Promise<string> {
 }
 
 function tabularKindOf(kind: ParsedInput<'import.commit'>['kind']): TabularKind {
-  if (kind === 'xapi')
-    throw new AppError(
-      'INVALID_INPUT',
-      'xAPI statements have no columns to map; import them directly (a dry run shows what would happen).',
-    )
+  if (kind === 'xapi') throw new AppError('INVALID_INPUT', message('import.errors.xapiNotTabular'))
   return kind
 }
 
@@ -117,7 +115,7 @@ export async function commitImport(
 ): Promise<CommitResult> {
   const { db } = context
   const sha256 = await sha256Of(input.path).catch(() => {
-    throw new AppError('FILE_UNREADABLE', `${input.path}: no such file or not readable.`, {
+    throw new AppError('FILE_UNREADABLE', message('import.errors.notReadable', { file: input.path }), {
       file: input.path,
     })
   })
@@ -176,14 +174,14 @@ export async function commitImport(
       column: null,
       value: null,
       code: 'ALREADY_IMPORTED',
-      message: `This file was already imported as batch ${previous.id}; nothing was changed.`,
+      ...issueText(message('import.warnings.alreadyImported', { batch: previous.id })),
     })
     return summary
   }
 
   const batchId = randomUUID()
   const validator = new RowValidator(prepared.validator)
-  const addIssue = (list: ImportIssue[], issue: ImportIssue): void => {
+  const addIssue = (list: ImportIssueShape[], issue: ImportIssueShape): void => {
     if (list.length < MAX_ISSUES) list.push(issue)
   }
   const rollback = new Error('rollback')
@@ -232,6 +230,7 @@ export async function commitImport(
                 value: null,
                 code: result.code,
                 message: result.message,
+                text: result.text,
               })
               break
             case 'unmatched':
@@ -246,6 +245,12 @@ export async function commitImport(
                 value: null,
                 code: 'UPDATED',
                 message: result.changes.join('; '),
+                text: message('import.warnings.changes', {
+                  changes:
+                    result.changes.length === 1 && result.changes[0] === SENSITIVE_CHANGED
+                      ? message('import.warnings.sensitiveChanged')
+                      : result.changes.join('; '),
+                }),
               })
               break
             default:
@@ -264,7 +269,7 @@ export async function commitImport(
             column: null,
             value: null,
             code: 'LINKED_UNMATCHED',
-            message: `${linked} record(s) from earlier imports were waiting for these people and are now stored.`,
+            ...issueText(message('import.warnings.linked', { count: linked, n: String(linked) })),
           })
         }
       }
@@ -275,7 +280,12 @@ export async function commitImport(
           column: null,
           value: null,
           code: 'UNMATCHED',
-          message: `${summary.unmatched} record(s) name people who are not in the workspace; they are kept as unmatched until those people are imported.`,
+          ...issueText(
+            message('import.warnings.unmatched', {
+              count: summary.unmatched,
+              n: String(summary.unmatched),
+            }),
+          ),
         })
       }
       if (input.kind === 'competencies') {
@@ -290,7 +300,7 @@ export async function commitImport(
             column: null,
             value: null,
             code: 'ACTIONS_CLOSED',
-            message: `${closed} outbox action(s) are now done according to this file and were closed.`,
+            ...issueText(message('import.warnings.actionsClosed', { count: closed, n: String(closed) })),
           })
       }
       journal.flush()

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { MethodOutput } from '../../shared/contract'
+import { message } from '../../shared/i18n/translate'
 import { AppError } from '../../shared/result'
 import type { FieldValue } from '../../core/import/parseValue'
 import type { TabularKind } from '../../core/import/fields'
@@ -33,16 +34,14 @@ export function linkUnmatched(
 ): MethodOutput<'import.link'> {
   const person = db.prepare('SELECT id FROM people WHERE employee_id = ?').get(employeeId) as
     { id: number } | undefined
-  if (!person)
-    throw new AppError('NOT_FOUND', `There is no person with employee ID ${employeeId} in this workspace.`)
+  if (!person) throw new AppError('NOT_FOUND', message('import.errors.noPerson', { employeeId }))
   const open = db
     .prepare(
       `SELECT u.id, u.kind, u.row, u.record_json FROM unmatched_records u JOIN import_batches b ON b.id = u.batch_id
        WHERE u.identifier = ? AND u.resolved_batch_id IS NULL AND b.undone_at IS NULL ORDER BY u.id`,
     )
     .all(identifier) as { id: number; kind: TabularKind; row: number; record_json: string }[]
-  if (open.length === 0)
-    throw new AppError('NOT_FOUND', `No unmatched records are waiting under "${identifier}".`)
+  if (open.length === 0) throw new AppError('NOT_FOUND', message('import.errors.noneWaiting', { identifier }))
   const kind = open[0]?.kind ?? 'learning'
   const batchId = randomUUID()
   const header = {

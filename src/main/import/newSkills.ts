@@ -1,4 +1,5 @@
-import type { ImportIssue } from '../../core/import/validateRows'
+import { message } from '../../shared/i18n/translate'
+import { issueText, type ImportIssue } from '../../core/import/validateRows'
 import { matchSkill } from '../../core/skills/normalise'
 import type { WorkspaceDb } from '../db/openWorkspaceDb'
 import { ontologySkills } from '../services/succession/skillProfiles'
@@ -21,10 +22,14 @@ export function newSkillNotes(db: WorkspaceDb, lastIdBefore: number): ImportIssu
         column: 'skill',
         value: s.name,
         code: 'NEW_SKILL',
-        message:
+        ...issueText(
           similar.length === 0
-            ? `"${s.name}" is a new skill in the ontology.`
-            : `"${s.name}" is a new skill; similar ones already exist: ${similar.map((x) => `${x.name} (${x.score})`).join(', ')}. Merge them under Skills if they are the same.`,
+            ? message('import.warnings.newSkill', { skill: s.name })
+            : message('import.warnings.newSkillSimilar', {
+                skill: s.name,
+                similar: similar.map((x) => `${x.name} (${x.score})`).join(', '),
+              }),
+        ),
       }
     })
 }

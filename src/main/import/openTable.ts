@@ -1,5 +1,6 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
+import { message } from '../../shared/i18n/translate'
 import { AppError } from '../../shared/result'
 import { openCsvFile } from './readers/csvFile'
 import { FileFormatError, type SheetInfo, type SourceRow } from './readers/types'
@@ -22,7 +23,8 @@ export interface OpenedTable {
 export function fileError(path: string, error: unknown): AppError {
   if (error instanceof AppError) return error
   if (error instanceof FileFormatError) {
-    return new AppError('FILE_UNREADABLE', `${basename(path)}: ${error.message}`, {
+    const problem = error.text ?? error.message
+    return new AppError('FILE_UNREADABLE', message('import.errors.file', { file: basename(path), problem }), {
       file: basename(path),
       reason: error.code,
     })
@@ -50,16 +52,16 @@ export function openTable(
   options: { delimiter?: string | null; encoding?: string | null; spoolRoot: string },
 ): OpenedTable {
   if (!existsSync(path))
-    throw new AppError('FILE_UNREADABLE', `${path}: no such file.`, { file: path, reason: 'NOT_FOUND' })
+    throw new AppError('FILE_UNREADABLE', message('import.errors.noFile', { file: path }), {
+      file: path,
+      reason: 'NOT_FOUND',
+    })
   try {
-    if (statSync(path).size === 0) throw new FileFormatError('EMPTY_FILE', 'The file is empty.')
+    if (statSync(path).size === 0) throw new FileFormatError('EMPTY_FILE', message('import.errors.empty'))
     const isZip = magic(path).readUInt32LE(0) === 0x04034b50
     const looksLikeXlsx = /\.xls[xm]$/i.test(path)
     if (!isZip && looksLikeXlsx) {
-      throw new FileFormatError(
-        'NOT_XLSX',
-        'The file is named like an Excel workbook but is not one (it is not a zip archive).',
-      )
+      throw new FileFormatError('NOT_XLSX', message('import.errors.namedLikeXlsx'))
     }
     const meta = isZip
       ? openXlsxFile(path)

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { message } from '../../shared/i18n/translate'
 import type { ParseMessage, ParseRequest } from './parseProtocol'
 import { FileFormatError, type SourceRow } from './readers/types'
 
@@ -87,20 +88,20 @@ export async function* parseInWorker(
   try {
     for (;;) {
       signal?.throwIfAborted()
-      const message = inbox.shift()
-      if (!message) {
+      const next = inbox.shift()
+      if (!next) {
         if (crashed)
           throw new FileFormatError(
             'CORRUPT_FILE',
-            `The file could not be read: ${(crashed as Error).message}`,
+            message('import.errors.unreadableFile', { detail: (crashed as Error).message }),
           )
         await new Promise<void>((resolve) => (wake = resolve))
         continue
       }
-      if (message.type === 'end') return
-      if (message.type === 'error') throw new FileFormatError(message.code, message.message)
+      if (next.type === 'end') return
+      if (next.type === 'error') throw new FileFormatError(next.code, next.text ?? next.message)
       worker.postMessage({ type: 'credit', batches: 1 })
-      yield* message.rows
+      yield* next.rows
     }
   } finally {
     signal?.removeEventListener('abort', onAbort)

@@ -1,3 +1,4 @@
+import type { Message } from '../../shared/i18n/translate'
 import type { SourceRow } from './readers/types'
 
 export interface ParseRequest {
@@ -11,4 +12,6 @@ export interface ParseRequest {
 }
 
 export type ParseMessage =
-  { type: 'rows'; rows: SourceRow[] } | { type: 'end' } | { type: 'error'; code: string; message: string }
+  | { type: 'rows'; rows: SourceRow[] }
+  | { type: 'end' }
+  | { type: 'error'; code: string; message: string; text?: Message }

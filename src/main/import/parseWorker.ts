@@ -5,6 +5,7 @@ import { openCsvFile } from './readers/csvFile'
 import { FileFormatError, type SourceRow } from './readers/types'
 import { openXlsxFile } from './readers/xlsxFile'
 import type { ParseRequest, ParseMessage } from './parseProtocol'
+import { message } from '../../shared/i18n/translate'
 
 const BATCH_ROWS = 1_000
 
@@ -42,13 +43,21 @@ async function run(request: ParseRequest, port: NonNullable<typeof parentPort>):
     if (batch.length > 0) await send({ type: 'rows', rows: batch })
     await send({ type: 'end' })
   } catch (error) {
-    const known = error instanceof FileFormatError
+    // A reader's own error keeps its code and reason; anything else is a file that could not be read.
+    const failure =
+      error instanceof FileFormatError
+        ? error
+        : new FileFormatError(
+            'CORRUPT_FILE',
+            message('import.errors.unreadableFile', {
+              detail: error instanceof Error ? error.message : String(error),
+            }),
+          )
     await send({
       type: 'error',
-      code: known ? error.code : 'CORRUPT_FILE',
-      message: known
-        ? error.message
-        : `The file could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      code: failure.code,
+      message: failure.message,
+      ...(failure.text ? { text: failure.text } : {}),
     })
   }
 }

@@ -1,4 +1,5 @@
 import type { MappingSpec } from '../../shared/contract'
+import { message, type Message } from '../../shared/i18n/translate'
 import { AppError } from '../../shared/result'
 import { displayCell, isBlank, type Cell } from '../../core/import/cells'
 import { suggestMapping } from '../../core/import/autoMap'
@@ -6,7 +7,12 @@ import { detectHeaderRow } from '../../core/import/detectHeader'
 import { fieldsOf, type TabularKind } from '../../core/import/fields'
 import { detectDateFormat } from '../../core/import/parseDate'
 import { detectTextScale } from '../../core/import/ratingScales'
-import { checkMapping, type ImportIssue, type ValidatorOptions } from '../../core/import/validateRows'
+import {
+  checkMapping,
+  issueText,
+  type ImportIssue,
+  type ValidatorOptions,
+} from '../../core/import/validateRows'
 import type { SourceRow } from './readers/types'
 import type { OpenedTable } from './openTable'
 
@@ -54,7 +60,11 @@ export async function prepareImport(
   if (sheet !== null && !table.sheets.some((s) => s.name === sheet)) {
     throw new AppError(
       'INVALID_INPUT',
-      `${table.fileName} has no sheet "${sheet}". Its sheets: ${table.sheets.map((s) => s.name).join(', ')}.`,
+      message('import.errors.noSheet', {
+        file: table.fileName,
+        sheet,
+        sheets: table.sheets.map((s) => s.name).join(', '),
+      }),
     )
   }
   const rest = table.rows(sheet, signal)
@@ -74,13 +84,13 @@ export async function prepareImport(
   const headerCells = head.find((r) => r.row === headerRow)?.cells ?? []
   const headers = headerCells.map((c) => displayCell(c).trim())
   const mapping = new Map<number, { field: string; confidence: number }>()
-  const issue = (code: string, message: string): ImportIssue => ({
+  const issue = (code: string, text: Message): ImportIssue => ({
     sheet,
     row: headerRow ?? 1,
     column: null,
     value: null,
     code,
-    message,
+    ...issueText(text),
   })
   const mappingIssues: ImportIssue[] = []
   let profile: string | null = null
@@ -88,25 +98,18 @@ export async function prepareImport(
   let effective: MappingSpec = spec
 
   if (headerRow === null) {
-    mappingIssues.push(
-      issue(
-        'NO_HEADER_ROW',
-        'No header row found: the first rows hold data (numbers or dates), not column names. Add a header row, or give --header-row.',
-      ),
-    )
+    mappingIssues.push(issue('NO_HEADER_ROW', message('import.issues.noHeaderRow')))
   } else if (spec.columns) {
     const known = new Set(fieldsOf(kind).map((f) => f.name))
     for (const [header, field] of Object.entries(spec.columns)) {
       const column = headers.findIndex((h) => h === header.trim())
       if (!known.has(field))
-        mappingIssues.push(
-          issue('UNKNOWN_FIELD', `The mapping names "${field}", which is not a ${kind} field.`),
-        )
+        mappingIssues.push(issue('UNKNOWN_FIELD', message('import.issues.unknownField', { field, kind })))
       else if (column < 0)
         mappingIssues.push(
           issue(
             'UNKNOWN_COLUMN',
-            `The mapping names the column "${header}", which is not in the header row. Headers seen: ${headers.filter(Boolean).join(', ')}`,
+            message('import.issues.unknownColumn', { header, seen: headers.filter(Boolean).join(', ') }),
           ),
         )
       else mapping.set(column, { field, confidence: 1 })
@@ -161,12 +164,7 @@ export async function prepareImport(
   if (headerRow !== null && mappingIssues.length === 0)
     mappingIssues.push(...checkMapping(validator, headerRow))
   if (detected.contradictory && !effective.dateFormat) {
-    mappingIssues.push(
-      issue(
-        'MIXED_DATE_FORMATS',
-        'The dates mix day-first and month-first forms (e.g. 31/01 and 01/31); fix the file or choose a date format.',
-      ),
-    )
+    mappingIssues.push(issue('MIXED_DATE_FORMATS', message('import.issues.mixedDates')))
   }
   return {
     profile,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, relative, sep } from 'node:path'
+import { message } from '../../shared/i18n/translate'
 import { AppError } from '../../shared/result'
 
 /**
@@ -22,12 +23,16 @@ export class StagedFiles {
       .join('')
       .trim()
     if (!safeName || safeName === '.' || safeName === '..')
-      throw new AppError('INVALID_INPUT', 'The uploaded file has no usable name.')
+      throw new AppError('INVALID_INPUT', message('import.errors.noName'))
     if (bytes.length === 0)
-      throw new AppError('FILE_UNREADABLE', `${safeName}: The file is empty.`, {
-        file: safeName,
-        reason: 'EMPTY_FILE',
-      })
+      throw new AppError(
+        'FILE_UNREADABLE',
+        message('import.errors.file', { file: safeName, problem: message('import.errors.empty') }),
+        {
+          file: safeName,
+          reason: 'EMPTY_FILE',
+        },
+      )
     const folder = join(this.root, randomUUID())
     mkdirSync(folder, { recursive: true, mode: 0o700 })
     const path = join(folder, safeName)

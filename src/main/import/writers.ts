@@ -1,3 +1,4 @@
+import { english, message, type Message } from '../../shared/i18n/translate'
 import type { FieldValue } from '../../core/import/parseValue'
 import type { TabularKind } from '../../core/import/fields'
 import type { ValidatedRow } from '../../core/import/validateRows'
@@ -9,7 +10,10 @@ import { ontologySkills } from '../services/succession/skillProfiles'
 export type WriteResult =
   | { outcome: 'inserted' | 'unchanged' | 'unmatched' }
   | { outcome: 'updated'; changes: string[] }
-  | { outcome: 'rejected'; code: string; message: string; field: string | null }
+  | { outcome: 'rejected'; code: string; message: string; text: Message; field: string | null }
+
+/** The one change shown for a person whose sensitive attributes changed (their values are not shown). */
+export const SENSITIVE_CHANGED = english(message('import.warnings.sensitiveChanged'))
 
 type Row = Record<string, unknown>
 type Values = Record<string, FieldValue>
@@ -157,7 +161,7 @@ export function createWriter(
     ids.set(`${table}\u0000${key}`, Number(id))
     return Number(id)
   }
-  const cycleId = (name: string, min: number, max: number): number | { conflict: string } => {
+  const cycleId = (name: string, min: number, max: number): number | { conflict: Message } => {
     const found = db
       .prepare('SELECT id, scale_min, scale_max FROM review_cycles WHERE name = ?')
       .get(name) as { id: number; scale_min: number; scale_max: number } | undefined
@@ -170,7 +174,11 @@ export function createWriter(
     }
     if (found.scale_min !== min || found.scale_max !== max) {
       return {
-        conflict: `the cycle "${name}" is already stored with the scale ${found.scale_min}–${found.scale_max}, not ${min}–${max}`,
+        conflict: message('import.issues.scaleConflict', {
+          cycle: name,
+          stored: `${found.scale_min}–${found.scale_max}`,
+          given: `${min}–${max}`,
+        }),
       }
     }
     return found.id
@@ -218,7 +226,7 @@ export function createWriter(
             values,
           )
           if (result.outcome === 'unchanged' && second.outcome === 'updated')
-            return { outcome: 'updated', changes: ['sensitive attributes (not shown)'] }
+            return { outcome: 'updated', changes: [SENSITIVE_CHANGED] }
           return result
         },
       }
@@ -233,7 +241,8 @@ export function createWriter(
             return {
               outcome: 'rejected',
               code: 'SCALE_CONFLICT',
-              message: cycle.conflict,
+              message: english(cycle.conflict),
+              text: cycle.conflict,
               field: 'overallRating',
             }
           const existing = db
@@ -252,7 +261,13 @@ export function createWriter(
             ontologySkillId(String(v['skill'])) ?? getOrCreate('skills', 'name', String(v['skill']), {})
           const cycle = v['cycle'] == null ? null : cycleId(String(v['cycle']), 1, 5)
           if (typeof cycle === 'object' && cycle !== null)
-            return { outcome: 'rejected', code: 'SCALE_CONFLICT', message: cycle.conflict, field: 'cycle' }
+            return {
+              outcome: 'rejected',
+              code: 'SCALE_CONFLICT',
+              message: english(cycle.conflict),
+              text: cycle.conflict,
+              field: 'cycle',
+            }
           const existing = db
             .prepare(
               'SELECT * FROM competency_ratings WHERE person_id = ? AND skill_id = ? AND cycle_id IS ? AND source = ?',

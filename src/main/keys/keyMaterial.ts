@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
+import { message } from '../../shared/i18n/translate'
 import { AppError } from '../../shared/result'
 import { MIN_PASSPHRASE_LENGTH } from '../../shared/contract/workspace'
 
@@ -24,12 +25,12 @@ export function randomRawKey(): KeyMaterial {
 
 export function assertStrongPassphrase(passphrase: string | undefined): string {
   if (passphrase === undefined || passphrase.length === 0) {
-    throw new AppError('WEAK_PASSPHRASE', 'Choose a passphrase to protect this workspace.')
+    throw new AppError('WEAK_PASSPHRASE', message('workspace.errors.choosePassphrase'))
   }
   if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) {
     throw new AppError(
       'WEAK_PASSPHRASE',
-      `The passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters long; a few ordinary words work well.`,
+      message('workspace.errors.shortPassphrase', { min: MIN_PASSPHRASE_LENGTH }),
     )
   }
   return passphrase
@@ -39,8 +40,7 @@ export function assertStrongPassphrase(passphrase: string | undefined): string {
 export function keyFromText(text: string): KeyMaterial {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? ''
   if (RAW_KEY_HEX.test(firstLine)) return { kind: 'raw', key: Buffer.from(firstLine, 'hex') }
-  if (firstLine.length === 0)
-    throw new AppError('KEY_UNAVAILABLE', 'The key is empty: its first line must hold the key.')
+  if (firstLine.length === 0) throw new AppError('KEY_UNAVAILABLE', message('workspace.errors.emptyKey'))
   return passphraseKey(firstLine)
 }
 
@@ -53,12 +53,12 @@ export function readKeyFile(path: string): KeyMaterial {
   try {
     mode = statSync(path).mode
   } catch {
-    throw new AppError('KEY_UNAVAILABLE', `Key file ${path} does not exist or cannot be read.`, { path })
+    throw new AppError('KEY_UNAVAILABLE', message('workspace.errors.keyFileMissing', { path }), { path })
   }
   if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
     throw new AppError(
       'KEY_UNAVAILABLE',
-      `Key file ${path} can be read by other users (mode ${(mode & 0o777).toString(8)}). Run: chmod 600 ${path}`,
+      message('workspace.errors.keyFileReadable', { path, mode: (mode & 0o777).toString(8) }),
       { path },
     )
   }

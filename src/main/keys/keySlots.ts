@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { message } from '../../shared/i18n/translate'
 import { AppError } from '../../shared/result'
 
 /**
@@ -76,11 +77,7 @@ export function readKeySlots(workspacePath: string): KeySlots | null {
     if (slots.version !== 1) throw new Error('unknown version')
     return slots
   } catch {
-    throw new AppError(
-      'KEY_UNAVAILABLE',
-      `${path} is damaged: the workspace's keys cannot be read from it.`,
-      { path },
-    )
+    throw new AppError('KEY_UNAVAILABLE', message('workspace.errors.slotsDamaged', { path }), { path })
   }
 }
 
@@ -91,11 +88,7 @@ export function readKeySlots(workspacePath: string): KeySlots | null {
 export function writeKeySlots(workspacePath: string, slots: KeySlots, options: { create: boolean }): void {
   const path = keySlotsPath(workspacePath)
   if (options.create && existsSync(path)) {
-    throw new AppError(
-      'WORKSPACE_EXISTS',
-      `${path} already exists (the keys of another workspace?). Move it away or choose another name.`,
-      { path },
-    )
+    throw new AppError('WORKSPACE_EXISTS', message('workspace.errors.slotsExist', { path }), { path })
   }
   const partial = `${path}.partial`
   mkdirSync(dirname(path), { recursive: true })

@@ -6,6 +6,7 @@ import {
   type MethodOutput,
   type ParsedInput,
 } from '../../shared/contract'
+import { english, message } from '../../shared/i18n/translate'
 import { AppError, type Result } from '../../shared/result'
 
 export type Handler<M extends MethodName> = (
@@ -23,16 +24,15 @@ export interface DispatcherOptions {
   onInternalError?: (method: string, error: unknown) => void
 }
 
-const INTERNAL_MESSAGE =
-  'Something went wrong inside Ninefold. Nothing was changed by the failed step; the details are in the log.'
+const INTERNAL_TEXT = message('common.errors.internal')
 
 function describeIssues(error: ZodError): { message: string; issues: { path: string; message: string }[] } {
   const issues = error.issues.map((issue) => ({
     path: issue.path.map(String).join('.'),
     message: issue.message,
   }))
-  const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')
-  return { message, issues }
+  const text = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')
+  return { message: text, issues }
 }
 
 /**
@@ -45,20 +45,24 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       if (!isMethodName(method)) {
         return {
           ok: false,
-          error: { code: 'UNKNOWN_METHOD', message: `There is no method called "${method}".` },
+          // No catalogue key on the wire here: a client that asks for a method it does not know is a bug, and the
+          // envelope keeps its documented two fields.
+          error: {
+            code: 'UNKNOWN_METHOD',
+            message: english(message('common.errors.unknownMethod', { method })),
+          },
         }
       }
       const spec = contract[method]
       const parsed = spec.input.safeParse(input ?? {})
       if (!parsed.success) {
-        const { message, issues } = describeIssues(parsed.error)
+        const { message: detail, issues } = describeIssues(parsed.error)
+        // The schema's own words stay as they are, inside a sentence from the catalogue.
         return {
           ok: false,
-          error: {
-            code: 'INVALID_INPUT',
-            message: `Invalid input for ${method}: ${message}`,
-            details: { issues },
-          },
+          error: new AppError('INVALID_INPUT', message('common.errors.invalidInput', { method, detail }), {
+            issues,
+          }).toShape(),
         }
       }
       try {
@@ -68,7 +72,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       } catch (error) {
         if (error instanceof AppError) return { ok: false, error: error.toShape() }
         options.onInternalError?.(method, error)
-        return { ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE } }
+        return { ok: false, error: new AppError('INTERNAL', INTERNAL_TEXT).toShape() }
       }
     },
   }

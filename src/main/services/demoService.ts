@@ -1,4 +1,5 @@
 import type { DemoSummary } from '../../shared/contract'
+import { message } from '../../shared/i18n/translate'
 import { AppError } from '../../shared/result'
 import { addDays, toIsoDate } from '../../core/dates'
 import { createDemoOrganisation, type LearningItemSpec } from '../../core/demo'
@@ -19,10 +20,7 @@ export async function populateDemo(
 ): Promise<DemoSummary> {
   const existing = (db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n
   if (existing > 0) {
-    throw new AppError(
-      'INVALID_INPUT',
-      `This workspace already holds ${existing} people; demo data goes only into an empty workspace.`,
-    )
+    throw new AppError('INVALID_INPUT', message('workspace.errors.demoNotEmpty', { count: existing }))
   }
   const org = createDemoOrganisation({
     people: options.people,

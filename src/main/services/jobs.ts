@@ -1,3 +1,4 @@
+import { english, message, type Message } from '../../shared/i18n/translate'
 import { AppError } from '../../shared/result'
 import type { EventBus } from './eventBus'
 
@@ -21,14 +22,18 @@ export class JobRegistry {
     private readonly throttleMs = 100,
   ) {}
 
-  /** `what` names the job for the notification when it ends ("The import of people.csv"). */
+  /**
+   * `what` names the job for the notification when it ends ("The import of people.csv"), best as a catalogue
+   * message (`common.jobs.importOf`, `common.jobs.demoFill`).
+   */
   async run<T>(
     jobId: string | undefined,
     work: (job: JobHandle) => Promise<T> | T,
-    what = 'The job',
+    what: string | Message = message('common.jobs.theJob'),
   ): Promise<T> {
     const id = jobId ?? `job-${Math.random().toString(36).slice(2, 10)}`
-    if (this.running.has(id)) throw new AppError('INVALID_INPUT', `A job with id ${id} is already running.`)
+    if (this.running.has(id))
+      throw new AppError('INVALID_INPUT', message('common.jobs.alreadyRunning', { id }))
     const controller = new AbortController()
     this.running.set(id, controller)
     let lastEmit = 0
@@ -41,33 +46,46 @@ export class JobRegistry {
         this.events.emit('jobs.progress', { jobId: id, phase, done, total })
       },
       throwIfCancelled: () => {
-        if (controller.signal.aborted)
-          throw new AppError('CANCELLED', 'Cancelled. Nothing from this job was kept.')
+        if (controller.signal.aborted) throw new AppError('CANCELLED', message('common.jobs.cancelled'))
       },
     }
     const started = Date.now()
-    const finished = (ok: boolean, how: string): void =>
+    // The notice is shown by the desktop's main process, which speaks English: the sentence comes from the catalogue.
+    const finished = (ok: boolean, how: Message): void =>
       this.events.emit('jobs.finished', {
         jobId: id,
         ok,
-        message: `${what} ${how}`,
+        message: english(how),
         seconds: Math.round((Date.now() - started) / 100) / 10,
       })
     try {
       const result = await work(handle)
-      finished(true, 'has finished.')
+      finished(true, message('common.jobs.finished', { what }))
       return result
     } catch (error) {
       finished(
         false,
         error instanceof AppError && error.code === 'CANCELLED'
-          ? 'was cancelled; nothing was kept.'
-          : `did not finish: ${error instanceof Error ? error.message : String(error)}`,
+          ? message('common.jobs.wasCancelled', { what })
+          : message('common.jobs.failed', {
+              what,
+              error:
+                error instanceof AppError
+                  ? (error.text ?? error.message)
+                  : error instanceof Error
+                    ? error.message
+                    : String(error),
+            }),
       )
       throw error
     } finally {
       this.running.delete(id)
     }
+  }
+
+  /** The notice for a long export that ended, in English like every `jobs.finished` line. */
+  static exportFinished(file: string): string {
+    return english(message('common.jobs.finished', { what: message('common.jobs.exportOf', { file }) }))
   }
 
   cancel(jobId: string): boolean {

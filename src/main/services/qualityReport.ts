@@ -1,21 +1,35 @@
 import type { MethodOutput, QualityFinding } from '../../shared/contract'
+import type { importMessages } from '../../shared/i18n/en/import'
+import { english, message, type MessageKey } from '../../shared/i18n/translate'
 import { findManagerCycles, inconsistentLabels } from '../../core/quality/managerGraph'
 import type { WorkspaceDb } from '../db/openWorkspaceDb'
 
 type Example = QualityFinding['examples'][number]
 const MAX_EXAMPLES = 20
 
+/** A finding's title and explanation in the catalogue: `import.quality.<kind>.title` and `.explanation`. */
+type FindingKind = keyof (typeof importMessages)['quality']
+
 function finding(
   code: string,
   severity: QualityFinding['severity'],
-  title: string,
+  kind: FindingKind,
   examples: Example[],
-  explanation: string,
   count = examples.length,
 ): QualityFinding | null {
-  return count === 0
-    ? null
-    : { code, severity, title, count, examples: examples.slice(0, MAX_EXAMPLES), explanation }
+  if (count === 0) return null
+  const titleText = message(`import.quality.${kind}.title` as MessageKey)
+  const explanationText = message(`import.quality.${kind}.explanation` as MessageKey)
+  return {
+    code,
+    severity,
+    title: english(titleText),
+    count,
+    examples: examples.slice(0, MAX_EXAMPLES),
+    explanation: english(explanationText),
+    titleText,
+    explanationText,
+  }
 }
 
 /**
@@ -33,29 +47,13 @@ export function qualityReport(db: WorkspaceDb, now: Date): MethodOutput<'quality
      WHERE p.manager_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM people m WHERE m.employee_id = p.manager_id)
      ORDER BY p.employee_id`,
   )
-  findings.push(
-    finding(
-      'DANGLING_MANAGER',
-      'error',
-      'Managers who are not in the workspace',
-      dangling,
-      'These people report to a manager ID that matches no one: the manager is missing from the staff list, or the ID is from another numbering.',
-    ),
-  )
+  findings.push(finding('DANGLING_MANAGER', 'error', 'danglingManager', dangling))
 
   const roots = all<Example>(
     "SELECT employee_id AS employeeId, full_name AS fullName FROM people WHERE manager_id IS NULL OR trim(manager_id) = '' ORDER BY employee_id",
   )
   if (roots.length > 1) {
-    findings.push(
-      finding(
-        'MISSING_MANAGER',
-        'warning',
-        'People without a manager',
-        roots,
-        'Only the head of the organisation should have no manager; everyone else is outside the reporting lines (and outside team views).',
-      ),
-    )
+    findings.push(finding('MISSING_MANAGER', 'warning', 'missingManager', roots))
   }
 
   const managerOf = new Map(
@@ -68,9 +66,8 @@ export function qualityReport(db: WorkspaceDb, now: Date): MethodOutput<'quality
     finding(
       'MANAGER_CYCLE',
       'error',
-      'Reporting loops',
+      'managerCycle',
       cycles.map((c) => ({ loop: [...c, c[0]].join(' → ') })),
-      'Each loop is a chain of people who end up reporting to themselves; the hierarchy cannot be drawn until it is broken.',
     ),
   )
 
@@ -78,20 +75,12 @@ export function qualityReport(db: WorkspaceDb, now: Date): MethodOutput<'quality
     `SELECT lower(trim(email)) AS email, group_concat(employee_id, ', ') AS employeeIds, count(*) AS people FROM people
      WHERE email IS NOT NULL AND trim(email) <> '' GROUP BY lower(trim(email)) HAVING count(*) > 1 ORDER BY 1`,
   )
-  findings.push(
-    finding(
-      'DUPLICATE_PERSON',
-      'warning',
-      'One email, several employee IDs',
-      duplicateEmails,
-      'Likely the same person imported twice under different IDs (rehire, system migration); learning records matched by email go to the first.',
-    ),
-  )
+  findings.push(finding('DUPLICATE_PERSON', 'warning', 'duplicatePerson', duplicateEmails))
 
-  for (const [column, label] of [
-    ['department', 'departments'],
-    ['location', 'locations'],
-    ['job_title', 'job titles'],
+  for (const [column, kind] of [
+    ['department', 'department'],
+    ['location', 'location'],
+    ['job_title', 'jobTitle'],
   ] as const) {
     const groups = inconsistentLabels(
       all<{ value: string; count: number }>(
@@ -102,9 +91,8 @@ export function qualityReport(db: WorkspaceDb, now: Date): MethodOutput<'quality
       finding(
         `INCONSISTENT_${column.toUpperCase()}`,
         'warning',
-        `The same ${label.slice(0, -1)} written differently`,
+        kind,
         groups.map((g) => ({ variants: g.variants.map((v) => `"${v.value}" (${v.count})`).join(', ') })),
-        `These ${label} differ only in case or spacing; reports would count them as separate groups.`,
       ),
     )
   }
@@ -115,30 +103,14 @@ export function qualityReport(db: WorkspaceDb, now: Date): MethodOutput<'quality
      ORDER BY exit_date`,
     today,
   )
-  findings.push(
-    finding(
-      'STALE_LEAVER',
-      'warning',
-      'Leavers still marked active',
-      leavers,
-      'These people have a past exit date but an active (or no) employment status; they would wrongly count in headcounts and succession pools.',
-    ),
-  )
+  findings.push(finding('STALE_LEAVER', 'warning', 'staleLeaver', leavers))
 
   const outside = all<Example>(
     `SELECT p.employee_id AS employeeId, c.name AS cycle, r.overall_rating AS rating, printf('%g–%g', c.scale_min, c.scale_max) AS scale
      FROM reviews r JOIN review_cycles c ON c.id = r.cycle_id JOIN people p ON p.id = r.person_id
      WHERE r.overall_rating < c.scale_min OR r.overall_rating > c.scale_max ORDER BY c.name, p.employee_id`,
   )
-  findings.push(
-    finding(
-      'RATING_OUT_OF_SCALE',
-      'error',
-      'Ratings outside their scale',
-      outside,
-      'A rating outside its cycle’s scale cannot be placed on the 9-box.',
-    ),
-  )
+  findings.push(finding('RATING_OUT_OF_SCALE', 'error', 'ratingOutOfScale', outside))
 
   const compressed = all<{
     cycle: string
@@ -156,9 +128,8 @@ export function qualityReport(db: WorkspaceDb, now: Date): MethodOutput<'quality
     finding(
       'COMPRESSED_RATINGS',
       'warning',
-      'Rating scales barely used',
+      'compressedRatings',
       compressed.map(({ cycle, scale, used, reviews }) => ({ cycle, scale, used, reviews })),
-      'Two values or fewer are used on a scale of four or more points: the ratings cannot tell people apart, and calibration will lean on other evidence.',
     ),
   )
 
@@ -167,30 +138,14 @@ export function qualityReport(db: WorkspaceDb, now: Date): MethodOutput<'quality
      FROM learning_records lr JOIN learning_items i ON i.id = lr.item_id JOIN people p ON p.id = lr.person_id
      WHERE i.activity_type = 'certification' AND lr.valid_until IS NULL AND lr.status IN ('completed', 'passed') ORDER BY i.activity_id, p.employee_id`,
   )
-  findings.push(
-    finding(
-      'CERTIFICATION_WITHOUT_EXPIRY',
-      'info',
-      'Certifications without an expiry date',
-      noExpiry,
-      'Without an expiry date a certification can never be flagged as expired.',
-    ),
-  )
+  findings.push(finding('CERTIFICATION_WITHOUT_EXPIRY', 'info', 'certificationWithoutExpiry', noExpiry))
 
   const noDue = all<Example>(
     `SELECT p.employee_id AS employeeId, i.activity_id AS activityId, i.title AS title, lr.status AS status
      FROM learning_records lr JOIN learning_items i ON i.id = lr.item_id JOIN people p ON p.id = lr.person_id
      WHERE i.mandatory = 1 AND lr.due_at IS NULL AND lr.status NOT IN ('completed', 'passed', 'waived') ORDER BY i.activity_id, p.employee_id`,
   )
-  findings.push(
-    finding(
-      'MANDATORY_WITHOUT_DUE_DATE',
-      'warning',
-      'Mandatory learning without a due date',
-      noDue,
-      'Open mandatory learning with no due date can never be overdue, so compliance gaps stay invisible.',
-    ),
-  )
+  findings.push(finding('MANDATORY_WITHOUT_DUE_DATE', 'warning', 'mandatoryWithoutDueDate', noDue))
 
   const unmatched = all<Example>(
     `SELECT u.kind AS kind, u.identifier AS identifier, count(*) AS records FROM unmatched_records u
@@ -198,16 +153,7 @@ export function qualityReport(db: WorkspaceDb, now: Date): MethodOutput<'quality
      GROUP BY u.kind, u.identifier ORDER BY records DESC, identifier`,
   )
   const unmatchedTotal = unmatched.reduce((sum, u) => sum + Number(u['records']), 0)
-  findings.push(
-    finding(
-      'UNMATCHED_RECORDS',
-      'warning',
-      'Imported records waiting for their people',
-      unmatched,
-      'These records name people who are not in the workspace; they are stored as soon as a people import brings them in.',
-      unmatchedTotal,
-    ),
-  )
+  findings.push(finding('UNMATCHED_RECORDS', 'warning', 'unmatchedRecords', unmatched, unmatchedTotal))
 
   // Counts above are from the full queries; examples are capped.
   const complete = findings.filter((f): f is QualityFinding => f !== null)

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineMethods } from './define'
 import { empty, isoDate } from './common'
+import { messageSchema } from '../i18n/translate'
 import {
   agilityComponentKey,
   agilityScore,
@@ -230,6 +231,8 @@ export const calibrationMethods = defineMethods('calibration')({
         actor: z.string(),
         action: z.string(),
         summary: z.string(),
+        /** The summary as a message, for the user's language. */
+        summaryText: messageSchema.optional(),
         reason: z.string().nullable(),
       }),
     ),

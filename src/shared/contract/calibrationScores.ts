@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { messageSchema } from '../i18n/translate'
 
 /** What calibration computes for a person: levels, scores, flags and the records behind them. */
 export const boxNumber = z.number().int().min(1).max(9)
@@ -12,6 +13,9 @@ export const evidence = z.object({
   date: z.string().nullable(),
   label: z.string(),
   value: z.string(),
+  /** The label and value as messages, for the user's language (`label` and `value` are the English). */
+  labelText: messageSchema.optional(),
+  valueText: messageSchema.optional(),
 })
 export type Evidence = z.output<typeof evidence>
 
@@ -33,6 +37,8 @@ export const flagSummary = z.object({
   code: flagCode,
   severity: z.enum(['high', 'medium', 'info']),
   rationale: z.string(),
+  /** The rationale as a message, for the user's language (absent from snapshots written before it). */
+  text: messageSchema.optional(),
   status: z.enum(['open', 'acknowledged', 'resolved']),
   note: z.string().nullable(),
 })
@@ -61,6 +67,7 @@ export const axisScore = z.object({
   /** The number the level was cut from: normalised rating (1–5) or potential score (0–100). */
   value: z.number().nullable(),
   explanation: z.string(),
+  explanationText: messageSchema.optional(),
   evidence: z.array(evidence),
 })
 export type AxisScore = z.output<typeof axisScore>
@@ -96,7 +103,14 @@ export type AgilityPlacement = z.output<typeof agilityPlacement>
 export const agilityScore = z.object({
   index: z.number().nullable(),
   explanation: z.string(),
-  components: z.array(agilityRank.extend({ explanation: z.string(), evidence: z.array(evidence) })),
+  explanationText: messageSchema.optional(),
+  components: z.array(
+    agilityRank.extend({
+      explanation: z.string(),
+      explanationText: messageSchema.optional(),
+      evidence: z.array(evidence),
+    }),
+  ),
 })
 export type AgilityScore = z.output<typeof agilityScore>
 
@@ -131,6 +145,7 @@ export const heldPerson = z.object({
   department: z.string().nullable(),
   reason: holdingReason,
   explanation: z.string(),
+  explanationText: messageSchema.optional(),
   flags: z.array(flagSummary),
 })
 export type HeldPerson = z.output<typeof heldPerson>
@@ -142,5 +157,6 @@ export const raterFinding = z.object({
   mean: z.number(),
   z: z.number(),
   rationale: z.string(),
+  rationaleText: messageSchema.optional(),
 })
 export type RaterFinding = z.output<typeof raterFinding>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { messageSchema } from '../i18n/translate'
 import { defineMethods } from './define'
 
 /** The attributes the audit groups people by. Only the audit reads them; the grid never shows them. */
@@ -37,7 +38,9 @@ export const impactScreen = z.object({
   rows: z.array(impactRow),
   /** The shown group with the highest rate, that every ratio is taken against. */
   reference: z.string().nullable(),
+  /** The screen's finding in English (CLI, workbook); `findingText` is the same for the reader's language. */
   finding: z.string(),
+  findingText: messageSchema,
 })
 export type ImpactScreen = z.output<typeof impactScreen>
 
@@ -75,7 +78,9 @@ export const metricAuditRow = z.object({
   strength: z.enum(['none', 'small', 'medium', 'large']),
   /** This component accounts for the agility index's disparity on this attribute. */
   drives: z.boolean(),
+  /** In English; `warningText` is the same for the reader's language. */
   warning: z.string().nullable(),
+  warningText: messageSchema.nullable(),
 })
 export type MetricAuditRow = z.output<typeof metricAuditRow>
 
@@ -97,8 +102,11 @@ export const fairnessAudit = z.object({
   metrics: z.array(metricAuditRow),
   /** The findings that need a look, in words, most serious first. */
   warnings: z.array(z.string()),
+  /** The same findings as messages, for the reader's language. */
+  findings: z.array(messageSchema),
   /** How each number is computed, for the reader of the export. */
   method: z.array(z.string()),
+  methodText: z.array(messageSchema),
 })
 export type FairnessAudit = z.output<typeof fairnessAudit>
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { messageSchema } from '../i18n/translate'
 import { defineMethods } from './define'
 import { empty, jobId } from './common'
 
@@ -35,7 +36,10 @@ export const importIssue = z.object({
   column: z.string().nullable(),
   value: z.string().nullable(),
   code: z.string(),
+  /** In English: the CLI's JSON, logs and tests match on it. */
   message: z.string(),
+  /** The same as catalogue key and values, shown in the user's language (row and column stay in the fields above). */
+  text: messageSchema.optional(),
 })
 export type ImportIssueShape = z.output<typeof importIssue>
 

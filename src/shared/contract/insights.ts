@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { messageSchema } from '../i18n/translate'
 import { defineMethods } from './define'
 
 export const cohortOutcome = z.discriminatedUnion('kind', [
@@ -19,6 +20,7 @@ export type CohortOutcome = z.output<typeof cohortOutcome>
 
 const cohortGroup = z.object({
   label: z.string(),
+  labelText: messageSchema,
   n: z.number().int(),
   /** Mean outcome (a level or rating), or the share retained (0–1). */
   mean: z.number().nullable(),
@@ -43,6 +45,13 @@ export const cohortComparison = z.object({
   /** Always said: a comparison of groups shows a correlation, not what the learning caused. */
   caveat: z.string(),
   method: z.array(z.string()),
+  /** The sentences above as messages, for the user's language (the strings are their English). */
+  text: z.object({
+    question: messageSchema,
+    answer: messageSchema,
+    caveat: messageSchema,
+    method: z.array(messageSchema),
+  }),
 })
 export type CohortComparison = z.output<typeof cohortComparison>
 
@@ -62,12 +71,16 @@ const densityCell = z.object({ n: z.number().int(), high: z.number().int(), shar
 
 export const talentDensity = z.object({
   definition: z.string(),
+  definitionText: messageSchema,
+  /** The org field the units are values of. */
+  by: z.enum(['department', 'location', 'jobLevel']),
   unitLabel: z.string(),
   cycles: z.array(
     z.object({
       cycle: z.string(),
       /** Where the boxes came from (boxes definition), or null. */
       source: z.string().nullable(),
+      sourceText: messageSchema.nullable(),
       total: densityCell,
     }),
   ),
@@ -105,6 +118,7 @@ export const programTrend = z.object({
       before: z.number(),
       after: z.number(),
       finding: z.string(),
+      findingText: messageSchema,
       segments: z.array(
         z.object({
           dimension: segmentDimension,
@@ -143,8 +157,10 @@ export const flightRiskSignals = z.object({
   asOf: z.string(),
   /** The rule, in words, with this run's settings. */
   rule: z.string(),
+  ruleText: messageSchema,
   /** Always shown with the list: what a signal is, and what it is not. */
   note: z.string(),
+  noteText: messageSchema,
   people: z.array(
     z.object({
       employeeId: z.string(),
@@ -167,6 +183,7 @@ export const teamHeatmap = z.object({
   manager: z.object({ employeeId: z.string(), name: z.string() }),
   /** Where the required levels come from: a critical role's requirements, or one target level for every skill. */
   requirement: z.string(),
+  requirementText: messageSchema,
   people: z.array(z.object({ employeeId: z.string(), name: z.string(), jobTitle: z.string().nullable() })),
   skills: z.array(
     z.object({
@@ -211,6 +228,9 @@ export const personJourney = z.object({
       kind: journeyEventKind,
       title: z.string(),
       detail: z.string(),
+      /** Title and detail as messages, for the user's language. */
+      titleText: messageSchema,
+      detailText: messageSchema,
       /** For learning: completed, failed, overdue, open, expired or valid (certifications). */
       state: z.string().nullable(),
     }),
@@ -240,6 +260,8 @@ export const learningGoal = z.object({
   /** The metric's value today where it can be computed from the workspace, with how. */
   value: z.string().nullable(),
   basis: z.string(),
+  valueText: messageSchema.nullable(),
+  basisText: messageSchema,
 })
 export type LearningGoal = z.output<typeof learningGoal>
 

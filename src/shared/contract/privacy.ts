@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { PURPOSE_FIELDS, PURPOSES } from '../fieldPurposes'
+import { messageSchema } from '../i18n/translate'
 import { defineMethods } from './define'
 
 const retentionKind = z.object({ kind: z.enum(['learning', 'reviews', 'competencies', 'surveys', 'xapi']) })
@@ -12,7 +13,9 @@ const retentionPreview = z.object({
   before: z.string().nullable(),
   records: z.number().int(),
   oldest: z.string().nullable(),
+  /** In English; `summaryText` is the same for the reader's language. */
   summary: z.string(),
+  summaryText: messageSchema,
 })
 
 const purpose = z.enum(PURPOSES)

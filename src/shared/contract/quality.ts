@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { messageSchema } from '../i18n/translate'
 import { defineMethods } from './define'
 import { empty } from './common'
 
@@ -10,6 +11,9 @@ export const qualityFinding = z.object({
   count: z.number().int(),
   examples: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
   explanation: z.string(),
+  /** Title and explanation as catalogue messages, for the user's language (the strings above are English). */
+  titleText: messageSchema.optional(),
+  explanationText: messageSchema.optional(),
 })
 export type QualityFinding = z.output<typeof qualityFinding>
 

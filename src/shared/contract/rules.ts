@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { defineMethods } from './define'
 import { empty } from './common'
 import { flagCode } from './calibration'
+import { messageSchema } from '../i18n/translate'
 
 /** What a rule looks for. Every condition a rule lists must hold (AND). */
 export const ruleCondition = z.discriminatedUnion('type', [
@@ -78,7 +79,13 @@ export const outboxAction = z.object({
 })
 export type OutboxAction = z.output<typeof outboxAction>
 
-export const ruleMatch = z.object({ employeeId: z.string(), name: z.string(), why: z.array(z.string()) })
+export const ruleMatch = z.object({
+  employeeId: z.string(),
+  name: z.string(),
+  why: z.array(z.string()),
+  /** The same reasons as messages, for the user's language. */
+  whyText: z.array(messageSchema),
+})
 
 const applyResult = z.object({
   ruleId: z.number().int(),

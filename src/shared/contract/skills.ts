@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineMethods } from './define'
 import { empty } from './common'
+import { messageSchema } from '../i18n/translate'
 
 export const skillEntry = z.object({
   skillId: z.number().int(),
@@ -112,6 +113,8 @@ export const skillsMethods = defineMethods('skills')({
           column: z.string(),
           value: z.string().nullable(),
           message: z.string(),
+          /** The same problem as a message, for the user's language. */
+          text: messageSchema,
         }),
       ),
     }),

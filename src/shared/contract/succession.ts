@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineMethods } from './define'
 import { empty } from './common'
+import { messageSchema } from '../i18n/translate'
 
 export const readiness = z.enum(['ready-now', 'ready-1-2', 'ready-3-plus'])
 export type ReadinessLevel = z.output<typeof readiness>
@@ -29,6 +30,8 @@ export const candidate = z.object({
   readiness,
   computedReadiness: readiness,
   readinessReason: z.string(),
+  /** The same reason as a message, for the user's language. */
+  readinessReasonText: messageSchema.optional(),
   override: z.object({ reason: z.string(), actor: z.string(), at: z.string() }).nullable(),
   box: z.number().int().nullable(),
   boxLabel: z.string().nullable(),
@@ -39,6 +42,7 @@ export const candidate = z.object({
       held: z.number().int(),
       /** Where the held level comes from (the record), or null when the person has no evidence for the skill. */
       basis: z.string().nullable(),
+      basisText: messageSchema.nullable().optional(),
       /** Learning items mapped to the skill at the needed level or above: what would close the gap. */
       closedBy: z.array(z.object({ activityId: z.string(), title: z.string(), level: z.number().int() })),
     }),

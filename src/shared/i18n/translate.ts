@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { en, type Catalogue, type Plural } from './catalogue'
+import { en, type Catalogue, type IsPlural, type Plural } from './catalogue'
 import { pl } from './pl'
 
 export const LOCALES = { en: 'English', pl: 'Polski' } as const
@@ -10,9 +10,11 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && Object.hasOwn(LOCALES, value)
 }
 
-type Leaves<T, P extends string = ''> = T extends string | Plural
+type Leaves<T, P extends string = ''> = T extends string
   ? P
-  : { [K in keyof T & string]: Leaves<T[K], P extends '' ? K : `${P}.${K}`> }[keyof T & string]
+  : IsPlural<T> extends true
+    ? P
+    : { [K in keyof T & string]: Leaves<T[K], P extends '' ? K : `${P}.${K}`> }[keyof T & string]
 /** Every key of the catalogue, checked at compile time: `t('nav.people')`. */
 export type MessageKey = Leaves<typeof en>
 
@@ -44,9 +46,17 @@ function lookup(catalogue: Catalogue, key: string): string | Plural | undefined 
     if (node === null || typeof node !== 'object') return undefined
     node = (node as Record<string, unknown>)[part]
   }
-  return typeof node === 'string' || (node !== null && typeof node === 'object' && 'other' in node)
-    ? (node as string | Plural)
-    : undefined
+  return typeof node === 'string' || isPlural(node) ? (node as string | Plural) : undefined
+}
+
+const PLURAL_CATEGORIES: readonly string[] = ['zero', 'one', 'two', 'few', 'many', 'other']
+function isPlural(node: unknown): boolean {
+  return (
+    node !== null &&
+    typeof node === 'object' &&
+    'other' in node &&
+    Object.keys(node).every((k) => PLURAL_CATEGORIES.includes(k))
+  )
 }
 
 /** One message in one locale: plural forms by the locale's rules, numbers formatted the locale's way. */

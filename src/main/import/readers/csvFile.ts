@@ -3,6 +3,7 @@ import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:
 import { Transform } from 'node:stream'
 import type { Cell } from '../../../core/import/cells'
 import { FileFormatError, type SourceRow, type TableFile } from './types'
+import { message } from '../../../shared/i18n/translate'
 
 const SNIFF_BYTES = 64 * 1024
 const DELIMITERS = [',', ';', '\t', '|'] as const
@@ -104,7 +105,7 @@ export interface CsvOptions {
 
 /** Opens a CSV/TSV file: sniffs encoding and delimiter from its first 64 KiB, then streams records. */
 export function openCsvFile(path: string, options: CsvOptions = {}): TableFile {
-  if (statSync(path).size === 0) throw new FileFormatError('EMPTY_FILE', 'The file is empty.')
+  if (statSync(path).size === 0) throw new FileFormatError('EMPTY_FILE', message('import.errors.empty'))
   const head = sniff(path)
   const detected = detectEncoding(head)
   const encoding = options.encoding ?? detected.encoding
@@ -113,10 +114,7 @@ export function openCsvFile(path: string, options: CsvOptions = {}): TableFile {
   // Text has no NUL bytes (outside UTF-16) and few control characters; images, zips and databases have many.
   const controls = [...sample].filter((c) => c.charCodeAt(0) < 0x20 && !'\t\r\n'.includes(c)).length
   if ((!encoding.startsWith('utf-16') && head.includes(0)) || controls > Math.max(2, sample.length * 0.01)) {
-    throw new FileFormatError(
-      'NOT_TEXT',
-      'The file is not text (it holds binary data), so it cannot be read as CSV.',
-    )
+    throw new FileFormatError('NOT_TEXT', message('import.errors.notText'))
   }
   const delimiter = options.delimiter ?? detectDelimiter(sample)
 

@@ -1,3 +1,4 @@
+import { english, type Message } from '../../../shared/i18n/translate'
 import type { Cell } from '../../../core/import/cells'
 
 export interface SheetInfo {
@@ -25,11 +26,15 @@ export interface TableFile {
   rows(sheet: string | null, signal?: AbortSignal): AsyncIterable<SourceRow>
 }
 
+/** A file that cannot be read as what it claims to be; `text` carries the reason for the user's language. */
 export class FileFormatError extends Error {
+  readonly text?: Message
+
   constructor(
     readonly code: string,
-    message: string,
+    message: string | Message,
   ) {
-    super(message)
+    super(typeof message === 'string' ? message : english(message))
+    if (typeof message !== 'string') this.text = message
   }
 }

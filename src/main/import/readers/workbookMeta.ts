@@ -1,5 +1,6 @@
 import type { SheetInfo } from './types'
 import { FileFormatError } from './types'
+import { message } from '../../../shared/i18n/translate'
 import { readZipEntryHead, type ZipEntry } from './zipInspector'
 
 const decodeXml = (text: string): string =>
@@ -39,8 +40,7 @@ export interface WorkbookMeta {
 export function readWorkbookMeta(path: string, entries: readonly ZipEntry[]): WorkbookMeta {
   const byName = new Map(entries.map((e) => [e.name, e]))
   const workbookEntry = byName.get('xl/workbook.xml')
-  if (!workbookEntry)
-    throw new FileFormatError('NOT_XLSX', 'The file is not an Excel workbook: it has no xl/workbook.xml.')
+  if (!workbookEntry) throw new FileFormatError('NOT_XLSX', message('import.errors.noWorkbookXml'))
   const workbook = readZipEntryHead(path, workbookEntry, 1024 * 1024)
   const relsEntry = byName.get('xl/_rels/workbook.xml.rels')
   const rels = relsEntry ? readZipEntryHead(path, relsEntry, 1024 * 1024) : ''

@@ -3,6 +3,7 @@ import type { Cell } from '../../../core/import/cells'
 import { readWorkbookMeta, type WorkbookMeta } from './workbookMeta'
 import { inspectZip, verifyInflatedSizes, type ZipEntry } from './zipInspector'
 import { FileFormatError, type SourceRow, type TableFile } from './types'
+import { message } from '../../../shared/i18n/translate'
 
 /** Excel's own limits: more rows or longer cells mean the file was not written by a spreadsheet. */
 export const EXCEL_MAX_ROWS = 1_048_576
@@ -35,14 +36,11 @@ export function toCell(value: ExcelValue): Cell {
 
 function errorFor(error: unknown): FileFormatError {
   if (error instanceof FileFormatError) return error
-  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
-  if (/xml|sax|root node|close tag|attribute|unexpected|invalid/i.test(message)) {
-    return new FileFormatError(
-      'CORRUPT_FILE',
-      `The workbook is damaged: a part of it is not well-formed XML (${message}).`,
-    )
+  const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
+  if (/xml|sax|root node|close tag|attribute|unexpected|invalid/i.test(detail)) {
+    return new FileFormatError('CORRUPT_FILE', message('import.errors.badXml', { detail }))
   }
-  return new FileFormatError('CORRUPT_FILE', `The workbook could not be read: ${message}`)
+  return new FileFormatError('CORRUPT_FILE', message('import.errors.unreadableWorkbook', { detail }))
 }
 
 /**
@@ -82,7 +80,7 @@ async function* readSheet(
         if (row.number > EXCEL_MAX_ROWS) {
           throw new FileFormatError(
             'TOO_MANY_ROWS',
-            `Sheet "${sheetName}" has more than ${EXCEL_MAX_ROWS.toLocaleString('en-US')} rows, Excel's limit.`,
+            message('import.errors.tooManyRows', { sheet: sheetName, max: EXCEL_MAX_ROWS }),
           )
         }
         const values = row.values as ExcelValue[]
@@ -92,7 +90,13 @@ async function* readSheet(
           if (typeof cell === 'string' && cell.length > EXCEL_MAX_CELL_CHARS) {
             throw new FileFormatError(
               'CELL_TOO_LONG',
-              `Sheet "${sheetName}" row ${row.number}, column ${i}: ${cell.length.toLocaleString('en-US')} characters; Excel's limit is ${EXCEL_MAX_CELL_CHARS.toLocaleString('en-US')}.`,
+              message('import.errors.cellTooLong', {
+                sheet: sheetName,
+                row: String(row.number),
+                column: String(i),
+                length: cell.length,
+                max: EXCEL_MAX_CELL_CHARS,
+              }),
             )
           }
           cells.push(cell)
@@ -111,7 +115,7 @@ export function openXlsxFile(path: string): TableFile {
   const entries = inspectZip(path)
   const meta = readWorkbookMeta(path, entries)
   const { sheets, date1904 } = meta
-  if (sheets.length === 0) throw new FileFormatError('NO_SHEETS', 'The workbook has no worksheets.')
+  if (sheets.length === 0) throw new FileFormatError('NO_SHEETS', message('import.errors.noSheets'))
   const defaultSheet =
     sheets.find((s) => !s.hidden && (s.rowCount ?? 1) > 0) ?? sheets.find((s) => !s.hidden) ?? sheets[0]
   return {
@@ -125,7 +129,7 @@ export function openXlsxFile(path: string): TableFile {
       if (!sheets.some((s) => s.name === name)) {
         throw new FileFormatError(
           'NO_SUCH_SHEET',
-          `The workbook has no sheet "${name}". Its sheets: ${sheets.map((s) => s.name).join(', ')}.`,
+          message('import.errors.noSuchSheet', { sheet: name, sheets: sheets.map((s) => s.name).join(', ') }),
         )
       }
       return readSheet(path, name, meta, entries, signal)

@@ -1,5 +1,6 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs'
 import { constants, createInflateRaw, inflateRawSync } from 'node:zlib'
+import { message } from '../../../shared/i18n/translate'
 import { FileFormatError } from './types'
 
 export interface ZipEntry {
@@ -36,7 +37,7 @@ export function inspectZip(path: string, limits = ZIP_LIMITS): ZipEntry[] {
   const fd = openSync(path, 'r')
   try {
     const size = fstatSync(fd).size
-    if (size < 22) throw new FileFormatError('NOT_XLSX', 'The file is too small to be an Excel workbook.')
+    if (size < 22) throw new FileFormatError('NOT_XLSX', message('import.errors.tooSmall'))
     const tailLength = Math.min(size, 65_557) // EOCD (22 bytes) + the longest possible comment
     const tail = readAt(fd, size - tailLength, tailLength)
     let eocd = -1
@@ -46,41 +47,28 @@ export function inspectZip(path: string, limits = ZIP_LIMITS): ZipEntry[] {
         break
       }
     }
-    if (eocd < 0)
-      throw new FileFormatError(
-        'NOT_XLSX',
-        'The file is not an Excel workbook (.xlsx): it is not a zip archive.',
-      )
+    if (eocd < 0) throw new FileFormatError('NOT_XLSX', message('import.errors.notZip'))
     const count = tail.readUInt16LE(eocd + 10)
     const directorySize = tail.readUInt32LE(eocd + 12)
     const directoryOffset = tail.readUInt32LE(eocd + 16)
     if (count === 0xffff || directoryOffset === 0xffffffff) {
-      throw new FileFormatError(
-        'SUSPICIOUS_ARCHIVE',
-        'The workbook is a ZIP64 archive, which no spreadsheet of a sane size needs.',
-      )
+      throw new FileFormatError('SUSPICIOUS_ARCHIVE', message('import.errors.zip64'))
     }
     if (count > limits.maxEntries) {
       throw new FileFormatError(
         'SUSPICIOUS_ARCHIVE',
-        `The workbook has ${count} parts; a spreadsheet has a few dozen.`,
+        message('import.errors.tooManyParts', { count: String(count) }),
       )
     }
     if (directoryOffset + directorySize > size) {
-      throw new FileFormatError(
-        'CORRUPT_FILE',
-        'The workbook is damaged: its zip directory points past the end of the file.',
-      )
+      throw new FileFormatError('CORRUPT_FILE', message('import.errors.directoryPastEnd'))
     }
     const directory = readAt(fd, directoryOffset, directorySize)
     const entries: ZipEntry[] = []
     let total = 0
     for (let offset = 0, i = 0; i < count; i++) {
       if (offset + 46 > directory.length || directory.readUInt32LE(offset) !== CENTRAL_SIGNATURE) {
-        throw new FileFormatError(
-          'CORRUPT_FILE',
-          'The workbook is damaged: its zip directory cannot be read.',
-        )
+        throw new FileFormatError('CORRUPT_FILE', message('import.errors.directoryUnreadable'))
       }
       const compressedSize = directory.readUInt32LE(offset + 20)
       const uncompressedSize = directory.readUInt32LE(offset + 24)
@@ -98,7 +86,10 @@ export function inspectZip(path: string, limits = ZIP_LIMITS): ZipEntry[] {
       ) {
         throw new FileFormatError(
           'SUSPICIOUS_ARCHIVE',
-          `The workbook part ${name} would inflate ${Math.round(uncompressedSize / Math.max(1, compressedSize))}× (a zip bomb?); refused.`,
+          message('import.errors.ratio', {
+            part: name,
+            ratio: String(Math.round(uncompressedSize / Math.max(1, compressedSize))),
+          }),
         )
       }
       offset += 46 + nameLength + extraLength + commentLength
@@ -106,14 +97,14 @@ export function inspectZip(path: string, limits = ZIP_LIMITS): ZipEntry[] {
     if (total > limits.maxTotalUncompressed) {
       throw new FileFormatError(
         'FILE_TOO_LARGE',
-        `The workbook would inflate to ${Math.round(total / 1024 ** 2)} MB; the limit is ${limits.maxTotalUncompressed / 1024 ** 2} MB.`,
+        message('import.errors.inflatesTo', {
+          size: String(Math.round(total / 1024 ** 2)),
+          limit: String(limits.maxTotalUncompressed / 1024 ** 2),
+        }),
       )
     }
     if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
-      throw new FileFormatError(
-        'NOT_XLSX',
-        'The file is a zip archive but not an Excel workbook: it has no xl/workbook.xml.',
-      )
+      throw new FileFormatError('NOT_XLSX', message('import.errors.zipNotWorkbook'))
     }
     return entries
   } finally {
@@ -125,10 +116,7 @@ export function inspectZip(path: string, limits = ZIP_LIMITS): ZipEntry[] {
 function dataStartOf(fd: number, entry: ZipEntry): number {
   const local = readAt(fd, entry.localHeaderOffset, 30)
   if (local.length < 30 || local.readUInt32LE(0) !== 0x04034b50) {
-    throw new FileFormatError(
-      'CORRUPT_FILE',
-      `The workbook is damaged: the part ${entry.name} cannot be found.`,
-    )
+    throw new FileFormatError('CORRUPT_FILE', message('import.errors.partMissing', { part: entry.name }))
   }
   return entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28)
 }
@@ -161,16 +149,13 @@ export async function verifyInflatedSizes(path: string, entries: readonly ZipEnt
           inflate.destroy()
           throw new FileFormatError(
             'SUSPICIOUS_ARCHIVE',
-            `The workbook part ${entry.name} inflates past the ${entry.uncompressedSize.toLocaleString('en-US')} bytes its zip directory declares (a zip bomb?); refused.`,
+            message('import.errors.inflatesPast', { part: entry.name, size: entry.uncompressedSize }),
           )
         }
       }
     } catch (error) {
       if (error instanceof FileFormatError) throw error
-      throw new FileFormatError(
-        'CORRUPT_FILE',
-        `The workbook is damaged: the part ${entry.name} cannot be inflated.`,
-      )
+      throw new FileFormatError('CORRUPT_FILE', message('import.errors.cannotInflate', { part: entry.name }))
     }
   }
 }
@@ -186,10 +171,7 @@ export function readZipEntryHead(path: string, entry: ZipEntry, maxBytes: number
     const compressed = readAt(fd, dataStart, Math.min(entry.compressedSize, maxBytes))
     if (entry.method === 0) return compressed.toString('utf8')
     if (entry.method !== 8)
-      throw new FileFormatError(
-        'CORRUPT_FILE',
-        `The workbook part ${entry.name} uses an unknown compression.`,
-      )
+      throw new FileFormatError('CORRUPT_FILE', message('import.errors.compression', { part: entry.name }))
     let input = compressed
     try {
       for (;;) {
@@ -208,10 +190,7 @@ export function readZipEntryHead(path: string, entry: ZipEntry, maxBytes: number
         }
       }
     } catch {
-      throw new FileFormatError(
-        'CORRUPT_FILE',
-        `The workbook is damaged: the part ${entry.name} cannot be inflated.`,
-      )
+      throw new FileFormatError('CORRUPT_FILE', message('import.errors.cannotInflate', { part: entry.name }))
     }
   } finally {
     closeSync(fd)

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { MethodOutput, ParsedInput } from '../../../shared/contract'
 import { calibrationSettings, type CalibrationScope } from '../../../shared/contract/calibration'
+import { message, type Message } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
 import { defaultSettings } from '../../../core/calibration/defaults'
 import { toIsoDate } from '../../../core/dates'
@@ -19,6 +20,7 @@ import { calibrationDefaultsOf } from '../settings/workspaceSettings'
 import { requireScopeFields } from './calibrationFields'
 import { liveFlagRecords, snapshotJson } from './flagRecords'
 import { computeView } from './sessionView'
+import { joinMessages } from '../../../core/calibration/messages'
 
 export function createSession(
   input: ParsedInput<'calibration.create'>,
@@ -30,8 +32,8 @@ export function createSession(
     throw new AppError(
       'INVALID_INPUT',
       input.cycle === undefined
-        ? 'The workspace has no review cycle yet: import reviews first.'
-        : `There is no review cycle "${input.cycle}".`,
+        ? message('calibration.errors.noCycles')
+        : message('calibration.errors.noCycle', { cycle: input.cycle }),
       { cycle: input.cycle ?? null },
     )
   const settings = calibrationSettings.parse({
@@ -44,9 +46,13 @@ export function createSession(
   requireScopeFields(db, input.scope)
   const members = peopleInScope(db, input.scope)
   if (members.length === 0)
-    throw new AppError('INVALID_INPUT', `No one is in that scope (${describeScope(input.scope)}).`, {
-      scope: input.scope,
-    })
+    throw new AppError(
+      'INVALID_INPUT',
+      message('calibration.errors.emptyScope', { scope: scopeText(input.scope) }),
+      {
+        scope: input.scope,
+      },
+    )
   const sessionId = randomUUID()
   db.transaction(() => {
     db.prepare(
@@ -83,6 +89,11 @@ export function describeScope(scope: CalibrationScope): string {
   return parts.length === 0 ? 'the whole workspace' : parts.join(', ')
 }
 
+/** The scope for a message: its fields as given, or "the whole workspace" in the user's language. */
+function scopeText(scope: CalibrationScope): string | Message {
+  return Object.keys(scope).length === 0 ? message('calibration.errors.wholeWorkspace') : describeScope(scope)
+}
+
 export function listSessions(db: WorkspaceDb): MethodOutput<'calibration.list'> {
   const rows = db
     .prepare(
@@ -110,9 +121,11 @@ export function setStatus(
   const row = sessionRow(db, input.sessionId)
   const next = input.status
   if (next === 'reopened' && row.status !== 'finalized')
-    throw new AppError('INVALID_INPUT', 'Only a finalized session can be reopened.', { status: row.status })
+    throw new AppError('INVALID_INPUT', message('calibration.errors.reopenOnlyFinalized'), {
+      status: row.status,
+    })
   if (next === 'reopened' && (input.reason ?? '').length < 3)
-    throw new AppError('INVALID_INPUT', 'Say why the finalized session is being reopened.', {})
+    throw new AppError('INVALID_INPUT', message('calibration.errors.reopenWhy'), {})
   if (next !== 'reopened') assertEditable(row)
   let snapshot: string | null = null
   if (next === 'finalized') {
@@ -122,7 +135,19 @@ export function setStatus(
       if (off.length > 0)
         throw new AppError(
           'INVALID_INPUT',
-          `Distribution targets are enforced and ${off.map((d) => `box ${d.box} is ${d.deviation} (${d.actual} vs ${d.targetCount})`).join(', ')}.`,
+          message('calibration.errors.targetsEnforced', {
+            items: joinMessages(
+              off.map((d) =>
+                message('calibration.errors.offTarget', {
+                  box: d.box,
+                  deviation: message(`calibration.errors.deviation.${d.deviation as 'over' | 'under'}`),
+                  actual: d.actual,
+                  target: d.targetCount,
+                }),
+              ),
+              'comma',
+            ),
+          }),
           {},
         )
     }

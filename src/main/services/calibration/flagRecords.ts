@@ -89,10 +89,11 @@ export function readSnapshot(json: string): { view: CalibrationView; records: Fl
         index: p.agility.index,
         ranks: p.agility.ranks ?? (p.agility.components ?? []).map((c) => c.rank),
       },
-      flags: p.flags.map(({ code, severity, rationale, status, note }) => ({
+      flags: p.flags.map(({ code, severity, rationale, text, status, note }) => ({
         code,
         severity,
         rationale,
+        ...(text ? { text } : {}),
         status,
         note,
       })),

@@ -1,5 +1,6 @@
 import type { MethodOutput } from '../../../shared/contract'
 import type { CalibrationSettings, PersonDetail } from '../../../shared/contract/calibration'
+import { message } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
 import { explainPlacement } from '../../../core/calibration/explain'
 import type { LearningRecord } from '../../../core/calibration/evidenceModel'
@@ -29,12 +30,21 @@ export function personDetail(
   const view = showSession(db, sessionId)
   const placement = view.placements.find((p) => p.employeeId === employeeId)
   if (!placement)
-    throw new AppError('INVALID_INPUT', `${employeeId} is not on this session's grid.`, { employeeId })
+    throw new AppError('INVALID_INPUT', message('calibration.errors.notOnGrid', { id: employeeId }), {
+      employeeId,
+    })
   const row = sessionRow(db, sessionId)
   const settings = JSON.parse(row.settings_json) as CalibrationSettings
   const { asOf } = settings
   const [person] = loadMembers(db, sessionId, placement.personId)
-  if (!person) throw new AppError('INVALID_INPUT', `${employeeId} is not in this session.`, { employeeId })
+  if (!person)
+    throw new AppError(
+      'INVALID_INPUT',
+      message('calibration.errors.notInSession', { ids: employeeId, count: 1 }),
+      {
+        employeeId,
+      },
+    )
   const byDate = (a: string | null, b: string | null): number => (b ?? '').localeCompare(a ?? '')
   // A finalized session shows the records its flags were frozen with; a live one judges them as they stand.
   const flags =

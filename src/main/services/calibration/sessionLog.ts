@@ -1,6 +1,17 @@
 import type { MethodOutput } from '../../../shared/contract'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
+import { english, message, type Message, type MessageKey } from '../../../shared/i18n/translate'
+import { flagCode, flagSummary } from '../../../shared/contract/calibration'
 import { showSession } from './sessionView'
+
+const FLAG_CODES: readonly string[] = flagCode.options
+const FLAG_STATUSES: readonly string[] = flagSummary.shape.status.options
+
+/** A stored code in the user's language when the catalogue knows it, else as stored. */
+const known = (values: readonly string[], value: unknown, prefix: string): string | Message =>
+  typeof value === 'string' && values.includes(value)
+    ? message(`${prefix}.${value}` as MessageKey)
+    : String(value)
 
 interface AuditRow {
   at: string
@@ -23,9 +34,9 @@ export function sessionLog(db: WorkspaceDb, sessionId: string): MethodOutput<'ca
   const shown = new Map(
     [...view.placements, ...view.holding].map((p) => [p.employeeId, view.blind ? p.pseudonym : p.employeeId]),
   )
-  const who = (detail: Detail): string => {
+  const who = (detail: Detail): string | Message => {
     const id = String(detail['employeeId'] ?? '')
-    return shown.get(id) ?? (view.blind ? 'someone' : id)
+    return shown.get(id) ?? (view.blind ? message('calibration.log.someone') : id)
   }
   const rows = db
     .prepare(
@@ -36,26 +47,38 @@ export function sessionLog(db: WorkspaceDb, sessionId: string): MethodOutput<'ca
   return rows.map((row) => {
     const before = parse(row.before_json)
     const after = parse(row.after_json)
-    const summaries: Record<string, () => string> = {
+    const summaries: Record<string, () => Message> = {
       'calibration.create': () =>
-        `Session started for ${String(after['people'])} people (${String(after['cycle'])})`,
+        message('calibration.log.create', { count: Number(after['people']), cycle: String(after['cycle']) }),
       'calibration.move': () =>
-        `${who(after)}: box ${String(before['box'])} → ${String(after['box'])} (step ${String(after['step'])})`,
-      'calibration.undo': () => `Undid step ${String(after['step'])}`,
-      'calibration.redo': () => `Redid step ${String(after['step'])}`,
-      'calibration.flag': () => `${who(after)}: ${String(after['code'])} ${String(after['status'])}`,
-      'calibration.note': () => `${who(after)}: a note added`,
-      'calibration.blindOn': () => 'Blind mode on',
-      'calibration.blindOff': () => 'Blind mode off',
-      'calibration.goLive': () => 'Session live',
-      'calibration.finalize': () => 'Session finalized',
-      'calibration.reopen': () => 'Session reopened',
+        message('calibration.log.move', {
+          who: who(after),
+          from: String(before['box']),
+          to: String(after['box']),
+          step: String(after['step']),
+        }),
+      'calibration.undo': () => message('calibration.log.undo', { step: String(after['step']) }),
+      'calibration.redo': () => message('calibration.log.redo', { step: String(after['step']) }),
+      'calibration.flag': () =>
+        message('calibration.log.flag', {
+          who: who(after),
+          code: known(FLAG_CODES, after['code'], 'calibration.log.flagCode'),
+          status: known(FLAG_STATUSES, after['status'], 'calibration.flag.status'),
+        }),
+      'calibration.note': () => message('calibration.log.note', { who: who(after) }),
+      'calibration.blindOn': () => message('calibration.log.blindOn'),
+      'calibration.blindOff': () => message('calibration.log.blindOff'),
+      'calibration.goLive': () => message('calibration.log.goLive'),
+      'calibration.finalize': () => message('calibration.log.finalize'),
+      'calibration.reopen': () => message('calibration.log.reopen'),
     }
+    const summary = summaries[row.action]?.()
     return {
       at: row.at,
       actor: row.actor,
       action: row.action,
-      summary: summaries[row.action]?.() ?? row.action,
+      summary: summary ? english(summary) : row.action,
+      ...(summary ? { summaryText: summary } : {}),
       reason: row.reason,
     }
   })

@@ -1,4 +1,5 @@
 import type { MethodOutput, ParsedInput } from '../../../shared/contract'
+import { message } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { appendAudit } from '../auditLog'
@@ -20,8 +21,8 @@ export function moveInSession(
     throw new AppError(
       'INVALID_INPUT',
       held.length > 0
-        ? `${held.join(', ')} ${held.length === 1 ? 'is' : 'are'} in the holding area (too new or not rated), not on the grid.`
-        : `${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in this session.`,
+        ? message('calibration.errors.heldOnGrid', { ids: held.join(', '), count: held.length })
+        : message('calibration.errors.notInSession', { ids: unknown.join(', '), count: unknown.length }),
       { employeeIds: unknown },
     )
   }

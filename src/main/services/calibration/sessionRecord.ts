@@ -1,3 +1,4 @@
+import { message } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 
@@ -23,17 +24,18 @@ export interface SessionRow {
 export function sessionRow(db: WorkspaceDb, sessionId: string): SessionRow {
   const row = db.prepare('SELECT * FROM calibration_sessions WHERE id = ?').get(sessionId) as
     SessionRow | undefined
-  if (!row) throw new AppError('NOT_FOUND', `There is no calibration session ${sessionId}.`, { sessionId })
+  if (!row)
+    throw new AppError('NOT_FOUND', message('calibration.errors.noSession', { id: sessionId }), {
+      sessionId,
+    })
   return row
 }
 
 export function assertEditable(row: SessionRow): void {
   if (row.status === 'finalized')
-    throw new AppError(
-      'SESSION_LOCKED',
-      `The session "${row.name}" is finalized and read-only; reopen it (with a reason) to change it.`,
-      { sessionId: row.id },
-    )
+    throw new AppError('SESSION_LOCKED', message('calibration.errors.finalized', { name: row.name }), {
+      sessionId: row.id,
+    })
 }
 
 export function personIdIn(db: WorkspaceDb, sessionId: string, employeeId: string): number {
@@ -43,7 +45,14 @@ export function personIdIn(db: WorkspaceDb, sessionId: string, employeeId: strin
        WHERE m.session_id = ? AND p.employee_id = ?`,
     )
     .get(sessionId, employeeId) as { id: number } | undefined
-  if (!found) throw new AppError('INVALID_INPUT', `${employeeId} is not in this session.`, { employeeId })
+  if (!found)
+    throw new AppError(
+      'INVALID_INPUT',
+      message('calibration.errors.notInSession', { ids: employeeId, count: 1 }),
+      {
+        employeeId,
+      },
+    )
   return found.id
 }
 

@@ -1,5 +1,6 @@
 import type { MethodOutput, ParsedInput } from '../../../shared/contract'
 import type { CohortOutcome } from '../../../shared/contract/insights'
+import { english, message, type Message } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
 import { proportionInterval, summarise, welchInterval } from '../../../core/insights/cohortStats'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
@@ -15,8 +16,6 @@ interface CohortRow {
 }
 
 const SAMPLE = 100
-const CAVEAT =
-  'This compares groups: it shows a correlation, not what the learning caused. People who take (or are sent on) this item may differ in other ways, such as role, tenure or prior rating.'
 const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits
 
 /** The outcome as one SQL expression per person, given their window start (`c.anchor`). */
@@ -50,14 +49,14 @@ function outcomeSql(outcome: CohortOutcome): { sql: string; params: (string | nu
   }
 }
 
-function describeOutcome(outcome: CohortOutcome): string {
+function describeOutcome(outcome: CohortOutcome): Message {
   switch (outcome.kind) {
     case 'skill-rating':
-      return `higher “${outcome.skill}” ratings within ${outcome.withinMonths} months`
+      return message('insights.cohort.outcomeSkill', { skill: outcome.skill, count: outcome.withinMonths })
     case 'next-rating':
-      return 'a higher overall rating in the next review cycle'
+      return message('insights.cohort.outcomeNext')
     case 'retained':
-      return `more often still employed ${outcome.months} months later`
+      return message('insights.cohort.outcomeRetained', { count: outcome.months })
   }
 }
 
@@ -83,7 +82,7 @@ export function compareCohorts(
          UNION SELECT a.skill_id FROM skill_aliases a WHERE a.alias = @name COLLATE NOCASE LIMIT 1`,
       )
       .get({ name: outcome.skill }) as { id: number } | undefined
-    if (!skill) throw new AppError('NOT_FOUND', `There is no skill "${outcome.skill}" in this workspace.`)
+    if (!skill) throw new AppError('NOT_FOUND', message('insights.errors.noSkill', { skill: outcome.skill }))
     skillId = skill.id
   }
   const within = input.completedWithinMonthsOfHire
@@ -124,13 +123,14 @@ export function compareCohorts(
       spanned: outcome.kind === 'skill-rating' ? 1 : 0,
     }) as CohortRow[]
 
-  const group = (completed: 0 | 1, label: string): Result['completed'] & { values: number[] } => {
+  const group = (completed: 0 | 1, labelText: Message): Result['completed'] & { values: number[] } => {
     const members = rows.filter((r) => r.completed === completed)
     const measured = members.filter((r): r is CohortRow & { value: number } => r.value !== null)
     const values = measured.map((r) => r.value)
     const summary = summarise(values)
     return {
-      label,
+      label: english(labelText),
+      labelText,
       n: summary.n,
       mean: summary.mean === null ? null : round(summary.mean, 3),
       sd: summary.sd === null ? null : round(summary.sd, 3),
@@ -143,11 +143,15 @@ export function compareCohorts(
   }
   const completedGroup = group(
     1,
-    `Completed ${item.title}${within === undefined ? '' : ` within ${within} months of hire`}`,
+    within === undefined
+      ? message('insights.cohort.groupCompleted', { item: item.title })
+      : message('insights.cohort.groupCompletedWithin', { item: item.title, count: within }),
   )
   const otherGroup = group(
     0,
-    within === undefined ? 'Did not complete it' : `Did not complete it within ${within} months`,
+    within === undefined
+      ? message('insights.cohort.groupOthers')
+      : message('insights.cohort.groupOthersWithin', { count: within }),
   )
   const unit = outcome.kind === 'retained' ? 'share' : outcome.kind === 'skill-rating' ? 'level' : 'rating'
   const raw =
@@ -166,41 +170,66 @@ export function compareCohorts(
           high: round(raw.high, 3),
           method: raw.method,
         }
-  const question = `Did people who completed “${item.title}”${within === undefined ? '' : ` within their first ${within} months`} get ${describeOutcome(outcome)}?`
-  const show = (v: number): string => (unit === 'share' ? `${round(v * 100, 1)} points` : `${round(v, 2)}`)
+  const question = message('insights.cohort.question', {
+    item: item.title,
+    within: within === undefined ? '' : message('insights.cohort.questionWithin', { count: within }),
+    outcome: describeOutcome(outcome),
+  })
+  // `|| 0`: a rounded −0 reads "0", as it always has, not "-0".
+  const show = (v: number): Message | number =>
+    unit === 'share' ? message('insights.cohort.points', { value: round(v * 100, 1) || 0 }) : round(v, 2) || 0
+  const interval = (d: { low: number; high: number }): { low: Message | number; high: Message | number } => ({
+    low: show(d.low),
+    high: show(d.high),
+  })
   const answer =
     difference === null
-      ? 'Not enough people with a measured outcome in both groups to compare (at least 2 in each).'
+      ? message('insights.cohort.notEnough')
       : difference.low > 0
-        ? `Yes: on average ${show(difference.estimate)} higher (95% CI ${show(difference.low)} to ${show(difference.high)}), ${completedGroup.n} completers against ${otherGroup.n} others.`
+        ? message('insights.cohort.higher', {
+            estimate: show(difference.estimate),
+            ...interval(difference),
+            // Counts as written, so the English stays as the CLI has always printed it.
+            completers: String(completedGroup.n),
+            others: String(otherGroup.n),
+          })
         : difference.high < 0
-          ? `No, lower: on average ${show(-difference.estimate)} lower (95% CI ${show(difference.low)} to ${show(difference.high)}).`
-          : `No clear difference: ${show(difference.estimate)} (95% CI ${show(difference.low)} to ${show(difference.high)}) includes zero.`
+          ? message('insights.cohort.lower', {
+              estimate: show(-difference.estimate),
+              ...interval(difference),
+            })
+          : message('insights.cohort.unclear', {
+              estimate: show(difference.estimate),
+              ...interval(difference),
+            })
+  const caveat = message('insights.cohort.caveat')
+  const method = [
+    message('insights.cohort.methodCompleters'),
+    outcome.kind === 'skill-rating'
+      ? message('insights.cohort.methodOthersSkill', { count: outcome.withinMonths })
+      : message('insights.cohort.methodOthers'),
+    message(
+      outcome.kind === 'skill-rating'
+        ? 'insights.cohort.methodSkill'
+        : outcome.kind === 'next-rating'
+          ? 'insights.cohort.methodNext'
+          : 'insights.cohort.methodRetained',
+    ),
+    message(unit === 'share' ? 'insights.cohort.methodShare' : 'insights.cohort.methodMeans'),
+  ]
   const { values: _a, ...completed } = completedGroup
   const { values: _b, ...notCompleted } = otherGroup
   return {
-    question,
+    question: english(question),
     item: { activityId: item.activityId, title: item.title },
     unit,
     completed,
     notCompleted,
     difference,
-    answer,
-    caveat: CAVEAT,
-    method: [
-      'Completers: anyone with a completed or passed record of the item; their window starts at their first completion.',
-      outcome.kind === 'skill-rating'
-        ? `Everyone else employed at the median completion date is measured from the first completion to ${outcome.withinMonths} months after the last.`
-        : "Everyone else employed at the completers' median completion date is measured from then.",
-      outcome.kind === 'skill-rating'
-        ? 'Outcome: the latest rating of the skill by others (manager, 360, assessment) inside the window; people with none are counted as unmeasured.'
-        : outcome.kind === 'next-rating'
-          ? 'Outcome: the overall rating of the first review cycle that ends after the window starts, normalised to 1–5.'
-          : 'Outcome: still employed at the end of the window (no exit date inside it); windows not over yet are unmeasured.',
-      unit === 'share'
-        ? 'Interval: Newcombe hybrid score for a difference of proportions.'
-        : 'Interval: Welch t for a difference of means (no equal-variance assumption).',
-    ],
+    answer: english(answer),
+    caveat: english(caveat),
+    method: method.map(english),
+    text: { question, answer, caveat, method },
   }
 }
 

@@ -1,11 +1,10 @@
 import type { MethodOutput, ParsedInput } from '../../../shared/contract'
 import { addDays, daysBetween } from '../../../core/dates'
+import { english, message } from '../../../shared/i18n/translate'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 
 type Result = MethodOutput<'insights.flightRisk'>
 
-const NOTE =
-  'A prompt for a conversation, not a prediction: voluntary learning stops for many reasons (a project, leave, a new baby). It is never used to decide anything about a person, and it is not shown in calibration.'
 const monthsToDays = (months: number): number => Math.round(months * 30.44)
 
 /**
@@ -49,10 +48,21 @@ export function flightRiskSignals(
      WHERE lr.person_id = ? AND lr.voluntary = 1 AND lr.status IN ('completed', 'passed')
        AND lr.completed_at >= ? AND lr.completed_at < ? ORDER BY lr.completed_at DESC`,
   )
+  const rule = message('insights.flightRisk.rule', {
+    steadyFrom,
+    quietFrom,
+    completions: message('insights.flightRisk.ruleCompletions', { count: input.minCompletions }),
+    months: message('insights.flightRisk.ruleMonths', { count: input.minActiveMonths }),
+    count: input.quietMonths,
+    asOf,
+  })
+  const note = message('insights.flightRisk.note')
   return {
     asOf,
-    rule: `Steady voluntary learning from ${steadyFrom} to ${quietFrom} (at least ${input.minCompletions} completions in ${input.minActiveMonths} or more different months), then none for ${input.quietMonths} months up to ${asOf}.`,
-    note: NOTE,
+    rule: english(rule),
+    ruleText: rule,
+    note: english(note),
+    noteText: note,
     people: rows.map(({ id, ...r }) => ({
       ...r,
       daysSince: daysBetween(r.lastCompletion, asOf),

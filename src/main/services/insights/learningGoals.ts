@@ -1,5 +1,6 @@
 import type { LearningGoal, MethodOutput, ParsedInput } from '../../../shared/contract'
 import { addDays } from '../../../core/dates'
+import { english, message, type Message } from '../../../shared/i18n/translate'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { appendAudit } from '../auditLog'
 import type { RulesContext } from '../rules/ruleStore'
@@ -17,10 +18,17 @@ const SOURCE_TABLE: Record<Source, string> = {
   xapi: 'xapi_statements',
 }
 
-const percent = (share: number): string => `${Math.round(share * 1000) / 10}%`
+const percent = (share: number): Message =>
+  message('insights.goals.percent', { value: Math.round(share * 1000) / 10 })
+/** A count as written (the English the CLI has always printed). */
+const n = (count: number): string => String(count)
 
 /** Each metric the workspace can compute, in SQL, with the words that say how. */
-function measure(db: WorkspaceDb, metric: Metric, asOf: string): { value: string | null; basis: string } {
+function measureText(
+  db: WorkspaceDb,
+  metric: Metric,
+  asOf: string,
+): { valueText: Message | null; basisText: Message } {
   switch (metric) {
     case 'time-to-proficiency': {
       const row = db
@@ -31,9 +39,10 @@ function measure(db: WorkspaceDb, metric: Metric, asOf: string): { value: string
              WHERE p.hire_date IS NOT NULL AND cr.rated_at >= p.hire_date GROUP BY p.id)`,
         )
         .get() as { n: number; mean: number | null }
+      const days = row.mean === null ? null : Math.round(row.mean)
       return {
-        value: row.mean === null ? null : `${Math.round(row.mean)} days`,
-        basis: `Mean days from hire to a first skill rated 3 or more by others, over ${row.n} people.`,
+        valueText: days === null ? null : message('insights.goals.days', { days: n(days), count: days }),
+        basisText: message('insights.goals.proficiency', { n: n(row.n) }),
       }
     }
     case 'retention-90-days': {
@@ -44,8 +53,8 @@ function measure(db: WorkspaceDb, metric: Metric, asOf: string): { value: string
         )
         .get(addDays(asOf, -90)) as { n: number; kept: number | null }
       return {
-        value: row.n === 0 ? null : percent((row.kept ?? 0) / row.n),
-        basis: `Share still employed 90 days after hire, of the ${row.n} people hired at least 90 days ago.`,
+        valueText: row.n === 0 ? null : percent((row.kept ?? 0) / row.n),
+        basisText: message('insights.goals.retention', { n: n(row.n) }),
       }
     }
     case 'completion-rate': {
@@ -53,8 +62,8 @@ function measure(db: WorkspaceDb, metric: Metric, asOf: string): { value: string
         .prepare(`SELECT count(*) AS n, sum(status IN ('completed', 'passed')) AS done FROM learning_records`)
         .get() as { n: number; done: number | null }
       return {
-        value: row.n === 0 ? null : percent((row.done ?? 0) / row.n),
-        basis: `Completed or passed, of ${row.n} learning records.`,
+        valueText: row.n === 0 ? null : percent((row.done ?? 0) / row.n),
+        basisText: message('insights.goals.completion', { n: n(row.n) }),
       }
     }
     case 'mandatory-compliance': {
@@ -65,8 +74,8 @@ function measure(db: WorkspaceDb, metric: Metric, asOf: string): { value: string
         )
         .get() as { n: number; done: number | null }
       return {
-        value: row.n === 0 ? null : percent((row.done ?? 0) / row.n),
-        basis: `Done (completed, passed or waived), of ${row.n} mandatory learning records.`,
+        valueText: row.n === 0 ? null : percent((row.done ?? 0) / row.n),
+        basisText: message('insights.goals.compliance', { n: n(row.n) }),
       }
     }
     case 'high-performer-share': {
@@ -79,8 +88,11 @@ function measure(db: WorkspaceDb, metric: Metric, asOf: string): { value: string
         )
         .get() as { cycle: string | null; n: number; high: number | null }
       return {
-        value: row.n === 0 ? null : percent((row.high ?? 0) / row.n),
-        basis: `Rated 4 or more (of 5) in ${row.cycle ?? 'the latest cycle'}, of ${row.n} reviews.`,
+        valueText: row.n === 0 ? null : percent((row.high ?? 0) / row.n),
+        basisText: message('insights.goals.highPerformers', {
+          cycle: row.cycle ?? message('insights.goals.latestCycle'),
+          n: n(row.n),
+        }),
       }
     }
     case 'survey-satisfaction': {
@@ -89,13 +101,23 @@ function measure(db: WorkspaceDb, metric: Metric, asOf: string): { value: string
         mean: number | null
       }
       return {
-        value: row.mean === null ? null : (Math.round(row.mean * 100) / 100).toString(),
-        basis: `Mean answer over ${row.n} survey responses.`,
+        valueText:
+          row.mean === null ? null : message('insights.plain', { value: Math.round(row.mean * 100) / 100 }),
+        basisText: message('insights.goals.survey', { n: n(row.n) }),
       }
     }
     case 'other':
-      return { value: null, basis: 'Not computed here: measured outside Ninefold.' }
+      return { valueText: null, basisText: message('insights.goals.outside') }
   }
+}
+
+function measure(
+  db: WorkspaceDb,
+  metric: Metric,
+  asOf: string,
+): Pick<LearningGoal, 'value' | 'basis' | 'valueText' | 'basisText'> {
+  const { valueText, basisText } = measureText(db, metric, asOf)
+  return { value: valueText && english(valueText), basis: english(basisText), valueText, basisText }
 }
 
 interface GoalRow {

@@ -1,3 +1,4 @@
+import { message } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 
@@ -15,6 +16,6 @@ export function learningItemNamed(db: WorkspaceDb, q: string): LearningItemRef {
        WHERE activity_id = @q OR title = @q COLLATE NOCASE ORDER BY activity_id = @q DESC LIMIT 1`,
     )
     .get({ q }) as LearningItemRef | undefined
-  if (!item) throw new AppError('NOT_FOUND', `There is no learning item "${q}" in this workspace.`)
+  if (!item) throw new AppError('NOT_FOUND', message('insights.errors.noItem', { item: q }))
   return item
 }

@@ -1,4 +1,5 @@
 import type { MethodOutput } from '../../../shared/contract'
+import { english, message, type Message, type MessageKey } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { readSnapshot } from '../calibration/flagRecords'
@@ -26,6 +27,45 @@ function learningState(
   return r.dueAt !== null && r.dueAt < asOf ? 'overdue' : 'open'
 }
 
+const LEARNING_STATUSES = [
+  'enrolled',
+  'in_progress',
+  'completed',
+  'passed',
+  'failed',
+  'waived',
+  'withdrawn',
+  'no_show',
+]
+const STATES = [
+  'completed',
+  'failed',
+  'overdue',
+  'open',
+  'expired',
+  'valid',
+  'live',
+  'finalized',
+  'reopened',
+  'cancelled',
+]
+/** A value as it is (a title, a name): a message that says only it. */
+const plain = (value: Message | string): Message => message('insights.plain', { value })
+/** A stored learning status in words ("in progress"); one the catalogue does not know is shown as stored. */
+const statusWord = (status: string): Message | string =>
+  LEARNING_STATUSES.includes(status)
+    ? message(`insights.journey.status.${status}` as MessageKey)
+    : status.replace('_', ' ')
+const stateWord = (state: string): Message | string =>
+  STATES.includes(state) ? message(`insights.journey.state.${state}` as MessageKey) : state
+/** "a, b, c": the parts of a detail. */
+const joined = (parts: readonly (Message | string)[]): Message => {
+  const [first, ...rest] = parts
+  return rest.length === 0
+    ? plain(first ?? '')
+    : message('insights.list.comma', { first: first ?? '', rest: joined(rest) })
+}
+
 /** One person's records, dated and in order: the story behind every number the other views show about them. */
 export function personJourney(db: WorkspaceDb, employeeId: string, asOf: string): Journey {
   const person = db
@@ -34,8 +74,25 @@ export function personJourney(db: WorkspaceDb, employeeId: string, asOf: string)
               hire_date AS hireDate FROM people WHERE employee_id = ?`,
     )
     .get(employeeId) as (Journey['person'] & { id: number }) | undefined
-  if (!person) throw new AppError('NOT_FOUND', `There is no person ${employeeId} in this workspace.`)
+  if (!person) throw new AppError('NOT_FOUND', message('insights.errors.noPerson', { employeeId }))
   const events: Event[] = []
+  /** An event told as messages; its title and detail strings are their English. */
+  const add = (
+    e: Omit<Event, 'title' | 'detail' | 'titleText' | 'detailText'>,
+    title: Message,
+    detail: Message,
+  ): void => {
+    // The fields in the order the CLI has always printed them.
+    events.push({
+      date: e.date,
+      kind: e.kind,
+      title: english(title),
+      detail: english(detail),
+      state: e.state,
+      titleText: title,
+      detailText: detail,
+    })
+  }
   for (const r of db
     .prepare(
       `SELECT i.title, i.activity_type AS activityType, lr.status, lr.score, lr.score_max AS scoreMax,
@@ -56,17 +113,20 @@ export function personJourney(db: WorkspaceDb, employeeId: string, asOf: string)
     const date = r.completedAt ?? r.dueAt ?? r.assignedAt
     if (!date) continue
     const state = learningState(r, asOf)
-    const parts = [r.status.replace('_', ' ')]
-    if (r.score !== null) parts.push(`score ${r.score}${r.scoreMax === null ? '' : `/${r.scoreMax}`}`)
-    if (r.dueAt) parts.push(`due ${r.dueAt}`)
-    if (r.validUntil) parts.push(`valid until ${r.validUntil}`)
-    events.push({
-      date,
-      kind: r.activityType === 'certification' ? 'certification' : 'learning',
-      title: r.title,
-      detail: parts.join(', '),
-      state,
-    })
+    const parts: (Message | string)[] = [statusWord(r.status)]
+    if (r.score !== null)
+      parts.push(
+        r.scoreMax === null
+          ? message('insights.journey.score', { score: String(r.score) })
+          : message('insights.journey.scoreOf', { score: String(r.score), max: String(r.scoreMax) }),
+      )
+    if (r.dueAt) parts.push(message('insights.journey.due', { date: r.dueAt }))
+    if (r.validUntil) parts.push(message('insights.journey.validUntil', { date: r.validUntil }))
+    add(
+      { date, kind: r.activityType === 'certification' ? 'certification' : 'learning', state },
+      plain(r.title),
+      joined(parts),
+    )
   }
   for (const r of db
     .prepare(
@@ -83,26 +143,30 @@ export function personJourney(db: WorkspaceDb, employeeId: string, asOf: string)
     reviewer: string | null
   }[])
     if (r.date)
-      events.push({
-        date: r.date,
-        kind: 'review',
-        title: `${r.cycle} review`,
-        detail: `overall ${r.rating} of ${r.scaleMax}${r.potential === null ? '' : `, potential ${r.potential}`}${r.reviewer ? `, by ${r.reviewer}` : ''}`,
-        state: null,
-      })
+      add(
+        { date: r.date, kind: 'review', state: null },
+        message('insights.journey.review', { cycle: r.cycle }),
+        message('insights.journey.reviewDetail', {
+          rating: String(r.rating),
+          max: String(r.scaleMax),
+          potential:
+            r.potential === null
+              ? ''
+              : message('insights.journey.potential', { potential: String(r.potential) }),
+          reviewer: r.reviewer ? message('insights.journey.by', { reviewer: r.reviewer }) : '',
+        }),
+      )
   for (const r of db
     .prepare(
       `SELECT s.name AS skill, cr.level, cr.source, cr.rated_at AS date FROM competency_ratings cr
        JOIN skills s ON s.id = cr.skill_id WHERE cr.person_id = ? AND cr.rated_at IS NOT NULL`,
     )
     .all(person.id) as { skill: string; level: number; source: string; date: string }[])
-    events.push({
-      date: r.date,
-      kind: 'rating',
-      title: r.skill,
-      detail: `level ${r.level} (${r.source})`,
-      state: null,
-    })
+    add(
+      { date: r.date, kind: 'rating', state: null },
+      plain(r.skill),
+      message('insights.journey.rating', { level: String(r.level), source: r.source }),
+    )
   for (const s of db
     .prepare(
       `SELECT s.id, s.name, s.status, s.finalized_json AS snapshot, s.created_at AS createdAt FROM calibration_members m
@@ -118,17 +182,22 @@ export function personJourney(db: WorkspaceDb, employeeId: string, asOf: string)
     const view = s.snapshot ? readSnapshot(s.snapshot).view : showSession(db, s.id)
     const placed = view.placements.find((p) => p.employeeId === employeeId)
     const held = view.holding.find((h) => h.employeeId === employeeId)
-    events.push({
-      date: s.createdAt.slice(0, 10),
-      kind: 'placement',
-      title: `Calibration: ${s.name}`,
-      detail: placed
-        ? `box ${placed.box}${placed.box === placed.computedBox ? '' : ` (the data put them in ${placed.computedBox})`}, ${s.status}`
+    add(
+      { date: s.createdAt.slice(0, 10), kind: 'placement', state: s.status },
+      message('insights.journey.calibration', { name: s.name }),
+      placed
+        ? message('insights.journey.box', {
+            box: String(placed.box),
+            computed:
+              placed.box === placed.computedBox
+                ? ''
+                : message('insights.journey.computed', { box: String(placed.computedBox) }),
+            status: stateWord(s.status),
+          })
         : held
-          ? `holding area: ${held.explanation}`
-          : s.status,
-      state: s.status,
-    })
+          ? message('insights.journey.holding', { explanation: held.explanation })
+          : plain(stateWord(s.status)),
+    )
   }
   for (const m of db
     .prepare(
@@ -144,13 +213,17 @@ export function personJourney(db: WorkspaceDb, employeeId: string, asOf: string)
     at: string
     state: number
   }[])
-    events.push({
-      date: m.at.slice(0, 10),
-      kind: 'move',
-      title: `Moved in ${m.name}`,
-      detail: `box ${m.fromBox} → ${m.toBox} by ${m.actor}: ${m.reason}${m.state === 0 ? '' : ' (undone)'}`,
-      state: null,
-    })
+    add(
+      { date: m.at.slice(0, 10), kind: 'move', state: null },
+      message('insights.journey.movedIn', { name: m.name }),
+      message('insights.journey.move', {
+        from: String(m.fromBox),
+        to: String(m.toBox),
+        actor: m.actor,
+        reason: m.reason,
+        undone: m.state === 0 ? '' : message('insights.journey.undone'),
+      }),
+    )
   for (const a of db
     .prepare(
       `SELECT a.kind, a.reason, a.status, a.created_at AS at, a.due_at AS dueAt, i.title FROM outbox_actions a
@@ -164,13 +237,22 @@ export function personJourney(db: WorkspaceDb, employeeId: string, asOf: string)
     dueAt: string | null
     title: string | null
   }[])
-    events.push({
-      date: a.at.slice(0, 10),
-      kind: 'action',
-      title: `${a.kind === 'assign' ? 'Assigned' : a.kind === 'recommend' ? 'Recommended' : 'Notified'}${a.title ? `: ${a.title}` : ''}`,
-      detail: `${a.reason}${a.dueAt ? ` (due ${a.dueAt})` : ''}`,
-      state: a.status,
-    })
+    add(
+      { date: a.at.slice(0, 10), kind: 'action', state: a.status },
+      message(
+        a.kind === 'assign'
+          ? 'insights.journey.assigned'
+          : a.kind === 'recommend'
+            ? 'insights.journey.recommended'
+            : 'insights.journey.notified',
+        { title: a.title ? message('insights.journey.actionTitle', { title: a.title }) : '' },
+      ),
+      // The reason is the text the rule or person wrote: kept as written.
+      message('insights.journey.actionDetail', {
+        reason: a.reason,
+        due: a.dueAt ? message('insights.journey.actionDue', { date: a.dueAt }) : '',
+      }),
+    )
   events.sort((x, y) => x.date.localeCompare(y.date) || x.kind.localeCompare(y.kind))
   const { id: _id, ...summary } = person
   return { person: summary, events }

@@ -1,4 +1,5 @@
 import type { MethodOutput, ParsedInput, SegmentDimension } from '../../../shared/contract'
+import { english, message, type Message } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
 import { attributeChange } from '../../../core/insights/dropAttribution'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
@@ -12,19 +13,26 @@ const SEGMENT_SQL: Record<SegmentDimension, string> = {
   jobLevel: "coalesce('Level ' || p.job_level, '(no level)')",
   manager: "coalesce(m.full_name, p.manager_id, '(no manager)')",
 }
-const DIMENSION_LABEL: Record<SegmentDimension, string> = {
-  department: 'department',
-  location: 'location',
-  jobLevel: 'job level',
-  manager: 'manager',
-}
 const ALL_DIMENSIONS = Object.keys(SEGMENT_SQL) as SegmentDimension[]
 const FROM_RECORDS = `FROM learning_records lr JOIN people p ON p.id = lr.person_id
   LEFT JOIN people m ON m.employee_id = p.manager_id`
 const RECORD_LIST_LIMIT = 500
 
-const listWithOr = (words: string[]): string =>
-  words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`
+/** "a, b or c" (or "a, b" with `last` null), in the words of the language shown. */
+function list(items: readonly (Message | string)[], last: 'or' | null = null): Message | string {
+  const [first, ...rest] = items
+  if (first === undefined) return ''
+  if (rest.length === 0) return first
+  const tail = rest[rest.length - 1] as Message | string
+  if (last !== null && rest.length === 1) return message(`insights.list.${last}`, { first, last: tail })
+  return message('insights.list.comma', { first, rest: list(rest, last) })
+}
+const dimensionWord = (d: SegmentDimension): Message => message(`insights.dimensionLower.${d}`)
+/** "location London, department Sales": the segments drilled into. */
+const segmentRef = (w: { dimension: SegmentDimension; segment: string }): Message =>
+  message('insights.segment.ref', { dimension: dimensionWord(w.dimension), segment: w.segment })
+/** A share as the percentage points shown (one decimal); `|| 0` keeps a rounded −0 reading "0". */
+const points = (share: number): number => Math.round(share * 1000) / 10 || 0
 
 /** A fall smaller than this is noise, not a finding. */
 const MEANINGFUL_FALL = 0.05
@@ -57,7 +65,7 @@ export function programTrend(
   // Drilling in is one more condition on every query, so the segment's numbers are counted like everyone's.
   const inSegment = within.map((w) => `AND ${SEGMENT_SQL[w.dimension]} = ?`).join(' ')
   const segmentParams = within.map((w) => w.segment)
-  const drilled = within.map((w) => `${DIMENSION_LABEL[w.dimension]} ${w.segment}`).join(', ')
+  const drilled = list(within.map(segmentRef))
   const periodSql =
     input.period === 'month'
       ? 'substr(coalesce(lr.assigned_at, lr.due_at, lr.completed_at), 1, 7)'
@@ -99,8 +107,15 @@ export function programTrend(
       .get(item.id, ...segmentParams) as { n: number }
   ).n
   if (within.length > 0 && reach === 0) {
-    const quoted = within.map((w) => `${DIMENSION_LABEL[w.dimension]} “${w.segment}”`).join(', ')
-    throw new AppError('NOT_FOUND', `No one in ${quoted} has a record of “${item.title}”.`)
+    const quoted = list(
+      within.map((w) =>
+        message('insights.segment.quoted', { dimension: dimensionWord(w.dimension), segment: w.segment }),
+      ),
+    )
+    throw new AppError(
+      'NOT_FOUND',
+      message('insights.errors.noRecordIn', { where: quoted, item: item.title }),
+    )
   }
   const survey = db
     .prepare(
@@ -139,7 +154,13 @@ export function programTrend(
     periods: totals,
     segmentBy: input.segmentBy,
     segments,
-    drop: drop && within.length > 0 ? { ...drop, finding: `In ${drilled}: ${drop.finding}` } : drop,
+    drop:
+      drop && within.length > 0
+        ? withFinding(
+            drop,
+            message('insights.program.drilled', { where: drilled, finding: drop.findingText }),
+          )
+        : drop,
     survey,
     records: records.slice(0, RECORD_LIST_LIMIT),
     recordsTotal: records.length,
@@ -193,17 +214,47 @@ function explainDrop(
   const top = ranked.find(
     (s) => (s.shareOfChange ?? 0) >= MIN_SHARE && (s.shareOfChange ?? 0) >= CONCENTRATION * s.shareOfPeople,
   )
-  const fall = Math.round((previous.rate - last.rate) * 1000) / 10
-  const headline = `The completion rate fell ${fall} points (${Math.round(previous.rate * 1000) / 10}% → ${Math.round(last.rate * 1000) / 10}%) from ${previous.period} to ${last.period}`
-  const finding = top
-    ? `${headline}; ${Math.round((top.shareOfChange ?? 0) * 100)}% of the fall is in ${DIMENSION_LABEL[top.dimension]} ${top.segment}, which has ${Math.round(top.shareOfPeople * 100)}% of the people (${top.after.hits} of ${top.after.n} completed, against ${top.before.hits} of ${top.before.n} before).`
-    : `${headline}, spread evenly: no ${listWithOr(dimensions.map((d) => DIMENSION_LABEL[d]))} carries much more of it than its share of the people.`
-  return {
+  const headline = message('insights.program.headline', {
+    fall: points(previous.rate - last.rate),
+    before: points(previous.rate),
+    after: points(last.rate),
     from: previous.period,
     to: last.period,
-    before: previous.rate,
-    after: last.rate,
+  })
+  const finding = top
+    ? message('insights.program.concentrated', {
+        headline,
+        share: Math.round((top.shareOfChange ?? 0) * 100) || 0,
+        where: segmentRef(top),
+        people: Math.round(top.shareOfPeople * 100) || 0,
+        // Counts as written, so the English stays as the CLI has always printed it.
+        hitsAfter: String(top.after.hits),
+        nAfter: String(top.after.n),
+        hitsBefore: String(top.before.hits),
+        nBefore: String(top.before.n),
+      })
+    : message('insights.program.spread', {
+        headline,
+        dimensions: list(
+          dimensions.map((d) => message(`insights.dimensionAny.${d}`)),
+          'or',
+        ),
+      })
+  return withFinding(
+    {
+      from: previous.period,
+      to: last.period,
+      before: previous.rate,
+      after: last.rate,
+      segments: ranked.slice(0, 10),
+    },
     finding,
-    segments: ranked.slice(0, 10),
-  }
+  )
 }
+
+type Drop = NonNullable<Result['drop']>
+const withFinding = (drop: Omit<Drop, 'finding' | 'findingText'>, findingText: Message): Drop => ({
+  ...drop,
+  finding: english(findingText),
+  findingText,
+})

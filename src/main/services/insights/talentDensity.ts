@@ -1,4 +1,5 @@
 import type { MethodOutput, ParsedInput } from '../../../shared/contract'
+import { english, message, type Message } from '../../../shared/i18n/translate'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { readSnapshot } from '../calibration/flagRecords'
 
@@ -36,7 +37,7 @@ export function talentDensity(db: WorkspaceDb, input: ParsedInput<'insights.dens
     c.n++
     if (high) c.high++
   }
-  const sources = new Map<number, string | null>()
+  const sources = new Map<number, Message | null>()
   const { definition } = input
   if (definition.kind === 'rating') {
     const rows = db
@@ -69,18 +70,21 @@ export function talentDensity(db: WorkspaceDb, input: ParsedInput<'insights.dens
            WHERE cycle_id = ? AND status = 'finalized' AND finalized_json IS NOT NULL ORDER BY created_at DESC LIMIT 1`,
         )
         .get(cycle.id) as { name: string; finalized_json: string } | undefined
-      sources.set(cycle.id, session ? `finalized session “${session.name}”` : null)
+      sources.set(cycle.id, session ? message('insights.density.source', { session: session.name }) : null)
       if (!session) continue
       for (const p of readSnapshot(session.finalized_json).view.placements)
         add(unitOf.get(p.employeeId) ?? '(left since)', cycle.id, boxes.has(p.box))
     }
   }
   const units = [...counts.keys()].sort((a, b) => a.localeCompare(b))
+  const definitionText =
+    definition.kind === 'rating'
+      ? message('insights.density.byRating', { min: definition.min })
+      : message('insights.density.byBoxes', { boxes: definition.boxes.join(', ') })
   return {
-    definition:
-      definition.kind === 'rating'
-        ? `High performer: a rating of ${definition.min} or more on 1–5 (other scales mapped linearly).`
-        : `High performer: in box ${definition.boxes.join(', ')} of the cycle's latest finalized calibration session.`,
+    definition: english(definitionText),
+    definitionText,
+    by: input.by,
     unitLabel: UNIT_LABEL[input.by],
     cycles: cycles.map((c) => {
       let n = 0
@@ -90,7 +94,13 @@ export function talentDensity(db: WorkspaceDb, input: ParsedInput<'insights.dens
         n += x?.n ?? 0
         high += x?.high ?? 0
       }
-      return { cycle: c.name, source: sources.get(c.id) ?? null, total: cell(n, high) }
+      const source = sources.get(c.id) ?? null
+      return {
+        cycle: c.name,
+        source: source && english(source),
+        sourceText: source,
+        total: cell(n, high),
+      }
     }),
     units: units.map((u) => ({
       unit: u,

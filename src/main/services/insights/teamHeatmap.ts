@@ -1,4 +1,5 @@
 import type { MethodOutput, ParsedInput } from '../../../shared/contract'
+import { english, message, type Message } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
 import { addDays } from '../../../core/dates'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
@@ -56,7 +57,8 @@ export function teamHeatmap(
       'SELECT employee_id AS employeeId, coalesce(full_name, employee_id) AS name FROM people WHERE employee_id = ?',
     )
     .get(input.manager) as Heatmap['manager'] | undefined
-  if (!manager) throw new AppError('NOT_FOUND', `There is no person ${input.manager} in this workspace.`)
+  if (!manager)
+    throw new AppError('NOT_FOUND', message('insights.errors.noPerson', { employeeId: input.manager }))
   const ids = (
     db
       .prepare(
@@ -66,18 +68,19 @@ export function teamHeatmap(
   ).map((r) => r.id)
   const profiles = skillProfiles(db, asOf, ids)
   let skills: { skillId: number; name: string; required: number }[]
-  let requirement: string
+  let requirement: Message
   if (input.roleId !== undefined) {
     const role = db.prepare('SELECT title FROM critical_roles WHERE id = ?').get(input.roleId) as
       { title: string } | undefined
-    if (!role) throw new AppError('NOT_FOUND', `There is no critical role ${input.roleId}.`)
+    if (!role)
+      throw new AppError('NOT_FOUND', message('insights.errors.noRole', { roleId: String(input.roleId) }))
     skills = db
       .prepare(
         `SELECT r.skill_id AS skillId, s.name, r.min_level AS required FROM role_skills r JOIN skills s ON s.id = r.skill_id
          WHERE r.role_id = ? ORDER BY s.name`,
       )
       .all(input.roleId) as typeof skills
-    requirement = `The levels “${role.title}” requires.`
+    requirement = message('insights.heatmap.roleRequires', { role: role.title })
   } else {
     const frequency = new Map<number, number>()
     for (const p of profiles)
@@ -96,13 +99,14 @@ export function teamHeatmap(
         required: input.targetLevel,
       }))
       .sort((a, b) => a.name.localeCompare(b.name))
-    requirement = `Level ${input.targetLevel} in the ${skills.length} skill(s) the team has most evidence for.`
+    requirement = message('insights.heatmap.levelIn', { level: input.targetLevel, count: skills.length })
   }
   const byId = new Map(profiles.map((p) => [p.personId, p]))
   const people = ids.map((id) => byId.get(id)).filter((p) => p !== undefined)
   return {
     manager,
-    requirement,
+    requirement: english(requirement),
+    requirementText: requirement,
     people: people.map((p) => ({ employeeId: p.employeeId, name: p.name, jobTitle: p.jobTitle })),
     skills: skills.map((s) => ({ ...s, closedBy: closingItem(db, s.skillId, s.required) })),
     cells: people.map((p) =>
@@ -124,16 +128,14 @@ export function assignFromHeatmap(
   const { db } = ctx
   const person = db.prepare('SELECT id FROM people WHERE employee_id = ?').get(input.employeeId) as
     { id: number } | undefined
-  if (!person) throw new AppError('NOT_FOUND', `There is no person ${input.employeeId} in this workspace.`)
+  if (!person)
+    throw new AppError('NOT_FOUND', message('insights.errors.noPerson', { employeeId: input.employeeId }))
   const skill = db.prepare('SELECT name FROM skills WHERE id = ?').get(input.skillId) as
     { name: string } | undefined
-  if (!skill) throw new AppError('NOT_FOUND', `There is no skill #${input.skillId}.`)
+  if (!skill)
+    throw new AppError('NOT_FOUND', message('insights.errors.noSkillId', { skillId: String(input.skillId) }))
   const item = closingItem(db, input.skillId, input.required)
-  if (!item)
-    throw new AppError(
-      'INVALID_INPUT',
-      `No learning item is mapped to ${skill.name}: map one in Succession ▸ Skills first.`,
-    )
+  if (!item) throw new AppError('INVALID_INPUT', message('insights.errors.noMapping', { skill: skill.name }))
   const itemRow = db.prepare('SELECT id FROM learning_items WHERE activity_id = ?').get(item.activityId) as {
     id: number
   }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { MethodOutput } from '../../../shared/contract'
+import { message } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { appendAudit } from '../auditLog'
@@ -51,9 +52,10 @@ export function erasePerson(
       'SELECT id, employee_id AS employeeId, full_name AS fullName, email FROM people WHERE employee_id = ?',
     )
     .get(input.employeeId) as Person | undefined
-  if (!person) throw new AppError('NOT_FOUND', `There is no person ${input.employeeId} in this workspace.`)
+  if (!person)
+    throw new AppError('NOT_FOUND', message('privacy.errors.noPerson', { employeeId: input.employeeId }))
   if (input.reason.trim().length < 3)
-    throw new AppError('INVALID_INPUT', 'Say why this person is erased (the request, its date).', {})
+    throw new AppError('INVALID_INPUT', message('privacy.errors.eraseReason'), {})
   const pseudonym = `ERASED-${randomBytes(4).toString('hex').toUpperCase()}`
   const removed: Record<string, number> = {}
   let pseudonymised = 0

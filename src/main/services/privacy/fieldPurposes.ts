@@ -2,8 +2,8 @@ import {
   PURPOSE_FIELD_SPECS,
   PURPOSE_FIELDS,
   fieldPurposesFrom,
-  purposeProblem,
-  purposeRefusal,
+  purposeProblemText,
+  purposeRefusalText,
   usesFieldFor,
   type FieldPurposes,
   type Purpose,
@@ -25,7 +25,7 @@ export function readFieldPurposes(db: WorkspaceDb): FieldPurposes {
 /** Refuses a view or export that needs a field its purpose may not use, naming the field and where to change it. */
 export function requireFieldPurpose(db: WorkspaceDb, field: PurposeField, purpose: Purpose): void {
   if (!usesFieldFor(readFieldPurposes(db), field, purpose)) {
-    throw new AppError('FORBIDDEN', purposeRefusal(field, purpose), { field, purpose })
+    throw new AppError('FORBIDDEN', purposeRefusalText(field, purpose), { field, purpose })
   }
 }
 
@@ -56,7 +56,7 @@ export function setFieldPurposes(
   actor: string,
   now: Date,
 ): ReturnType<typeof listFieldPurposes> {
-  const problem = purposeProblem(input.field, input.purposes)
+  const problem = purposeProblemText(input.field, input.purposes)
   if (problem !== null) throw new AppError('INVALID_INPUT', problem, { field: input.field })
   const chosen = [...new Set(input.purposes)]
   db.transaction(() => {

@@ -1,4 +1,6 @@
 import type { MethodOutput, ParsedInput } from '../../../shared/contract'
+import { plainEnglish } from '../../../core/fairness/text'
+import { message } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { appendAudit } from '../auditLog'
@@ -6,16 +8,12 @@ import { appendAudit } from '../auditLog'
 type Kind = ParsedInput<'privacy.retentionPreview'>['kind']
 
 /** Each record kind, its table and the date that says how old a record is. */
-const KINDS: Record<Kind, { table: string; date: string; label: string }> = {
-  learning: {
-    table: 'learning_records',
-    date: 'coalesce(completed_at, due_at, assigned_at)',
-    label: 'learning records',
-  },
-  reviews: { table: 'reviews', date: 'review_date', label: 'reviews' },
-  competencies: { table: 'competency_ratings', date: 'rated_at', label: 'competency ratings' },
-  surveys: { table: 'survey_responses', date: 'answered_at', label: 'survey responses' },
-  xapi: { table: 'xapi_statements', date: 'substr(timestamp, 1, 10)', label: 'xAPI statements' },
+const KINDS: Record<Kind, { table: string; date: string }> = {
+  learning: { table: 'learning_records', date: 'coalesce(completed_at, due_at, assigned_at)' },
+  reviews: { table: 'reviews', date: 'review_date' },
+  competencies: { table: 'competency_ratings', date: 'rated_at' },
+  surveys: { table: 'survey_responses', date: 'answered_at' },
+  xapi: { table: 'xapi_statements', date: 'substr(timestamp, 1, 10)' },
 }
 
 const settingKey = (kind: Kind): string => `retention.${kind}.years`
@@ -30,30 +28,42 @@ export function retentionPreview(
   input: ParsedInput<'privacy.retentionPreview'>,
   asOf: string,
 ): MethodOutput<'privacy.retentionPreview'> {
-  const { table, date, label } = KINDS[input.kind]
+  const { table, date } = KINDS[input.kind]
   const stored = db.prepare('SELECT value FROM workspace_meta WHERE key = ?').get(settingKey(input.kind)) as
     { value: string } | undefined
   const years = input.olderThanYears ?? (stored ? Number(stored.value) : null)
-  if (years === null)
+  if (years === null) {
+    const summaryText = message('privacy.retention.none', {
+      kind: message(`privacy.retention.kindInText.${input.kind}`),
+    })
     return {
       kind: input.kind,
       years: null,
       before: null,
       records: 0,
       oldest: null,
-      summary: `No retention period is set for ${label}.`,
+      summary: plainEnglish(summaryText),
+      summaryText,
     }
+  }
   const before = cutoff(asOf, years)
   const found = db
     .prepare(`SELECT count(*) AS n, min(${date}) AS oldest FROM ${table} WHERE ${date} < ?`)
     .get(before) as { n: number; oldest: string | null }
+  const summaryText = message('privacy.retention.summary', {
+    records: message(`privacy.retention.count.${input.kind}`, { count: found.n, n: found.n }),
+    before,
+    years: message('privacy.retention.years', { count: years }),
+    oldest: found.oldest ? message('privacy.retention.oldest', { date: found.oldest }) : '',
+  })
   return {
     kind: input.kind,
     years,
     before,
     records: found.n,
     oldest: found.oldest,
-    summary: `${found.n} ${label} dated before ${before} (older than ${years} year${years === 1 ? '' : 's'})${found.oldest ? `, the oldest from ${found.oldest}` : ''}.`,
+    summary: plainEnglish(summaryText),
+    summaryText,
   }
 }
 
@@ -69,7 +79,7 @@ export function applyRetention(
 ): MethodOutput<'privacy.retentionPurge'> {
   const asOf = now.toISOString().slice(0, 10)
   const preview = retentionPreview(db, { kind: input.kind, olderThanYears: input.olderThanYears }, asOf)
-  if (preview.before === null) throw new AppError('INVALID_INPUT', preview.summary)
+  if (preview.before === null) throw new AppError('INVALID_INPUT', preview.summaryText)
   const { table, date } = KINDS[input.kind]
   const removed = db.transaction(() => {
     db.prepare(

@@ -1,4 +1,5 @@
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
+import { message } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
 import { sensitiveNotice } from '../../export/sensitiveNotice'
 import { writeXlsx, type CellValue, type SheetSpec } from '../../export/xlsxWriter'
@@ -49,7 +50,7 @@ export async function exportSubjectAccess(
 ): Promise<number> {
   const person = db.prepare('SELECT * FROM people WHERE employee_id = ?').get(employeeId) as
     (Record<string, unknown> & { id: number; email: string | null; full_name: string | null }) | undefined
-  if (!person) throw new AppError('NOT_FOUND', `There is no person ${employeeId} in this workspace.`)
+  if (!person) throw new AppError('NOT_FOUND', message('privacy.errors.noPerson', { employeeId }))
   const notice = sensitiveNotice(
     ['gender', 'birth year', 'ethnicity', 'work pattern', 'where recorded'],
     `everything Ninefold holds about ${person.full_name ?? employeeId} (${employeeId}), exported ${asOf} (GDPR art. 15). Keep it to the person and the data protection officer.`,

@@ -1,6 +1,7 @@
 import type { MethodOutput, ParsedInput, RuleAction } from '../../../shared/contract'
 import { AppError } from '../../../shared/result'
-import { matchRule } from '../../../core/rules/evaluate'
+import { english, message } from '../../../shared/i18n/translate'
+import { explainRule } from '../../../core/rules/evaluate'
 import { addDays, toIsoDate } from '../../../core/dates'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import type { ChangeJournal } from '../../import/journal'
@@ -60,7 +61,7 @@ function itemId(db: WorkspaceDb, activityId: string): number {
   const row = db.prepare('SELECT id FROM learning_items WHERE activity_id = ?').get(activityId) as
     { id: number } | undefined
   if (!row)
-    throw new AppError('INVALID_INPUT', `The learning item ${activityId} is not in the workspace.`, {
+    throw new AppError('INVALID_INPUT', message('succession.errors.noItem', { id: activityId }), {
       activityId,
     })
   return row.id
@@ -71,9 +72,10 @@ export function applyRule(input: ParsedInput<'rules.apply'>, ctx: RulesContext):
   const { db } = ctx
   const rule = ruleById(db, input.ruleId)
   const today = toIsoDate(ctx.now)
-  const matches = personFacts(db, today)
-    .map((facts) => ({ facts, why: matchRule(rule.conditions, facts, today) }))
-    .filter((m): m is { facts: (typeof m)['facts']; why: string[] } => m.why !== null)
+  const matches = personFacts(db, today).flatMap((facts) => {
+    const whyText = explainRule(rule.conditions, facts, today)
+    return whyText === null ? [] : [{ facts, whyText, why: whyText.map(english) }]
+  })
   let created = 0
   let skipped = 0
   if (!input.dryRun) {
@@ -120,7 +122,12 @@ export function applyRule(input: ParsedInput<'rules.apply'>, ctx: RulesContext):
     created,
     skipped,
     dryRun: input.dryRun,
-    matches: matches.map(({ facts, why }) => ({ employeeId: facts.employeeId, name: facts.name, why })),
+    matches: matches.map(({ facts, why, whyText }) => ({
+      employeeId: facts.employeeId,
+      name: facts.name,
+      why,
+      whyText,
+    })),
   }
 }
 

@@ -1,6 +1,7 @@
 import type { MethodOutput, ParsedInput, RuleDefinition } from '../../../shared/contract'
 import { ruleDefinition } from '../../../shared/contract/rules'
 import { AppError } from '../../../shared/result'
+import { message } from '../../../shared/i18n/translate'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { appendAudit } from '../auditLog'
 
@@ -24,7 +25,8 @@ export function ruleById(
   ruleId: number,
 ): RuleDefinition & { ruleId: number; template: string | null } {
   const row = db.prepare('SELECT * FROM rules WHERE id = ?').get(ruleId) as RuleRow | undefined
-  if (!row) throw new AppError('NOT_FOUND', `There is no rule ${ruleId}.`, { ruleId })
+  if (!row)
+    throw new AppError('NOT_FOUND', message('succession.errors.noRule', { id: String(ruleId) }), { ruleId })
   return toRule(row)
 }
 
@@ -81,7 +83,7 @@ function assertItemsExist(db: WorkspaceDb, rule: RuleDefinition): void {
       if (!db.prepare('SELECT 1 FROM critical_roles WHERE id = ?').get(action.roleId))
         throw new AppError(
           'INVALID_INPUT',
-          `The rule "${rule.name}" names the critical role ${action.roleId}, which does not exist.`,
+          message('succession.errors.ruleRole', { rule: rule.name, id: String(action.roleId) }),
           {
             roleId: action.roleId,
           },
@@ -91,7 +93,7 @@ function assertItemsExist(db: WorkspaceDb, rule: RuleDefinition): void {
     if (!db.prepare('SELECT 1 FROM learning_items WHERE activity_id = ?').get(action.activityId))
       throw new AppError(
         'INVALID_INPUT',
-        `The rule "${rule.name}" names the learning item ${action.activityId}, which the workspace does not have.`,
+        message('succession.errors.ruleItem', { rule: rule.name, id: action.activityId }),
         {
           activityId: action.activityId,
         },

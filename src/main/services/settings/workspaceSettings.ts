@@ -4,6 +4,7 @@ import {
   workspaceSettings,
   type WorkspaceSettings,
 } from '../../../shared/contract/settings'
+import { message } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
 import { defaultSettings } from '../../../core/calibration/defaults'
 import { purposeProblem, PURPOSE_FIELDS } from '../../../core/privacy/fieldPurposes'
@@ -54,14 +55,18 @@ export function applySettings(
     const problems = parsed.error.issues
       .slice(0, 5)
       .map((i) => `${i.path.join('.') || '(the file)'}: ${i.message}`)
-    throw new AppError('INVALID_INPUT', `These settings cannot be applied: ${problems.join('; ')}.`, {
-      issues: parsed.error.issues.length,
-    })
+    throw new AppError(
+      'INVALID_INPUT',
+      message('settings.errors.invalid', { problems: problems.join('; ') }),
+      {
+        issues: parsed.error.issues.length,
+      },
+    )
   }
   const next = parsed.data
   for (const field of PURPOSE_FIELDS) {
     const problem = purposeProblem(field, (next.fieldPurposes[field] ?? []) as never)
-    if (problem) throw new AppError('INVALID_INPUT', `These settings cannot be applied: ${problem}`)
+    if (problem) throw new AppError('INVALID_INPUT', message('settings.errors.purpose', { problem }))
   }
   const before = readSettings(db)
   const write = db.prepare(

@@ -1,5 +1,6 @@
 import type { MethodOutput, ParsedInput } from '../../../shared/contract'
 import { AppError } from '../../../shared/result'
+import { message } from '../../../shared/i18n/translate'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { appendAudit } from '../auditLog'
 import type { SkillsContext } from './ontology'
@@ -94,13 +95,13 @@ export function mergeSkills(
 ): MethodOutput<'skills.merge'> {
   const { db } = ctx
   if (input.fromId === input.intoId)
-    throw new AppError('INVALID_INPUT', 'A skill cannot be merged into itself.', {})
+    throw new AppError('INVALID_INPUT', message('succession.errors.mergeSelf'), {})
   const named = db.prepare('SELECT id, name, status FROM skills WHERE id = ?')
   const from = named.get(input.fromId) as { id: number; name: string; status: string } | undefined
   const into = named.get(input.intoId) as { id: number; name: string; status: string } | undefined
-  if (!from || !into) throw new AppError('NOT_FOUND', 'Both skills must exist.', input)
+  if (!from || !into) throw new AppError('NOT_FOUND', message('succession.errors.mergeMissing'), input)
   if (into.status !== 'active')
-    throw new AppError('INVALID_INPUT', `${into.name} is retired; merge into an active skill.`, {})
+    throw new AppError('INVALID_INPUT', message('succession.errors.mergeRetired', { skill: into.name }), {})
   const moved: Moved = {
     ratings: [],
     items: [],
@@ -154,7 +155,10 @@ export function undoMerge(mergeId: number, ctx: SkillsContext): MethodOutput<'sk
   const { db } = ctx
   const merge = db.prepare('SELECT * FROM skill_merges WHERE id = ?').get(mergeId) as
     { id: number; from_id: number; into_id: number; moved_json: string; undone_at: string | null } | undefined
-  if (!merge) throw new AppError('NOT_FOUND', `There is no merge ${mergeId}.`, { mergeId })
+  if (!merge)
+    throw new AppError('NOT_FOUND', message('succession.errors.noMerge', { id: String(mergeId) }), {
+      mergeId,
+    })
   if (merge.undone_at) return { restored: false }
   const later = db
     .prepare(
@@ -162,7 +166,7 @@ export function undoMerge(mergeId: number, ctx: SkillsContext): MethodOutput<'sk
     )
     .get(mergeId, merge.from_id, merge.into_id, merge.from_id, merge.into_id)
   if (later)
-    throw new AppError('INVALID_INPUT', 'A later merge involves these skills: undo that one first.', {
+    throw new AppError('INVALID_INPUT', message('succession.errors.laterMerge'), {
       mergeId,
     })
   const moved = JSON.parse(merge.moved_json) as Moved

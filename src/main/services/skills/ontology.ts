@@ -1,5 +1,6 @@
 import type { MethodOutput, ParsedInput, SkillEntry } from '../../../shared/contract'
 import { AppError } from '../../../shared/result'
+import { message } from '../../../shared/i18n/translate'
 import { skillSimilarity, SUGGESTION_THRESHOLD } from '../../../core/skills/normalise'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { appendAudit } from '../auditLog'
@@ -36,7 +37,10 @@ export function listSkills(db: WorkspaceDb): SkillEntry[] {
 
 function skill(db: WorkspaceDb, skillId: number): SkillEntry {
   const found = listSkills(db).find((s) => s.skillId === skillId)
-  if (!found) throw new AppError('NOT_FOUND', `There is no skill ${skillId}.`, { skillId })
+  if (!found)
+    throw new AppError('NOT_FOUND', message('succession.errors.noSkill', { id: String(skillId) }), {
+      skillId,
+    })
   return found
 }
 
@@ -49,11 +53,7 @@ export function updateSkill(
   if (input.name && input.name.toLowerCase() !== before.name.toLowerCase()) {
     const clash = db.prepare('SELECT 1 FROM skills WHERE name = ? AND id <> ?').get(input.name, input.skillId)
     if (clash)
-      throw new AppError(
-        'INVALID_INPUT',
-        `There is already a skill called "${input.name}": merge them instead.`,
-        {},
-      )
+      throw new AppError('INVALID_INPUT', message('succession.errors.skillExists', { name: input.name }), {})
   }
   db.transaction(() => {
     db.prepare(
@@ -90,11 +90,16 @@ export function addAlias(
   const owner = db
     .prepare('SELECT s.name FROM skill_aliases a JOIN skills s ON s.id = a.skill_id WHERE a.alias = ?')
     .get(input.alias) as { name: string } | undefined
-  if (owner) throw new AppError('INVALID_INPUT', `"${input.alias}" is already an alias of ${owner.name}.`, {})
+  if (owner)
+    throw new AppError(
+      'INVALID_INPUT',
+      message('succession.errors.aliasTaken', { alias: input.alias, skill: owner.name }),
+      {},
+    )
   const named = db.prepare('SELECT name FROM skills WHERE name = ?').get(input.alias) as
     { name: string } | undefined
   if (named)
-    throw new AppError('INVALID_INPUT', `"${input.alias}" is a skill of its own: merge it instead.`, {})
+    throw new AppError('INVALID_INPUT', message('succession.errors.aliasIsSkill', { alias: input.alias }), {})
   db.transaction(() => {
     db.prepare('INSERT INTO skill_aliases (alias, skill_id) VALUES (?, ?)').run(input.alias, input.skillId)
     appendAudit(

@@ -1,5 +1,6 @@
 import type { MethodOutput } from '../../../shared/contract'
 import { AppError } from '../../../shared/result'
+import { english, message, type Message } from '../../../shared/i18n/translate'
 import { displayCell, isBlank } from '../../../core/import/cells'
 import { matchSkill } from '../../../core/skills/normalise'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
@@ -50,6 +51,9 @@ export async function exportOntology(db: WorkspaceDb, path: string): Promise<voi
 
 type ImportResult = MethodOutput<'skills.importOntology'>
 
+/** A problem in the workbook: in English for the CLI and tests, and as a message for the user's language. */
+const problem = (text: Message): { message: string; text: Message } => ({ message: english(text), text })
+
 async function readSheet(
   path: string,
   sheet: string,
@@ -63,7 +67,7 @@ async function readSheet(
       row: 0,
       column: '',
       value: null,
-      message: `The workbook has no sheet "${sheet}" (the export's layout).`,
+      ...problem(message('succession.ontology.noSheet', { sheet })),
     })
     return []
   }
@@ -87,7 +91,7 @@ async function readSheet(
             row: 1,
             column: header,
             value: cells[i] ?? null,
-            message: `expected the header "${header}" in column ${i + 1}`,
+            ...problem(message('succession.ontology.header', { header, column: i + 1 })),
           })
       })
       continue
@@ -135,7 +139,7 @@ export async function importOntology(
         row: Number(row),
         column: 'Name',
         value: null,
-        message: 'a skill needs a name',
+        ...problem(message('succession.ontology.noName')),
       })
     if (status && status !== 'active' && status !== 'retired')
       errors.push({
@@ -143,7 +147,7 @@ export async function importOntology(
         row: Number(row),
         column: 'Status',
         value: status,
-        message: 'the status is active or retired',
+        ...problem(message('succession.ontology.status')),
       })
   }
   for (const [row, , , , level] of itemRows) {
@@ -154,7 +158,7 @@ export async function importOntology(
         row: Number(row),
         column: 'Level',
         value: level ?? null,
-        message: 'the level is a whole number 1–5',
+        ...problem(message('succession.ontology.level')),
       })
   }
   if (errors.length > 0) return result
@@ -195,7 +199,7 @@ export async function importOntology(
               row: 0,
               column: 'Aliases',
               value: alias,
-              message: `"${alias}" is already an alias of another skill`,
+              ...problem(message('succession.ontology.aliasTaken', { alias })),
             })
           if (!owner) {
             db.prepare('INSERT INTO skill_aliases (alias, skill_id) VALUES (?, ?)').run(alias, skillId)
@@ -213,7 +217,7 @@ export async function importOntology(
             row: Number(row),
             column: 'Item ID',
             value: activityId,
-            message: 'no such learning item in the workspace',
+            ...problem(message('succession.ontology.noItem')),
           })
         if (match.kind === 'unknown')
           errors.push({
@@ -221,7 +225,7 @@ export async function importOntology(
             row: Number(row),
             column: 'Skill',
             value: skill,
-            message: 'no such skill in the ontology',
+            ...problem(message('succession.ontology.noSkill')),
           })
         if (!item || match.kind === 'unknown') continue
         db.prepare(
@@ -257,12 +261,16 @@ export function mapItem(
   const item = db.prepare('SELECT id FROM learning_items WHERE activity_id = ?').get(input.activityId) as
     { id: number } | undefined
   if (!item)
-    throw new AppError('INVALID_INPUT', `There is no learning item ${input.activityId}.`, {
-      activityId: input.activityId,
-    })
+    throw new AppError(
+      'INVALID_INPUT',
+      message('succession.errors.noLearningItem', { id: input.activityId }),
+      {
+        activityId: input.activityId,
+      },
+    )
   const match = matchSkill(input.skill, ontologySkills(db))
   if (match.kind === 'unknown')
-    throw new AppError('INVALID_INPUT', `"${input.skill}" is not a skill in the ontology.`, {
+    throw new AppError('INVALID_INPUT', message('succession.errors.unknownSkill', { skill: input.skill }), {
       skill: input.skill,
     })
   db.transaction(() => {

@@ -1,5 +1,6 @@
 import type { Candidate, CriticalRole, MethodOutput, ParsedInput } from '../../../shared/contract'
 import { AppError } from '../../../shared/result'
+import { message } from '../../../shared/i18n/translate'
 import { assessCandidate, benchStrength, type Readiness } from '../../../core/succession/readiness'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { appendAudit } from '../auditLog'
@@ -91,6 +92,7 @@ function rankCandidates(db: WorkspaceDb, roleId: number, pop: Population): Candi
         readiness: override?.readiness ?? fit.readiness,
         computedReadiness: fit.readiness,
         readinessReason: fit.reason,
+        readinessReasonText: fit.reasonText,
         override: override ? { reason: override.reason, actor: override.actor, at: override.at } : null,
         box: placed?.box ?? null,
         boxLabel: placed?.label ?? null,
@@ -99,6 +101,7 @@ function rankCandidates(db: WorkspaceDb, roleId: number, pop: Population): Candi
           needed: g.needed,
           held: g.held,
           basis: p.levels.get(g.skillId)?.basis ?? null,
+          basisText: p.levels.get(g.skillId)?.basisText ?? null,
           closedBy: (pop.items.get(g.skillId) ?? []).filter((i) => i.level >= g.needed),
         })),
         flags: placed?.flags ?? [],
@@ -157,7 +160,7 @@ export function setReadiness(
   const person = db.prepare('SELECT id FROM people WHERE employee_id = ?').get(input.employeeId) as
     { id: number } | undefined
   if (!person)
-    throw new AppError('INVALID_INPUT', `There is no person ${input.employeeId}.`, {
+    throw new AppError('INVALID_INPUT', message('succession.errors.noPerson', { id: input.employeeId }), {
       employeeId: input.employeeId,
     })
   db.transaction(() => {

@@ -1,5 +1,6 @@
 import type { MethodOutput, ParsedInput } from '../../../shared/contract'
 import { AppError } from '../../../shared/result'
+import { message } from '../../../shared/i18n/translate'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { appendAudit } from '../auditLog'
 import { latestPlacements } from './candidates'
@@ -32,12 +33,11 @@ export function createPool(
 ): MethodOutput<'succession.createPool'> {
   const { db } = ctx
   if (db.prepare('SELECT 1 FROM talent_pools WHERE name = ?').get(input.name))
-    throw new AppError('INVALID_INPUT', `There is already a pool called "${input.name}".`, {})
+    throw new AppError('INVALID_INPUT', message('succession.errors.poolExists', { name: input.name }), {})
   const wanted = new Set(input.employeeIds ?? [])
   if (input.fromBox !== undefined || input.fromFlag !== undefined) {
     const placed = latestPlacements(db)
-    if (placed.size === 0)
-      throw new AppError('INVALID_INPUT', 'There is no calibration session to take a box or flag from.', {})
+    if (placed.size === 0) throw new AppError('INVALID_INPUT', message('succession.errors.noCalibration'), {})
     for (const [employeeId, p] of placed)
       if (
         (input.fromBox === undefined || p.box === input.fromBox) &&
@@ -48,9 +48,13 @@ export function createPool(
   const personId = db.prepare('SELECT id FROM people WHERE employee_id = ?')
   const unknown = [...wanted].filter((id) => !personId.get(id))
   if (unknown.length > 0)
-    throw new AppError('INVALID_INPUT', `Not in the workspace: ${unknown.slice(0, 5).join(', ')}.`, {
-      unknown,
-    })
+    throw new AppError(
+      'INVALID_INPUT',
+      message('succession.errors.notInWorkspace', { ids: unknown.slice(0, 5).join(', ') }),
+      {
+        unknown,
+      },
+    )
   let poolId = 0
   db.transaction(() => {
     poolId = Number(
@@ -77,7 +81,8 @@ export function createPool(
 export function deletePool(poolId: number, ctx: SuccessionContext): MethodOutput<'succession.deletePool'> {
   const { db } = ctx
   const before = listPools(db).find((p) => p.poolId === poolId)
-  if (!before) throw new AppError('NOT_FOUND', `There is no pool ${poolId}.`, { poolId })
+  if (!before)
+    throw new AppError('NOT_FOUND', message('succession.errors.noPool', { id: String(poolId) }), { poolId })
   db.transaction(() => {
     db.prepare('DELETE FROM talent_pools WHERE id = ?').run(poolId)
     appendAudit(

@@ -1,5 +1,6 @@
 import type { MethodOutput, ParsedInput } from '../../../shared/contract'
 import { AppError } from '../../../shared/result'
+import { message, type Message } from '../../../shared/i18n/translate'
 import { matchSkill } from '../../../core/skills/normalise'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { appendAudit } from '../auditLog'
@@ -44,8 +45,15 @@ export function roleRows(db: WorkspaceDb, roleIds?: readonly number[]): RoleRow[
 
 export function roleRow(db: WorkspaceDb, roleId: number): RoleRow {
   const row = roleRows(db).find((r) => r.id === roleId)
-  if (!row) throw new AppError('NOT_FOUND', `There is no critical role ${roleId}.`, { roleId })
+  if (!row)
+    throw new AppError('NOT_FOUND', message('succession.errors.noRole', { id: String(roleId) }), { roleId })
   return row
+}
+
+/** "A" or "B" or "C", in the user's language. */
+function alternatives(names: readonly Message[]): Message {
+  const [first = message('succession.errors.quoted', { name: '' }), ...rest] = names
+  return rest.length === 0 ? first : message('succession.errors.or', { first, rest: alternatives(rest) })
 }
 
 /** Required skills are resolved through the ontology; an unknown name is refused with the closest skills named. */
@@ -60,13 +68,20 @@ export function createRole(
     if (match.kind === 'unknown')
       throw new AppError(
         'INVALID_INPUT',
-        `"${r.skill}" is not a skill in the ontology${match.suggestions.length ? `; did you mean ${match.suggestions.map((s) => `"${s.name}"`).join(' or ')}?` : '.'}`,
+        match.suggestions.length
+          ? message('succession.errors.unknownSkillSuggest', {
+              skill: r.skill,
+              suggestions: alternatives(
+                match.suggestions.map((s) => message('succession.errors.quoted', { name: s.name })),
+              ),
+            })
+          : message('succession.errors.unknownSkill', { skill: r.skill }),
         { skill: r.skill, suggestions: match.suggestions },
       )
     return { skillId: match.skillId, minLevel: r.minLevel }
   })
   if (input.incumbent && !db.prepare('SELECT 1 FROM people WHERE employee_id = ?').get(input.incumbent))
-    throw new AppError('INVALID_INPUT', `There is no person ${input.incumbent} to be the incumbent.`, {
+    throw new AppError('INVALID_INPUT', message('succession.errors.noIncumbent', { id: input.incumbent }), {
       incumbent: input.incumbent,
     })
   let roleId = 0

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { message } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
 import type { KeyMaterial } from '../../keys/keyMaterial'
 import type { OsKeychain } from '../ports'
@@ -14,16 +15,10 @@ export function hasKeychainSidecar(workspacePath: string): boolean {
 export function requireSecureKeychain(keychain: OsKeychain | undefined): OsKeychain {
   const status = keychain?.status() ?? 'unsupported'
   if (!keychain || status === 'unsupported') {
-    throw new AppError(
-      'KEY_UNAVAILABLE',
-      'This shell has no OS keychain; protect the workspace with a passphrase.',
-    )
+    throw new AppError('KEY_UNAVAILABLE', message('workspace.errors.noKeychain'))
   }
   if (status === 'insecure-backend') {
-    throw new AppError(
-      'KEY_UNAVAILABLE',
-      'The OS keychain here stores secrets in plain text (no keyring service is running), so it cannot protect a workspace. Choose a passphrase instead.',
-    )
+    throw new AppError('KEY_UNAVAILABLE', message('workspace.errors.insecureKeychain'))
   }
   return keychain
 }
@@ -36,11 +31,9 @@ export function writeWrappedKey(
   const sidecar = keychainSidecarPath(workspacePath)
   if (existsSync(sidecar)) {
     // It may hold the only key of a workspace that was moved: never overwrite it.
-    throw new AppError(
-      'WORKSPACE_EXISTS',
-      `${sidecar} already exists (the key of another workspace?). Move it away or choose another name.`,
-      { path: sidecar },
-    )
+    throw new AppError('WORKSPACE_EXISTS', message('workspace.errors.sidecarExists', { path: sidecar }), {
+      path: sidecar,
+    })
   }
   mkdirSync(dirname(workspacePath), { recursive: true })
   writeFileSync(sidecar, keychain.wrap(key.key), { mode: 0o600, flag: 'wx' })
@@ -50,11 +43,7 @@ export function readWrappedKey(workspacePath: string, keychain: OsKeychain): Key
   try {
     return { kind: 'raw', key: keychain.unwrap(readFileSync(keychainSidecarPath(workspacePath))) }
   } catch {
-    throw new AppError(
-      'WRONG_KEY',
-      'The OS keychain could not unlock this workspace (was it created on another computer or user account?). Nothing was changed.',
-      { path: workspacePath },
-    )
+    throw new AppError('WRONG_KEY', message('workspace.errors.keychainFailed'), { path: workspacePath })
   }
 }
 

@@ -1,6 +1,7 @@
 import { chmodSync, copyFileSync, renameSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { WorkspaceSummary } from '../../../shared/contract'
+import { message } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
 import { readKeySlots, writeKeySlots } from '../../keys/keySlots'
@@ -50,7 +51,7 @@ export class WorkspaceBackups {
     else {
       path = resolve(target)
       if (path === open.path)
-        throw new AppError('INVALID_INPUT', 'A backup cannot replace the workspace itself.')
+        throw new AppError('INVALID_INPUT', message('workspace.errors.backupOverWorkspace'))
       copyWorkspace(open.reader, path)
       // A copy taken elsewhere needs the wrapped keys too (passphrase and recovery key open it as they open this).
       const slots = readKeySlots(open.path)
@@ -74,7 +75,7 @@ export class WorkspaceBackups {
     this.session.assertIdle()
     const open = this.session.requireOpen()
     const source = resolve(backupPath)
-    if (source === open.path) throw new AppError('INVALID_INPUT', 'That is the open workspace, not a backup.')
+    if (source === open.path) throw new AppError('INVALID_INPUT', message('workspace.errors.openIsNotBackup'))
     const check = verifyWorkspaceFile(source, open.key, LATEST_SCHEMA_VERSION)
     const kept = this.rollingBackup('before-restore')
     const { path, key, protection } = open

@@ -1,3 +1,4 @@
+import { message } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
 import {
   assertStrongPassphrase,
@@ -54,18 +55,13 @@ export function workspaceHandlers(deps: WorkspaceDeps): Pick<Handlers, Workspace
       const slots = readKeySlots(path)
       if (!slots?.passphrase) return { key: passphraseKey(passphrase), protection: 'passphrase' }
       const dataKey = unwrapKey(passphrase, slots.passphrase)
-      if (!dataKey)
-        throw new AppError(
-          'WRONG_KEY',
-          'That passphrase does not open this workspace. Nothing was changed; check it, or use the recovery key.',
-          { path },
-        )
+      if (!dataKey) throw new AppError('WRONG_KEY', message('workspace.errors.wrongPassphrase'), { path })
       return { key: { kind: 'raw', key: dataKey }, protection: 'passphrase' }
     }
     if (hasKeychainSidecar(path) && ports.osKeychain) {
       return { key: readWrappedKey(path, requireSecureKeychain(ports.osKeychain)), protection: 'os-keychain' }
     }
-    throw new AppError('WRONG_KEY', 'Enter the passphrase for this workspace.', { path })
+    throw new AppError('WRONG_KEY', message('workspace.errors.enterPassphrase'), { path })
   }
 
   const writer = () => {
@@ -120,20 +116,9 @@ export function workspaceHandlers(deps: WorkspaceDeps): Pick<Handlers, Workspace
       const path = resolve(input.path)
       const slots = readKeySlots(path)
       if (!slots?.recovery)
-        throw new AppError(
-          'KEY_UNAVAILABLE',
-          'This workspace has no recovery key (it was made before recovery keys, or is opened with a key file).',
-          { path },
-        )
+        throw new AppError('KEY_UNAVAILABLE', message('workspace.errors.noRecoveryKey'), { path })
       const dataKey = unwrapKey(normaliseRecoveryKey(input.recoveryKey), slots.recovery)
-      if (!dataKey)
-        throw new AppError(
-          'WRONG_KEY',
-          'That recovery key does not open this workspace. Nothing was changed.',
-          {
-            path,
-          },
-        )
+      if (!dataKey) throw new AppError('WRONG_KEY', message('workspace.errors.wrongRecoveryKey'), { path })
       const next = assertStrongPassphrase(input.newPassphrase)
       // Proven by opening before anything is rewritten; the data key itself never changes, so nothing is re-encrypted.
       session.open(path, { kind: 'raw', key: dataKey }, 'passphrase')
@@ -177,10 +162,10 @@ export function workspaceHandlers(deps: WorkspaceDeps): Pick<Handlers, Workspace
     'workspace.lock': () => ({ locked: session.lock() }),
     'workspace.unlock': (input) => {
       const locked = session.lockedWorkspace
-      if (!locked) throw new AppError('INVALID_INPUT', 'No workspace is locked.')
+      if (!locked) throw new AppError('INVALID_INPUT', message('workspace.errors.notLocked'))
       const secret = input.passphrase ?? ''
       if (secret.length === 0 && locked.protection !== 'os-keychain')
-        throw new AppError('WRONG_KEY', 'Enter the passphrase (or key) to unlock the workspace.')
+        throw new AppError('WRONG_KEY', message('workspace.errors.enterToUnlock'))
       const key =
         locked.protection === 'key-file' ? keyFromText(secret) : keyForOpen(locked.path, input.passphrase).key
       const summary = session.unlock(key)
@@ -210,7 +195,7 @@ export function workspaceHandlers(deps: WorkspaceDeps): Pick<Handlers, Workspace
       if (!slots?.passphrase) return session.changePassphrase(input.current, passphraseKey(next)) // made before key slots: re-encrypt
       const dataKey = unwrapKey(input.current, slots.passphrase)
       if (!dataKey)
-        throw new AppError('WRONG_KEY', 'That is not the current passphrase. Nothing was changed.', { path })
+        throw new AppError('WRONG_KEY', message('workspace.errors.notCurrentPassphrase'), { path })
       writeKeySlots(path, { ...slots, passphrase: wrapKey(next, dataKey) }, { create: false })
       const { db, actor, now: at } = writer()
       appendAudit(db, { actor, action: 'workspace.changePassphrase', entityType: 'workspace' }, at)

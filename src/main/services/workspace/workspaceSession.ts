@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import type { WorkspaceStatus, WorkspaceSummary } from '../../../shared/contract'
+import { english, message, type Message } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
 import { migrate, schemaVersion } from '../../db/migrate'
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
@@ -49,7 +50,8 @@ export class WorkspaceSession {
   /** A workspace locked for want of its user: what the lock screen shows, and where unlocking reopens. */
   private locked: { name: string; path: string; protection: Protection } | null = null
   /** The long write in progress (an import, a demo fill), if any: it holds the one transaction this connection has. */
-  private longWrite: string | null = null
+  /** What is running, to name in the refusal (`workspace.busy.*`, or English words). */
+  private longWrite: string | Message | null = null
   private readonly recent: RecentWorkspaces
 
   constructor(
@@ -67,7 +69,7 @@ export class WorkspaceSession {
    * Runs a long write (one that yields to the event loop inside its transaction). Other writes, and closing or
    * switching the workspace, are refused meanwhile with BUSY rather than joining or breaking its transaction.
    */
-  async exclusively<T>(what: string, work: () => Promise<T>): Promise<T> {
+  async exclusively<T>(what: string | Message, work: () => Promise<T>): Promise<T> {
     this.assertIdle()
     this.longWrite = what
     try {
@@ -78,7 +80,10 @@ export class WorkspaceSession {
   }
 
   assertIdle(): void {
-    if (this.longWrite) throw new AppError('BUSY', `Wait until ${this.longWrite} has finished, or cancel it.`)
+    if (this.longWrite === null) return
+    const refusal = message('workspace.errors.busy', { what: this.longWrite })
+    // Words given as English text would leave a translated sentence half in English: those stay English whole.
+    throw new AppError('BUSY', typeof this.longWrite === 'string' ? english(refusal) : refusal)
   }
 
   /** For reads only (lists, facets, reports): sees committed data, even while an import is running. */
@@ -128,7 +133,7 @@ export class WorkspaceSession {
 
   /** Reopens the locked workspace with a key proven the usual way (a wrong one changes nothing). */
   unlock(key: KeyMaterial): WorkspaceSummary {
-    if (!this.locked) throw new AppError('INVALID_INPUT', 'No workspace is locked.')
+    if (!this.locked) throw new AppError('INVALID_INPUT', message('workspace.errors.notLocked'))
     const { path, protection } = this.locked
     return this.open(path, key, protection)
   }
@@ -239,9 +244,11 @@ export class WorkspaceSession {
     if (open.protection !== 'passphrase') {
       throw new AppError(
         'INVALID_INPUT',
-        open.protection === 'os-keychain'
-          ? 'This workspace is unlocked by the OS keychain and has no passphrase to change.'
-          : 'This workspace was opened with a key file; change the key with the CLI, not a passphrase.',
+        message(
+          open.protection === 'os-keychain'
+            ? 'workspace.errors.keychainNoPassphrase'
+            : 'workspace.errors.keyFileNoPassphrase',
+        ),
       )
     }
     // Prove the current passphrase on a second connection: the open one is already keyed and proves nothing.
@@ -302,11 +309,10 @@ export class WorkspaceSession {
   /** The open workspace's connections, file, key and protection (for backups and restore). */
   requireOpen(): OpenWorkspace {
     if (!this.current && this.locked)
-      throw new AppError(
-        'WORKSPACE_LOCKED',
-        `“${this.locked.name}” is locked: unlock it with its passphrase or key to go on.`,
-      )
-    if (!this.current) throw new AppError('NO_WORKSPACE', 'Open or create a workspace first.')
+      throw new AppError('WORKSPACE_LOCKED', message('workspace.errors.locked', { name: this.locked.name }))
+    // Its envelope stays code and English text (the browser host's callers match it whole); the renderer knows the
+    // sentence and shows it translated (components/errorText).
+    if (!this.current) throw new AppError('NO_WORKSPACE', english(message('workspace.errors.noWorkspace')))
     return this.current
   }
 }

@@ -1,3 +1,23 @@
+/** Shared by every screen and service: generic errors, the print button, jobs and the transport's refusals. */
 export const common = {
   somethingWrong: 'Something went wrong. Try again.',
+  print: 'Print / PDF',
+  printTitle: 'Print {what}, or save it as PDF',
+  errors: {
+    unknownMethod: 'There is no method called "{method}".',
+    invalidInput: 'Invalid input for {method}: {detail}',
+    internal:
+      'Something went wrong inside Ninefold. Nothing was changed by the failed step; the details are in the log.',
+  },
+  jobs: {
+    alreadyRunning: 'A job with id {id} is already running.',
+    cancelled: 'Cancelled. Nothing from this job was kept.',
+    theJob: 'The job',
+    demoFill: { other: 'The demo fill ({count} people)' },
+    importOf: 'The import of {file}',
+    exportOf: 'The export of {file}',
+    finished: '{what} has finished.',
+    wasCancelled: '{what} was cancelled; nothing was kept.',
+    failed: '{what} did not finish: {error}',
+  },
 } as const

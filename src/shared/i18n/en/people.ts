@@ -8,6 +8,8 @@ export const people = {
   loading: 'Loading…',
   count: { one: '{count} person', other: '{count} people' },
   erase: 'Erase a person…',
+  table: 'People',
+  noMatch: 'No people match.',
   col: {
     name: 'Name',
     employeeId: 'Employee ID',

@@ -9,6 +9,7 @@ export const shell = {
     succession: 'Succession',
     insights: 'Insights',
     settings: 'Settings',
+    comingSoon: 'This area arrives in a coming release.',
   },
   top: {
     people: { one: '{count} person', other: '{count} people' },
@@ -60,5 +61,6 @@ export const shell = {
     tab: 'Move between controls (focus is always visible)',
     sheet: 'This sheet',
     escape: 'Close a dialog',
+    table: 'Shortcuts',
   },
 } as const

@@ -2,4 +2,28 @@ import type { Catalogue } from '../catalogue'
 
 export const common: Catalogue['common'] = {
   somethingWrong: 'Coś poszło nie tak. Spróbuj ponownie.',
+  print: 'Drukuj / PDF',
+  printTitle: 'Wydrukuj {what} lub zapisz jako PDF',
+  errors: {
+    unknownMethod: 'Nie ma metody o nazwie „{method}”.',
+    invalidInput: 'Nieprawidłowe dane wejściowe dla {method}: {detail}',
+    internal:
+      'Coś poszło nie tak wewnątrz Ninefold. Nieudany krok niczego nie zmienił; szczegóły są w dzienniku.',
+  },
+  jobs: {
+    alreadyRunning: 'Zadanie o identyfikatorze {id} już trwa.',
+    cancelled: 'Anulowano. Nic z tego zadania nie zostało zachowane.',
+    theJob: 'Zadanie',
+    demoFill: {
+      one: 'Wypełnianie danymi przykładowymi ({count} osoba)',
+      few: 'Wypełnianie danymi przykładowymi ({count} osoby)',
+      many: 'Wypełnianie danymi przykładowymi ({count} osób)',
+      other: 'Wypełnianie danymi przykładowymi ({count} osoby)',
+    },
+    importOf: 'Import pliku {file}',
+    exportOf: 'Eksport pliku {file}',
+    finished: '{what}: zakończono.',
+    wasCancelled: '{what}: anulowano; nic nie zostało zachowane.',
+    failed: '{what}: nie zakończono: {error}',
+  },
 }

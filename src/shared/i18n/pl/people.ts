@@ -10,6 +10,8 @@ export const people: Catalogue['people'] = {
   loading: 'Wczytywanie…',
   count: { one: '{count} osoba', few: '{count} osoby', many: '{count} osób', other: '{count} osoby' },
   erase: 'Usuń osobę…',
+  table: 'Osoby',
+  noMatch: 'Żadna osoba nie pasuje.',
   col: {
     name: 'Imię i nazwisko',
     employeeId: 'ID pracownika',

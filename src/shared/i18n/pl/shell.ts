@@ -10,6 +10,7 @@ export const shell: Pick<Catalogue, 'nav' | 'top' | 'lock' | 'find' | 'shortcuts
     succession: 'Sukcesja',
     insights: 'Analizy',
     settings: 'Ustawienia',
+    comingSoon: 'Ta część pojawi się w jednym z kolejnych wydań.',
   },
   top: {
     people: { one: '{count} osoba', few: '{count} osoby', many: '{count} osób', other: '{count} osoby' },
@@ -66,5 +67,6 @@ export const shell: Pick<Catalogue, 'nav' | 'top' | 'lock' | 'find' | 'shortcuts
     tab: 'Przechodzenie między polami (fokus jest zawsze widoczny)',
     sheet: 'Ta ściąga',
     escape: 'Zamknij okno dialogowe',
+    table: 'Skróty',
   },
 }

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react'
 import type { MethodInput } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { translator as translatorFor, useT } from '../../i18n'
+import { shownLabels } from './labels'
 
 const ORDER = ['7', '8', '9', '4', '5', '6', '1', '2', '3']
 
@@ -8,13 +10,17 @@ const ORDER = ['7', '8', '9', '4', '5', '6', '1', '2', '3']
 export function BoxLabelsEditor({ onError }: { onError: (error: unknown) => void }): React.JSX.Element {
   const [labels, setLabels] = useState<Record<string, string> | null>(null)
   const [saved, setSaved] = useState(false)
+  const { t, locale } = useT()
   useEffect(() => {
-    api.call('calibration.labels').then(setLabels, onError)
-  }, [onError])
+    // The default names show in the user's language; saving keeps what is shown.
+    api
+      .call('calibration.labels')
+      .then((stored) => setLabels(shownLabels(translatorFor(locale), stored)), onError)
+  }, [onError, locale])
   if (!labels) return <details className="box-labels" />
   return (
     <details className="box-labels">
-      <summary>Box labels</summary>
+      <summary>{t('calibration.labelsEditor.title')}</summary>
       <form
         onSubmit={(e) => {
           e.preventDefault()
@@ -28,7 +34,7 @@ export function BoxLabelsEditor({ onError }: { onError: (error: unknown) => void
         <div className="labels-grid">
           {ORDER.map((box) => (
             <label key={box}>
-              Box {box}
+              {t('calibration.box', { box })}
               <input
                 value={labels[box] ?? ''}
                 maxLength={40}
@@ -41,9 +47,9 @@ export function BoxLabelsEditor({ onError }: { onError: (error: unknown) => void
           ))}
         </div>
         <button type="submit" disabled={ORDER.some((b) => (labels[b] ?? '').trim() === '')}>
-          Save labels
+          {t('calibration.labelsEditor.save')}
         </button>{' '}
-        {saved && <span className="muted">Saved: new sessions use these labels.</span>}
+        {saved && <span className="muted">{t('calibration.labelsEditor.saved')}</span>}
       </form>
     </details>
   )

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { MethodOutput } from '../../../../shared/contract'
 import { jumpFor } from '../../stores/appStore'
 import { api } from '../../api/client'
+import { useT } from '../../i18n'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { BoxLabelsEditor } from './BoxLabelsEditor'
 import { CreateSessionForm } from './CreateSessionForm'
@@ -13,6 +14,7 @@ export function CalibrationScreen(): React.JSX.Element {
   const [sessions, setSessions] = useState<Sessions | null>(null)
   const [open, setOpen] = useState<string | null>(() => jumpFor('session')?.sessionId ?? null)
   const [error, setError] = useState<unknown>(null)
+  const { t } = useT()
 
   const load = useCallback(() => {
     api.call('calibration.list').then(setSessions, setError)
@@ -24,7 +26,7 @@ export function CalibrationScreen(): React.JSX.Element {
   if (open) return <SessionView sessionId={open} onBack={() => (setOpen(null), load())} />
   return (
     <div className="calibration-home">
-      <h2>Calibration</h2>
+      <h2>{t('calibration.home.title')}</h2>
       {error !== null && <ErrorBanner error={error} />}
       <CreateSessionForm
         onCreate={(input) => {
@@ -35,11 +37,11 @@ export function CalibrationScreen(): React.JSX.Element {
         }}
       />
       <BoxLabelsEditor onError={setError} />
-      <h3>Sessions</h3>
+      <h3>{t('calibration.home.sessions')}</h3>
       {sessions === null ? (
-        <p aria-busy="true">Loading…</p>
+        <p aria-busy="true">{t('calibration.home.loading')}</p>
       ) : sessions.length === 0 ? (
-        <p className="muted">No sessions yet.</p>
+        <p className="muted">{t('calibration.home.none')}</p>
       ) : (
         <ul className="sessions">
           {sessions.map((s) => (
@@ -48,7 +50,8 @@ export function CalibrationScreen(): React.JSX.Element {
                 {s.name}
               </button>{' '}
               <span className="muted">
-                {s.cycle} · {s.people} people · {s.status}
+                {s.cycle} · {t('calibration.home.people', { count: s.people })} ·{' '}
+                {t(`calibration.status.${s.status}`)}
               </span>
             </li>
           ))}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { MethodInput, MethodOutput } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { FacetSelect } from '../../components/FacetSelect'
+import { useT } from '../../i18n'
 
 type Cycles = MethodOutput<'calibration.cycles'>
 type Facets = MethodOutput<'people.facets'>
@@ -28,6 +29,7 @@ export function CreateSessionForm({
   const [targets, setTargets] = useState(DEFAULT_TARGETS)
   const [enforce, setEnforce] = useState(false)
   const [tenure, setTenure] = useState(6)
+  const { t } = useT()
 
   useEffect(() => {
     Promise.all([api.call('calibration.cycles'), api.call('people.facets')]).then(
@@ -63,67 +65,85 @@ export function CreateSessionForm({
               cuts: { mode: 'percentile', low: 30, high: 80 },
               managerScale: { min: 1, max: 3 },
             },
-            targets: Object.fromEntries(targets.map((t, i) => [String(i + 1), t])),
+            targets: Object.fromEntries(targets.map((share, i) => [String(i + 1), share])),
             enforceTargets: enforce,
             minTenureMonths: tenure,
           },
         })
       }}
     >
-      <h3>New session</h3>
+      <h3>{t('calibration.create.title')}</h3>
       <label>
-        Name{' '}
-        <input value={name} onChange={(e) => setName(e.target.value)} required placeholder="Q4 Engineering" />
+        {t('calibration.create.name')}{' '}
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+          placeholder={t('calibration.create.namePlaceholder')}
+        />
       </label>
       <label>
-        Review cycle
+        {t('calibration.create.cycle')}
         <select value={cycle} onChange={(e) => setCycle(e.target.value)}>
-          <option value="">Latest{cycles[0] ? ` (${cycles[0].name})` : ''}</option>
+          <option value="">
+            {cycles[0]
+              ? t('calibration.create.latestNamed', { name: cycles[0].name })
+              : t('calibration.create.latest')}
+          </option>
           {cycles.map((c) => (
             <option key={c.name} value={c.name}>
-              {c.name} ({c.rated} rated, {c.scaleMin}–{c.scaleMax})
+              {t('calibration.create.cycleOption', {
+                name: c.name,
+                rated: c.rated,
+                min: c.scaleMin,
+                max: c.scaleMax,
+              })}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Department
+        {t('calibration.create.department')}
         <FacetSelect
           value={department}
           onChange={setDepartment}
           options={facets.departments}
-          allLabel="Everyone"
+          allLabel={t('calibration.create.everyone')}
         />
       </label>
       <label>
-        Location
+        {t('calibration.create.location')}
         <FacetSelect
           value={location}
           onChange={setLocation}
           options={facets.locations}
-          allLabel="Everywhere"
+          allLabel={t('calibration.create.everywhere')}
         />
       </label>
       <label>
-        Under manager (employee ID)
-        <input value={manager} onChange={(e) => setManager(e.target.value)} placeholder="e.g. E100002" />
+        {t('calibration.create.manager')}
+        <input
+          value={manager}
+          onChange={(e) => setManager(e.target.value)}
+          placeholder={t('calibration.create.managerPlaceholder')}
+        />
       </label>
       <details className="session-settings">
-        <summary>Settings</summary>
+        <summary>{t('calibration.create.settings')}</summary>
         <div className="settings-grid">
           <label>
-            Potential from
+            {t('calibration.create.potentialFrom')}
             <select
               value={potentialSource}
               onChange={(e) => setPotentialSource(e.target.value as typeof potentialSource)}
             >
-              <option value="agility">Learning agility</option>
-              <option value="manager">Manager's potential rating</option>
-              <option value="blend">Blend of both</option>
+              <option value="agility">{t('calibration.create.source.agility')}</option>
+              <option value="manager">{t('calibration.create.source.manager')}</option>
+              <option value="blend">{t('calibration.create.source.blend')}</option>
             </select>
           </label>
           <label>
-            Low performance at or below (1–5)
+            {t('calibration.create.lowMax')}
             <input
               type="number"
               step="0.1"
@@ -134,7 +154,7 @@ export function CreateSessionForm({
             />
           </label>
           <label>
-            High performance from (1–5)
+            {t('calibration.create.highMin')}
             <input
               type="number"
               step="0.1"
@@ -145,7 +165,7 @@ export function CreateSessionForm({
             />
           </label>
           <label>
-            Minimum tenure (months)
+            {t('calibration.create.tenure')}
             <input
               type="number"
               min={0}
@@ -156,27 +176,27 @@ export function CreateSessionForm({
           </label>
         </div>
         <fieldset className="targets">
-          <legend>Target share per box (%) — total {total}</legend>
-          {targets.map((t, i) => (
+          <legend>{t('calibration.create.targets', { total })}</legend>
+          {targets.map((share, i) => (
             <label key={i}>
-              Box {i + 1}
+              {t('calibration.box', { box: i + 1 })}
               <input
                 type="number"
                 min={0}
                 max={100}
-                value={t}
+                value={share}
                 onChange={(e) => setTargets(targets.map((v, j) => (j === i ? Number(e.target.value) : v)))}
               />
             </label>
           ))}
         </fieldset>
         <label className="inline">
-          <input type="checkbox" checked={enforce} onChange={(e) => setEnforce(e.target.checked)} /> Refuse to
-          finalize while a box is off its target
+          <input type="checkbox" checked={enforce} onChange={(e) => setEnforce(e.target.checked)} />{' '}
+          {t('calibration.create.enforce')}
         </label>
       </details>
       <button type="submit" disabled={!valid}>
-        Start session
+        {t('calibration.create.start')}
       </button>
     </form>
   )

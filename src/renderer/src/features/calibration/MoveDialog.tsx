@@ -1,16 +1,8 @@
 import { useState } from 'react'
 import { moveReasonCode } from '../../../../shared/contract/calibration'
 import { FormDialog } from '../../components/FormDialog'
-
-const REASON_LABELS: Record<(typeof moveReasonCode.options)[number], string> = {
-  'evidence-not-in-system': 'Evidence not in the system',
-  'rating-inflated': 'Rating inflated',
-  'rating-deflated': 'Rating deflated',
-  'scope-of-role': 'Scope of the role',
-  'recent-change': 'Recent change',
-  'calibration-consensus': 'Consensus of the meeting',
-  other: 'Other',
-}
+import { useT } from '../../i18n'
+import { reasonLabel } from './labels'
 
 /** Every move needs a reason: a code for the report and words for the record. Cancel leaves the person in place. */
 export function MoveDialog({
@@ -30,39 +22,45 @@ export function MoveDialog({
   const [code, setCode] = useState<(typeof moveReasonCode.options)[number]>('calibration-consensus')
   const [reason, setReason] = useState('')
   const valid = reason.trim().length >= 3
+  const translator = useT()
+  const { t } = translator
   return (
     <FormDialog
-      title={`Move ${who} ${from === null ? '' : `from box ${from} `}to box ${to}`}
+      title={
+        from === null
+          ? t('calibration.move.title', { who, to })
+          : t('calibration.move.titleFrom', { who, from, to })
+      }
       valid={valid}
       onSubmit={() => onConfirm(code, reason.trim())}
       onCancel={onCancel}
     >
       <label>
-        Reason
+        {t('calibration.move.reason')}
         <select value={code} onChange={(e) => setCode(e.target.value as typeof code)}>
           {moveReasonCode.options.map((c) => (
             <option key={c} value={c}>
-              {REASON_LABELS[c]}
+              {reasonLabel(translator, c)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Why (recorded in the session log)
+        {t('calibration.move.why')}
         <textarea
           autoFocus
           value={reason}
           onChange={(e) => setReason(e.target.value)}
           rows={3}
-          placeholder="What the meeting agreed, and on what evidence"
+          placeholder={t('calibration.move.whyPlaceholder')}
         />
       </label>
       <div className="dialog-actions">
         <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
+          {t('calibration.move.cancel')}
         </button>
         <button type="submit" disabled={!valid}>
-          Move
+          {t('calibration.move.move')}
         </button>
       </div>
     </FormDialog>

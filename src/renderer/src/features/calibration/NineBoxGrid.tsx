@@ -2,6 +2,8 @@ import { Group } from '@visx/group'
 import { scaleBand } from '@visx/scale'
 import { useMemo, useRef, useState } from 'react'
 import type { CalibrationView, Placement } from '../../../../shared/contract'
+import { useT } from '../../i18n'
+import { boxLabel } from './labels'
 
 /** Above this many people a box shows a count and a list beside the grid, so a 5,000-person session stays light. */
 export const MAX_DRAWN_PER_BOX = 50
@@ -10,7 +12,7 @@ const HEIGHT = 600
 const RADIUS = 13
 const PER_ROW = 9
 
-const LEVELS = ['Low', 'Moderate', 'High'] as const
+const LEVELS = ['low', 'moderate', 'high'] as const
 const boxOf = (column: number, row: number): number => 3 * (2 - row) + column + 1
 const cellOf = (box: number): { column: number; row: number } => ({
   column: (box - 1) % 3,
@@ -67,6 +69,8 @@ export function NineBoxGrid({
   // Only the start and end of a drag are React state; the ghost follows the pointer by moving one SVG element
   // directly, so a drag does not re-render the grid on every pointer move (p95 frame 34 ms → see bench:ui).
   const [drag, setDrag] = useState<{ employeeId: string } | null>(null)
+  const translator = useT()
+  const { t } = translator
   const ghost = useRef<SVGCircleElement>(null)
   const moved = useRef(false)
   const x = useMemo(() => scaleBand({ domain: [0, 1, 2], range: [40, WIDTH], padding: 0.02 }), [])
@@ -99,7 +103,7 @@ export function NineBoxGrid({
       className="nine-box"
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
       role="group"
-      aria-label="Nine-box grid: performance across, potential up"
+      aria-label={t('calibration.grid.label')}
       onPointerMove={(e) => {
         if (!drag || !ghost.current) return
         const point = toSvg(e)
@@ -134,7 +138,7 @@ export function NineBoxGrid({
                 onClick={() => onOpenBox(box)}
               />
               <text x={8} y={18} className="box-label">
-                {box} · {view.settings.labels[String(box)] ?? ''}
+                {box} · {boxLabel(translator, view.settings.labels, box)}
               </text>
               <text
                 x={x.bandwidth() - 8}
@@ -153,7 +157,7 @@ export function NineBoxGrid({
                   className="box-crowded"
                   onClick={() => onOpenBox(box)}
                 >
-                  {people.length} people — open the list
+                  {t('calibration.grid.crowded', { count: people.length })}
                 </text>
               ) : (
                 people.map((p, i) => {
@@ -170,7 +174,15 @@ export function NineBoxGrid({
                       tabIndex={0}
                       role="button"
                       data-employee={p.employeeId}
-                      aria-label={`${p.name}, box ${p.box}${p.flags.length ? `, ${p.flags.length} flag(s)` : ''}`}
+                      aria-label={
+                        p.flags.length
+                          ? t('calibration.grid.personFlags', {
+                              name: p.name,
+                              box: p.box,
+                              count: p.flags.length,
+                            })
+                          : t('calibration.grid.person', { name: p.name, box: p.box })
+                      }
                       aria-pressed={selected === p.employeeId}
                       onPointerDown={(e) => {
                         const additive = e.shiftKey || e.ctrlKey || e.metaKey
@@ -215,7 +227,7 @@ export function NineBoxGrid({
           textAnchor="middle"
           className="axis-label"
         >
-          {level} performance
+          {t(`calibration.grid.performance.${level}`)}
         </text>
       ))}
       {LEVELS.map((level, i) => (
@@ -225,7 +237,7 @@ export function NineBoxGrid({
           textAnchor="middle"
           className="axis-label"
         >
-          {level} potential
+          {t(`calibration.grid.potential.${level}`)}
         </text>
       ))}
       {drag && (

@@ -1,14 +1,25 @@
 import { useEffect, useState } from 'react'
 import type { Evidence, FlagSummary, Placement, PersonDetail } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { useT, type Translator } from '../../i18n'
+import { flagName, reasonCodeText, said } from './labels'
+
+const SOURCES = ['self', 'manager', '360', 'assessment'] as const
+/** An imported competency source in the user's language (a source the catalogue does not know shows as stored). */
+const sourceName = (t: Translator, source: string): string =>
+  (SOURCES as readonly string[]).includes(source)
+    ? t.t(`calibration.source.${source as (typeof SOURCES)[number]}`)
+    : source
 
 function EvidenceList({ items }: { items: readonly Evidence[] }): React.JSX.Element | null {
+  const translator = useT()
   if (items.length === 0) return null
   return (
     <ul className="evidence">
       {items.map((e, i) => (
         <li key={`${e.kind}-${e.id ?? i}-${i}`}>
-          <span className="muted">{e.date ?? '—'}</span> {e.label}: <strong>{e.value}</strong>
+          <span className="muted">{e.date ?? '—'}</span> {said(translator, e.labelText, e.label)}:{' '}
+          <strong>{said(translator, e.valueText, e.value)}</strong>
         </li>
       ))}
     </ul>
@@ -46,18 +57,22 @@ function FlagCard({
   onUpdate: (status: 'acknowledged' | 'resolved', note: string) => void
 }): React.JSX.Element {
   const [note, setNote] = useState('')
+  const translator = useT()
+  const { t } = translator
   return (
     <div className={`flag-card severity-${flag.severity}`} data-flag={flag.code}>
-      <strong>{flag.code.replaceAll('_', ' ').toLowerCase()}</strong>{' '}
-      <span className="muted">({flag.status})</span>
-      <p>{flag.rationale}</p>
+      <strong>{flagName(translator, flag.code)}</strong>{' '}
+      <span className="muted">
+        {t('calibration.flag.statusShown', { status: t(`calibration.flag.status.${flag.status}`) })}
+      </span>
+      <p>{said(translator, flag.text, flag.rationale)}</p>
       {!presenter && evidence && <EvidenceList items={evidence} />}
-      {!presenter && flag.note && <p className="muted">Note: {flag.note}</p>}
+      {!presenter && flag.note && <p className="muted">{t('calibration.flag.note', { note: flag.note })}</p>}
       {!presenter && !locked && flag.status !== 'resolved' && (
         <div className="flag-actions">
           <input
-            aria-label={`Note on ${flag.code}`}
-            placeholder="Note (what was agreed)"
+            aria-label={t('calibration.flag.noteLabel', { code: flag.code })}
+            placeholder={t('calibration.flag.notePlaceholder')}
             value={note}
             onChange={(e) => setNote(e.target.value)}
           />
@@ -67,7 +82,7 @@ function FlagCard({
             disabled={note.trim().length < 3}
             onClick={() => (onUpdate('acknowledged', note.trim()), setNote(''))}
           >
-            Acknowledge
+            {t('calibration.flag.acknowledge')}
           </button>
           <button
             type="button"
@@ -75,7 +90,7 @@ function FlagCard({
             disabled={note.trim().length < 3}
             onClick={() => (onUpdate('resolved', note.trim()), setNote(''))}
           >
-            Resolve
+            {t('calibration.flag.resolve')}
           </button>
         </div>
       )}
@@ -105,21 +120,26 @@ export function PersonPanel({
 }): React.JSX.Element {
   const detail = usePersonDetail(sessionId, person)
   const [note, setNote] = useState('')
+  const translator = useT()
+  const { t } = translator
   return (
-    <aside className="person-panel" aria-label={`Details for ${person.name}`}>
+    <aside className="person-panel" aria-label={t('calibration.panel.label', { name: person.name })}>
       <h3>
-        {person.name} <span className="muted">· box {person.box}</span>
+        {person.name} <span className="muted">{t('calibration.panel.box', { box: person.box })}</span>
       </h3>
       <p className="muted">
-        {person.department ?? '—'} · manager {person.managerId ?? '—'}
-        {person.source === 'moved' ? ` · moved from box ${person.computedBox}` : ''}
+        {t('calibration.panel.meta', {
+          department: person.department ?? '—',
+          manager: person.managerId ?? '—',
+        })}
+        {person.source === 'moved' ? t('calibration.panel.movedFrom', { box: person.computedBox }) : ''}
       </p>
       {!locked && (
         <div className="panel-actions">
           <label>
-            Move to box{' '}
+            {t('calibration.panel.moveTo')}{' '}
             <select
-              aria-label="Move to box"
+              aria-label={t('calibration.panel.moveTo')}
               value=""
               onChange={(e) => {
                 if (e.target.value) onMoveTo(Number(e.target.value))
@@ -141,14 +161,14 @@ export function PersonPanel({
               checked={person.discussed}
               onChange={(e) => onDiscussed(e.target.checked)}
             />{' '}
-            Discussed
+            {t('calibration.panel.discussed')}
           </label>
         </div>
       )}
       <section>
-        <h4>Flags</h4>
+        <h4>{t('calibration.panel.flags')}</h4>
         {person.flags.length === 0 ? (
-          <p className="muted">No flags.</p>
+          <p className="muted">{t('calibration.panel.noFlags')}</p>
         ) : (
           person.flags.map((f) => (
             <FlagCard
@@ -163,25 +183,42 @@ export function PersonPanel({
         )}
       </section>
       <section>
-        <h4>Performance: {person.performance.level}</h4>
-        {detail && <p>{detail.performance.explanation}</p>}
-        <h4>Potential: {person.potential.level}</h4>
-        {detail && <p>{detail.potential.explanation}</p>}
+        <h4>
+          {t('calibration.panel.performance', { level: t(`calibration.level.${person.performance.level}`) })}
+        </h4>
+        {detail && (
+          <p>{said(translator, detail.performance.explanationText, detail.performance.explanation)}</p>
+        )}
+        <h4>
+          {t('calibration.panel.potential', { level: t(`calibration.level.${person.potential.level}`) })}
+        </h4>
+        {detail && <p>{said(translator, detail.potential.explanationText, detail.potential.explanation)}</p>}
         {detail && !presenter && <EvidenceList items={detail.potential.evidence} />}
-        <h4>Learning agility: {person.agility.index ?? 'insufficient evidence'}</h4>
-        {detail ? <p>{detail.agility.explanation}</p> : <p className="muted">Loading the evidence…</p>}
+        <h4>
+          {t('calibration.panel.agility', {
+            index: person.agility.index ?? t('calibration.panel.insufficient'),
+          })}
+        </h4>
+        {detail ? (
+          <p>{said(translator, detail.agility.explanationText, detail.agility.explanation)}</p>
+        ) : (
+          <p className="muted">{t('calibration.panel.loading')}</p>
+        )}
         {detail && (
           <ul className="components">
             {detail.agility.components.map((c) => (
               <li key={c.key}>
-                {c.label}: <strong>{c.raw ?? '—'}</strong>
+                {t(`calibration.agility.label.${c.key}`)}:{' '}
+                <strong>{c.raw === null ? '—' : translator.number(c.raw)}</strong>
                 {c.rank !== null && (
                   <span className="muted">
                     {' '}
-                    ({Math.round(c.rank * 100)}th percentile, weight {c.weight})
+                    {t('calibration.panel.rank', { rank: Math.round(c.rank * 100), weight: c.weight })}
                   </span>
                 )}
-                {c.explanation && <div className="muted">{c.explanation}</div>}
+                {c.explanation && (
+                  <div className="muted">{said(translator, c.explanationText, c.explanation)}</div>
+                )}
                 {!presenter && <EvidenceList items={c.evidence} />}
               </li>
             ))}
@@ -191,48 +228,57 @@ export function PersonPanel({
       {detail && (
         <>
           <section>
-            <h4>Ratings by cycle</h4>
+            <h4>{t('calibration.panel.ratings')}</h4>
             <ul className="evidence">
               {detail.reviews.map((r) => (
                 <li key={r.cycle}>
-                  {r.cycle}: <strong>{r.overallRating}</strong> on {r.scale}
-                  {r.potentialRating !== null ? `, potential ${r.potentialRating}` : ''}
+                  {r.cycle}: <strong>{translator.number(r.overallRating)}</strong>{' '}
+                  {t('calibration.panel.rating', { scale: r.scale })}
+                  {r.potentialRating !== null
+                    ? t('calibration.panel.potentialRating', { rating: r.potentialRating })
+                    : ''}
                   <span className="muted">
                     {' '}
-                    ({r.reviewerId ?? 'no reviewer'}, {r.reviewDate ?? 'no date'})
+                    ({r.reviewerId ?? t('calibration.panel.noReviewer')},{' '}
+                    {r.reviewDate ?? t('calibration.panel.noDate')})
                   </span>
                 </li>
               ))}
             </ul>
-            <h4>Competency ratings</h4>
+            <h4>{t('calibration.panel.competencies')}</h4>
             <ul className="evidence">
               {detail.competencies.map((c, i) => (
                 <li key={`${c.skill}-${i}`}>
-                  {c.skill}: <strong>{c.level}</strong>{' '}
+                  {c.skill}: <strong>{translator.number(c.level)}</strong>{' '}
                   <span className="muted">
-                    ({c.source}, {c.ratedAt ?? '—'})
+                    ({sourceName(translator, c.source)}, {c.ratedAt ?? '—'})
                   </span>
                 </li>
               ))}
             </ul>
           </section>
           <section>
-            <h4>Learning journey</h4>
+            <h4>{t('calibration.panel.journey')}</h4>
             <ul className="journey">
               {detail.learning.map((l, i) => (
                 <li key={`${l.title}-${i}`} className={`journey-${l.state}`}>
-                  <span className="muted">{l.completedAt ?? (l.dueAt ? `due ${l.dueAt}` : '—')}</span>{' '}
+                  <span className="muted">
+                    {l.completedAt ?? (l.dueAt ? t('calibration.panel.due', { date: l.dueAt }) : '—')}
+                  </span>{' '}
                   {l.title}
-                  {l.mandatory ? ' (mandatory)' : ''}: <strong>{l.state}</strong>
-                  {l.score !== null ? ` · ${l.score}${l.scoreMax !== null ? `/${l.scoreMax}` : ''}` : ''}
-                  {l.validUntil ? ` · valid until ${l.validUntil}` : ''}
+                  {l.mandatory ? t('calibration.panel.mandatory') : ''}:{' '}
+                  <strong>{t(`calibration.panel.learningState.${l.state}`)}</strong>
+                  {l.score !== null
+                    ? ` · ${translator.number(l.score)}${l.scoreMax !== null ? `/${translator.number(l.scoreMax)}` : ''}`
+                    : ''}
+                  {l.validUntil ? t('calibration.panel.validUntil', { date: l.validUntil }) : ''}
                 </li>
               ))}
             </ul>
           </section>
           {!presenter && (
             <section className="notes">
-              <h4>Notes (private to this session)</h4>
+              <h4>{t('calibration.panel.notes')}</h4>
               <ul className="evidence">
                 {detail.notes.map((n, i) => (
                   <li key={`${n.at}-${i}`}>
@@ -252,13 +298,13 @@ export function PersonPanel({
                   }}
                 >
                   <textarea
-                    aria-label={`Note about ${person.name}`}
+                    aria-label={t('calibration.panel.noteAbout', { name: person.name })}
                     rows={2}
                     value={note}
                     onChange={(e) => setNote(e.target.value)}
                   />
                   <button type="submit" className="secondary" disabled={note.trim() === ''}>
-                    Add note
+                    {t('calibration.panel.addNote')}
                   </button>
                 </form>
               )}
@@ -266,11 +312,18 @@ export function PersonPanel({
           )}
           {detail.moves.length > 0 && (
             <section>
-              <h4>Move history</h4>
+              <h4>{t('calibration.panel.moves')}</h4>
               <ul className="evidence">
                 {detail.moves.map((m) => (
                   <li key={`${m.step}-${m.at}`} className={m.state === 'active' ? '' : 'muted'}>
-                    Step {m.step}: box {m.fromBox} → {m.toBox} by {m.actor} ({m.state}) — {m.reasonCode}
+                    {t('calibration.panel.moveLine', {
+                      step: m.step,
+                      from: m.fromBox,
+                      to: m.toBox,
+                      actor: m.actor,
+                      state: t(`calibration.panel.moveState.${m.state}`),
+                      code: reasonCodeText(translator, m.reasonCode),
+                    })}
                     {presenter ? '' : `: ${m.reason}`}
                   </li>
                 ))}

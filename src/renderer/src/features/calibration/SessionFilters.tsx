@@ -1,5 +1,7 @@
 import { useMemo } from 'react'
-import type { CalibrationView, Placement } from '../../../../shared/contract'
+import type { CalibrationView, FlagCode, Placement } from '../../../../shared/contract'
+import { useT } from '../../i18n'
+import { flagName } from './labels'
 
 export interface Filters {
   department: string
@@ -40,34 +42,36 @@ export function SessionFilters({
     }),
     [view.placements],
   )
+  const translator = useT()
+  const { t } = translator
   const matching = view.placements.filter((p) => matchesFilters(p, filters)).length
   const active = Object.values(filters).some((v) => v !== '')
   const select = (key: keyof Filters, label: string) => (
     <label className="inline">
       {label}{' '}
       <select value={filters[key]} onChange={(e) => onChange({ ...filters, [key]: e.target.value })}>
-        <option value="">All</option>
+        <option value="">{t('calibration.filters.all')}</option>
         {options[key].map((o) => (
           <option key={o} value={o}>
-            {key === 'flag' ? o.replaceAll('_', ' ').toLowerCase() : o}
+            {key === 'flag' ? flagName(translator, o as FlagCode) : o}
           </option>
         ))}
       </select>
     </label>
   )
   return (
-    <div className="session-filters" role="group" aria-label="Filters">
-      {select('department', 'Department')}
-      {select('manager', 'Manager')}
-      {select('flag', 'Flag')}
-      {select('box', 'Box')}
+    <div className="session-filters" role="group" aria-label={t('calibration.filters.label')}>
+      {select('department', t('calibration.filters.department'))}
+      {select('manager', t('calibration.filters.manager'))}
+      {select('flag', t('calibration.filters.flag'))}
+      {select('box', t('calibration.filters.box'))}
       {active && (
         <>
           <span className="muted" data-testid="filter-count">
-            {matching} of {view.placements.length} match
+            {t('calibration.filters.matching', { matching, total: view.placements.length })}
           </span>
           <button type="button" className="link" onClick={() => onChange(NO_FILTERS)}>
-            Clear
+            {t('calibration.filters.clear')}
           </button>
         </>
       )}

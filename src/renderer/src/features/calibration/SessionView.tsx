@@ -3,6 +3,8 @@ import { useEffect, useMemo, useState } from 'react'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { onHistoryCommand, runHistoryCommand } from '../../history'
 import { useAppStore } from '../../stores/appStore'
+import { useT } from '../../i18n'
+import { boxLabel, said } from './labels'
 import { MoveDialog } from './MoveDialog'
 import { MAX_DRAWN_PER_BOX, NineBoxGrid } from './NineBoxGrid'
 import { PersonPanel } from './PersonPanel'
@@ -26,6 +28,8 @@ export function SessionView({
   onBack: () => void
 }): React.JSX.Element {
   const session = useCalibrationSession(sessionId)
+  const translator = useT()
+  const { t } = translator
   const { view } = session
   const [selected, setSelected] = useState<string | null>(null)
   const [openBox, setOpenBox] = useState<number | null>(null)
@@ -70,7 +74,7 @@ export function SessionView({
     return session.error ? (
       <ErrorBanner error={session.error} />
     ) : (
-      <p aria-busy="true">Loading the session…</p>
+      <p aria-busy="true">{t('calibration.session.loading')}</p>
     )
   /** Moving someone in the multi-selection moves the whole selection; anyone else moves alone. */
   const requestMove = (employeeId: string, to: number): void => {
@@ -105,15 +109,19 @@ export function SessionView({
     <div className={`calibration-session${presenter ? ' presenter' : ''}`}>
       <div className="session-toolbar">
         <button type="button" className="link" onClick={onBack}>
-          ← Sessions
+          {t('calibration.session.back')}
         </button>
         <h2>{view.name}</h2>
         <span className={`status status-${view.status}`} data-testid="session-status">
-          {view.status}
+          {t(`calibration.status.${view.status}`)}
         </span>
         <span className="muted">
-          {view.cycle} · {view.placements.length} placed · {view.holding.length} in holding · {view.discussed}{' '}
-          discussed
+          {t('calibration.session.summary', {
+            cycle: view.cycle,
+            placed: view.placements.length,
+            holding: view.holding.length,
+            discussed: view.discussed,
+          })}
         </span>
         <div className="spacer" />
         <button
@@ -122,7 +130,7 @@ export function SessionView({
           disabled={!view.canUndo || session.busy}
           onClick={() => void session.undo()}
         >
-          Undo
+          {t('calibration.session.undo')}
         </button>
         <button
           type="button"
@@ -130,7 +138,7 @@ export function SessionView({
           disabled={!view.canRedo || session.busy}
           onClick={() => void session.redo()}
         >
-          Redo
+          {t('calibration.session.redo')}
         </button>
         <label className="toggle">
           <input
@@ -138,7 +146,7 @@ export function SessionView({
             checked={view.blind}
             onChange={(e) => void session.setBlind(e.target.checked)}
           />{' '}
-          Blind
+          {t('calibration.session.blind')}
         </label>
         <label className="toggle">
           <input
@@ -150,11 +158,11 @@ export function SessionView({
               if (e.target.checked) setAuditing(false)
             }}
           />{' '}
-          Presenter
+          {t('calibration.session.presenter')}
         </label>
         {!presenter && (
           <button type="button" className="secondary" onClick={() => setAuditing(true)} disabled={auditing}>
-            Fairness audit
+            {t('calibration.session.fairness')}
           </button>
         )}
         <button
@@ -162,17 +170,17 @@ export function SessionView({
           className="secondary"
           onClick={() => void session.exportWorkbook(locked ? 'results' : 'pre-read')}
         >
-          {locked ? 'Export results' : 'Export pre-read'}
+          {locked ? t('calibration.session.exportResults') : t('calibration.session.exportPreRead')}
         </button>
-        <PrintButton what="the grid and the selected person's profile" />
+        <PrintButton what={t('calibration.session.printWhat')} />
         {!locked && (
           <button type="button" onClick={() => void session.finalize()}>
-            Finalize
+            {t('calibration.session.finalize')}
           </button>
         )}
         {locked && reopening === null && (
           <button type="button" className="secondary" onClick={() => setReopening('')}>
-            Reopen
+            {t('calibration.session.reopen')}
           </button>
         )}
         {locked && reopening !== null && (
@@ -186,16 +194,16 @@ export function SessionView({
           >
             {/* Electron has no window.prompt: the reason is asked for inline. */}
             <input
-              aria-label="Why reopen"
-              placeholder="Why reopen? (recorded)"
+              aria-label={t('calibration.session.whyReopen')}
+              placeholder={t('calibration.session.whyReopenPlaceholder')}
               value={reopening}
               onChange={(e) => setReopening(e.target.value)}
             />
             <button type="submit" disabled={reopening.trim().length < 3}>
-              Reopen
+              {t('calibration.session.reopen')}
             </button>
             <button type="button" className="secondary" onClick={() => setReopening(null)}>
-              Cancel
+              {t('calibration.session.cancel')}
             </button>
           </form>
         )}
@@ -204,7 +212,7 @@ export function SessionView({
         <div className="notice">
           <ErrorBanner error={session.error} />
           <button type="button" className="link" onClick={session.clearError}>
-            Dismiss
+            {t('calibration.session.dismiss')}
           </button>
         </div>
       )}
@@ -214,13 +222,11 @@ export function SessionView({
         <>
           <SessionFilters view={view} filters={filters} onChange={setFilters} />
           {picked.size > 1 && (
-            <p className="muted">
-              {picked.size} selected: drag any of them to move all (shift- or ctrl-click to add or remove).
-            </p>
+            <p className="muted">{t('calibration.session.selected', { count: picked.size })}</p>
           )}
           <p className="sr-only" aria-live="polite" data-testid="grid-announcement">
             {aim
-              ? `Moving ${nameOf(aim.employeeId)}: target box ${aim.box}. Enter to confirm, Escape to cancel.`
+              ? t('calibration.session.aiming', { name: nameOf(aim.employeeId), box: aim.box })
               : announcement}
           </p>
           <div className="session-body">
@@ -256,15 +262,17 @@ export function SessionView({
                 }}
               />
               <p className="grid-legend muted small">
-                Rings and marks: <span className="legend-high">! discrepancy to discuss</span> ·{' '}
-                <span className="legend-medium">? worth a look</span> ·{' '}
-                <span className="legend-gem">★ hidden gem</span> · dashed ring: moved in this session
+                {t('calibration.session.legend.title')}{' '}
+                <span className="legend-high">{t('calibration.session.legend.high')}</span> ·{' '}
+                <span className="legend-medium">{t('calibration.session.legend.medium')}</span> ·{' '}
+                <span className="legend-gem">{t('calibration.session.legend.gem')}</span> ·{' '}
+                {t('calibration.session.legend.moved')}
               </p>
               {openBox !== null && (
-                <section className="box-list" aria-label={`Box ${openBox}`}>
+                <section className="box-list" aria-label={t('calibration.box', { box: openBox })}>
                   <h3>
-                    Box {openBox}: {listed.length} people
-                    {listed.length > MAX_DRAWN_PER_BOX ? ' (too many to draw)' : ''}
+                    {t('calibration.session.boxList', { box: openBox, count: listed.length })}
+                    {listed.length > MAX_DRAWN_PER_BOX ? ` ${t('calibration.session.tooMany')}` : ''}
                   </h3>
                   <ul>
                     {listed.map((p) => (
@@ -272,46 +280,49 @@ export function SessionView({
                         <button type="button" className="link" onClick={() => setSelected(p.employeeId)}>
                           {p.name}
                         </button>{' '}
-                        {p.flags.map((f) => f.code).join(', ')}
+                        {p.flags.map((f) => t(`calibration.log.flagCode.${f.code}`)).join(', ')}
                       </li>
                     ))}
                   </ul>
                 </section>
               )}
-              <table className="distribution" aria-label="Distribution against targets">
+              <table className="distribution" aria-label={t('calibration.distribution.label')}>
                 <thead>
                   <tr>
-                    <th>Box</th>
-                    <th>Label</th>
-                    <th>Computed</th>
-                    <th>Now</th>
-                    <th>Target</th>
+                    <th>{t('calibration.distribution.box')}</th>
+                    <th>{t('calibration.distribution.boxLabel')}</th>
+                    <th>{t('calibration.distribution.computed')}</th>
+                    <th>{t('calibration.distribution.now')}</th>
+                    <th>{t('calibration.distribution.target')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {view.distribution.map((d) => (
                     <tr key={d.box} className={d.deviation === 'on-target' ? '' : `deviation-${d.deviation}`}>
                       <td>{d.box}</td>
-                      <td>{d.label}</td>
+                      <td>{boxLabel(translator, { [d.box]: d.label }, d.box)}</td>
                       <td>{d.computed}</td>
                       <td>{d.actual}</td>
                       <td>
-                        {d.targetCount} ({d.targetPercent}%)
+                        {t('calibration.distribution.targetCell', {
+                          count: d.targetCount,
+                          percent: d.targetPercent,
+                        })}
                       </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-              <p className="muted small">{view.distributionRule}</p>
+              <p className="muted small">{t('calibration.distribution.rule')}</p>
               {!presenter && <SessionLog view={view} />}
               {view.holding.length > 0 && (
-                <section aria-label="Holding area">
-                  <h3>Holding area ({view.holding.length})</h3>
+                <section aria-label={t('calibration.session.holding')}>
+                  <h3>{t('calibration.session.holdingTitle', { count: view.holding.length })}</h3>
                   {/* It scrolls, so it takes focus: keyboard users can scroll it too. */}
-                  <ul className="holding" tabIndex={0} aria-label="People in the holding area">
+                  <ul className="holding" tabIndex={0} aria-label={t('calibration.session.holdingList')}>
                     {view.holding.slice(0, 200).map((h) => (
                       <li key={h.employeeId}>
-                        {h.name} — {h.explanation}
+                        {h.name} — {said(translator, h.explanationText, h.explanation)}
                       </li>
                     ))}
                   </ul>
@@ -332,9 +343,7 @@ export function SessionView({
                 onNote={(text) => void session.addNote(person.employeeId, text)}
               />
             ) : (
-              <aside className="person-panel muted">
-                Select a person to see why they are where they are.
-              </aside>
+              <aside className="person-panel muted">{t('calibration.session.noPerson')}</aside>
             )}
           </div>
         </>
@@ -344,7 +353,7 @@ export function SessionView({
           who={
             pending.employeeIds.length === 1
               ? nameOf(pending.employeeIds[0] ?? '')
-              : `${pending.employeeIds.length} people`
+              : t('calibration.session.people', { count: pending.employeeIds.length })
           }
           from={pending.from}
           to={pending.to}
@@ -352,14 +361,19 @@ export function SessionView({
           onConfirm={(reasonCode, reason) => {
             const { employeeIds, to, from } = pending
             const who =
-              employeeIds.length === 1 ? nameOf(employeeIds[0] ?? '') : `${employeeIds.length} people`
+              employeeIds.length === 1
+                ? nameOf(employeeIds[0] ?? '')
+                : t('calibration.session.people', { count: employeeIds.length })
             setPending(null)
             void session.move({ employeeIds, box: to, reasonCode, reason }).then((moved) => {
               // Screen readers hear what the drag did, as sighted users see the dot land.
-              if (moved)
-                setAnnouncement(
-                  `Moved ${who}${from === null ? '' : ` from box ${from}`} to box ${to}, ${view.settings.labels[String(to)] ?? ''}.`,
-                )
+              if (!moved) return
+              const label = boxLabel(translator, view.settings.labels, to)
+              setAnnouncement(
+                from === null
+                  ? t('calibration.session.moved', { who, to, label })
+                  : t('calibration.session.movedFrom', { who, from, to, label }),
+              )
             })
           }}
         />

@@ -3,11 +3,16 @@ import type { FairnessAudit, ImpactRow, SensitiveAttribute } from '../../../../s
 import { api } from '../../api/client'
 import { EXTERNAL_LINKS } from '../../../../shared/externalLinks'
 import { downloadBytes } from '../../download'
+import { useT, type Translator } from '../../i18n'
+import { errorText } from '../../components/errorText'
+import { auditText } from './auditText'
 import { ImpactChart } from './ImpactChart'
 
-const percent = (rate: number | null): string => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`)
-const shown = (row: { suppressed: boolean }, value: number | null): string =>
-  row.suppressed ? '<4' : value === null ? '—' : String(value)
+/** A count, or "<4" for a group too small to show (the same sign in every language). */
+const shownBy =
+  (t: Translator) =>
+  (row: { suppressed: boolean }, value: number | null): string =>
+    row.suppressed ? '<4' : value === null ? '—' : t.number(value)
 
 function ImpactTable({
   rows,
@@ -16,30 +21,37 @@ function ImpactTable({
   rows: ImpactRow[]
   reference: string | null
 }): React.JSX.Element {
+  const t = useT()
+  const { group, fixed } = auditText(t)
+  const shown = shownBy(t)
   return (
     <table className="audit-table">
       <thead>
         <tr>
-          <th>Group</th>
-          <th>People</th>
-          <th>Selected</th>
-          <th>Rate</th>
-          <th>Ratio to {reference ?? 'best'}</th>
-          <th>p (Fisher)</th>
+          <th>{t.t('fairness.col.group')}</th>
+          <th>{t.t('fairness.col.people')}</th>
+          <th>{t.t('fairness.col.selected')}</th>
+          <th>{t.t('fairness.col.rate')}</th>
+          <th>
+            {t.t('fairness.col.ratioTo', {
+              reference: reference === null ? t.t('fairness.col.best') : group(reference),
+            })}
+          </th>
+          <th>{t.t('fairness.col.fisher')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.group} className={r.belowFourFifths ? 'below-four-fifths' : ''}>
             <td>
-              {r.group}
-              {!r.suppressed && r.small && <span className="muted"> (small)</span>}
+              {group(r.group)}
+              {!r.suppressed && r.small && <span className="muted">{t.t('fairness.panel.small')}</span>}
             </td>
             <td>{shown(r, r.n)}</td>
             <td>{shown(r, r.selected)}</td>
-            <td>{r.suppressed ? '<4' : percent(r.rate)}</td>
-            <td>{r.suppressed || r.ratio === null ? '—' : r.ratio.toFixed(2)}</td>
-            <td>{r.pValue === null ? '—' : r.pValue < 0.001 ? '<0.001' : r.pValue.toFixed(3)}</td>
+            <td>{r.suppressed ? '<4' : r.rate === null ? '—' : t.percent(r.rate, 1)}</td>
+            <td>{r.suppressed || r.ratio === null ? '—' : fixed(r.ratio, 2)}</td>
+            <td>{r.pValue === null ? '—' : r.pValue < 0.001 ? `<${fixed(0.001, 3)}` : fixed(r.pValue, 3)}</td>
           </tr>
         ))}
       </tbody>
@@ -58,8 +70,11 @@ export function FairnessAuditPanel({
   sessionId: string
   onClose: () => void
 }): React.JSX.Element {
+  const t = useT()
+  const { say, group } = auditText(t)
+  const shown = shownBy(t)
   const [audit, setAudit] = useState<FairnessAudit | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
   const [attribute, setAttribute] = useState<SensitiveAttribute | null>(null)
   const [view, setView] = useState<'chart' | 'table'>('chart')
   useEffect(() => {
@@ -70,7 +85,7 @@ export function FairnessAuditPanel({
         setAudit(result)
         setAttribute((current) => current ?? result.attributes[0]?.attribute ?? null)
       },
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setError(e ?? 'error'),
     )
     return () => {
       live = false
@@ -78,61 +93,59 @@ export function FairnessAuditPanel({
   }, [sessionId])
 
   const exportAudit = (): void => {
-    api
-      .call('fairness.export', { sessionId })
-      .then(downloadBytes, (e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+    api.call('fairness.export', { sessionId }).then(downloadBytes, (e: unknown) => setError(e ?? 'error'))
   }
 
-  if (error) return <section className="fairness-audit error-banner">{error}</section>
-  if (!audit) return <section className="fairness-audit muted">Running the audit…</section>
+  if (error !== null) return <section className="fairness-audit error-banner">{errorText(t, error)}</section>
+  if (!audit) return <section className="fairness-audit muted">{t.t('fairness.panel.running')}</section>
+  const attributeName = (a: SensitiveAttribute): string => t.t(`fairness.attribute.${a}`)
   const screens = audit.impact.filter((s) => s.attribute === attribute)
   const distribution = audit.distribution.filter((d) => d.attribute === attribute)
   const metrics = audit.metrics.filter((m) => m.attribute === attribute)
+  const count = (value: number | undefined): string => (value === undefined ? '' : t.number(value))
   return (
-    <section className="fairness-audit" aria-label="Fairness audit">
+    <section className="fairness-audit" aria-label={t.t('fairness.panel.title')}>
       <div className="session-toolbar">
         <button type="button" className="link" onClick={onClose}>
-          ← Back to the grid
+          {t.t('fairness.panel.back')}
         </button>
-        <h3>Fairness audit</h3>
+        <h3>{t.t('fairness.panel.title')}</h3>
         <span className="muted">
-          Sensitive attributes are shown here only · groups under 4 people show as “&lt;4” ·{' '}
+          {t.t('fairness.panel.notePrefix')}{' '}
           <a href={EXTERNAL_LINKS.fourFifthsRule} target="_blank" rel="noopener noreferrer">
-            the four-fifths rule
+            {t.t('fairness.panel.fourFifthsRule')}
           </a>{' '}
-          · top boxes {audit.topBoxes.join(', ')}
+          {t.t('fairness.panel.topBoxes', { boxes: audit.topBoxes.join(', ') })}
         </span>
         <div className="spacer" />
         <button type="button" className="secondary" onClick={exportAudit}>
-          Export for the works council
+          {t.t('fairness.panel.export')}
         </button>
       </div>
       {audit.notUsed.length > 0 && (
         <p className="muted" data-testid="attributes-not-used">
-          Not audited, as not tagged for the fairness audit (Workspace ▸ Field purposes):{' '}
-          {audit.notUsed.map((a) => a.label).join(', ')}.
+          {t.t('fairness.panel.notUsed', {
+            attributes: audit.notUsed.map((a) => attributeName(a.attribute)).join(', '),
+          })}
         </p>
       )}
       {audit.attributes.length === 0 ? (
-        <p className="muted">
-          No sensitive attribute is recorded for anyone in this session: import gender, age band, work pattern
-          or ethnicity with the people file to audit by them.
-        </p>
+        <p className="muted">{t.t('fairness.panel.noAttributes')}</p>
       ) : (
         <>
-          <section aria-label="Findings">
-            <h4>Findings</h4>
-            {audit.warnings.length === 0 ? (
-              <p>No finding needs a look.</p>
+          <section aria-label={t.t('fairness.panel.findings')}>
+            <h4>{t.t('fairness.panel.findings')}</h4>
+            {audit.findings.length === 0 ? (
+              <p>{t.t('fairness.panel.noFinding')}</p>
             ) : (
               <ul className="audit-warnings">
-                {audit.warnings.map((w) => (
-                  <li key={w}>{w}</li>
+                {audit.findings.map((w, i) => (
+                  <li key={audit.warnings[i] ?? i}>{say(w)}</li>
                 ))}
               </ul>
             )}
           </section>
-          <div className="tabs" role="tablist" aria-label="Attribute">
+          <div className="tabs" role="tablist" aria-label={t.t('fairness.panel.attributeTabs')}>
             {audit.attributes.map((a) => (
               <button
                 key={a.attribute}
@@ -141,101 +154,103 @@ export function FairnessAuditPanel({
                 aria-selected={a.attribute === attribute}
                 onClick={() => setAttribute(a.attribute)}
               >
-                {a.label} <span className="muted">({a.recorded})</span>
+                {attributeName(a.attribute)} <span className="muted">({t.number(a.recorded)})</span>
               </button>
             ))}
           </div>
           <div className="audit-heading">
-            <h4>Adverse impact</h4>
+            <h4>{t.t('fairness.panel.adverseImpact')}</h4>
             <label className="checkbox">
               <input
                 type="checkbox"
                 checked={view === 'table'}
                 onChange={(e) => setView(e.target.checked ? 'table' : 'chart')}
               />{' '}
-              Show as tables
+              {t.t('fairness.panel.showAsTables')}
             </label>
           </div>
           <div className="impact-screens">
             {screens.map((s) => (
               <figure key={s.outcome} className="impact-screen" data-outcome={s.outcome}>
-                <figcaption>{s.label}</figcaption>
+                <figcaption>{t.t(`fairness.outcome.${s.outcome}`)}</figcaption>
                 {view === 'chart' ? (
                   <ImpactChart screen={s} />
                 ) : (
                   <ImpactTable rows={s.rows} reference={s.reference} />
                 )}
-                <p className="muted small">{s.finding}</p>
+                <p className="muted small">{say(s.findingText)}</p>
               </figure>
             ))}
           </div>
-          <h4>Boxes, flags and scores by group</h4>
-          <table className="audit-table" aria-label="Distribution by group">
+          <h4>{t.t('fairness.panel.distributionHeading')}</h4>
+          <table className="audit-table" aria-label={t.t('fairness.panel.distributionTable')}>
             <thead>
               <tr>
-                <th>Group</th>
-                <th>People</th>
+                <th>{t.t('fairness.col.group')}</th>
+                <th>{t.t('fairness.col.people')}</th>
                 {Array.from({ length: 9 }, (_, i) => (
-                  <th key={i} title="before → after calibration">
-                    Box {i + 1}
+                  <th key={i} title={t.t('fairness.col.boxTitle')}>
+                    {t.t('fairness.col.box', { box: i + 1 })}
                   </th>
                 ))}
-                <th>Held</th>
-                <th>Mean rating</th>
-                <th>Mean agility</th>
-                <th>Hidden gems</th>
+                <th>{t.t('fairness.col.held')}</th>
+                <th>{t.t('fairness.col.meanRating')}</th>
+                <th>{t.t('fairness.col.meanAgility')}</th>
+                <th>{t.t('fairness.col.hiddenGems')}</th>
               </tr>
             </thead>
             <tbody>
               {distribution.map((d) => (
                 <tr key={d.group}>
-                  <td>{d.group}</td>
+                  <td>{group(d.group)}</td>
                   <td>{shown(d, d.n)}</td>
                   {Array.from({ length: 9 }, (_, i) => (
                     <td key={i}>
                       {d.suppressed
                         ? '<4'
                         : d.before?.[i] === d.after?.[i]
-                          ? d.after?.[i]
-                          : `${d.before?.[i]} → ${d.after?.[i]}`}
+                          ? count(d.after?.[i])
+                          : `${count(d.before?.[i])} → ${count(d.after?.[i])}`}
                     </td>
                   ))}
                   <td>{shown(d, d.held)}</td>
-                  <td>{d.meanRating ?? '—'}</td>
-                  <td>{d.meanAgility ?? '—'}</td>
+                  <td>{d.meanRating === null ? '—' : t.number(d.meanRating, 2)}</td>
+                  <td>{d.meanAgility === null ? '—' : t.number(d.meanAgility, 2)}</td>
                   <td>{shown(d, d.hiddenGems)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <h4>Calibration metrics by group</h4>
-          <table className="audit-table" aria-label="Metric audit">
+          <h4>{t.t('fairness.panel.metricsHeading')}</h4>
+          <table className="audit-table" aria-label={t.t('fairness.panel.metricTable')}>
             <thead>
               <tr>
-                <th>Metric</th>
-                <th>Group means</th>
+                <th>{t.t('fairness.col.metric')}</th>
+                <th>{t.t('fairness.col.groupMeans')}</th>
                 <th>η²</th>
-                <th>Strength</th>
-                <th>Note</th>
+                <th>{t.t('fairness.col.strength')}</th>
+                <th>{t.t('fairness.col.note')}</th>
               </tr>
             </thead>
             <tbody>
               {metrics.map((m) => (
-                <tr key={m.metric} className={m.warning ? 'metric-warning' : ''}>
-                  <td>{m.label}</td>
-                  <td>{m.groups.map((g) => `${g.group} ${g.mean}`).join(' · ') || '—'}</td>
-                  <td>{m.eta2 ?? '—'}</td>
-                  <td>{m.strength}</td>
-                  <td>{m.warning ?? ''}</td>
+                <tr key={m.metric} className={m.warningText ? 'metric-warning' : ''}>
+                  <td>{t.t(`fairness.metric.${m.metric}`)}</td>
+                  <td>
+                    {m.groups.map((g) => `${group(g.group)} ${t.number(g.mean, 3)}`).join(' · ') || '—'}
+                  </td>
+                  <td>{m.eta2 === null ? '—' : t.number(m.eta2, 4)}</td>
+                  <td>{t.t(`fairness.strength.${m.strength}`)}</td>
+                  <td>{m.warningText ? say(m.warningText) : ''}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <details>
-            <summary>How these numbers are computed</summary>
+            <summary>{t.t('fairness.panel.howComputed')}</summary>
             <ul>
-              {audit.method.map((m) => (
-                <li key={m}>{m}</li>
+              {audit.methodText.map((m, i) => (
+                <li key={i}>{say(m)}</li>
               ))}
             </ul>
           </details>

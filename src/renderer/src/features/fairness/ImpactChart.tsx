@@ -1,6 +1,8 @@
 import { Group } from '@visx/group'
 import { scaleBand, scaleLinear } from '@visx/scale'
 import type { ImpactScreen } from '../../../../shared/contract'
+import { useT } from '../../i18n'
+import { auditText } from './auditText'
 
 const WIDTH = 420
 const ROW = 22
@@ -12,6 +14,8 @@ const RIGHT = 48
  * a bar that stops short of the line is the signal. Suppressed groups get no bar, only "<4".
  */
 export function ImpactChart({ screen }: { screen: ImpactScreen }): React.JSX.Element {
+  const t = useT()
+  const { group } = auditText(t)
   const height = screen.rows.length * ROW + 24
   const x = scaleLinear({ domain: [0, 1], range: [0, WIDTH - LABEL - RIGHT] })
   const y = scaleBand({
@@ -24,7 +28,10 @@ export function ImpactChart({ screen }: { screen: ImpactScreen }): React.JSX.Ele
       width={WIDTH}
       height={height}
       role="img"
-      aria-label={`${screen.label}: ratio of each group's rate to ${screen.reference ?? 'the best group'}'s`}
+      aria-label={t.t('fairness.chart.label', {
+        outcome: t.t(`fairness.outcome.${screen.outcome}`),
+        reference: screen.reference === null ? t.t('fairness.chart.bestGroup') : group(screen.reference),
+      })}
       className="impact-chart"
     >
       <Group left={LABEL} top={4}>
@@ -33,7 +40,7 @@ export function ImpactChart({ screen }: { screen: ImpactScreen }): React.JSX.Ele
           return (
             <g key={r.group}>
               <text x={-8} y={top + y.bandwidth() / 2} dy="0.35em" textAnchor="end" className="impact-label">
-                {r.group}
+                {group(r.group)}
               </text>
               {r.suppressed || r.ratio === null ? (
                 <text x={4} y={top + y.bandwidth() / 2} dy="0.35em" className="muted">
@@ -49,7 +56,7 @@ export function ImpactChart({ screen }: { screen: ImpactScreen }): React.JSX.Ele
                     className={r.belowFourFifths ? 'impact-bar below' : 'impact-bar'}
                   />
                   <text x={x(r.ratio) + 4} y={top + y.bandwidth() / 2} dy="0.35em" className="impact-value">
-                    {Math.round(r.ratio * 100)}%
+                    {t.percent(r.ratio, 0)}
                   </text>
                 </>
               )}

@@ -2,11 +2,13 @@ import { useEffect, useState } from 'react'
 import type { MethodOutput } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { useT } from '../../i18n'
 
 type Batch = MethodOutput<'import.list'>[number]
 
 /** Past imports, newest first; the newest live one can be undone. */
 export function BatchList({ version }: { version: number }): React.JSX.Element | null {
+  const t = useT()
   const [batches, setBatches] = useState<Batch[]>([])
   const [error, setError] = useState<unknown>(null)
   const [reload, setReload] = useState(0)
@@ -26,34 +28,37 @@ export function BatchList({ version }: { version: number }): React.JSX.Element |
   }
   return (
     <section className="card" aria-labelledby="batches-title">
-      <h2 id="batches-title">Import history</h2>
+      <h2 id="batches-title">{t.t('import.batches.title')}</h2>
       <ErrorBanner error={error} />
       <table className="batches">
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">File</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Rows</th>
+            <th scope="col">{t.t('import.batches.when')}</th>
+            <th scope="col">{t.t('import.batches.file')}</th>
+            <th scope="col">{t.t('import.batches.kind')}</th>
+            <th scope="col">{t.t('import.batches.rows')}</th>
             <th scope="col" />
           </tr>
         </thead>
         <tbody>
           {batches.map((b) => (
             <tr key={b.batchId} className={b.undoneAt ? 'undone' : ''}>
-              <td>{new Date(b.createdAt).toLocaleString()}</td>
+              <td>{t.dateTime(b.createdAt)}</td>
               <td>{b.file}</td>
-              <td>{b.kind}</td>
+              <td>{t.t(`import.kindShort.${b.kind}`)}</td>
               <td>
-                {b.rows.inserted} added, {b.rows.updated} updated
-                {b.unmatched > 0 ? `, ${b.unmatched} unmatched` : ''}
+                {t.t('import.batches.counts', {
+                  inserted: String(b.rows.inserted),
+                  updated: String(b.rows.updated),
+                })}
+                {b.unmatched > 0 ? t.t('import.batches.unmatched', { count: String(b.unmatched) }) : ''}
               </td>
               <td>
                 {b.undoneAt ? (
-                  <span className="muted">undone</span>
+                  <span className="muted">{t.t('import.batches.undone')}</span>
                 ) : b === newestLive ? (
                   <button type="button" className="secondary" onClick={() => undo(b.batchId)}>
-                    Undo
+                    {t.t('import.batches.undo')}
                   </button>
                 ) : null}
               </td>

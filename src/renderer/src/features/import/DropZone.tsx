@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react'
+import { useT } from '../../i18n'
 
 /** Drop a file here, or pick one: the two ways people hand a spreadsheet to an app. */
 export function DropZone({
@@ -8,6 +9,7 @@ export function DropZone({
   busy: boolean
   onFile: (file: File) => void
 }): React.JSX.Element {
+  const t = useT()
   const input = useRef<HTMLInputElement>(null)
   const [over, setOver] = useState(false)
   return (
@@ -27,20 +29,18 @@ export function DropZone({
       }}
     >
       <p>
-        <strong>Drop a spreadsheet here</strong>
+        <strong>{t.t('import.drop.title')}</strong>
         <br />
-        <span className="muted">
-          Excel (.xlsx) or CSV/TSV from your HRIS, review tool or LMS; xAPI statements as JSON
-        </span>
+        <span className="muted">{t.t('import.drop.hint')}</span>
       </p>
       <button type="button" disabled={busy} onClick={() => input.current?.click()}>
-        {busy ? 'Reading…' : 'Choose a file…'}
+        {busy ? t.t('import.drop.reading') : t.t('import.drop.choose')}
       </button>
       <input
         ref={input}
         type="file"
         hidden
-        aria-label="File to import"
+        aria-label={t.t('import.drop.input')}
         accept=".xlsx,.xlsm,.csv,.tsv,.txt,.json,.jsonl"
         onChange={(e) => {
           const file = e.target.files?.[0]

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { JobProgress } from '../../../../shared/contract'
 import { RECORD_KINDS, type RecordKind } from '../../../../core/import/fields'
 import { useAppStore } from '../../stores/appStore'
+import { useT } from '../../i18n'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { BatchList } from './BatchList'
@@ -13,16 +14,8 @@ import { ResultSummary } from './ResultSummary'
 import { UnmatchedList } from './UnmatchedList'
 import { useImportWizard } from './useImportWizard'
 
-const KIND_LABELS: Record<RecordKind, string> = {
-  people: 'People (HRIS staff list)',
-  reviews: 'Performance reviews',
-  competencies: 'Competency ratings',
-  learning: 'Learning records (LMS)',
-  surveys: 'Survey answers',
-  xapi: 'xAPI statements (JSON from an LRS)',
-}
-
 export function ImportScreen(): React.JSX.Element {
+  const t = useT()
   const wizard = useImportWizard()
   const { preview, file, kind } = wizard
   const [jobId, setJobId] = useState<string | null>(null)
@@ -65,29 +58,29 @@ export function ImportScreen(): React.JSX.Element {
   return (
     <div className="import">
       <div className="toolbar">
-        <h1>Import</h1>
+        <h1>{t.t('nav.import')}</h1>
         <label className="inline">
-          The file holds
+          {t.t('import.screen.holds')}
           <select
-            aria-label="Record kind"
+            aria-label={t.t('import.screen.recordKind')}
             value={wizard.kind}
             onChange={(e) => wizard.chooseKind(e.target.value as RecordKind)}
           >
             {RECORD_KINDS.map((k) => (
               <option key={k} value={k}>
-                {KIND_LABELS[k]}
+                {t.t(`import.kinds.${k}`)}
               </option>
             ))}
           </select>
         </label>
         {file && (
           <span className="muted">
-            {file.fileName} · {(file.size / 1024).toFixed(0)} KB
+            {file.fileName} · {t.t('import.screen.size', { size: t.number(file.size / 1024, 0) })}
           </span>
         )}
         {file && (
           <button type="button" className="secondary" onClick={wizard.reset}>
-            Choose another file
+            {t.t('import.screen.chooseAnother')}
           </button>
         )}
       </div>
@@ -96,11 +89,8 @@ export function ImportScreen(): React.JSX.Element {
       {!file && <DropZone busy={wizard.busy === 'reading'} onFile={(f) => void wizard.chooseFile(f)} />}
       {file && kind === 'xapi' && (
         <section className="card" aria-labelledby="xapi-title">
-          <h2 id="xapi-title">xAPI statements</h2>
-          <p className="muted">
-            Each statement is checked against xAPI 1.0.3; completions, passes and failures become learning
-            records for the person they name (by email or account). A check stores nothing.
-          </p>
+          <h2 id="xapi-title">{t.t('import.xapi.title')}</h2>
+          <p className="muted">{t.t('import.xapi.body')}</p>
           <div className="import-actions">
             <button
               type="button"
@@ -108,10 +98,10 @@ export function ImportScreen(): React.JSX.Element {
               disabled={wizard.busy !== null}
               onClick={() => void startImport(true)}
             >
-              Check statements
+              {t.t('import.xapi.check')}
             </button>
             <button type="button" disabled={wizard.busy !== null} onClick={() => void startImport()}>
-              {wizard.busy === 'importing' ? 'Importing…' : 'Import statements'}
+              {wizard.busy === 'importing' ? t.t('import.screen.importing') : t.t('import.xapi.import')}
             </button>
           </div>
         </section>
@@ -119,30 +109,32 @@ export function ImportScreen(): React.JSX.Element {
       {file && preview && kind !== 'xapi' && (
         <div className="import-body">
           <section className="card" aria-labelledby="source-title">
-            <h2 id="source-title">Source</h2>
+            <h2 id="source-title">{t.t('import.source.title')}</h2>
             <div className="source-options">
               {preview.format === 'xlsx' && (
                 <label className="inline">
-                  Sheet
+                  {t.t('import.source.sheet')}
                   <select
-                    aria-label="Sheet"
+                    aria-label={t.t('import.source.sheet')}
                     value={preview.sheet ?? ''}
                     onChange={(e) => wizard.chooseSheet(e.target.value)}
                   >
                     {preview.sheets.map((s) => (
                       <option key={s.name} value={s.name}>
                         {s.name}
-                        {s.rowCount !== null ? ` (${s.rowCount.toLocaleString()} rows)` : ''}
-                        {s.hidden ? ' — hidden' : ''}
+                        {s.rowCount !== null
+                          ? ` ${t.t('import.source.sheetRows', { count: s.rowCount })}`
+                          : ''}
+                        {s.hidden ? ` ${t.t('import.source.hidden')}` : ''}
                       </option>
                     ))}
                   </select>
                 </label>
               )}
               <label className="inline">
-                Header row
+                {t.t('import.source.headerRow')}
                 <input
-                  aria-label="Header row"
+                  aria-label={t.t('import.source.headerRow')}
                   type="number"
                   min={1}
                   value={preview.headerRow ?? ''}
@@ -153,30 +145,37 @@ export function ImportScreen(): React.JSX.Element {
               </label>
               {preview.format === 'csv' && (
                 <span className="muted small">
-                  {preview.encoding} · delimiter{' '}
-                  {preview.delimiter === '\t' ? 'tab' : `“${preview.delimiter}”`}
+                  {t.t('import.source.csv', {
+                    encoding: preview.encoding ?? '',
+                    delimiter:
+                      preview.delimiter === '\t'
+                        ? t.t('import.source.tab')
+                        : t.t('import.source.quoted', { delimiter: preview.delimiter ?? '' }),
+                  })}
                 </span>
               )}
               <label className="inline">
-                Dates
+                {t.t('import.source.dates')}
                 <select
-                  aria-label="Date format"
+                  aria-label={t.t('import.source.dateFormat')}
                   value={wizard.dateFormat ?? ''}
                   onChange={(e) =>
                     wizard.chooseDateFormat((e.target.value || undefined) as typeof wizard.dateFormat)
                   }
                 >
                   <option value="">
-                    {preview.dateFormat.format ? `as detected (${preview.dateFormat.format})` : 'detect'}
+                    {preview.dateFormat.format
+                      ? t.t('import.source.detected', { format: preview.dateFormat.format })
+                      : t.t('import.source.detect')}
                   </option>
-                  <option value="DD/MM/YYYY">day first (31/01/2025)</option>
-                  <option value="MM/DD/YYYY">month first (01/31/2025)</option>
-                  <option value="YYYY-MM-DD">ISO (2025-01-31)</option>
+                  <option value="DD/MM/YYYY">{t.t('import.source.dayFirst')}</option>
+                  <option value="MM/DD/YYYY">{t.t('import.source.monthFirst')}</option>
+                  <option value="YYYY-MM-DD">{t.t('import.source.iso')}</option>
                 </select>
               </label>
               {preview.dateFormat.ambiguous && !wizard.dateFormat && (
                 <span className="warning-text small" role="note">
-                  The dates could be day-first or month-first: choose which.
+                  {t.t('import.source.ambiguous')}
                 </span>
               )}
             </div>
@@ -185,23 +184,25 @@ export function ImportScreen(): React.JSX.Element {
           <ProfileBar profile={preview.profile} onSave={wizard.saveProfile} />
           <PreviewRows kind={kind} preview={preview} />
           <div className="import-actions">
-            {blocking.length > 0 && <p className="muted">Fix the problems above before importing.</p>}
+            {blocking.length > 0 && <p className="muted">{t.t('import.screen.fixFirst')}</p>}
             <button
               type="button"
               disabled={wizard.busy !== null || blocking.length > 0}
               onClick={() => void startImport()}
             >
-              {wizard.busy === 'importing' ? 'Importing…' : 'Import file'}
+              {wizard.busy === 'importing' ? t.t('import.screen.importing') : t.t('import.screen.importFile')}
             </button>
             {jobId && (
               <span className="progress" role="status">
-                {progress ? `${progress.done.toLocaleString()} rows…` : 'Starting…'}
+                {progress
+                  ? t.t('import.screen.rowsDone', { count: progress.done })
+                  : t.t('import.screen.starting')}
                 <button
                   type="button"
                   className="secondary"
                   onClick={() => void api.call('jobs.cancel', { jobId })}
                 >
-                  Cancel
+                  {t.t('import.screen.cancel')}
                 </button>
               </span>
             )}

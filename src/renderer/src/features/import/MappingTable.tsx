@@ -1,4 +1,5 @@
 import { fieldsOf, type TabularKind } from '../../../../core/import/fields'
+import { useT } from '../../i18n'
 import type { Preview } from './useImportWizard'
 
 /** One line per column in the file: its header, a few sample values, and the field it goes to (or none). */
@@ -13,21 +14,20 @@ export function MappingTable({
   columns: Record<string, string | null>
   onMap: (header: string, field: string | null) => void
 }): React.JSX.Element {
+  const t = useT()
   const fields = fieldsOf(kind)
   const mapped = new Set(Object.values(columns).filter(Boolean))
   const missing = fields.filter((f) => f.required && !mapped.has(f.name))
   const dropped = preview.columns.filter((c) => c.header !== '' && !columns[c.header]).length
   return (
     <section className="card" aria-labelledby="mapping-title">
-      <h2 id="mapping-title">Columns</h2>
+      <h2 id="mapping-title">{t.t('import.mapping.title')}</h2>
       {(dropped > 0 || missing.length > 0) && (
         <p className="muted small">
-          {dropped > 0
-            ? `${dropped} column${dropped === 1 ? '' : 's'} not imported (only what you map is stored). `
-            : ''}
+          {dropped > 0 ? `${t.t('import.mapping.dropped', { count: dropped })} ` : ''}
           {missing.length > 0 && (
             <span className="warning-text">
-              Required and not mapped: {missing.map((f) => f.label).join(', ')}.
+              {t.t('import.mapping.missing', { fields: missing.map((f) => t.m(f.labelText)).join(', ') })}
             </span>
           )}
         </p>
@@ -35,9 +35,9 @@ export function MappingTable({
       <table className="mapping">
         <thead>
           <tr>
-            <th scope="col">Column in the file</th>
-            <th scope="col">Sample values</th>
-            <th scope="col">Imported as</th>
+            <th scope="col">{t.t('import.mapping.column')}</th>
+            <th scope="col">{t.t('import.mapping.samples')}</th>
+            <th scope="col">{t.t('import.mapping.importedAs')}</th>
           </tr>
         </thead>
         <tbody>
@@ -52,22 +52,22 @@ export function MappingTable({
                   <td className="samples">{column.samples.filter(Boolean).slice(0, 3).join(' · ')}</td>
                   <td>
                     <select
-                      aria-label={`Field for ${column.header}`}
+                      aria-label={t.t('import.mapping.fieldFor', { header: column.header })}
                       value={field ?? ''}
                       onChange={(e) => onMap(column.header, e.target.value || null)}
                     >
-                      <option value="">— not imported —</option>
+                      <option value="">{t.t('import.mapping.notImported')}</option>
                       {fields.map((f) => (
                         <option key={f.name} value={f.name}>
-                          {f.label}
+                          {t.m(f.labelText)}
                           {f.required ? ' *' : ''}
-                          {f.sensitive ? ' (sensitive: fairness audit only)' : ''}
+                          {f.sensitive ? ` ${t.t('import.mapping.sensitive')}` : ''}
                         </option>
                       ))}
                     </select>
                     {suggested && (
-                      <span className="badge" title="Suggested from the header's wording">
-                        {Math.round(column.confidence * 100)}% match
+                      <span className="badge" title={t.t('import.mapping.suggested')}>
+                        {t.t('import.mapping.match', { percent: t.percent(column.confidence, 0) })}
                       </span>
                     )}
                   </td>

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { useT } from '../../i18n'
 
 /** Names the saved mapping in use, or offers to save this one for the next file from the same system. */
 export function ProfileBar({
@@ -9,18 +10,17 @@ export function ProfileBar({
   profile: string | null
   onSave: (name: string) => Promise<void>
 }): React.JSX.Element {
+  const t = useT()
   const [name, setName] = useState('')
   const [error, setError] = useState<unknown>(null)
   return (
     <div className="profile-bar">
       {profile ? (
         <span className="badge" data-testid="mapping-profile">
-          Using the saved mapping “{profile}”
+          {t.t('import.profile.using', { name: profile })}
         </span>
       ) : (
-        <span className="muted small">
-          Save this mapping to have it proposed for files with the same columns.
-        </span>
+        <span className="muted small">{t.t('import.profile.offer')}</span>
       )}
       <form
         className="inline-form"
@@ -33,14 +33,14 @@ export function ProfileBar({
         }}
       >
         <input
-          aria-label="Mapping name"
-          placeholder="e.g. Workday staff export"
+          aria-label={t.t('import.profile.name')}
+          placeholder={t.t('import.profile.placeholder')}
           value={name}
           onChange={(e) => setName(e.target.value)}
           maxLength={80}
         />
         <button type="submit" className="secondary" disabled={name.trim() === ''}>
-          Save mapping
+          {t.t('import.profile.save')}
         </button>
       </form>
       <ErrorBanner error={error} />

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { MethodOutput } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { useT } from '../../i18n'
 
 type Waiting = MethodOutput<'import.unmatched'>[number]
 
@@ -13,6 +14,7 @@ export function UnmatchedList({
   version: number
   onLinked: () => void
 }): React.JSX.Element | null {
+  const t = useT()
   const [waiting, setWaiting] = useState<Waiting[]>([])
   const [targets, setTargets] = useState<Record<string, string>>({})
   const [error, setError] = useState<unknown>(null)
@@ -35,19 +37,16 @@ export function UnmatchedList({
   }
   return (
     <section className="card" aria-labelledby="unmatched-title">
-      <h2 id="unmatched-title">Waiting for a person</h2>
-      <p className="muted small">
-        These records name someone who is not in the workspace. They are stored as soon as a people import
-        brings that person in — or link them here to the right employee ID.
-      </p>
+      <h2 id="unmatched-title">{t.t('import.unmatched.title')}</h2>
+      <p className="muted small">{t.t('import.unmatched.body')}</p>
       <ErrorBanner error={error} />
       <table className="batches">
         <thead>
           <tr>
-            <th scope="col">Named as</th>
-            <th scope="col">Records</th>
-            <th scope="col">From</th>
-            <th scope="col">Belongs to employee ID</th>
+            <th scope="col">{t.t('import.unmatched.namedAs')}</th>
+            <th scope="col">{t.t('import.unmatched.records')}</th>
+            <th scope="col">{t.t('import.unmatched.from')}</th>
+            <th scope="col">{t.t('import.unmatched.belongsTo')}</th>
           </tr>
         </thead>
         <tbody>
@@ -55,7 +54,10 @@ export function UnmatchedList({
             <tr key={`${w.kind}:${w.identifier}`}>
               <td className="mono">{w.identifier}</td>
               <td>
-                {w.records} {w.kind}
+                {t.t('import.unmatched.count', {
+                  count: String(w.records),
+                  kind: t.t(`import.kindShort.${w.kind}`),
+                })}
               </td>
               <td>{w.files}</td>
               <td>
@@ -67,12 +69,12 @@ export function UnmatchedList({
                   }}
                 >
                   <input
-                    aria-label={`Employee ID for ${w.identifier}`}
+                    aria-label={t.t('import.unmatched.employeeIdFor', { identifier: w.identifier })}
                     value={targets[w.identifier] ?? ''}
                     onChange={(e) => setTargets({ ...targets, [w.identifier]: e.target.value })}
                   />
                   <button type="submit" className="secondary" disabled={!targets[w.identifier]?.trim()}>
-                    Link
+                    {t.t('import.unmatched.link')}
                   </button>
                 </form>
               </td>
@@ -81,7 +83,7 @@ export function UnmatchedList({
         </tbody>
       </table>
       {waiting.length > 50 && (
-        <p className="muted small">{waiting.length - 50} more identifiers not shown.</p>
+        <p className="muted small">{t.t('import.unmatched.more', { count: waiting.length - 50 })}</p>
       )}
     </section>
   )

@@ -1,6 +1,7 @@
 import { Group } from '@visx/group'
 import { scaleLinear } from '@visx/scale'
 import type { CohortComparison } from '../../../../shared/contract'
+import { useT } from '../../i18n'
 
 const WIDTH = 460
 const HEIGHT = 150
@@ -17,21 +18,24 @@ export function CohortChart({ result }: { result: CohortComparison }): React.JSX
   const d = result.difference
   const span = Math.max(0.5, ...(d ? [Math.abs(d.low), Math.abs(d.high)] : []))
   const dx = scaleLinear({ domain: [-span, span], range: [0, WIDTH - LEFT - 40] })
-  const format = (v: number): string =>
-    result.unit === 'share' ? `${Math.round(v * 1000) / 10}%` : v.toFixed(2)
+  const t = useT()
+  const twoDigits = new Intl.NumberFormat(t.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+  const format = (v: number): string => (result.unit === 'share' ? t.percent(v) : twoDigits.format(v))
   return (
     <svg
       width={WIDTH}
       height={HEIGHT}
       role="img"
-      aria-label={`${result.question} ${result.answer}`}
+      aria-label={`${t.m(result.text.question)} ${t.m(result.text.answer)}`}
       className="cohort-chart"
     >
       <Group left={LEFT} top={10}>
         {groups.map((g, i) => (
           <g key={g.label} transform={`translate(0, ${i * 34})`}>
             <text x={-8} y={12} textAnchor="end" className="chart-label">
-              {i === 0 ? 'Completed' : 'Did not complete'} (n {g.n})
+              {t.t(i === 0 ? 'insights.cohort.chartCompleted' : 'insights.cohort.chartNotCompleted', {
+                n: g.n,
+              })}
             </text>
             {g.mean !== null && (
               <>
@@ -52,7 +56,7 @@ export function CohortChart({ result }: { result: CohortComparison }): React.JSX
         {d && (
           <g transform="translate(0, 86)">
             <text x={-8} y={14} textAnchor="end" className="chart-label">
-              Difference, 95% CI
+              {t.t('insights.cohort.chartDifference')}
             </text>
             <line x1={dx(0)} x2={dx(0)} y1={0} y2={28} className="zero-line" />
             <line x1={dx(d.low)} x2={dx(d.high)} y1={14} y2={14} className="ci-line" />

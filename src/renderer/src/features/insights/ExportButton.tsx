@@ -1,6 +1,7 @@
 import type { MethodInput } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { downloadBytes } from '../../download'
+import { useT } from '../../i18n'
 
 type View = MethodInput<'insights.export'>['view']
 
@@ -12,19 +13,16 @@ export function ExportButton({
 }: {
   view: View
   input: Record<string, unknown>
-  onError: (message: string) => void
+  onError: (error: unknown) => void
 }): React.JSX.Element {
+  const { t } = useT()
   return (
     <button
       type="button"
       className="secondary small"
-      onClick={() =>
-        void api
-          .call('insights.export', { view, input })
-          .then(downloadBytes, (e: unknown) => onError(e instanceof Error ? e.message : String(e)))
-      }
+      onClick={() => void api.call('insights.export', { view, input }).then(downloadBytes, onError)}
     >
-      Export xlsx
+      {t('insights.exportXlsx')}
     </button>
   )
 }

@@ -1,32 +1,35 @@
 import { useEffect, useState } from 'react'
 import type { FlightRiskSignals } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { useT } from '../../i18n'
 import { ExportButton } from './ExportButton'
+import { errorText } from './text'
 
 /** Voluntary learning that stopped after a steady pattern: a list of prompts for a conversation, with the records. */
 export function FlightRisk(): React.JSX.Element {
   const [quietMonths, setQuietMonths] = useState(3)
   const [signals, setSignals] = useState<FlightRiskSignals | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const t = useT()
   useEffect(() => {
     let live = true
     api.call('insights.flightRisk', { quietMonths }).then(
       (s) => live && (setSignals(s), setError(null)),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setError(e),
     )
     return () => {
       live = false
     }
   }, [quietMonths])
   return (
-    <section className="insight-card" aria-label="Flight-risk signals">
-      <h3>Learning that stopped: prompts for a conversation</h3>
+    <section className="insight-card" aria-label={t.t('insights.flightRisk.region')}>
+      <h3>{t.t('insights.flightRisk.heading')}</h3>
       <div className="insight-form">
         <label>
-          Quiet for (months)
+          {t.t('insights.flightRisk.quietFor')}
           <input
             type="number"
-            aria-label="Quiet months"
+            aria-label={t.t('insights.flightRisk.quietMonths')}
             min={1}
             max={24}
             value={quietMonths}
@@ -34,30 +37,30 @@ export function FlightRisk(): React.JSX.Element {
           />
         </label>
       </div>
-      {error && <p className="error-text">{error}</p>}
+      {error !== null && <p className="error-text">{errorText(t, error)}</p>}
       {signals && (
         <>
           <p className="caveat-box" role="note">
-            {signals.note}
+            {t.m(signals.noteText)}
           </p>
-          <p className="muted">{signals.rule}</p>
+          <p className="muted">{t.m(signals.ruleText)}</p>
           <ExportButton view="flightRisk" input={{ quietMonths }} onError={setError} />
-          <table className="audit-table" aria-label="Signals">
+          <table className="audit-table" aria-label={t.t('insights.flightRisk.table')}>
             <thead>
               <tr>
-                <th>Person</th>
-                <th>Department</th>
-                <th>Manager</th>
-                <th>Steady pattern</th>
-                <th>Last voluntary learning</th>
-                <th>Records</th>
+                <th>{t.t('insights.flightRisk.person')}</th>
+                <th>{t.t('insights.flightRisk.department')}</th>
+                <th>{t.t('insights.flightRisk.manager')}</th>
+                <th>{t.t('insights.flightRisk.steady')}</th>
+                <th>{t.t('insights.flightRisk.last')}</th>
+                <th>{t.t('insights.flightRisk.records')}</th>
               </tr>
             </thead>
             <tbody>
               {signals.people.length === 0 ? (
                 <tr>
                   <td colSpan={6} className="muted">
-                    Nobody matches the rule.
+                    {t.t('insights.flightRisk.nobody')}
                   </td>
                 </tr>
               ) : (
@@ -69,14 +72,19 @@ export function FlightRisk(): React.JSX.Element {
                     <td>{p.department ?? '—'}</td>
                     <td>{p.manager ?? '—'}</td>
                     <td>
-                      {p.completions} in {p.activeMonths} months
+                      {t.t('insights.flightRisk.pattern', {
+                        completions: p.completions,
+                        count: p.activeMonths,
+                      })}
                     </td>
                     <td>
-                      {p.lastCompletion} ({p.daysSince} days ago)
+                      {t.t('insights.flightRisk.lastAgo', { date: p.lastCompletion, count: p.daysSince })}
                     </td>
                     <td>
                       <details>
-                        <summary>{p.evidence.length} completions</summary>
+                        <summary>
+                          {t.t('insights.flightRisk.completions', { count: p.evidence.length })}
+                        </summary>
                         <ul className="evidence">
                           {p.evidence.map((e) => (
                             <li key={`${e.title}-${e.completedAt}`}>
@@ -92,7 +100,7 @@ export function FlightRisk(): React.JSX.Element {
             </tbody>
           </table>
           {signals.people.length > 200 && (
-            <p className="muted">Showing the first 200 of {signals.people.length}.</p>
+            <p className="muted">{t.t('insights.flightRisk.first200', { total: signals.people.length })}</p>
           )}
         </>
       )}

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n'
 import { FlightRisk } from './FlightRisk'
 import { LeadingIndicator } from './LeadingIndicator'
 import { LearningGoalMap } from './LearningGoalMap'
@@ -8,9 +9,10 @@ import { TeamHeatmap } from './TeamHeatmap'
 
 /** Insights: questions about what learning goes with, answered with the numbers and the records behind them. */
 export function InsightsScreen(): React.JSX.Element {
+  const { t } = useT()
   return (
     <div className="insights">
-      <h1>Insights</h1>
+      <h1>{t('insights.title')}</h1>
       <ProgramTrend />
       <LeadingIndicator />
       <TeamHeatmap />

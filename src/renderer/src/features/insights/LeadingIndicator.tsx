@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react'
 import type { CohortComparison, CohortOutcome, MethodOutput } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { useT } from '../../i18n'
 import { ExportButton } from './ExportButton'
+import { errorText } from './text'
 import { CohortChart } from './CohortChart'
 
 type Kind = CohortOutcome['kind']
@@ -20,7 +22,8 @@ export function LeadingIndicator(): React.JSX.Element {
   const [months, setMonths] = useState(6)
   const [withinHire, setWithinHire] = useState('')
   const [result, setResult] = useState<CohortComparison | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const t = useT()
   const [busy, setBusy] = useState(false)
   // The question the shown answer belongs to, for its export.
   const [asked, setAsked] = useState<Record<string, unknown> | null>(null)
@@ -54,15 +57,15 @@ export function LeadingIndicator(): React.JSX.Element {
         (r) => (setResult(r), setAsked(question)),
         (e: unknown) => {
           setResult(null)
-          setError(e instanceof Error ? e.message : String(e))
+          setError(e)
         },
       )
       .finally(() => setBusy(false))
   }
 
   return (
-    <section className="insight-card" aria-label="Leading indicator">
-      <h3>Leading indicator: did completing a learning item go with a better outcome later?</h3>
+    <section className="insight-card" aria-label={t.t('insights.cohort.region')}>
+      <h3>{t.t('insights.cohort.heading')}</h3>
       <form
         className="insight-form"
         onSubmit={(e) => {
@@ -71,8 +74,12 @@ export function LeadingIndicator(): React.JSX.Element {
         }}
       >
         <label>
-          Completed
-          <select aria-label="Learning item" value={item} onChange={(e) => setItem(e.target.value)}>
+          {t.t('insights.cohort.completed')}
+          <select
+            aria-label={t.t('insights.cohort.learningItem')}
+            value={item}
+            onChange={(e) => setItem(e.target.value)}
+          >
             {!items.some((i) => i.title === item) && <option value={item}>{item}</option>}
             {items.map((i) => (
               <option key={i.activityId} value={i.title}>
@@ -82,27 +89,35 @@ export function LeadingIndicator(): React.JSX.Element {
           </select>
         </label>
         <label>
-          Within months of hire (optional)
+          {t.t('insights.cohort.withinHire')}
           <input
             type="number"
             min={1}
             value={withinHire}
             onChange={(e) => setWithinHire(e.target.value)}
-            placeholder="any time"
+            placeholder={t.t('insights.cohort.anyTime')}
           />
         </label>
         <label>
-          Outcome
-          <select aria-label="Outcome" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-            <option value="skill-rating">Rating of a skill</option>
-            <option value="next-rating">Overall rating, next cycle</option>
-            <option value="retained">Still employed</option>
+          {t.t('insights.cohort.outcome')}
+          <select
+            aria-label={t.t('insights.cohort.outcome')}
+            value={kind}
+            onChange={(e) => setKind(e.target.value as Kind)}
+          >
+            <option value="skill-rating">{t.t('insights.cohort.skillRating')}</option>
+            <option value="next-rating">{t.t('insights.cohort.nextRating')}</option>
+            <option value="retained">{t.t('insights.cohort.retained')}</option>
           </select>
         </label>
         {kind === 'skill-rating' && (
           <label>
-            Skill
-            <select aria-label="Skill" value={skill} onChange={(e) => setSkill(e.target.value)}>
+            {t.t('insights.cohort.skill')}
+            <select
+              aria-label={t.t('insights.cohort.skill')}
+              value={skill}
+              onChange={(e) => setSkill(e.target.value)}
+            >
               {!skills.includes(skill) && <option value={skill}>{skill}</option>}
               {skills.map((s) => (
                 <option key={s} value={s}>
@@ -114,7 +129,7 @@ export function LeadingIndicator(): React.JSX.Element {
         )}
         {kind !== 'next-rating' && (
           <label>
-            {kind === 'retained' ? 'Months later' : 'Within months'}
+            {t.t(kind === 'retained' ? 'insights.cohort.monthsLater' : 'insights.cohort.withinMonths')}
             <input
               type="number"
               min={1}
@@ -125,58 +140,57 @@ export function LeadingIndicator(): React.JSX.Element {
           </label>
         )}
         <button type="submit" disabled={busy}>
-          {busy ? 'Comparing…' : 'Compare'}
+          {t.t(busy ? 'insights.cohort.comparing' : 'insights.cohort.compare')}
         </button>
       </form>
-      {error && <p className="error-text">{error}</p>}
+      {error !== null && <p className="error-text">{errorText(t, error)}</p>}
       {result && (
         <div className="cohort-result">
-          <p className="question">{result.question}</p>
+          <p className="question">{t.m(result.text.question)}</p>
           <p className="answer" data-testid="cohort-answer">
-            {result.answer}
+            {t.m(result.text.answer)}
           </p>
           <ExportButton view="cohort" input={asked ?? {}} onError={setError} />
           <CohortChart result={result} />
-          <table className="audit-table" aria-label="Cohort comparison">
+          <table className="audit-table" aria-label={t.t('insights.cohort.table')}>
             <thead>
               <tr>
-                <th>Group</th>
-                <th>People measured</th>
-                <th>{result.unit === 'share' ? 'Share' : 'Mean'}</th>
-                <th>SD</th>
-                <th>Not measurable</th>
+                <th>{t.t('insights.cohort.group')}</th>
+                <th>{t.t('insights.cohort.measured')}</th>
+                <th>{t.t(result.unit === 'share' ? 'insights.cohort.share' : 'insights.cohort.mean')}</th>
+                <th>{t.t('insights.cohort.sd')}</th>
+                <th>{t.t('insights.cohort.unmeasured')}</th>
               </tr>
             </thead>
             <tbody>
               {[result.completed, result.notCompleted].map((g) => (
                 <tr key={g.label}>
-                  <td>{g.label}</td>
-                  <td>{g.n}</td>
-                  <td>{g.mean ?? '—'}</td>
-                  <td>{g.sd ?? '—'}</td>
-                  <td>{g.unmeasured}</td>
+                  <td>{t.m(g.labelText)}</td>
+                  <td>{t.number(g.n)}</td>
+                  <td>{g.mean === null ? '—' : t.number(g.mean)}</td>
+                  <td>{g.sd === null ? '—' : t.number(g.sd)}</td>
+                  <td>{t.number(g.unmeasured)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <p className="caveat">{result.caveat}</p>
+          <p className="caveat">{t.m(result.text.caveat)}</p>
           <details>
-            <summary>
-              The people behind the numbers (first {result.completed.sample.length} completers)
-            </summary>
+            <summary>{t.t('insights.cohort.sample', { count: result.completed.sample.length })}</summary>
             <ul className="evidence">
               {result.completed.sample.map((s) => (
                 <li key={s.employeeId}>
-                  {s.employeeId}: from {s.from}, <strong>{s.value}</strong>
+                  {t.t('insights.cohort.sampleRow', { employeeId: s.employeeId, from: s.from })}{' '}
+                  <strong>{t.number(s.value)}</strong>
                 </li>
               ))}
             </ul>
           </details>
           <details>
-            <summary>How this is computed</summary>
+            <summary>{t.t('insights.cohort.howComputed')}</summary>
             <ul>
-              {result.method.map((m) => (
-                <li key={m}>{m}</li>
+              {result.text.method.map((m, i) => (
+                <li key={i}>{t.m(m)}</li>
               ))}
             </ul>
           </details>

@@ -2,33 +2,17 @@ import { useEffect, useState } from 'react'
 import type { LearningGoal, MethodInput } from '../../../../shared/contract'
 import { goalMetric, goalSource } from '../../../../shared/contract/insights'
 import { api } from '../../api/client'
+import { useT } from '../../i18n'
+import { errorText } from './text'
 
 type Draft = MethodInput<'insights.saveGoal'>
-
-const METRIC_LABEL: Record<LearningGoal['metric'], string> = {
-  'time-to-proficiency': 'Time to proficiency',
-  'retention-90-days': '90-day retention',
-  'completion-rate': 'Completion rate',
-  'mandatory-compliance': 'Mandatory compliance',
-  'high-performer-share': 'Share of high performers',
-  'survey-satisfaction': 'Survey satisfaction',
-  other: 'Other (measured elsewhere)',
-}
-const SOURCE_LABEL: Record<LearningGoal['sources'][number], string> = {
-  lms: 'LMS',
-  hris: 'HRIS',
-  performance: 'Performance',
-  competencies: 'Competencies',
-  surveys: 'Surveys',
-  xapi: 'xAPI',
-}
 
 function GoalRow({
   goal,
   onSaved,
   onDeleted,
 }: {
-  goal: Draft & { present?: string[]; value?: string | null; basis?: string }
+  goal: Draft & Partial<Pick<LearningGoal, 'present' | 'valueText' | 'basisText'>>
   onSaved: () => void
   onDeleted: () => void
 }): React.JSX.Element {
@@ -39,8 +23,10 @@ function GoalRow({
     sources: goal.sources,
     note: goal.note ?? null,
   })
-  const [error, setError] = useState<string | null>(null)
-  const fail = (e: unknown): void => setError(e instanceof Error ? e.message : String(e))
+  const [error, setError] = useState<unknown>(null)
+  const t = useT()
+  const fail = (e: unknown): void => setError(e)
+  const basis = goal.basisText ? t.m(goal.basisText) : undefined
   const toggle = (source: LearningGoal['sources'][number]): void =>
     setDraft((d) => ({
       ...d,
@@ -50,20 +36,20 @@ function GoalRow({
     <tr>
       <td>
         <input
-          aria-label="Goal"
+          aria-label={t.t('insights.goals.goal')}
           value={draft.goal}
           onChange={(e) => setDraft({ ...draft, goal: e.target.value })}
         />
       </td>
       <td>
         <select
-          aria-label="Metric"
+          aria-label={t.t('insights.goals.metric')}
           value={draft.metric}
           onChange={(e) => setDraft({ ...draft, metric: e.target.value as Draft['metric'] })}
         >
           {goalMetric.options.map((m) => (
             <option key={m} value={m}>
-              {METRIC_LABEL[m]}
+              {t.t(`insights.goals.metricLabel.${m}`)}
             </option>
           ))}
         </select>
@@ -73,14 +59,14 @@ function GoalRow({
           {goalSource.options.map((s) => (
             <label key={s} className={`checkbox source${goal.present?.includes(s) ? ' present' : ''}`}>
               <input type="checkbox" checked={draft.sources.includes(s)} onChange={() => toggle(s)} />{' '}
-              {SOURCE_LABEL[s]}
+              {t.t(`insights.goals.sourceLabel.${s}`)}
             </label>
           ))}
         </div>
       </td>
-      <td title={goal.basis}>
-        {goal.value ?? <span className="muted">—</span>}
-        {goal.basis && <div className="muted small">{goal.basis}</div>}
+      <td title={basis}>
+        {goal.valueText ? t.m(goal.valueText) : <span className="muted">—</span>}
+        {basis && <div className="muted small">{basis}</div>}
       </td>
       <td>
         <button
@@ -88,7 +74,7 @@ function GoalRow({
           className="secondary small"
           onClick={() => void api.call('insights.saveGoal', draft).then(onSaved, fail)}
         >
-          Save
+          {t.t('insights.goals.save')}
         </button>{' '}
         {goal.id !== undefined && (
           <button
@@ -98,10 +84,10 @@ function GoalRow({
               void api.call('insights.deleteGoal', { id: goal.id as number }).then(onDeleted, fail)
             }
           >
-            Remove
+            {t.t('insights.goals.remove')}
           </button>
         )}
-        {error && <div className="error-text small">{error}</div>}
+        {error !== null && <div className="error-text small">{errorText(t, error)}</div>}
       </td>
     </tr>
   )
@@ -112,6 +98,7 @@ export function LearningGoalMap(): React.JSX.Element {
   const [goals, setGoals] = useState<LearningGoal[]>([])
   const [version, setVersion] = useState(0)
   const [adding, setAdding] = useState(false)
+  const t = useT()
   useEffect(() => {
     let live = true
     api.call('insights.goals').then(
@@ -127,19 +114,16 @@ export function LearningGoalMap(): React.JSX.Element {
     setVersion((v) => v + 1)
   }
   return (
-    <section className="insight-card" aria-label="Learning-goal map">
-      <h3>Learning-goal map</h3>
-      <p className="muted">
-        Each goal, the metric that shows it and the data it needs; a source in bold has data in this
-        workspace.
-      </p>
-      <table className="audit-table goal-map" aria-label="Learning goals">
+    <section className="insight-card" aria-label={t.t('insights.goals.region')}>
+      <h3>{t.t('insights.goals.region')}</h3>
+      <p className="muted">{t.t('insights.goals.intro')}</p>
+      <table className="audit-table goal-map" aria-label={t.t('insights.goals.table')}>
         <thead>
           <tr>
-            <th>Goal</th>
-            <th>Metric</th>
-            <th>Data sources</th>
-            <th>Value today</th>
+            <th>{t.t('insights.goals.goal')}</th>
+            <th>{t.t('insights.goals.metric')}</th>
+            <th>{t.t('insights.goals.sources')}</th>
+            <th>{t.t('insights.goals.value')}</th>
             <th />
           </tr>
         </thead>
@@ -158,7 +142,7 @@ export function LearningGoalMap(): React.JSX.Element {
       </table>
       {!adding && (
         <button type="button" className="secondary" onClick={() => setAdding(true)}>
-          Add a goal
+          {t.t('insights.goals.add')}
         </button>
       )}
     </section>

@@ -3,23 +3,32 @@ import { scaleBand, scaleLinear } from '@visx/scale'
 import { useState } from 'react'
 import type { PersonJourney as Journey } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { useT, type MessageKey, type Translator } from '../../i18n'
 import { ExportButton } from './ExportButton'
+import { errorText } from './text'
 
 const LANES = ['learning', 'certification', 'review', 'rating', 'placement', 'move', 'action'] as const
-const LANE_LABEL: Record<(typeof LANES)[number], string> = {
-  learning: 'Learning',
-  certification: 'Certifications',
-  review: 'Reviews',
-  rating: 'Skill ratings',
-  placement: 'Calibration',
-  move: 'Moves',
-  action: 'Actions',
-}
+const STATES = [
+  'completed',
+  'failed',
+  'overdue',
+  'open',
+  'expired',
+  'valid',
+  'live',
+  'finalized',
+  'reopened',
+  'cancelled',
+]
+/** A record's state in words; one the catalogue does not know is shown as stored. */
+const stateWord = (t: Translator, state: string): string =>
+  STATES.includes(state) ? t.t(`insights.journey.state.${state}` as MessageKey) : state
 const WIDTH = 760
 const LEFT = 110
 const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000
 
 function Timeline({ journey }: { journey: Journey }): React.JSX.Element | null {
+  const t = useT()
   if (journey.events.length === 0) return null
   const first = day(journey.events[0]?.date ?? '')
   const last = day(journey.events[journey.events.length - 1]?.date ?? '')
@@ -33,7 +42,7 @@ function Timeline({ journey }: { journey: Journey }): React.JSX.Element | null {
       width={WIDTH}
       height={LANES.length * 24 + 30}
       role="img"
-      aria-label={`Timeline of ${journey.person.name}`}
+      aria-label={t.t('insights.journey.timeline', { name: journey.person.name })}
     >
       <Group left={LEFT} top={4}>
         {LANES.map((lane) => (
@@ -45,7 +54,7 @@ function Timeline({ journey }: { journey: Journey }): React.JSX.Element | null {
             textAnchor="end"
             className="chart-label"
           >
-            {LANE_LABEL[lane]}
+            {t.t(`insights.journey.lane.${lane}`)}
           </text>
         ))}
         {years.map((year) => (
@@ -75,7 +84,7 @@ function Timeline({ journey }: { journey: Journey }): React.JSX.Element | null {
             r={4}
             className={`journey-dot state-${e.state ?? 'none'}`}
           >
-            <title>{`${e.date} ${e.title}: ${e.detail}`}</title>
+            <title>{`${e.date} ${t.m(e.titleText)}: ${t.m(e.detailText)}`}</title>
           </circle>
         ))}
       </Group>
@@ -87,16 +96,17 @@ function Timeline({ journey }: { journey: Journey }): React.JSX.Element | null {
 export function PersonJourney(): React.JSX.Element {
   const [employeeId, setEmployeeId] = useState('')
   const [journey, setJourney] = useState<Journey | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const t = useT()
   const show = (): void => {
     api.call('insights.journey', { employeeId: employeeId.trim() }).then(
       (j) => (setJourney(j), setError(null)),
-      (e: unknown) => (setJourney(null), setError(e instanceof Error ? e.message : String(e))),
+      (e: unknown) => (setJourney(null), setError(e)),
     )
   }
   return (
-    <section className="insight-card" aria-label="Person journey">
-      <h3>A person's journey</h3>
+    <section className="insight-card" aria-label={t.t('insights.journey.region')}>
+      <h3>{t.t('insights.journey.heading')}</h3>
       <form
         className="insight-form"
         onSubmit={(e) => {
@@ -105,37 +115,39 @@ export function PersonJourney(): React.JSX.Element {
         }}
       >
         <label>
-          Employee ID
+          {t.t('insights.journey.employeeId')}
           <input
-            aria-label="Journey employee ID"
+            aria-label={t.t('insights.journey.employeeIdInput')}
             value={employeeId}
             onChange={(e) => setEmployeeId(e.target.value)}
           />
         </label>
         <button type="submit" disabled={!employeeId.trim()}>
-          Show
+          {t.t('insights.journey.show')}
         </button>
       </form>
-      {error && <p className="error-text">{error}</p>}
+      {error !== null && <p className="error-text">{errorText(t, error)}</p>}
       {journey && (
         <>
           <p>
             <strong>{journey.person.name}</strong>
             <span className="muted">
-              {' '}
-              · {journey.person.jobTitle ?? 'no title'} · {journey.person.department ?? 'no department'} ·
-              hired {journey.person.hireDate ?? 'unknown'}
+              {t.t('insights.journey.summary', {
+                jobTitle: journey.person.jobTitle ?? t.t('insights.journey.noTitle'),
+                department: journey.person.department ?? t.t('insights.journey.noDepartment'),
+                hired: journey.person.hireDate ?? t.t('insights.journey.unknown'),
+              })}
             </span>
           </p>
           <ExportButton view="journey" input={{ employeeId: journey.person.employeeId }} onError={setError} />
           <Timeline journey={journey} />
-          <table className="audit-table" aria-label="Journey events">
+          <table className="audit-table" aria-label={t.t('insights.journey.table')}>
             <thead>
               <tr>
-                <th>Date</th>
-                <th>Kind</th>
-                <th>What</th>
-                <th>Detail</th>
+                <th>{t.t('insights.journey.date')}</th>
+                <th>{t.t('insights.journey.kind')}</th>
+                <th>{t.t('insights.journey.what')}</th>
+                <th>{t.t('insights.journey.detail')}</th>
               </tr>
             </thead>
             <tbody>
@@ -149,12 +161,13 @@ export function PersonJourney(): React.JSX.Element {
                   }
                 >
                   <td>{e.date}</td>
-                  <td>{LANE_LABEL[e.kind]}</td>
-                  <td>{e.title}</td>
+                  <td>{t.t(`insights.journey.lane.${e.kind}`)}</td>
+                  <td>{t.m(e.titleText)}</td>
                   <td>
-                    {e.detail}
+                    {t.m(e.detailText)}
+                    {/* The English detail says whether it already starts with the state. */}
                     {e.state && e.kind !== 'placement' && !e.detail.startsWith(e.state)
-                      ? ` · ${e.state}`
+                      ? ` · ${stateWord(t, e.state)}`
                       : ''}
                   </td>
                 </tr>

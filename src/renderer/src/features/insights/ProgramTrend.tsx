@@ -4,22 +4,48 @@ import { useEffect, useState } from 'react'
 import type { MethodOutput, ProgramTrend as Trend, SegmentDimension } from '../../../../shared/contract'
 import { jumpFor } from '../../stores/appStore'
 import { api } from '../../api/client'
+import { useT, type MessageKey, type Translator } from '../../i18n'
 import { ExportButton } from './ExportButton'
+import { errorText, percentOrDash, segmentName } from './text'
 import { useDevelopmentFields } from './useDevelopmentFields'
 
 type Segment = Trend['within'][number]
 
-const DIMENSIONS: { value: SegmentDimension; label: string }[] = [
-  { value: 'department', label: 'Department' },
-  { value: 'location', label: 'Location' },
-  { value: 'jobLevel', label: 'Job level' },
-  { value: 'manager', label: 'Manager' },
+const DIMENSIONS: { value: SegmentDimension }[] = [
+  { value: 'department' },
+  { value: 'location' },
+  { value: 'jobLevel' },
+  { value: 'manager' },
 ]
-const dimensionLabel = (d: SegmentDimension): string => DIMENSIONS.find((x) => x.value === d)?.label ?? d
-
-const percent = (rate: number | null): string => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`)
+const STATUSES = [
+  'enrolled',
+  'in_progress',
+  'completed',
+  'passed',
+  'failed',
+  'waived',
+  'withdrawn',
+  'no_show',
+]
+/** A learning record's status in words; one the catalogue does not know is shown as stored. */
+const statusWord = (t: Translator, status: string): string =>
+  STATUSES.includes(status) ? t.t(`insights.program.statusValue.${status}` as MessageKey) : status
+/** "Location: London", the way a segment is named in the drill path and the attribution table. */
+const segmentLabel = (t: Translator, s: Segment): string =>
+  t.t('insights.program.segmentLabel', {
+    dimension: t.t(`insights.dimension.${s.dimension}`),
+    segment: segmentName(t, s.segment, s.dimension),
+  })
+/** "50% (3/6)": a rate with the counts behind it. */
+const rateCell = (t: Translator, rate: number | null, completed: number, assigned: number): string =>
+  t.t('insights.program.cell', {
+    rate: percentOrDash(t, rate),
+    completed: String(completed),
+    assigned: String(assigned),
+  })
 
 function TrendChart({ trend }: { trend: Trend }): React.JSX.Element {
+  const t = useT()
   const width = Math.max(320, trend.periods.length * 70 + 60)
   const x = scaleBand({ domain: trend.periods.map((p) => p.period), range: [0, width - 60], padding: 0.25 })
   const y = scaleLinear({ domain: [0, 1], range: [120, 0] })
@@ -28,7 +54,10 @@ function TrendChart({ trend }: { trend: Trend }): React.JSX.Element {
       width={width}
       height={160}
       role="img"
-      aria-label={`Completion rate of ${trend.item.title} by ${trend.period}`}
+      aria-label={t.t('insights.program.chart', {
+        item: trend.item.title,
+        period: t.t(`insights.program.periodBy.${trend.period}`),
+      })}
     >
       <Group left={40} top={10}>
         <line x1={0} x2={width - 60} y1={y(0)} y2={y(0)} className="axis" />
@@ -47,7 +76,7 @@ function TrendChart({ trend }: { trend: Trend }): React.JSX.Element {
               textAnchor="middle"
               className="chart-value"
             >
-              {percent(p.rate)}
+              {percentOrDash(t, p.rate)}
             </text>
             <text
               x={(x(p.period) ?? 0) + x.bandwidth() / 2}
@@ -73,7 +102,8 @@ export function ProgramTrend(): React.JSX.Element {
   /** The segments drilled into, outermost first. */
   const [within, setWithin] = useState<Segment[]>([])
   const [trend, setTrend] = useState<Trend | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const t = useT()
   const allowed = useDevelopmentFields()
   /** The dimensions this view may split by: tagged for development and not already drilled into. */
   const splits = DIMENSIONS.filter(
@@ -96,7 +126,7 @@ export function ProgramTrend(): React.JSX.Element {
     let live = true
     api.call('insights.program', { item, period, segmentBy, within }).then(
       (t) => live && (setTrend(t), setError(null)),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setError(e),
     )
     return () => {
       live = false
@@ -114,14 +144,20 @@ export function ProgramTrend(): React.JSX.Element {
   // Drilling in needs a dimension left to split the segment by.
   const canDrill = (dimension: SegmentDimension): boolean =>
     splits.some((d) => d.value !== dimension) && !within.some((s) => s.dimension === dimension)
+  const withinNames = (trend?.within ?? []).map((s) => segmentName(t, s.segment, s.dimension)).join(' · ')
+  const recent = (trend?.periods ?? []).slice(-2).map((p) => p.period)
+  const recentPeriods =
+    recent.length === 2
+      ? t.t('insights.list.and', { first: recent[0] ?? '', last: recent[1] ?? '' })
+      : recent.join('')
   return (
-    <section className="insight-card" aria-label="Program trend">
-      <h3>Program reach and completion</h3>
+    <section className="insight-card" aria-label={t.t('insights.program.region')}>
+      <h3>{t.t('insights.program.heading')}</h3>
       <div className="insight-form">
         <label>
-          Learning item
+          {t.t('insights.program.learningItem')}
           <select
-            aria-label="Program"
+            aria-label={t.t('insights.program.program')}
             value={item}
             onChange={(e) => {
               setItem(e.target.value)
@@ -136,55 +172,48 @@ export function ProgramTrend(): React.JSX.Element {
           </select>
         </label>
         <label>
-          Period
+          {t.t('insights.program.period')}
           <select
-            aria-label="Period"
+            aria-label={t.t('insights.program.period')}
             value={period}
             onChange={(e) => setPeriod(e.target.value as 'month' | 'quarter')}
           >
-            <option value="quarter">Quarter</option>
-            <option value="month">Month</option>
+            <option value="quarter">{t.t('insights.program.quarter')}</option>
+            <option value="month">{t.t('insights.program.month')}</option>
           </select>
         </label>
         <label>
-          Segment by
+          {t.t('insights.program.segmentBy')}
           <select
-            aria-label="Segment by"
+            aria-label={t.t('insights.program.segmentBy')}
             value={segmentBy ?? ''}
             onChange={(e) => setSegmentBy(e.target.value as SegmentDimension)}
           >
             {splits.map((d) => (
               <option key={d.value} value={d.value}>
-                {d.label}
+                {t.t(`insights.dimension.${d.value}`)}
               </option>
             ))}
           </select>
         </label>
       </div>
-      {allowed && splits.length === 0 && (
-        <p className="muted">
-          No department, location, job level or manager is tagged for development (Workspace ▸ Field
-          purposes).
-        </p>
-      )}
-      {error && <p className="error-text">{error}</p>}
+      {allowed && splits.length === 0 && <p className="muted">{t.t('insights.program.noFields')}</p>}
+      {error !== null && <p className="error-text">{errorText(t, error)}</p>}
       {trend && (
         <>
           {trend.within.length > 0 && (
-            <nav className="drill-path" aria-label="Drill-down">
+            <nav className="drill-path" aria-label={t.t('insights.program.drillDown')}>
               <button type="button" className="link" onClick={() => setWithin([])}>
-                Everyone
+                {t.t('insights.program.everyone')}
               </button>
               {trend.within.map((s, i) => (
                 <span key={s.dimension}>
                   <span aria-hidden="true"> › </span>
                   {i === trend.within.length - 1 ? (
-                    <strong aria-current="location">
-                      {dimensionLabel(s.dimension)}: {s.segment}
-                    </strong>
+                    <strong aria-current="location">{segmentLabel(t, s)}</strong>
                   ) : (
                     <button type="button" className="link" onClick={() => setWithin(within.slice(0, i + 1))}>
-                      {dimensionLabel(s.dimension)}: {s.segment}
+                      {segmentLabel(t, s)}
                     </button>
                   )}
                 </span>
@@ -192,20 +221,22 @@ export function ProgramTrend(): React.JSX.Element {
             </nav>
           )}
           <p className="muted">
-            Reach: {trend.reach} people. Records count in the {trend.period} they were assigned (else due,
-            else completed).
+            {t.t('insights.program.reach', {
+              count: trend.reach,
+              period: t.t(`insights.program.periodIn.${trend.period}`),
+            })}
           </p>
           {trend.drop && (
             <p className="drop-finding" data-testid="drop-finding">
-              {trend.drop.finding}
+              {t.m(trend.drop.findingText)}
             </p>
           )}
           <ExportButton view="program" input={request} onError={setError} />
           <TrendChart trend={trend} />
-          <table className="audit-table" aria-label="Completion by segment">
+          <table className="audit-table" aria-label={t.t('insights.program.table')}>
             <thead>
               <tr>
-                <th>{dimensionLabel(trend.segmentBy)}</th>
+                <th>{t.t(`insights.dimension.${trend.segmentBy}`)}</th>
                 {trend.periods.map((p) => (
                   <th key={p.period}>{p.period}</th>
                 ))}
@@ -219,41 +250,44 @@ export function ProgramTrend(): React.JSX.Element {
                       <button
                         type="button"
                         className="link"
-                        aria-label={`Drill into ${dimensionLabel(trend.segmentBy)} ${s.segment}`}
+                        aria-label={t.t('insights.program.drillInto', {
+                          dimension: t.t(`insights.dimension.${trend.segmentBy}`),
+                          segment: segmentName(t, s.segment, trend.segmentBy),
+                        })}
                         onClick={() => drillInto({ dimension: trend.segmentBy, segment: s.segment })}
                       >
-                        {s.segment}
+                        {segmentName(t, s.segment, trend.segmentBy)}
                       </button>
                     ) : (
-                      s.segment
+                      segmentName(t, s.segment, trend.segmentBy)
                     )}
                   </td>
                   {s.cells.map((c, i) => (
                     <td key={trend.periods[i]?.period ?? i}>
-                      {c.assigned === 0 ? '—' : `${percent(c.rate)} (${c.completed}/${c.assigned})`}
+                      {c.assigned === 0 ? '—' : rateCell(t, c.rate, c.completed, c.assigned)}
                     </td>
                   ))}
                 </tr>
               ))}
               <tr className="total">
-                <td>{trend.within.length > 0 ? trend.within.map((s) => s.segment).join(' · ') : 'All'}</td>
+                <td>{trend.within.length > 0 ? withinNames : t.t('insights.program.all')}</td>
                 {trend.periods.map((p) => (
-                  <td key={p.period}>{`${percent(p.rate)} (${p.completed}/${p.assigned})`}</td>
+                  <td key={p.period}>{rateCell(t, p.rate, p.completed, p.assigned)}</td>
                 ))}
               </tr>
             </tbody>
           </table>
           {trend.drop && (
             <details open>
-              <summary>Where the fall comes from (share of the change, every segmentation)</summary>
-              <table className="audit-table" aria-label="Drop attribution">
+              <summary>{t.t('insights.program.dropSummary')}</summary>
+              <table className="audit-table" aria-label={t.t('insights.program.dropTable')}>
                 <thead>
                   <tr>
-                    <th>Segment</th>
+                    <th>{t.t('insights.program.segment')}</th>
                     <th>{trend.drop.from}</th>
                     <th>{trend.drop.to}</th>
-                    <th>Share of the fall</th>
-                    <th>Share of the people</th>
+                    <th>{t.t('insights.program.shareOfFall')}</th>
+                    <th>{t.t('insights.program.shareOfPeople')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -264,19 +298,22 @@ export function ProgramTrend(): React.JSX.Element {
                           <button
                             type="button"
                             className="link"
-                            aria-label={`Drill into ${dimensionLabel(s.dimension)} ${s.segment}`}
+                            aria-label={t.t('insights.program.drillInto', {
+                              dimension: t.t(`insights.dimension.${s.dimension}`),
+                              segment: segmentName(t, s.segment, s.dimension),
+                            })}
                             onClick={() => drillInto({ dimension: s.dimension, segment: s.segment })}
                           >
-                            {dimensionLabel(s.dimension)}: {s.segment}
+                            {segmentLabel(t, s)}
                           </button>
                         ) : (
-                          `${dimensionLabel(s.dimension)}: ${s.segment}`
+                          segmentLabel(t, s)
                         )}
                       </td>
-                      <td>{`${percent(s.rateBefore)} (${s.before.hits}/${s.before.n})`}</td>
-                      <td>{`${percent(s.rateAfter)} (${s.after.hits}/${s.after.n})`}</td>
-                      <td>{s.shareOfChange === null ? '—' : `${Math.round(s.shareOfChange * 100)}%`}</td>
-                      <td>{`${Math.round(s.shareOfPeople * 100)}%`}</td>
+                      <td>{rateCell(t, s.rateBefore, s.before.hits, s.before.n)}</td>
+                      <td>{rateCell(t, s.rateAfter, s.after.hits, s.after.n)}</td>
+                      <td>{percentOrDash(t, s.shareOfChange, 0)}</td>
+                      <td>{t.percent(s.shareOfPeople, 0)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -286,24 +323,26 @@ export function ProgramTrend(): React.JSX.Element {
           {trend.within.length > 0 && (
             <details open>
               <summary>
-                Records behind{' '}
-                {trend.periods
-                  .slice(-2)
-                  .map((p) => p.period)
-                  .join(' and ')}
                 {trend.recordsTotal > trend.records.length
-                  ? ` (the first ${trend.records.length} of ${trend.recordsTotal})`
-                  : ` (${trend.recordsTotal})`}
+                  ? t.t('insights.program.recordsSome', {
+                      periods: recentPeriods,
+                      shown: String(trend.records.length),
+                      total: String(trend.recordsTotal),
+                    })
+                  : t.t('insights.program.recordsAll', {
+                      periods: recentPeriods,
+                      total: String(trend.recordsTotal),
+                    })}
               </summary>
-              <table className="audit-table" aria-label="Segment records">
+              <table className="audit-table" aria-label={t.t('insights.program.recordsTable')}>
                 <thead>
                   <tr>
-                    <th>Person</th>
-                    <th>Period</th>
-                    <th>Status</th>
-                    <th>Assigned</th>
-                    <th>Due</th>
-                    <th>Completed</th>
+                    <th>{t.t('insights.program.person')}</th>
+                    <th>{t.t('insights.program.period')}</th>
+                    <th>{t.t('insights.program.status')}</th>
+                    <th>{t.t('insights.program.assigned')}</th>
+                    <th>{t.t('insights.program.due')}</th>
+                    <th>{t.t('insights.program.completed')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -313,7 +352,7 @@ export function ProgramTrend(): React.JSX.Element {
                         {r.name} <span className="muted small">{r.employeeId}</span>
                       </td>
                       <td>{r.period}</td>
-                      <td>{r.status}</td>
+                      <td>{statusWord(t, r.status)}</td>
                       <td>{r.assignedAt ?? '—'}</td>
                       <td>{r.dueAt ?? '—'}</td>
                       <td>{r.completedAt ?? '—'}</td>
@@ -324,25 +363,25 @@ export function ProgramTrend(): React.JSX.Element {
             </details>
           )}
           {trend.survey.length > 0 && (
-            <table className="audit-table" aria-label="Reaction survey">
+            <table className="audit-table" aria-label={t.t('insights.program.survey')}>
               <caption>
-                Reaction survey
-                {trend.within.length > 0 ? ` (${trend.within.map((s) => s.segment).join(' · ')})` : ''},
-                scored 1–5
+                {trend.within.length > 0
+                  ? t.t('insights.program.surveyCaptionWithin', { segments: withinNames })
+                  : t.t('insights.program.surveyCaption')}
               </caption>
               <thead>
                 <tr>
-                  <th>Reaction survey question</th>
-                  <th>Answers</th>
-                  <th>Mean</th>
+                  <th>{t.t('insights.program.surveyQuestion')}</th>
+                  <th>{t.t('insights.program.answers')}</th>
+                  <th>{t.t('insights.program.mean')}</th>
                 </tr>
               </thead>
               <tbody>
                 {trend.survey.map((q) => (
                   <tr key={q.question}>
                     <td>{q.question}</td>
-                    <td>{q.n}</td>
-                    <td>{q.mean}</td>
+                    <td>{t.number(q.n)}</td>
+                    <td>{t.number(q.mean)}</td>
                   </tr>
                 ))}
               </tbody>

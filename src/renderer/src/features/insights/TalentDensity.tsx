@@ -3,13 +3,19 @@ import { scaleBand, scaleLinear } from '@visx/scale'
 import { useEffect, useState } from 'react'
 import type { TalentDensity as Density } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { useT, type Translator } from '../../i18n'
 import { ExportButton } from './ExportButton'
+import { errorText, percentOrDash, segmentName } from './text'
 import { useDevelopmentFields } from './useDevelopmentFields'
 
 type By = 'department' | 'location' | 'jobLevel'
-const percent = (share: number | null): string => (share === null ? '—' : `${Math.round(share * 1000) / 10}%`)
+
+// Counts as written (not grouped), as the table has always shown them.
+const cellText = (t: Translator, c: { n: number; high: number; share: number | null }): string =>
+  t.t('insights.density.cell', { share: percentOrDash(t, c.share), high: String(c.high), n: String(c.n) })
 
 function DensityChart({ density }: { density: Density }): React.JSX.Element | null {
+  const t = useT()
   const last = density.cycles.length - 1
   if (last < 0) return null
   const rows = density.units.filter((u) => (u.cells[last]?.n ?? 0) > 0)
@@ -21,7 +27,10 @@ function DensityChart({ density }: { density: Density }): React.JSX.Element | nu
       width={520}
       height={height}
       role="img"
-      aria-label={`Talent density by ${density.unitLabel.toLowerCase()}, ${density.cycles[last]?.cycle}`}
+      aria-label={t.t('insights.density.chart', {
+        unit: t.t(`insights.dimensionLower.${density.by}`),
+        cycle: density.cycles[last]?.cycle ?? '',
+      })}
     >
       <Group left={160} top={4}>
         {rows.map((u) => {
@@ -30,11 +39,14 @@ function DensityChart({ density }: { density: Density }): React.JSX.Element | nu
           return (
             <g key={u.unit}>
               <text x={-8} y={top + y.bandwidth() / 2} dy="0.35em" textAnchor="end" className="chart-label">
-                {u.unit}
+                {segmentName(t, u.unit, density.by)}
               </text>
               <rect x={0} y={top} width={x(c?.share ?? 0)} height={y.bandwidth()} className="bar-primary" />
               <text x={x(c?.share ?? 0) + 4} y={top + y.bandwidth() / 2} dy="0.35em" className="chart-value">
-                {percent(c?.share ?? null)} of {c?.n}
+                {t.t('insights.density.bar', {
+                  share: percentOrDash(t, c?.share ?? null),
+                  n: String(c?.n ?? ''),
+                })}
               </text>
             </g>
           )
@@ -44,18 +56,15 @@ function DensityChart({ density }: { density: Density }): React.JSX.Element | nu
   )
 }
 
-const UNITS: { value: By; label: string }[] = [
-  { value: 'department', label: 'Department' },
-  { value: 'location', label: 'Location' },
-  { value: 'jobLevel', label: 'Job level' },
-]
+const UNITS: { value: By }[] = [{ value: 'department' }, { value: 'location' }, { value: 'jobLevel' }]
 
 /** The share of high performers by org unit and over cycles, by rating or by calibrated box. */
 export function TalentDensity(): React.JSX.Element {
   const [chosen, setBy] = useState<By>('department')
   const [kind, setKind] = useState<'rating' | 'boxes'>('rating')
   const [density, setDensity] = useState<Density | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const t = useT()
   const allowed = useDevelopmentFields()
   const units = UNITS.filter((u) => allowed?.includes(u.value))
   // A field untagged for development is not offered; the view falls back to one that is.
@@ -70,47 +79,47 @@ export function TalentDensity(): React.JSX.Element {
       })
       .then(
         (d) => live && setDensity(d),
-        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+        (e: unknown) => live && setError(e),
       )
     return () => {
       live = false
     }
   }, [by, kind])
   return (
-    <section className="insight-card" aria-label="Talent density">
-      <h3>Talent density</h3>
+    <section className="insight-card" aria-label={t.t('insights.density.region')}>
+      <h3>{t.t('insights.density.region')}</h3>
       <div className="insight-form">
         <label>
-          By
-          <select aria-label="Group by" value={by ?? ''} onChange={(e) => setBy(e.target.value as By)}>
+          {t.t('insights.density.by')}
+          <select
+            aria-label={t.t('insights.density.groupBy')}
+            value={by ?? ''}
+            onChange={(e) => setBy(e.target.value as By)}
+          >
             {units.map((u) => (
               <option key={u.value} value={u.value}>
-                {u.label}
+                {t.t(`insights.dimension.${u.value}`)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          High performer means
+          {t.t('insights.density.highMeans')}
           <select
-            aria-label="High performer means"
+            aria-label={t.t('insights.density.highMeans')}
             value={kind}
             onChange={(e) => setKind(e.target.value as 'rating' | 'boxes')}
           >
-            <option value="rating">Rated 4 or more (of 5)</option>
-            <option value="boxes">Box 6, 8 or 9 after calibration</option>
+            <option value="rating">{t.t('insights.density.rated')}</option>
+            <option value="boxes">{t.t('insights.density.boxes')}</option>
           </select>
         </label>
       </div>
-      {allowed && units.length === 0 && (
-        <p className="muted">
-          No department, location or job level is tagged for development (Workspace ▸ Field purposes).
-        </p>
-      )}
-      {error && <p className="error-text">{error}</p>}
+      {allowed && units.length === 0 && <p className="muted">{t.t('insights.density.noFields')}</p>}
+      {error !== null && <p className="error-text">{errorText(t, error)}</p>}
       {density && (
         <>
-          <p className="muted">{density.definition}</p>
+          <p className="muted">{t.m(density.definitionText)}</p>
           <ExportButton
             view="density"
             input={{
@@ -121,12 +130,12 @@ export function TalentDensity(): React.JSX.Element {
             onError={setError}
           />
           <DensityChart density={density} />
-          <table className="audit-table" aria-label="Talent density by cycle">
+          <table className="audit-table" aria-label={t.t('insights.density.table')}>
             <thead>
               <tr>
-                <th>{density.unitLabel}</th>
+                <th>{t.t(`insights.dimension.${density.by}`)}</th>
                 {density.cycles.map((c) => (
-                  <th key={c.cycle} title={c.source ?? undefined}>
+                  <th key={c.cycle} title={c.sourceText ? t.m(c.sourceText) : undefined}>
                     {c.cycle}
                   </th>
                 ))}
@@ -135,23 +144,21 @@ export function TalentDensity(): React.JSX.Element {
             <tbody>
               {density.units.map((u) => (
                 <tr key={u.unit}>
-                  <td>{u.unit}</td>
+                  <td>{segmentName(t, u.unit, density.by)}</td>
                   {u.cells.map((c, i) => (
-                    <td key={density.cycles[i]?.cycle ?? i}>
-                      {c.n === 0 ? '—' : `${percent(c.share)} (${c.high} of ${c.n})`}
-                    </td>
+                    <td key={density.cycles[i]?.cycle ?? i}>{c.n === 0 ? '—' : cellText(t, c)}</td>
                   ))}
                 </tr>
               ))}
               <tr className="total">
-                <td>All</td>
+                <td>{t.t('insights.density.all')}</td>
                 {density.cycles.map((c) => (
                   <td key={c.cycle}>
                     {c.total.n === 0
                       ? kind === 'boxes'
-                        ? 'no finalized session'
+                        ? t.t('insights.density.noSession')
                         : '—'
-                      : `${percent(c.total.share)} (${c.total.high} of ${c.total.n})`}
+                      : cellText(t, c.total)}
                   </td>
                 ))}
               </tr>

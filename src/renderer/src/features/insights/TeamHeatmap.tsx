@@ -1,15 +1,17 @@
 import { useEffect, useState } from 'react'
 import type { MethodOutput, TeamHeatmap as Heatmap } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { useT, type Translator } from '../../i18n'
 import { ExportButton } from './ExportButton'
+import { errorText } from './text'
 
 /** Colour is never the only signal: each level also carries a mark (▼▼ two or more short … ▲ above). */
-function mark(gap: number | null): { glyph: string; words: string } | null {
+function mark(t: Translator, gap: number | null): { glyph: string; words: string } | null {
   if (gap === null) return null
-  if (gap <= -2) return { glyph: '▼▼', words: `${-gap} levels short` }
-  if (gap === -1) return { glyph: '▼', words: 'one level short' }
-  if (gap === 0) return { glyph: '✓', words: 'meets the requirement' }
-  return { glyph: '▲', words: 'above the requirement' }
+  if (gap <= -2) return { glyph: '▼▼', words: t.t('insights.heatmap.levelsShort', { count: -gap }) }
+  if (gap === -1) return { glyph: '▼', words: t.t('insights.heatmap.oneShort') }
+  if (gap === 0) return { glyph: '✓', words: t.t('insights.heatmap.meets') }
+  return { glyph: '▲', words: t.t('insights.heatmap.above') }
 }
 
 /** Red for a gap of two or more, amber for one short, light green on target, green above. */
@@ -37,8 +39,12 @@ export function TeamHeatmap(): React.JSX.Element {
   /** A critical role whose requirements the team is measured against, or '' for one level across the board. */
   const [roleId, setRoleId] = useState('')
   const [map, setMap] = useState<Heatmap | null>(null)
-  const [assigned, setAssigned] = useState<Record<string, string>>({})
-  const [error, setError] = useState<string | null>(null)
+  /** What "assign" did, per person and skill. */
+  const [assigned, setAssigned] = useState<Record<string, { created: boolean; title: string; due: string }>>(
+    {},
+  )
+  const [error, setError] = useState<unknown>(null)
+  const t = useT()
   useEffect(() => {
     api.call('insights.managers').then(
       (list) => {
@@ -48,7 +54,7 @@ export function TeamHeatmap(): React.JSX.Element {
         )
       },
       // Refused when the manager field is not tagged for development: say so rather than show an empty list.
-      (e: unknown) => (setManagers([]), setError(e instanceof Error ? e.message : String(e))),
+      (e: unknown) => (setManagers([]), setError(e)),
     )
     api.call('succession.roles').then(setRoles, () => setRoles([]))
   }, [])
@@ -57,7 +63,7 @@ export function TeamHeatmap(): React.JSX.Element {
     let live = true
     api.call('insights.teamHeatmap', requestFor(manager, target, roleId)).then(
       (m) => live && (setMap(m), setError(null)),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setError(e),
     )
     return () => {
       live = false
@@ -69,21 +75,27 @@ export function TeamHeatmap(): React.JSX.Element {
       (result) =>
         setAssigned((a) => ({
           ...a,
-          [`${employeeId}:${skillId}`]: result.created
-            ? `Assigned ${result.item.title}, due ${result.dueAt}`
-            : `${result.item.title} is already open`,
+          [`${employeeId}:${skillId}`]: {
+            created: result.created,
+            title: result.item.title,
+            due: result.dueAt,
+          },
         })),
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      setError,
     )
   }
 
   return (
-    <section className="insight-card" aria-label="Team heatmap">
-      <h3>Team skills against what is required</h3>
+    <section className="insight-card" aria-label={t.t('insights.heatmap.region')}>
+      <h3>{t.t('insights.heatmap.heading')}</h3>
       <div className="insight-form">
         <label>
-          Manager
-          <select aria-label="Manager" value={manager} onChange={(e) => setManager(e.target.value)}>
+          {t.t('insights.heatmap.manager')}
+          <select
+            aria-label={t.t('insights.heatmap.manager')}
+            value={manager}
+            onChange={(e) => setManager(e.target.value)}
+          >
             {managers.map((m) => (
               <option key={m.employeeId} value={m.employeeId}>
                 {m.name} ({m.reports})
@@ -92,22 +104,26 @@ export function TeamHeatmap(): React.JSX.Element {
           </select>
         </label>
         <label>
-          Measured against
-          <select aria-label="Requirements" value={roleId} onChange={(e) => setRoleId(e.target.value)}>
-            <option value="">One level for every skill</option>
+          {t.t('insights.heatmap.measuredAgainst')}
+          <select
+            aria-label={t.t('insights.heatmap.requirements')}
+            value={roleId}
+            onChange={(e) => setRoleId(e.target.value)}
+          >
+            <option value="">{t.t('insights.heatmap.oneLevel')}</option>
             {roles.map((r) => (
               <option key={r.roleId} value={String(r.roleId)}>
-                Critical role: {r.title} ({r.requirements.length} skills)
+                {t.t('insights.heatmap.role', { title: r.title, count: r.requirements.length })}
               </option>
             ))}
           </select>
         </label>
         {roleId === '' && (
           <label>
-            Required level
+            {t.t('insights.heatmap.requiredLevel')}
             <input
               type="number"
-              aria-label="Required level"
+              aria-label={t.t('insights.heatmap.requiredLevel')}
               min={1}
               max={5}
               value={target}
@@ -116,25 +132,28 @@ export function TeamHeatmap(): React.JSX.Element {
           </label>
         )}
       </div>
-      {error && <p className="error-text">{error}</p>}
+      {error !== null && <p className="error-text">{errorText(t, error)}</p>}
       {map && (
         <>
           <p className="muted">
-            {map.requirement} Cells show the level held; click a gap to assign the learning that closes it.
+            {t.m(map.requirementText)} {t.t('insights.heatmap.hint')}
           </p>
           <ExportButton view="heatmap" input={requestFor(manager, target, roleId)} onError={setError} />
           <div className="heatmap-scroll">
-            <table className="heatmap" aria-label="Heatmap">
+            <table className="heatmap" aria-label={t.t('insights.heatmap.table')}>
               <thead>
                 <tr>
-                  <th>Person</th>
+                  <th>{t.t('insights.heatmap.person')}</th>
                   {map.skills.map((s) => (
                     <th
                       key={s.skillId}
                       title={
                         s.closedBy
-                          ? `Closed by ${s.closedBy.title} (level ${s.closedBy.level})`
-                          : 'No learning mapped'
+                          ? t.t('insights.heatmap.closedBy', {
+                              title: s.closedBy.title,
+                              level: s.closedBy.level,
+                            })
+                          : t.t('insights.heatmap.noLearning')
                       }
                     >
                       {s.name} <span className="muted">≥{s.required}</span>
@@ -152,34 +171,43 @@ export function TeamHeatmap(): React.JSX.Element {
                     {map.skills.map((s, k) => {
                       const cell = map.cells[i]?.[k]
                       const key = `${p.employeeId}:${s.skillId}`
+                      const shown = mark(t, cell?.gap ?? null)
+                      const done = assigned[key]
                       const gap = cell?.gap !== null && cell?.gap !== undefined && cell.gap < 0
                       return (
                         <td
                           key={s.skillId}
                           className={tone(cell?.gap ?? null)}
-                          title={cell?.basis ?? 'No evidence'}
+                          title={cell?.basis ?? t.t('insights.heatmap.noEvidence')}
                         >
                           {cell?.level ?? '—'}
-                          {mark(cell?.gap ?? null) && (
+                          {shown && (
                             <>
                               <span className="heat-mark" aria-hidden="true">
-                                {mark(cell?.gap ?? null)?.glyph}
+                                {shown.glyph}
                               </span>
-                              <span className="sr-only">, {mark(cell?.gap ?? null)?.words}</span>
+                              <span className="sr-only">, {shown.words}</span>
                             </>
                           )}
-                          {assigned[key] ? (
-                            <div className="small">{assigned[key]}</div>
+                          {done ? (
+                            <div className="small">
+                              {done.created
+                                ? t.t('insights.heatmap.assigned', { title: done.title, due: done.due })
+                                : t.t('insights.heatmap.alreadyOpen', { title: done.title })}
+                            </div>
                           ) : (
                             (gap || cell?.level === null) &&
                             s.closedBy && (
                               <button
                                 type="button"
                                 className="link small"
-                                aria-label={`Assign ${s.closedBy.title} to ${p.name}`}
+                                aria-label={t.t('insights.heatmap.assignTo', {
+                                  title: s.closedBy.title,
+                                  name: p.name,
+                                })}
                                 onClick={() => assign(p.employeeId, s.skillId, s.required)}
                               >
-                                assign
+                                {t.t('insights.heatmap.assign')}
                               </button>
                             )
                           )}

@@ -1,5 +1,5 @@
 import type { en } from '../../../../shared/i18n/catalogue'
-import { translate, useLocale } from '../../i18n'
+import { translate, useLocale, useT } from '../../i18n'
 import {
   createColumnHelper,
   flexRender,
@@ -94,6 +94,7 @@ export function PeopleTable({
   sort: SortState
   onSortChange: (sort: SortState) => void
 }): React.JSX.Element {
+  const { t } = useT()
   const scrollRef = useRef<HTMLDivElement>(null)
   const total = pages.total ?? 0
   // TanStack Virtual returns fresh functions each render, which the React Compiler cannot memoise; that is fine here.
@@ -147,7 +148,7 @@ export function PeopleTable({
       ref={scrollRef}
       className="grid"
       role="table"
-      aria-label="People"
+      aria-label={t('people.table')}
       aria-rowcount={total + 1}
       data-testid="people-scroll"
     >
@@ -183,7 +184,7 @@ export function PeopleTable({
           </div>
         ))}
       </div>
-      {pages.total === 0 && <p className="empty-row">No people match.</p>}
+      {pages.total === 0 && <p className="empty-row">{t('people.noMatch')}</p>}
       <div className="grid-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const row = rowsByIndex.get(item.index)

@@ -1,30 +1,27 @@
 import { useState } from 'react'
 import { api } from '../../api/client'
 import { downloadBytes } from '../../download'
+import { useT } from '../../i18n'
+import { errorText } from '../../components/errorText'
 
 /** The workspace for analysts: stable pseudonyms, no names or free text, sensitive fields dropped or banded. */
 export function AnonymisedExport(): React.JSX.Element {
-  const [error, setError] = useState<string | null>(null)
+  const t = useT()
+  const [error, setError] = useState<unknown>(null)
   return (
-    <section className="card" aria-label="Anonymised export">
-      <h2>Anonymised export</h2>
-      <p className="muted">
-        For analysis outside Ninefold: people appear under stable pseudonyms (the same in every export),
-        names, emails and free text are left out, dates are cut to the month, age is banded, and gender and
-        ethnicity are dropped.
-      </p>
+    <section className="card" aria-label={t.t('privacy.anonymised.title')}>
+      <h2>{t.t('privacy.anonymised.title')}</h2>
+      <p className="muted">{t.t('privacy.anonymised.intro')}</p>
       <button
         type="button"
         className="secondary"
         onClick={() =>
-          void api
-            .call('privacy.anonymisedExport', {})
-            .then(downloadBytes, (e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+          void api.call('privacy.anonymisedExport', {}).then(downloadBytes, (e: unknown) => setError(e))
         }
       >
-        Export anonymised workbook
+        {t.t('privacy.anonymised.export')}
       </button>
-      {error && <p className="error-text">{error}</p>}
+      {error !== null && <p className="error-text">{errorText(t, error)}</p>}
     </section>
   )
 }

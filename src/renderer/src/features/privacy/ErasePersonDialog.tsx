@@ -4,6 +4,8 @@ import { api } from '../../api/client'
 import { EXTERNAL_LINKS } from '../../../../shared/externalLinks'
 import { FormDialog } from '../../components/FormDialog'
 import { downloadBytes } from '../../download'
+import { useT } from '../../i18n'
+import { errorText } from '../../components/errorText'
 
 type Erased = MethodOutput<'privacy.erase'>
 
@@ -18,6 +20,7 @@ export function ErasePersonDialog({
   onClose: () => void
   onErased: (result: Erased) => void
 }): React.JSX.Element {
+  const t = useT()
   const [employeeId, setEmployeeId] = useState('')
   // The lookup answer is kept with the id it answers, so a stale one is never shown for a newer id.
   const [lookup, setLookup] = useState<{
@@ -27,7 +30,7 @@ export function ErasePersonDialog({
   const [reason, setReason] = useState('')
   const [sure, setSure] = useState(false)
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
   const [result, setResult] = useState<Erased | null>(null)
 
   const id = employeeId.trim()
@@ -64,46 +67,58 @@ export function ErasePersonDialog({
           setResult(erased)
           onErased(erased)
         },
-        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+        (e: unknown) => setError(e ?? 'error'),
       )
       .finally(() => setBusy(false))
   }
 
+  // The pseudonym stands out in the sentence, wherever the language puts it.
+  const done = (erased: Erased): React.JSX.Element => {
+    const [before, after] = t
+      .t('privacy.erase.done', {
+        records: Object.values(erased.removed).reduce((a, b) => a + b, 0),
+        mentions: erased.pseudonymised,
+        pseudonym: '\u0000',
+      })
+      .split('\u0000')
+    return (
+      <>
+        {before}
+        <strong>{erased.pseudonym}</strong>
+        {after}
+      </>
+    )
+  }
+
   return (
-    <FormDialog title="Erase a person" valid={valid} onSubmit={erase} onCancel={onClose}>
+    <FormDialog title={t.t('privacy.erase.title')} valid={valid} onSubmit={erase} onCancel={onClose}>
       {result ? (
         <>
-          <p role="status">
-            Erased. {Object.values(result.removed).reduce((a, b) => a + b, 0)} record(s) removed;{' '}
-            {result.pseudonymised} mention(s) elsewhere now read <strong>{result.pseudonym}</strong>. The
-            workspace file was compacted so nothing of them remains in it.
-          </p>
+          <p role="status">{done(result)}</p>
           <div className="dialog-actions">
             <button type="button" onClick={onClose}>
-              Close
+              {t.t('privacy.erase.close')}
             </button>
           </div>
         </>
       ) : (
         <>
           <p className="muted">
-            Removes everything held about one person: their records, their place in calibration sessions
-            (finalized ones included), outbox actions and pool memberships. Reviews they gave and audit
-            entries that name them stay, under a pseudonym. This cannot be undone. See{' '}
+            {t.t('privacy.erase.intro')}{' '}
             <a href={EXTERNAL_LINKS.gdprErasure} target="_blank" rel="noopener noreferrer">
-              GDPR art. 17
+              {t.t('privacy.erase.gdprLink')}
             </a>
             .
           </p>
           <label>
-            Employee ID
+            {t.t('privacy.erase.employeeId')}
             <input autoFocus value={employeeId} onChange={(e) => setEmployeeId(e.target.value)} />
           </label>
           <p aria-live="polite" className={found ? '' : 'muted'}>
             {found
               ? `${found.name}${found.department ? `, ${found.department}` : ''}`
               : id && lookup?.id === id
-                ? 'No one with this employee ID.'
+                ? t.t('privacy.erase.noOne')
                 : ''}
           </p>
           {found && (
@@ -114,28 +129,28 @@ export function ErasePersonDialog({
                 onClick={() =>
                   void api
                     .call('privacy.subjectAccess', { employeeId: id })
-                    .then(downloadBytes, (e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+                    .then(downloadBytes, (e: unknown) => setError(e ?? 'error'))
                 }
               >
-                Export everything held about them (art. 15)
+                {t.t('privacy.erase.subjectAccess')}
               </button>
             </p>
           )}
           <label>
-            Reason (the request and its date; kept in the audit log)
+            {t.t('privacy.erase.reason')}
             <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
           </label>
           <label className="checkbox">
-            <input type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} /> I understand
-            this cannot be undone
+            <input type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} />{' '}
+            {t.t('privacy.erase.sure')}
           </label>
-          {error && <p className="error-text">{error}</p>}
+          {error !== null && <p className="error-text">{errorText(t, error)}</p>}
           <div className="dialog-actions">
             <button type="button" className="secondary" onClick={onClose}>
-              Cancel
+              {t.t('privacy.erase.cancel')}
             </button>
             <button type="submit" className="danger" disabled={!valid}>
-              {busy ? 'Erasing…' : 'Erase'}
+              {busy ? t.t('privacy.erase.erasing') : t.t('privacy.erase.erase')}
             </button>
           </div>
         </>

@@ -1,25 +1,24 @@
 import { useEffect, useState } from 'react'
 import type { MethodOutput } from '../../../../shared/contract'
 import { PURPOSES, type Purpose } from '../../../../shared/fieldPurposes'
+import { message as said } from '../../../../shared/i18n/translate'
 import { api } from '../../api/client'
+import { useT } from '../../i18n'
+import { errorSaid, say, type Said } from './errorText'
 
 type Fields = MethodOutput<'privacy.fieldPurposes'>
-
-const PURPOSE_HEADINGS: Record<Purpose, string> = {
-  calibration: 'Calibration',
-  development: 'Development and insights',
-  fairnessAudit: 'Fairness audit',
-}
 
 /**
  * Which purposes each field about a person may be used for. A change takes effect in every view and export at once
  * and is logged with its reason; sensitive attributes can only ever serve the fairness audit.
  */
 export function FieldPurposesPanel(): React.JSX.Element {
+  const t = useT()
+  const heading = (p: Purpose): string => t.t(`privacy.purpose.${p}`)
   const [fields, setFields] = useState<Fields>([])
   const [draft, setDraft] = useState<Record<string, Purpose[]>>({})
   const [reason, setReason] = useState('')
-  const [message, setMessage] = useState<string | null>(null)
+  const [message, setMessage] = useState<Said | null>(null)
   useEffect(() => {
     api.call('privacy.fieldPurposes').then(setFields, () => setFields([]))
   }, [])
@@ -47,26 +46,21 @@ export function FieldPurposesPanel(): React.JSX.Element {
       setFields(latest)
       setDraft({})
       setReason('')
-      setMessage(
-        `Saved ${changed.length} field(s); every view and export now follows them. The change is logged.`,
-      )
+      setMessage(said('privacy.purposes.saved', { count: changed.length }))
     } catch (e) {
-      setMessage(e instanceof Error ? e.message : String(e))
+      setMessage(errorSaid(e))
     }
   }
   return (
-    <section className="card" aria-label="Field purposes">
-      <h2>Field purposes</h2>
-      <p className="muted">
-        What each field about a person may be used for. A view or export of another purpose leaves the field
-        out; sensitive attributes serve only the fairness audit.
-      </p>
-      <table className="audit-table" aria-label="Purposes per field">
+    <section className="card" aria-label={t.t('privacy.purposes.title')}>
+      <h2>{t.t('privacy.purposes.title')}</h2>
+      <p className="muted">{t.t('privacy.purposes.intro')}</p>
+      <table className="audit-table" aria-label={t.t('privacy.purposes.table')}>
         <thead>
           <tr>
-            <th>Field</th>
+            <th>{t.t('privacy.purposes.field')}</th>
             {PURPOSES.map((p) => (
-              <th key={p}>{PURPOSE_HEADINGS[p]}</th>
+              <th key={p}>{heading(p)}</th>
             ))}
           </tr>
         </thead>
@@ -74,19 +68,20 @@ export function FieldPurposesPanel(): React.JSX.Element {
           {fields.map((f) => (
             <tr key={f.field}>
               <td>
-                {f.label}
-                {f.sensitive && <span className="badge">sensitive</span>}
+                {t.t(`privacy.field.${f.field}`)}
+                {f.sensitive && <span className="badge">{t.t('privacy.purposes.sensitive')}</span>}
               </td>
               {PURPOSES.map((p) => {
                 const allowed = f.allowed.includes(p)
+                const names = { field: t.t(`privacy.field.${f.field}`), purpose: heading(p) }
                 return (
                   <td key={p} className="center">
                     <input
                       type="checkbox"
-                      aria-label={`${f.label} for ${PURPOSE_HEADINGS[p]}`}
+                      aria-label={t.t('privacy.purposes.checkbox', names)}
                       checked={allowed && purposesOf(f).includes(p)}
                       disabled={!allowed}
-                      title={allowed ? undefined : `${f.label} can never be used for ${PURPOSE_HEADINGS[p]}`}
+                      title={allowed ? undefined : t.t('privacy.purposes.never', names)}
                       onChange={() => toggle(f, p)}
                     />
                   </td>
@@ -99,22 +94,22 @@ export function FieldPurposesPanel(): React.JSX.Element {
       {changed.length > 0 && (
         <div className="insight-form">
           <label>
-            Reason (kept in the audit log)
+            {t.t('privacy.purposes.reason')}
             <input
-              aria-label="Purpose change reason"
+              aria-label={t.t('privacy.purposes.reasonLabel')}
               value={reason}
               onChange={(e) => setReason(e.target.value)}
             />
           </label>
           <button type="button" disabled={reason.trim().length < 3} onClick={() => void save()}>
-            Save {changed.length} change(s)
+            {t.t('privacy.purposes.save', { count: changed.length })}
           </button>
           <button type="button" className="secondary" onClick={() => setDraft({})}>
-            Discard
+            {t.t('privacy.purposes.discard')}
           </button>
         </div>
       )}
-      {message && <p role="status">{message}</p>}
+      {message !== null && <p role="status">{say(t, message)}</p>}
     </section>
   )
 }

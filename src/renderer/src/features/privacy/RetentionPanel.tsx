@@ -1,24 +1,22 @@
 import { useState } from 'react'
 import type { MethodOutput } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { useT } from '../../i18n'
+import { message as said } from '../../../../shared/i18n/translate'
+import { errorSaid, say, type Said } from './errorText'
 
 type Kind = MethodOutput<'privacy.retentionPreview'>['kind']
-const KINDS: [Kind, string][] = [
-  ['learning', 'Learning records'],
-  ['reviews', 'Reviews'],
-  ['competencies', 'Competency ratings'],
-  ['surveys', 'Survey responses'],
-  ['xapi', 'xAPI statements'],
-]
+const KINDS: readonly Kind[] = ['learning', 'reviews', 'competencies', 'surveys', 'xapi']
 
 /** A retention period per kind of record: preview what it removes, then purge with a reason (logged). */
 export function RetentionPanel(): React.JSX.Element {
+  const t = useT()
   const [kind, setKind] = useState<Kind>('learning')
   const [years, setYears] = useState(5)
   const [reason, setReason] = useState('')
   const [preview, setPreview] = useState<MethodOutput<'privacy.retentionPreview'> | null>(null)
-  const [message, setMessage] = useState<string | null>(null)
-  const fail = (e: unknown): void => setMessage(e instanceof Error ? e.message : String(e))
+  const [message, setMessage] = useState<Said | null>(null)
+  const fail = (e: unknown): void => setMessage(errorSaid(e))
   const check = (): void => {
     setMessage(null)
     api.call('privacy.retentionPreview', { kind, olderThanYears: years }).then(setPreview, fail)
@@ -27,36 +25,35 @@ export function RetentionPanel(): React.JSX.Element {
     api.call('privacy.retentionPurge', { kind, olderThanYears: years, reason: reason.trim() }).then((r) => {
       setPreview(null)
       setReason('')
+      // The count as digits (no grouping), as the English has always shown it.
       setMessage(
-        `Removed ${r.removed} record(s) dated before ${r.before}; the period is saved and the purge is logged.`,
+        said('privacy.retention.removed', { count: r.removed, n: String(r.removed), before: r.before ?? '' }),
       )
     }, fail)
   }
   return (
-    <section className="card" aria-label="Data retention">
-      <h2>Data retention</h2>
-      <p className="muted">
-        Keep each kind of record only as long as your policy says. Preview first; a purge cannot be undone.
-      </p>
+    <section className="card" aria-label={t.t('privacy.retention.title')}>
+      <h2>{t.t('privacy.retention.title')}</h2>
+      <p className="muted">{t.t('privacy.retention.intro')}</p>
       <div className="insight-form">
         <label>
-          Records
+          {t.t('privacy.retention.records')}
           <select
-            aria-label="Record kind"
+            aria-label={t.t('privacy.retention.kindLabel')}
             value={kind}
             onChange={(e) => (setKind(e.target.value as Kind), setPreview(null))}
           >
-            {KINDS.map(([value, label]) => (
+            {KINDS.map((value) => (
               <option key={value} value={value}>
-                {label}
+                {t.t(`privacy.retention.kind.${value}`)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Older than (years)
+          {t.t('privacy.retention.olderThan')}
           <input
-            aria-label="Older than years"
+            aria-label={t.t('privacy.retention.olderThanLabel')}
             type="number"
             min={1}
             max={100}
@@ -65,30 +62,30 @@ export function RetentionPanel(): React.JSX.Element {
           />
         </label>
         <button type="button" className="secondary" onClick={check}>
-          Preview
+          {t.t('privacy.retention.preview')}
         </button>
       </div>
       {preview && (
         <>
-          <p role="status">{preview.summary}</p>
+          <p role="status">{t.m(preview.summaryText)}</p>
           {preview.records > 0 && (
             <div className="insight-form">
               <label>
-                Reason (kept in the audit log)
+                {t.t('privacy.retention.reason')}
                 <input
-                  aria-label="Retention reason"
+                  aria-label={t.t('privacy.retention.reasonLabel')}
                   value={reason}
                   onChange={(e) => setReason(e.target.value)}
                 />
               </label>
               <button type="button" className="danger" disabled={reason.trim().length < 3} onClick={purge}>
-                Purge {preview.records} record(s)
+                {t.t('privacy.retention.purge', { count: preview.records, n: String(preview.records) })}
               </button>
             </div>
           )}
         </>
       )}
-      {message && <p role="status">{message}</p>}
+      {message !== null && <p role="status">{say(t, message)}</p>}
     </section>
   )
 }

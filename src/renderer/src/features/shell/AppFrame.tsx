@@ -175,7 +175,7 @@ export function AppFrame({ workspace }: { workspace: WorkspaceSummary }): React.
           {current && !current.ready && (
             <div className="empty-state">
               <h2>{t(`nav.${current.id}`)}</h2>
-              <p>This area arrives in a coming release.</p>
+              <p>{t('nav.comingSoon')}</p>
             </div>
           )}
         </section>

@@ -28,7 +28,7 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }): React.JSX.E
         onKeyDown={(e) => e.key === 'Escape' && onClose()}
       >
         <h3>{t('shortcuts.title')}</h3>
-        <table className="audit-table" aria-label="Shortcuts">
+        <table className="audit-table" aria-label={t('shortcuts.table')}>
           <tbody>
             {SHORTCUTS.map(([keys, what]) => (
               <tr key={keys}>

@@ -1,12 +1,9 @@
 import { useEffect, useState } from 'react'
 import type { Candidate, CriticalRole, ReadinessLevel } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { useT } from '../../i18n'
 
-const READINESS: Record<ReadinessLevel, string> = {
-  'ready-now': 'Ready now',
-  'ready-1-2': 'Ready in 1–2 years',
-  'ready-3-plus': 'Ready in 3+ years',
-}
+const READINESS: readonly ReadinessLevel[] = ['ready-now', 'ready-1-2', 'ready-3-plus']
 
 function Override({
   roleId,
@@ -19,6 +16,7 @@ function Override({
   onDone: () => void
   onError: (error: unknown) => void
 }): React.JSX.Element {
+  const t = useT()
   const [readiness, setReadiness] = useState<ReadinessLevel>(candidate.readiness)
   const [reason, setReason] = useState('')
   return (
@@ -37,24 +35,24 @@ function Override({
       }}
     >
       <select
-        aria-label={`Readiness of ${candidate.name}`}
+        aria-label={t.t('succession.candidates.readinessOf', { name: candidate.name })}
         value={readiness}
         onChange={(e) => setReadiness(e.target.value as ReadinessLevel)}
       >
-        {Object.entries(READINESS).map(([value, label]) => (
+        {READINESS.map((value) => (
           <option key={value} value={value}>
-            {label}
+            {t.t(`succession.readiness.${value}`)}
           </option>
         ))}
       </select>
       <input
-        aria-label={`Reason for ${candidate.name}`}
-        placeholder="Reason (logged)"
+        aria-label={t.t('succession.candidates.reasonFor', { name: candidate.name })}
+        placeholder={t.t('succession.candidates.reason')}
         value={reason}
         onChange={(e) => setReason(e.target.value)}
       />
       <button type="submit" className="secondary" disabled={reason.trim().length < 3}>
-        Set
+        {t.t('succession.candidates.set')}
       </button>
     </form>
   )
@@ -70,6 +68,7 @@ export function CandidateList({
   onChanged: () => void
   onError: (error: unknown) => void
 }): React.JSX.Element {
+  const t = useT()
   const [candidates, setCandidates] = useState<{ role: CriticalRole; list: Candidate[] } | null>(null)
   useEffect(() => {
     let live = true
@@ -85,11 +84,14 @@ export function CandidateList({
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set())
   const [closed, setClosed] = useState<string | null>(null)
   return (
-    <section className="candidates" aria-label={`Candidates for ${role.title}`}>
+    <section className="candidates" aria-label={t.t('succession.candidates.title', { role: role.title })}>
       <h3>
-        Candidates for {role.title}{' '}
+        {t.t('succession.candidates.title', { role: role.title })}{' '}
         <span className="muted">
-          · {role.bench.readyNow} ready now, {role.bench.readySoon} in 1–2 years
+          {t.t('succession.candidates.bench', {
+            readyNow: role.bench.readyNow,
+            readySoon: role.bench.readySoon,
+          })}
         </span>
       </h3>
       <div className="session-toolbar">
@@ -101,13 +103,20 @@ export function CandidateList({
               .call('succession.closeGaps', { roleId: role.roleId, employeeIds: [...picked] })
               .then((result) => {
                 setClosed(
-                  `${result.created} assignment(s) written to the outbox${result.alreadyOpen ? `, ${result.alreadyOpen} already open` : ''}${result.noLearning.length ? `; no learning closes ${result.noLearning.join('; ')}` : ''}.`,
+                  t.t('succession.candidates.written', { count: result.created }) +
+                    (result.alreadyOpen
+                      ? t.t('succession.candidates.alreadyOpen', { count: result.alreadyOpen })
+                      : '') +
+                    (result.noLearning.length
+                      ? t.t('succession.candidates.noLearning', { list: result.noLearning.join('; ') })
+                      : '') +
+                    '.',
                 )
                 setPicked(new Set())
               }, onError)
           }
         >
-          Close gaps for the selected ({picked.size})
+          {t.t('succession.candidates.closeGaps', { count: picked.size })}
         </button>
         {closed && (
           <span className="muted" role="status">
@@ -116,19 +125,19 @@ export function CandidateList({
         )}
       </div>
       {list === null ? (
-        <p aria-busy="true">Ranking candidates…</p>
+        <p aria-busy="true">{t.t('succession.candidates.ranking')}</p>
       ) : (
         <table>
           <thead>
             <tr>
               <th />
               <th>#</th>
-              <th>Name</th>
-              <th>Readiness</th>
-              <th>Fit</th>
-              <th>9-box</th>
-              <th>Gaps and the learning that closes them</th>
-              <th>Override</th>
+              <th>{t.t('succession.candidates.col.name')}</th>
+              <th>{t.t('succession.candidates.col.readiness')}</th>
+              <th>{t.t('succession.candidates.col.fit')}</th>
+              <th>{t.t('succession.candidates.col.box')}</th>
+              <th>{t.t('succession.candidates.col.gaps')}</th>
+              <th>{t.t('succession.candidates.col.override')}</th>
             </tr>
           </thead>
           <tbody>
@@ -137,7 +146,7 @@ export function CandidateList({
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`Select ${c.name}`}
+                    aria-label={t.t('succession.candidates.select', { name: c.name })}
                     disabled={c.gaps.length === 0}
                     checked={picked.has(c.employeeId)}
                     onChange={(e) => {
@@ -148,7 +157,7 @@ export function CandidateList({
                     }}
                   />
                 </td>
-                <td>{i + 1}</td>
+                <td>{t.number(i + 1)}</td>
                 <td>
                   {c.name}
                   <div className="muted small">
@@ -156,27 +165,44 @@ export function CandidateList({
                   </div>
                 </td>
                 <td>
-                  <span className={`readiness readiness-${c.readiness}`}>{READINESS[c.readiness]}</span>
+                  <span className={`readiness readiness-${c.readiness}`}>
+                    {t.t(`succession.readiness.${c.readiness}`)}
+                  </span>
                   <div className="muted small">
-                    {c.override ? `Set by ${c.override.actor}: ${c.override.reason}` : c.readinessReason}
+                    {c.override
+                      ? t.t('succession.candidates.setBy', {
+                          actor: c.override.actor,
+                          reason: c.override.reason,
+                        })
+                      : c.readinessReasonText
+                        ? t.m(c.readinessReasonText)
+                        : c.readinessReason}
                   </div>
                 </td>
-                <td>{c.fitPercent}%</td>
+                <td>{t.percent(c.fitPercent / 100, 0)}</td>
                 <td>{c.box === null ? '—' : `${c.box} · ${c.boxLabel ?? ''}`}</td>
                 <td>
                   {c.gaps.length === 0 ? (
-                    <span className="muted">No gaps</span>
+                    <span className="muted">{t.t('succession.candidates.noGaps')}</span>
                   ) : (
                     <ul className="gaps">
                       {c.gaps.map((g) => (
                         <li key={g.skill}>
                           <strong>
-                            {g.skill} {g.held}/{g.needed}
+                            {g.skill} {t.number(g.held)}/{t.number(g.needed)}
                           </strong>
-                          <span className="muted"> — {g.basis ?? 'no evidence on record'}</span>
+                          <span className="muted">
+                            {' '}
+                            —{' '}
+                            {g.basisText
+                              ? t.m(g.basisText)
+                              : (g.basis ?? t.t('succession.candidates.noEvidence'))}
+                          </span>
                           {g.closedBy.length > 0 && (
                             <div className="small">
-                              Closed by: {g.closedBy.map((item) => item.title).join(', ')}
+                              {t.t('succession.candidates.closedBy', {
+                                items: g.closedBy.map((item) => item.title).join(', '),
+                              })}
                             </div>
                           )}
                         </li>

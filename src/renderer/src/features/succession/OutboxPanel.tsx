@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { OutboxAction } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { downloadBytes } from '../../download'
+import { useT } from '../../i18n'
 
 /** The actions rules and "close gaps" wrote: filter, cancel, and export for the LMS. */
 export function OutboxPanel({
@@ -11,6 +12,7 @@ export function OutboxPanel({
   version: number
   onError: (e: unknown) => void
 }): React.JSX.Element {
+  const t = useT()
   const [status, setStatus] = useState<'open' | 'completed' | 'cancelled' | ''>('open')
   const [actions, setActions] = useState<OutboxAction[]>([])
   const [picked, setPicked] = useState<ReadonlySet<number>>(new Set())
@@ -26,20 +28,20 @@ export function OutboxPanel({
     }
   }, [status, version, reloads, onError])
   return (
-    <section aria-label="Outbox">
+    <section aria-label={t.t('succession.outbox.title')}>
       <div className="session-toolbar">
-        <h3>Outbox</h3>
+        <h3>{t.t('succession.outbox.title')}</h3>
         <label className="inline">
-          Show{' '}
+          {t.t('succession.outbox.show')}{' '}
           <select value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
-            <option value="open">open</option>
-            <option value="completed">completed</option>
-            <option value="cancelled">cancelled</option>
-            <option value="">all</option>
+            <option value="open">{t.t('succession.outbox.status.open')}</option>
+            <option value="completed">{t.t('succession.outbox.status.completed')}</option>
+            <option value="cancelled">{t.t('succession.outbox.status.cancelled')}</option>
+            <option value="">{t.t('succession.outbox.status.all')}</option>
           </select>
         </label>
         <span className="muted" data-testid="outbox-count">
-          {actions.length} action(s)
+          {t.t('succession.outbox.count', { count: actions.length })}
         </span>
         <div className="spacer" />
         <button
@@ -53,32 +55,32 @@ export function OutboxPanel({
             }, onError)
           }
         >
-          Cancel selected
+          {t.t('succession.outbox.cancel')}
         </button>
         <button
           type="button"
           className="secondary"
           onClick={() => api.call('outbox.export', { format: 'csv' }).then(downloadBytes, onError)}
         >
-          Export CSV for the LMS
+          {t.t('succession.outbox.exportCsv')}
         </button>
         <button
           type="button"
           className="secondary"
           onClick={() => api.call('outbox.export', { format: 'xlsx' }).then(downloadBytes, onError)}
         >
-          Export xlsx
+          {t.t('succession.outbox.exportXlsx')}
         </button>
       </div>
       <table>
         <thead>
           <tr>
             <th />
-            <th>Person</th>
-            <th>Action</th>
-            <th>Due</th>
-            <th>Status</th>
-            <th>Why</th>
+            <th>{t.t('succession.outbox.col.person')}</th>
+            <th>{t.t('succession.outbox.col.action')}</th>
+            <th>{t.t('succession.outbox.col.due')}</th>
+            <th>{t.t('succession.outbox.col.status')}</th>
+            <th>{t.t('succession.outbox.col.why')}</th>
           </tr>
         </thead>
         <tbody>
@@ -88,7 +90,7 @@ export function OutboxPanel({
                 {a.status === 'open' && (
                   <input
                     type="checkbox"
-                    aria-label={`Select action ${a.actionId}`}
+                    aria-label={t.t('succession.outbox.select', { id: String(a.actionId) })}
                     checked={picked.has(a.actionId)}
                     onChange={(e) => {
                       const next = new Set(picked)
@@ -103,14 +105,14 @@ export function OutboxPanel({
                 {a.name} <span className="muted small">{a.employeeId}</span>
               </td>
               <td>
-                {a.kind} {a.title ?? ''}
+                {t.t(`succession.outbox.kind.${a.kind}`)} {a.title ?? ''}
               </td>
               <td>
                 {a.dueAt ?? '—'}
-                {a.overdue ? ' (overdue)' : ''}
+                {a.overdue ? t.t('succession.outbox.overdue') : ''}
               </td>
               <td>
-                {a.status}
+                {t.t(`succession.outbox.status.${a.status}`)}
                 {a.closedAt ? <div className="muted small">{a.closedAt.slice(0, 10)}</div> : null}
               </td>
               <td className="small">{a.reason}</td>

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { MethodOutput } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { useT } from '../../i18n'
 
 type Pools = MethodOutput<'succession.pools'>
 
 /** Named groups of people to develop together, made from the latest calibration session's box 9 or hidden gems. */
 export function PoolsPanel({ onError }: { onError: (e: unknown) => void }): React.JSX.Element {
+  const t = useT()
   const [pools, setPools] = useState<Pools>([])
   const [name, setName] = useState('')
   const [source, setSource] = useState<'box9' | 'gems'>('gems')
@@ -16,8 +18,8 @@ export function PoolsPanel({ onError }: { onError: (e: unknown) => void }): Reac
     api.call('succession.pools').then(setPools, onError)
   }, [onError])
   return (
-    <section aria-label="Talent pools">
-      <h3>Talent pools</h3>
+    <section aria-label={t.t('succession.pools.title')}>
+      <h3>{t.t('succession.pools.title')}</h3>
       <form
         className="inline-form"
         onSubmit={(e) => {
@@ -34,27 +36,27 @@ export function PoolsPanel({ onError }: { onError: (e: unknown) => void }): Reac
         }}
       >
         <input
-          aria-label="Pool name"
-          placeholder="Pool name"
+          aria-label={t.t('succession.pools.name')}
+          placeholder={t.t('succession.pools.name')}
           value={name}
           onChange={(e) => setName(e.target.value)}
         />{' '}
         <select
-          aria-label="Pool members"
+          aria-label={t.t('succession.pools.members')}
           value={source}
           onChange={(e) => setSource(e.target.value as typeof source)}
         >
-          <option value="gems">hidden gems of the latest calibration</option>
-          <option value="box9">box 9 of the latest calibration</option>
+          <option value="gems">{t.t('succession.pools.gems')}</option>
+          <option value="box9">{t.t('succession.pools.box9')}</option>
         </select>{' '}
         <button type="submit" className="secondary" disabled={name.trim() === ''}>
-          Create pool
+          {t.t('succession.pools.create')}
         </button>
       </form>
       <ul>
         {pools.map((p) => (
           <li key={p.poolId}>
-            <strong>{p.name}</strong> <span className="muted">({p.members.length})</span>{' '}
+            <strong>{p.name}</strong> <span className="muted">({t.number(p.members.length)})</span>{' '}
             <span className="small">
               {p.members
                 .slice(0, 8)
@@ -67,7 +69,7 @@ export function PoolsPanel({ onError }: { onError: (e: unknown) => void }): Reac
               className="link"
               onClick={() => api.call('succession.deletePool', { poolId: p.poolId }).then(load, onError)}
             >
-              Remove
+              {t.t('succession.pools.remove')}
             </button>
           </li>
         ))}

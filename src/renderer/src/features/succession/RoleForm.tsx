@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { MethodOutput } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { useT } from '../../i18n'
 
 type Skills = MethodOutput<'succession.skills'>
 
@@ -12,6 +13,7 @@ export function RoleForm({
   onCreated: (roleId: number) => void
   onError: (error: unknown) => void
 }): React.JSX.Element {
+  const t = useT()
   const [skills, setSkills] = useState<Skills>([])
   const [title, setTitle] = useState('')
   const [incumbent, setIncumbent] = useState('')
@@ -21,11 +23,16 @@ export function RoleForm({
   useEffect(() => {
     api.call('succession.skills').then((all) => setSkills(all.filter((s) => s.status === 'active')), onError)
   }, [onError])
+  const levels = (['low', 'medium', 'high'] as const).map((l) => (
+    <option key={l} value={l}>
+      {t.t(`succession.level.${l}`)}
+    </option>
+  ))
   const valid = title.trim() !== '' && requirements.some((r) => r.skill !== '')
   return (
     <form
       className="create-session"
-      aria-label="New critical role"
+      aria-label={t.t('succession.roleForm.title')}
       onSubmit={(e) => {
         e.preventDefault()
         api
@@ -39,53 +46,54 @@ export function RoleForm({
           .then((created) => onCreated(created.roleId), onError)
       }}
     >
-      <h3>New critical role</h3>
+      <h3>{t.t('succession.roleForm.title')}</h3>
       <label>
-        Title <input value={title} onChange={(e) => setTitle(e.target.value)} required />
+        {t.t('succession.roleForm.name')}{' '}
+        <input value={title} onChange={(e) => setTitle(e.target.value)} required />
       </label>
       <label>
-        Incumbent (employee ID)
-        <input value={incumbent} onChange={(e) => setIncumbent(e.target.value)} placeholder="optional" />
+        {t.t('succession.roleForm.incumbent')}
+        <input
+          value={incumbent}
+          onChange={(e) => setIncumbent(e.target.value)}
+          placeholder={t.t('succession.roleForm.optional')}
+        />
       </label>
       <label>
-        Risk of loss
+        {t.t('succession.roleForm.risk')}
         <select value={risk} onChange={(e) => setRisk(e.target.value as typeof risk)}>
-          <option>low</option>
-          <option>medium</option>
-          <option>high</option>
+          {levels}
         </select>
       </label>
       <label>
-        Impact of loss
+        {t.t('succession.roleForm.impact')}
         <select value={impact} onChange={(e) => setImpact(e.target.value as typeof impact)}>
-          <option>low</option>
-          <option>medium</option>
-          <option>high</option>
+          {levels}
         </select>
       </label>
       <fieldset className="requirements">
-        <legend>Required skills</legend>
+        <legend>{t.t('succession.roleForm.required')}</legend>
         {requirements.map((r, i) => (
           <div key={i} className="requirement">
             <select
-              aria-label={`Required skill ${i + 1}`}
+              aria-label={t.t('succession.roleForm.skill', { n: i + 1 })}
               value={r.skill}
               onChange={(e) =>
                 setRequirements(requirements.map((q, j) => (j === i ? { ...q, skill: e.target.value } : q)))
               }
             >
-              <option value="">Choose a skill…</option>
+              <option value="">{t.t('succession.roleForm.choose')}</option>
               {skills.map((s) => (
                 <option key={s.skillId} value={s.name}>
                   {s.name}
-                  {s.aliases.length ? ` (also: ${s.aliases.join(', ')})` : ''}
+                  {s.aliases.length ? t.t('succession.roleForm.also', { aliases: s.aliases.join(', ') }) : ''}
                 </option>
               ))}
             </select>
             <label className="inline">
-              at least
+              {t.t('succession.roleForm.atLeast')}
               <select
-                aria-label={`Minimum level ${i + 1}`}
+                aria-label={t.t('succession.roleForm.minLevel', { n: i + 1 })}
                 value={r.minLevel}
                 onChange={(e) =>
                   setRequirements(
@@ -105,11 +113,11 @@ export function RoleForm({
           className="link"
           onClick={() => setRequirements([...requirements, { skill: '', minLevel: 3 }])}
         >
-          + Add a skill
+          {t.t('succession.roleForm.addSkill')}
         </button>
       </fieldset>
       <button type="submit" disabled={!valid}>
-        Add role
+        {t.t('succession.roleForm.submit')}
       </button>
     </form>
   )

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { CriticalRole, ReadinessLevel, RuleAction, RuleCondition } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { useT } from '../../i18n'
 
 /** A rule built from a form: one condition and one action (more can be combined through JSON import). */
 export function RuleForm({
@@ -10,6 +11,7 @@ export function RuleForm({
   onSaved: () => void
   onError: (e: unknown) => void
 }): React.JSX.Element {
+  const t = useT()
   const [name, setName] = useState('')
   const [conditionType, setConditionType] = useState<RuleCondition['type']>('competencyBelow')
   const [skill, setSkill] = useState('')
@@ -51,7 +53,7 @@ export function RuleForm({
   return (
     <form
       className="create-session"
-      aria-label="New rule"
+      aria-label={t.t('succession.rules.form.title')}
       onSubmit={(e) => {
         e.preventDefault()
         api
@@ -62,54 +64,60 @@ export function RuleForm({
       }}
     >
       <label>
-        Name <input value={name} onChange={(e) => setName(e.target.value)} required />
+        {t.t('succession.rules.form.name')}{' '}
+        <input value={name} onChange={(e) => setName(e.target.value)} required />
       </label>
       <label>
-        When
+        {t.t('succession.rules.form.when')}
         <select
           value={conditionType}
           onChange={(e) => setConditionType(e.target.value as RuleCondition['type'])}
         >
-          <option value="competencyBelow">a skill is below a level</option>
-          <option value="ratingAtLeast">rated at least … with tenure over … years</option>
-          <option value="flag">flagged as a hidden gem</option>
-          <option value="certificationExpiring">a certification expires within … days</option>
-          <option value="inBox">placed in box …</option>
+          {(['competencyBelow', 'ratingAtLeast', 'flag', 'certificationExpiring', 'inBox'] as const).map(
+            (type) => (
+              <option key={type} value={type}>
+                {t.t(`succession.rules.form.cond.${type}`)}
+              </option>
+            ),
+          )}
         </select>
       </label>
       {conditionType === 'competencyBelow' && (
         <label>
-          Skill <input value={skill} onChange={(e) => setSkill(e.target.value)} required />
+          {t.t('succession.rules.form.skill')}{' '}
+          <input value={skill} onChange={(e) => setSkill(e.target.value)} required />
         </label>
       )}
       {conditionType !== 'flag' && (
         <label>
           {conditionType === 'certificationExpiring'
-            ? 'Days'
+            ? t.t('succession.rules.form.days')
             : conditionType === 'inBox'
-              ? 'Box'
-              : 'Level / rating'}
+              ? t.t('succession.rules.form.box')
+              : t.t('succession.rules.form.levelRating')}
           <input type="number" value={number} onChange={(e) => setNumber(Number(e.target.value))} />
         </label>
       )}
       {conditionType === 'ratingAtLeast' && (
         <label>
-          Years <input type="number" value={years} onChange={(e) => setYears(Number(e.target.value))} />
+          {t.t('succession.rules.form.years')}{' '}
+          <input type="number" value={years} onChange={(e) => setYears(Number(e.target.value))} />
         </label>
       )}
       <label>
-        Then
+        {t.t('succession.rules.form.then')}
         <select value={actionType} onChange={(e) => setActionType(e.target.value as RuleAction['type'])}>
-          <option value="assign">assign a learning item</option>
-          <option value="recommend">recommend a programme</option>
-          <option value="notify">notify the talent team</option>
-          <option value="setReadiness">set a succession readiness</option>
+          {(['assign', 'recommend', 'notify', 'setReadiness'] as const).map((type) => (
+            <option key={type} value={type}>
+              {t.t(`succession.rules.form.act.${type}`)}
+            </option>
+          ))}
         </select>
       </label>
       {actionType === 'setReadiness' ? (
         <>
           <label>
-            Role
+            {t.t('succession.rules.form.role')}
             <select value={roleId ?? ''} onChange={(e) => setRoleId(Number(e.target.value))}>
               {roles.map((r) => (
                 <option key={r.roleId} value={r.roleId}>
@@ -119,39 +127,44 @@ export function RuleForm({
             </select>
           </label>
           <label>
-            Readiness
+            {t.t('succession.rules.form.readiness')}
             <select value={readiness} onChange={(e) => setReadiness(e.target.value as ReadinessLevel)}>
-              <option value="ready-now">Ready now</option>
-              <option value="ready-1-2">Ready in 1–2 years</option>
-              <option value="ready-3-plus">Ready in 3+ years</option>
+              {(['ready-now', 'ready-1-2', 'ready-3-plus'] as const).map((level) => (
+                <option key={level} value={level}>
+                  {t.t(`succession.readiness.${level}`)}
+                </option>
+              ))}
             </select>
           </label>
         </>
       ) : actionType === 'notify' ? (
         <label>
-          Message <input value={message} onChange={(e) => setMessage(e.target.value)} required />
+          {t.t('succession.rules.form.message')}{' '}
+          <input value={message} onChange={(e) => setMessage(e.target.value)} required />
         </label>
       ) : (
         <label>
-          Item ID{' '}
+          {t.t('succession.rules.form.itemId')}{' '}
           <input
             value={activityId}
             onChange={(e) => setActivityId(e.target.value)}
             required
-            placeholder="e.g. CRS-NEGOTIATION"
+            placeholder={t.t('succession.rules.form.itemPlaceholder')}
           />
         </label>
       )}
       {actionType === 'assign' && (
         <label>
-          Due in days <input type="number" value={days} onChange={(e) => setDays(Number(e.target.value))} />
+          {t.t('succession.rules.form.dueInDays')}{' '}
+          <input type="number" value={days} onChange={(e) => setDays(Number(e.target.value))} />
         </label>
       )}
       <label className="inline">
-        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} /> Enabled
+        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />{' '}
+        {t.t('succession.rules.form.enabled')}
       </label>
       <button type="submit" disabled={name.trim() === ''}>
-        Save rule
+        {t.t('succession.rules.form.save')}
       </button>
     </form>
   )

@@ -2,35 +2,42 @@ import { useCallback, useEffect, useState } from 'react'
 import type { MethodInput, MethodOutput, RuleAction, RuleCondition } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { RuleForm } from './RuleForm'
+import { useT, type Translator } from '../../i18n'
 
 type Rules = MethodOutput<'rules.list'>
 type Applied = MethodOutput<'rules.apply'>
 
-export function describeCondition(c: RuleCondition): string {
+export function describeCondition(t: Translator, c: RuleCondition): string {
   switch (c.type) {
     case 'competencyBelow':
-      return `${c.skill} below ${c.threshold}`
+      return t.t('succession.rules.cond.competencyBelow', { skill: c.skill, threshold: c.threshold })
     case 'ratingAtLeast':
-      return `rated ≥ ${c.rating}${c.minTenureYears ? ` and over ${c.minTenureYears} years' tenure` : ''}`
+      return c.minTenureYears
+        ? t.t('succession.rules.cond.ratingTenure', { rating: c.rating, years: c.minTenureYears })
+        : t.t('succession.rules.cond.ratingAtLeast', { rating: c.rating })
     case 'flag':
-      return `flagged ${c.code}`
+      return t.t('succession.rules.cond.flag', { code: c.code })
     case 'certificationExpiring':
-      return `a certification expiring within ${c.withinDays} days`
+      return t.t('succession.rules.cond.certificationExpiring', { count: c.withinDays })
     case 'inBox':
-      return `in box ${c.box}`
+      return t.t('succession.rules.cond.inBox', { box: c.box })
   }
 }
 
-export function describeAction(a: RuleAction): string {
+export function describeAction(t: Translator, a: RuleAction): string {
   switch (a.type) {
     case 'assign':
-      return `assign ${a.activityId}, due in ${a.dueInDays} days`
+      return t.t('succession.rules.act.assign', { item: a.activityId, count: a.dueInDays })
     case 'recommend':
-      return `recommend ${a.activityId}`
+      return t.t('succession.rules.act.recommend', { item: a.activityId })
     case 'notify':
-      return `notify: ${a.message}`
+      return t.t('succession.rules.act.notify', { message: a.message })
     case 'setReadiness':
-      return `set readiness for role ${a.roleId} to ${a.readiness}`
+      // English names the readiness by its code, as it always has; other languages by its label.
+      return t.t('succession.rules.act.setReadiness', {
+        role: String(a.roleId),
+        readiness: t.locale === 'en' ? a.readiness : t.t(`succession.readiness.${a.readiness}`),
+      })
   }
 }
 
@@ -42,6 +49,7 @@ export function RulesPanel({
   onApplied: () => void
   onError: (e: unknown) => void
 }): React.JSX.Element {
+  const t = useT()
   const [rules, setRules] = useState<Rules | null>(null)
   const [preview, setPreview] = useState<Applied | null>(null)
   const [adding, setAdding] = useState(false)
@@ -52,9 +60,9 @@ export function RulesPanel({
     api.call('rules.list').then(setRules, onError)
   }, [onError])
   return (
-    <section aria-label="Rules">
+    <section aria-label={t.t('succession.rules.region')}>
       <div className="session-toolbar">
-        <h3>Gap-to-growth rules</h3>
+        <h3>{t.t('succession.rules.title')}</h3>
         <div className="spacer" />
         <button
           type="button"
@@ -72,10 +80,10 @@ export function RulesPanel({
             }, onError)
           }
         >
-          Export rules (JSON)
+          {t.t('succession.rules.export')}
         </button>
         <label className="inline file-button">
-          Import rules (JSON)
+          {t.t('succession.rules.import')}
           <input
             type="file"
             accept=".json,application/json"
@@ -94,7 +102,7 @@ export function RulesPanel({
           />
         </label>
         <button type="button" className="secondary" onClick={() => setAdding(!adding)}>
-          {adding ? 'Close the form' : 'New rule'}
+          {adding ? t.t('succession.screen.closeForm') : t.t('succession.rules.new')}
         </button>
       </div>
       {adding && (
@@ -109,12 +117,12 @@ export function RulesPanel({
       <table>
         <thead>
           <tr>
-            <th>Rule</th>
-            <th>When</th>
-            <th>Then</th>
-            <th>Assigned</th>
-            <th>Completed</th>
-            <th>Overdue</th>
+            <th>{t.t('succession.rules.col.rule')}</th>
+            <th>{t.t('succession.rules.col.when')}</th>
+            <th>{t.t('succession.rules.col.then')}</th>
+            <th>{t.t('succession.rules.col.assigned')}</th>
+            <th>{t.t('succession.rules.col.completed')}</th>
+            <th>{t.t('succession.rules.col.overdue')}</th>
             <th />
           </tr>
         </thead>
@@ -124,15 +132,15 @@ export function RulesPanel({
               <td>
                 {r.name}
                 <div className="muted small">
-                  {r.enabled ? 'enabled' : 'disabled'}
-                  {r.template ? ' · template' : ''}
+                  {r.enabled ? t.t('succession.rules.enabled') : t.t('succession.rules.disabled')}
+                  {r.template ? t.t('succession.rules.template') : ''}
                 </div>
               </td>
-              <td>{r.conditions.map(describeCondition).join(' and ')}</td>
-              <td>{r.actions.map(describeAction).join('; ')}</td>
-              <td>{r.stats.assigned}</td>
-              <td>{r.stats.completed}</td>
-              <td className={r.stats.overdue ? 'danger' : ''}>{r.stats.overdue}</td>
+              <td>{r.conditions.map((c) => describeCondition(t, c)).join(t.t('succession.rules.and'))}</td>
+              <td>{r.actions.map((a) => describeAction(t, a)).join('; ')}</td>
+              <td>{t.number(r.stats.assigned)}</td>
+              <td>{t.number(r.stats.completed)}</td>
+              <td className={r.stats.overdue ? 'danger' : ''}>{t.number(r.stats.overdue)}</td>
               <td>
                 <button
                   type="button"
@@ -141,7 +149,7 @@ export function RulesPanel({
                     api.call('rules.apply', { ruleId: r.ruleId, dryRun: true }).then(setPreview, onError)
                   }
                 >
-                  Preview
+                  {t.t('succession.rules.preview')}
                 </button>
               </td>
             </tr>
@@ -149,18 +157,20 @@ export function RulesPanel({
         </tbody>
       </table>
       {preview && (
-        <div className="rule-preview" role="region" aria-label="Rule preview">
+        <div className="rule-preview" role="region" aria-label={t.t('succession.rules.previewRegion')}>
           <p>
-            <strong>{preview.matched}</strong> people match
+            <strong>{t.number(preview.matched)}</strong>{' '}
+            {t.t('succession.rules.match', { count: preview.matched })}
             {preview.dryRun
-              ? ' (nothing written yet)'
-              : `: ${preview.created} action(s) written, ${preview.skipped} already open`}
+              ? t.t('succession.rules.nothingYet')
+              : t.t('succession.rules.written', { count: preview.created }) +
+                t.t('succession.rules.skipped', { count: preview.skipped })}
             .
           </p>
           <ul>
             {preview.matches.slice(0, 50).map((m) => (
               <li key={m.employeeId}>
-                {m.name} <span className="muted">— {m.why.join('; ')}</span>
+                {m.name} <span className="muted">— {m.whyText.map((w) => t.m(w)).join('; ')}</span>
               </li>
             ))}
           </ul>
@@ -175,7 +185,7 @@ export function RulesPanel({
                 }, onError)
               }
             >
-              Apply: write the actions to the outbox
+              {t.t('succession.rules.apply')}
             </button>
           )}
         </div>

@@ -2,13 +2,17 @@ import { useCallback, useEffect, useState } from 'react'
 import type { MethodOutput, SkillEntry } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { downloadBytes } from '../../download'
+import { useT } from '../../i18n'
 
 type Suggestions = MethodOutput<'skills.suggestMerges'>
 type Merges = MethodOutput<'skills.merges'>
 type Proficiency = MethodOutput<'skills.proficiency'>
 
+const LEVELS: readonly number[] = [1, 2, 3, 4, 5]
+
 /** The ontology: skills with aliases and uses, alike names to merge (or keep apart), and merges to undo. */
 export function SkillsPanel({ onError }: { onError: (e: unknown) => void }): React.JSX.Element {
+  const t = useT()
   const [skills, setSkills] = useState<SkillEntry[]>([])
   const [suggestions, setSuggestions] = useState<Suggestions>([])
   const [merges, setMerges] = useState<Merges>([])
@@ -36,18 +40,26 @@ export function SkillsPanel({ onError }: { onError: (e: unknown) => void }): Rea
     )
   }, [onError])
   const [imported, setImported] = useState<string | null>(null)
+  // The shared scale's names and descriptors, in the user's language (a level the catalogue lacks stays as sent).
+  const levelText = (
+    l: { level: number; name: string; descriptor: string },
+    part: 'name' | 'descriptor',
+  ): string =>
+    LEVELS.includes(l.level)
+      ? t.t(`succession.skills.levels.l${l.level as 1 | 2 | 3 | 4 | 5}.${part}`)
+      : l[part]
   return (
-    <section aria-label="Skills">
+    <section aria-label={t.t('succession.skills.region')}>
       <div className="session-toolbar">
         <button
           type="button"
           className="secondary"
           onClick={() => api.call('skills.exportOntology', {}).then(downloadBytes, onError)}
         >
-          Export the ontology (xlsx)
+          {t.t('succession.skills.export')}
         </button>
         <label className="inline file-button">
-          Import an ontology workbook
+          {t.t('succession.skills.import')}
           <input
             type="file"
             accept=".xlsx"
@@ -63,8 +75,24 @@ export function SkillsPanel({ onError }: { onError: (e: unknown) => void }): Rea
                 .then((result) => {
                   setImported(
                     result.stored
-                      ? `Imported: ${result.skills.created} new skill(s), ${result.skills.updated} updated, ${result.aliases} alias(es), ${result.mappings} item mapping(s).`
-                      : `Nothing changed: ${result.errors.map((x) => `${x.sheet} row ${x.row}, ${x.column}: ${x.message}`).join('; ')}`,
+                      ? t.t('succession.skills.imported', {
+                          created: result.skills.created,
+                          updated: result.skills.updated,
+                          aliases: result.aliases,
+                          mappings: result.mappings,
+                        })
+                      : t.t('succession.skills.nothingChanged', {
+                          errors: result.errors
+                            .map((x) =>
+                              t.t('succession.skills.importError', {
+                                sheet: x.sheet,
+                                row: String(x.row),
+                                column: x.column,
+                                message: t.m(x.text),
+                              }),
+                            )
+                            .join('; '),
+                        }),
                   )
                   load()
                 }, onError)
@@ -78,12 +106,13 @@ export function SkillsPanel({ onError }: { onError: (e: unknown) => void }): Rea
         )}
       </div>
       {suggestions.length > 0 && (
-        <div className="rule-preview" role="region" aria-label="Alike skills">
-          <h3>Alike names — the same skill?</h3>
+        <div className="rule-preview" role="region" aria-label={t.t('succession.skills.alike')}>
+          <h3>{t.t('succession.skills.alikeTitle')}</h3>
           <ul>
             {suggestions.slice(0, 10).map((p) => (
               <li key={`${p.aId}-${p.bId}`}>
-                <strong>{p.a}</strong> ~ <strong>{p.b}</strong> <span className="muted">({p.score})</span>{' '}
+                <strong>{p.a}</strong> ~ <strong>{p.b}</strong>{' '}
+                <span className="muted">({t.number(p.score)})</span>{' '}
                 <button
                   type="button"
                   className="link"
@@ -91,7 +120,7 @@ export function SkillsPanel({ onError }: { onError: (e: unknown) => void }): Rea
                     api.call('skills.merge', { fromId: p.aId, intoId: p.bId }).then(load, onError)
                   }
                 >
-                  Merge {p.a} into {p.b}
+                  {t.t('succession.skills.merge', { from: p.a, into: p.b })}
                 </button>{' '}
                 <button
                   type="button"
@@ -100,23 +129,23 @@ export function SkillsPanel({ onError }: { onError: (e: unknown) => void }): Rea
                     api.call('skills.merge', { fromId: p.bId, intoId: p.aId }).then(load, onError)
                   }
                 >
-                  Merge {p.b} into {p.a}
+                  {t.t('succession.skills.merge', { from: p.b, into: p.a })}
                 </button>
               </li>
             ))}
           </ul>
         </div>
       )}
-      <table aria-label="Skills ontology">
+      <table aria-label={t.t('succession.skills.table')}>
         <thead>
           <tr>
-            <th>Skill</th>
-            <th>Category</th>
-            <th>Aliases</th>
-            <th>Ratings</th>
-            <th>Learning items</th>
-            <th>Roles</th>
-            <th>Status</th>
+            <th>{t.t('succession.skills.col.skill')}</th>
+            <th>{t.t('succession.skills.col.category')}</th>
+            <th>{t.t('succession.skills.col.aliases')}</th>
+            <th>{t.t('succession.skills.col.ratings')}</th>
+            <th>{t.t('succession.skills.col.items')}</th>
+            <th>{t.t('succession.skills.col.roles')}</th>
+            <th>{t.t('succession.skills.col.status')}</th>
           </tr>
         </thead>
         <tbody>
@@ -125,7 +154,7 @@ export function SkillsPanel({ onError }: { onError: (e: unknown) => void }): Rea
               <td>{s.name}</td>
               <td>{s.category ?? '—'}</td>
               <td>
-                {s.aliases.join(', ') || <span className="muted">none</span>}
+                {s.aliases.join(', ') || <span className="muted">{t.t('succession.skills.none')}</span>}
                 {s.status === 'active' && (
                   <form
                     className="inline-form"
@@ -143,19 +172,19 @@ export function SkillsPanel({ onError }: { onError: (e: unknown) => void }): Rea
                     }}
                   >
                     <input
-                      aria-label={`New alias for ${s.name}`}
-                      placeholder="add alias"
+                      aria-label={t.t('succession.skills.newAlias', { skill: s.name })}
+                      placeholder={t.t('succession.skills.addAlias')}
                       value={alias[s.skillId] ?? ''}
                       onChange={(e) => setAlias({ ...alias, [s.skillId]: e.target.value })}
                     />
                   </form>
                 )}
               </td>
-              <td>{s.uses.ratings}</td>
-              <td>{s.uses.items}</td>
-              <td>{s.uses.roles}</td>
+              <td>{t.number(s.uses.ratings)}</td>
+              <td>{t.number(s.uses.items)}</td>
+              <td>{t.number(s.uses.roles)}</td>
               <td>
-                {s.status}{' '}
+                {t.t(`succession.skills.status.${s.status}`)}{' '}
                 <button
                   type="button"
                   className="link"
@@ -168,7 +197,9 @@ export function SkillsPanel({ onError }: { onError: (e: unknown) => void }): Rea
                       .then(load, onError)
                   }
                 >
-                  {s.status === 'active' ? 'Retire' : 'Reactivate'}
+                  {s.status === 'active'
+                    ? t.t('succession.skills.retire')
+                    : t.t('succession.skills.reactivate')}
                 </button>
               </td>
             </tr>
@@ -177,11 +208,11 @@ export function SkillsPanel({ onError }: { onError: (e: unknown) => void }): Rea
       </table>
       {scale && (
         <details className="session-log">
-          <summary>Proficiency scale (1–5) and conversions</summary>
+          <summary>{t.t('succession.skills.scale')}</summary>
           <ol>
             {scale.levels.map((l) => (
               <li key={l.level}>
-                <strong>{l.name}</strong> — {l.descriptor}
+                <strong>{levelText(l, 'name')}</strong> — {levelText(l, 'descriptor')}
               </li>
             ))}
           </ol>
@@ -194,16 +225,13 @@ export function SkillsPanel({ onError }: { onError: (e: unknown) => void }): Rea
                   .join(', ')}
               </li>
             ))}
-            <li>
-              Numbers on another range (0–100, 1–4) convert linearly through the scale declared in the
-              mapping.
-            </li>
+            <li>{t.t('succession.skills.linear')}</li>
           </ul>
         </details>
       )}
       {merges.length > 0 && (
         <>
-          <h3>Merges</h3>
+          <h3>{t.t('succession.skills.merges')}</h3>
           <ul>
             {merges.map((m) => (
               <li key={m.mergeId}>
@@ -212,14 +240,14 @@ export function SkillsPanel({ onError }: { onError: (e: unknown) => void }): Rea
                   ({m.at.slice(0, 10)}, {m.actor})
                 </span>{' '}
                 {m.undone ? (
-                  <span className="muted">undone</span>
+                  <span className="muted">{t.t('succession.skills.undone')}</span>
                 ) : (
                   <button
                     type="button"
                     className="link"
                     onClick={() => api.call('skills.undoMerge', { mergeId: m.mergeId }).then(load, onError)}
                   >
-                    Undo
+                    {t.t('succession.skills.undo')}
                   </button>
                 )}
               </li>

@@ -11,8 +11,10 @@ import { PoolsPanel } from './PoolsPanel'
 import { RoleForm } from './RoleForm'
 import { RulesPanel } from './RulesPanel'
 import { SkillsPanel } from './SkillsPanel'
+import { useT } from '../../i18n'
 
 export function SuccessionScreen(): React.JSX.Element {
+  const t = useT()
   const [roles, setRoles] = useState<CriticalRole[] | null>(null)
   const [selected, setSelected] = useState<number | null>(() => jumpFor('role')?.roleId ?? null)
   const [adding, setAdding] = useState(false)
@@ -30,10 +32,10 @@ export function SuccessionScreen(): React.JSX.Element {
   return (
     <div className="succession">
       <div className="session-toolbar">
-        <h2>Succession</h2>
+        <h2>{t.t('succession.screen.title')}</h2>
         <div className="spacer" />
         <button type="button" className="secondary" onClick={() => setAdding(!adding)}>
-          {adding ? 'Close the form' : 'New critical role'}
+          {adding ? t.t('succession.screen.closeForm') : t.t('succession.screen.newRole')}
         </button>
         <button
           type="button"
@@ -41,20 +43,20 @@ export function SuccessionScreen(): React.JSX.Element {
             api.call('succession.export', {}).then(downloadBytes, setError)
           }}
         >
-          Export succession report
+          {t.t('succession.screen.export')}
         </button>
-        <PrintButton what="the succession overview" />
+        <PrintButton what={t.t('succession.screen.printWhat')} />
       </div>
       {error !== null && <ErrorBanner error={error} />}
       <div className="tabs" role="tablist">
         <button type="button" role="tab" aria-selected={tab === 'roles'} onClick={() => setTab('roles')}>
-          Critical roles
+          {t.t('succession.screen.tabs.roles')}
         </button>
         <button type="button" role="tab" aria-selected={tab === 'rules'} onClick={() => setTab('rules')}>
-          Rules and outbox
+          {t.t('succession.screen.tabs.rules')}
         </button>
         <button type="button" role="tab" aria-selected={tab === 'skills'} onClick={() => setTab('skills')}>
-          Skills
+          {t.t('succession.screen.tabs.skills')}
         </button>
       </div>
       {tab === 'skills' && <SkillsPanel onError={setError} />}
@@ -75,19 +77,19 @@ export function SuccessionScreen(): React.JSX.Element {
         />
       )}
       {tab !== 'roles' ? null : roles === null ? (
-        <p aria-busy="true">Loading roles…</p>
+        <p aria-busy="true">{t.t('succession.screen.loading')}</p>
       ) : roles.length === 0 ? (
-        <p className="muted">No critical roles yet: add one to see who could step in.</p>
+        <p className="muted">{t.t('succession.screen.empty')}</p>
       ) : (
-        <table className="roles" aria-label="Critical roles">
+        <table className="roles" aria-label={t.t('succession.screen.table')}>
           <thead>
             <tr>
-              <th>Role</th>
-              <th>Incumbent</th>
-              <th>Risk / impact</th>
-              <th>Required skills</th>
-              <th>Ready now</th>
-              <th>Ready in 1–2 years</th>
+              <th>{t.t('succession.screen.col.role')}</th>
+              <th>{t.t('succession.screen.col.incumbent')}</th>
+              <th>{t.t('succession.screen.col.risk')}</th>
+              <th>{t.t('succession.screen.col.skills')}</th>
+              <th>{t.t('succession.screen.col.readyNow')}</th>
+              <th>{t.t('succession.screen.col.readySoon')}</th>
             </tr>
           </thead>
           <tbody>
@@ -101,13 +103,17 @@ export function SuccessionScreen(): React.JSX.Element {
                     {r.title}
                   </button>
                 </td>
-                <td>{r.incumbentName ?? <span className="muted">vacant</span>}</td>
+                <td>{r.incumbentName ?? <span className="muted">{t.t('succession.screen.vacant')}</span>}</td>
                 <td>
-                  {r.risk} / {r.impact}
+                  {t.t(`succession.level.${r.risk}`)} / {t.t(`succession.level.${r.impact}`)}
                 </td>
-                <td>{r.requirements.map((q) => `${q.skill} ≥ ${q.minLevel}`).join(', ')}</td>
-                <td data-testid={`ready-now-${r.roleId}`}>{r.bench.readyNow}</td>
-                <td>{r.bench.readySoon}</td>
+                <td>
+                  {r.requirements
+                    .map((q) => t.t('succession.screen.requirement', { skill: q.skill, level: q.minLevel }))
+                    .join(', ')}
+                </td>
+                <td data-testid={`ready-now-${r.roleId}`}>{t.number(r.bench.readyNow)}</td>
+                <td>{t.number(r.bench.readySoon)}</td>
               </tr>
             ))}
           </tbody>

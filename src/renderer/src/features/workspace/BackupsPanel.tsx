@@ -1,37 +1,45 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { MethodOutput } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { errorText } from '../../components/errorText'
+import { useT, type Translator } from '../../i18n'
 
 type Backups = MethodOutput<'workspace.backups'>
 type Backup = Backups['backups'][number]
 
-const REASON: Record<Backup['reason'], string> = {
-  manual: 'Backed up by hand',
-  'before-migration': 'Before an upgrade of the workspace',
-  'before-import': 'Before an import that changed records',
-  'before-restore': 'The workspace as it was before a restore',
-}
+const size = (t: Translator, bytes: number): string =>
+  bytes >= 1_048_576
+    ? t.t('workspace.backups.megabytes', {
+        size: new Intl.NumberFormat(t.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+          bytes / 1_048_576,
+        ),
+      })
+    : t.t('workspace.backups.kilobytes', { size: Math.max(1, Math.round(bytes / 1024)) })
 
-const size = (bytes: number): string =>
-  bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`
+/** To the second: two backups made in the same minute must still be told apart. */
+const when = (t: Translator, iso: string): string =>
+  new Intl.DateTimeFormat(t.locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso))
 
 /**
  * The workspace's automatic backups (before upgrades, imports that change records, restores) and ones made by hand;
  * each is a verified, still-encrypted copy, and restoring one keeps the current workspace as a backup first.
  */
 export function BackupsPanel(): React.JSX.Element {
+  const t = useT()
   const [state, setState] = useState<Backups | null>(null)
   const [confirming, setConfirming] = useState<Backup | null>(null)
   const [message, setMessage] = useState<string | null>(null)
-  const fail = (e: unknown): void => setMessage(e instanceof Error ? e.message : String(e))
+  const [error, setError] = useState<unknown>(null)
+  const fail = (e: unknown): void => (setMessage(null), setError(e))
   const refresh = useCallback(() => {
-    api.call('workspace.backups').then(setState, (e: unknown) => setMessage(String(e)))
+    api.call('workspace.backups').then(setState, (e: unknown) => setError(e))
   }, [])
   useEffect(refresh, [refresh])
   const backUp = (): void => {
     setMessage(null)
+    setError(null)
     api.call('workspace.backup', {}).then((r) => {
-      setMessage(`Backed up and verified: ${r.check.people} people, schema ${r.check.schemaVersion}.`)
+      setMessage(t.t('workspace.backups.backedUp', { count: r.check.people, schema: r.check.schemaVersion }))
       refresh()
     }, fail)
   }
@@ -39,60 +47,57 @@ export function BackupsPanel(): React.JSX.Element {
     api.call('workspace.restore', { path: backup.path }).then((r) => {
       setConfirming(null)
       setMessage(
-        `Restored the backup of ${new Date(backup.createdAt).toLocaleString()} (${r.check.people} people). The workspace as it was is kept as a backup.`,
+        t.t('workspace.backups.restored', { date: when(t, backup.createdAt), count: r.check.people }),
       )
       refresh()
     }, fail)
   }
   return (
-    <section className="card" aria-label="Backups">
-      <h2>Backups</h2>
-      <p className="muted">
-        Copies stay encrypted with the workspace&apos;s key and are checked page by page when made and before
-        a restore. Automatic backups are made before an upgrade and before an import that changes records.
-      </p>
+    <section className="card" aria-label={t.t('workspace.backups.title')}>
+      <h2>{t.t('workspace.backups.title')}</h2>
+      <p className="muted">{t.t('workspace.backups.intro')}</p>
       <div className="insight-form">
         <button type="button" onClick={backUp}>
-          Back up now
+          {t.t('workspace.backups.backUp')}
         </button>
-        <span className="muted small">Keeps the newest {state?.keep ?? 5} automatic backups (Settings).</span>
+        <span className="muted small">{t.t('workspace.backups.keep', { count: state?.keep ?? 5 })}</span>
       </div>
-      {state && state.backups.length === 0 && <p className="muted">No backups yet.</p>}
+      {state && state.backups.length === 0 && <p className="muted">{t.t('workspace.backups.none')}</p>}
       {state && state.backups.length > 0 && (
-        <table className="audit-table" aria-label="Backup list">
+        <table className="audit-table" aria-label={t.t('workspace.backups.list')}>
           <thead>
             <tr>
-              <th>Made</th>
-              <th>Why</th>
-              <th>Size</th>
+              <th>{t.t('workspace.backups.made')}</th>
+              <th>{t.t('workspace.backups.why')}</th>
+              <th>{t.t('workspace.backups.size')}</th>
               <th />
             </tr>
           </thead>
           <tbody>
             {state.backups.map((b) => (
               <tr key={b.path}>
-                <td title={b.path}>{new Date(b.createdAt).toLocaleString()}</td>
-                <td>{REASON[b.reason]}</td>
-                <td>{size(b.sizeBytes)}</td>
+                <td title={b.path}>{when(t, b.createdAt)}</td>
+                <td>{t.t(`workspace.backups.reason.${b.reason}`)}</td>
+                <td>{size(t, b.sizeBytes)}</td>
                 <td>
                   {confirming?.path === b.path ? (
-                    <span role="group" aria-label="Confirm restore">
-                      Replace the workspace with this backup?{' '}
+                    <span role="group" aria-label={t.t('workspace.backups.confirm')}>
+                      {t.t('workspace.backups.question')}{' '}
                       <button type="button" className="danger small" onClick={() => restore(b)}>
-                        Restore
+                        {t.t('workspace.backups.restore')}
                       </button>{' '}
                       <button type="button" className="secondary small" onClick={() => setConfirming(null)}>
-                        Cancel
+                        {t.t('workspace.backups.cancel')}
                       </button>
                     </span>
                   ) : (
                     <button
                       type="button"
                       className="secondary small"
-                      aria-label={`Restore the backup of ${new Date(b.createdAt).toLocaleString()}`}
+                      aria-label={t.t('workspace.backups.restoreLabel', { date: when(t, b.createdAt) })}
                       onClick={() => setConfirming(b)}
                     >
-                      Restore…
+                      {t.t('workspace.backups.restoreOpen')}
                     </button>
                   )}
                 </td>
@@ -101,7 +106,7 @@ export function BackupsPanel(): React.JSX.Element {
           </tbody>
         </table>
       )}
-      {message && <p role="status">{message}</p>}
+      {(message !== null || error !== null) && <p role="status">{message ?? errorText(t, error)}</p>}
     </section>
   )
 }

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react'
 import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/contract/workspace'
 import type { JobProgress, MethodOutput } from '../../../../shared/contract'
+import { message } from '../../../../shared/i18n/translate'
 import { AppError } from '../../../../shared/result'
+import { useT } from '../../i18n'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useAppStore } from '../../stores/appStore'
@@ -20,6 +22,7 @@ function newJobId(): string {
 
 /** `path` comes from the desktop menu's native Save dialog; without it the workspace goes to the data directory. */
 export function CreateWorkspaceForm({ path }: { path?: string | undefined }): React.JSX.Element {
+  const t = useT()
   const info = useAppStore((s) => s.info)
   const [name, setName] = useState('')
   const [passphrase, setPassphrase] = useState('')
@@ -44,7 +47,7 @@ export function CreateWorkspaceForm({ path }: { path?: string | undefined }): Re
   const submit = async (event: React.FormEvent): Promise<void> => {
     event.preventDefault()
     setError(null)
-    if (mismatch) return setError(new AppError('INVALID_INPUT', 'The two passphrases differ.'))
+    if (mismatch) return setError(new AppError('INVALID_INPUT', message('workspace.create.mismatch')))
     const id = demo ? newJobId() : null
     setJobId(id)
     // Held while the demo fills and while the recovery key is on screen.
@@ -89,28 +92,28 @@ export function CreateWorkspaceForm({ path }: { path?: string | undefined }): Re
 
   return (
     <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="create-title">
-      <h2 id="create-title">Create a workspace</h2>
+      <h2 id="create-title">{t.t('workspace.create.title')}</h2>
       <label>
-        Name
+        {t.t('workspace.create.name')}
         <input
           value={name}
           onChange={(e) => setName(e.target.value)}
-          placeholder="EMEA talent review 2026"
+          placeholder={t.t('workspace.create.namePlaceholder')}
           required
           maxLength={80}
         />
       </label>
-      {path && <p className="muted small mono">Saved as {path}</p>}
+      {path && <p className="muted small mono">{t.t('workspace.create.savedAs', { path })}</p>}
       {keychainAvailable && (
         <label className="checkbox">
           <input type="checkbox" checked={useKeychain} onChange={(e) => setUseKeychain(e.target.checked)} />
-          Unlock with this computer’s keychain instead of a passphrase
+          {t.t('workspace.create.keychain')}
         </label>
       )}
       {!useKeychain && (
         <>
           <label>
-            Passphrase (at least {MIN_PASSPHRASE_LENGTH} characters)
+            {t.t('workspace.create.passphrase', { min: MIN_PASSPHRASE_LENGTH })}
             <input
               type="password"
               value={passphrase}
@@ -120,7 +123,7 @@ export function CreateWorkspaceForm({ path }: { path?: string | undefined }): Re
             />
           </label>
           <label>
-            Repeat passphrase
+            {t.t('workspace.create.repeat')}
             <input
               type="password"
               value={confirm}
@@ -130,23 +133,21 @@ export function CreateWorkspaceForm({ path }: { path?: string | undefined }): Re
               aria-invalid={mismatch}
             />
           </label>
-          {mismatch && <p className="field-hint warning">The two passphrases differ.</p>}
-          <p className="muted small">
-            You will also get a recovery key, shown once, for the day the passphrase is forgotten.
-          </p>
+          {mismatch && <p className="field-hint warning">{t.t('workspace.create.mismatch')}</p>}
+          <p className="muted small">{t.t('workspace.create.recoveryHint')}</p>
         </>
       )}
       <label className="checkbox">
         <input type="checkbox" checked={demo} onChange={(e) => setDemo(e.target.checked)} />
-        Fill it with a demo organisation
+        {t.t('workspace.create.demo')}
       </label>
       {demo && (
         <label>
-          Demo size
+          {t.t('workspace.create.demoSize')}
           <select value={demoSize} onChange={(e) => setDemoSize(Number(e.target.value))}>
             {DEMO_SIZES.map((n) => (
               <option key={n} value={n}>
-                {n.toLocaleString()} people
+                {t.t('workspace.create.demoPeople', { count: n })}
               </option>
             ))}
           </select>
@@ -158,16 +159,19 @@ export function CreateWorkspaceForm({ path }: { path?: string | undefined }): Re
           <progress value={progress?.done ?? 0} max={progress?.total ?? demoSize} />
           <span>
             {progress
-              ? `${progress.phase}: ${progress.done.toLocaleString()} of ${(progress.total ?? demoSize).toLocaleString()}`
-              : 'Creating…'}
+              ? t.t('workspace.create.demoProgress', {
+                  done: progress.done,
+                  total: progress.total ?? demoSize,
+                })
+              : t.t('workspace.create.creating')}
           </span>
           <button type="button" className="secondary" onClick={() => void api.call('jobs.cancel', { jobId })}>
-            Cancel
+            {t.t('workspace.create.cancel')}
           </button>
         </div>
       )}
       <button type="submit" disabled={jobId !== null}>
-        Create workspace
+        {t.t('workspace.create.submit')}
       </button>
     </form>
   )

@@ -3,6 +3,7 @@ import type { WorkspaceStatus } from '../../../../shared/contract'
 import { useT } from '../../i18n'
 import { api } from '../../api/client'
 import { LockIcon } from '../../components/LockIcon'
+import { errorText } from '../../components/errorText'
 
 type Locked = NonNullable<Extract<WorkspaceStatus, { open: false }>['locked']>
 
@@ -11,7 +12,8 @@ type Locked = NonNullable<Extract<WorkspaceStatus, { open: false }>['locked']>
  * is gone from memory until the passphrase (or key, or the OS keychain on the desktop) is given again.
  */
 export function LockScreen({ locked }: { locked: Locked }): React.JSX.Element {
-  const { t } = useT()
+  const translator = useT()
+  const { t } = translator
   const [secret, setSecret] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -23,7 +25,7 @@ export function LockScreen({ locked }: { locked: Locked }): React.JSX.Element {
       () => setSecret(''),
       (e: unknown) => {
         setBusy(false)
-        setError(e instanceof Error ? e.message : String(e))
+        setError(errorText(translator, e))
       },
     )
   }

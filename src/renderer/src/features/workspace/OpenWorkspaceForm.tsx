@@ -2,11 +2,15 @@ import { useEffect, useState } from 'react'
 import type { MethodOutput } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { message } from '../../../../shared/i18n/translate'
+import { AppError } from '../../../../shared/result'
+import { useT } from '../../i18n'
 
 type Listed = MethodOutput<'workspace.list'>['workspaces'][number]
 
 /** `initialPath` comes from the desktop menu's native Open dialog; the screen remounts the form when it changes. */
 export function OpenWorkspaceForm({ initialPath }: { initialPath?: string | undefined }): React.JSX.Element {
+  const { t } = useT()
   const [workspaces, setWorkspaces] = useState<Listed[]>([])
   const [path, setPath] = useState(initialPath ?? '')
   const [passphrase, setPassphrase] = useState('')
@@ -37,7 +41,7 @@ export function OpenWorkspaceForm({ initialPath }: { initialPath?: string | unde
     setError(null)
     const opening = recovering
       ? newPassphrase !== repeat
-        ? Promise.reject(new Error('The two new passphrases differ.'))
+        ? Promise.reject(new AppError('INVALID_INPUT', message('workspace.open.mismatch')))
         : api.call('workspace.recover', { path, recoveryKey, newPassphrase })
       : api.call('workspace.open', keychain && !passphrase ? { path } : { path, passphrase })
     opening.catch(setError).finally(() => setBusy(false))
@@ -45,10 +49,10 @@ export function OpenWorkspaceForm({ initialPath }: { initialPath?: string | unde
 
   return (
     <form className="card" onSubmit={submit} aria-labelledby="open-title">
-      <h2 id="open-title">Open a workspace</h2>
+      <h2 id="open-title">{t('workspace.open.title')}</h2>
       {workspaces.length > 0 ? (
         <fieldset className="workspace-list">
-          <legend>Recent and known workspaces</legend>
+          <legend>{t('workspace.open.known')}</legend>
           {workspaces.map((w) => (
             <label key={w.path} className="workspace-option">
               <input
@@ -66,10 +70,10 @@ export function OpenWorkspaceForm({ initialPath }: { initialPath?: string | unde
           ))}
         </fieldset>
       ) : (
-        <p className="muted">No workspaces yet. Create one, or type the path of a workspace file.</p>
+        <p className="muted">{t('workspace.open.none')}</p>
       )}
       <label>
-        Workspace file
+        {t('workspace.open.file')}
         <input
           className="mono"
           value={path}
@@ -81,7 +85,7 @@ export function OpenWorkspaceForm({ initialPath }: { initialPath?: string | unde
       {recovering ? (
         <>
           <label>
-            Recovery key
+            {t('workspace.open.recoveryKey')}
             <input
               className="mono"
               value={recoveryKey}
@@ -92,7 +96,7 @@ export function OpenWorkspaceForm({ initialPath }: { initialPath?: string | unde
             />
           </label>
           <label>
-            New passphrase
+            {t('workspace.open.newPassphrase')}
             <input
               type="password"
               value={newPassphrase}
@@ -102,7 +106,7 @@ export function OpenWorkspaceForm({ initialPath }: { initialPath?: string | unde
             />
           </label>
           <label>
-            Repeat the new passphrase
+            {t('workspace.open.repeatNew')}
             <input
               type="password"
               value={repeat}
@@ -114,7 +118,7 @@ export function OpenWorkspaceForm({ initialPath }: { initialPath?: string | unde
         </>
       ) : (
         <label>
-          Passphrase{keychain ? ' (leave empty to use the OS keychain)' : ''}
+          {keychain ? t('workspace.open.passphraseKeychain') : t('workspace.open.passphrase')}
           <input
             type="password"
             value={passphrase}
@@ -126,7 +130,11 @@ export function OpenWorkspaceForm({ initialPath }: { initialPath?: string | unde
       <ErrorBanner error={error} />
       <div className="form-actions">
         <button type="submit" disabled={busy || !path}>
-          {busy ? 'Opening…' : recovering ? 'Recover and set the new passphrase' : 'Open'}
+          {busy
+            ? t('workspace.open.opening')
+            : recovering
+              ? t('workspace.open.recover')
+              : t('workspace.open.open')}
         </button>
         <button
           type="button"
@@ -136,7 +144,7 @@ export function OpenWorkspaceForm({ initialPath }: { initialPath?: string | unde
             setError(null)
           }}
         >
-          {recovering ? 'Back to the passphrase' : 'Forgot the passphrase? Use the recovery key'}
+          {recovering ? t('workspace.open.back') : t('workspace.open.forgot')}
         </button>
       </div>
     </form>

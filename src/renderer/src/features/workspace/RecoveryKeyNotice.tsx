@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useT } from '../../i18n'
 
 /**
  * The recovery key, shown once right after the workspace is made: copy it, save it as a file or print it, and say
@@ -13,23 +14,24 @@ export function RecoveryKeyNotice({
   recoveryKey: string
   onStored: () => void
 }): React.JSX.Element {
+  const { t } = useT()
   const [stored, setStored] = useState(false)
   const [copied, setCopied] = useState(false)
-  const text = `Ninefold recovery key for “${workspace}”\n\n${recoveryKey}\n\nIt opens the workspace if the passphrase is forgotten or the computer's keychain entry is lost. Keep it away from the computer, like a spare house key.\n`
+  const text = t('workspace.recovery.fileText', { workspace, key: recoveryKey })
   const save = (): void => {
     const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }))
     const link = document.createElement('a')
     link.href = url
-    link.download = `${workspace} recovery key.txt`
+    link.download = t('workspace.recovery.fileName', { workspace })
     link.click()
     setTimeout(() => URL.revokeObjectURL(url), 1000)
   }
   return (
     <section className="card recovery-key" aria-labelledby="recovery-title">
-      <h2 id="recovery-title">Store the recovery key</h2>
+      <h2 id="recovery-title">{t('workspace.recovery.title')}</h2>
       <p>
-        If the passphrase is forgotten, or this computer’s keychain loses its entry, this key is the only way
-        back into <strong>{workspace}</strong>. It is shown <strong>only now</strong>.
+        {t('workspace.recovery.bodyBefore')} <strong>{workspace}</strong>. {t('workspace.recovery.bodyShown')}{' '}
+        <strong>{t('workspace.recovery.bodyOnlyNow')}</strong>.
       </p>
       <p className="recovery-key-text mono" data-testid="recovery-key">
         {recoveryKey}
@@ -45,21 +47,21 @@ export function RecoveryKeyNotice({
             )
           }
         >
-          {copied ? 'Copied' : 'Copy'}
+          {copied ? t('workspace.recovery.copied') : t('workspace.recovery.copy')}
         </button>
         <button type="button" className="secondary" onClick={save}>
-          Save as a file…
+          {t('workspace.recovery.save')}
         </button>
         <button type="button" className="secondary" onClick={() => window.print()}>
-          Print
+          {t('workspace.recovery.print')}
         </button>
       </div>
       <label className="checkbox no-print">
-        <input type="checkbox" checked={stored} onChange={(e) => setStored(e.target.checked)} />I have stored
-        the recovery key somewhere safe, away from this computer
+        <input type="checkbox" checked={stored} onChange={(e) => setStored(e.target.checked)} />
+        {t('workspace.recovery.stored')}
       </label>
       <button type="button" className="no-print" disabled={!stored} onClick={onStored}>
-        Continue to the workspace
+        {t('workspace.recovery.continue')}
       </button>
     </section>
   )

@@ -3,11 +3,13 @@ import type { WorkspaceSummary } from '../../../../shared/contract'
 import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/contract/workspace'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { useT } from '../../i18n'
 import { AnonymisedExport } from '../privacy/AnonymisedExport'
 import { BackupsPanel } from './BackupsPanel'
 import { RetentionPanel } from '../privacy/RetentionPanel'
 
 export function WorkspaceOverview({ workspace }: { workspace: WorkspaceSummary }): React.JSX.Element {
+  const t = useT()
   const [current, setCurrent] = useState('')
   const [next, setNext] = useState('')
   const [error, setError] = useState<unknown>(null)
@@ -31,25 +33,26 @@ export function WorkspaceOverview({ workspace }: { workspace: WorkspaceSummary }
     <div className="overview">
       <h1>{workspace.name}</h1>
       <dl className="facts">
-        <dt>File</dt>
+        <dt>{t.t('workspace.overview.file')}</dt>
         <dd className="mono">{workspace.path}</dd>
-        <dt>Created</dt>
-        <dd>{new Date(workspace.createdAt).toLocaleString()}</dd>
-        <dt>People</dt>
-        <dd>{workspace.peopleCount.toLocaleString()}</dd>
-        <dt>Protection</dt>
+        <dt>{t.t('workspace.overview.created')}</dt>
+        <dd>{t.dateTime(workspace.createdAt)}</dd>
+        <dt>{t.t('workspace.overview.people')}</dt>
+        <dd>{t.number(workspace.peopleCount)}</dd>
+        <dt>{t.t('workspace.overview.protection')}</dt>
         <dd>
-          Encrypted on disk (SQLCipher 4, AES-256) ·{' '}
-          {workspace.protection === 'os-keychain' ? 'key held by the OS keychain' : workspace.protection}
+          {t.t('workspace.overview.encrypted', {
+            how: t.t(`workspace.overview.protectedBy.${workspace.protection}`),
+          })}
         </dd>
-        <dt>Schema version</dt>
+        <dt>{t.t('workspace.overview.schema')}</dt>
         <dd>{workspace.schemaVersion}</dd>
       </dl>
       {workspace.protection === 'passphrase' && (
         <form className="card narrow" onSubmit={change}>
-          <h2>Change passphrase</h2>
+          <h2>{t.t('workspace.overview.changeTitle')}</h2>
           <label>
-            Current passphrase
+            {t.t('workspace.overview.current')}
             <input
               type="password"
               value={current}
@@ -58,7 +61,7 @@ export function WorkspaceOverview({ workspace }: { workspace: WorkspaceSummary }
             />
           </label>
           <label>
-            New passphrase (at least {MIN_PASSPHRASE_LENGTH} characters)
+            {t.t('workspace.overview.next', { min: MIN_PASSPHRASE_LENGTH })}
             <input
               type="password"
               value={next}
@@ -67,9 +70,9 @@ export function WorkspaceOverview({ workspace }: { workspace: WorkspaceSummary }
             />
           </label>
           <ErrorBanner error={error} />
-          {done && <p role="status">Passphrase changed. Use the new one from now on.</p>}
+          {done && <p role="status">{t.t('workspace.overview.changed')}</p>}
           <button type="submit" disabled={!current || !next}>
-            Change passphrase
+            {t.t('workspace.overview.change')}
           </button>
         </form>
       )}

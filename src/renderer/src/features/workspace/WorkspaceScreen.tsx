@@ -1,9 +1,11 @@
 import { CreateWorkspaceForm } from './CreateWorkspaceForm'
 import { OpenWorkspaceForm } from './OpenWorkspaceForm'
 import { useAppStore } from '../../stores/appStore'
+import { useT } from '../../i18n'
 
 /** Shown while no workspace is open: the two ways in, side by side. */
 export function WorkspaceScreen(): React.JSX.Element {
+  const { t } = useT()
   const info = useAppStore((s) => s.info)
   const pending = useAppStore((s) => s.pendingPath)
   const openPath = pending?.command === 'workspace.open' ? pending.path : undefined
@@ -17,10 +19,7 @@ export function WorkspaceScreen(): React.JSX.Element {
           </span>{' '}
           Ninefold
         </h1>
-        <p className="muted">
-          Talent reviews, calibration and succession, on this computer only. Every workspace is an encrypted
-          file.
-        </p>
+        <p className="muted">{t('workspace.welcome.tagline')}</p>
       </header>
       <div className="welcome-grid">
         <OpenWorkspaceForm key={openPath ?? ''} initialPath={openPath} />
@@ -28,8 +27,11 @@ export function WorkspaceScreen(): React.JSX.Element {
       </div>
       {info && (
         <footer className="muted small">
-          Ninefold {info.version} · {info.shell === 'browser' ? 'browser host on 127.0.0.1' : info.shell} ·
-          data in <span className="mono">{info.dataDirectory}</span>
+          {t('workspace.welcome.footer', {
+            version: info.version,
+            shell: info.shell === 'browser' ? t('workspace.welcome.browserHost') : info.shell,
+          })}{' '}
+          <span className="mono">{info.dataDirectory}</span>
         </footer>
       )}
     </main>
