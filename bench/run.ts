@@ -13,6 +13,7 @@ import { createServices } from '../src/main/services/createServices'
 import { calibrationCoreBench } from './calibrationBench'
 import { insightTimings } from './insightsBench'
 import { successionReportBench } from './successionBench'
+import { lrsPullBench } from './lrsBench'
 import {
   floorLearningCsv,
   floorPeopleXlsx,
@@ -280,6 +281,18 @@ const BENCHMARKS: Record<string, () => Promise<Measurement>> = {
       }
     } finally {
       rmSync(dir, { recursive: true, force: true })
+    }
+  },
+  'lrs-pull-10k': async () => {
+    const statements = Math.round(10_000 * Number(process.env['NINEFOLD_BENCH_SCALE'] ?? 1))
+    const r = await lrsPullBench(services, statements)
+    return {
+      name: `pull ${statements.toLocaleString('en-US')} xAPI statements from a real LRS on loopback, pages of 500`,
+      oursMs: r.oursMs,
+      baselineMs: r.baselineMs,
+      baseline: 'a bare paging loop over the same server: fetch and parse every page, store nothing',
+      peakRssMb: peakRssMb(),
+      note: `${r.stored.toLocaleString('en-US')} stored in ${r.pages} page(s), ${Math.round(r.stored / (r.oursMs / 1000)).toLocaleString('en-US')} statements/s stored`,
     }
   },
   'demo-fill-20k': () => demoFill(20_000),

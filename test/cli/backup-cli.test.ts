@@ -22,10 +22,13 @@ describe('ninefold backup / restore', () => {
     const out = join(dir, 'copy.ninefold')
     const backedUp = await cli(['backup', '--out', out, ...ws, '--json'])
     expect(backedUp.code).toBe(0)
-    expect(JSON.parse(backedUp.stdout)).toMatchObject({ path: out, check: { people: 200, schemaVersion: 9 } })
+    expect(JSON.parse(backedUp.stdout)).toMatchObject({
+      path: out,
+      check: { people: 200, schemaVersion: 10 },
+    })
     const text = await cli(['backup', '--out', join(dir, 'copy2.ninefold'), ...ws])
     expect(text.stdout).toMatch(
-      /^Backed up "Demo organisation" \(200 people, schema 9\) to .*copy2\.ninefold; verified/,
+      /^Backed up "Demo organisation" \(200 people, schema 10\) to .*copy2\.ninefold; verified/,
     )
 
     const listed = await cli(['people', 'list', '--limit', '1', ...ws, '--json'])

@@ -116,7 +116,7 @@ test.describe('backups', () => {
     const backups = page.getByRole('region', { name: 'Backups' })
     await expect(backups).toContainText('No backups yet.')
     await backups.getByRole('button', { name: 'Back up now' }).click()
-    await expect(backups.getByRole('status')).toHaveText('Backed up and verified: 300 people, schema 9.')
+    await expect(backups.getByRole('status')).toHaveText('Backed up and verified: 300 people, schema 10.')
     const rows = backups.getByRole('table', { name: 'Backup list' }).locator('tbody tr')
     await expect(rows).toHaveCount(1)
     await expect(rows.first()).toContainText('Backed up by hand')

@@ -38,7 +38,7 @@ describe('backup and restore', () => {
     const out = join(dir, 'copy.ninefold')
     const { path, check } = await client.call('workspace.backup', { path: out })
     expect(path).toBe(out)
-    expect(check).toMatchObject({ name: 'Backed up', people: 200, schemaVersion: 9 })
+    expect(check).toMatchObject({ name: 'Backed up', people: 200, schemaVersion: 10 })
     // Its wrapped keys go with it, so the passphrase (or the recovery key) opens the copy anywhere.
     expect(readFileSync(`${out}.keys`, 'utf8')).toBe(readFileSync(`${workspacePath}.keys`, 'utf8'))
     const bytes = readFileSync(out)
@@ -116,7 +116,7 @@ describe('backup and restore', () => {
     })
     await expect(client.call('workspace.restore', { path: newer })).rejects.toMatchObject({
       code: 'BACKUP_INVALID',
-      message: `${newer} was written by a newer Ninefold (schema 99; this version knows up to 9). Nothing was changed.`,
+      message: `${newer} was written by a newer Ninefold (schema 99; this version knows up to 10). Nothing was changed.`,
     })
     await expect(
       client.call('workspace.restore', { path: join(dir, 'missing.ninefold') }),
@@ -172,7 +172,7 @@ describe('backup and restore', () => {
     services = testServices(dir)
     client = createClient(createInProcessTransport(services))
     const opened = await client.call('workspace.open', { path: oldPath, passphrase: PASSPHRASE })
-    expect(opened.schemaVersion).toBe(9)
+    expect(opened.schemaVersion).toBe(10)
     const { backups } = await client.call('workspace.backups')
     expect(backups.map((b) => b.reason)).toEqual(['before-migration'])
     const copy = openWorkspaceSnapshot(backups[0]?.path ?? '', passphraseKey(PASSPHRASE))

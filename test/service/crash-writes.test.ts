@@ -160,7 +160,7 @@ describe('writes killed at a random moment leave a whole workspace with all of t
         expect([0, 1], `kill ${i}`).toContain(value)
         outcomes.add(value)
         // The next process opens it as usual (a leftover copy beside it changes nothing).
-        expect(JSON.parse(cli(ws, ['workspace', 'info']))).toMatchObject({ schemaVersion: 9 })
+        expect(JSON.parse(cli(ws, ['workspace', 'info']))).toMatchObject({ schemaVersion: 10 })
         if (value === 0) cli(ws, ['calibration', 'create', '--name', 'After the backup'])
       }
       expect(outcomes).toEqual(new Set([0, 1]))

@@ -54,7 +54,7 @@ describe('migrations', () => {
     migrate(db, 8)
     db.prepare("INSERT INTO people (employee_id, full_name, department) VALUES ('E1', 'A', 'Sales')").run()
     migrate(db)
-    expect(schemaVersion(db)).toBe(9)
+    expect(schemaVersion(db)).toBe(10)
     expect(db.prepare('SELECT count(*) AS n FROM field_purposes').get()).toEqual({ n: 0 })
     expect(db.prepare('SELECT department FROM people').get()).toEqual({ department: 'Sales' })
     const row =

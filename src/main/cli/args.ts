@@ -35,6 +35,16 @@ Commands:
   fairness export SESSION --out FILE.xlsx   the audit for the works council
   succession export --out FILE.xlsx [--roles ID,...]
                      the succession report (all critical roles, or those named)
+  lrs add NAME --endpoint URL --key K --secret-file F [--replace]
+             [--verb IRI] [--activity IRI] [--related-activities] [--since ISO]
+                     connect a Learning Record Store (the secret is kept inside the encrypted workspace);
+                     the filters narrow every pull, --since only the first
+  lrs pull NAME [--since ISO] [--dry-run] [--page-size N]
+                     pull new statements page by page (same summary as import; resumes where it stopped)
+  lrs list           connections with their checkpoint and last pull (never the secret)
+  lrs test NAME      call the LRS's /about with the connection's credentials
+  lrs history NAME   the pulls made from a connection
+  lrs remove NAME    remove a connection (statements already pulled stay)
   rules apply RULE_ID [--dry-run]   who a gap-to-growth rule matches and why; writes its actions to the outbox
   outbox export --out FILE.csv|xlsx open assignments in a bulk-enrolment layout for the LMS
 
@@ -79,6 +89,15 @@ export interface CliArgs {
   out?: string | undefined
   preRead: boolean
   roles?: string | undefined
+  endpoint?: string | undefined
+  key?: string | undefined
+  secretFile?: string | undefined
+  since?: string | undefined
+  pageSize?: string | undefined
+  replace: boolean
+  verb?: string | undefined
+  activity?: string | undefined
+  relatedActivities: boolean
 }
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -117,6 +136,15 @@ export function parseCliArgs(argv: string[]): CliArgs {
         out: { type: 'string' },
         'pre-read': { type: 'boolean', default: false },
         roles: { type: 'string' },
+        endpoint: { type: 'string' },
+        key: { type: 'string' },
+        'secret-file': { type: 'string' },
+        since: { type: 'string' },
+        'page-size': { type: 'string' },
+        replace: { type: 'boolean', default: false },
+        verb: { type: 'string' },
+        activity: { type: 'string' },
+        'related-activities': { type: 'boolean', default: false },
       },
     })
     return {
@@ -150,6 +178,15 @@ export function parseCliArgs(argv: string[]): CliArgs {
       out: values.out,
       preRead: values['pre-read'],
       roles: values.roles,
+      endpoint: values.endpoint,
+      key: values.key,
+      secretFile: values['secret-file'],
+      since: values.since,
+      pageSize: values['page-size'],
+      replace: values.replace,
+      verb: values.verb,
+      activity: values.activity,
+      relatedActivities: values['related-activities'],
     }
   } catch (error) {
     throw new AppError('INVALID_INPUT', error instanceof Error ? error.message : String(error))

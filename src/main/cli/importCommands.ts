@@ -1,12 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { mappingSpec, recordKind, type MappingSpec } from '../../shared/contract'
+import {
+  mappingSpec,
+  recordKind,
+  type ImportIssueShape,
+  type ImportSummary,
+  type MappingSpec,
+} from '../../shared/contract'
 import { AppError } from '../../shared/result'
 import type { Client } from '../../shared/rpc/client'
 import { integerOption, type CliArgs } from './args'
 import { formatTable } from './formatTable'
 
-interface Out {
+export interface Out {
   json: boolean
   out: (text: string) => void
   err: (text: string) => void
@@ -60,7 +66,38 @@ export async function importFile(client: Client, file: string, args: CliArgs, ou
     skipInvalid: args.skipInvalid,
     dryRun: args.dryRun,
   })
-  const { outcome, ...summary } = result
+  return printImportSummary(result, output)
+}
+
+const plainIssue = ({ sheet, row, column, value, code, message }: ImportIssueShape): ImportIssueShape => ({
+  sheet,
+  row,
+  column,
+  value,
+  code,
+  message,
+})
+
+/**
+ * Prints an import's summary (the JSON is the documented shape, without the outcome) and returns the exit code:
+ * 0 stored, dry run or nothing new; 2 rejected. `ninefold lrs pull` prints the same.
+ */
+export function printImportSummary(
+  result: ImportSummary & { outcome: 'stored' | 'rejected' | 'dry-run' | 'already-imported' },
+  output: Out,
+): number {
+  const { outcome, ...rest } = result
+  const summary: ImportSummary = {
+    batchId: rest.batchId,
+    kind: rest.kind,
+    file: rest.file,
+    sha256: rest.sha256,
+    rows: rest.rows,
+    // The documented issue shape: the catalogue key the renderer uses (`text`) is not part of it.
+    errors: rest.errors.map(plainIssue),
+    warnings: rest.warnings.map(plainIssue),
+    unmatched: rest.unmatched,
+  }
   if (output.json) {
     output.out(JSON.stringify(summary))
   } else {

@@ -13,6 +13,7 @@ import { formatTable } from './formatTable'
 import { importFile, listBatches, undoBatch } from './importCommands'
 import { checkCalibrationArgs, runCalibration } from './calibrationCommands'
 import { checkFairnessArgs, runFairness } from './fairnessCommands'
+import { runLrs } from './lrsCommands'
 
 /** Input problems exit 2 (scripts can tell "you called me wrong" from "it failed"). */
 const INPUT_ERRORS: ReadonlySet<ErrorCode> = new Set([
@@ -27,6 +28,8 @@ const INPUT_ERRORS: ReadonlySet<ErrorCode> = new Set([
   'NOT_FOUND',
   'SESSION_LOCKED',
   'BACKUP_INVALID',
+  'LRS_AUTH',
+  'LRS_REFUSED',
 ])
 
 interface Output {
@@ -329,6 +332,16 @@ export async function runCli(
           checkCalibrationArgs(sub, args)
           return await withOpenWorkspace(services, args, env, (client) =>
             runCalibration(client, args, output),
+          )
+        }
+        if (command === 'lrs') {
+          if (args.command.length > 3)
+            throw new AppError(
+              'INVALID_INPUT',
+              'Usage: ninefold lrs add|pull|list|test|history|remove [NAME] (see --help).',
+            )
+          return await withOpenWorkspace(services, args, env, (client) =>
+            runLrs(client, sub, args.command[2], args, output),
           )
         }
         if (command === 'restore') {

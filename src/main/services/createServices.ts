@@ -1,3 +1,4 @@
+import { message } from '../../shared/i18n/translate'
 import { createDispatcher, type Dispatcher, type Handlers } from '../rpc/dispatcher'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
@@ -52,6 +53,7 @@ import { IDLE_CHECK_MS, IdleLock } from './workspace/idleLock'
 import { applySettings, readSettings } from './settings/workspaceSettings'
 import { WorkspaceBackups } from './workspace/workspaceBackups'
 import { workspaceHandlers } from './workspace/workspaceHandlers'
+import { lrsHandlers } from '../lrs/lrsHandlers'
 import { WorkspaceSession } from './workspace/workspaceSession'
 
 /** Exports shorter than this need no notice that they finished. */
@@ -112,7 +114,7 @@ export function createServices(ports: ServicePorts): Services {
         events.emit('jobs.finished', {
           jobId: `export-${randomUUID()}`,
           ok: true,
-          message: `The export of ${path ? basename(path) : fileName} has finished.`,
+          message: JobRegistry.exportFinished(path ? basename(path) : fileName),
           seconds: Math.round(seconds * 10) / 10,
         })
     }
@@ -155,7 +157,7 @@ export function createServices(ports: ServicePorts): Services {
     'people.list': (input) => listPeople(session.reader, input),
     'people.facets': () => peopleFacets(session.reader),
     'demo.populate': (input) =>
-      session.exclusively('the demo fill', () =>
+      session.exclusively(message('workspace.busy.demoFill'), () =>
         jobs.run(
           input.jobId,
           (job) =>
@@ -164,7 +166,7 @@ export function createServices(ports: ServicePorts): Services {
               { people: input.people, seed: input.seed, now: now(), actor: ports.actor },
               job,
             ),
-          `The demo fill (${input.people.toLocaleString('en-US')} people)`,
+          message('common.jobs.demoFill', { count: input.people }),
         ),
       ),
     'jobs.cancel': (input) => ({ cancelled: jobs.cancel(input.jobId) }),
@@ -176,14 +178,14 @@ export function createServices(ports: ServicePorts): Services {
     },
     'import.stage': (input) => staged.stage(input.fileName, input.bytes),
     'import.commit': async (input) => {
-      const result = await session.exclusively('the running import', () =>
+      const result = await session.exclusively(message('workspace.busy.import'), () =>
         jobs.run(
           input.jobId,
           (job) =>
             input.kind === 'xapi'
               ? commitXapi(input, importContext(), job)
               : commitImport(input, importContext(), job),
-          `The import of ${basename(input.path)}`,
+          message('common.jobs.importOf', { file: basename(input.path) }),
         ),
       )
       if (result.outcome === 'stored' || result.outcome === 'already-imported') staged.discard(input.path)
@@ -198,6 +200,7 @@ export function createServices(ports: ServicePorts): Services {
       return result
     },
     'import.list': () => listImports(session.reader),
+    ...lrsHandlers({ session, events, jobs, actor: ports.actor, now, http: ports.lrsHttp }),
     'quality.report': () => qualityReport(session.reader, now()),
     'import.unmatched': () => listUnmatched(session.reader),
     'calibration.create': (input) => createSession(input, calibrationContext()),

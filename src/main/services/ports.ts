@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { shellKind } from '../../shared/contract'
+import type { RequestOptions } from '../lrs/lrsHttp'
 
 /**
  * OS-level secret storage (Electron `safeStorage`). Only the desktop shell provides it; the services never import
@@ -22,4 +23,6 @@ export interface ServicePorts {
   osKeychain?: OsKeychain
   now?: () => Date
   onInternalError?: (method: string, error: unknown) => void
+  /** Retries and timeouts of LRS requests (tests shorten them; the app keeps the defaults). */
+  lrsHttp?: Omit<RequestOptions, 'signal'>
 }

@@ -10,6 +10,7 @@ import { skillsMethods } from './skills'
 import { demoMethods } from './demo'
 import { importMethods } from './import'
 import { jobEvents, jobMethods } from './jobs'
+import { lrsEvents, lrsMethods } from './lrs'
 import { peopleMethods } from './people'
 import { qualityMethods } from './quality'
 import { settingsMethods } from './settings'
@@ -33,6 +34,7 @@ export const contract = {
   ...skillsMethods,
   ...jobMethods,
   ...settingsMethods,
+  ...lrsMethods,
 } as const
 
 /** Every event the services may push to the renderer. */
@@ -40,6 +42,7 @@ export const events = {
   ...appEvents,
   ...workspaceEvents,
   ...jobEvents,
+  ...lrsEvents,
 } as const
 
 export type Contract = typeof contract
@@ -76,6 +79,7 @@ export * from './common'
 export * from './demo'
 export * from './import'
 export * from './jobs'
+export * from './lrs'
 export * from './people'
 export * from './quality'
 export * from './workspace'

@@ -3,6 +3,7 @@ import { common } from './en/common'
 import { fairness } from './en/fairness'
 import { importMessages } from './en/import'
 import { insights } from './en/insights'
+import { lrs } from './en/lrs'
 import { people } from './en/people'
 import { privacy } from './en/privacy'
 import { settings } from './en/settings'
@@ -27,14 +28,21 @@ export const en = {
   insights,
   fairness,
   privacy,
+  lrs,
 } as const
 
 /** A catalogue with the same keys as English: a missing or extra translation fails to compile. */
 export type Catalogue = Widen<typeof en>
 /** Plural forms by Intl plural category; `other` is always there (Polish also has few and many). */
 export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }
+/** Plural forms only when every key is a plural category: a group of messages may have a key named `other`. */
+export type IsPlural<T> = T extends { other: string }
+  ? Exclude<keyof T, Intl.LDMLPluralRule> extends never
+    ? true
+    : false
+  : false
 type Widen<T> = T extends string
   ? string
-  : T extends { other: string }
+  : IsPlural<T> extends true
     ? Plural
     : { -readonly [K in keyof T]: Widen<T[K]> }

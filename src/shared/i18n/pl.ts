@@ -4,6 +4,7 @@ import { common } from './pl/common'
 import { fairness } from './pl/fairness'
 import { importMessages } from './pl/import'
 import { insights } from './pl/insights'
+import { lrs } from './pl/lrs'
 import { people } from './pl/people'
 import { privacy } from './pl/privacy'
 import { settings } from './pl/settings'
@@ -24,4 +25,5 @@ export const pl: Catalogue = {
   insights,
   fairness,
   privacy,
+  lrs,
 }

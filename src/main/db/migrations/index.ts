@@ -7,6 +7,7 @@ import { migration006 } from './006-rules-outbox'
 import { migration007 } from './007-privacy'
 import { migration008 } from './008-learning-goals'
 import { migration009 } from './009-field-purposes'
+import { migration010 } from './010-lrs-connections'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -21,5 +22,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ]
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

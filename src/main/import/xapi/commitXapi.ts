@@ -2,7 +2,8 @@ import { createHash, randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { MethodOutput, ParsedInput } from '../../../shared/contract'
-import type { ImportIssue } from '../../../core/import/validateRows'
+import { message, type Message } from '../../../shared/i18n/translate'
+import { issueText, type ImportIssue } from '../../../core/import/validateRows'
 import {
   competencyEvidenceOf,
   expiryOf,
@@ -23,14 +24,16 @@ import { closeCompletedActions } from '../../services/rules/outbox'
 
 type CommitResult = MethodOutput<'import.commit'>
 const MAX_ISSUES = 1_000
-const note = (code: string, message: string, value: string | null = null): ImportIssue => ({
+const note = (code: string, text: Message, value: string | null = null): ImportIssue => ({
   sheet: null,
   row: 0,
   column: null,
   value,
   code,
-  message,
+  ...issueText(text),
 })
+/** A count in a sentence: `count` picks the plural form, `n` is the number as the English text always wrote it. */
+const counted = (count: number): { count: number; n: string } => ({ count, n: String(count) })
 
 /**
  * Imports xAPI statements as one batch. Invalid statements reject the file (or are skipped with skipInvalid);
@@ -86,7 +89,15 @@ export async function commitXapi(
           column: 'id',
           value: s.id,
           code: 'CONFLICT',
-          message: `statement ${s.index}: the id ${s.id} is already ${earlier ? `used by statement ${earlier.index}` : 'stored'} with different content`,
+          ...issueText(
+            earlier
+              ? message('import.statements.conflictUsed', {
+                  index: String(s.index),
+                  id: s.id,
+                  earlier: String(earlier.index),
+                })
+              : message('import.statements.conflictStored', { index: String(s.index), id: s.id }),
+          ),
         })
       }
     }
@@ -94,9 +105,7 @@ export async function commitXapi(
   if (summary.rows.rejected > 0 && !input.skipInvalid) return summary
   if (fresh.length === 0 && !input.dryRun) {
     summary.outcome = 'already-imported'
-    summary.warnings.push(
-      note('ALREADY_IMPORTED', 'Every statement in this file is already stored; nothing was changed.'),
-    )
+    summary.warnings.push(note('ALREADY_IMPORTED', message('import.statements.alreadyImported')))
     return summary
   }
 
@@ -162,56 +171,41 @@ export async function commitXapi(
       summary.unmatched += expired.unmatched
       if (expired.credentials > 0)
         summary.warnings.push(
-          note(
-            'EXPIRED',
-            `${expired.credentials} credential(s) expired according to this file; their learning records now end on the expiry date.`,
-          ),
+          note('EXPIRED', message('import.statements.expired', counted(expired.credentials))),
         )
       if (expired.competencies > 0)
         summary.warnings.push(
           note(
             'COMPETENCY_EXPIRED',
-            `${expired.competencies} competency expiry statement(s) are kept as statements; competency ratings are not changed by them.`,
+            message('import.statements.competencyExpired', counted(expired.competencies)),
           ),
         )
       if (withoutLevel.length > 0)
         summary.warnings.push(
           note(
             'NO_LEVEL',
-            `${withoutLevel.length} competency achievement(s) carry no score, so no proficiency level (statements ${withoutLevel.slice(0, 5).join(', ')}${withoutLevel.length > 5 ? ', …' : ''}); they are kept as statements and no rating was stored.`,
+            message('import.statements.noLevel', {
+              ...counted(withoutLevel.length),
+              list: `${withoutLevel.slice(0, 5).join(', ')}${withoutLevel.length > 5 ? ', …' : ''}`,
+            }),
           ),
         )
       const voided = applyVoiding(db, journal, voiding)
       if (voided.applied > 0)
-        summary.warnings.push(
-          note(
-            'VOIDED',
-            `${voided.applied} statement(s) voided by this file; their learning records were removed.`,
-          ),
-        )
+        summary.warnings.push(note('VOIDED', message('import.statements.voided', counted(voided.applied))))
       for (const missing of voided.unknown)
         summary.warnings.push(
-          note(
-            'VOID_TARGET_UNKNOWN',
-            `A voiding statement names ${missing}, which is not stored; nothing was voided.`,
-            missing,
-          ),
+          note('VOID_TARGET_UNKNOWN', message('import.statements.voidUnknown', { target: missing }), missing),
         )
       if (summary.unmatched > 0) {
         summary.warnings.push(
-          note(
-            'UNMATCHED',
-            `${summary.unmatched} statement(s) name learners who are not in the workspace; their records are kept as unmatched until those people are imported.`,
-          ),
+          note('UNMATCHED', message('import.statements.unmatched', counted(summary.unmatched))),
         )
       }
       const closed = closeCompletedActions(db, journal, context.now, context.actor)
       if (closed > 0)
         summary.warnings.push(
-          note(
-            'ACTIONS_CLOSED',
-            `${closed} outbox action(s) are now done according to this file and were closed.`,
-          ),
+          note('ACTIONS_CLOSED', message('import.warnings.actionsClosed', counted(closed))),
         )
       journal.flush()
       if (input.dryRun) throw rollback
@@ -232,7 +226,7 @@ export async function commitXapi(
  * gets that valid-until date (journaled); with no such record the expiry is stored as a record of its own, so a
  * later grid still sees the credential as expired.
  */
-function applyExpiries(
+export function applyExpiries(
   db: ImportContext['db'],
   journal: ChangeJournal,
   writer: RecordWriter,
@@ -281,7 +275,7 @@ function applyExpiries(
 }
 
 /** Marks each target voided and removes the learning record it stood for (journaled, so undo restores both). */
-function applyVoiding(
+export function applyVoiding(
   db: ImportContext['db'],
   journal: ChangeJournal,
   voiding: ReadStatement[],

@@ -2,8 +2,9 @@ import xapiValidation from '@learninglocker/xapi-validation'
 import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
+import { english, message, type Message, type MessageKey } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
-import type { ImportIssue } from '../../../core/import/validateRows'
+import { issueText, type ImportIssue } from '../../../core/import/validateRows'
 import { findDuplicateKeys, parseJsonStrict } from '../../../core/xapi/strictJson'
 import { statementFingerprint } from '../../../core/xapi/toLearningRecord'
 
@@ -33,41 +34,52 @@ export interface ReadResult {
 
 type Warning = { name?: string; path?: string[]; typeName?: string; constructor: { name: string } }
 
-const WARNING_TEXT: Record<string, string> = {
-  RequiredWarning: 'is required',
-  NoIfiWarning: 'has no identifier (mbox, mbox_sha1sum, openid or account)',
-  IfiCountWarning: 'must have exactly one identifier (mbox, mbox_sha1sum, openid or account)',
-  RawLessThanMinWarning: 'has a raw score below its min',
-  RawMoreThanMaxWarning: 'has a raw score above its max',
-  MinMoreThanMaxWarning: 'has a min score above its max',
-  VoidWarning: 'voids something that is not a statement reference',
-  ObjectTypeWarning: 'has an objectType that is not allowed here',
-  RestrictedValueWarning: 'holds a value that is not allowed here',
-  SubStatementWarning: 'is a sub-statement that nests another',
-  NoMembersWarning: 'is an anonymous group without members',
-  MembersTypeWarning: 'lists a member that is not an agent',
-  MembersLengthWarning: 'has too few members',
-  ContextPropWarning: 'uses a context property not allowed for this object',
-  InvalidComponentsWarning: 'has interaction components not allowed for its type',
-  MissingInteractionTypeWarning: 'has interaction components but no interaction type',
-  SignedContentTypeWarning: 'is a signature with the wrong content type',
+const WARNING_TEXT: Record<string, MessageKey> = {
+  RequiredWarning: 'import.statements.required',
+  NoIfiWarning: 'import.statements.noIfi',
+  IfiCountWarning: 'import.statements.ifiCount',
+  RawLessThanMinWarning: 'import.statements.rawBelowMin',
+  RawMoreThanMaxWarning: 'import.statements.rawAboveMax',
+  MinMoreThanMaxWarning: 'import.statements.minAboveMax',
+  VoidWarning: 'import.statements.void',
+  ObjectTypeWarning: 'import.statements.objectType',
+  RestrictedValueWarning: 'import.statements.restrictedValue',
+  SubStatementWarning: 'import.statements.subStatement',
+  NoMembersWarning: 'import.statements.noMembers',
+  MembersTypeWarning: 'import.statements.membersType',
+  MembersLengthWarning: 'import.statements.membersLength',
+  ContextPropWarning: 'import.statements.contextProp',
+  InvalidComponentsWarning: 'import.statements.invalidComponents',
+  MissingInteractionTypeWarning: 'import.statements.missingInteractionType',
+  SignedContentTypeWarning: 'import.statements.signedContentType',
 }
 
-function describe(warning: Warning): { path: string; message: string; code: string } {
+function describe(warning: Warning): { path: string; message: string; text: Message; code: string } {
   const name = warning.name ?? warning.constructor.name
   const path = (warning.path ?? []).slice(1).join('.') || 'statement'
-  const text =
+  const known = Object.hasOwn(WARNING_TEXT, name) ? WARNING_TEXT[name] : undefined
+  const problem =
     name === 'TypeWarning'
-      ? `is not a valid ${warning.typeName ?? 'value'}`
-      : (WARNING_TEXT[name] ?? `is invalid (${name})`)
+      ? message('import.statements.notValidType', { type: warning.typeName ?? 'value' })
+      : known
+        ? message(known)
+        : message('import.statements.invalid', { name })
+  const text = message('import.statements.path', { path, problem })
   return {
     path,
-    message: `${path} ${text}`,
+    message: english(text),
+    text,
     code: name
       .replace(/Warning$/, '')
       .replace(/[A-Z]/g, (c, i: number) => (i ? '_' : '') + c)
       .toUpperCase(),
   }
+}
+
+/** The xAPI 1.0.3 problems of one statement (Learning Locker's validator): path, code and message for each. */
+export function checkStatement(statement: unknown): ReturnType<typeof describe>[] {
+  // The validator wants ordinary objects; a plain JSON.parse copy is one (JSON.parse defines "__proto__" as data).
+  return (validateStatement(JSON.parse(JSON.stringify(statement))) as Warning[]).map(describe)
 }
 
 /** A statement without an id gets one derived from its content, so importing it twice is still a duplicate. */
@@ -82,7 +94,11 @@ function parseText(
 ): { items: unknown[]; lineNumbers: boolean; more: string | null } {
   const trimmed = text.trim()
   if (trimmed.length === 0)
-    throw new AppError('FILE_UNREADABLE', `${file}: The file is empty.`, { file, reason: 'EMPTY_FILE' })
+    throw new AppError(
+      'FILE_UNREADABLE',
+      message('import.errors.file', { file, problem: message('import.errors.empty') }),
+      { file, reason: 'EMPTY_FILE' },
+    )
   try {
     const parsed = parseJsonStrict(trimmed)
     if (Array.isArray(parsed)) return { items: parsed, lineNumbers: false, more: null }
@@ -103,10 +119,14 @@ function parseText(
     ) {
       return { items: lines.map((l) => (l.trim() === '' ? undefined : l)), lineNumbers: true, more: null }
     }
-    throw new AppError('FILE_UNREADABLE', `${file}: not valid JSON (${(error as Error).message}).`, {
-      file,
-      reason: 'INVALID_JSON',
-    })
+    throw new AppError(
+      'FILE_UNREADABLE',
+      message('import.errors.notJson', { file, detail: (error as Error).message }),
+      {
+        file,
+        reason: 'INVALID_JSON',
+      },
+    )
   }
 }
 
@@ -118,23 +138,32 @@ function parseText(
 export function readStatements(path: string): ReadResult {
   const file = basename(path)
   if (statSync(path).size > MAX_XAPI_BYTES)
-    throw new AppError('FILE_UNREADABLE', `${file}: larger than ${MAX_XAPI_BYTES / 1024 ** 2} MB.`, {
-      file,
-      reason: 'FILE_TOO_LARGE',
-    })
+    throw new AppError(
+      'FILE_UNREADABLE',
+      message('import.errors.tooLarge', { file, size: String(MAX_XAPI_BYTES / 1024 ** 2) }),
+      {
+        file,
+        reason: 'FILE_TOO_LARGE',
+      },
+    )
   const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '')
   const { items, lineNumbers, more } = parseText(text, file)
   const issues: ImportIssue[] = []
   const warnings: ImportIssue[] = []
   const statements: ReadStatement[] = []
-  const issue = (index: number, column: string | null, code: string, message: string): void => {
+  const issue = (index: number, column: string | null, code: string, problem: Message): void => {
     issues.push({
       sheet: null,
       row: index,
       column,
       value: null,
       code,
-      message: lineNumbers ? `line ${index}: ${message}` : `statement ${index}: ${message}`,
+      ...issueText(
+        message(lineNumbers ? 'import.statements.line' : 'import.statements.statement', {
+          index: String(index),
+          problem,
+        }),
+      ),
     })
   }
   if (more) {
@@ -144,7 +173,7 @@ export function readStatements(path: string): ReadResult {
       column: null,
       value: more,
       code: 'INCOMPLETE_EXPORT',
-      message: `The LRS answer says there is more (${more}): this file is one page of a larger export.`,
+      ...issueText(message('import.statements.incomplete', { more })),
     })
   }
   // "$[3].actor" (array), "$.statements[3].actor" (StatementResult) or "$.actor" (one statement) → position 3 or 0.
@@ -165,24 +194,29 @@ export function readStatements(path: string): ReadResult {
       try {
         statement = parseJsonStrict(item as string)
       } catch (error) {
-        return issue(index, null, 'INVALID_JSON', `not valid JSON (${(error as Error).message})`)
+        return issue(
+          index,
+          null,
+          'INVALID_JSON',
+          message('import.statements.invalidJson', { detail: (error as Error).message }),
+        )
       }
       for (const key of findDuplicateKeys(item as string))
         issue(
           index,
           key.replace(/^\$\.?/, ''),
           'DUPLICATE_KEY',
-          `the key ${key.replace(/^\$\.?/, '')} appears twice`,
+          message('import.statements.duplicateKey', { key: key.replace(/^\$\.?/, '') }),
         )
     } else {
       for (const path of duplicatesByPosition.get(position) ?? [])
-        issue(index, path, 'DUPLICATE_KEY', `the key ${path} appears twice in one object`)
+        issue(index, path, 'DUPLICATE_KEY', message('import.statements.duplicateKeyInObject', { key: path }))
     }
     if (statement === null || typeof statement !== 'object' || Array.isArray(statement))
-      return issue(index, null, 'NOT_A_STATEMENT', 'not a JSON object')
+      return issue(index, null, 'NOT_A_STATEMENT', message('import.statements.notObject'))
     // The validator wants ordinary objects; a plain JSON.parse copy is one (JSON.parse defines "__proto__" as data).
     const problems = (validateStatement(JSON.parse(JSON.stringify(statement))) as Warning[]).map(describe)
-    for (const p of problems) issue(index, p.path, p.code, p.message)
+    for (const p of problems) issue(index, p.path, p.code, p.text)
     if (problems.length > 0 || issues.some((i) => i.row === index)) return
     const record = statement as Record<string, unknown>
     const fingerprint = statementFingerprint(record)

@@ -3,16 +3,19 @@ import type { WorkspaceSettings } from '../../../../shared/contract'
 import { LOCALES, useLocale, useT, type Locale } from '../../i18n'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { message as said } from '../../../../shared/i18n/translate'
+import { AppError } from '../../../../shared/result'
+import { ConnectionsPanel } from '../connections/ConnectionsPanel'
 import { FieldPurposesPanel } from '../privacy/FieldPurposesPanel'
 
 type Calibration = WorkspaceSettings['calibration']
 const BOXES = ['7', '8', '9', '4', '5', '6', '1', '2', '3'] as const
-const COMPONENTS: [keyof Calibration['agilityWeights'], string][] = [
-  ['skillGrowth', 'Skill growth'],
-  ['assessment', 'Assessment mastery'],
-  ['breadth', 'Breadth of recent learning'],
-  ['stretch', 'Stretch programmes'],
-]
+const COMPONENTS = [
+  'skillGrowth',
+  'assessment',
+  'breadth',
+  'stretch',
+] as const satisfies readonly (keyof Calibration['agilityWeights'])[]
 
 function NumberField({
   label,
@@ -85,10 +88,11 @@ export function SettingsScreen(): React.JSX.Element {
       try {
         document = JSON.parse(text)
       } catch {
-        setError(new Error(`${chosen.name} is not a settings file (it is not JSON).`))
+        setError(new AppError('INVALID_INPUT', said('settings.file.notJson', { file: chosen.name })))
         return
       }
-      apply(document, `Imported from ${chosen.name}`, `Applied the settings from ${chosen.name}.`)
+      // The reason is kept in the audit log as written, in English like the log's other entries.
+      apply(document, `Imported from ${chosen.name}`, t('settings.file.applied', { file: chosen.name }))
     })
   }
 
@@ -112,25 +116,22 @@ export function SettingsScreen(): React.JSX.Element {
         </label>
         <p className="muted small">{t('settings.languageHelp')}</p>
       </section>
-      <section className="card" aria-label="Settings file">
-        <h2>Share these settings</h2>
-        <p className="muted">
-          Export them as a file and import it in another workspace: it is checked whole and applied in one
-          step (logged), or refused with what is wrong.
-        </p>
+      <section className="card" aria-label={t('settings.file.region')}>
+        <h2>{t('settings.file.title')}</h2>
+        <p className="muted">{t('settings.file.intro')}</p>
         <div className="form-actions">
           <button type="button" className="secondary" onClick={exportFile}>
-            Export settings file
+            {t('settings.file.export')}
           </button>
           <button type="button" className="secondary" onClick={() => file.current?.click()}>
-            Import settings file…
+            {t('settings.file.import')}
           </button>
           <input
             ref={file}
             type="file"
             hidden
             accept=".json,application/json"
-            aria-label="Settings file to import"
+            aria-label={t('settings.file.input')}
             onChange={(e) => {
               const chosen = e.target.files?.[0]
               if (chosen) importFile(chosen)
@@ -143,17 +144,17 @@ export function SettingsScreen(): React.JSX.Element {
       {message && <p role="status">{message}</p>}
       <form
         className="card"
-        aria-label="Calibration defaults"
+        aria-label={t('settings.calibration.form')}
         onSubmit={(e) => {
           e.preventDefault()
-          apply(draft, reason.trim(), 'Settings saved; new sessions use them.')
+          apply(draft, reason.trim(), t('settings.saved'))
         }}
       >
-        <h2>Calibration: scales, cut points and weights</h2>
-        <p className="muted">What new sessions start with; a session started already keeps its own.</p>
+        <h2>{t('settings.calibration.title')}</h2>
+        <p className="muted">{t('settings.calibration.intro')}</p>
         <div className="insight-form">
           <NumberField
-            label="Performance low up to (1–5)"
+            label={t('settings.calibration.performanceLow')}
             step={0.1}
             value={calibration.performanceCuts.lowMax}
             onChange={(v) =>
@@ -161,7 +162,7 @@ export function SettingsScreen(): React.JSX.Element {
             }
           />
           <NumberField
-            label="Performance high from (1–5)"
+            label={t('settings.calibration.performanceHigh')}
             step={0.1}
             value={calibration.performanceCuts.highMin}
             onChange={(v) =>
@@ -169,7 +170,7 @@ export function SettingsScreen(): React.JSX.Element {
             }
           />
           <NumberField
-            label="Potential low below (percentile)"
+            label={t('settings.calibration.potentialLow')}
             value={calibration.potential.cuts.low}
             onChange={(v) =>
               setCalibration({
@@ -178,7 +179,7 @@ export function SettingsScreen(): React.JSX.Element {
             }
           />
           <NumberField
-            label="Potential high from (percentile)"
+            label={t('settings.calibration.potentialHigh')}
             value={calibration.potential.cuts.high}
             onChange={(v) =>
               setCalibration({
@@ -187,17 +188,17 @@ export function SettingsScreen(): React.JSX.Element {
             }
           />
           <NumberField
-            label="Minimum tenure (months)"
+            label={t('settings.calibration.minTenure')}
             value={calibration.minTenureMonths}
             onChange={(v) => setCalibration({ minTenureMonths: v })}
           />
         </div>
-        <h3>Learning agility weights</h3>
+        <h3>{t('settings.calibration.agility')}</h3>
         <div className="insight-form">
-          {COMPONENTS.map(([key, label]) => (
+          {COMPONENTS.map((key) => (
             <NumberField
               key={key}
-              label={label}
+              label={t(`settings.calibration.component.${key}`)}
               step={0.05}
               value={calibration.agilityWeights[key] ?? 0}
               onChange={(v) =>
@@ -206,11 +207,11 @@ export function SettingsScreen(): React.JSX.Element {
             />
           ))}
         </div>
-        <h3>Box labels</h3>
+        <h3>{t('settings.calibration.labels')}</h3>
         <div className="label-grid">
           {BOXES.map((box) => (
             <label key={box}>
-              Box {box}
+              {t('settings.calibration.box', { box })}
               <input
                 value={draft.labels[box] ?? ''}
                 onChange={(e) => setDraft({ ...draft, labels: { ...draft.labels, [box]: e.target.value } })}
@@ -218,36 +219,37 @@ export function SettingsScreen(): React.JSX.Element {
             </label>
           ))}
         </div>
-        <h3>Locking and backups</h3>
+        <h3>{t('settings.locking.title')}</h3>
         <div className="insight-form">
           <NumberField
-            label="Lock after (minutes without input)"
+            label={t('settings.locking.idle')}
             value={draft.idleLockMinutes}
             onChange={(v) => setDraft({ ...draft, idleLockMinutes: v })}
           />
           <NumberField
-            label="Automatic backups kept"
+            label={t('settings.locking.backups')}
             value={draft.backupsKept}
             onChange={(v) => setDraft({ ...draft, backupsKept: v })}
           />
         </div>
         <div className="insight-form">
           <label>
-            Reason (kept in the audit log)
+            {t('settings.reason')}
             <input
-              aria-label="Settings change reason"
+              aria-label={t('settings.reasonLabel')}
               value={reason}
               onChange={(e) => setReason(e.target.value)}
             />
           </label>
           <button type="submit" disabled={!changed || reason.trim().length < 3}>
-            Save settings
+            {t('settings.save')}
           </button>
           <button type="button" className="secondary" disabled={!changed} onClick={() => setDraft(settings)}>
-            Discard changes
+            {t('settings.discard')}
           </button>
         </div>
       </form>
+      <ConnectionsPanel />
       <FieldPurposesPanel />
     </div>
   )

@@ -1,0 +1,133 @@
+import type { Catalogue } from '../catalogue'
+
+export const lrs: Catalogue['lrs'] = {
+  busy: 'pobieranie z {name}',
+  job: 'Pobieranie z {name}',
+  errors: {
+    cancelled: 'Pobieranie anulowano, zanim zapisano jakąkolwiek stronę; nic się nie zmieniło.',
+    cancelledKept: {
+      one: 'Pobieranie anulowano. Zapisane już strony ({pages}) z {count} wyrażeniem zostają; następne pobieranie zacznie się po nich.',
+      few: 'Pobieranie anulowano. Zapisane już strony ({pages}) z {count} wyrażeniami zostają; następne pobieranie zacznie się po nich.',
+      many: 'Pobieranie anulowano. Zapisane już strony ({pages}) z {count} wyrażeniami zostają; następne pobieranie zacznie się po nich.',
+      other:
+        'Pobieranie anulowano. Zapisane już strony ({pages}) z {count} wyrażeniami zostają; następne pobieranie zacznie się po nich.',
+    },
+    keptAfter: {
+      one: '{error} Strony zapisane wcześniej ({pages}) z {count} wyrażeniem zostają; następne pobieranie zacznie się po nich.',
+      few: '{error} Strony zapisane wcześniej ({pages}) z {count} wyrażeniami zostają; następne pobieranie zacznie się po nich.',
+      many: '{error} Strony zapisane wcześniej ({pages}) z {count} wyrażeniami zostają; następne pobieranie zacznie się po nich.',
+      other:
+        '{error} Strony zapisane wcześniej ({pages}) z {count} wyrażeniami zostają; następne pobieranie zacznie się po nich.',
+    },
+    auth: 'LRS pod adresem {host} odrzucił dane logowania (HTTP {status}): sprawdź klucz i sekret tego połączenia.',
+    refused: 'LRS pod adresem {host} odrzucił żądanie (HTTP {status}): {server}',
+    unavailable: 'LRS pod adresem {host} nie odpowiedział po {attempts} próbach ({reason}). Spróbuj później.',
+    notJson: 'LRS pod adresem {host} odpowiedział czymś, co nie jest JSON-em.',
+    notStatementResult:
+      'Strona {page} z LRS nie jest listą wyrażeń (brak tablicy „statements”); nic z niej nie zapisano.',
+    statementWithoutId:
+      'Strona {page} z LRS ma pozycję {position}, która nie jest wyrażeniem z identyfikatorem; nic z tej strony nie zapisano.',
+    noConnection: 'Nie ma połączenia LRS o nazwie „{name}”.',
+    exists: 'Połączenie LRS o nazwie „{name}” już istnieje. Wybierz inną nazwę albo je zastąp.',
+    badEndpoint:
+      '„{endpoint}” nie jest adresem http(s) punktu końcowego LRS, np. https://lrs.example.com/xAPI/.',
+  },
+  issues: {
+    statement: 'strona {page}, wyrażenie {position}: {problem}',
+    conflict: 'strona {page}, wyrażenie {position}: identyfikator {id} jest już zapisany z inną treścią',
+    moreRepeats:
+      'LRS wskazał z powrotem stronę już przeczytaną; pobieranie zatrzymało się tam, zamiast krążyć.',
+    voidUnknown:
+      'Wyrażenie unieważniające wskazuje {target}, którego nie ma w obszarze roboczym; zostanie zastosowane, gdy to wyrażenie nadejdzie.',
+    unmatched: {
+      one: '{count} wyrażenie dotyczy uczącego się spoza obszaru roboczego; jego zapis czeka jako niedopasowany, aż ta osoba zostanie zaimportowana.',
+      few: '{count} wyrażenia dotyczą uczących się spoza obszaru roboczego; ich zapisy czekają jako niedopasowane, aż te osoby zostaną zaimportowane.',
+      many: '{count} wyrażeń dotyczy uczących się spoza obszaru roboczego; ich zapisy czekają jako niedopasowane, aż te osoby zostaną zaimportowane.',
+      other:
+        '{count} wyrażenia dotyczą uczących się spoza obszaru roboczego; ich zapisy czekają jako niedopasowane, aż te osoby zostaną zaimportowane.',
+    },
+    conflicts: {
+      one: '{count} wyrażenie ma identyfikator zapisanego wyrażenia, ale inną treść; nie zostało zapisane (zob. błędy).',
+      few: '{count} wyrażenia mają identyfikator zapisanych wyrażeń, ale inną treść; nie zostały zapisane (zob. błędy).',
+      many: '{count} wyrażeń ma identyfikator zapisanych wyrażeń, ale inną treść; nie zostały zapisane (zob. błędy).',
+      other:
+        '{count} wyrażenia mają identyfikator zapisanych wyrażeń, ale inną treść; nie zostały zapisane (zob. błędy).',
+    },
+  },
+  panel: {
+    title: 'Połączenia z LRS (Learning Record Store)',
+    intro:
+      'Ninefold pobiera wyrażenia xAPI z Twojego LRS do tego obszaru roboczego i przechowuje je jako lokalną kopię: każde pobieranie prosi tylko o to, co nowe, a kalibracja i sukcesja działają potem także bez sieci.',
+    none: 'Brak połączeń.',
+    list: 'Połączenia z LRS',
+    col: {
+      name: 'Nazwa',
+      endpoint: 'Punkt końcowy',
+      checkpoint: 'Pobrano do',
+      lastPull: 'Ostatnie pobieranie',
+      actions: 'Działania',
+      started: 'Rozpoczęto',
+      outcome: 'Wynik',
+      pages: 'Strony',
+      stored: 'Zapisano',
+      duplicates: 'Już zapisane',
+      unmatched: 'Niedopasowane',
+    },
+    never: 'nigdy',
+    lastPull: {
+      one: '{when}: {outcome}, {count} wyrażenie',
+      few: '{when}: {outcome}, {count} wyrażenia',
+      many: '{when}: {outcome}, {count} wyrażeń',
+      other: '{when}: {outcome}, {count} wyrażenia',
+    },
+    test: 'Sprawdź połączenie',
+    tested: '{name} odpowiada i akceptuje klucz (xAPI {versions}).',
+    pull: 'Pobierz teraz',
+    pullFrom: 'Pobierz teraz z {name}',
+    history: 'Historia',
+    historyOf: 'Pobrania z {name}',
+    remove: 'Usuń',
+    confirmRemove:
+      'Usunąć połączenie „{name}” i jego historię? Pobrane już wyrażenia pozostaną w obszarze roboczym.',
+    progressLabel: 'Postęp pobierania',
+    starting: 'Pytam LRS o nowe wyrażenia…',
+    progress: {
+      one: 'Strona {pages}: zapisano {count} nowe wyrażenie z {received} otrzymanych; niedopasowane: {unmatched}',
+      few: 'Strona {pages}: zapisano {count} nowe wyrażenia z {received} otrzymanych; niedopasowane: {unmatched}',
+      many: 'Strona {pages}: zapisano {count} nowych wyrażeń z {received} otrzymanych; niedopasowane: {unmatched}',
+      other:
+        'Strona {pages}: zapisano {count} nowego wyrażenia z {received} otrzymanych; niedopasowane: {unmatched}',
+    },
+    cancel: 'Anuluj',
+    nothingNew: '{name}: nic nowego od ostatniego pobierania.',
+    rejected: '{name}: strona została odrzucona i pobieranie się tam zatrzymało. {problem}',
+    pulled: {
+      one: '{name}: {count} nowe wyrażenie na stronach: {pages}; już zapisane: {duplicates}, unieważnione: {voided}, niedopasowane: {unmatched}.',
+      few: '{name}: {count} nowe wyrażenia na stronach: {pages}; już zapisane: {duplicates}, unieważnione: {voided}, niedopasowane: {unmatched}.',
+      many: '{name}: {count} nowych wyrażeń na stronach: {pages}; już zapisane: {duplicates}, unieważnione: {voided}, niedopasowane: {unmatched}.',
+      other:
+        '{name}: {count} nowego wyrażenia na stronach: {pages}; już zapisane: {duplicates}, unieważnione: {voided}, niedopasowane: {unmatched}.',
+    },
+    add: 'Dodaj połączenie z LRS',
+    name: 'Nazwa',
+    endpoint: 'Punkt końcowy',
+    key: 'Klucz',
+    secret: 'Sekret',
+    filters: 'Filtry (opcjonalne)',
+    verb: 'Tylko ten czasownik (IRI)',
+    activity: 'Tylko ta aktywność (IRI)',
+    related: 'Uwzględnij wyrażenia jedynie powiązane z tą aktywnością',
+    since: 'Pierwsze pobieranie: tylko wyrażenia zapisane od',
+    addButton: 'Dodaj połączenie',
+  },
+  outcome: {
+    running: 'w toku',
+    stored: 'zapisano',
+    nothingNew: 'nic nowego',
+    dryRun: 'próba',
+    failed: 'niepowodzenie',
+    cancelled: 'anulowano',
+    interrupted: 'przerwano',
+    rejected: 'strona odrzucona',
+  },
+}
