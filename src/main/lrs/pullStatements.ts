@@ -15,6 +15,12 @@ import { applyPendingVoids, storePage } from './storePage'
 
 export type PullSummary = MethodOutput<'lrs.pull'>
 
+/** What a pull counted, as recorded in its history row. */
+type PullCounts = Pick<
+  PullSummary['pull'],
+  'pages' | 'received' | 'stored' | 'duplicates' | 'conflicts' | 'voided' | 'unmatched'
+>
+
 export interface PullProgress {
   pages: number
   received: number
@@ -78,7 +84,15 @@ export async function pullStatements(
           .prepare('INSERT INTO lrs_pulls (connection_id, started_at, since, actor) VALUES (?, ?, ?, ?)')
           .run(connection.id, started, since, ctx.actor).lastInsertRowid,
       )
-  const counts = { pages: 0, received: 0, stored: 0, duplicates: 0, conflicts: 0, voided: 0, unmatched: 0 }
+  const counts: PullCounts = {
+    pages: 0,
+    received: 0,
+    stored: 0,
+    duplicates: 0,
+    conflicts: 0,
+    voided: 0,
+    unmatched: 0,
+  }
   const errors: ImportIssueShape[] = []
   const warnings: ImportIssueShape[] = []
   const seen = new Map<string, string>()
@@ -341,15 +355,7 @@ function dryRunPull(
   connection: string,
   startedAt: string,
   since: string | null,
-  counts: {
-    pages: number
-    received: number
-    stored: number
-    duplicates: number
-    conflicts: number
-    voided: number
-    unmatched: number
-  },
+  counts: PullCounts,
 ): PullSummary['pull'] {
   return {
     id: 0,

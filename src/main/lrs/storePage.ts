@@ -1,14 +1,8 @@
 import type { WorkspaceDb } from '../db/openWorkspaceDb'
-import {
-  competencyEvidenceOf,
-  isCompetencyObject,
-  TLA_ACHIEVED,
-  TLA_EXPIRED,
-} from '../../core/xapi/competencyEvidence'
-import { learnerOf, toLearningValues } from '../../core/xapi/toLearningRecord'
 import { VOIDED_VERB } from '../../core/xapi/verbs'
 import { applyExpiries, applyVoiding } from '../import/xapi/commitXapi'
 import type { ReadStatement } from '../import/xapi/readStatements'
+import { createStatementStore } from '../import/xapi/statementStore'
 import { ChangeJournal } from '../import/journal'
 import { createBatchWriter } from '../import/writers'
 
@@ -32,38 +26,15 @@ export function storePage(
 ): PageCounts {
   const journal = new ChangeJournal(db, batchId)
   const writer = createBatchWriter('learning', db, journal, batchId)
-  const competencies = createBatchWriter('competencies', db, journal, batchId)
-  const insert = db.prepare(
-    'INSERT INTO xapi_statements (statement_id, fingerprint, verb_id, learner, timestamp, statement_json) VALUES (?, ?, ?, ?, ?, ?)',
-  )
+  const store = createStatementStore(db, journal, writer, batchId)
   const counts: PageCounts = { stored: 0, unmatched: 0, expired: 0, withoutLevel: 0 }
   const expiring: ReadStatement[] = []
   for (const s of statements) {
-    const verb = String((s.statement['verb'] as Record<string, unknown>)['id'])
-    const rowId = insert.run(
-      s.id,
-      s.fingerprint,
-      verb,
-      learnerOf(s.statement).label,
-      (s.statement['timestamp'] as string | undefined) ?? null,
-      JSON.stringify(s.statement),
-    ).lastInsertRowid
-    journal.inserted('xapi_statements', rowId)
+    const storedAs = store(s)
     counts.stored++
-    if (verb === VOIDED_VERB) continue
-    if (verb === TLA_EXPIRED) {
-      expiring.push(s)
-      continue
-    }
-    if (verb === TLA_ACHIEVED && isCompetencyObject(s.statement)) {
-      const evidence = competencyEvidenceOf(s.statement)
-      if (evidence.kind === 'no-level') counts.withoutLevel++
-      else if (competencies.write({ row: s.index, values: evidence.values }).outcome === 'unmatched')
-        counts.unmatched++
-      continue
-    }
-    const values = toLearningValues(s.statement)
-    if (values && writer.write({ row: s.index, values }).outcome === 'unmatched') counts.unmatched++
+    if (storedAs === 'expiring') expiring.push(s)
+    else if (storedAs === 'no-level') counts.withoutLevel++
+    else if (storedAs === 'unmatched') counts.unmatched++
   }
   const expired = applyExpiries(db, journal, writer, expiring)
   counts.unmatched += expired.unmatched

@@ -419,3 +419,17 @@ export const insightsMethods = defineMethods('insights')({
     output: cohortComparison,
   },
 })
+
+/** The states a journey event can be in; the catalogue has a word for each (insights.journey.state.*). */
+export const JOURNEY_STATES: readonly string[] = [
+  'completed',
+  'failed',
+  'overdue',
+  'open',
+  'expired',
+  'valid',
+  'live',
+  'finalized',
+  'reopened',
+  'cancelled',
+]

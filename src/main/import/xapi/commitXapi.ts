@@ -4,22 +4,16 @@ import { basename } from 'node:path'
 import type { MethodOutput, ParsedInput } from '../../../shared/contract'
 import { message, type Message } from '../../../shared/i18n/translate'
 import { issueText, type ImportIssue } from '../../../core/import/validateRows'
-import {
-  competencyEvidenceOf,
-  expiryOf,
-  isCompetencyObject,
-  TLA_ACHIEVED,
-  TLA_EXPIRED,
-} from '../../../core/xapi/competencyEvidence'
-import { activityTitleOf, learnerOf, toLearningValues } from '../../../core/xapi/toLearningRecord'
-import { VOIDED_VERB } from '../../../core/xapi/verbs'
+import { expiryOf, isCompetencyObject } from '../../../core/xapi/competencyEvidence'
+import { activityTitleOf, toLearningValues } from '../../../core/xapi/toLearningRecord'
 import { inLongTransaction } from '../../db/longTransaction'
 import type { JobHandle } from '../../services/jobs'
 import type { ImportContext } from '../importService'
 import { closeBatchRecord, startBatch } from '../batchRecord'
 import type { ChangeJournal } from '../journal'
-import { createBatchWriter, type RecordWriter } from '../writers'
+import type { RecordWriter } from '../writers'
 import { readStatements, type ReadStatement } from './readStatements'
+import { createStatementStore } from './statementStore'
 import { closeCompletedActions } from '../../services/rules/outbox'
 
 type CommitResult = MethodOutput<'import.commit'>
@@ -123,10 +117,7 @@ export async function commitXapi(
   try {
     await inLongTransaction(db, async (breathe) => {
       const { journal, writer } = startBatch(db, batchHeader, 'learning')
-      const insertStatement = db.prepare(
-        'INSERT INTO xapi_statements (statement_id, fingerprint, verb_id, learner, timestamp, statement_json) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      const competencies = createBatchWriter('competencies', db, journal, batchId)
+      const store = createStatementStore(db, journal, writer, batchId)
       const voiding: ReadStatement[] = []
       // Expiries wait for the whole file: an LRS lists the newest statements first, so a credential's expiry
       // usually comes before the statement that granted it.
@@ -138,34 +129,12 @@ export async function commitXapi(
           await breathe()
           job.throwIfCancelled()
         }
-        const verb = String((s.statement['verb'] as Record<string, unknown>)['id'])
-        const id = insertStatement.run(
-          s.id,
-          s.fingerprint,
-          verb,
-          learnerOf(s.statement).label,
-          (s.statement['timestamp'] as string | undefined) ?? null,
-          JSON.stringify(s.statement),
-        ).lastInsertRowid
-        journal.inserted('xapi_statements', id)
+        const storedAs = store(s)
         summary.rows.inserted++
-        if (verb === VOIDED_VERB) {
-          voiding.push(s)
-          continue
-        }
-        if (verb === TLA_EXPIRED) {
-          expiring.push(s)
-          continue
-        }
-        if (verb === TLA_ACHIEVED && isCompetencyObject(s.statement)) {
-          const evidence = competencyEvidenceOf(s.statement)
-          if (evidence.kind === 'no-level') withoutLevel.push(s.index)
-          else if (competencies.write({ row: s.index, values: evidence.values }).outcome === 'unmatched')
-            summary.unmatched++
-          continue
-        }
-        const values = toLearningValues(s.statement)
-        if (values && writer.write({ row: s.index, values }).outcome === 'unmatched') summary.unmatched++
+        if (storedAs === 'voiding') voiding.push(s)
+        else if (storedAs === 'expiring') expiring.push(s)
+        else if (storedAs === 'no-level') withoutLevel.push(s.index)
+        else if (storedAs === 'unmatched') summary.unmatched++
       }
       const expired = applyExpiries(db, journal, writer, expiring)
       summary.unmatched += expired.unmatched

@@ -1,3 +1,4 @@
+import { JOURNEY_STATES as STATES } from '../../../shared/contract'
 import type { MethodOutput } from '../../../shared/contract'
 import { english, message, type Message, type MessageKey } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
@@ -36,18 +37,6 @@ const LEARNING_STATUSES = [
   'waived',
   'withdrawn',
   'no_show',
-]
-const STATES = [
-  'completed',
-  'failed',
-  'overdue',
-  'open',
-  'expired',
-  'valid',
-  'live',
-  'finalized',
-  'reopened',
-  'cancelled',
 ]
 /** A value as it is (a title, a name): a message that says only it. */
 const plain = (value: Message | string): Message => message('insights.plain', { value })

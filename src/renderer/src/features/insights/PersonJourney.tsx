@@ -1,3 +1,4 @@
+import { JOURNEY_STATES as STATES } from '../../../../shared/contract'
 import { Group } from '@visx/group'
 import { scaleBand, scaleLinear } from '@visx/scale'
 import { useState } from 'react'
@@ -8,18 +9,6 @@ import { ExportButton } from './ExportButton'
 import { errorText } from './text'
 
 const LANES = ['learning', 'certification', 'review', 'rating', 'placement', 'move', 'action'] as const
-const STATES = [
-  'completed',
-  'failed',
-  'overdue',
-  'open',
-  'expired',
-  'valid',
-  'live',
-  'finalized',
-  'reopened',
-  'cancelled',
-]
 /** A record's state in words; one the catalogue does not know is shown as stored. */
 const stateWord = (t: Translator, state: string): string =>
   STATES.includes(state) ? t.t(`insights.journey.state.${state}` as MessageKey) : state
