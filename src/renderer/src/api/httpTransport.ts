@@ -1,4 +1,5 @@
-import type { Result } from '../../../shared/result'
+import { english, message, type Message } from '../../../shared/i18n/translate'
+import type { ErrorCode, Result } from '../../../shared/result'
 import { BYTES_FIELD, INPUT_HEADER, OUTPUT_HEADER, splitBytes } from '../../../shared/rpc/bytes'
 import { TOKEN_HEADER, type EventListener, type Transport } from '../../../shared/rpc/transport'
 
@@ -11,20 +12,15 @@ export interface HttpTransportOptions {
 
 const RETRY_MS = [500, 1000, 2000, 5000]
 
+/** A transport failure, in English and as a catalogue message the screen shows in the chosen language. */
+function failed(code: ErrorCode, text: Message): Result<never> {
+  return { ok: false, error: { code, message: english(text), text } }
+}
+
 function transportError(status: number): Result<never> {
-  if (status === 401) {
-    return {
-      ok: false,
-      error: {
-        code: 'UNAUTHORIZED',
-        message:
-          'This tab is not connected to the running Ninefold host. Open the address the host printed when it started (it carries the access token).',
-      },
-    }
-  }
-  if (status === 403)
-    return { ok: false, error: { code: 'FORBIDDEN', message: 'The Ninefold host refused this page.' } }
-  return { ok: false, error: { code: 'INTERNAL', message: `The Ninefold host answered HTTP ${status}.` } }
+  if (status === 401) return failed('UNAUTHORIZED', message('common.host.notConnected'))
+  if (status === 403) return failed('FORBIDDEN', message('common.host.refused'))
+  return failed('INTERNAL', message('common.host.status', { status: String(status) }))
 }
 
 /** Parses a Server-Sent Events stream into (event, data) pairs; comments (heartbeats) are skipped. */
@@ -78,10 +74,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
           body: upload ? (upload.bytes as Uint8Array<ArrayBuffer>) : JSON.stringify(input ?? {}),
         })
       } catch {
-        return {
-          ok: false,
-          error: { code: 'INTERNAL', message: 'Cannot reach the Ninefold host. Is it still running?' },
-        }
+        return failed('INTERNAL', message('common.host.unreachable'))
       }
       if (response.status !== 200) return transportError(response.status)
       const fields = response.headers.get(OUTPUT_HEADER)

@@ -20,4 +20,11 @@ export const common = {
     wasCancelled: '{what} was cancelled; nothing was kept.',
     failed: '{what} did not finish: {error}',
   },
+  host: {
+    notConnected:
+      'This tab is not connected to the running Ninefold host. Open the address the host printed when it started (it carries the access token).',
+    refused: 'The Ninefold host refused this page.',
+    status: 'The Ninefold host answered HTTP {status}.',
+    unreachable: 'Cannot reach the Ninefold host. Is it still running?',
+  },
 } as const

@@ -26,4 +26,11 @@ export const common: Catalogue['common'] = {
     wasCancelled: '{what}: anulowano; nic nie zostało zachowane.',
     failed: '{what}: nie zakończono: {error}',
   },
+  host: {
+    notConnected:
+      'Ta karta nie jest połączona z działającym hostem Ninefold. Otwórz adres, który host wypisał przy starcie (zawiera token dostępu).',
+    refused: 'Host Ninefold odrzucił tę stronę.',
+    status: 'Host Ninefold odpowiedział kodem HTTP {status}.',
+    unreachable: 'Nie można połączyć się z hostem Ninefold. Czy nadal działa?',
+  },
 }
