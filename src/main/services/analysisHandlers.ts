@@ -95,7 +95,13 @@ export function analysisHandlers(deps: AnalysisDeps): Pick<Handlers, AnalysisMet
         input.path,
         `Subject access ${input.employeeId}.xlsx`,
         async (path) => {
-          rows = await exportSubjectAccess(session.reader, input.employeeId, path, toIsoDate(now()))
+          rows = await exportSubjectAccess(
+            session.reader,
+            input.employeeId,
+            path,
+            toIsoDate(now()),
+            input.locale,
+          )
         },
       )
       logExport({
@@ -116,7 +122,7 @@ export function analysisHandlers(deps: AnalysisDeps): Pick<Handlers, AnalysisMet
       // The view's own input, checked by that view's method: the workbook holds exactly what the view shows.
       const data = await handlers()[method](contract[method].input.parse(input.input) as never)
       return writeToPathOrBytes(input.path, `Insights ${input.view}.xlsx`, (path) =>
-        writeInsightWorkbook(path, { view: input.view, data } as InsightView),
+        writeInsightWorkbook(path, { view: input.view, data } as InsightView, input.locale),
       )
     },
     'privacy.retentionPreview': (input) => retentionPreview(session.reader, input, toIsoDate(now())),
@@ -131,7 +137,7 @@ export function analysisHandlers(deps: AnalysisDeps): Pick<Handlers, AnalysisMet
       const { db, now: at } = context()
       let rows = 0
       const file = await writeToPathOrBytes(input.path, 'Anonymised workspace.xlsx', async (path) => {
-        rows = await writeAnonymisedExport(db, path, toIsoDate(at))
+        rows = await writeAnonymisedExport(db, path, toIsoDate(at), input.locale)
       })
       logExport({ action: 'privacy.anonymisedExport', entityType: 'workspace', after: { rows } })
       return { ...file, rows }
@@ -146,7 +152,7 @@ export function analysisHandlers(deps: AnalysisDeps): Pick<Handlers, AnalysisMet
       const file = await writeToPathOrBytes(
         input.path,
         `Fairness audit ${audit.sessionName.replace(/[^\w -]+/g, '_')}.xlsx`,
-        (path) => writeFairnessWorkbook(path, audit),
+        (path) => writeFairnessWorkbook(path, audit, input.locale),
       )
       logExport({
         action: 'fairness.export',

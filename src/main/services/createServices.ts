@@ -249,7 +249,7 @@ export function createServices(ports: ServicePorts): Services {
     }),
     'succession.export': (input) =>
       writeToPathOrBytes(input.path, 'Succession report.xlsx', (path) =>
-        exportSuccessionReport(session.reader, path, toIsoDate(now()), input.roleIds),
+        exportSuccessionReport(session.reader, path, toIsoDate(now()), input.roleIds, input.locale),
       ),
     'skills.list': () => listSkills(session.reader),
     'skills.update': (input) => updateSkill(input, calibrationContext()),
@@ -260,7 +260,9 @@ export function createServices(ports: ServicePorts): Services {
     'skills.merges': () => listMerges(session.reader),
     'skills.mapItem': (input) => mapItem(input, calibrationContext()),
     'skills.exportOntology': (input) =>
-      writeToPathOrBytes(input.path, 'Skills ontology.xlsx', (path) => exportOntology(session.reader, path)),
+      writeToPathOrBytes(input.path, 'Skills ontology.xlsx', (path) =>
+        exportOntology(session.reader, path, input.locale),
+      ),
     'skills.importOntology': (input) => importOntology(input.path, calibrationContext(), spoolRoot),
     'skills.proficiency': () => ({
       levels: [...PROFICIENCY_LEVELS],
@@ -302,7 +304,7 @@ export function createServices(ports: ServicePorts): Services {
       const { view, changes, records } = sessionForExport(session.reader, input.sessionId, input.kind)
       const fileName = `${view.name.replace(/[^\w -]+/g, '_')} ${input.kind === 'pre-read' ? 'pre-read' : 'results'}.xlsx`
       return writeToPathOrBytes(input.path, fileName, (path) =>
-        writeCalibrationWorkbook(path, view, changes, input.kind, records),
+        writeCalibrationWorkbook(path, view, changes, input.kind, records, input.locale),
       )
     },
     'import.link': (input) => {

@@ -314,6 +314,8 @@ export const calibrationMethods = defineMethods('calibration')({
         sessionId: z.string().min(1),
         kind: z.enum(['results', 'pre-read']).default('results'),
         path: z.string().min(1).optional(),
+        /** The language of the workbook's sheet names, headers and words (the data stays as recorded). */
+        locale: z.enum(['en', 'pl']).default('en'),
       })
       .strict(),
     output: z.object({

@@ -127,7 +127,13 @@ export const fairnessMethods = defineMethods('fairness')({
   },
   'fairness.export': {
     summary: 'The fairness audit as a workbook for the works council, to a path or as bytes.',
-    input: auditInput.extend({ path: z.string().min(1).optional() }).strict(),
+    input: auditInput
+      .extend({
+        path: z.string().min(1).optional(),
+        /** The language of the workbook's words (the data stays as it is). */
+        locale: z.enum(['en', 'pl']).default('en'),
+      })
+      .strict(),
     output: z.object({
       fileName: z.string(),
       path: z.string().nullable(),

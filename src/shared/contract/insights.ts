@@ -298,6 +298,8 @@ export const insightsMethods = defineMethods('insights')({
         /** The view's own input, checked against that view's method. */
         input: z.record(z.string(), z.unknown()),
         path: z.string().min(1).optional(),
+        /** The language of the workbook's words (the data stays as it is). */
+        locale: z.enum(['en', 'pl']).default('en'),
       })
       .strict(),
     output: z.object({

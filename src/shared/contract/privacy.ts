@@ -70,7 +70,14 @@ export const privacyMethods = defineMethods('privacy')({
   },
   'privacy.subjectAccess': {
     summary: 'Everything held about one person (GDPR art. 15) as a workbook, to a path or as bytes; logged.',
-    input: z.object({ employeeId: z.string().min(1), path: z.string().min(1).optional() }).strict(),
+    input: z
+      .object({
+        employeeId: z.string().min(1),
+        path: z.string().min(1).optional(),
+        /** The language of the workbook's sheet names and notice row. */
+        locale: z.enum(['en', 'pl']).default('en'),
+      })
+      .strict(),
     output: z.object({
       fileName: z.string(),
       path: z.string().nullable(),
@@ -96,7 +103,13 @@ export const privacyMethods = defineMethods('privacy')({
   'privacy.anonymisedExport': {
     summary:
       'The workspace for analysis: stable pseudonyms, names and free text left out, sensitive fields dropped or banded.',
-    input: z.object({ path: z.string().min(1).optional() }).strict(),
+    input: z
+      .object({
+        path: z.string().min(1).optional(),
+        /** The language of the notice row; sheet names and column headers stay English (a dataset for tools). */
+        locale: z.enum(['en', 'pl']).default('en'),
+      })
+      .strict(),
     output: z.object({
       fileName: z.string(),
       path: z.string().nullable(),

@@ -90,7 +90,13 @@ export const skillsMethods = defineMethods('skills')({
   'skills.exportOntology': {
     summary:
       'The ontology as a workbook: Skills (name, category, description, status, aliases) and Learning items (item, skill, level).',
-    input: z.object({ path: z.string().min(1).optional() }).strict(),
+    input: z
+      .object({
+        path: z.string().min(1).optional(),
+        /** The language of the sheet names, headers and status words; the import reads either language. */
+        locale: z.enum(['en', 'pl']).default('en'),
+      })
+      .strict(),
     output: z.object({
       fileName: z.string(),
       path: z.string().nullable(),

@@ -169,7 +169,12 @@ export const successionMethods = defineMethods('succession')({
     summary:
       'The succession report workbook (Overview, one sheet per role, Pools, Legend), to a path or as bytes.',
     input: z
-      .object({ roleIds: z.array(z.number().int()).optional(), path: z.string().min(1).optional() })
+      .object({
+        roleIds: z.array(z.number().int()).optional(),
+        path: z.string().min(1).optional(),
+        /** The language of the workbook's sheet names, headers and words (the data stays as recorded). */
+        locale: z.enum(['en', 'pl']).default('en'),
+      })
       .strict(),
     output: z.object({
       fileName: z.string(),

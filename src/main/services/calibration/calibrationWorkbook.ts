@@ -1,4 +1,11 @@
-import type { CalibrationView } from '../../../shared/contract/calibration'
+import { flagCode, moveReasonCode, type CalibrationView } from '../../../shared/contract/calibration'
+import {
+  translate,
+  translator,
+  type Locale,
+  type MessageKey,
+  type Translator,
+} from '../../../shared/i18n/translate'
 import { writeXlsx, type SheetSpec } from '../../export/xlsxWriter'
 import { describeScope } from './calibrationService'
 import { withoutRecords, type FlagRecords } from './flagRecords'
@@ -7,6 +14,34 @@ import type { MoveLogEntry } from './sessionMoves'
 const AMBER = 'FFFFE699'
 const RED = 'FFF4B6B6'
 const BLUE = 'FFBDD7EE'
+
+/** A text for a conditional-formatting formula: in double quotes, a quote inside doubled. */
+export const excelText = (text: string): string => `"${text.replace(/"/g, '""')}"`
+
+/**
+ * A box's label as stored: a default label (still the English default name) in the workbook's language, a label
+ * someone typed as typed (as the grid shows it).
+ */
+export function boxLabelText(t: Translator, box: number | null, label: string | null): string | null {
+  if (box === null || label === null || !/^[1-9]$/.test(String(box))) return label
+  const key = `calibration.boxLabels.${box}` as MessageKey
+  return label === translate('en', key) ? t.t(key) : label
+}
+
+/** A flag code as the session log names it (the code itself in English). */
+export function flagCodeText(t: Translator, code: string): string {
+  return (flagCode.options as readonly string[]).includes(code)
+    ? t.t(`calibration.log.flagCode.${code}` as MessageKey)
+    : code
+}
+
+/** A move reason code as the move history names it (the code itself in English). */
+function reasonCodeText(t: Translator, code: string): string {
+  if (code === 'other') return t.t('calibration.panel.reasonCodeOther')
+  return (moveReasonCode.options as readonly string[]).includes(code)
+    ? t.t(`calibration.panel.reasonCode.${code}` as MessageKey)
+    : code
+}
 
 /**
  * The calibration results workbook: Summary (distribution before/after vs target), Placements, Changes (the full
@@ -18,62 +53,88 @@ export async function writeCalibrationWorkbook(
   changes: readonly MoveLogEntry[],
   kind: 'results' | 'pre-read',
   records: FlagRecords,
+  locale: Locale = 'en',
 ): Promise<void> {
+  const tr = translator(locale)
+  const t = tr.t
   const latestMove = new Map<string, MoveLogEntry>()
   for (const c of changes) if (c.state === 'active') latestMove.set(c.employeeId, c)
   const nameOf = new Map(view.placements.map((p) => [p.employeeId, p.name]))
   const summary: SheetSpec = {
-    name: 'Summary',
+    name: t('calibration.export.sheet.summary'),
     preamble: [
-      [kind === 'pre-read' ? `Pre-read: ${view.name}` : `Calibration results: ${view.name}`],
-      ['Review cycle', view.cycle],
-      ['Scope', describeScope(view.scope)],
-      ['Facilitator', view.facilitator],
-      ['Status', view.status],
-      ['As of', view.settings.asOf],
-      ['People placed', view.placements.length],
-      ['In the holding area', view.holding.length],
-      ['Rounding', view.distributionRule],
+      [
+        kind === 'pre-read'
+          ? t('calibration.export.title.preRead', { name: view.name })
+          : t('calibration.export.title.results', { name: view.name }),
+      ],
+      [t('calibration.export.cycle'), view.cycle],
+      [
+        t('calibration.export.scope'),
+        Object.keys(view.scope).length === 0
+          ? t('calibration.errors.wholeWorkspace')
+          : describeScope(view.scope),
+      ],
+      [t('calibration.export.facilitator'), view.facilitator],
+      [t('calibration.export.status'), t(`calibration.status.${view.status}`)],
+      [t('calibration.export.asOf'), view.settings.asOf],
+      [t('calibration.export.placed'), view.placements.length],
+      [t('calibration.export.inHolding'), view.holding.length],
+      [
+        t('calibration.export.rounding'),
+        // The rule as the core states it (in English), in the workbook's language when it is the known one.
+        view.distributionRule === translate('en', 'calibration.distribution.rule')
+          ? t('calibration.distribution.rule')
+          : view.distributionRule,
+      ],
       [],
     ],
     columns: [
-      { header: 'Box', width: 6, kind: 'number' },
-      { header: 'Label', width: 26 },
-      { header: 'Computed (before)', width: 18, kind: 'number' },
-      { header: 'Final (after)', width: 14, kind: 'number' },
-      { header: 'Target %', width: 10, kind: 'number' },
-      { header: 'Target count', width: 13, kind: 'number' },
-      { header: 'Against target', width: 15 },
+      { header: t('calibration.export.col.box'), width: 6, kind: 'number' },
+      { header: t('calibration.export.col.label'), width: 26 },
+      { header: t('calibration.export.col.computedBefore'), width: 18, kind: 'number' },
+      { header: t('calibration.export.col.finalAfter'), width: 14, kind: 'number' },
+      { header: t('calibration.export.col.targetPercent'), width: 10, kind: 'number' },
+      { header: t('calibration.export.col.targetCount'), width: 13, kind: 'number' },
+      { header: t('calibration.export.col.againstTarget'), width: 15 },
     ],
     rows: view.distribution.map((d) => [
       d.box,
-      d.label,
+      boxLabelText(tr, d.box, d.label),
       d.computed,
       d.actual,
       d.targetPercent,
       d.targetCount,
-      d.deviation,
+      t(`calibration.export.deviation.${d.deviation}`),
     ]),
     colours: [
-      { formula: '$G12="over"', columns: { from: 7, to: 7 }, argb: RED },
-      { formula: '$G12="under"', columns: { from: 7, to: 7 }, argb: BLUE },
+      {
+        formula: `$G12=${excelText(t('calibration.export.deviation.over'))}`,
+        columns: { from: 7, to: 7 },
+        argb: RED,
+      },
+      {
+        formula: `$G12=${excelText(t('calibration.export.deviation.under'))}`,
+        columns: { from: 7, to: 7 },
+        argb: BLUE,
+      },
     ],
   }
   const placements: SheetSpec = {
-    name: 'Placements',
+    name: t('calibration.export.sheet.placements'),
     columns: [
-      { header: 'Employee ID', width: 14 },
-      { header: 'Name', width: 24 },
-      { header: 'Manager', width: 14 },
-      { header: 'Department', width: 18 },
-      { header: 'Computed box', width: 14, kind: 'number' },
-      { header: 'Final box', width: 11, kind: 'number' },
-      { header: 'Moved?', width: 9 },
-      { header: 'Reason', width: 40 },
-      { header: 'Performance', width: 13 },
-      { header: 'Potential', width: 11 },
-      { header: 'Learning agility', width: 16 },
-      { header: 'Flags', width: 40 },
+      { header: t('calibration.export.col.employeeId'), width: 14 },
+      { header: t('calibration.export.col.name'), width: 24 },
+      { header: t('calibration.export.col.manager'), width: 14 },
+      { header: t('calibration.export.col.department'), width: 18 },
+      { header: t('calibration.export.col.computedBox'), width: 14, kind: 'number' },
+      { header: t('calibration.export.col.finalBox'), width: 11, kind: 'number' },
+      { header: t('calibration.export.col.moved'), width: 9 },
+      { header: t('calibration.export.col.reason'), width: 40 },
+      { header: t('calibration.export.col.performance'), width: 13 },
+      { header: t('calibration.export.col.potential'), width: 11 },
+      { header: t('calibration.export.col.agility'), width: 16 },
+      { header: t('calibration.export.col.flags'), width: 40 },
     ],
     rows: view.placements.map((p) => {
       const move = latestMove.get(p.employeeId)
@@ -84,30 +145,32 @@ export async function writeCalibrationWorkbook(
         p.department,
         p.computedBox,
         p.box,
-        p.box !== p.computedBox ? 'yes' : 'no',
-        p.box !== p.computedBox && move ? `${move.reasonCode}: ${move.reason}` : null,
-        p.performance.level,
-        p.potential.level,
-        p.agility.index ?? 'insufficient evidence',
-        p.flags.map((f) => f.code).join(', ') || null,
+        p.box !== p.computedBox ? t('calibration.export.yes') : t('calibration.export.no'),
+        p.box !== p.computedBox && move
+          ? t('calibration.export.reason', { code: reasonCodeText(tr, move.reasonCode), reason: move.reason })
+          : null,
+        t(`calibration.level.${p.performance.level}`),
+        t(`calibration.level.${p.potential.level}`),
+        p.agility.index ?? t('calibration.panel.insufficient'),
+        p.flags.map((f) => flagCodeText(tr, f.code)).join(', ') || null,
       ]
     }),
     colours: [{ formula: '$F2<>$E2', columns: { from: 1, to: 12 }, argb: AMBER }],
   }
   const changeSheet: SheetSpec = {
-    name: 'Changes',
+    name: t('calibration.export.sheet.changes'),
     columns: [
-      { header: 'Step', width: 6, kind: 'number' },
-      { header: 'When', width: 22 },
-      { header: 'Who', width: 16 },
-      { header: 'Employee ID', width: 14 },
-      { header: 'Name', width: 24 },
-      { header: 'From box', width: 10, kind: 'number' },
-      { header: 'To box', width: 8, kind: 'number' },
-      { header: 'Computed box', width: 14, kind: 'number' },
-      { header: 'Reason code', width: 22 },
-      { header: 'Reason', width: 40 },
-      { header: 'State', width: 11 },
+      { header: t('calibration.export.col.step'), width: 6, kind: 'number' },
+      { header: t('calibration.export.col.when'), width: 22 },
+      { header: t('calibration.export.col.who'), width: 16 },
+      { header: t('calibration.export.col.employeeId'), width: 14 },
+      { header: t('calibration.export.col.name'), width: 24 },
+      { header: t('calibration.export.col.fromBox'), width: 10, kind: 'number' },
+      { header: t('calibration.export.col.toBox'), width: 8, kind: 'number' },
+      { header: t('calibration.export.col.computedBox'), width: 14, kind: 'number' },
+      { header: t('calibration.export.col.reasonCode'), width: 22 },
+      { header: t('calibration.export.col.reason'), width: 40 },
+      { header: t('calibration.export.col.state'), width: 11 },
     ],
     rows: changes.map((c) => [
       c.step,
@@ -118,48 +181,74 @@ export async function writeCalibrationWorkbook(
       c.fromBox,
       c.toBox,
       c.computedBox,
-      c.reasonCode,
+      reasonCodeText(tr, c.reasonCode),
       c.reason,
-      c.state,
+      t(`calibration.panel.moveState.${c.state}`),
     ]),
-    colours: [{ formula: '$K2<>"active"', columns: { from: 1, to: 11 }, argb: 'FFD9D9D9' }],
+    colours: [
+      {
+        formula: `$K2<>${excelText(t('calibration.panel.moveState.active'))}`,
+        columns: { from: 1, to: 11 },
+        argb: 'FFD9D9D9',
+      },
+    ],
   }
   const flags: SheetSpec = {
-    name: 'Flags',
+    name: t('calibration.export.sheet.flags'),
     columns: [
-      { header: 'Employee ID', width: 14 },
-      { header: 'Name', width: 24 },
-      { header: 'Code', width: 26 },
-      { header: 'Severity', width: 10 },
-      { header: 'Status', width: 13 },
-      { header: 'Rationale', width: 60 },
-      { header: 'Evidence', width: 60 },
-      { header: 'Note', width: 30 },
+      { header: t('calibration.export.col.employeeId'), width: 14 },
+      { header: t('calibration.export.col.name'), width: 24 },
+      { header: t('calibration.export.col.code'), width: 26 },
+      { header: t('calibration.export.col.severity'), width: 10 },
+      { header: t('calibration.export.col.status'), width: 13 },
+      { header: t('calibration.export.col.rationale'), width: 60 },
+      { header: t('calibration.export.col.evidence'), width: 60 },
+      { header: t('calibration.export.col.note'), width: 30 },
     ],
     rows: [...view.placements, ...view.holding].flatMap((p) =>
       (records.get(p.employeeId) ?? withoutRecords(p.flags)).map((f) => [
         p.employeeId,
         p.name,
-        f.code,
-        f.severity,
-        f.status,
-        f.rationale,
-        f.evidence.map((e) => `${e.date ?? ''} ${e.label}: ${e.value}`.trim()).join('\n') || null,
+        flagCodeText(tr, f.code),
+        t(`calibration.export.severity.${f.severity}`),
+        t(`calibration.flag.status.${f.status}`),
+        f.text ? tr.m(f.text) : f.rationale,
+        f.evidence
+          .map((e) =>
+            t('calibration.export.evidence', {
+              date: e.date ?? '',
+              label: e.labelText ? tr.m(e.labelText) : e.label,
+              value: e.valueText ? tr.m(e.valueText) : e.value,
+            }).trim(),
+          )
+          .join('\n') || null,
         f.note,
       ]),
     ),
-    colours: [{ formula: '$D2="high"', columns: { from: 3, to: 4 }, argb: RED }],
+    colours: [
+      {
+        formula: `$D2=${excelText(t('calibration.export.severity.high'))}`,
+        columns: { from: 3, to: 4 },
+        argb: RED,
+      },
+    ],
   }
   const holding: SheetSpec = {
-    name: 'Holding area',
+    name: t('calibration.export.sheet.holding'),
     columns: [
-      { header: 'Employee ID', width: 14 },
-      { header: 'Name', width: 24 },
-      { header: 'Department', width: 18 },
-      { header: 'Reason', width: 22 },
-      { header: 'Explanation', width: 60 },
+      { header: t('calibration.export.col.employeeId'), width: 14 },
+      { header: t('calibration.export.col.name'), width: 24 },
+      { header: t('calibration.export.col.department'), width: 18 },
+      { header: t('calibration.export.col.reason'), width: 22 },
+      { header: t('calibration.export.col.explanation'), width: 60 },
     ],
-    rows: view.holding.map((h) => [h.employeeId, h.name, h.department, h.reason, h.explanation]),
+    rows: view.holding.map((h) => [
+      h.employeeId,
+      h.name,
+      h.department,
+      t(`calibration.export.holdingReason.${h.reason}`),
+      h.explanationText ? tr.m(h.explanationText) : h.explanation,
+    ]),
   }
   await writeXlsx(path, [summary, placements, changeSheet, flags, holding])
 }

@@ -5,6 +5,7 @@ import { usesFieldFor, type PurposeField } from '../../../core/privacy/fieldPurp
 import { readFieldPurposes } from './fieldPurposes'
 import { sensitiveNotice } from '../../export/sensitiveNotice'
 import { writeXlsx, type CellValue, type SheetSpec } from '../../export/xlsxWriter'
+import { translator, type Locale, type MessageKey } from '../../../shared/i18n/translate'
 
 const SALT_KEY = 'privacy.pseudonymSalt'
 
@@ -26,17 +27,32 @@ function pseudonymiser(db: WorkspaceDb): (employeeId: string | null) => string |
       : `P-${createHmac('sha256', salt).update(employeeId).digest('hex').slice(0, 10).toUpperCase()}`
 }
 
+/** The banded special-category columns, as the notice row names them. */
+const SENSITIVE_COLUMNS: Partial<Record<PurposeField, MessageKey>> = {
+  age: 'privacy.export.anonymised.attributes.ageBand',
+  workPattern: 'privacy.export.anonymised.attributes.workPattern',
+}
+
 const month = (iso: string | null): string | null => (iso === null ? null : iso.slice(0, 7))
 
 /**
  * The workspace for analysis outside it: people under stable pseudonyms, names, emails and free text left out, hire
  * dates to the year, birth years to ten-year age bands, gender and ethnicity dropped, dates of records to the month.
+ *
+ * It is a dataset for analysts' tools, so its structure is machine-readable and the same in every language: sheet
+ * names, column headers and coded values (`yes`/`no`, stored statuses and sources) stay English whatever `locale`
+ * is. Only what a person reads, the notice row above each table, is in `locale`.
  */
-export async function writeAnonymisedExport(db: WorkspaceDb, path: string, asOf: string): Promise<number> {
+export async function writeAnonymisedExport(
+  db: WorkspaceDb,
+  path: string,
+  asOf: string,
+  locale: Locale = 'en',
+): Promise<number> {
+  const t = translator(locale)
   const pseudonym = db.transaction(() => pseudonymiser(db))()
   let rows = 0
   const count = <T>(list: T[]): T[] => ((rows += list.length), list)
-  const about = `anonymised export of ${asOf}: pseudonyms instead of people, names and free text left out, dates to the month, age in bands.`
   const people = count(
     db
       .prepare(
@@ -60,6 +76,7 @@ export async function writeAnonymisedExport(db: WorkspaceDb, path: string, asOf:
   const purposes = readFieldPurposes(db)
   const forAnalysis = (field: PurposeField): boolean =>
     usesFieldFor(purposes, field, 'development') || usesFieldFor(purposes, field, 'fairnessAudit')
+  // Headers are English in every locale (see above): scripts find columns by these names.
   const allColumns: {
     header: string
     field?: PurposeField
@@ -75,18 +92,17 @@ export async function writeAnonymisedExport(db: WorkspaceDb, path: string, asOf:
     { header: 'Work pattern', field: 'workPattern', value: (p) => p.pattern },
   ]
   const peopleColumns = allColumns.filter((c) => c.field === undefined || forAnalysis(c.field))
-  // Age bands and work patterns are still special-category data when generalised: the first row says so.
-  const sensitive = peopleColumns
-    .filter((c) => c.field === 'age' || c.field === 'workPattern')
-    .map((c) => c.header)
+  // Age bands and work patterns are still special-category data when generalised: the first row says so, in the
+  // reader's language (in English, the lower-cased headers of those columns).
+  const sensitive = peopleColumns.flatMap((c) => {
+    const key = c.field === undefined ? undefined : SENSITIVE_COLUMNS[c.field]
+    return key === undefined ? [] : [t.t(key)]
+  })
   const notice: CellValue[][] = [
     [
       sensitive.length > 0
-        ? sensitiveNotice(
-            sensitive.map((h) => h.toLowerCase()),
-            about,
-          )
-        : `An ${about}`,
+        ? sensitiveNotice(sensitive, t.t('privacy.export.anonymised.use', { asOf }), locale)
+        : t.t('privacy.export.anonymised.notice', { asOf }),
     ],
   ]
   const sheets: SheetSpec[] = [
@@ -178,6 +194,7 @@ export async function writeAnonymisedExport(db: WorkspaceDb, path: string, asOf:
         pseudonym(r.id),
         r.item,
         r.type,
+        // A coded value of the dataset, English in every locale (see above).
         r.mandatory === 1 ? 'yes' : 'no',
         r.status,
         r.score,

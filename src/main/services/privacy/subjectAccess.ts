@@ -1,24 +1,33 @@
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
-import { message } from '../../../shared/i18n/translate'
+import { message, translator, type Locale, type MessageKey } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
 import { sensitiveNotice } from '../../export/sensitiveNotice'
 import { writeXlsx, type CellValue, type SheetSpec } from '../../export/xlsxWriter'
 
-/** Sheet names for the person-owned tables (a workbook's sheet names are at most 31 characters). */
-const TITLES: Record<string, string> = {
-  person_sensitive_attributes: 'Sensitive attributes',
-  reviews: 'Reviews',
-  competency_ratings: 'Competency ratings',
-  learning_records: 'Learning records',
-  survey_responses: 'Survey responses',
-  calibration_members: 'Calibration sessions',
-  calibration_moves: 'Calibration moves',
-  calibration_notes: 'Calibration notes',
-  calibration_flag_states: 'Calibration flags',
-  readiness_overrides: 'Readiness overrides',
-  talent_pool_members: 'Talent pools',
-  outbox_actions: 'Learning actions',
+/** Sheet names for the person-owned tables (a workbook's sheet names are at most 31 characters, in every language). */
+const TITLES: Record<string, MessageKey> = {
+  person_sensitive_attributes: 'privacy.export.subjectAccess.sheet.sensitiveAttributes',
+  reviews: 'privacy.export.subjectAccess.sheet.reviews',
+  competency_ratings: 'privacy.export.subjectAccess.sheet.competencyRatings',
+  learning_records: 'privacy.export.subjectAccess.sheet.learningRecords',
+  survey_responses: 'privacy.export.subjectAccess.sheet.surveyResponses',
+  calibration_members: 'privacy.export.subjectAccess.sheet.calibrationSessions',
+  calibration_moves: 'privacy.export.subjectAccess.sheet.calibrationMoves',
+  calibration_notes: 'privacy.export.subjectAccess.sheet.calibrationNotes',
+  calibration_flag_states: 'privacy.export.subjectAccess.sheet.calibrationFlags',
+  readiness_overrides: 'privacy.export.subjectAccess.sheet.readinessOverrides',
+  talent_pool_members: 'privacy.export.subjectAccess.sheet.talentPools',
+  outbox_actions: 'privacy.export.subjectAccess.sheet.learningActions',
 }
+
+/** The attributes the notice names, in the order it names them. */
+const NOTICE_ATTRIBUTES: readonly MessageKey[] = [
+  'privacy.export.subjectAccess.attributes.gender',
+  'privacy.export.subjectAccess.attributes.birthYear',
+  'privacy.export.subjectAccess.attributes.ethnicity',
+  'privacy.export.subjectAccess.attributes.workPattern',
+  'privacy.export.subjectAccess.attributes.whereRecorded',
+]
 
 function sheetOf(name: string, rows: Record<string, unknown>[], notice: string): SheetSpec {
   const columns = Object.keys(rows[0] ?? { none: null })
@@ -40,20 +49,25 @@ function sheetOf(name: string, rows: Record<string, unknown>[], notice: string):
 /**
  * Everything the workspace holds about one person (GDPR art. 15): their row, every row of every table that belongs
  * to them (found through the schema, so a table added later is not forgotten), the xAPI statements about them and
- * the audit entries that name them.
+ * the audit entries that name them. Sheet names and the notice row are in `locale`; the column headers are the
+ * workspace's own column names (found through the schema, like the tables) and every cell is the stored value, so
+ * both stay as stored in every language.
  */
 export async function exportSubjectAccess(
   db: WorkspaceDb,
   employeeId: string,
   path: string,
   asOf: string,
+  locale: Locale = 'en',
 ): Promise<number> {
+  const t = translator(locale)
   const person = db.prepare('SELECT * FROM people WHERE employee_id = ?').get(employeeId) as
     (Record<string, unknown> & { id: number; email: string | null; full_name: string | null }) | undefined
   if (!person) throw new AppError('NOT_FOUND', message('privacy.errors.noPerson', { employeeId }))
   const notice = sensitiveNotice(
-    ['gender', 'birth year', 'ethnicity', 'work pattern', 'where recorded'],
-    `everything Ninefold holds about ${person.full_name ?? employeeId} (${employeeId}), exported ${asOf} (GDPR art. 15). Keep it to the person and the data protection officer.`,
+    NOTICE_ATTRIBUTES.map((key) => t.t(key)),
+    t.t('privacy.export.subjectAccess.use', { name: person.full_name ?? employeeId, employeeId, asOf }),
+    locale,
   )
   const owned = (
     db
@@ -70,7 +84,11 @@ export async function exportSubjectAccess(
         (c) => c.name === 'person_id',
       ),
   )
-  const sheets: SheetSpec[] = [sheetOf('Person', [person], notice)]
+  const titleOf = (table: string): string => {
+    const key = TITLES[table]
+    return key === undefined ? table.slice(0, 31) : t.t(key)
+  }
+  const sheets: SheetSpec[] = [sheetOf(t.t('privacy.export.subjectAccess.sheet.person'), [person], notice)]
   let rows = 1
   for (const { name } of owned) {
     const found = db.prepare(`SELECT * FROM "${name}" WHERE person_id = ?`).all(person.id) as Record<
@@ -79,7 +97,7 @@ export async function exportSubjectAccess(
     >[]
     if (found.length === 0) continue
     rows += found.length
-    sheets.push(sheetOf(TITLES[name] ?? name.slice(0, 31), found, notice))
+    sheets.push(sheetOf(titleOf(name), found, notice))
   }
   const identifiers = [employeeId, person.email].filter((v): v is string => Boolean(v))
   const statements = identifiers.flatMap(
@@ -92,7 +110,7 @@ export async function exportSubjectAccess(
   )
   if (statements.length > 0) {
     rows += statements.length
-    sheets.push(sheetOf('xAPI statements', statements, notice))
+    sheets.push(sheetOf(t.t('privacy.export.subjectAccess.sheet.xapiStatements'), statements, notice))
   }
   const audit = db
     .prepare(
@@ -103,7 +121,7 @@ export async function exportSubjectAccess(
     .all({ id: employeeId }) as Record<string, unknown>[]
   if (audit.length > 0) {
     rows += audit.length
-    sheets.push(sheetOf('Audit log entries', audit, notice))
+    sheets.push(sheetOf(t.t('privacy.export.subjectAccess.sheet.auditLog'), audit, notice))
   }
   await writeXlsx(path, sheets)
   return rows

@@ -4,6 +4,10 @@ import { writeXlsx } from '../../export/xlsxWriter'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { listOutbox } from './outbox'
 
+/**
+ * The columns an LMS bulk-enrolment upload maps by name: machine-readable, so English in every language of the app
+ * (as is the sheet name). The file has no other words of ours: the cells are data, and a reason is stored as written.
+ */
 const HEADERS = ['Employee ID', 'Email', 'Item ID', 'Title', 'Due Date', 'Reason']
 
 /** RFC 4180 quoting, with text that a spreadsheet could run as a formula neutralised first. */

@@ -1,6 +1,13 @@
 import type { MethodOutput } from '../../../shared/contract'
 import { AppError } from '../../../shared/result'
-import { english, message, type Message } from '../../../shared/i18n/translate'
+import {
+  english,
+  LOCALES,
+  message,
+  translator,
+  type Locale,
+  type Message,
+} from '../../../shared/i18n/translate'
 import { displayCell, isBlank } from '../../../core/import/cells'
 import { matchSkill } from '../../../core/skills/normalise'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
@@ -11,12 +18,44 @@ import { appendAudit } from '../auditLog'
 import { ontologySkills } from '../succession/skillProfiles'
 import type { SkillsContext } from './ontology'
 
-const SKILLS = 'Skills'
-const ITEMS = 'Learning items'
-const SKILL_COLUMNS = ['Name', 'Category', 'Description', 'Status', 'Aliases']
-const ITEM_COLUMNS = ['Item ID', 'Title', 'Skill', 'Level']
+/** The workbook's sheet and column names, and its status words, in one language. */
+interface Layout {
+  skills: string
+  items: string
+  skillColumns: readonly string[]
+  itemColumns: readonly string[]
+  status: { active: string; retired: string }
+}
 
-export async function exportOntology(db: WorkspaceDb, path: string): Promise<void> {
+function layoutFor(locale: Locale): Layout {
+  const { t } = translator(locale)
+  return {
+    skills: t('succession.export.ontology.skills'),
+    items: t('succession.export.ontology.items'),
+    skillColumns: [
+      t('succession.export.ontology.col.name'),
+      t('succession.export.ontology.col.category'),
+      t('succession.export.ontology.col.description'),
+      t('succession.export.ontology.col.status'),
+      t('succession.export.ontology.col.aliases'),
+    ],
+    itemColumns: [
+      t('succession.export.ontology.col.itemId'),
+      t('succession.export.ontology.col.title'),
+      t('succession.export.ontology.col.skill'),
+      t('succession.export.ontology.col.level'),
+    ],
+    status: { active: t('succession.skills.status.active'), retired: t('succession.skills.status.retired') },
+  }
+}
+
+/** Every language's layout, English first: an import reads a workbook exported in any of them. */
+const LAYOUTS: readonly Layout[] = (Object.keys(LOCALES) as Locale[])
+  .sort((a, b) => Number(b === 'en') - Number(a === 'en'))
+  .map(layoutFor)
+
+export async function exportOntology(db: WorkspaceDb, path: string, locale: Locale = 'en'): Promise<void> {
+  const layout = layoutFor(locale)
   const skills = ontologySkills(db)
   const descriptions = new Map(
     (
@@ -31,19 +70,19 @@ export async function exportOntology(db: WorkspaceDb, path: string): Promise<voi
     .all() as { activityId: string; title: string; skill: string; level: number }[]
   await writeXlsx(path, [
     {
-      name: SKILLS,
-      columns: SKILL_COLUMNS.map((header, i) => ({ header, width: [28, 20, 50, 10, 50][i] ?? 20 })),
+      name: layout.skills,
+      columns: layout.skillColumns.map((header, i) => ({ header, width: [28, 20, 50, 10, 50][i] ?? 20 })),
       rows: skills.map((s) => [
         s.name,
         s.category,
         descriptions.get(s.id) ?? null,
-        s.status,
+        layout.status[s.status],
         s.aliases.join('; ') || null,
       ]),
     },
     {
-      name: ITEMS,
-      columns: ITEM_COLUMNS.map((header, i) => ({ header, width: [26, 40, 28, 8][i] ?? 20 })),
+      name: layout.items,
+      columns: layout.itemColumns.map((header, i) => ({ header, width: [26, 40, 28, 8][i] ?? 20 })),
       rows: items.map((i) => [i.activityId, i.title, i.skill, i.level]),
     },
   ])
@@ -54,6 +93,8 @@ type ImportResult = MethodOutput<'skills.importOntology'>
 /** A problem in the workbook: in English for the CLI and tests, and as a message for the user's language. */
 const problem = (text: Message): { message: string; text: Message } => ({ message: english(text), text })
 
+const sheetNames = (path: string): string[] => openXlsxFile(path).sheets.map((s) => s.name)
+
 async function readSheet(
   path: string,
   sheet: string,
@@ -61,7 +102,7 @@ async function readSheet(
   errors: ImportResult['errors'],
   spoolRoot: string,
 ): Promise<string[][]> {
-  if (!openXlsxFile(path).sheets.some((s) => s.name === sheet)) {
+  if (!sheetNames(path).includes(sheet)) {
     errors.push({
       sheet,
       row: 0,
@@ -122,9 +163,13 @@ export async function importOntology(
   }
   let skillRows: string[][]
   let itemRows: string[][]
+  // The layout of the language the workbook was exported in (English when no language's sheet is there).
+  let layout = LAYOUTS[0] as Layout
   try {
-    skillRows = await readSheet(path, SKILLS, SKILL_COLUMNS, errors, spoolRoot)
-    itemRows = await readSheet(path, ITEMS, ITEM_COLUMNS, errors, spoolRoot)
+    const names = sheetNames(path)
+    layout = LAYOUTS.find((l) => names.includes(l.skills)) ?? layout
+    skillRows = await readSheet(path, layout.skills, layout.skillColumns, errors, spoolRoot)
+    itemRows = await readSheet(path, layout.items, layout.itemColumns, errors, spoolRoot)
   } catch (error) {
     throw new AppError(
       'FILE_UNREADABLE',
@@ -132,20 +177,29 @@ export async function importOntology(
       { file: path },
     )
   }
+  const [nameColumn, , , statusColumn, aliasesColumn] = layout.skillColumns
+  const [itemColumn, , skillColumn, levelColumn] = layout.itemColumns
+  // A status word in the workbook's language, or the code itself.
+  const statusOf = (word: string): 'active' | 'retired' | null =>
+    word === 'active' || word === layout.status.active
+      ? 'active'
+      : word === 'retired' || word === layout.status.retired
+        ? 'retired'
+        : null
   for (const [row, name, , , status] of skillRows) {
     if (!name)
       errors.push({
-        sheet: SKILLS,
+        sheet: layout.skills,
         row: Number(row),
-        column: 'Name',
+        column: nameColumn ?? '',
         value: null,
         ...problem(message('succession.ontology.noName')),
       })
-    if (status && status !== 'active' && status !== 'retired')
+    if (status && statusOf(status) === null)
       errors.push({
-        sheet: SKILLS,
+        sheet: layout.skills,
         row: Number(row),
-        column: 'Status',
+        column: statusColumn ?? '',
         value: status,
         ...problem(message('succession.ontology.status')),
       })
@@ -154,9 +208,9 @@ export async function importOntology(
     const n = Number(level)
     if (!Number.isInteger(n) || n < 1 || n > 5)
       errors.push({
-        sheet: ITEMS,
+        sheet: layout.items,
         row: Number(row),
-        column: 'Level',
+        column: levelColumn ?? '',
         value: level ?? null,
         ...problem(message('succession.ontology.level')),
       })
@@ -183,7 +237,7 @@ export async function importOntology(
         db.prepare('UPDATE skills SET category = ?, description = ?, status = ? WHERE id = ?').run(
           category || null,
           description || null,
-          status || 'active',
+          (status && statusOf(status)) || 'active',
           skillId,
         )
         for (const alias of (aliases ?? '')
@@ -195,9 +249,9 @@ export async function importOntology(
             .get(alias) as { skillId: number } | undefined
           if (owner && owner.skillId !== skillId)
             errors.push({
-              sheet: SKILLS,
+              sheet: layout.skills,
               row: 0,
-              column: 'Aliases',
+              column: aliasesColumn ?? '',
               value: alias,
               ...problem(message('succession.ontology.aliasTaken', { alias })),
             })
@@ -213,17 +267,17 @@ export async function importOntology(
         const match = matchSkill(skill, ontologySkills(db))
         if (!item)
           errors.push({
-            sheet: ITEMS,
+            sheet: layout.items,
             row: Number(row),
-            column: 'Item ID',
+            column: itemColumn ?? '',
             value: activityId,
             ...problem(message('succession.ontology.noItem')),
           })
         if (match.kind === 'unknown')
           errors.push({
-            sheet: ITEMS,
+            sheet: layout.items,
             row: Number(row),
-            column: 'Skill',
+            column: skillColumn ?? '',
             value: skill,
             ...problem(message('succession.ontology.noSkill')),
           })

@@ -1,3 +1,4 @@
+import { translator, type Locale } from '../../../shared/i18n/translate'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { candidatesByRole, latestPlacements, listRoles } from './candidates'
 import { listPools } from './pools'
@@ -12,7 +13,9 @@ export async function exportSuccessionReport(
   path: string,
   asOf: string,
   roleIds?: readonly number[],
+  locale: Locale = 'en',
 ): Promise<{ roles: number }> {
+  const { t } = translator(locale)
   const roles = listRoles(db, asOf, roleIds)
   const candidates = candidatesByRole(
     db,
@@ -38,13 +41,14 @@ export async function exportSuccessionReport(
   for (const [employeeId, placed] of latest) {
     const person = people.get(employeeId)
     if (!person) continue
-    if (placed.box === 9) pools.push({ pool: 'Stars (box 9)', ...person, box: placed.box })
-    if (placed.flags.includes('HIDDEN_GEM')) pools.push({ pool: 'Hidden gems', ...person, box: placed.box })
+    if (placed.box === 9) pools.push({ pool: t('succession.export.pool.stars'), ...person, box: placed.box })
+    if (placed.flags.includes('HIDDEN_GEM'))
+      pools.push({ pool: t('succession.export.pool.gems'), ...person, box: placed.box })
   }
   for (const pool of listPools(db))
     for (const member of pool.members)
       pools.push({ pool: pool.name, ...member, box: latest.get(member.employeeId)?.box ?? null })
   pools.sort((a, b) => a.pool.localeCompare(b.pool) || a.name.localeCompare(b.name))
-  await writeSuccessionWorkbook(path, asOf, roles, candidates, pools)
+  await writeSuccessionWorkbook(path, asOf, roles, candidates, pools, locale)
   return { roles: roles.length }
 }

@@ -1,11 +1,8 @@
 import type { Candidate, CriticalRole } from '../../../shared/contract'
+import { translator, type Locale } from '../../../shared/i18n/translate'
 import { writeXlsx, type SheetSpec } from '../../export/xlsxWriter'
+import { boxLabelText, excelText, flagCodeText } from '../calibration/calibrationWorkbook'
 
-const READINESS_TEXT: Record<Candidate['readiness'], string> = {
-  'ready-now': 'Ready now',
-  'ready-1-2': 'Ready in 1–2 years',
-  'ready-3-plus': 'Ready in 3+ years',
-}
 const GREEN = 'FFC6EFCE'
 const AMBER = 'FFFFEB9C'
 const RED = 'FFFFC7CE'
@@ -33,8 +30,9 @@ export async function writeSuccessionWorkbook(
   roles: readonly CriticalRole[],
   candidates: ReadonlyMap<number, readonly Candidate[]>,
   pools: readonly PoolMember[],
+  locale: Locale = 'en',
 ): Promise<void> {
-  await writeXlsx(path, successionSheets(asOf, roles, candidates, pools))
+  await writeXlsx(path, successionSheets(asOf, roles, candidates, pools, locale))
 }
 
 /** The report's sheets as data (the benchmark writes the same cells bare to compare). */
@@ -43,7 +41,19 @@ export function successionSheets(
   roles: readonly CriticalRole[],
   candidates: ReadonlyMap<number, readonly Candidate[]>,
   pools: readonly PoolMember[],
+  locale: Locale = 'en',
 ): SheetSpec[] {
+  const tr = translator(locale)
+  const t = tr.t
+  const readinessText = (readiness: Candidate['readiness']): string => t(`succession.readiness.${readiness}`)
+  const requirements = (role: CriticalRole): string =>
+    role.requirements
+      .map((q) => t('succession.screen.requirement', { skill: q.skill, level: String(q.minLevel) }))
+      .join(', ')
+  const incumbent = (role: CriticalRole): string | null =>
+    role.incumbent
+      ? t('succession.export.person', { name: role.incumbentName ?? role.incumbent, id: role.incumbent })
+      : null
   const worstGap = (role: CriticalRole): string | null => {
     const missing = new Map<string, number>()
     for (const c of candidates.get(role.roleId) ?? [])
@@ -51,29 +61,39 @@ export function successionSheets(
     const [skill, count] = [...missing].sort((a, b) => b[1] - a[1])[0] ?? []
     return skill === undefined
       ? null
-      : `${skill} (${count} of the top ${(candidates.get(role.roleId) ?? []).length} short)`
+      : t('succession.export.worstGap', {
+          skill,
+          // As text: the counts are written as they are, not formatted as numbers.
+          count: String(count),
+          total: String((candidates.get(role.roleId) ?? []).length),
+        })
   }
   const overview: SheetSpec = {
-    name: 'Overview',
+    name: t('succession.export.sheet.overview'),
     landscape: true,
-    preamble: [['Succession report'], ['As of', asOf], ['Critical roles', roles.length], []],
+    preamble: [
+      [t('succession.export.title')],
+      [t('succession.export.asOf'), asOf],
+      [t('succession.export.criticalRoles'), roles.length],
+      [],
+    ],
     columns: [
-      { header: 'Role', width: 30 },
-      { header: 'Incumbent', width: 24 },
-      { header: 'Risk of loss', width: 12 },
-      { header: 'Impact of loss', width: 14 },
-      { header: 'Required skills', width: 44 },
-      { header: 'Ready now', width: 11, kind: 'number' },
-      { header: 'Ready in 1–2 years', width: 18, kind: 'number' },
-      { header: 'Ready in 3+ years', width: 17, kind: 'number' },
-      { header: 'Worst gap among the top candidates', width: 40 },
+      { header: t('succession.export.col.role'), width: 30 },
+      { header: t('succession.export.col.incumbent'), width: 24 },
+      { header: t('succession.export.col.risk'), width: 12 },
+      { header: t('succession.export.col.impact'), width: 14 },
+      { header: t('succession.export.col.skills'), width: 44 },
+      { header: readinessText('ready-now'), width: 11, kind: 'number' },
+      { header: readinessText('ready-1-2'), width: 18, kind: 'number' },
+      { header: readinessText('ready-3-plus'), width: 17, kind: 'number' },
+      { header: t('succession.export.col.worstGap'), width: 40 },
     ],
     rows: roles.map((r) => [
       r.title,
-      r.incumbent ? `${r.incumbentName ?? r.incumbent} (${r.incumbent})` : null,
-      r.risk,
-      r.impact,
-      r.requirements.map((q) => `${q.skill} ≥ ${q.minLevel}`).join(', '),
+      incumbent(r),
+      t(`succession.level.${r.risk}`),
+      t(`succession.level.${r.impact}`),
+      requirements(r),
       r.bench.readyNow,
       r.bench.readySoon,
       r.bench.later,
@@ -90,87 +110,91 @@ export function successionSheets(
     landscape: true,
     preamble: [
       [role.title],
+      [t('succession.export.incumbent'), incumbent(role) ?? t('succession.screen.vacant')],
       [
-        'Incumbent',
-        role.incumbent ? `${role.incumbentName ?? role.incumbent} (${role.incumbent})` : 'vacant',
+        t('succession.export.riskImpact'),
+        t('succession.export.riskImpactValue', {
+          risk: t(`succession.level.${role.risk}`),
+          impact: t(`succession.level.${role.impact}`),
+        }),
       ],
-      ['Risk / impact of loss', `${role.risk} / ${role.impact}`],
-      ['Required skills', role.requirements.map((q) => `${q.skill} ≥ ${q.minLevel}`).join(', ')],
-      ['Bench', `${role.bench.readyNow} ready now, ${role.bench.readySoon} ready in 1–2 years`],
+      [t('succession.export.requiredSkills'), requirements(role)],
+      [
+        t('succession.export.bench'),
+        t('succession.export.benchValue', {
+          readyNow: String(role.bench.readyNow),
+          readySoon: String(role.bench.readySoon),
+        }),
+      ],
       [],
     ],
     columns: [
-      { header: 'Rank', width: 6, kind: 'number' },
-      { header: 'Employee ID', width: 13 },
-      { header: 'Name', width: 24 },
-      { header: 'Department', width: 18 },
-      { header: 'Readiness', width: 18 },
-      { header: 'Fit %', width: 7, kind: 'number' },
-      { header: '9-box', width: 7, kind: 'number' },
-      { header: 'Box label', width: 22 },
-      { header: 'Gaps (held / needed)', width: 40 },
-      { header: 'Learning that closes them', width: 44 },
-      { header: 'Flags', width: 28 },
-      { header: 'Why this readiness', width: 48 },
+      { header: t('succession.export.col.rank'), width: 6, kind: 'number' },
+      { header: t('succession.export.col.employeeId'), width: 13 },
+      { header: t('succession.export.col.name'), width: 24 },
+      { header: t('succession.export.col.department'), width: 18 },
+      { header: t('succession.export.col.readiness'), width: 18 },
+      { header: t('succession.export.col.fit'), width: 7, kind: 'number' },
+      { header: t('succession.export.col.box'), width: 7, kind: 'number' },
+      { header: t('succession.export.col.boxLabel'), width: 22 },
+      { header: t('succession.export.col.gaps'), width: 40 },
+      { header: t('succession.export.col.learning'), width: 44 },
+      { header: t('succession.export.col.flags'), width: 28 },
+      { header: t('succession.export.col.why'), width: 48 },
     ],
     rows: (candidates.get(role.roleId) ?? []).map((c, rank) => [
       rank + 1,
       c.employeeId,
       c.name,
       c.department,
-      READINESS_TEXT[c.readiness],
+      readinessText(c.readiness),
       c.fitPercent,
       c.box,
-      c.boxLabel,
+      boxLabelText(tr, c.box, c.boxLabel),
       c.gaps.map((g) => `${g.skill} ${g.held}/${g.needed}`).join('; ') || null,
       c.gaps
         .map((g) => (g.closedBy.length ? `${g.skill}: ${g.closedBy.map((i) => i.title).join(', ')}` : null))
         .filter((t) => t !== null)
         .join('; ') || null,
-      c.flags.join(', ') || null,
-      c.override ? `Set by ${c.override.actor}: ${c.override.reason}` : c.readinessReason,
+      c.flags.map((f) => flagCodeText(tr, f)).join(', ') || null,
+      c.override
+        ? t('succession.candidates.setBy', { actor: c.override.actor, reason: c.override.reason })
+        : c.readinessReasonText
+          ? tr.m(c.readinessReasonText)
+          : c.readinessReason,
     ]),
     colours: [
-      { formula: '$E8="Ready now"', columns: { from: 5, to: 5 }, argb: GREEN },
-      { formula: '$E8="Ready in 1–2 years"', columns: { from: 5, to: 5 }, argb: AMBER },
-      { formula: '$E8="Ready in 3+ years"', columns: { from: 5, to: 5 }, argb: RED },
+      { formula: `$E8=${excelText(readinessText('ready-now'))}`, columns: { from: 5, to: 5 }, argb: GREEN },
+      { formula: `$E8=${excelText(readinessText('ready-1-2'))}`, columns: { from: 5, to: 5 }, argb: AMBER },
+      { formula: `$E8=${excelText(readinessText('ready-3-plus'))}`, columns: { from: 5, to: 5 }, argb: RED },
     ],
   }))
   const poolSheet: SheetSpec = {
-    name: 'Pools',
+    name: t('succession.export.sheet.pools'),
     columns: [
-      { header: 'Pool', width: 26 },
-      { header: 'Employee ID', width: 13 },
-      { header: 'Name', width: 24 },
-      { header: 'Department', width: 18 },
-      { header: '9-box', width: 7, kind: 'number' },
+      { header: t('succession.export.col.pool'), width: 26 },
+      { header: t('succession.export.col.employeeId'), width: 13 },
+      { header: t('succession.export.col.name'), width: 24 },
+      { header: t('succession.export.col.department'), width: 18 },
+      { header: t('succession.export.col.box'), width: 7, kind: 'number' },
     ],
     rows: pools.map((p) => [p.pool, p.employeeId, p.name, p.department, p.box]),
   }
   const legend: SheetSpec = {
-    name: 'Legend',
+    name: t('succession.export.sheet.legend'),
     columns: [
-      { header: 'Term', width: 24 },
-      { header: 'Meaning', width: 100 },
+      { header: t('succession.export.col.term'), width: 24 },
+      { header: t('succession.export.col.meaning'), width: 100 },
     ],
     rows: [
-      [
-        'Ready now',
-        'Holds every required skill at its minimum level and is not in a low-performance box (1, 4, 7).',
-      ],
-      [
-        'Ready in 1–2 years',
-        'At most two levels short in total, or every level held but placed in a low-performance box.',
-      ],
-      ['Ready in 3+ years', 'More than two levels short in total.'],
-      ['Override', 'Readiness set by hand, with the reason and who set it (in "Why this readiness").'],
-      ['Fit %', 'Levels held up to the requirement, over the levels required, across the role’s skills.'],
-      [
-        'Skill level',
-        'Newest assessment if at least as recent as the newest manager/360 rating, else that rating; raised by a valid certification or a completed course mapped to the skill; self-ratings never count.',
-      ],
-      ['9-box', 'The box in the most recent calibration session (finalized sessions first).'],
-      ['Pools', 'Stars (box 9) and hidden gems (flagged in that session), then the named talent pools.'],
+      [readinessText('ready-now'), t('succession.export.legend.readyNow')],
+      [readinessText('ready-1-2'), t('succession.export.legend.readySoon')],
+      [readinessText('ready-3-plus'), t('succession.export.legend.later')],
+      [t('succession.export.legend.override'), t('succession.export.legend.overrideMeaning')],
+      [t('succession.export.col.fit'), t('succession.export.legend.fitMeaning')],
+      [t('succession.export.legend.skillLevel'), t('succession.export.legend.skillLevelMeaning')],
+      [t('succession.export.col.box'), t('succession.export.legend.boxMeaning')],
+      [t('succession.export.sheet.pools'), t('succession.export.legend.poolsMeaning')],
     ],
   }
   return [overview, ...roleSheets, poolSheet, legend]

@@ -112,4 +112,47 @@ export const privacy = {
       'For analysis outside Ninefold: people appear under stable pseudonyms (the same in every export), names, emails and free text are left out, dates are cut to the month, age is banded, and gender and ethnicity are dropped.',
     export: 'Export anonymised workbook',
   },
+  /** What the exports write (xlsx): the sensitive-data notice row, sheet names and notes. */
+  export: {
+    /** The first row of every export that holds special-category data; other areas' workbooks use it too. */
+    sensitiveNotice: 'Contains sensitive attributes ({attributes}): {use}',
+    subjectAccess: {
+      /** The attributes the notice names (in a list inside the notice). */
+      attributes: {
+        gender: 'gender',
+        birthYear: 'birth year',
+        ethnicity: 'ethnicity',
+        workPattern: 'work pattern',
+        whereRecorded: 'where recorded',
+      },
+      use: 'everything Ninefold holds about {name} ({employeeId}), exported {asOf} (GDPR art. 15). Keep it to the person and the data protection officer.',
+      /** Sheet names: at most 31 characters, none of \\ / ? * [ ] : */
+      sheet: {
+        person: 'Person',
+        sensitiveAttributes: 'Sensitive attributes',
+        reviews: 'Reviews',
+        competencyRatings: 'Competency ratings',
+        learningRecords: 'Learning records',
+        surveyResponses: 'Survey responses',
+        calibrationSessions: 'Calibration sessions',
+        calibrationMoves: 'Calibration moves',
+        calibrationNotes: 'Calibration notes',
+        calibrationFlags: 'Calibration flags',
+        readinessOverrides: 'Readiness overrides',
+        talentPools: 'Talent pools',
+        learningActions: 'Learning actions',
+        xapiStatements: 'xAPI statements',
+        auditLog: 'Audit log entries',
+      },
+    },
+    anonymised: {
+      /** The banded attributes the notice names. */
+      attributes: { ageBand: 'age band', workPattern: 'work pattern' },
+      /** After the sensitive-data notice's colon. */
+      use: 'anonymised export of {asOf}: pseudonyms instead of people, names and free text left out, dates to the month, age in bands.',
+      /** The first row when no sensitive attribute is in the export. */
+      notice:
+        'An anonymised export of {asOf}: pseudonyms instead of people, names and free text left out, dates to the month, age in bands.',
+    },
+  },
 } as const

@@ -155,4 +155,41 @@ export const privacy: Catalogue['privacy'] = {
       'Do analiz poza Ninefold: osoby występują pod stałymi pseudonimami (takimi samymi w każdym eksporcie), imiona i nazwiska, adresy e-mail i teksty swobodne są pomijane, daty są skracane do miesiąca, wiek jest podawany w przedziałach, a płeć i pochodzenie etniczne są usuwane.',
     export: 'Eksportuj zanonimizowany skoroszyt',
   },
+  export: {
+    sensitiveNotice: 'Zawiera atrybuty wrażliwe ({attributes}): {use}',
+    subjectAccess: {
+      attributes: {
+        gender: 'płeć',
+        birthYear: 'rok urodzenia',
+        ethnicity: 'pochodzenie etniczne',
+        workPattern: 'wymiar pracy',
+        whereRecorded: 'o ile zostały zapisane',
+      },
+      use: 'wszystko, co Ninefold przechowuje o osobie {name} ({employeeId}), wyeksportowane {asOf} (art. 15 RODO). Udostępniaj wyłącznie tej osobie i inspektorowi ochrony danych.',
+      // Nazwy arkuszy: najwyżej 31 znaków.
+      sheet: {
+        person: 'Osoba',
+        sensitiveAttributes: 'Atrybuty wrażliwe',
+        reviews: 'Oceny okresowe',
+        competencyRatings: 'Oceny kompetencji',
+        learningRecords: 'Rekordy szkoleń',
+        surveyResponses: 'Odpowiedzi na ankiety',
+        calibrationSessions: 'Sesje kalibracji',
+        calibrationMoves: 'Przesunięcia w kalibracji',
+        calibrationNotes: 'Notatki z kalibracji',
+        calibrationFlags: 'Sygnały kalibracji',
+        readinessOverrides: 'Korekty gotowości',
+        talentPools: 'Pule talentów',
+        learningActions: 'Działania szkoleniowe',
+        xapiStatements: 'Zapisy xAPI',
+        auditLog: 'Wpisy dziennika audytu',
+      },
+    },
+    anonymised: {
+      attributes: { ageBand: 'przedział wieku', workPattern: 'wymiar pracy' },
+      use: 'eksport zanonimizowany z {asOf}: pseudonimy zamiast osób, bez imion i nazwisk oraz tekstów swobodnych, daty z dokładnością do miesiąca, wiek w przedziałach.',
+      notice:
+        'Eksport zanonimizowany z {asOf}: pseudonimy zamiast osób, bez imion i nazwisk oraz tekstów swobodnych, daty z dokładnością do miesiąca, wiek w przedziałach.',
+    },
+  },
 }

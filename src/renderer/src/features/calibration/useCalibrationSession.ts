@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { CalibrationView, FlagCode, MethodInput } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { downloadBytes } from '../../download'
+import { useT } from '../../i18n'
 
 export type MoveRequest = Omit<MethodInput<'calibration.move'>, 'sessionId'>
 
@@ -10,6 +11,8 @@ export function useCalibrationSession(sessionId: string) {
   const [view, setView] = useState<CalibrationView | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
+  // The exported workbook speaks the user's language.
+  const { locale } = useT()
 
   const reload = useCallback(async () => {
     try {
@@ -67,6 +70,6 @@ export function useCalibrationSession(sessionId: string) {
     markDiscussed: (employeeId: string, discussed: boolean) =>
       run(() => api.call('calibration.markDiscussed', { sessionId, employeeId, discussed })),
     exportWorkbook: (kind: 'results' | 'pre-read') =>
-      api.call('calibration.export', { sessionId, kind }).then(downloadBytes, setError),
+      api.call('calibration.export', { sessionId, kind, locale }).then(downloadBytes, setError),
   }
 }

@@ -93,7 +93,9 @@ export function FairnessAuditPanel({
   }, [sessionId])
 
   const exportAudit = (): void => {
-    api.call('fairness.export', { sessionId }).then(downloadBytes, (e: unknown) => setError(e ?? 'error'))
+    api
+      .call('fairness.export', { sessionId, locale: t.locale })
+      .then(downloadBytes, (e: unknown) => setError(e ?? 'error'))
   }
 
   if (error !== null) return <section className="fairness-audit error-banner">{errorText(t, error)}</section>

@@ -15,12 +15,12 @@ export function ExportButton({
   input: Record<string, unknown>
   onError: (error: unknown) => void
 }): React.JSX.Element {
-  const { t } = useT()
+  const { t, locale } = useT()
   return (
     <button
       type="button"
       className="secondary small"
-      onClick={() => void api.call('insights.export', { view, input }).then(downloadBytes, onError)}
+      onClick={() => void api.call('insights.export', { view, input, locale }).then(downloadBytes, onError)}
     >
       {t('insights.exportXlsx')}
     </button>

@@ -16,7 +16,9 @@ export function AnonymisedExport(): React.JSX.Element {
         type="button"
         className="secondary"
         onClick={() =>
-          void api.call('privacy.anonymisedExport', {}).then(downloadBytes, (e: unknown) => setError(e))
+          void api
+            .call('privacy.anonymisedExport', { locale: t.locale })
+            .then(downloadBytes, (e: unknown) => setError(e))
         }
       >
         {t.t('privacy.anonymised.export')}

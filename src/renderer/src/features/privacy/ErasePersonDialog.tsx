@@ -128,7 +128,7 @@ export function ErasePersonDialog({
                 className="secondary"
                 onClick={() =>
                   void api
-                    .call('privacy.subjectAccess', { employeeId: id })
+                    .call('privacy.subjectAccess', { employeeId: id, locale: t.locale })
                     .then(downloadBytes, (e: unknown) => setError(e ?? 'error'))
                 }
               >

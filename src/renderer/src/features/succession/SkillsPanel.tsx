@@ -54,7 +54,7 @@ export function SkillsPanel({ onError }: { onError: (e: unknown) => void }): Rea
         <button
           type="button"
           className="secondary"
-          onClick={() => api.call('skills.exportOntology', {}).then(downloadBytes, onError)}
+          onClick={() => api.call('skills.exportOntology', { locale: t.locale }).then(downloadBytes, onError)}
         >
           {t.t('succession.skills.export')}
         </button>

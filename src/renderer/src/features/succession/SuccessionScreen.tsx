@@ -40,7 +40,7 @@ export function SuccessionScreen(): React.JSX.Element {
         <button
           type="button"
           onClick={() => {
-            api.call('succession.export', {}).then(downloadBytes, setError)
+            api.call('succession.export', { locale: t.locale }).then(downloadBytes, setError)
           }}
         >
           {t.t('succession.screen.export')}
