@@ -5,7 +5,7 @@ import { createInProcessTransport } from '../../src/main/rpc/inProcessTransport'
 import type { Services } from '../../src/main/services/createServices'
 import type { AppError } from '../../src/shared/result'
 import { createClient, type Client } from '../../src/shared/rpc/client'
-import { completion } from '../support/lrs/realLrs'
+import { completion, voiding } from '../support/lrs/realLrs'
 import { PASSPHRASE, testServices } from '../support/services'
 import { useTempDirs } from '../support/tempDir'
 
@@ -131,7 +131,8 @@ describe('pulling from LRSs as they behave in the field', () => {
       }),
     ])
     expect(count('SELECT count(*) AS n FROM xapi_statements')).toBe(1)
-    expect((await client.call('lrs.list', {}))[0]?.checkpoint).toBe('2026-01-01T00:00:01.000Z') // page 2 shows the order: page 1 is safe
+    // A refused page proves nothing about the order: the checkpoint stays, and the next pull re-reads page 1 (deduped).
+    expect((await client.call('lrs.list', {}))[0]?.checkpoint).toBeNull()
   }, 60_000)
 
   it('passes on the server’s own words for a 400, without retrying', async () => {
@@ -144,5 +145,74 @@ describe('pulling from LRSs as they behave in the field', () => {
     expect(error.code).toBe('LRS_REFUSED')
     expect(error.message).toContain('(HTTP 400): Invalid verb IRI in query')
     expect(requests).toHaveLength(1)
+  }, 60_000)
+
+  it('does not trust equal stored times as order: a newest-first server that fails mid-way loses nothing', async () => {
+    const { client, count, emails } = await workspace()
+    const T2 = '2026-04-02T00:00:00.000Z'
+    const [s0, s1, s2, s3, s4] = [T2, T2, T2, T2, '2026-04-01T00:00:00.000Z'].map((t, n) =>
+      stored(completion(emails[n] ?? '', `eq-${n}`, '2026-01-01T00:00:00Z'), t),
+    )
+    const { endpoint } = await scriptedLrs([
+      () => page([s0, s1], '/xAPI/statements?cursor=1'),
+      () => page([s2, s3], '/xAPI/statements?cursor=2'),
+      () => ({ status: 503, body: {} }),
+      () => ({ status: 503, body: {} }),
+      () => ({ status: 503, body: {} }),
+      () => page([s0, s1, s2, s3, s4]),
+    ])
+    await client.call('lrs.add', { name: 'field', endpoint, key: 'k', secret: 's' })
+    expect((await rejection(client.call('lrs.pull', { name: 'field' }))).code).toBe('LRS_UNAVAILABLE')
+    expect((await client.call('lrs.list', {}))[0]?.checkpoint).toBeNull()
+    const resumed = await client.call('lrs.pull', { name: 'field' })
+    expect(resumed.rows).toMatchObject({ inserted: 1, unchanged: 4 })
+    expect(count('SELECT count(*) AS n FROM xapi_statements')).toBe(5)
+  }, 60_000)
+
+  it('applies a void that a stopped pull stored but never applied, on the next pull even when nothing is new', async () => {
+    const { client, count, emails } = await workspace()
+    const target = stored(
+      completion(emails[0] ?? '', 'v', '2026-01-01T00:00:00Z'),
+      '2026-05-01T00:00:00.000Z',
+    )
+    const voider = stored(voiding(String(target['id']), emails[0] ?? ''), '2026-05-02T00:00:00.000Z')
+    const { endpoint } = await scriptedLrs([
+      () => page([target], '/xAPI/statements?cursor=1'),
+      () => page([voider], '/xAPI/statements?cursor=2'),
+      () => ({ status: 503, body: {} }),
+      () => ({ status: 503, body: {} }),
+      () => ({ status: 503, body: {} }),
+      () => page([target, voider]),
+    ])
+    await client.call('lrs.add', { name: 'field', endpoint, key: 'k', secret: 's' })
+    expect((await rejection(client.call('lrs.pull', { name: 'field' }))).code).toBe('LRS_UNAVAILABLE')
+    expect(count('SELECT count(*) AS n FROM xapi_statements WHERE voided_by IS NOT NULL')).toBe(0)
+    // A dry run in between neither applies it nor trips over it.
+    expect((await client.call('lrs.pull', { name: 'field', dryRun: true })).outcome).toBe('dry-run')
+    expect(count('SELECT count(*) AS n FROM xapi_statements WHERE voided_by IS NOT NULL')).toBe(0)
+    const next = await client.call('lrs.pull', { name: 'field' })
+    expect(next).toMatchObject({ outcome: 'stored', rows: { inserted: 0, updated: 1, unchanged: 2 } })
+    expect(count('SELECT count(*) AS n FROM xapi_statements WHERE voided_by IS NOT NULL')).toBe(1)
+  }, 60_000)
+
+  it('never sends the credentials to another site: a more pointing elsewhere stops the pull', async () => {
+    const { client, emails } = await workspace()
+    const a = stored(completion(emails[0] ?? '', 'a', '2026-01-01T00:00:00Z'), '2026-01-01T00:00:01.000Z')
+    const { endpoint, requests } = await scriptedLrs([
+      () => page([a], 'https://elsewhere.example/xAPI/statements?c=1'),
+    ])
+    await client.call('lrs.add', { name: 'field', endpoint, key: 'k', secret: 's' })
+    const error = await rejection(client.call('lrs.pull', { name: 'field' }))
+    expect(error.code).toBe('LRS_BAD_PAGE')
+    expect(error.message).toContain('another site (https://elsewhere.example)')
+    expect(requests).toHaveLength(1)
+  }, 60_000)
+
+  it('refuses an endpoint with credentials in it, or plain http to another computer', async () => {
+    const { client } = await workspace()
+    const add = (endpoint: string) => client.call('lrs.add', { name: 'x', endpoint, key: 'k', secret: 's' })
+    expect((await rejection(add('https://user:pw@lrs.example.com/xAPI/'))).message).toContain('own fields')
+    expect((await rejection(add('http://lrs.example.com/xAPI/'))).message).toContain('must use https')
+    expect(await client.call('lrs.list', {})).toEqual([])
   }, 60_000)
 })

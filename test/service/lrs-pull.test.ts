@@ -132,9 +132,13 @@ describe('pulling statements from a real LRS (Learning Locker statements service
       await client.call('import.undo', { batchId: third.batchId ?? '' })
       expect(count('SELECT count(*) AS n FROM learning_records') - recordsBefore).toBe(228)
       expect(count('SELECT count(*) AS n FROM xapi_statements WHERE voided_by IS NOT NULL')).toBe(0)
+      // … and the connection goes back to where that pull started: the next pull brings them again.
+      const again3 = await client.call('lrs.pull', { name: 'Corporate LRS', pageSize: 50 })
+      expect(again3).toMatchObject({ outcome: 'stored', rows: { inserted: 31, updated: 1 } })
+      await client.call('import.undo', { batchId: again3.batchId ?? '' })
 
       const history = await client.call('lrs.history', { name: 'Corporate LRS' })
-      expect(history.map((h) => h.outcome)).toEqual(['stored', 'nothing-new', 'stored'])
+      expect(history.map((h) => h.outcome)).toEqual(['stored', 'stored', 'nothing-new', 'stored'])
     } finally {
       services.dispose()
     }
@@ -217,6 +221,48 @@ describe('a server lost in the middle of a pull', () => {
           "SELECT count(*) AS n FROM learning_records WHERE item_id IN (SELECT id FROM learning_items WHERE activity_id LIKE 'https://lms.example.com/courses/c-%')",
         ),
       ).toBe(500)
+    } finally {
+      services.dispose()
+      await lrs.stop()
+    }
+  }, 120_000)
+})
+
+describe('cancelling a pull', () => {
+  it('keeps the pages stored, says so, and the next pull resumes to exact counts', async () => {
+    const lrs = await startRealLrs({ pageDelayMs: 300 })
+    const { services, client, count, emails } = await workspaceWithPeople()
+    try {
+      const base = Date.parse('2026-08-01T08:00:00Z')
+      await lrs.post(
+        Array.from({ length: 400 }, (_, n) =>
+          completion(emails[n % emails.length] ?? '', `cancel-${n}`, new Date(base + n * 1000).toISOString()),
+        ),
+      )
+      await client.call('lrs.add', { name: 'lrs', endpoint: lrs.endpoint, key: lrs.key, secret: lrs.secret })
+      const jobId = 'cancel-pull-1'
+      const progress: number[] = []
+      const off = services.events.subscribe((event, payload) => {
+        if (event !== 'lrs.progress') return
+        const pages = (payload as { pages: number }).pages
+        progress.push(pages)
+        if (pages === 2) void client.call('jobs.cancel', { jobId })
+      })
+      const error = await failure(client.call('lrs.pull', { name: 'lrs', pageSize: 50, jobId }))
+      off()
+      expect(error.code).toBe('CANCELLED')
+      const stored = count('SELECT count(*) AS n FROM xapi_statements')
+      expect(stored % 50).toBe(0)
+      expect(stored).toBeGreaterThanOrEqual(100)
+      expect(stored).toBeLessThan(400)
+      expect(error.message).toContain(`(${stored} statements) are kept`)
+      expect((await client.call('lrs.history', { name: 'lrs' }))[0]).toMatchObject({
+        outcome: 'cancelled',
+        stored,
+      })
+      const resumed = await client.call('lrs.pull', { name: 'lrs', pageSize: 200 })
+      expect(resumed.rows.inserted).toBe(400 - stored)
+      expect(count('SELECT count(*) AS n FROM xapi_statements')).toBe(400)
     } finally {
       services.dispose()
       await lrs.stop()

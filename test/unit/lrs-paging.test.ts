@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   canonicalSince,
-  continuesAscending,
+  StoredOrder,
   isAscending,
   newestStored,
   resumeSince,
@@ -78,12 +78,29 @@ describe('paging an LRS', () => {
     ).toBe(true)
   })
 
-  it('trusts the order only when a page continues after the one before it', () => {
-    const at = (t: string) => ({ stored: t })
-    expect(continuesAscending([at('2026-01-02T00:00:00Z')], '2026-01-01T00:00:00.000Z')).toBe(true)
-    expect(continuesAscending([at('2026-01-01T00:00:00Z')], '2026-01-01T00:00:00.000Z')).toBe(true)
-    expect(continuesAscending([at('2025-12-31T00:00:00Z')], '2026-01-01T00:00:00.000Z')).toBe(false)
-    expect(continuesAscending([at('2026-01-02T00:00:00Z'), at('2026-01-01T00:00:00Z')], null)).toBe(false)
+  it('moves the checkpoint only once the order is proven ascending, never past consistent-through', () => {
+    const at = (...times: string[]) => times.map((stored) => ({ stored }))
+    const ascending = new StoredOrder()
+    ascending.observe(at('2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'))
+    expect(ascending.whilePaging(null)).toBeNull() // nothing before the first page
+    ascending.observe(at('2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z'))
+    expect(ascending.whilePaging(null)).toBe('2026-01-01T00:00:00.000Z')
+    ascending.observe(at('2026-01-03T00:00:00Z'))
+    expect(ascending.whilePaging('2026-01-01T12:00:00Z')).toBe('2026-01-01T12:00:00.000Z')
+    expect(ascending.complete(null)).toBe('2026-01-03T00:00:00.000Z')
+
+    // One POST gives every statement the same stored time: equal times prove nothing about the order.
+    const flat = new StoredOrder()
+    flat.observe(at('2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z'))
+    flat.observe(at('2026-02-01T00:00:00Z'))
+    expect(flat.whilePaging(null)).toBeNull()
+
+    const newestFirst = new StoredOrder()
+    newestFirst.observe(at('2026-03-02T00:00:00Z'))
+    newestFirst.observe(at('2026-03-01T00:00:00Z'))
+    newestFirst.observe(at('2026-03-03T00:00:00Z'))
+    expect(newestFirst.whilePaging(null)).toBeNull()
+    expect(newestFirst.complete(null)).toBe('2026-03-03T00:00:00.000Z')
   })
 
   it('backs off 0.5, 1, 2, 4 s … capped at 8 s, and stops after the last retry', () => {

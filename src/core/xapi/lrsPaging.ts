@@ -29,29 +29,56 @@ export function newestStored(statements: readonly Record<string, unknown>[]): st
   return newest
 }
 
+const storedTime = (s: Record<string, unknown>): number =>
+  typeof s['stored'] === 'string' ? Date.parse(s['stored']) : NaN
+
 /**
- * Whether a page continues in ascending order after the page before it (whose newest `stored` time is
- * `previousNewest`): its own times never go down, and none is older than the previous page's newest. Only then is
- * the previous page's newest time a safe checkpoint — a one-statement page alone cannot show the order.
+ * Follows the `stored` order of a pull's pages to say how far the checkpoint may safely move. While pages arrive,
+ * it may move to the newest time of the pages before the current one, and only once the order is proven
+ * ascending: never a decrease, and at least one strict increase (equal times prove nothing — an LRS gives every
+ * statement of one POST the same `stored`). It never passes the server's X-Experience-API-Consistent-Through:
+ * on a cluster, a statement stored earlier can still become visible until then.
  */
-export function continuesAscending(
-  statements: readonly Record<string, unknown>[],
-  previousNewest: string | null,
-): boolean {
-  if (!isAscending(statements)) return false
-  if (previousNewest === null) return true
-  const limit = Date.parse(previousNewest)
-  return statements.every((s) => {
-    const time = typeof s['stored'] === 'string' ? Date.parse(s['stored']) : NaN
-    return Number.isNaN(time) || time >= limit
-  })
+export class StoredOrder {
+  private newest = -Infinity
+  private beforePage = -Infinity
+  private increased = false
+  private broken = false
+
+  /** Call with each page as it arrives, before it is committed. */
+  observe(statements: readonly Record<string, unknown>[]): void {
+    this.beforePage = this.newest
+    for (const s of statements) {
+      const time = storedTime(s)
+      if (Number.isNaN(time)) continue
+      if (time < this.newest) this.broken = true
+      else if (time > this.newest && this.newest !== -Infinity) this.increased = true
+      this.newest = Math.max(this.newest, time)
+    }
+  }
+
+  /** The checkpoint to commit with the current page, or null to leave it where it is. */
+  whilePaging(consistentThrough: string | null): string | null {
+    if (this.broken || !this.increased || this.beforePage === -Infinity) return null
+    return capped(this.beforePage, consistentThrough)
+  }
+
+  /** Once every page is in (whatever the order): the newest time seen, or null if there was none. */
+  complete(consistentThrough: string | null): string | null {
+    return this.newest === -Infinity ? null : capped(this.newest, consistentThrough)
+  }
 }
 
-/** True when the page's `stored` times never go down: only then may the checkpoint follow it page by page. */
+function capped(time: number, consistentThrough: string | null): string {
+  const limit = consistentThrough === null ? NaN : Date.parse(consistentThrough)
+  return new Date(Number.isNaN(limit) ? time : Math.min(time, limit)).toISOString()
+}
+
+/** True when the page's `stored` times never go down. */
 export function isAscending(statements: readonly Record<string, unknown>[]): boolean {
   let last = -Infinity
   for (const s of statements) {
-    const time = typeof s['stored'] === 'string' ? Date.parse(s['stored']) : NaN
+    const time = storedTime(s)
     if (Number.isNaN(time)) continue
     if (time < last) return false
     last = time

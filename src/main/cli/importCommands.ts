@@ -105,7 +105,10 @@ export function printImportSummary(
     const verdict = {
       stored: `Imported ${summary.file} as batch ${summary.batchId}`,
       'dry-run': `Dry run of ${summary.file}: nothing was stored`,
-      rejected: `Rejected ${summary.file}: nothing was stored`,
+      rejected:
+        summary.batchId === null
+          ? `Rejected ${summary.file}: nothing was stored`
+          : `Stopped at a refused page of ${summary.file}: the pages before it were stored as batch ${summary.batchId}`,
       'already-imported': `${summary.file} was already imported; nothing changed`,
     }[outcome]
     output.out(

@@ -144,6 +144,12 @@ function undoBatch(db: WorkspaceDb, batchId: string, actor: string, now: Date): 
     }
     db.prepare('DELETE FROM unmatched_records WHERE batch_id = ?').run(batchId)
     db.prepare('UPDATE import_batches SET undone_at = ? WHERE id = ?').run(now.toISOString(), batchId)
+    // An LRS pull undone: its connection goes back to where that pull started, so the next pull brings the
+    // statements again instead of finding "nothing new".
+    db.prepare(
+      `UPDATE lrs_connections SET checkpoint = (SELECT since FROM lrs_pulls WHERE batch_id = ?)
+       WHERE id = (SELECT connection_id FROM lrs_pulls WHERE batch_id = ?)`,
+    ).run(batchId, batchId)
     appendAudit(
       db,
       {

@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type { LrsConnection, lrsFilters, LrsPull } from '../../shared/contract'
 import { message } from '../../shared/i18n/translate'
 import { AppError } from '../../shared/result'
-import { normaliseEndpoint } from './pageUrls'
+import { endpointProblem, normaliseEndpoint } from './pageUrls'
 import type { WorkspaceDb } from '../db/openWorkspaceDb'
 import { appendAudit } from '../services/auditLog'
 import type { LrsCredentials } from './lrsHttp'
@@ -121,21 +121,32 @@ export function addConnection(
   actor: string,
   now: Date,
 ): LrsConnection {
-  let endpoint: string
-  try {
-    endpoint = normaliseEndpoint(input.endpoint)
-  } catch {
+  const problem = endpointProblem(input.endpoint)
+  if (problem === 'credentials') throw new AppError('INVALID_INPUT', message('lrs.errors.credentialsInUrl'))
+  if (problem === 'insecure') throw new AppError('INVALID_INPUT', message('lrs.errors.insecure'))
+  if (problem === 'invalid')
     throw new AppError('INVALID_INPUT', message('lrs.errors.badEndpoint', { endpoint: input.endpoint }))
-  }
+  const endpoint = normaliseEndpoint(input.endpoint)
   db.transaction(() => {
     const existing = db.prepare('SELECT id FROM lrs_connections WHERE name = ?').get(input.name) as
       { id: number } | undefined
     if (existing && !input.replace)
       throw new AppError('INVALID_INPUT', message('lrs.errors.exists', { name: input.name }))
     if (existing) {
+      // Another server or other filters: what was pulled says nothing about what is new there, so start over
+      // (dedupe by id keeps what is already stored from being stored twice).
       db.prepare(
-        'UPDATE lrs_connections SET endpoint = ?, auth_key = ?, auth_secret = ?, filters_json = ? WHERE id = ?',
-      ).run(endpoint, input.key, input.secret, JSON.stringify(input.filters), existing.id)
+        `UPDATE lrs_connections SET checkpoint = CASE WHEN endpoint = ? AND filters_json = ? THEN checkpoint END,
+           endpoint = ?, auth_key = ?, auth_secret = ?, filters_json = ? WHERE id = ?`,
+      ).run(
+        endpoint,
+        JSON.stringify(input.filters),
+        endpoint,
+        input.key,
+        input.secret,
+        JSON.stringify(input.filters),
+        existing.id,
+      )
     } else {
       db.prepare(
         'INSERT INTO lrs_connections (name, endpoint, auth_key, auth_secret, filters_json, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',

@@ -41,16 +41,18 @@ export function lrsHandlers(deps: LrsDeps): Pick<Handlers, LrsMethod> {
     'lrs.history': (input) => pullHistory(session.reader, input.name),
     'lrs.test': async (input) => {
       const connection = requireConnection(session.reader, input.name)
-      const about = (await getLrsJson(new URL('about', connection.endpoint).toString(), connection, {
+      const { body } = await getLrsJson(new URL('about', connection.endpoint).toString(), connection, {
         ...deps.http,
         maxRetries: 1,
-      })) as { version?: unknown }
+      })
+      const about = (body ?? {}) as { version?: unknown }
       const versions = Array.isArray(about.version) ? about.version.map(String) : []
       return { ok: true as const, versions, authorised: true }
     },
     'lrs.pull': async (input) => {
       const connection = requireConnection(session.reader, input.name)
-      const result = await session.exclusively(message('lrs.busy', { name: input.name }), () =>
+      let pagesStored = 0
+      const pulling = session.exclusively(message('lrs.busy', { name: input.name }), () =>
         jobs.run(
           input.jobId,
           (job) =>
@@ -61,6 +63,7 @@ export function lrsHandlers(deps: LrsDeps): Pick<Handlers, LrsMethod> {
               signal: job.signal,
               http: deps.http,
               onProgress: (p) => {
+                pagesStored = p.pages
                 if (input.jobId)
                   events.emit('lrs.progress', { jobId: input.jobId, connection: input.name, ...p })
               },
@@ -68,8 +71,16 @@ export function lrsHandlers(deps: LrsDeps): Pick<Handlers, LrsMethod> {
           message('lrs.job', { name: input.name }),
         ),
       )
-      if (result.outcome === 'stored') events.emit('workspace.changed', session.status())
-      return result
+      try {
+        const result = await pulling
+        if (result.outcome === 'stored' || result.batchId !== null)
+          events.emit('workspace.changed', session.status())
+        return result
+      } catch (error) {
+        // A pull that stopped keeps the pages it stored: screens showing the workspace refresh all the same.
+        if (pagesStored > 0 && !input.dryRun) events.emit('workspace.changed', session.status())
+        throw error
+      }
     },
   }
 }

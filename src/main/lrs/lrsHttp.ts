@@ -1,6 +1,7 @@
 import { message } from '../../shared/i18n/translate'
 import { AppError } from '../../shared/result'
 import { retryDelay } from '../../core/xapi/lrsPaging'
+import { parseJsonStrict } from '../../core/xapi/strictJson'
 
 export const XAPI_VERSION = '1.0.3'
 
@@ -10,11 +11,19 @@ export interface LrsCredentials {
   secret: string
 }
 
+/** An LRS answer: the parsed body, its text (for the duplicate-key check) and the consistency header. */
+export interface LrsAnswer {
+  body: unknown
+  text: string
+  /** X-Experience-API-Consistent-Through: no statement stored before it can still appear. */
+  consistentThrough: string | null
+}
+
 export interface RequestOptions {
   signal?: AbortSignal | undefined
   /** Per request; a server that does not answer in time counts as unavailable (and is retried). */
   timeoutMs?: number
-  /** Retries after a 5xx, a timeout or a dropped connection; 401/403/400 are never retried. */
+  /** Retries after a 5xx, a 429, a timeout or a dropped connection; 401/403/400 are never retried. */
   maxRetries?: number
   retryBaseMs?: number
   onRetry?: (attempt: number, reason: string) => void
@@ -64,12 +73,13 @@ export async function getLrsJson(
   url: string,
   credentials: LrsCredentials,
   options: RequestOptions = {},
-): Promise<unknown> {
+): Promise<LrsAnswer> {
   const { signal, timeoutMs = 30_000, maxRetries = 4, retryBaseMs = 500 } = options
   const authorization = `Basic ${Buffer.from(`${credentials.key}:${credentials.secret}`).toString('base64')}`
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw cancelled()
     let failure: string
+    let retryAfterMs = 0
     try {
       const timeout = AbortSignal.timeout(timeoutMs)
       const response = await fetch(url, {
@@ -79,25 +89,40 @@ export async function getLrsJson(
           Accept: 'application/json',
         },
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-        redirect: 'error',
+        redirect: 'manual',
       })
       const body = await response.text()
       if (response.ok) {
         try {
-          return JSON.parse(body) as unknown
+          return {
+            body: parseJsonStrict(body),
+            text: body,
+            consistentThrough: response.headers.get('X-Experience-API-Consistent-Through'),
+          }
         } catch {
           throw new AppError('LRS_BAD_PAGE', message('lrs.errors.notJson', { host: host(url) }), {
             url: redactUrl(url),
           })
         }
       }
+      // Credentials go to the endpoint only: a redirect is reported, never followed.
+      if (response.status >= 300 && response.status < 400)
+        throw new AppError(
+          'LRS_REFUSED',
+          message('lrs.errors.redirect', {
+            host: host(url),
+            status: response.status,
+            location: response.headers.get('location') ?? '?',
+          }),
+          { status: response.status },
+        )
       if (response.status === 401 || response.status === 403)
         throw new AppError(
           'LRS_AUTH',
           message('lrs.errors.auth', { host: host(url), status: response.status }),
           { status: response.status },
         )
-      if (response.status >= 400 && response.status < 500)
+      if (response.status >= 400 && response.status < 500 && response.status !== 429)
         throw new AppError(
           'LRS_REFUSED',
           message('lrs.errors.refused', {
@@ -108,6 +133,8 @@ export async function getLrsJson(
           { status: response.status },
         )
       failure = `HTTP ${response.status}`
+      // A server that says how long to wait (429, 503) is believed, up to a minute.
+      retryAfterMs = Math.min(Number(response.headers.get('retry-after')) * 1000 || 0, 60_000)
     } catch (error) {
       if (error instanceof AppError) throw error
       if (signal?.aborted) throw cancelled()
@@ -123,7 +150,7 @@ export async function getLrsJson(
         { reason: failure },
       )
     options.onRetry?.(attempt, failure)
-    await sleep(wait, signal)
+    await sleep(Math.max(wait, retryAfterMs), signal)
   }
 }
 

@@ -6,6 +6,25 @@ export interface StatementFilters {
   relatedActivities?: boolean | undefined
 }
 
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/**
+ * Why an endpoint cannot be used, or null: credentials belong in their own fields (in the address they would be
+ * shown and logged), and Basic auth over plain http is readable on the network except to this computer.
+ */
+export function endpointProblem(endpoint: string): 'invalid' | 'credentials' | 'insecure' | null {
+  let url: URL
+  try {
+    url = new URL(endpoint)
+  } catch {
+    return 'invalid'
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'invalid'
+  if (url.username !== '' || url.password !== '') return 'credentials'
+  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) return 'insecure'
+  return null
+}
+
 /** The endpoint with exactly one trailing slash, so `statements` and `about` resolve under it. */
 export function normaliseEndpoint(endpoint: string): string {
   const url = new URL(endpoint)

@@ -1,32 +1,24 @@
-import { createHash, randomUUID } from 'node:crypto'
-import type { ImportIssueShape, MethodOutput } from '../../shared/contract'
+import { randomUUID } from 'node:crypto'
+import type { MethodOutput } from '../../shared/contract'
 import { english, message, type Message } from '../../shared/i18n/translate'
 import { AppError } from '../../shared/result'
-import { continuesAscending, newestStored, resumeSince } from '../../core/xapi/lrsPaging'
-import { firstPageUrl, nextPageUrl } from './pageUrls'
+import { resumeSince, StoredOrder } from '../../core/xapi/lrsPaging'
 import { statementFingerprint } from '../../core/xapi/toLearningRecord'
 import { VOIDED_VERB } from '../../core/xapi/verbs'
 import type { WorkspaceDb } from '../db/openWorkspaceDb'
-import { checkStatement, type ReadStatement } from '../import/xapi/readStatements'
-import { appendAudit } from '../services/auditLog'
-import { pullById, type StoredConnection } from './connections'
-import { getLrsJson, redactUrl, type RequestOptions } from './lrsHttp'
-import { applyPendingVoids, storePage } from './storePage'
+import { ChangeJournal } from '../import/journal'
+import type { ReadStatement } from '../import/xapi/readStatements'
+import { closeCompletedActions } from '../services/rules/outbox'
+import type { StoredConnection } from './connections'
+import { pullById } from './connections'
+import { getLrsJson, type LrsAnswer, type RequestOptions } from './lrsHttp'
+import { firstPageUrl, nextPageUrl } from './pageUrls'
+import { PullRecord, type PullCounts } from './pullRecord'
+import { readPage } from './readPage'
+import { applyPendingVoids, countVoidable, storePage } from './storePage'
 
 export type PullSummary = MethodOutput<'lrs.pull'>
-
-/** What a pull counted, as recorded in its history row. */
-type PullCounts = Pick<
-  PullSummary['pull'],
-  'pages' | 'received' | 'stored' | 'duplicates' | 'conflicts' | 'voided' | 'unmatched'
->
-
-export interface PullProgress {
-  pages: number
-  received: number
-  stored: number
-  unmatched: number
-}
+export type PullProgress = Pick<PullCounts, 'pages' | 'received' | 'stored' | 'unmatched'>
 
 export interface PullOptions {
   since?: string | undefined
@@ -44,7 +36,7 @@ interface PullContext {
 }
 
 const MAX_ISSUES = 1_000
-const note = (code: string, text: Message, value: string | null = null): ImportIssueShape => ({
+const note = (code: string, text: Message, value: string | null = null) => ({
   sheet: null,
   row: 0,
   column: null,
@@ -53,15 +45,12 @@ const note = (code: string, text: Message, value: string | null = null): ImportI
   message: english(text),
 })
 
-/** Rolls a dry run's page back after it was stored, so a dry run counts exactly what a real pull would store. */
-class DryRunRollback extends Error {}
-
 /**
  * Pulls the statements stored in the LRS since the connection's checkpoint, page by page. Each page is checked,
  * deduplicated by id (against the workspace and the pages before it: servers repeat statements) and stored in one
  * transaction together with the checkpoint and the pull's counts, so a pull stopped at any point — cancelled,
- * killed, the network gone — leaves whole pages and resumes after the last one. Voids are applied once the pages
- * are in. One pull is one import batch, undoable as a whole.
+ * killed, the network gone — leaves whole pages and resumes after them. Voids are applied once the pages are in,
+ * and any a stopped pull left behind with them. One pull is one import batch, undoable as a whole.
  */
 export async function pullStatements(
   ctx: PullContext,
@@ -70,111 +59,65 @@ export async function pullStatements(
 ): Promise<PullSummary> {
   const { db } = ctx
   const since = options.since ?? resumeSince(connection.checkpoint) ?? connection.filters.since ?? null
-  const batchId = randomUUID()
-  const ids = createHash('sha256')
   const started = ctx.now.toISOString()
-  // A pull recorded as running by a process that died never finished: say so before starting another.
-  db.prepare(
-    "UPDATE lrs_pulls SET outcome = 'interrupted' WHERE connection_id = ? AND outcome = 'running'",
-  ).run(connection.id)
-  const pullId = options.dryRun
-    ? null
-    : Number(
-        db
-          .prepare('INSERT INTO lrs_pulls (connection_id, started_at, since, actor) VALUES (?, ?, ?, ?)')
-          .run(connection.id, started, since, ctx.actor).lastInsertRowid,
-      )
-  const counts: PullCounts = {
-    pages: 0,
-    received: 0,
-    stored: 0,
-    duplicates: 0,
-    conflicts: 0,
-    voided: 0,
-    unmatched: 0,
-  }
-  const errors: ImportIssueShape[] = []
-  const warnings: ImportIssueShape[] = []
+  const record = new PullRecord(
+    db,
+    connection,
+    { id: randomUUID(), actor: ctx.actor, started, now: ctx.now },
+    since,
+    options.dryRun,
+  )
+  const { counts, errors, warnings } = record
   const seen = new Map<string, string>()
-  const voidsOfThisPull = new Set<string>()
-  let batchOpened = false
-  let ascending = true
-  /** The newest `stored` of all pages so far, and of the page before the current one. */
-  let newest: string | null = null
-  let previousNewest: string | null = null
-  let rejected = false
+  const voidsOfThisPull = new Map<string, string>()
+  const order = new StoredOrder()
   const fingerprintOf = db.prepare('SELECT fingerprint FROM xapi_statements WHERE statement_id = ?')
+  let consistentThrough: string | null = null
+  /** Rejected page or a `more` that loops: the pages after it were never read, so the end is not reached. */
+  let stoppedEarly = false
+  let rejectedIssues = 0
+  let expired = 0
+  let withoutLevel = 0
 
-  const openBatch = (): void => {
-    if (batchOpened) return
-    db.prepare(
-      `INSERT INTO import_batches (id, kind, file_name, sha256, mapping_json, total, inserted, updated, unchanged, rejected, unmatched, issues_json, actor, created_at)
-       VALUES (?, 'xapi', ?, '', '{}', 0, 0, 0, 0, 0, 0, '[]', ?, ?)`,
-    ).run(batchId, `LRS ${connection.name}`, ctx.actor, started)
-    if (pullId !== null) db.prepare('UPDATE lrs_pulls SET batch_id = ? WHERE id = ?').run(batchId, pullId)
-    batchOpened = true
-  }
-  const saveCounts = (): void => {
-    if (batchOpened)
-      db.prepare(
-        'UPDATE import_batches SET total = ?, inserted = ?, unchanged = ?, rejected = ?, unmatched = ?, sha256 = ?, issues_json = ? WHERE id = ?',
-      ).run(
-        counts.received,
-        counts.stored,
-        counts.duplicates,
-        counts.conflicts,
-        counts.unmatched,
-        ids.copy().digest('hex'),
-        JSON.stringify({ errors, warnings }),
-        batchId,
-      )
-    if (pullId !== null)
-      db.prepare(
-        'UPDATE lrs_pulls SET pages = ?, received = ?, stored = ?, duplicates = ?, conflicts = ?, voided = ?, unmatched = ? WHERE id = ?',
-      ).run(
-        counts.pages,
-        counts.received,
-        counts.stored,
-        counts.duplicates,
-        counts.conflicts,
-        counts.voided,
-        counts.unmatched,
-        pullId,
-      )
-  }
-  const inPageTransaction = (work: () => void): void => {
-    try {
-      db.transaction(() => {
-        work()
-        if (options.dryRun) throw new DryRunRollback()
-      })()
-    } catch (error) {
-      if (!(error instanceof DryRunRollback)) throw error
-      // The batch row went with the rollback: the next page of a dry run opens it again.
-      batchOpened = false
+  const storeFresh = (page: number, statements: Record<string, unknown>[]): void => {
+    const fresh: ReadStatement[] = []
+    for (const [n, statement] of statements.entries()) {
+      counts.received++
+      const id = String(statement['id']).toLowerCase()
+      const fingerprint = statementFingerprint(statement)
+      const known =
+        seen.get(id) ?? (fingerprintOf.get(id) as { fingerprint: string } | undefined)?.fingerprint
+      if (known === undefined) {
+        seen.set(id, fingerprint)
+        fresh.push({ index: n + 1, id, fingerprint, statement })
+        record.ids.update(id)
+        if ((statement['verb'] as Record<string, unknown> | undefined)?.['id'] === VOIDED_VERB)
+          voidsOfThisPull.set(
+            id,
+            String((statement['object'] as Record<string, unknown>)['id']).toLowerCase(),
+          )
+      } else if (known === fingerprint) {
+        counts.duplicates++
+      } else {
+        counts.conflicts++
+        if (errors.length < MAX_ISSUES)
+          errors.push({
+            sheet: `page ${page}`,
+            row: n + 1,
+            column: 'id',
+            value: id,
+            code: 'CONFLICT',
+            message: english(message('lrs.issues.conflict', { page, position: n + 1, id })),
+          })
+      }
     }
-  }
-  const finish = (outcome: string, error: AppError | null): void => {
-    if (pullId === null) return
-    db.transaction(() => {
-      db.prepare('UPDATE lrs_pulls SET outcome = ?, finished_at = ?, error_json = ? WHERE id = ?').run(
-        outcome,
-        new Date().toISOString(),
-        error ? JSON.stringify({ code: error.code, message: error.message }) : null,
-        pullId,
-      )
-      appendAudit(
-        db,
-        {
-          actor: ctx.actor,
-          action: 'lrs.pull',
-          entityType: 'lrs_connection',
-          entityId: connection.name,
-          after: { outcome, since, ...counts, batchId: batchOpened ? batchId : null },
-        },
-        ctx.now,
-      )
-    })()
+    if (fresh.length === 0) return
+    record.openBatch()
+    const stored = storePage(db, record.batchId, fresh)
+    counts.stored += stored.stored
+    counts.unmatched += stored.unmatched
+    expired += stored.expired
+    withoutLevel += stored.withoutLevel
   }
 
   try {
@@ -187,159 +130,142 @@ export async function pullStatements(
     while (url !== null) {
       if (options.signal.aborted) throw new AppError('CANCELLED', message('lrs.errors.cancelled'))
       visited.add(url)
-      const body = await getLrsJson(url, connection, { ...options.http, signal: options.signal })
+      const answer: LrsAnswer = await getLrsJson(url, connection, { ...options.http, signal: options.signal })
+      consistentThrough = answer.consistentThrough ?? consistentThrough
       const page = counts.pages + 1
-      const statements = pageStatements(body, page, url)
-      const fresh: ReadStatement[] = []
-      const pageIssues: ImportIssueShape[] = []
-      statements.forEach((statement, position) => {
-        const problems = checkStatement(statement)
-        for (const p of problems)
-          pageIssues.push({
-            sheet: `page ${page}`,
-            row: position + 1,
-            column: p.path,
-            value: typeof statement['id'] === 'string' ? statement['id'] : null,
-            code: p.code,
-            message: english(
-              message('lrs.issues.statement', { page, position: position + 1, problem: p.message }),
-            ),
-          })
-      })
-      // The previous page's newest time becomes the checkpoint once this page shows the server really pages in
-      // ascending order (lagging one page: a resume re-reads at most one page, which dedupe drops).
-      ascending &&= continuesAscending(statements, previousNewest)
-      const confirmed = ascending && !options.dryRun ? previousNewest : null
-      const moveCheckpoint = (): void => {
-        if (confirmed !== null)
-          db.prepare('UPDATE lrs_connections SET checkpoint = ? WHERE id = ?').run(confirmed, connection.id)
-      }
-      if (pageIssues.length > 0) {
-        db.transaction(moveCheckpoint)()
+      const read = readPage(answer, page)
+      if (!read.ok) {
         // A malformed page is refused whole: nothing of it is stored and the checkpoint stays before it.
-        errors.push(...pageIssues.slice(0, MAX_ISSUES - errors.length))
-        rejected = true
+        errors.push(...read.issues.slice(0, MAX_ISSUES - errors.length))
+        rejectedIssues = read.issues.length
+        stoppedEarly = true
         break
       }
-      inPageTransaction(() => {
-        for (const [position, statement] of statements.entries()) {
-          counts.received++
-          const id = String(statement['id']).toLowerCase()
-          const fingerprint = statementFingerprint(statement)
-          const known =
-            seen.get(id) ?? (fingerprintOf.get(id) as { fingerprint: string } | undefined)?.fingerprint
-          if (known === undefined) {
-            seen.set(id, fingerprint)
-            fresh.push({ index: position + 1, id, fingerprint, statement })
-            ids.update(id)
-            const verb = (statement['verb'] as Record<string, unknown> | undefined)?.['id']
-            if (verb === VOIDED_VERB) voidsOfThisPull.add(id)
-          } else if (known === fingerprint) {
-            counts.duplicates++
-          } else {
-            counts.conflicts++
-            if (errors.length < MAX_ISSUES)
-              errors.push({
-                sheet: `page ${page}`,
-                row: position + 1,
-                column: 'id',
-                value: id,
-                code: 'CONFLICT',
-                message: english(message('lrs.issues.conflict', { page, position: position + 1, id })),
-              })
-          }
-        }
-        if (fresh.length > 0) {
-          openBatch()
-          const stored = storePage(db, batchId, fresh)
-          counts.stored += stored.stored
-          counts.unmatched += stored.unmatched
-        }
+      order.observe(read.statements)
+      record.inTransaction(() => {
+        storeFresh(page, read.statements)
         counts.pages = page
-        moveCheckpoint()
-        saveCounts()
+        record.setCheckpoint(order.whilePaging(consistentThrough))
+        record.save()
       })
-      const pageNewest = newestStored(statements)
-      if (pageNewest !== null && (newest === null || pageNewest > newest)) newest = pageNewest
-      previousNewest = pageNewest ?? previousNewest
       options.onProgress?.({ ...counts })
-      const next = nextPageUrl(connection.endpoint, (body as Record<string, unknown>)['more'])
+      const next = followMore(connection.endpoint, (answer.body as Record<string, unknown>)['more'], page)
       if (next !== null && visited.has(next)) {
         warnings.push(note('MORE_REPEATS', message('lrs.issues.moreRepeats')))
+        stoppedEarly = true
         break
       }
       url = next
     }
 
-    inPageTransaction(() => {
-      if (!rejected) {
-        const voids =
-          batchOpened || voidsOfThisPull.size > 0 ? applyPendingVoids(db, batchId, voidsOfThisPull) : null
-        if (voids && voids.applied > 0) {
-          openBatch()
-          counts.voided = voids.applied
-        }
-        for (const target of voids?.unknown ?? [])
+    record.inTransaction(() => {
+      if (options.dryRun) {
+        counts.voided = countVoidable(db, voidsOfThisPull, seen)
+      } else {
+        // Also the voids a stopped pull stored but never applied: found in the workspace, not in this pull.
+        const voids = applyPendingVoids(
+          db,
+          () => (record.openBatch(), record.batchId),
+          new Set(voidsOfThisPull.keys()),
+        )
+        counts.voided = voids.applied
+        for (const target of voids.unknown)
           warnings.push(note('VOID_TARGET_UNKNOWN', message('lrs.issues.voidUnknown', { target }), target))
-        // Every page is in: the newest time seen is safe whatever order the server paged in.
-        if (newest !== null && !options.dryRun)
-          db.prepare('UPDATE lrs_connections SET checkpoint = ? WHERE id = ?').run(newest, connection.id)
+        if (record.batchOpened) {
+          // Completions that arrived close the learning actions the rules had assigned, as a file import does.
+          const journal = new ChangeJournal(db, record.batchId)
+          const closed = closeCompletedActions(db, journal, ctx.now, ctx.actor)
+          journal.flush()
+          if (closed > 0)
+            warnings.push(note('ACTIONS_CLOSED', message('lrs.issues.actionsClosed', { count: closed })))
+        }
       }
+      // Every page is in: the newest time seen is safe whatever order the server paged in.
+      if (!stoppedEarly) record.setCheckpoint(order.complete(consistentThrough))
+      if (expired > 0) warnings.push(note('EXPIRED', message('lrs.issues.expired', { count: expired })))
+      if (withoutLevel > 0)
+        warnings.push(note('NO_LEVEL', message('lrs.issues.noLevel', { count: withoutLevel })))
       if (counts.unmatched > 0)
         warnings.push(note('UNMATCHED', message('lrs.issues.unmatched', { count: counts.unmatched })))
       if (counts.conflicts > 0)
         warnings.push(note('CONFLICTS', message('lrs.issues.conflicts', { count: counts.conflicts })))
-      saveCounts()
+      record.save()
     })
-    const outcome = rejected
-      ? 'rejected'
-      : options.dryRun
-        ? 'dry-run'
-        : counts.stored > 0 || counts.voided > 0
-          ? 'stored'
-          : 'already-imported'
-    finish(outcome === 'already-imported' ? 'nothing-new' : outcome, null)
+    const outcome =
+      rejectedIssues > 0
+        ? 'rejected'
+        : options.dryRun
+          ? 'dry-run'
+          : counts.stored > 0 || counts.voided > 0
+            ? 'stored'
+            : 'already-imported'
+    record.finish(outcome === 'already-imported' ? 'nothing-new' : outcome, null)
     return {
-      batchId: batchOpened && !options.dryRun ? batchId : null,
+      batchId: record.batchOpened && !options.dryRun ? record.batchId : null,
       kind: 'xapi',
       file: `LRS ${connection.name}`,
-      sha256: ids.digest('hex'),
+      sha256: record.ids.digest('hex'),
       rows: {
         total: counts.received,
         inserted: counts.stored,
         updated: counts.voided,
         unchanged: counts.duplicates,
-        rejected: counts.conflicts + (rejected ? errors.length : 0),
+        rejected: counts.conflicts + rejectedIssues,
       },
       errors,
       warnings,
       unmatched: counts.unmatched,
       outcome,
-      pull: pullId === null ? dryRunPull(connection.name, started, since, counts) : pullById(db, pullId),
+      pull:
+        record.pullId === null
+          ? {
+              id: 0,
+              connection: connection.name,
+              startedAt: started,
+              finishedAt: new Date().toISOString(),
+              outcome,
+              since,
+              batchId: null,
+              error: null,
+              ...counts,
+            }
+          : pullById(db, record.pullId),
     }
   } catch (error) {
-    const failure = keptAfter(
-      error instanceof AppError ? error : new AppError('INTERNAL', (error as Error).message ?? String(error)),
-      counts,
-    )
-    finish(failure.code === 'CANCELLED' ? 'cancelled' : 'failed', failure)
+    if (!(error instanceof AppError)) {
+      // A bug of ours: recorded as failed, then thrown as it is so the dispatcher logs it with its stack.
+      record.finish('failed', new AppError('INTERNAL', message('lrs.errors.internal')))
+      throw error
+    }
+    const failure = keptAfter(error, counts, options.dryRun)
+    record.finish(failure.code === 'CANCELLED' ? 'cancelled' : 'failed', failure)
     throw failure
+  }
+}
+
+/** The next page's address; a `more` pointing at another site stops the pull (credentials go nowhere else). */
+function followMore(endpoint: string, more: unknown, page: number): string | null {
+  try {
+    return nextPageUrl(endpoint, more)
+  } catch {
+    const origin = typeof more === 'string' ? new URL(more, endpoint).origin : '?'
+    throw new AppError('LRS_BAD_PAGE', message('lrs.errors.moreElsewhere', { page: page + 1, origin }))
   }
 }
 
 /**
  * A pull that stops after some pages keeps them: the message says so, and that the next pull resumes after them.
- * A cancel says it too, instead of the usual "nothing was kept".
+ * A cancel says it too, instead of the usual "nothing was kept"; a dry run kept nothing either way.
  */
-function keptAfter(error: AppError, counts: { pages: number; stored: number }): AppError {
+function keptAfter(error: AppError, counts: PullCounts, dryRun: boolean): AppError {
   if (error.code === 'CANCELLED')
     return new AppError(
       'CANCELLED',
-      counts.pages > 0
+      counts.pages > 0 && !dryRun
         ? message('lrs.errors.cancelledKept', { pages: counts.pages, count: counts.stored })
         : message('lrs.errors.cancelled'),
     )
-  if (counts.pages === 0) return error
+  if (counts.pages === 0 || dryRun) return error
   return new AppError(
     error.code,
     message('lrs.errors.keptAfter', {
@@ -349,53 +275,4 @@ function keptAfter(error: AppError, counts: { pages: number; stored: number }): 
     }),
     { ...error.details, pagesKept: counts.pages, statementsKept: counts.stored },
   )
-}
-
-function dryRunPull(
-  connection: string,
-  startedAt: string,
-  since: string | null,
-  counts: PullCounts,
-): PullSummary['pull'] {
-  return {
-    id: 0,
-    connection,
-    startedAt,
-    finishedAt: new Date().toISOString(),
-    outcome: 'dry-run',
-    since,
-    batchId: null,
-    error: null,
-    ...counts,
-  }
-}
-
-/** A page must be a StatementResult: `{ statements: [...], more }` with an object and an id for each statement. */
-function pageStatements(body: unknown, page: number, url: string): Record<string, unknown>[] {
-  const statements =
-    body !== null && typeof body === 'object' && !Array.isArray(body)
-      ? (body as Record<string, unknown>)['statements']
-      : undefined
-  if (!Array.isArray(statements))
-    throw new AppError('LRS_BAD_PAGE', message('lrs.errors.notStatementResult', { page }), {
-      page,
-      url: redactUrl(url),
-    })
-  return statements.map((s, n) => {
-    if (
-      s === null ||
-      typeof s !== 'object' ||
-      Array.isArray(s) ||
-      typeof (s as Record<string, unknown>)['id'] !== 'string'
-    )
-      throw new AppError(
-        'LRS_BAD_PAGE',
-        message('lrs.errors.statementWithoutId', { page, position: n + 1 }),
-        {
-          page,
-          url: redactUrl(url),
-        },
-      )
-    return s as Record<string, unknown>
-  })
 }

@@ -45,12 +45,13 @@ export function storePage(
 
 /**
  * Applies every stored voiding statement whose target is stored and not yet voided — those of this pull and any
- * left by a pull that was interrupted before its end — so voids are exact however a pull stopped. Returns how
- * many were applied and the targets of this pull's voids that are not (yet) stored.
+ * left by a pull that stopped before its end — so voids are exact however a pull stopped. `openBatch` is called
+ * (and gives the batch id to journal under) only when there is something to apply. Returns how many were applied
+ * and the targets of this pull's voids that are not (yet) stored.
  */
 export function applyPendingVoids(
   db: WorkspaceDb,
-  batchId: string,
+  openBatch: () => string,
   voidsOfThisPull: ReadonlySet<string>,
 ): { applied: number; unknown: string[] } {
   const rows = db
@@ -60,19 +61,35 @@ export function applyPendingVoids(
          AND NOT EXISTS (SELECT 1 FROM xapi_statements t WHERE t.voided_by = v.statement_id)`,
     )
     .all(VOIDED_VERB) as { id: string; json: string }[]
-  if (rows.length === 0) return { applied: 0, unknown: [] }
-  const journal = new ChangeJournal(db, batchId)
   const voiding: ReadStatement[] = rows.map((r, n) => ({
     index: n + 1,
     id: r.id,
     fingerprint: '',
     statement: JSON.parse(r.json) as Record<string, unknown>,
   }))
-  const result = applyVoiding(db, journal, voiding)
+  const targetOf = (v: ReadStatement): string =>
+    String((v.statement['object'] as Record<string, unknown>)['id']).toLowerCase()
+  const isStored = db.prepare('SELECT 1 FROM xapi_statements WHERE statement_id = ?')
+  const applicable = voiding.filter((v) => isStored.get(targetOf(v)) !== undefined)
+  const unknown = voiding
+    .filter((v) => voidsOfThisPull.has(v.id) && isStored.get(targetOf(v)) === undefined)
+    .map(targetOf)
+  if (applicable.length === 0) return { applied: 0, unknown }
+  const journal = new ChangeJournal(db, openBatch())
+  const result = applyVoiding(db, journal, applicable)
   journal.flush()
-  const unknownOfThisPull = voiding
-    .filter((v) => voidsOfThisPull.has(v.id))
-    .map((v) => String((v.statement['object'] as Record<string, unknown>)['id']).toLowerCase())
-    .filter((target) => result.unknown.includes(target))
-  return { applied: result.applied, unknown: unknownOfThisPull }
+  return { applied: result.applied, unknown }
+}
+
+/** What a dry run would void: this pull's voids whose target is stored or came in this pull. */
+export function countVoidable(
+  db: WorkspaceDb,
+  voidsOfThisPull: ReadonlyMap<string, string>,
+  seen: ReadonlyMap<string, string>,
+): number {
+  const isStored = db.prepare('SELECT 1 FROM xapi_statements WHERE statement_id = ? AND voided_by IS NULL')
+  let n = 0
+  for (const target of voidsOfThisPull.values())
+    if (seen.has(target) || isStored.get(target) !== undefined) n++
+  return n
 }

@@ -41,5 +41,7 @@ export const migration010: Migration = {
     CREATE INDEX lrs_pulls_connection ON lrs_pulls (connection_id, started_at);
     -- Voids are applied after each pull, from every voiding statement stored: found by verb.
     CREATE INDEX xapi_statements_verb ON xapi_statements (verb_id);
+    -- … and whether each is applied: a lookup by voided_by, not a scan.
+    CREATE INDEX xapi_statements_voided_by ON xapi_statements (voided_by) WHERE voided_by IS NOT NULL;
   `,
 }

@@ -3,6 +3,8 @@ export const lrs = {
   busy: 'the pull from {name}',
   job: 'The pull from {name}',
   errors: {
+    internal:
+      'The pull failed because of a fault in Ninefold; it is in the log. Pages stored before it are kept.',
     cancelled: 'The pull was cancelled before any page was stored; nothing changed.',
     cancelledKept: {
       one: 'The pull was cancelled. The {pages} page(s) already stored ({count} statement) are kept; the next pull resumes after them.',
@@ -20,14 +22,33 @@ export const lrs = {
     notJson: 'The LRS at {host} answered with something that is not JSON.',
     notStatementResult:
       'Page {page} from the LRS is not a list of statements (no "statements" array); nothing of it was stored.',
-    statementWithoutId:
-      'Page {page} from the LRS has an entry {position} that is not a statement with an id; nothing of the page was stored.',
+    redirect:
+      'The LRS at {host} redirects elsewhere (HTTP {status} to {location}); Ninefold sends the credentials to the endpoint only. Use the address it redirects to as the endpoint if you trust it.',
+    credentialsInUrl: 'Give the key and secret in their own fields, not inside the endpoint address.',
+    insecure:
+      'The endpoint must use https: the key and secret would cross the network readable (http is allowed only for this computer, e.g. http://127.0.0.1).',
+    moreElsewhere:
+      'The LRS sent page {page} on to another site ({origin}); Ninefold sends the credentials to the endpoint only, so the pull stopped there.',
     noConnection: 'There is no LRS connection named “{name}”.',
     exists: 'There is already an LRS connection named “{name}”. Choose another name, or replace it.',
     badEndpoint:
       '“{endpoint}” is not an http(s) address of an LRS endpoint, e.g. https://lrs.example.com/xAPI/.',
   },
   issues: {
+    actionsClosed: {
+      one: '{count} outbox action is now done according to this pull and was closed.',
+      other: '{count} outbox actions are now done according to this pull and were closed.',
+    },
+    expired: {
+      one: '{count} credential expired according to this pull; its learning record now ends on the expiry date.',
+      other:
+        '{count} credentials expired according to this pull; their learning records now end on the expiry date.',
+    },
+    noLevel: {
+      one: '{count} competency achievement carries no score, so no proficiency level; it is kept as a statement.',
+      other:
+        '{count} competency achievements carry no score, so no proficiency level; they are kept as statements.',
+    },
     statement: 'page {page}, statement {position}: {problem}',
     conflict: 'page {page}, statement {position}: the id {id} is already stored with different content',
     moreRepeats:

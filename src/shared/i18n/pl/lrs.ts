@@ -4,6 +4,8 @@ export const lrs: Catalogue['lrs'] = {
   busy: 'pobieranie z {name}',
   job: 'Pobieranie z {name}',
   errors: {
+    internal:
+      'Pobieranie nie powiodło się z powodu błędu w Ninefold; jest zapisany w dzienniku. Strony zapisane wcześniej zostają.',
     cancelled: 'Pobieranie anulowano, zanim zapisano jakąkolwiek stronę; nic się nie zmieniło.',
     cancelledKept: {
       one: 'Pobieranie anulowano. Zapisane już strony ({pages}) z {count} wyrażeniem zostają; następne pobieranie zacznie się po nich.',
@@ -25,14 +27,39 @@ export const lrs: Catalogue['lrs'] = {
     notJson: 'LRS pod adresem {host} odpowiedział czymś, co nie jest JSON-em.',
     notStatementResult:
       'Strona {page} z LRS nie jest listą wyrażeń (brak tablicy „statements”); nic z niej nie zapisano.',
-    statementWithoutId:
-      'Strona {page} z LRS ma pozycję {position}, która nie jest wyrażeniem z identyfikatorem; nic z tej strony nie zapisano.',
+    redirect:
+      'LRS pod adresem {host} przekierowuje gdzie indziej (HTTP {status} do {location}); Ninefold wysyła dane logowania tylko do punktu końcowego. Jeśli ufasz temu adresowi, podaj go jako punkt końcowy.',
+    credentialsInUrl: 'Podaj klucz i sekret w osobnych polach, a nie w adresie punktu końcowego.',
+    insecure:
+      'Punkt końcowy musi używać https: inaczej klucz i sekret przechodziłyby przez sieć jawnie (http jest dozwolone tylko dla tego komputera, np. http://127.0.0.1).',
+    moreElsewhere:
+      'LRS przekazał stronę {page} do innej witryny ({origin}); Ninefold wysyła dane logowania tylko do punktu końcowego, więc pobieranie zatrzymało się tam.',
     noConnection: 'Nie ma połączenia LRS o nazwie „{name}”.',
     exists: 'Połączenie LRS o nazwie „{name}” już istnieje. Wybierz inną nazwę albo je zastąp.',
     badEndpoint:
       '„{endpoint}” nie jest adresem http(s) punktu końcowego LRS, np. https://lrs.example.com/xAPI/.',
   },
   issues: {
+    actionsClosed: {
+      one: '{count} działanie w skrzynce nadawczej jest według tego pobierania wykonane i zostało zamknięte.',
+      few: '{count} działania w skrzynce nadawczej są według tego pobierania wykonane i zostały zamknięte.',
+      many: '{count} działań w skrzynce nadawczej jest według tego pobierania wykonanych i zostało zamkniętych.',
+      other: '{count} działania w skrzynce nadawczej są według tego pobierania wykonane i zostały zamknięte.',
+    },
+    expired: {
+      one: '{count} certyfikat wygasł według tego pobierania; jego zapis szkoleniowy kończy się teraz w dniu wygaśnięcia.',
+      few: '{count} certyfikaty wygasły według tego pobierania; ich zapisy szkoleniowe kończą się teraz w dniu wygaśnięcia.',
+      many: '{count} certyfikatów wygasło według tego pobierania; ich zapisy szkoleniowe kończą się teraz w dniu wygaśnięcia.',
+      other:
+        '{count} certyfikatu wygasło według tego pobierania; ich zapisy szkoleniowe kończą się teraz w dniu wygaśnięcia.',
+    },
+    noLevel: {
+      one: '{count} osiągnięcie kompetencji nie ma wyniku, więc nie ma poziomu biegłości; zostaje zapisane jako wyrażenie.',
+      few: '{count} osiągnięcia kompetencji nie mają wyniku, więc nie mają poziomu biegłości; zostają zapisane jako wyrażenia.',
+      many: '{count} osiągnięć kompetencji nie ma wyniku, więc nie ma poziomu biegłości; zostają zapisane jako wyrażenia.',
+      other:
+        '{count} osiągnięcia kompetencji nie ma wyniku, więc nie ma poziomu biegłości; zostają zapisane jako wyrażenia.',
+    },
     statement: 'strona {page}, wyrażenie {position}: {problem}',
     conflict: 'strona {page}, wyrażenie {position}: identyfikator {id} jest już zapisany z inną treścią',
     moreRepeats:
