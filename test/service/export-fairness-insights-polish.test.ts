@@ -4,9 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Services } from '../../src/main/services/createServices'
 import { SENSITIVE_NOTICE, writeFairnessWorkbook } from '../../src/main/services/fairness/fairnessWorkbook'
 import { writeInsightWorkbook } from '../../src/main/services/insights/insightsWorkbook'
-import { createInProcessTransport } from '../../src/main/rpc/inProcessTransport'
-import { createClient, type Client } from '../../src/shared/rpc/client'
-import { PASSPHRASE, testServices } from '../support/services'
+import type { Client } from '../../src/shared/rpc/client'
+import { demoWorkspace } from '../support/services'
 import { useTempDirs } from '../support/tempDir'
 
 const tempDir = useTempDirs()
@@ -28,10 +27,7 @@ describe('the fairness and insights workbooks in Polish', () => {
   let dir: string
   beforeEach(async () => {
     dir = tempDir()
-    services = testServices(dir)
-    client = createClient(createInProcessTransport(services))
-    await client.call('workspace.create', { name: 'Polish', passphrase: PASSPHRASE })
-    await client.call('demo.populate', { people: 600, seed: 11 })
+    ;({ services, client } = await demoWorkspace(dir, { name: 'Polish', people: 600, seed: 11 }))
   })
   afterEach(() => services.dispose())
 

@@ -2,12 +2,11 @@ import ExcelJS from 'exceljs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Services } from '../../src/main/services/createServices'
-import { createInProcessTransport } from '../../src/main/rpc/inProcessTransport'
 import { sensitiveNotice } from '../../src/main/export/sensitiveNotice'
 import { exportSubjectAccess } from '../../src/main/services/privacy/subjectAccess'
 import { writeAnonymisedExport } from '../../src/main/services/privacy/anonymisedExport'
-import { createClient, type Client } from '../../src/shared/rpc/client'
-import { PASSPHRASE, testServices } from '../support/services'
+import type { Client } from '../../src/shared/rpc/client'
+import { demoWorkspace } from '../support/services'
 import { useTempDirs } from '../support/tempDir'
 
 const tempDir = useTempDirs()
@@ -39,10 +38,12 @@ describe('privacy exports in Polish', () => {
 
   beforeEach(async () => {
     dir = tempDir()
-    services = testServices(dir, { onInternalError: (_m, e) => console.error(e) })
-    client = createClient(createInProcessTransport(services))
-    await client.call('workspace.create', { name: 'Polish exports', passphrase: PASSPHRASE })
-    await client.call('demo.populate', { people: 200, seed: 5 })
+    ;({ services, client } = await demoWorkspace(dir, {
+      name: 'Polish exports',
+      people: 200,
+      seed: 5,
+      ports: { onInternalError: (_m, e) => console.error(e) },
+    }))
   })
   afterEach(() => services.dispose())
 

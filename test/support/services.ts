@@ -2,6 +2,8 @@ import type { KeyMaterial } from '../../src/main/keys/keyMaterial'
 import { readKeySlots, unwrapKey } from '../../src/main/keys/keySlots'
 import { createServices, type Services } from '../../src/main/services/createServices'
 import type { ServicePorts } from '../../src/main/services/ports'
+import { createInProcessTransport } from '../../src/main/rpc/inProcessTransport'
+import { createClient, type Client } from '../../src/shared/rpc/client'
 
 /** Real services over a real data directory; only the clock is fixed so demo data is reproducible. */
 export function testServices(dataDirectory: string, overrides: Partial<ServicePorts> = {}): Services {
@@ -28,4 +30,19 @@ export function dataKeyOf(workspacePath: string, passphrase = PASSPHRASE): KeyMa
   const key = slot ? unwrapKey(passphrase, slot) : null
   if (!key) throw new Error(`no passphrase slot of ${workspacePath} opens with that passphrase`)
   return { kind: 'raw', key }
+}
+
+/**
+ * A passphrase workspace filled with demo people, with a client over the in-process transport: the usual start of
+ * a service test.
+ */
+export async function demoWorkspace(
+  dataDirectory: string,
+  options: { name: string; people: number; seed: number; ports?: Partial<ServicePorts> },
+): Promise<{ services: Services; client: Client }> {
+  const services = testServices(dataDirectory, options.ports)
+  const client = createClient(createInProcessTransport(services))
+  await client.call('workspace.create', { name: options.name, passphrase: PASSPHRASE })
+  await client.call('demo.populate', { people: options.people, seed: options.seed })
+  return { services, client }
 }

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../i18n/translate'
 import { z } from 'zod'
 import { messageSchema } from '../i18n/translate'
 import { defineMethods } from './define'
@@ -435,3 +436,15 @@ export const JOURNEY_STATES: readonly string[] = [
   'reopened',
   'cancelled',
 ]
+
+/**
+ * The segments the services make up for a missing field, with the catalogue key of their words; a real department,
+ * location or manager is shown as it is.
+ */
+export const SEGMENT_PLACEHOLDERS = {
+  '(no department)': 'insights.segment.noDepartment',
+  '(no location)': 'insights.segment.noLocation',
+  '(no level)': 'insights.segment.noLevel',
+  '(no manager)': 'insights.segment.noManager',
+  '(left since)': 'insights.segment.leftSince',
+} as const satisfies Record<string, MessageKey>

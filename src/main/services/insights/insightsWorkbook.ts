@@ -1,3 +1,4 @@
+import { SEGMENT_PLACEHOLDERS } from '../../../shared/contract'
 import { JOURNEY_STATES, type MethodOutput, type SegmentDimension } from '../../../shared/contract'
 import { en } from '../../../shared/i18n/catalogue'
 import { translator, type Locale, type MessageKey, type Translator } from '../../../shared/i18n/translate'
@@ -25,13 +26,7 @@ export const INSIGHT_METHODS = {
 const col = (header: string, width = 16, kind: 'text' | 'number' = 'text') => ({ header, width, kind })
 
 /** The segments the services make up for a missing field; a real department, location or manager is as it is. */
-const PLACEHOLDERS: Record<string, MessageKey> = {
-  '(no department)': 'insights.segment.noDepartment',
-  '(no location)': 'insights.segment.noLocation',
-  '(no level)': 'insights.segment.noLevel',
-  '(no manager)': 'insights.segment.noManager',
-  '(left since)': 'insights.segment.leftSince',
-}
+const PLACEHOLDERS: Record<string, MessageKey> = SEGMENT_PLACEHOLDERS
 const STATUSES = Object.keys(en.insights.program.statusValue)
 
 /** The words of a workbook in one language; the data (names, titles, periods, IDs) stays as it is. */

@@ -1,20 +1,10 @@
+import { SEGMENT_PLACEHOLDERS } from '../../../../shared/contract'
 import type { SegmentDimension } from '../../../../shared/contract'
-import { AppError } from '../../../../shared/result'
 import type { MessageKey, Translator } from '../../i18n'
 
-/** A failed call in the user's language: a service error's own message, else its English, else a generic line. */
-export function errorText(t: Translator, error: unknown): string {
-  if (error instanceof AppError) return error.text ? t.m(error.text) : error.message
-  return error instanceof Error ? error.message : String(error)
-}
+export { errorText } from '../../components/errorText'
 
-const PLACEHOLDERS: Record<string, MessageKey> = {
-  '(no department)': 'insights.segment.noDepartment',
-  '(no location)': 'insights.segment.noLocation',
-  '(no level)': 'insights.segment.noLevel',
-  '(no manager)': 'insights.segment.noManager',
-  '(left since)': 'insights.segment.leftSince',
-}
+const PLACEHOLDERS: Record<string, MessageKey> = SEGMENT_PLACEHOLDERS
 
 /**
  * A segment as shown: the values the services make up for a missing field ("(no department)", "Level 3") in the
