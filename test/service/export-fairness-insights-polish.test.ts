@@ -75,7 +75,7 @@ describe('the fairness and insights workbooks in Polish', () => {
     expect(groups).toContain('Brak danych')
     expect(groups).toContain('Part-time')
     expect(String(pl.getWorksheet('Metoda')?.getRow(3).getCell(1).value)).toMatch(
-      /^Grupy liczące mniej niż 4/,
+      /^Grupy, w których liczba osób jest mniejsza niż 4/,
     )
 
     // English: the same as the service writes, which the CLI and the tests have always read.

@@ -230,7 +230,7 @@ export const calibration: Catalogue['calibration'] = {
     discussed: 'Omówiono',
     flags: 'Sygnały',
     noFlags: 'Brak sygnałów.',
-    performance: 'Wyniki: {level}',
+    performance: 'Wyniki: poziom {level}',
     potential: 'Potencjał: {level}',
     agility: 'Zwinność uczenia się: {index}',
     insufficient: 'za mało dowodów',
@@ -317,14 +317,14 @@ export const calibration: Catalogue['calibration'] = {
     mismatchOverall: 'ocena ogólna {overall}/5, a średnia ocenionych umiejętności {mean}/5',
     mismatchSkill: '{skill}: menedżer {manager}, a {source} {assessed}',
     hiddenGem:
-      'Zwinność uczenia się {index} mieści się w czołówce sesji (≥ {cut}), a wyniki są na poziomie: {level} (ocena {rating}/5, mediana sesji {median}).',
+      'Zwinność uczenia się {index} mieści się w czołówce sesji (≥ {cut}), a poziom wyników jest {level} (ocena {rating}/5, mediana sesji {median}).',
     miscast:
       'Niskie wyniki przy zwinności uczenia się {index} z czołówki sesji: rozważ inną rolę przed rozstaniem.',
     staleNone: 'Brak jakichkolwiek dowodów szkoleń lub umiejętności.',
     stale: 'Najnowsze dowody szkoleń lub umiejętności pochodzą z {date}, czyli są starsze niż {months} mies.',
     notRated: 'Brak oceny w cyklu {cycle}.',
     moved:
-      'Przeniesiono z pola {from} (gdzie umieszczają tę osobę dane) do pola {to}, o {distance} kroki wbrew dowodom: „{reason}”.',
+      'Przeniesiono z pola {from} (gdzie umieszczają tę osobę dane) do pola {to} wbrew dowodom (liczba kroków: {distance}): „{reason}”.',
     leniency:
       '{reviewer} ocenia wyżej niż reszta sesji ({count} os.): średnia {own} wobec {mean} w skali 1–5 (z = {z}, próg ±{threshold}).',
     severity:
@@ -391,14 +391,14 @@ export const calibration: Catalogue['calibration'] = {
   },
   potential: {
     explain: '{basis} {level}: {cuts}.',
-    manager: 'ocena potencjału przez menedżera: {rating} w skali {min}–{max} ({score}/100)',
+    manager: 'ocena potencjału przez menedżera {rating} w skali {min}–{max} ({score}/100)',
     blend: '{agilityShare}% zwinności uczenia się ({index}) + {managerShare}% — {manager} = {value}.',
     blendNoManager:
       'Połączenie niemożliwe (brak oceny potencjału przez menedżera): wskaźnik zwinności uczenia się {index}.',
     agility: 'Wskaźnik zwinności uczenia się {index}.',
-    fromManager: 'Na podstawie: {manager}.',
-    blendNoAgility: 'Połączenie niemożliwe (za mało dowodów zwinności): na podstawie: {manager}.',
-    managerFallback: 'Za mało dowodów zwinności uczenia się, więc na podstawie: {manager}.',
+    fromManager: 'Podstawa: {manager}.',
+    blendNoAgility: 'Połączenie niemożliwe (za mało dowodów zwinności); podstawa: {manager}.',
+    managerFallback: 'Za mało dowodów zwinności uczenia się, więc podstawą jest {manager}.',
     cutsFixed: 'niski poniżej {low}, wysoki od {high}',
     cutsPercentile: 'niski poniżej {low}. centyla sesji, wysoki od {high}.',
   },

@@ -68,7 +68,7 @@ export const fairness: Catalogue['fairness'] = {
   },
   method: {
     suppressed:
-      'Grupy liczące mniej niż {n} osoby są pokazywane jako „<{n}” i pomijane we wskaźnikach i korelacjach; pozostają w populacji, z którą porównywana jest każda inna grupa.',
+      'Grupy, w których liczba osób jest mniejsza niż {n}, są pokazywane jako „<{n}” i pomijane we wskaźnikach i korelacjach; pozostają w populacji, z którą porównywana jest każda inna grupa.',
     adverseImpact:
       'Niekorzystny wpływ: wskaźnik wyboru każdej grupy podzielony przez najwyższy wskaźnik spośród pokazanych grup. Wynik poniżej {fourFifths} nie spełnia reguły czterech piątych.',
     significance:

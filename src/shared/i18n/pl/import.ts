@@ -7,7 +7,7 @@ export const importMessages: Catalogue['import'] = {
     competencies: 'Oceny kompetencji',
     learning: 'Szkolenia (dane z LMS)',
     surveys: 'Odpowiedzi z ankiet',
-    xapi: 'Instrukcje xAPI (JSON z LRS)',
+    xapi: 'Wyrażenia xAPI (JSON z LRS)',
   },
   kindShort: {
     people: 'osoby',
@@ -35,10 +35,10 @@ export const importMessages: Catalogue['import'] = {
     cancel: 'Anuluj',
   },
   xapi: {
-    title: 'Instrukcje xAPI',
-    body: 'Każda instrukcja jest sprawdzana pod kątem zgodności z xAPI 1.0.3; ukończenia, zaliczenia i niezaliczenia stają się zapisami szkoleń osoby, którą wskazują (po adresie e-mail lub koncie). Samo sprawdzenie niczego nie zapisuje.',
-    check: 'Sprawdź instrukcje',
-    import: 'Importuj instrukcje',
+    title: 'Wyrażenia xAPI',
+    body: 'Każde wyrażenie jest sprawdzane pod kątem zgodności z xAPI 1.0.3; ukończenia, zaliczenia i niezaliczenia stają się zapisami szkoleń osoby, którą wskazują (po adresie e-mail lub koncie). Samo sprawdzenie niczego nie zapisuje.',
+    check: 'Sprawdź wyrażenia',
+    import: 'Importuj wyrażenia',
   },
   source: {
     title: 'Źródło',
@@ -65,7 +65,7 @@ export const importMessages: Catalogue['import'] = {
   },
   drop: {
     title: 'Upuść tutaj arkusz',
-    hint: 'Excel (.xlsx) lub CSV/TSV z systemu kadrowego, narzędzia do ocen albo LMS; instrukcje xAPI jako JSON',
+    hint: 'Excel (.xlsx) lub CSV/TSV z systemu kadrowego, narzędzia do ocen albo LMS; wyrażenia xAPI jako JSON',
     reading: 'Wczytywanie…',
     choose: 'Wybierz plik…',
     input: 'Plik do importu',
@@ -120,11 +120,11 @@ export const importMessages: Catalogue['import'] = {
         '{count} wiersza: dodane {inserted}, zaktualizowane {updated}, bez zmian {unchanged}, odrzucone {rejected}',
     },
     statements: {
-      one: '{count} instrukcja: dodane {inserted}, zaktualizowane {updated}, bez zmian {unchanged}, odrzucone {rejected}',
-      few: '{count} instrukcje: dodane {inserted}, zaktualizowane {updated}, bez zmian {unchanged}, odrzucone {rejected}',
-      many: '{count} instrukcji: dodane {inserted}, zaktualizowane {updated}, bez zmian {unchanged}, odrzucone {rejected}',
+      one: '{count} wyrażenie: dodane {inserted}, zaktualizowane {updated}, bez zmian {unchanged}, odrzucone {rejected}',
+      few: '{count} wyrażenia: dodane {inserted}, zaktualizowane {updated}, bez zmian {unchanged}, odrzucone {rejected}',
+      many: '{count} wyrażeń: dodane {inserted}, zaktualizowane {updated}, bez zmian {unchanged}, odrzucone {rejected}',
       other:
-        '{count} instrukcji: dodane {inserted}, zaktualizowane {updated}, bez zmian {unchanged}, odrzucone {rejected}',
+        '{count} wyrażenia: dodane {inserted}, zaktualizowane {updated}, bez zmian {unchanged}, odrzucone {rejected}',
     },
     unmatched: ', dotyczące osób spoza obszaru roboczego: {count} (zachowane jako nieprzypisane)',
     error: '{at}: {problem}',
@@ -161,7 +161,7 @@ export const importMessages: Catalogue['import'] = {
     employeeId: 'Identyfikator pracownika',
     fullName: 'Imię i nazwisko',
     email: 'E-mail',
-    managerId: 'Identyfikator przełożonego',
+    managerId: 'Identyfikator menedżera',
     department: 'Dział',
     location: 'Lokalizacja',
     jobTitle: 'Stanowisko',
@@ -174,7 +174,7 @@ export const importMessages: Catalogue['import'] = {
     birthYear: 'Rok urodzenia',
     ageBand: 'Przedział wieku',
     ethnicity: 'Pochodzenie etniczne',
-    workPattern: 'Wymiar i tryb pracy',
+    workPattern: 'Wymiar pracy',
     cycle: 'Cykl ocen',
     overallRating: 'Ocena ogólna',
     ratingScaleMin: 'Minimum skali ocen',
@@ -275,10 +275,10 @@ export const importMessages: Catalogue['import'] = {
         '{n} rekordu wskazuje osoby spoza obszaru roboczego; pozostają nieprzypisane, dopóki te osoby nie zostaną zaimportowane.',
     },
     actionsClosed: {
-      one: '{n} działanie w skrzynce zadań jest według tego pliku wykonane i zostało zamknięte.',
-      few: '{n} działania w skrzynce zadań są według tego pliku wykonane i zostały zamknięte.',
-      many: '{n} działań w skrzynce zadań jest według tego pliku wykonanych i zostało zamkniętych.',
-      other: '{n} działania w skrzynce zadań jest według tego pliku wykonane i zostało zamknięte.',
+      one: '{n} działanie w skrzynce nadawczej jest według tego pliku wykonane i zostało zamknięte.',
+      few: '{n} działania w skrzynce nadawczej są według tego pliku wykonane i zostały zamknięte.',
+      many: '{n} działań w skrzynce nadawczej jest według tego pliku wykonanych i zostało zamkniętych.',
+      other: '{n} działania w skrzynce nadawczej jest według tego pliku wykonane i zostało zamknięte.',
     },
     newSkill: '„{skill}” to nowa umiejętność w ontologii.',
     newSkillSimilar:
@@ -286,7 +286,7 @@ export const importMessages: Catalogue['import'] = {
   },
   statements: {
     line: 'wiersz {index}: {problem}',
-    statement: 'instrukcja {index}: {problem}',
+    statement: 'wyrażenie {index}: {problem}',
     path: '{path} {problem}',
     invalidJson: 'to nie jest prawidłowy JSON ({detail})',
     duplicateKey: 'klucz {key} występuje dwukrotnie',
@@ -300,10 +300,10 @@ export const importMessages: Catalogue['import'] = {
     rawBelowMin: 'ma wynik surowy (raw) poniżej minimum (min)',
     rawAboveMax: 'ma wynik surowy (raw) powyżej maksimum (max)',
     minAboveMax: 'ma minimum wyniku (min) powyżej maksimum (max)',
-    void: 'unieważnia coś, co nie jest odwołaniem do instrukcji',
+    void: 'unieważnia coś, co nie jest odwołaniem do wyrażenia',
     objectType: 'ma objectType niedozwolony w tym miejscu',
     restrictedValue: 'zawiera wartość niedozwoloną w tym miejscu',
-    subStatement: 'jest instrukcją podrzędną zawierającą kolejną instrukcję',
+    subStatement: 'jest wyrażeniem podrzędnym zawierającym kolejne wyrażenie',
     noMembers: 'jest anonimową grupą bez członków',
     membersType: 'wymienia członka, który nie jest agentem',
     membersLength: 'ma za mało członków',
@@ -314,9 +314,9 @@ export const importMessages: Catalogue['import'] = {
     incomplete:
       'Odpowiedź LRS wskazuje, że jest więcej danych ({more}): ten plik to jedna strona większego eksportu.',
     conflictUsed:
-      'instrukcja {index}: identyfikator {id} jest już użyty przez instrukcję {earlier} o innej treści',
-    conflictStored: 'instrukcja {index}: identyfikator {id} jest już zapisany z inną treścią',
-    alreadyImported: 'Wszystkie instrukcje z tego pliku są już zapisane; niczego nie zmieniono.',
+      'wyrażenie {index}: identyfikator {id} jest już użyty przez wyrażenie {earlier} o innej treści',
+    conflictStored: 'wyrażenie {index}: identyfikator {id} jest już zapisany z inną treścią',
+    alreadyImported: 'Wszystkie wyrażenia z tego pliku są już zapisane; niczego nie zmieniono.',
     expired: {
       one: '{n} certyfikat wygasł według tego pliku; jego zapis szkolenia kończy się teraz w dniu wygaśnięcia.',
       few: '{n} certyfikaty wygasły według tego pliku; ich zapisy szkoleń kończą się teraz w dniu wygaśnięcia.',
@@ -325,33 +325,33 @@ export const importMessages: Catalogue['import'] = {
         '{n} certyfikatu wygasło według tego pliku; ich zapisy szkoleń kończą się teraz w dniu wygaśnięcia.',
     },
     competencyExpired: {
-      one: '{n} instrukcja o wygaśnięciu kompetencji została zachowana jako instrukcja; oceny kompetencji się nie zmieniają.',
-      few: '{n} instrukcje o wygaśnięciu kompetencji zostały zachowane jako instrukcje; oceny kompetencji się nie zmieniają.',
-      many: '{n} instrukcji o wygaśnięciu kompetencji zostało zachowanych jako instrukcje; oceny kompetencji się nie zmieniają.',
+      one: '{n} wyrażenie o wygaśnięciu kompetencji zostało zachowane jako wyrażenie; oceny kompetencji się nie zmieniają.',
+      few: '{n} wyrażenia o wygaśnięciu kompetencji zostały zachowane jako wyrażenia; oceny kompetencji się nie zmieniają.',
+      many: '{n} wyrażeń o wygaśnięciu kompetencji zostało zachowanych jako wyrażenia; oceny kompetencji się nie zmieniają.',
       other:
-        '{n} instrukcji o wygaśnięciu kompetencji zostało zachowanych jako instrukcje; oceny kompetencji się nie zmieniają.',
+        '{n} wyrażenia o wygaśnięciu kompetencji zostało zachowane jako wyrażenia; oceny kompetencji się nie zmieniają.',
     },
     noLevel: {
-      one: '{n} osiągnięcie kompetencji nie ma wyniku, więc ani poziomu biegłości (instrukcje {list}); zachowano je jako instrukcję i nie zapisano oceny.',
-      few: '{n} osiągnięcia kompetencji nie mają wyniku, więc ani poziomu biegłości (instrukcje {list}); zachowano je jako instrukcje i nie zapisano ocen.',
-      many: '{n} osiągnięć kompetencji nie ma wyniku, więc ani poziomu biegłości (instrukcje {list}); zachowano je jako instrukcje i nie zapisano ocen.',
+      one: '{n} osiągnięcie kompetencji nie ma wyniku, a więc i poziomu biegłości (wyrażenia: {list}); zachowano je jako wyrażenie i nie zapisano oceny.',
+      few: '{n} osiągnięcia kompetencji nie mają wyniku, a więc i poziomu biegłości (wyrażenia: {list}); zachowano je jako wyrażenia i nie zapisano ocen.',
+      many: '{n} osiągnięć kompetencji nie ma wyniku, a więc i poziomu biegłości (wyrażenia: {list}); zachowano je jako wyrażenia i nie zapisano ocen.',
       other:
-        '{n} osiągnięcia kompetencji nie ma wyniku, więc ani poziomu biegłości (instrukcje {list}); zachowano je jako instrukcje i nie zapisano ocen.',
+        '{n} osiągnięcia kompetencji nie ma wyniku, a więc i poziomu biegłości (wyrażenia: {list}); zachowano je jako wyrażenia i nie zapisano ocen.',
     },
     voided: {
-      one: '{n} instrukcja została unieważniona przez ten plik; jej zapis szkolenia usunięto.',
-      few: '{n} instrukcje zostały unieważnione przez ten plik; ich zapisy szkoleń usunięto.',
-      many: '{n} instrukcji zostało unieważnionych przez ten plik; ich zapisy szkoleń usunięto.',
-      other: '{n} instrukcji zostało unieważnionych przez ten plik; ich zapisy szkoleń usunięto.',
+      one: '{n} wyrażenie zostało unieważnione przez ten plik; jego zapis szkolenia usunięto.',
+      few: '{n} wyrażenia zostały unieważnione przez ten plik; ich zapisy szkoleń usunięto.',
+      many: '{n} wyrażeń zostało unieważnionych przez ten plik; ich zapisy szkoleń usunięto.',
+      other: '{n} wyrażenia zostało unieważnione przez ten plik; ich zapisy szkoleń usunięto.',
     },
     voidUnknown:
-      'Instrukcja unieważniająca wskazuje {target}, której nie ma w zapisanych danych; niczego nie unieważniono.',
+      'Wyrażenie unieważniające wskazuje {target}, którego nie ma w zapisanych danych; niczego nie unieważniono.',
     unmatched: {
-      one: '{n} instrukcja wskazuje uczestnika spoza obszaru roboczego; jej zapis pozostaje nieprzypisany, dopóki ta osoba nie zostanie zaimportowana.',
-      few: '{n} instrukcje wskazują uczestników spoza obszaru roboczego; ich zapisy pozostają nieprzypisane, dopóki te osoby nie zostaną zaimportowane.',
-      many: '{n} instrukcji wskazuje uczestników spoza obszaru roboczego; ich zapisy pozostają nieprzypisane, dopóki te osoby nie zostaną zaimportowane.',
+      one: '{n} wyrażenie wskazuje uczestnika spoza obszaru roboczego; jego zapis pozostaje nieprzypisany, dopóki ta osoba nie zostanie zaimportowana.',
+      few: '{n} wyrażenia wskazują uczestników spoza obszaru roboczego; ich zapisy pozostają nieprzypisane, dopóki te osoby nie zostaną zaimportowane.',
+      many: '{n} wyrażeń wskazuje uczestników spoza obszaru roboczego; ich zapisy pozostają nieprzypisane, dopóki te osoby nie zostaną zaimportowane.',
       other:
-        '{n} instrukcji wskazuje uczestników spoza obszaru roboczego; ich zapisy pozostają nieprzypisane, dopóki te osoby nie zostaną zaimportowane.',
+        '{n} wyrażenia wskazuje uczestników spoza obszaru roboczego; ich zapisy pozostają nieprzypisane, dopóki te osoby nie zostaną zaimportowane.',
     },
   },
   errors: {
@@ -359,7 +359,7 @@ export const importMessages: Catalogue['import'] = {
     noFile: '{file}: nie ma takiego pliku.',
     notReadable: '{file}: nie ma takiego pliku albo nie można go odczytać.',
     xapiNotTabular:
-      'Instrukcje xAPI nie mają kolumn do przypisania; zaimportuj je bezpośrednio (próba pokaże, co by się stało).',
+      'Wyrażenia xAPI nie mają kolumn do przypisania; zaimportuj je bezpośrednio (próba pokaże, co by się stało).',
     noSheet: '{file} nie ma arkusza „{sheet}”. Jego arkusze: {sheets}.',
     noName: 'Przesłany plik nie ma nazwy, której można użyć.',
     empty: 'Plik jest pusty.',
@@ -397,7 +397,7 @@ export const importMessages: Catalogue['import'] = {
     undoLaterFirst:
       'Najpierw cofnij późniejszy import pliku {file} (partia {later}): może zależeć od tego, co dodała partia {batch}.',
     dependentWork:
-      'Nie można cofnąć partii {batch}: późniejsza praca korzysta z tego, co dodała (sesja kalibracji w jej cyklu ocen, rola kluczowa lub reguła oparta na jej umiejętnościach albo szkoleniach, działanie w skrzynce zadań). Najpierw usuń tę pracę.',
+      'Nie można cofnąć partii {batch}: późniejsza praca korzysta z tego, co dodała (sesja kalibracji w jej cyklu ocen, rola kluczowa lub reguła oparta na jej umiejętnościach albo szkoleniach, działanie w skrzynce nadawczej). Najpierw usuń tę pracę.',
   },
   quality: {
     danglingManager: {

@@ -53,7 +53,7 @@ export const insights: Catalogue['insights'] = {
     month: 'Miesiąc',
     segmentBy: 'Segmentuj według',
     noFields:
-      'Żaden z atrybutów: dział, lokalizacja, poziom stanowiska ani menedżer nie jest oznaczony do celów rozwojowych (Obszar roboczy ▸ Cele pól).',
+      'Żaden z atrybutów: dział, lokalizacja, poziom stanowiska ani menedżer nie jest oznaczony do celów rozwojowych (Obszar roboczy ▸ Cele przetwarzania pól).',
     drillDown: 'Zawężenie',
     everyone: 'Wszyscy',
     segmentLabel: '{dimension}: {segment}',
@@ -190,7 +190,7 @@ export const insights: Catalogue['insights'] = {
     },
     methodOthers: 'Wszystkich pozostałych zatrudnionych w dniu mediany ukończeń mierzy się od tego dnia.',
     methodSkill:
-      'Wynik: najnowsza ocena umiejętności wystawiona przez innych (menedżer, 360, assessment) w oknie; osoby bez takiej oceny liczą się jako niemierzalne.',
+      'Wynik: najnowsza ocena umiejętności wystawiona przez innych (menedżer, 360°, test) w oknie; osoby bez takiej oceny liczą się jako niemierzalne.',
     methodNext:
       'Wynik: ocena ogólna z pierwszego cyklu ocen, który kończy się po początku okna, przeliczona na skalę 1–5.',
     methodRetained:
@@ -206,18 +206,17 @@ export const insights: Catalogue['insights'] = {
     rated: 'Ocena 4 lub wyższa (na 5)',
     boxes: 'Pole 6, 8 lub 9 po kalibracji',
     noFields:
-      'Żaden z atrybutów: dział, lokalizacja ani poziom stanowiska nie jest oznaczony do celów rozwojowych (Obszar roboczy ▸ Cele pól).',
+      'Żaden z atrybutów: dział, lokalizacja ani poziom stanowiska nie jest oznaczony do celów rozwojowych (Obszar roboczy ▸ Cele przetwarzania pól).',
     table: 'Gęstość talentów według cykli',
     chart: 'Gęstość talentów — {unit}, {cycle}',
     bar: '{share} z {n}',
     cell: '{share} ({high} z {n})',
     all: 'Wszyscy',
-    noSession: 'brak sfinalizowanej sesji',
+    noSession: 'brak zamkniętej sesji',
     byRating:
       'Osoba z wysokimi wynikami: ocena {min} lub wyższa w skali 1–5 (inne skale przeliczone liniowo).',
-    byBoxes:
-      'Osoba z wysokimi wynikami: w polu {boxes} w ostatniej sfinalizowanej sesji kalibracyjnej cyklu.',
-    source: 'sfinalizowana sesja „{session}”',
+    byBoxes: 'Osoba z wysokimi wynikami: w polu {boxes} w ostatniej zamkniętej sesji kalibracyjnej cyklu.',
+    source: 'zamknięta sesja „{session}”',
   },
   flightRisk: {
     region: 'Sygnały ryzyka odejścia',
@@ -325,7 +324,7 @@ export const insights: Catalogue['insights'] = {
       review: 'Oceny okresowe',
       rating: 'Oceny umiejętności',
       placement: 'Kalibracja',
-      move: 'Przesunięcia',
+      move: 'Przeniesienia',
       action: 'Działania',
     },
     state: {
@@ -336,8 +335,8 @@ export const insights: Catalogue['insights'] = {
       expired: 'wygasłe',
       valid: 'ważne',
       live: 'w toku',
-      finalized: 'sfinalizowana',
-      reopened: 'otwarta ponownie',
+      finalized: 'zamknięta',
+      reopened: 'ponownie otwarta',
       cancelled: 'anulowane',
     },
     status: {
@@ -363,8 +362,8 @@ export const insights: Catalogue['insights'] = {
     box: 'pole {box}{computed}, {status}',
     computed: ' (dane wskazywały pole {box})',
     holding: 'poczekalnia: {explanation}',
-    movedIn: 'Przesunięcie w sesji {name}',
-    move: 'pole {from} → {to}, przesunął(-ęła) {actor}: {reason}{undone}',
+    movedIn: 'Przeniesienie w sesji {name}',
+    move: 'pole {from} → {to} ({actor}): {reason}{undone}',
     undone: ' (cofnięte)',
     assigned: 'Przypisano{title}',
     recommended: 'Zarekomendowano{title}',
@@ -449,12 +448,12 @@ export const insights: Catalogue['insights'] = {
     person: '{name} ({employeeId})',
     teamOf: 'Zespół: {name}',
     kind: {
-      learning: 'nauka',
+      learning: 'szkolenie',
       certification: 'certyfikat',
       review: 'ocena okresowa',
       rating: 'ocena umiejętności',
       placement: 'kalibracja',
-      move: 'przesunięcie',
+      move: 'przeniesienie',
       action: 'działanie',
     },
     col: {

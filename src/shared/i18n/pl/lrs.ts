@@ -47,11 +47,11 @@ export const lrs: Catalogue['lrs'] = {
       other: '{count} działania w skrzynce nadawczej są według tego pobierania wykonane i zostały zamknięte.',
     },
     expired: {
-      one: '{count} certyfikat wygasł według tego pobierania; jego zapis szkoleniowy kończy się teraz w dniu wygaśnięcia.',
-      few: '{count} certyfikaty wygasły według tego pobierania; ich zapisy szkoleniowe kończą się teraz w dniu wygaśnięcia.',
-      many: '{count} certyfikatów wygasło według tego pobierania; ich zapisy szkoleniowe kończą się teraz w dniu wygaśnięcia.',
+      one: '{count} certyfikat wygasł według tego pobierania; jego zapis szkolenia kończy się teraz w dniu wygaśnięcia.',
+      few: '{count} certyfikaty wygasły według tego pobierania; ich zapisy szkoleń kończą się teraz w dniu wygaśnięcia.',
+      many: '{count} certyfikatów wygasło według tego pobierania; ich zapisy szkoleń kończą się teraz w dniu wygaśnięcia.',
       other:
-        '{count} certyfikatu wygasło według tego pobierania; ich zapisy szkoleniowe kończą się teraz w dniu wygaśnięcia.',
+        '{count} certyfikatu wygasło według tego pobierania; ich zapisy szkoleń kończą się teraz w dniu wygaśnięcia.',
     },
     noLevel: {
       one: '{count} osiągnięcie kompetencji nie ma wyniku, więc nie ma poziomu biegłości; zostaje zapisane jako wyrażenie.',
@@ -67,11 +67,11 @@ export const lrs: Catalogue['lrs'] = {
     voidUnknown:
       'Wyrażenie unieważniające wskazuje {target}, którego nie ma w obszarze roboczym; zostanie zastosowane, gdy to wyrażenie nadejdzie.',
     unmatched: {
-      one: '{count} wyrażenie dotyczy uczącego się spoza obszaru roboczego; jego zapis czeka jako niedopasowany, aż ta osoba zostanie zaimportowana.',
-      few: '{count} wyrażenia dotyczą uczących się spoza obszaru roboczego; ich zapisy czekają jako niedopasowane, aż te osoby zostaną zaimportowane.',
-      many: '{count} wyrażeń dotyczy uczących się spoza obszaru roboczego; ich zapisy czekają jako niedopasowane, aż te osoby zostaną zaimportowane.',
+      one: '{count} wyrażenie dotyczy uczestnika spoza obszaru roboczego; jego zapis czeka jako nieprzypisany, aż ta osoba zostanie zaimportowana.',
+      few: '{count} wyrażenia dotyczą uczestników spoza obszaru roboczego; ich zapisy czekają jako nieprzypisane, aż te osoby zostaną zaimportowane.',
+      many: '{count} wyrażeń dotyczy uczestników spoza obszaru roboczego; ich zapisy czekają jako nieprzypisane, aż te osoby zostaną zaimportowane.',
       other:
-        '{count} wyrażenia dotyczą uczących się spoza obszaru roboczego; ich zapisy czekają jako niedopasowane, aż te osoby zostaną zaimportowane.',
+        '{count} wyrażenia dotyczą uczestników spoza obszaru roboczego; ich zapisy czekają jako nieprzypisane, aż te osoby zostaną zaimportowane.',
     },
     conflicts: {
       one: '{count} wyrażenie ma identyfikator zapisanego wyrażenia, ale inną treść; nie zostało zapisane (zob. błędy).',
@@ -98,7 +98,7 @@ export const lrs: Catalogue['lrs'] = {
       pages: 'Strony',
       stored: 'Zapisano',
       duplicates: 'Już zapisane',
-      unmatched: 'Niedopasowane',
+      unmatched: 'Nieprzypisane',
     },
     never: 'nigdy',
     lastPull: {
@@ -117,23 +117,23 @@ export const lrs: Catalogue['lrs'] = {
     confirmRemove:
       'Usunąć połączenie „{name}” i jego historię? Pobrane już wyrażenia pozostaną w obszarze roboczym.',
     progressLabel: 'Postęp pobierania',
-    starting: 'Pytam LRS o nowe wyrażenia…',
+    starting: 'Odpytywanie LRS o nowe wyrażenia…',
     progress: {
-      one: 'Strona {pages}: zapisano {count} nowe wyrażenie z {received} otrzymanych; niedopasowane: {unmatched}',
-      few: 'Strona {pages}: zapisano {count} nowe wyrażenia z {received} otrzymanych; niedopasowane: {unmatched}',
-      many: 'Strona {pages}: zapisano {count} nowych wyrażeń z {received} otrzymanych; niedopasowane: {unmatched}',
+      one: 'Strona {pages}: zapisano {count} nowe wyrażenie z {received} otrzymanych; nieprzypisane: {unmatched}',
+      few: 'Strona {pages}: zapisano {count} nowe wyrażenia z {received} otrzymanych; nieprzypisane: {unmatched}',
+      many: 'Strona {pages}: zapisano {count} nowych wyrażeń z {received} otrzymanych; nieprzypisane: {unmatched}',
       other:
-        'Strona {pages}: zapisano {count} nowego wyrażenia z {received} otrzymanych; niedopasowane: {unmatched}',
+        'Strona {pages}: zapisano {count} nowego wyrażenia z {received} otrzymanych; nieprzypisane: {unmatched}',
     },
     cancel: 'Anuluj',
     nothingNew: '{name}: nic nowego od ostatniego pobierania.',
     rejected: '{name}: strona została odrzucona i pobieranie się tam zatrzymało. {problem}',
     pulled: {
-      one: '{name}: {count} nowe wyrażenie na stronach: {pages}; już zapisane: {duplicates}, unieważnione: {voided}, niedopasowane: {unmatched}.',
-      few: '{name}: {count} nowe wyrażenia na stronach: {pages}; już zapisane: {duplicates}, unieważnione: {voided}, niedopasowane: {unmatched}.',
-      many: '{name}: {count} nowych wyrażeń na stronach: {pages}; już zapisane: {duplicates}, unieważnione: {voided}, niedopasowane: {unmatched}.',
+      one: '{name}: {count} nowe wyrażenie na stronach: {pages}; już zapisane: {duplicates}, unieważnione: {voided}, nieprzypisane: {unmatched}.',
+      few: '{name}: {count} nowe wyrażenia na stronach: {pages}; już zapisane: {duplicates}, unieważnione: {voided}, nieprzypisane: {unmatched}.',
+      many: '{name}: {count} nowych wyrażeń na stronach: {pages}; już zapisane: {duplicates}, unieważnione: {voided}, nieprzypisane: {unmatched}.',
       other:
-        '{name}: {count} nowego wyrażenia na stronach: {pages}; już zapisane: {duplicates}, unieważnione: {voided}, niedopasowane: {unmatched}.',
+        '{name}: {count} nowego wyrażenia na stronach: {pages}; już zapisane: {duplicates}, unieważnione: {voided}, nieprzypisane: {unmatched}.',
     },
     add: 'Dodaj połączenie z LRS',
     name: 'Nazwa',

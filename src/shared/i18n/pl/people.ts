@@ -19,7 +19,7 @@ export const people: Catalogue['people'] = {
     level: 'Poziom',
     department: 'Dział',
     location: 'Lokalizacja',
-    manager: 'Przełożony',
+    manager: 'Menedżer',
     hired: 'Zatrudniony',
   },
 }

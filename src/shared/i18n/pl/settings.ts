@@ -27,11 +27,11 @@ export const settings: Catalogue['settings'] = {
     agility: 'Wagi zwinności uczenia się',
     component: {
       skillGrowth: 'Rozwój umiejętności',
-      assessment: 'Wyniki ocen kompetencji',
+      assessment: 'Opanowanie materiału w testach',
       breadth: 'Zakres niedawnej nauki',
       stretch: 'Programy rozwojowe poza strefą komfortu',
     },
-    labels: 'Etykiety pól',
+    labels: 'Nazwy pól',
     box: 'Pole {box}',
   },
   locking: {
@@ -39,7 +39,7 @@ export const settings: Catalogue['settings'] = {
     idle: 'Blokuj po (minutach bez aktywności)',
     backups: 'Liczba zachowywanych kopii automatycznych',
   },
-  reason: 'Powód (zapisywany w dzienniku zmian)',
+  reason: 'Powód (zapisywany w dzienniku audytu)',
   reasonLabel: 'Powód zmiany ustawień',
   save: 'Zapisz ustawienia',
   discard: 'Odrzuć zmiany',

@@ -29,7 +29,7 @@ export const shell: Pick<Catalogue, 'nav' | 'top' | 'lock' | 'find' | 'shortcuts
     passphrase: 'Hasło',
     keyOrPassphrase: 'Klucz lub hasło',
     unlock: 'Odblokuj',
-    unlockKeychain: 'Odblokuj pękiem kluczy systemu',
+    unlockKeychain: 'Odblokuj za pomocą pęku kluczy systemu',
     close: 'Zamknij obszar roboczy',
   },
   find: {
@@ -58,7 +58,7 @@ export const shell: Pick<Catalogue, 'nav' | 'top' | 'lock' | 'find' | 'shortcuts
     close: 'Zamknij',
     find: 'Szybkie wyszukiwanie: przejdź do osoby, sesji, roli kluczowej lub programu',
     lock: 'Zablokuj obszar roboczy teraz',
-    undo: 'Cofnij ostatnie przesunięcie w sesji kalibracyjnej',
+    undo: 'Cofnij ostatnie przeniesienie w sesji kalibracyjnej',
     redo: 'Ponów',
     grid: 'Podnieś osobę; strzałki wskazują pole; Enter upuszcza, Esc anuluje',
     gridKeys: 'Enter na osobie w siatce',

@@ -66,7 +66,7 @@ export const succession: Catalogue['succession'] = {
       name: 'Imię i nazwisko',
       readiness: 'Gotowość',
       fit: 'Dopasowanie',
-      box: 'Siatka 9 pól',
+      box: 'Pole (9 pól)',
       gaps: 'Luki i szkolenia, które je zamykają',
       override: 'Korekta',
     },
@@ -93,7 +93,7 @@ export const succession: Catalogue['succession'] = {
   basis: {
     rating: 'ocena {level} ({source}, {date})',
     unknownDate: 'data nieznana',
-    source: { assessment: 'assessment', manager: 'przełożony', '360': 'ocena 360°', self: 'samoocena' },
+    source: { assessment: 'test', manager: 'menedżer', '360': '360°', self: 'samoocena' },
     certification: '{title} (certyfikat) potwierdza poziom {level}',
     certificationUntil: '{title} (certyfikat ważny do {until}) potwierdza poziom {level}',
     learning: '{title} ({type}) potwierdza poziom {level}',
@@ -168,7 +168,7 @@ export const succession: Catalogue['succession'] = {
     cond: {
       competencyBelow: '{skill} poniżej {threshold}',
       ratingAtLeast: 'ocena ≥ {rating}',
-      ratingTenure: 'ocena ≥ {rating} i staż powyżej {years} lat',
+      ratingTenure: 'ocena ≥ {rating} i staż w latach > {years}',
       flag: 'sygnał {code}',
       certificationExpiring: {
         one: 'certyfikat wygasający w ciągu {count} dnia',
@@ -193,7 +193,7 @@ export const succession: Catalogue['succession'] = {
       competencyBelow: '{skill} {level} < {threshold} ({basis})',
       rated: 'ocena {raw} w skali {scale} w cyklu ocen {cycle} (≥ {rating} w skali 1–5)',
       ratedTenure:
-        'ocena {raw} w skali {scale} w cyklu ocen {cycle} (≥ {rating} w skali 1–5), {years} lat od zatrudnienia {hired} (> {minYears})',
+        'ocena {raw} w skali {scale} w cyklu ocen {cycle} (≥ {rating} w skali 1–5), staż od zatrudnienia ({hired}) w latach: {years} (> {minYears})',
       flag: 'sygnał {code} w ostatniej sesji kalibracji',
       certificationExpiring: {
         one: '{title} wygasa {date} (w ciągu {count} dnia)',
@@ -246,7 +246,7 @@ export const succession: Catalogue['succession'] = {
     importError: '{sheet}, wiersz {row}, {column}: {message}',
     alike: 'Podobne umiejętności',
     alikeTitle: 'Podobne nazwy — ta sama umiejętność?',
-    merge: 'Scal {from} z {into}',
+    merge: 'Włącz {from} do {into}',
     table: 'Ontologia umiejętności',
     col: {
       skill: 'Umiejętność',
@@ -363,7 +363,7 @@ export const succession: Catalogue['succession'] = {
       readySoon:
         'Brakuje łącznie najwyżej dwóch poziomów albo ma wszystkie poziomy, ale jest w polu niskich wyników.',
       later: 'Brakuje łącznie więcej niż dwóch poziomów.',
-      override: 'Ręczna zmiana',
+      override: 'Korekta',
       overrideMeaning:
         'Gotowość ustawiona ręcznie, z powodem i autorem zmiany (w kolumnie „Uzasadnienie gotowości”).',
       fitMeaning:
