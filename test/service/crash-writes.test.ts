@@ -42,6 +42,15 @@ function inspect<T>(ws: Workspace, read: (db: Database.Database) => T): { integr
   }
 }
 
+/**
+ * KILLS kills at random moments; then, only if they all fell on one side of the commit (on a loaded machine a step
+ * can run slower than the one timed), more kills later or earlier until both outcomes have been seen.
+ */
+const moreKills = (i: number, outcomesSeen: number): boolean =>
+  i < KILLS || (outcomesSeen < 2 && i < KILLS + 8)
+const killAfter = (i: number, random: () => number, measuredMs: number, landedSeen: boolean): number =>
+  i < KILLS ? Math.floor(random() * measuredMs * 1.2) : landedSeen ? 0 : measuredMs * 2 ** (i - KILLS + 1)
+
 const timed = (run: () => void): number => {
   const started = Date.now()
   run()
@@ -79,10 +88,10 @@ describe('writes killed at a random moment leave a whole workspace with all of t
     let previous = inspect(ws, moveRows).value
     expect(previous).toBe(300)
     const outcomes = new Set<boolean>()
-    for (let i = 0; i < KILLS; i++) {
+    for (let i = 0; moreKills(i, outcomes.size); i++) {
       // Each step moves the group the other way, so every step that lands writes 300 rows.
       const step = [...args, '--box', i % 2 === 0 ? '5' : '9', '--reason', 'crash test step']
-      await cliAndKill(ws, step, Math.floor(random() * moveMs * 1.2))
+      await cliAndKill(ws, step, killAfter(i, random, moveMs, outcomes.has(true)))
       const { integrity, value } = inspect(ws, moveRows)
       expect(integrity, `kill ${i}`).toBe('ok')
       expect([previous, previous + 300], `kill ${i}`).toContain(value)
@@ -127,8 +136,12 @@ describe('writes killed at a random moment leave a whole workspace with all of t
     reset()
     const random = createRandom(20261125).next
     const outcomes = new Set<number>()
-    for (let i = 0; i < KILLS; i++) {
-      await cliAndKill(ws, ['rules', 'apply', String(ruleId)], Math.floor(random() * applyMs * 1.2))
+    for (let i = 0; moreKills(i, outcomes.size); i++) {
+      await cliAndKill(
+        ws,
+        ['rules', 'apply', String(ruleId)],
+        killAfter(i, random, applyMs, outcomes.has(full)),
+      )
       const { integrity, value } = inspect(ws, actions)
       expect(integrity, `kill ${i}`).toBe('ok')
       expect([0, full], `kill ${i}`).toContain(value)
@@ -153,8 +166,8 @@ describe('writes killed at a random moment leave a whole workspace with all of t
       cli(ws, ['calibration', 'create', '--name', 'After the backup'])
       const random = createRandom(20261126).next
       const outcomes = new Set<number>()
-      for (let i = 0; i < KILLS; i++) {
-        await cliAndKill(ws, ['restore', backup], Math.floor(random() * restoreMs * 1.2))
+      for (let i = 0; moreKills(i, outcomes.size); i++) {
+        await cliAndKill(ws, ['restore', backup], killAfter(i, random, restoreMs, outcomes.has(0)))
         const { integrity, value } = inspect(ws, sessions)
         expect(integrity, `kill ${i}`).toBe('ok')
         expect([0, 1], `kill ${i}`).toContain(value)
