@@ -1,5 +1,5 @@
 import type { MethodOutput, ParsedInput } from '../../../shared/contract'
-import type { CohortOutcome } from '../../../shared/contract/insights'
+import type { CohortOutcome } from '../../../shared/contract'
 import { english, message, type Message } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
 import { proportionInterval, summarise, welchInterval } from '../../../core/insights/cohortStats'

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { LearningGoal, MethodInput } from '../../../../shared/contract'
-import { goalMetric, goalSource } from '../../../../shared/contract/insights'
+import { goalMetric, goalSource } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { useT } from '../../i18n'
 import { errorText } from './text'
