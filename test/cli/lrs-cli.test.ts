@@ -19,6 +19,28 @@ async function demoWorkspace(): Promise<{ ws: string[]; emails: string[]; dir: s
   return { ws, dir, emails: listed.rows.flatMap((r) => (r.email ? [r.email] : [])) }
 }
 
+/** `ninefold lrs add main …` with the LRS's secret in a file of its own (mode 600), as a person would. */
+async function addMain(
+  lrs: RealLrs,
+  dir: string,
+  ws: string[],
+): Promise<{ secretFile: string; added: Awaited<ReturnType<typeof cli>> }> {
+  const secretFile = join(dir, 'lrs.secret')
+  writeFileSync(secretFile, `${lrs.secret}\n`, { mode: 0o600 })
+  const args = [
+    'lrs',
+    'add',
+    'main',
+    '--endpoint',
+    lrs.endpoint,
+    '--key',
+    lrs.key,
+    '--secret-file',
+    secretFile,
+  ]
+  return { secretFile, added: await cli([...args, ...ws]) }
+}
+
 describe('ninefold lrs', () => {
   let lrs: RealLrs
   beforeAll(async () => {
@@ -34,20 +56,7 @@ describe('ninefold lrs', () => {
         completion(emails[n % emails.length] ?? '', `cli-${n}`, new Date(base + n * 1000).toISOString()),
       ),
     )
-    const secretFile = join(dir, 'lrs.secret')
-    writeFileSync(secretFile, `${lrs.secret}\n`, { mode: 0o600 })
-    const added = await cli([
-      'lrs',
-      'add',
-      'main',
-      '--endpoint',
-      lrs.endpoint,
-      '--key',
-      lrs.key,
-      '--secret-file',
-      secretFile,
-      ...ws,
-    ])
+    const { secretFile, added } = await addMain(lrs, dir, ws)
     expect(added).toMatchObject({ code: 0, stdout: `Added LRS connection main → ${lrs.endpoint}` })
 
     const listed = await cli(['lrs', 'list', ...ws, '--json'])
@@ -151,20 +160,7 @@ describe('ninefold lrs', () => {
         completion(emails[n % emails.length] ?? '', `kill-${n}`, new Date(base + n * 1000).toISOString()),
       ),
     )
-    const secretFile = join(dir, 'lrs.secret')
-    writeFileSync(secretFile, `${lrs.secret}\n`)
-    await cli([
-      'lrs',
-      'add',
-      'main',
-      '--endpoint',
-      lrs.endpoint,
-      '--key',
-      lrs.key,
-      '--secret-file',
-      secretFile,
-      ...ws,
-    ])
+    await addMain(lrs, dir, ws)
 
     // The real CLI in its own process, killed without warning once it has stored a few pages.
     const child = spawn(
