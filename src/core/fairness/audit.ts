@@ -11,6 +11,7 @@ import { adverseImpact, FOUR_FIFTHS, SMALL_GROUP, SUPPRESS_BELOW, type GroupCoun
 import { associateSums, strengthOf } from './association'
 import { message, type Message, type MessageKey } from '../../shared/i18n/translate'
 import { joined, plainEnglish } from './text'
+import { NOT_RECORDED, tallyGroups, type GroupTally } from './groupTally'
 
 /** One person of the audited session, as the audit sees them: groups, outcomes and the metrics behind them. */
 export interface AuditSubject {
@@ -35,7 +36,7 @@ const ATTRIBUTES = ['gender', 'ageBand', 'workPattern', 'ethnicity', 'location']
 export const ATTRIBUTE_LABELS = Object.fromEntries(
   ATTRIBUTES.map((a) => [a, plainEnglish(message(`fairness.attribute.${a}`))]),
 ) as Record<SensitiveAttribute, string>
-export const NOT_RECORDED = 'Not recorded'
+export { NOT_RECORDED }
 
 /** Groups the app names itself (no attribute, age bands): said in the reader's language. */
 const OWN_GROUPS = new Map<string, MessageKey>([
@@ -78,70 +79,12 @@ function ordinal(value: number): Message {
   return message(`fairness.ordinal.${suffix}`, { n })
 }
 
-function groupsOf(
-  subjects: readonly AuditSubject[],
-  attribute: SensitiveAttribute,
-): Map<string, AuditSubject[]> {
-  const groups = new Map<string, AuditSubject[]>()
-  for (const s of subjects) {
-    const group = s.groups[attribute] ?? NOT_RECORDED
-    const list = groups.get(group)
-    if (list) list.push(s)
-    else groups.set(group, [s])
-  }
-  // Largest group first, "Not recorded" last: the order a reader scans a table in.
-  return new Map(
-    [...groups].sort(
-      ([a, x], [b, y]) =>
-        Number(a === NOT_RECORDED) - Number(b === NOT_RECORDED) || y.length - x.length || a.localeCompare(b),
-    ),
-  )
-}
-
-/**
- * Who could be selected and who was, per group, for every outcome in one pass (in the order of OUTCOMES): rated
- * people for high performance, placed people for the boxes and hidden gems.
- */
-function tallyOutcomes(
-  members: readonly AuditSubject[],
-  topBoxes: ReadonlySet<number>,
-): { n: number[]; chosen: number[] } {
-  let rated = 0
-  let high = 0
-  let computed = 0
-  let topBefore = 0
-  let placed = 0
-  let topAfter = 0
-  let gems = 0
-  for (const s of members) {
-    if (s.rating !== null) {
-      rated++
-      if (s.highPerformance) high++
-    }
-    if (s.computedBox !== null) {
-      computed++
-      if (topBoxes.has(s.computedBox)) topBefore++
-    }
-    if (s.box !== null) {
-      placed++
-      if (topBoxes.has(s.box)) topAfter++
-      if (s.hiddenGem) gems++
-    }
-  }
-  return { n: [rated, computed, placed, placed], chosen: [high, topBefore, topAfter, gems] }
-}
-
-function impactScreens(
-  attribute: SensitiveAttribute,
-  groups: Map<string, AuditSubject[]>,
-  topBoxes: ReadonlySet<number>,
-): ImpactScreen[] {
-  const tallies = [...groups].map(([group, members]) => ({ group, ...tallyOutcomes(members, topBoxes) }))
+function impactScreens(attribute: SensitiveAttribute, groups: Map<string, GroupTally>): ImpactScreen[] {
   return OUTCOMES.map(({ outcome, label }, k) => {
-    const counts: GroupCount[] = tallies.map((t) => ({
-      group: t.group,
-      n: t.n[k] ?? 0,
-      selected: t.chosen[k] ?? 0,
+    const counts: GroupCount[] = [...groups].map(([group, t]) => ({
+      group,
+      n: t.eligible[k] ?? 0,
+      selected: t.selected[k] ?? 0,
     }))
     const { rows, reference } = adverseImpact(
       counts.filter((c) => c.n > 0),
@@ -188,89 +131,46 @@ function groupResult(
 
 function distributionRows(
   attribute: SensitiveAttribute,
-  groups: Map<string, AuditSubject[]>,
+  groups: Map<string, GroupTally>,
 ): AuditDistributionRow[] {
-  return [...groups].map(([group, members]) => {
-    if (members.length < SUPPRESS_BELOW)
-      return {
-        attribute,
-        group,
-        suppressed: true,
-        n: null,
-        before: null,
-        after: null,
-        held: null,
-        meanRating: null,
-        meanAgility: null,
-        hiddenGems: null,
-        flags: null,
-      }
-    const before = new Array<number>(9).fill(0)
-    const after = new Array<number>(9).fill(0)
-    const flags: Record<string, number> = {}
-    let held = 0
-    let hiddenGems = 0
-    let rated = 0
-    let ratingSum = 0
-    let measured = 0
-    let agilitySum = 0
-    for (const s of members) {
-      if (s.computedBox === null || s.box === null) held++
-      else {
-        before[s.computedBox - 1] = (before[s.computedBox - 1] ?? 0) + 1
-        after[s.box - 1] = (after[s.box - 1] ?? 0) + 1
-      }
-      if (s.rating !== null) {
-        rated++
-        ratingSum += s.rating
-      }
-      if (s.agility !== null) {
-        measured++
-        agilitySum += s.agility
-      }
-      if (s.hiddenGem) hiddenGems++
-      for (const { code } of s.flags) flags[code] = (flags[code] ?? 0) + 1
-    }
-    const mean = (count: number, sum: number): number | null => (count === 0 ? null : round(sum / count, 2))
-    return {
-      attribute,
-      group,
-      suppressed: false,
-      n: members.length,
-      before,
-      after,
-      held,
-      meanRating: mean(rated, ratingSum),
-      meanAgility: mean(measured, agilitySum),
-      hiddenGems,
-      flags,
-    }
-  })
+  const mean = (count: number | undefined, sum: number | undefined): number | null =>
+    !count ? null : round((sum ?? 0) / count, 2)
+  return [...groups].map(([group, t]) =>
+    t.n < SUPPRESS_BELOW
+      ? {
+          attribute,
+          group,
+          suppressed: true,
+          n: null,
+          before: null,
+          after: null,
+          held: null,
+          meanRating: null,
+          meanAgility: null,
+          hiddenGems: null,
+          flags: null,
+        }
+      : {
+          attribute,
+          group,
+          suppressed: false,
+          n: t.n,
+          before: t.before,
+          after: t.after,
+          held: t.held,
+          meanRating: mean(t.measured[0], t.sum[0]),
+          meanAgility: mean(t.measured[1], t.sum[1]),
+          hiddenGems: t.selected[3],
+          flags: t.flags,
+        },
+  )
 }
 
-function metricRows(attribute: SensitiveAttribute, groups: Map<string, AuditSubject[]>): MetricAuditRow[] {
+function metricRows(attribute: SensitiveAttribute, groups: Map<string, GroupTally>): MetricAuditRow[] {
   // "Not recorded" shares no characteristic to compare: it stays out of the metric audit.
-  const shown = [...groups].filter(
-    ([group, members]) => members.length >= SUPPRESS_BELOW && group !== NOT_RECORDED,
-  )
-  // Every metric's sums per group in one pass over the group (values in the order of METRICS).
-  const sums = shown.map(([group, members]) => {
-    const n = new Array<number>(METRICS.length).fill(0)
-    const sum = new Array<number>(METRICS.length).fill(0)
-    const squares = new Array<number>(METRICS.length).fill(0)
-    const add = (k: number, v: number | null | undefined): void => {
-      if (v === null || v === undefined) return
-      n[k] = (n[k] ?? 0) + 1
-      sum[k] = (sum[k] ?? 0) + v
-      squares[k] = (squares[k] ?? 0) + v * v
-    }
-    for (const s of members) {
-      add(0, s.rating)
-      add(1, s.agility)
-      for (let c = 0; c < 4; c++) add(2 + c, s.ranks[c])
-    }
-    return { group, n, sum, squares }
-  })
+  const sums = [...groups]
+    .filter(([group, t]) => t.n >= SUPPRESS_BELOW && group !== NOT_RECORDED)
+    .map(([group, t]) => ({ group, n: t.measured, sum: t.sum, squares: t.squares }))
   const rows = METRICS.map(({ metric, label }, k) => {
     const association = associateSums(
       sums.map((g) => ({
@@ -349,22 +249,22 @@ export function auditFairness(
   FairnessAudit,
   'attributes' | 'impact' | 'distribution' | 'metrics' | 'warnings' | 'findings' | 'method' | 'methodText'
 > {
-  const top = new Set(topBoxes)
-  const present = (Object.keys(ATTRIBUTE_LABELS) as SensitiveAttribute[]).filter((a) =>
-    subjects.some((s) => s.groups[a] !== undefined),
+  const tallies = tallyGroups(subjects, ATTRIBUTES, new Set(topBoxes))
+  const present = ATTRIBUTES.filter((a) =>
+    [...(tallies.get(a)?.keys() ?? [])].some((g) => g !== NOT_RECORDED),
   )
   const impact: ImpactScreen[] = []
   const distribution: AuditDistributionRow[] = []
   const metrics: MetricAuditRow[] = []
   const attributes = present.map((attribute) => {
-    const groups = groupsOf(subjects, attribute)
-    impact.push(...impactScreens(attribute, groups, top))
+    const groups = tallies.get(attribute) ?? new Map<string, GroupTally>()
+    impact.push(...impactScreens(attribute, groups))
     distribution.push(...distributionRows(attribute, groups))
     metrics.push(...metricRows(attribute, groups))
     return {
       attribute,
       label: ATTRIBUTE_LABELS[attribute],
-      recorded: subjects.length - (groups.get(NOT_RECORDED)?.length ?? 0),
+      recorded: subjects.length - (groups.get(NOT_RECORDED)?.n ?? 0),
     }
   })
   // The findings list what needs a look: a group below four fifths that is unlikely to be chance, a component that
