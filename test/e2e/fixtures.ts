@@ -78,7 +78,7 @@ export function makeDemoWorkspace(dataDirectory: string, people: number): DemoWo
 export function personInDemo(
   demo: DemoWorkspace,
   employeeId: string,
-): { fullName: string; department: string; email: string | null } {
+): { fullName: string; department: string; email: string | null; managerId: string | null } {
   const result = spawnSync(
     process.execPath,
     [
@@ -96,7 +96,13 @@ export function personInDemo(
     { encoding: 'utf8' },
   )
   const page = JSON.parse(result.stdout) as {
-    rows: { employeeId: string; fullName: string; department: string; email: string | null }[]
+    rows: {
+      employeeId: string
+      fullName: string
+      department: string
+      email: string | null
+      managerId: string | null
+    }[]
   }
   const person = page.rows.find((r) => r.employeeId === employeeId)
   if (!person) throw new Error(`${employeeId} not found: ${result.stderr}`)

@@ -52,6 +52,29 @@ test.describe('erasing a person', () => {
     await expect(calibration.person(planted.employeeId)).toHaveCount(0)
     await expect(page.locator('body')).not.toContainText(target.fullName)
 
+    // Quick find knows neither their name nor their id.
+    for (const text of [target.fullName, planted.employeeId]) {
+      await page.keyboard.press('Control+K')
+      const find = page.getByRole('dialog', { name: 'Quick find' })
+      await find.getByRole('combobox').fill(text)
+      await expect(find).toContainText(`Nothing matches “${text}”.`)
+      await page.keyboard.press('Escape')
+    }
+
+    // Insights: no journey, and not in their manager's team heatmap.
+    await page.getByRole('button', { name: 'Insights' }).click()
+    const journey = page.getByRole('region', { name: 'Person journey' })
+    await journey.getByLabel('Journey employee ID').fill(planted.employeeId)
+    await journey.getByRole('button', { name: 'Show' }).click()
+    await expect(journey).toContainText(`There is no person ${planted.employeeId} in this workspace.`)
+    const heatmap = page.getByRole('region', { name: 'Team heatmap' })
+    if (target.managerId) {
+      await heatmap.getByLabel('Manager').selectOption(target.managerId)
+      await expect(heatmap.getByRole('table').first()).toBeVisible()
+    }
+    await expect(page.locator('body')).not.toContainText(target.fullName)
+    await page.screenshot({ path: 'test-results/screens/erased-insights.png', fullPage: true })
+
     // Data retention from the workspace screen: preview, then purge with a reason.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Workspace' }).click()
     const retention = page.getByRole('region', { name: 'Data retention' })
