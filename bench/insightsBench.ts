@@ -42,6 +42,11 @@ export async function insightTimings(svc: Services): Promise<{ views: InsightTim
       },
     ],
     [
+      'leading indicator (Emerging Leaders Program → promoted, 12 months)',
+      'insights.cohort',
+      { item: 'Emerging Leaders Program', outcome: { kind: 'promoted', months: 12 } },
+    ],
+    [
       'program trend (Code of Conduct, drilled into Engineering, by location)',
       'insights.program',
       {

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cli } from '../support/cli'
 import { useTempDirs } from '../support/tempDir'
+import { LATEST_SCHEMA_VERSION } from '../../src/main/db/migrations'
 
 const tempDir = useTempDirs()
 
@@ -24,11 +25,13 @@ describe('ninefold backup / restore', () => {
     expect(backedUp.code).toBe(0)
     expect(JSON.parse(backedUp.stdout)).toMatchObject({
       path: out,
-      check: { people: 200, schemaVersion: 10 },
+      check: { people: 200, schemaVersion: LATEST_SCHEMA_VERSION },
     })
     const text = await cli(['backup', '--out', join(dir, 'copy2.ninefold'), ...ws])
     expect(text.stdout).toMatch(
-      /^Backed up "Demo organisation" \(200 people, schema 10\) to .*copy2\.ninefold; verified/,
+      new RegExp(
+        `^Backed up "Demo organisation" \\(200 people, schema ${LATEST_SCHEMA_VERSION}\\) to .*copy2\\.ninefold; verified`,
+      ),
     )
 
     const listed = await cli(['people', 'list', '--limit', '1', ...ws, '--json'])

@@ -57,7 +57,20 @@ test.describe('insights', () => {
     await card.getByLabel('Learning item').selectOption('Emerging Leaders Program')
     await card.getByLabel('Outcome', { exact: true }).selectOption('retained')
     await card.getByRole('button', { name: 'Compare' }).click()
-    await expect(card).toContainText('more often still employed 6 months later')
+    await expect(card).toContainText(
+      'Did people who completed “Emerging Leaders Program” more often stay employed 6 months later?',
+    )
+    // …and promotion within a year, from the job-level history the HRIS files gave.
+    await card.getByLabel('Outcome', { exact: true }).selectOption('promoted')
+    await card.getByLabel('Within months', { exact: true }).fill('12')
+    await card.getByRole('button', { name: 'Compare' }).click()
+    await expect(card).toContainText(
+      'Did people who completed “Emerging Leaders Program” get promoted more often within 12 months?',
+    )
+    await expect(card).toContainText('Outcome: promoted (a recorded rise in job level)')
+    await expect(card.getByRole('table', { name: 'Cohort comparison' }).locator('tbody tr')).toHaveCount(2)
+    await card.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'test-results/screens/insights-promotion.png', fullPage: true })
 
     // A program's trend: the fall is named, and every segmentation shows its share of it.
     const program = page.getByRole('region', { name: 'Program trend' })

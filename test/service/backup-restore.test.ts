@@ -9,6 +9,7 @@ import { createInProcessTransport } from '../../src/main/rpc/inProcessTransport'
 import { createClient, type Client } from '../../src/shared/rpc/client'
 import { dataKeyOf, PASSPHRASE, testServices } from '../support/services'
 import { useTempDirs } from '../support/tempDir'
+import { LATEST_SCHEMA_VERSION } from '../../src/main/db/migrations'
 
 const tempDir = useTempDirs()
 
@@ -38,7 +39,7 @@ describe('backup and restore', () => {
     const out = join(dir, 'copy.ninefold')
     const { path, check } = await client.call('workspace.backup', { path: out })
     expect(path).toBe(out)
-    expect(check).toMatchObject({ name: 'Backed up', people: 200, schemaVersion: 10 })
+    expect(check).toMatchObject({ name: 'Backed up', people: 200, schemaVersion: LATEST_SCHEMA_VERSION })
     // Its wrapped keys go with it, so the passphrase (or the recovery key) opens the copy anywhere.
     expect(readFileSync(`${out}.keys`, 'utf8')).toBe(readFileSync(`${workspacePath}.keys`, 'utf8'))
     const bytes = readFileSync(out)
@@ -116,7 +117,7 @@ describe('backup and restore', () => {
     })
     await expect(client.call('workspace.restore', { path: newer })).rejects.toMatchObject({
       code: 'BACKUP_INVALID',
-      message: `${newer} was written by a newer Ninefold (schema 99; this version knows up to 10). Nothing was changed.`,
+      message: `${newer} was written by a newer Ninefold (schema 99; this version knows up to ${LATEST_SCHEMA_VERSION}). Nothing was changed.`,
     })
     await expect(
       client.call('workspace.restore', { path: join(dir, 'missing.ninefold') }),
@@ -172,7 +173,7 @@ describe('backup and restore', () => {
     services = testServices(dir)
     client = createClient(createInProcessTransport(services))
     const opened = await client.call('workspace.open', { path: oldPath, passphrase: PASSPHRASE })
-    expect(opened.schemaVersion).toBe(10)
+    expect(opened.schemaVersion).toBe(LATEST_SCHEMA_VERSION)
     const { backups } = await client.call('workspace.backups')
     expect(backups.map((b) => b.reason)).toEqual(['before-migration'])
     const copy = openWorkspaceSnapshot(backups[0]?.path ?? '', passphraseKey(PASSPHRASE))

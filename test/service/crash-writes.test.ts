@@ -7,6 +7,7 @@ import { createRandom } from '../../src/core/random'
 import { cipherKeyBuffer, keyFromText } from '../../src/main/keys/keyMaterial'
 import { cliAndKill } from '../support/crashLoop'
 import { useTempDirs } from '../support/tempDir'
+import { LATEST_SCHEMA_VERSION } from '../../src/main/db/migrations'
 
 const tempDir = useTempDirs()
 const KILLS = Number(process.env['NINEFOLD_WRITE_KILLS'] ?? 12)
@@ -173,7 +174,9 @@ describe('writes killed at a random moment leave a whole workspace with all of t
         expect([0, 1], `kill ${i}`).toContain(value)
         outcomes.add(value)
         // The next process opens it as usual (a leftover copy beside it changes nothing).
-        expect(JSON.parse(cli(ws, ['workspace', 'info']))).toMatchObject({ schemaVersion: 10 })
+        expect(JSON.parse(cli(ws, ['workspace', 'info']))).toMatchObject({
+          schemaVersion: LATEST_SCHEMA_VERSION,
+        })
         if (value === 0) cli(ws, ['calibration', 'create', '--name', 'After the backup'])
       }
       expect(outcomes).toEqual(new Set([0, 1]))

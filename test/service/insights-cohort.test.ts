@@ -81,4 +81,69 @@ describe('leading indicators: a cohort comparison', () => {
       message: expect.stringContaining('Underwater Basket Weaving'),
     })
   })
+  it('compares promotion within N months as a share, and its counts match a count of the tables', async () => {
+    const result = await client.call('insights.cohort', {
+      item: 'Emerging Leaders Program',
+      outcome: { kind: 'promoted', months: 12 },
+    })
+    expect(result.unit).toBe('share')
+    expect(result.question).toBe(
+      'Did people who completed “Emerging Leaders Program” get promoted more often within 12 months?',
+    )
+    expect(result.method.some((m) => m.startsWith('Outcome: promoted'))).toBe(true)
+
+    // By hand: completers measured from their first completion, once their 12 months are over (the clock says
+    // 2026-11-01); everyone else employed at the (lower) median completion date of those measured, from that date.
+    const db = services.session.db
+    const today = '2026-11-01'
+    const plusYear = (iso: string): string => `${Number(iso.slice(0, 4)) + 1}${iso.slice(4)}`
+    const firsts = db
+      .prepare(
+        `SELECT lr.person_id AS id, min(lr.completed_at) AS at FROM learning_records lr
+         JOIN learning_items i ON i.id = lr.item_id
+         WHERE i.title = 'Emerging Leaders Program' AND lr.status IN ('completed', 'passed')
+           AND lr.completed_at IS NOT NULL
+         GROUP BY lr.person_id`,
+      )
+      .all() as { id: number; at: string }[]
+    const promotions = db.prepare('SELECT person_id AS id, promoted_on AS on_ FROM promotions').all() as {
+      id: number
+      on_: string
+    }[]
+    const people = db.prepare('SELECT id, hire_date AS hired, exit_date AS left_ FROM people').all() as {
+      id: number
+      hired: string | null
+      left_: string | null
+    }[]
+    const promotedWithin = (id: number, from: string): boolean =>
+      promotions.some((p) => p.id === id && p.on_ > from && p.on_ <= plusYear(from))
+    const tally = (group: { id: number; at: string }[]): { n: number; hits: number; unmeasured: number } => {
+      const measured = group.filter((g) => plusYear(g.at) <= today)
+      return {
+        n: measured.length,
+        hits: measured.filter((g) => promotedWithin(g.id, g.at)).length,
+        unmeasured: group.length - measured.length,
+      }
+    }
+    const sorted = firsts
+      .map((f) => f.at)
+      .filter((at) => plusYear(at) <= today)
+      .sort()
+    const median = sorted[Math.floor((sorted.length - 1) / 2)] ?? ''
+    const completerIds = new Set(firsts.map((f) => f.id))
+    const others = people
+      .filter((p) => !completerIds.has(p.id))
+      .filter((p) => (p.hired === null || p.hired <= median) && (p.left_ === null || p.left_ > median))
+      .map((p) => ({ id: p.id, at: median }))
+    const completers = tally(firsts)
+    const rest = tally(others)
+    expect(completers.n).toBeGreaterThan(10)
+    expect(completers.hits).toBeGreaterThan(0)
+    expect(rest.n).toBeGreaterThan(100)
+    expect(result.completed).toMatchObject({ n: completers.n, unmeasured: completers.unmeasured })
+    expect(result.completed.mean).toBeCloseTo(completers.hits / completers.n, 3)
+    expect(result.notCompleted).toMatchObject({ n: rest.n, unmeasured: rest.unmeasured })
+    expect(result.notCompleted.mean).toBeCloseTo(rest.hits / rest.n, 3)
+    expect(result.difference?.estimate).toBeCloseTo(completers.hits / completers.n - rest.hits / rest.n, 3)
+  })
 })

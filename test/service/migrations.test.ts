@@ -54,13 +54,29 @@ describe('migrations', () => {
     migrate(db, 8)
     db.prepare("INSERT INTO people (employee_id, full_name, department) VALUES ('E1', 'A', 'Sales')").run()
     migrate(db)
-    expect(schemaVersion(db)).toBe(10)
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION)
     expect(db.prepare('SELECT count(*) AS n FROM field_purposes').get()).toEqual({ n: 0 })
     expect(db.prepare('SELECT department FROM people').get()).toEqual({ department: 'Sales' })
     const row =
       "INSERT INTO field_purposes (field, purposes_json, updated_at, updated_by) VALUES ('location', '[]', 'now', 'a')"
     db.prepare(row).run()
     expect(() => db.prepare(row).run()).toThrow(/UNIQUE|PRIMARY KEY/)
+    db.close()
+  })
+
+  it('011 adds promotions on a version-10 workspace: one per person and day, gone with the person', () => {
+    const { db } = freshDb()
+    migrate(db, 10)
+    db.prepare("INSERT INTO people (employee_id, full_name, job_level) VALUES ('E1', 'A', 3)").run()
+    migrate(db)
+    expect(schemaVersion(db)).toBe(11)
+    const add = db.prepare(
+      "INSERT INTO promotions (person_id, promoted_on, from_level, to_level) VALUES (1, '2026-03-01', 2, 3)",
+    )
+    add.run()
+    expect(() => add.run()).toThrow(/UNIQUE/)
+    db.prepare('DELETE FROM people').run()
+    expect(db.prepare('SELECT count(*) AS n FROM promotions').get()).toEqual({ n: 0 })
     db.close()
   })
 

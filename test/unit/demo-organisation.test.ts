@@ -98,4 +98,30 @@ describe('demo organisation', () => {
       for (const l of r.learningRecords) if (l.completedAt) expect(l.completedAt <= AS_OF).toBe(true)
     }
   })
+
+  it('promotes some people to their current level, after hire and within three years, likelier after a programme', () => {
+    const org = createDemoOrganisation({ people: 2_000, seed: 42, asOf: AS_OF })
+    let promoted = 0
+    const after = { programme: 0, promoted: 0 }
+    const without = { people: 0, promoted: 0 }
+    for (const { person, records, promotions } of org.records()) {
+      for (const p of promotions) {
+        expect(p).toMatchObject({ fromLevel: person.jobLevel - 1, toLevel: person.jobLevel })
+        expect(p.promotedOn > addDays(person.hireDate, 180)).toBe(true)
+        expect(p.promotedOn >= addDays(AS_OF, -3 * 365) && p.promotedOn <= AS_OF).toBe(true)
+      }
+      promoted += promotions.length
+      const programme = records.learningRecords.find((r) => r.activityId.startsWith('PRG-') && r.completedAt)
+      // Completed a year or more ago, so the 3–12 months after it are over.
+      if (programme?.completedAt && programme.completedAt <= addDays(AS_OF, -365)) {
+        after.programme++
+        if (promotions.some((p) => p.promotedOn > (programme.completedAt ?? ''))) after.promoted++
+      } else if (!programme && person.jobLevel >= 2) {
+        without.people++
+        if (promotions.length > 0) without.promoted++
+      }
+    }
+    expect(promoted).toBeGreaterThan(50)
+    expect(after.promoted / after.programme).toBeGreaterThan((without.promoted / without.people) * 1.5)
+  })
 })

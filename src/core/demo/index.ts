@@ -13,11 +13,13 @@ import {
 import { buildHierarchy, type DemoPerson } from './hierarchy'
 import { sensitiveAttributesFor, withPartTimeLearning, type DemoSensitiveAttributes } from './sensitive'
 import { reactionSurveysFor, type DemoSurveyResponse } from './reactionSurveys'
+import { promotionsFor, type DemoPromotion } from './promotions'
 import { recordsFor, type DemoCycle, type DemoRecords, type Plant } from './records'
 
 export type { DemoPerson } from './hierarchy'
 export type { DemoSensitiveAttributes } from './sensitive'
 export type { DemoSurveyResponse } from './reactionSurveys'
+export type { DemoPromotion } from './promotions'
 export type * from './records'
 export type { LearningItemSpec } from './catalogue'
 
@@ -42,6 +44,7 @@ export interface DemoOrganisation {
     records: DemoRecords
     sensitive: DemoSensitiveAttributes
     surveys: DemoSurveyResponse[]
+    promotions: DemoPromotion[]
   }>
 }
 
@@ -118,7 +121,13 @@ export function createDemoOrganisation(options: {
         const sensitive = sensitiveAttributesFor(person, ownSeed, asOf)
         const records = recordsFor(person, cycles, asOf, plant, createRandom(personSeed(seed, index)))
         const kept = withPartTimeLearning(records, sensitive, plant !== null, ownSeed, asOf)
-        yield { person, records: kept, sensitive, surveys: reactionSurveysFor(kept.learningRecords, ownSeed) }
+        yield {
+          person,
+          records: kept,
+          sensitive,
+          surveys: reactionSurveysFor(kept.learningRecords, ownSeed),
+          promotions: promotionsFor(person, kept.learningRecords, ownSeed, asOf),
+        }
       }
     },
   }

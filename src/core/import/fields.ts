@@ -93,6 +93,7 @@ export const FIELDS: Record<TabularKind, readonly FieldSpec[]> = {
     f('employmentStatus', 'Employment status', 'text', ['employment status', 'employmentstatus', 'status', 'worker status', 'active status']),
     f('exitDate', 'Exit date', 'date', ['exit date', 'termination date', 'dateoftermination', 'date of termination', 'departure date', 'departure_date', 'end date']),
     f('costCenter', 'Cost center', 'text', ['cost center', 'cost centre', 'costcenter']),
+    f('lastPromotionDate', 'Last promotion date', 'date', ['last promotion date', 'date of last promotion', 'promotion date', 'last promoted', 'lastpromotiondate']),
     f('gender', 'Gender', 'text', ['gender', 'sex'], { sensitive: true }),
     f('birthYear', 'Birth year', 'integer', ['birth year', 'year of birth'], { sensitive: true }),
     f('ageBand', 'Age band', 'text', ['age band', 'age group', 'age range'], { sensitive: true }),

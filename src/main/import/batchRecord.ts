@@ -72,5 +72,8 @@ export function startBatch(
 ): { journal: ChangeJournal; writer: RecordWriter } {
   openBatchRecord(db, batch)
   const journal = new ChangeJournal(db, batch.batchId)
-  return { journal, writer: createBatchWriter(kind, db, journal, batch.batchId) }
+  return {
+    journal,
+    writer: createBatchWriter(kind, db, journal, batch.batchId, batch.now.toISOString().slice(0, 10)),
+  }
 }

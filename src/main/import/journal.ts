@@ -13,6 +13,7 @@ export type Table =
   | 'unmatched_records'
   | 'xapi_statements'
   | 'outbox_actions'
+  | 'promotions'
 
 /**
  * Records every row a batch inserts or overwrites, in the batch's own transaction: undo replays the journal
@@ -105,6 +106,7 @@ export const JOURNALED_COLUMNS: Record<Table, readonly string[]> = {
   unmatched_records: ['resolved_batch_id'],
   xapi_statements: ['voided_by'],
   outbox_actions: ['status', 'closed_at', 'closed_by'],
+  promotions: ['from_level', 'to_level'],
 }
 
 /** The primary key of each journaled table (sensitive attributes are keyed by their person). */
@@ -121,4 +123,5 @@ export const ID_COLUMN: Record<Table, string> = {
   unmatched_records: 'id',
   xapi_statements: 'rowid',
   outbox_actions: 'id',
+  promotions: 'id',
 }

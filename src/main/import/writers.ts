@@ -112,6 +112,8 @@ export function createWriter(
   workspaceDb: WorkspaceDb,
   journal: ChangeJournal,
   recordUnmatched: (row: ValidatedRow, identifier: string) => void,
+  /** The day the file is imported: when a person's job level rose and the file gives no promotion date. */
+  importedOn?: string,
 ): RecordWriter {
   const db = cachingStatements(workspaceDb)
   const ids = new Map<string, number>()
@@ -209,6 +211,9 @@ export function createWriter(
             PEOPLE,
             values,
           )
+          const promoted = recordPromotion(db, journal, existing, values, importedOn)
+          if (promoted && result.outcome === 'unchanged')
+            return { outcome: 'updated', changes: [`lastPromotionDate: ∅ → ${promoted}`] }
           if (!SENSITIVE.some(([f]) => values[f] !== undefined && values[f] !== null)) return result
           const personId = existing
             ? (existing['id'] as number)
@@ -354,17 +359,55 @@ export function createWriter(
   }
 }
 
+/**
+ * A promotion, when the file says one happened: a job level higher than the one stored (dated by the file's "last
+ * promotion date", else by the day of the import), or a last promotion date on its own (the level before it
+ * unknown). Returns the date recorded, or null when there is nothing new (the same person and day is kept once).
+ */
+function recordPromotion(
+  db: StatementSource,
+  journal: ChangeJournal,
+  existing: Row | undefined,
+  values: Values,
+  importedOn: string | undefined,
+): string | null {
+  const before = typeof existing?.['job_level'] === 'number' ? existing['job_level'] : null
+  const after = typeof values['jobLevel'] === 'number' ? values['jobLevel'] : before
+  const given = typeof values['lastPromotionDate'] === 'string' ? values['lastPromotionDate'] : null
+  const rose = before !== null && after !== null && after > before
+  const on = given ?? (rose ? (importedOn ?? null) : null)
+  if (on === null) return null
+  const personId =
+    (existing?.['id'] as number | undefined) ??
+    (db.prepare('SELECT id FROM people WHERE employee_id = ?').get(values['employeeId']) as { id: number }).id
+  const inserted = db
+    .prepare(
+      'INSERT INTO promotions (person_id, promoted_on, from_level, to_level) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    )
+    .run(personId, on, rose ? before : null, after)
+  if (inserted.changes === 0) return null
+  journal.inserted('promotions', inserted.lastInsertRowid)
+  return on
+}
+
 /** A writer for an import batch: records for people not in the workspace are kept as the batch's unmatched records. */
 export function createBatchWriter(
   kind: TabularKind,
   db: WorkspaceDb,
   journal: ChangeJournal,
   batchId: string,
+  importedOn?: string,
 ): RecordWriter {
   const unmatched = db.prepare(
     'INSERT INTO unmatched_records (batch_id, kind, identifier, row, record_json) VALUES (?, ?, ?, ?, ?)',
   )
-  return createWriter(kind, db, journal, (row, identifier) => {
-    unmatched.run(batchId, kind, identifier, row.row, JSON.stringify(row.values))
-  })
+  return createWriter(
+    kind,
+    db,
+    journal,
+    (row, identifier) => {
+      unmatched.run(batchId, kind, identifier, row.row, JSON.stringify(row.values))
+    },
+    importedOn,
+  )
 }

@@ -82,6 +82,9 @@ export async function populateDemo(
     const insertSurvey = db.prepare(
       'INSERT INTO survey_responses (person_id, activity_id, question, score, answered_at) VALUES (?, ?, ?, ?, ?)',
     )
+    const insertPromotion = db.prepare(
+      'INSERT INTO promotions (person_id, promoted_on, from_level, to_level) VALUES (?, ?, ?, ?)',
+    )
     const lookup = (map: Map<string, number>, key: string): number => {
       const id = map.get(key)
       if (id === undefined) throw new Error(`demo catalogue has no ${key}`)
@@ -89,7 +92,7 @@ export async function populateDemo(
     }
 
     let done = 0
-    for (const { person: p, records, sensitive, surveys } of org.records()) {
+    for (const { person: p, records, sensitive, surveys, promotions } of org.records()) {
       if (done % 250 === 0) {
         await breathe()
         job.throwIfCancelled()
@@ -147,6 +150,7 @@ export async function populateDemo(
         )
       }
       for (const r of surveys) insertSurvey.run(personId, r.activityId, r.question, r.score, r.answeredAt)
+      for (const r of promotions) insertPromotion.run(personId, r.promotedOn, r.fromLevel, r.toLevel)
       counts.reviews += records.reviews.length
       counts.competencyRatings += records.competencyRatings.length
       counts.learningRecords += records.learningRecords.length

@@ -17,6 +17,8 @@ export const cohortOutcome = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('next-rating') }).strict(),
   /** Still employed N months after completing. */
   z.object({ kind: z.literal('retained'), months: z.number().int().min(1).max(60).default(12) }).strict(),
+  /** Promoted (a recorded rise in job level) within N months after completing. */
+  z.object({ kind: z.literal('promoted'), months: z.number().int().min(1).max(60).default(12) }).strict(),
 ])
 export type CohortOutcome = z.output<typeof cohortOutcome>
 
@@ -214,6 +216,7 @@ export const journeyEventKind = z.enum([
   'certification',
   'review',
   'rating',
+  'promotion',
   'placement',
   'move',
   'action',

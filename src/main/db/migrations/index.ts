@@ -8,6 +8,7 @@ import { migration007 } from './007-privacy'
 import { migration008 } from './008-learning-goals'
 import { migration009 } from './009-field-purposes'
 import { migration010 } from './010-lrs-connections'
+import { migration011 } from './011-promotions'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -23,5 +24,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ]
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -46,6 +46,16 @@ function outcomeSql(outcome: CohortOutcome): { sql: string; params: (string | nu
                     ELSE 1 END)`,
         params: [],
       }
+    case 'promoted':
+      // Measurable only once the window is over, like retention: an open window would count only early promotions.
+      return {
+        sql: `(CASE WHEN date(c.anchor, '+${outcome.months} months') > @today THEN NULL
+                    WHEN EXISTS (SELECT 1 FROM promotions pr WHERE pr.person_id = c.person_id
+                                   AND pr.promoted_on > c.anchor
+                                   AND pr.promoted_on <= date(c.anchor, '+${outcome.months} months')) THEN 1
+                    ELSE 0 END)`,
+        params: [],
+      }
   }
 }
 
@@ -57,6 +67,8 @@ function describeOutcome(outcome: CohortOutcome): Message {
       return message('insights.cohort.outcomeNext')
     case 'retained':
       return message('insights.cohort.outcomeRetained', { count: outcome.months })
+    case 'promoted':
+      return message('insights.cohort.outcomePromoted', { count: outcome.months })
   }
 }
 
@@ -91,6 +103,10 @@ export function compareCohorts(
       ? ''
       : `AND p.hire_date IS NOT NULL AND lr.completed_at <= date(p.hire_date, '+${within} months')`
   const measure = outcomeSql(outcome)
+  // An outcome with a window that must be over (retention, promotion) is measured for completers who finished long
+  // enough ago; everyone else is then anchored at the median of those, not of all completers, or a recent cohort
+  // would leave the comparison group with no window over at all.
+  const windowed = outcome.kind === 'retained' || outcome.kind === 'promoted'
   const rows = db
     .prepare(
       `WITH done AS (
@@ -98,8 +114,10 @@ export function compareCohorts(
          WHERE lr.item_id = @itemId AND lr.status IN ('completed', 'passed') AND lr.completed_at IS NOT NULL
            ${completedFilter}
          GROUP BY lr.person_id),
+       measurable AS (
+         SELECT at FROM done WHERE @window IS NULL OR date(at, @window) <= @today),
        median AS (
-         SELECT at FROM done ORDER BY at LIMIT 1 OFFSET (SELECT (count(*) - 1) / 2 FROM done)),
+         SELECT at FROM measurable ORDER BY at LIMIT 1 OFFSET (SELECT (count(*) - 1) / 2 FROM measurable)),
        c AS (
          SELECT d.person_id, 1 AS completed, d.at AS anchor, date(d.at, @span) AS until FROM done d
          UNION ALL
@@ -121,6 +139,7 @@ export function compareCohorts(
       today,
       span: `+${outcome.kind === 'skill-rating' ? outcome.withinMonths : 0} months`,
       spanned: outcome.kind === 'skill-rating' ? 1 : 0,
+      window: windowed ? `+${outcome.months} months` : null,
     }) as CohortRow[]
 
   const group = (completed: 0 | 1, labelText: Message): Result['completed'] & { values: number[] } => {
@@ -153,7 +172,12 @@ export function compareCohorts(
       ? message('insights.cohort.groupOthers')
       : message('insights.cohort.groupOthersWithin', { count: within }),
   )
-  const unit = outcome.kind === 'retained' ? 'share' : outcome.kind === 'skill-rating' ? 'level' : 'rating'
+  const unit =
+    outcome.kind === 'retained' || outcome.kind === 'promoted'
+      ? 'share'
+      : outcome.kind === 'skill-rating'
+        ? 'level'
+        : 'rating'
   const raw =
     unit === 'share'
       ? proportionInterval(
@@ -207,13 +231,17 @@ export function compareCohorts(
     message('insights.cohort.methodCompleters'),
     outcome.kind === 'skill-rating'
       ? message('insights.cohort.methodOthersSkill', { count: outcome.withinMonths })
-      : message('insights.cohort.methodOthers'),
+      : windowed
+        ? message('insights.cohort.methodOthersWindow', { count: outcome.months })
+        : message('insights.cohort.methodOthers'),
     message(
       outcome.kind === 'skill-rating'
         ? 'insights.cohort.methodSkill'
         : outcome.kind === 'next-rating'
           ? 'insights.cohort.methodNext'
-          : 'insights.cohort.methodRetained',
+          : outcome.kind === 'promoted'
+            ? 'insights.cohort.methodPromoted'
+            : 'insights.cohort.methodRetained',
     ),
     message(unit === 'share' ? 'insights.cohort.methodShare' : 'insights.cohort.methodMeans'),
   ]

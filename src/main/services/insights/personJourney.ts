@@ -156,6 +156,20 @@ export function personJourney(db: WorkspaceDb, employeeId: string, asOf: string)
       plain(r.skill),
       message('insights.journey.rating', { level: String(r.level), source: r.source }),
     )
+  for (const p of db
+    .prepare(
+      'SELECT promoted_on AS date, from_level AS fromLevel, to_level AS toLevel FROM promotions WHERE person_id = ?',
+    )
+    .all(person.id) as { date: string; fromLevel: number | null; toLevel: number | null }[])
+    add(
+      { date: p.date, kind: 'promotion', state: null },
+      message('insights.journey.promoted'),
+      p.toLevel === null
+        ? message('insights.journey.promotedUnknown')
+        : p.fromLevel === null
+          ? message('insights.journey.promotedTo', { to: String(p.toLevel) })
+          : message('insights.journey.promotedFrom', { from: String(p.fromLevel), to: String(p.toLevel) }),
+    )
   for (const s of db
     .prepare(
       `SELECT s.id, s.name, s.status, s.finalized_json AS snapshot, s.created_at AS createdAt FROM calibration_members m

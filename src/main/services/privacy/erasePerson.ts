@@ -19,6 +19,7 @@ const OWNED_TABLES = [
   'readiness_overrides',
   'talent_pool_members',
   'outbox_actions',
+  'promotions',
 ] as const
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

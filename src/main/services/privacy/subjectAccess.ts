@@ -18,6 +18,7 @@ const TITLES: Record<string, MessageKey> = {
   readiness_overrides: 'privacy.export.subjectAccess.sheet.readinessOverrides',
   talent_pool_members: 'privacy.export.subjectAccess.sheet.talentPools',
   outbox_actions: 'privacy.export.subjectAccess.sheet.learningActions',
+  promotions: 'privacy.export.subjectAccess.sheet.promotions',
 }
 
 /** The attributes the notice names, in the order it names them. */

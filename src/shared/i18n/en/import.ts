@@ -148,6 +148,7 @@ export const importMessages = {
     employmentStatus: 'Employment status',
     exitDate: 'Exit date',
     costCenter: 'Cost center',
+    lastPromotionDate: 'Last promotion date',
     gender: 'Gender',
     birthYear: 'Birth year',
     ageBand: 'Age band',

@@ -141,6 +141,7 @@ export const privacy = {
         readinessOverrides: 'Readiness overrides',
         talentPools: 'Talent pools',
         learningActions: 'Learning actions',
+        promotions: 'Promotions',
         xapiStatements: 'xAPI statements',
         auditLog: 'Audit log entries',
       },

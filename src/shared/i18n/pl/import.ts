@@ -170,6 +170,7 @@ export const importMessages: Catalogue['import'] = {
     employmentStatus: 'Status zatrudnienia',
     exitDate: 'Data odejścia',
     costCenter: 'Centrum kosztów',
+    lastPromotionDate: 'Data ostatniego awansu',
     gender: 'Płeć',
     birthYear: 'Rok urodzenia',
     ageBand: 'Przedział wieku',

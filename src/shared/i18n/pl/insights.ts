@@ -118,6 +118,7 @@ export const insights: Catalogue['insights'] = {
     skillRating: 'Ocena umiejętności',
     nextRating: 'Ocena ogólna w następnym cyklu',
     retained: 'Nadal zatrudniony',
+    promoted: 'Awans',
     skill: 'Umiejętność',
     monthsLater: 'Po ilu miesiącach',
     withinMonths: 'W ciągu miesięcy',
@@ -156,6 +157,12 @@ export const insights: Catalogue['insights'] = {
       many: 'częstsze pozostawanie w firmie po {count} miesiącach',
       other: 'częstsze pozostawanie w firmie po {count} miesiąca',
     },
+    outcomePromoted: {
+      one: 'częstsze awanse w ciągu {count} miesiąca',
+      few: 'częstsze awanse w ciągu {count} miesięcy',
+      many: 'częstsze awanse w ciągu {count} miesięcy',
+      other: 'częstsze awanse w ciągu {count} miesiąca',
+    },
     groupCompleted: 'Ukończyli {item}',
     groupCompletedWithin: {
       one: 'Ukończyli {item} w ciągu {count} miesiąca od zatrudnienia',
@@ -188,6 +195,13 @@ export const insights: Catalogue['insights'] = {
       other:
         'Wszystkich pozostałych zatrudnionych w dniu mediany ukończeń mierzy się od pierwszego ukończenia do {count} miesiąca po ostatnim.',
     },
+    methodOthersWindow: {
+      one: 'Wszystkich pozostałych zatrudnionych w dniu mediany ukończeń tych osób, których {count} miesiąc już minął, mierzy się od tego dnia.',
+      few: 'Wszystkich pozostałych zatrudnionych w dniu mediany ukończeń tych osób, których {count} miesiące już minęły, mierzy się od tego dnia.',
+      many: 'Wszystkich pozostałych zatrudnionych w dniu mediany ukończeń tych osób, których {count} miesięcy już minęło, mierzy się od tego dnia.',
+      other:
+        'Wszystkich pozostałych zatrudnionych w dniu mediany ukończeń tych osób, których {count} miesiąca już minęło, mierzy się od tego dnia.',
+    },
     methodOthers: 'Wszystkich pozostałych zatrudnionych w dniu mediany ukończeń mierzy się od tego dnia.',
     methodSkill:
       'Wynik: najnowsza ocena umiejętności wystawiona przez innych (menedżer, 360°, test) w oknie; osoby bez takiej oceny liczą się jako niemierzalne.',
@@ -195,6 +209,8 @@ export const insights: Catalogue['insights'] = {
       'Wynik: ocena ogólna z pierwszego cyklu ocen, który kończy się po początku okna, przeliczona na skalę 1–5.',
     methodRetained:
       'Wynik: nadal zatrudniony na koniec okna (brak daty odejścia w oknie); okna, które jeszcze trwają, są niemierzalne.',
+    methodPromoted:
+      'Wynik: awans (odnotowany wzrost poziomu stanowiska) w oknie; okna, które jeszcze trwają, są niemierzalne. Awanse pochodzą z importów z HRIS: poziom stanowiska wyższy niż w poprzednim pliku albo data ostatniego awansu.',
     methodShare: 'Przedział: hybrydowa metoda score Newcombe’a dla różnicy proporcji.',
     methodMeans: 'Przedział: t Welcha dla różnicy średnich (bez założenia równości wariancji).',
   },
@@ -323,6 +339,7 @@ export const insights: Catalogue['insights'] = {
       certification: 'Certyfikaty',
       review: 'Oceny okresowe',
       rating: 'Oceny umiejętności',
+      promotion: 'Awanse',
       placement: 'Kalibracja',
       move: 'Przeniesienia',
       action: 'Działania',
@@ -358,6 +375,10 @@ export const insights: Catalogue['insights'] = {
     potential: ', potencjał {potential}',
     by: ', oceniający: {reviewer}',
     rating: 'poziom {level} ({source})',
+    promoted: 'Awans',
+    promotedFrom: 'poziom stanowiska {from} → {to}',
+    promotedTo: 'na poziom stanowiska {to}',
+    promotedUnknown: 'poziom stanowiska nieodnotowany',
     calibration: 'Kalibracja: {name}',
     box: 'pole {box}{computed}, {status}',
     computed: ' (dane wskazywały pole {box})',
@@ -452,6 +473,7 @@ export const insights: Catalogue['insights'] = {
       certification: 'certyfikat',
       review: 'ocena okresowa',
       rating: 'ocena umiejętności',
+      promotion: 'awans',
       placement: 'kalibracja',
       move: 'przeniesienie',
       action: 'działanie',

@@ -181,6 +181,7 @@ export const privacy: Catalogue['privacy'] = {
         readinessOverrides: 'Korekty gotowości',
         talentPools: 'Pule talentów',
         learningActions: 'Działania szkoleniowe',
+        promotions: 'Awanse',
         xapiStatements: 'Wyrażenia xAPI',
         auditLog: 'Wpisy dziennika audytu',
       },

@@ -39,7 +39,7 @@ export function LeadingIndicator(): React.JSX.Element {
   const outcome = (): CohortOutcome =>
     kind === 'skill-rating'
       ? { kind, skill, withinMonths: months }
-      : kind === 'retained'
+      : kind === 'retained' || kind === 'promoted'
         ? { kind, months }
         : { kind: 'next-rating' }
 
@@ -108,6 +108,7 @@ export function LeadingIndicator(): React.JSX.Element {
             <option value="skill-rating">{t.t('insights.cohort.skillRating')}</option>
             <option value="next-rating">{t.t('insights.cohort.nextRating')}</option>
             <option value="retained">{t.t('insights.cohort.retained')}</option>
+            <option value="promoted">{t.t('insights.cohort.promoted')}</option>
           </select>
         </label>
         {kind === 'skill-rating' && (

@@ -8,7 +8,16 @@ import { useT, type MessageKey, type Translator } from '../../i18n'
 import { ExportButton } from './ExportButton'
 import { errorText } from './text'
 
-const LANES = ['learning', 'certification', 'review', 'rating', 'placement', 'move', 'action'] as const
+const LANES = [
+  'learning',
+  'certification',
+  'review',
+  'rating',
+  'promotion',
+  'placement',
+  'move',
+  'action',
+] as const
 /** A record's state in words; one the catalogue does not know is shown as stored. */
 const stateWord = (t: Translator, state: string): string =>
   STATES.includes(state) ? t.t(`insights.journey.state.${state}` as MessageKey) : state
