@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { expect, makeDemoWorkspace, test } from './fixtures'
 import { PeoplePage } from './pages/PeoplePage'
 import { WorkspacePage } from './pages/WorkspacePage'
+import { LATEST_SCHEMA_VERSION } from '../../src/main/db/migrations'
 
 const PASSPHRASE = 'a passphrase for the e2e run'
 
@@ -116,7 +117,9 @@ test.describe('backups', () => {
     const backups = page.getByRole('region', { name: 'Backups' })
     await expect(backups).toContainText('No backups yet.')
     await backups.getByRole('button', { name: 'Back up now' }).click()
-    await expect(backups.getByRole('status')).toHaveText('Backed up and verified: 300 people, schema 10.')
+    await expect(backups.getByRole('status')).toHaveText(
+      `Backed up and verified: 300 people, schema ${LATEST_SCHEMA_VERSION}.`,
+    )
     const rows = backups.getByRole('table', { name: 'Backup list' }).locator('tbody tr')
     await expect(rows).toHaveCount(1)
     await expect(rows.first()).toContainText('Backed up by hand')
