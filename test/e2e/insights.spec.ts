@@ -163,6 +163,25 @@ test.describe('insights', () => {
     await expect(table.locator('tr.total')).toContainText(/All\s*\d+(\.\d)?% \(\d+ of \d+\)/)
     await density.getByLabel('Group by').selectOption('location')
     await expect(table).toContainText('London')
+    // What counts as a high performer is the organisation's call: a stricter rating threshold…
+    const everyone = (await table.locator('tr.total').textContent()) ?? ''
+    await density.getByLabel('Minimum rating (1–5)').fill('5')
+    await expect(density).toContainText('High performer: a rating of 5 or more on 1–5')
+    await expect(table.locator('tr.total')).not.toHaveText(everyone)
+    // …or the boxes of a finalized calibration that count.
+    await density.getByLabel('High performer means').selectOption('boxes')
+    const boxes = density.getByRole('group', { name: 'Boxes that count' })
+    await expect(boxes.getByRole('checkbox', { checked: true })).toHaveCount(3)
+    await boxes.getByLabel('6', { exact: true }).uncheck()
+    await expect(density).toContainText('High performer: in box 8, 9 of the cycle')
+    await density.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'test-results/screens/insights-density-boxes.png', fullPage: true })
+    await boxes.getByLabel('8', { exact: true }).uncheck()
+    await boxes.getByLabel('9', { exact: true }).uncheck()
+    await expect(density).toContainText('Tick at least one box.')
+    await boxes.getByLabel('9', { exact: true }).check()
+    await expect(density).toContainText('High performer: in box 9 of the cycle')
+    await density.getByLabel('High performer means').selectOption('rating')
     await density.getByRole('img').scrollIntoViewIfNeeded()
     await page.screenshot({ path: 'test-results/screens/insights-density.png', fullPage: true })
 

@@ -107,7 +107,18 @@ describe('privacy exports in Polish', () => {
 
     const en = await sheetsOf(english)
     expect(await sheetsOf(viaService)).toEqual(en)
-    expect([...en.keys()]).toEqual(['People', 'Reviews', 'Competency ratings', 'Learning'])
+    expect([...en.keys()]).toEqual(['People', 'Reviews', 'Competency ratings', 'Learning', 'Promotions'])
+    // Every promotion, dated to the month.
+    const promotions = en.get('Promotions') ?? []
+    expect(promotions[1]).toEqual(['Person', 'Promoted (month)', 'From level', 'To level'])
+    expect(promotions.length - 2).toBe(
+      (services.session.db.prepare('SELECT count(*) AS n FROM promotions').get() as { n: number }).n,
+    )
+    expect(
+      promotions
+        .slice(2)
+        .every((r) => /^P-[0-9A-F]{10}$/.test(String(r[0])) && /^\d{4}-\d{2}$/.test(String(r[1]))),
+    ).toBe(true)
     expect(en.get('People')?.[0]?.[0]).toBe(
       `Contains sensitive attributes (age band, work pattern): anonymised export of ${AS_OF}: pseudonyms instead of people, names and free text left out, dates to the month, age in bands.`,
     )

@@ -155,5 +155,17 @@ describe('purpose tags per field', () => {
     const header = (await sheetValues(out, 'People')).find((r) => r[0] === 'Person') ?? []
     expect(header).toContain('Department')
     expect(header).not.toContain('Location')
+
+    // Job level untagged for both: no job level column, and no promotions (job-level history) either.
+    await client.call('privacy.setFieldPurposes', {
+      field: 'jobLevel',
+      purposes: ['calibration'],
+      reason: 'test',
+    })
+    await client.call('privacy.anonymisedExport', { path: out })
+    expect((await sheetValues(out, 'People')).find((r) => r[0] === 'Person')).not.toContain('Job level')
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(out)
+    expect(book.worksheets.map((w) => w.name)).not.toContain('Promotions')
   })
 })

@@ -78,6 +78,26 @@ describe('promotions from HRIS files', () => {
       expect.objectContaining({ date: '2026-11-01', title: 'Promoted', detail: 'job level 2 → 3' }),
     ])
 
+    // Job level untagged for development: promotions leave the journey, and the leading indicator refuses them.
+    await client.call('privacy.setFieldPurposes', {
+      field: 'jobLevel',
+      purposes: ['calibration'],
+      reason: 'test',
+    })
+    expect(
+      (await client.call('insights.journey', { employeeId: 'E1' })).events.some(
+        (e) => e.kind === 'promotion',
+      ),
+    ).toBe(false)
+    await expect(
+      client.call('insights.cohort', { item: 'Anything', outcome: { kind: 'promoted', months: 12 } }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await client.call('privacy.setFieldPurposes', {
+      field: 'jobLevel',
+      purposes: ['calibration', 'development', 'fairnessAudit'],
+      reason: 'test',
+    })
+
     // Undo goes newest first: the repeat (which added nothing), then the file that said it.
     await client.call('import.undo', { batchId: again.batchId ?? '' })
     expect(stored(services)).toHaveLength(2)
@@ -112,5 +132,67 @@ describe('promotions from HRIS files', () => {
     const erased = await client.call('privacy.erase', { employeeId: 'E3', reason: 'Erasure request' })
     expect(erased.removed['promotions']).toBe(1)
     expect(stored(services)).toEqual([])
+  })
+  it('refuses a promotion date before hire or after today, keeps a rise the lagging date column misses, and corrects an import-day date', async () => {
+    // Implausible dates are refused by row and column, and nothing of the file is stored.
+    const wrong = await client.call('import.commit', {
+      path: file(
+        'wrong.csv',
+        'Employee ID,Job Level,Gender,Last promotion date\nE1,2,F,2019-12-31\nE2,3,M,2026-12-01\nE3,2,X,\n',
+      ),
+      kind: 'people',
+    })
+    expect(wrong.outcome).toBe('rejected')
+    expect(wrong.errors.map((e) => [e.row, e.code, e.message])).toEqual([
+      [2, 'IMPLAUSIBLE_DATE', 'the last promotion date 2019-12-31 is before the hire date 2020-01-01'],
+      [
+        3,
+        'IMPLAUSIBLE_DATE',
+        'the last promotion date 2026-12-01 is after the day of this import (2026-11-01): a promotion is recorded once it has happened',
+      ],
+    ])
+    expect(stored(services)).toEqual([])
+
+    // A date on its own is a promotion, and the row's other fields (sensitive ones included) are written with it.
+    await client.call('import.commit', {
+      path: file('dated.csv', 'Employee ID,Job Level,Gender,Last promotion date\nE2,3,M,2024-02-01\n'),
+      kind: 'people',
+    })
+    expect(
+      services.session.db
+        .prepare(
+          "SELECT s.gender FROM person_sensitive_attributes s JOIN people p ON p.id = s.person_id WHERE p.employee_id = 'E2'",
+        )
+        .get(),
+    ).toEqual({ gender: 'M' })
+    // The level rises, but the HRIS date column still says the old promotion: the rise is dated by the import day.
+    // E1 rose too, with no date; E3 went down with a date, which is no promotion.
+    const rose = await client.call('import.commit', {
+      path: file(
+        'rose.csv',
+        'Employee ID,Job Level,Last promotion date\nE2,4,2024-02-01\nE1,3,\nE3,1,2026-06-01\n',
+      ),
+      kind: 'people',
+    })
+    expect(rose.outcome).toBe('stored')
+    expect(stored(services)).toEqual([
+      { employeeId: 'E1', on: '2026-11-01', from: 2, to: 3 },
+      { employeeId: 'E2', on: '2024-02-01', from: null, to: 3 },
+      { employeeId: 'E2', on: '2026-11-01', from: 3, to: 4 },
+    ])
+    // A later file dates E1's promotion: the import-day date is corrected, not doubled; undo puts it back.
+    const dated = await client.call('import.commit', {
+      path: file('dated-later.csv', 'Employee ID,Job Level,Last promotion date\nE1,3,2026-09-15\n'),
+      kind: 'people',
+    })
+    expect(dated.rows).toMatchObject({ updated: 1 })
+    expect(dated.warnings[0]?.message).toBe('promoted: 2026-11-01 → 2026-09-15')
+    expect(stored(services).filter((p) => p.employeeId === 'E1')).toEqual([
+      { employeeId: 'E1', on: '2026-09-15', from: 2, to: 3 },
+    ])
+    await client.call('import.undo', { batchId: dated.batchId ?? '' })
+    expect(stored(services).filter((p) => p.employeeId === 'E1')).toEqual([
+      { employeeId: 'E1', on: '2026-11-01', from: 2, to: 3 },
+    ])
   })
 })

@@ -106,7 +106,7 @@ export const JOURNALED_COLUMNS: Record<Table, readonly string[]> = {
   unmatched_records: ['resolved_batch_id'],
   xapi_statements: ['voided_by'],
   outbox_actions: ['status', 'closed_at', 'closed_by'],
-  promotions: ['from_level', 'to_level'],
+  promotions: ['promoted_on', 'from_level', 'to_level'],
 }
 
 /** The primary key of each journaled table (sensitive attributes are keyed by their person). */

@@ -6,6 +6,7 @@ import type { WorkspaceDb } from '../db/openWorkspaceDb'
 import { ID_COLUMN, type ChangeJournal, type Table } from './journal'
 import { matchSkill } from '../../core/skills/normalise'
 import { ontologySkills } from '../services/succession/skillProfiles'
+import { implausiblePromotionDate, recordPromotion } from './promotions'
 
 export type WriteResult =
   | { outcome: 'inserted' | 'unchanged' | 'unmatched' }
@@ -54,7 +55,7 @@ const sqlValue = (v: FieldValue | undefined): string | number | null =>
  * Writes the mapped fields that have a value; a blank cell never erases what is stored (an export that leaves a
  * column empty is not saying the value is gone). Returns the changes as "field: before → after" for the report.
  */
-type StatementSource = Pick<WorkspaceDb, 'prepare'>
+export type StatementSource = Pick<WorkspaceDb, 'prepare'>
 
 /** Imports run the same few statements hundreds of thousands of times: compile each once per batch. */
 function cachingStatements(db: WorkspaceDb): StatementSource {
@@ -202,7 +203,17 @@ export function createWriter(
           const existing = db
             .prepare('SELECT * FROM people WHERE employee_id = ?')
             .get(values['employeeId']) as Row | undefined
-          const result = upsert(
+          // Checked before anything is written: a refused row leaves no trace.
+          const implausible = implausiblePromotionDate(existing, values, importedOn)
+          if (implausible)
+            return {
+              outcome: 'rejected',
+              code: 'IMPLAUSIBLE_DATE',
+              message: english(implausible),
+              text: implausible,
+              field: 'lastPromotionDate',
+            }
+          const person = upsert(
             db,
             journal,
             'people',
@@ -211,13 +222,18 @@ export function createWriter(
             PEOPLE,
             values,
           )
-          const promoted = recordPromotion(db, journal, existing, values, importedOn)
-          if (promoted && result.outcome === 'unchanged')
-            return { outcome: 'updated', changes: [`lastPromotionDate: ∅ → ${promoted}`] }
-          if (!SENSITIVE.some(([f]) => values[f] !== undefined && values[f] !== null)) return result
           const personId = existing
             ? (existing['id'] as number)
             : (personByEmployeeId.get(values['employeeId']) as { id: number }).id
+          const promotion = recordPromotion(db, journal, personId, existing, values, importedOn)
+          const result: WriteResult =
+            promotion === null || person.outcome === 'inserted'
+              ? person
+              : {
+                  outcome: 'updated',
+                  changes: [...(person.outcome === 'updated' ? person.changes : []), promotion],
+                }
+          if (!SENSITIVE.some(([f]) => values[f] !== undefined && values[f] !== null)) return result
           const sensitive = db
             .prepare('SELECT * FROM person_sensitive_attributes WHERE person_id = ?')
             .get(personId) as Row | undefined
@@ -357,37 +373,6 @@ export function createWriter(
         },
       }
   }
-}
-
-/**
- * A promotion, when the file says one happened: a job level higher than the one stored (dated by the file's "last
- * promotion date", else by the day of the import), or a last promotion date on its own (the level before it
- * unknown). Returns the date recorded, or null when there is nothing new (the same person and day is kept once).
- */
-function recordPromotion(
-  db: StatementSource,
-  journal: ChangeJournal,
-  existing: Row | undefined,
-  values: Values,
-  importedOn: string | undefined,
-): string | null {
-  const before = typeof existing?.['job_level'] === 'number' ? existing['job_level'] : null
-  const after = typeof values['jobLevel'] === 'number' ? values['jobLevel'] : before
-  const given = typeof values['lastPromotionDate'] === 'string' ? values['lastPromotionDate'] : null
-  const rose = before !== null && after !== null && after > before
-  const on = given ?? (rose ? (importedOn ?? null) : null)
-  if (on === null) return null
-  const personId =
-    (existing?.['id'] as number | undefined) ??
-    (db.prepare('SELECT id FROM people WHERE employee_id = ?').get(values['employeeId']) as { id: number }).id
-  const inserted = db
-    .prepare(
-      'INSERT INTO promotions (person_id, promoted_on, from_level, to_level) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
-    )
-    .run(personId, on, rose ? before : null, after)
-  if (inserted.changes === 0) return null
-  journal.inserted('promotions', inserted.lastInsertRowid)
-  return on
 }
 
 /** A writer for an import batch: records for people not in the workspace are kept as the batch's unmatched records. */

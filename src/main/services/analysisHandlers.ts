@@ -21,6 +21,7 @@ import {
   developmentDimensions,
   flightRiskForDevelopment,
   journeyForDevelopment,
+  requireCohortFields,
   requireProgramFields,
   requireTeamField,
 } from './insights/developmentFields'
@@ -145,7 +146,10 @@ export function analysisHandlers(deps: AnalysisDeps): Pick<Handlers, AnalysisMet
     'insights.goals': () => listGoals(session.reader, toIsoDate(now())),
     'insights.saveGoal': (input) => saveGoal(input, context()),
     'insights.deleteGoal': (input) => deleteGoal(input.id, context()),
-    'insights.cohort': (input) => compareCohorts(session.reader, input, toIsoDate(now())),
+    'insights.cohort': (input) => {
+      requireCohortFields(session.reader, input)
+      return compareCohorts(session.reader, input, toIsoDate(now()))
+    },
     'fairness.audit': (input) => fairnessAudit(session.reader, input.sessionId, input.topBoxes),
     'fairness.export': async (input) => {
       const audit = fairnessAudit(session.reader, input.sessionId, input.topBoxes)

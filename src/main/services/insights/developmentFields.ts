@@ -21,6 +21,11 @@ export function requireProgramFields(db: WorkspaceDb, input: ParsedInput<'insigh
 
 export const requireTeamField = (db: WorkspaceDb): void => requireFieldPurpose(db, 'manager', 'development')
 
+/** Promotions are job-level history: asking about them needs the job level tagged for development. */
+export function requireCohortFields(db: WorkspaceDb, input: ParsedInput<'insights.cohort'>): void {
+  if (input.outcome.kind === 'promoted') requireFieldPurpose(db, 'jobLevel', 'development')
+}
+
 export function flightRiskForDevelopment(
   db: WorkspaceDb,
   result: MethodOutput<'insights.flightRisk'>,
@@ -43,7 +48,14 @@ export function journeyForDevelopment(
   db: WorkspaceDb,
   journey: MethodOutput<'insights.journey'>,
 ): MethodOutput<'insights.journey'> {
-  return usesFieldFor(readFieldPurposes(db), 'department', 'development')
-    ? journey
-    : { ...journey, person: { ...journey.person, department: null } }
+  const purposes = readFieldPurposes(db)
+  const department = usesFieldFor(purposes, 'department', 'development')
+  // Promotions tell the job level; they leave the journey with it.
+  const jobLevel = usesFieldFor(purposes, 'jobLevel', 'development')
+  if (department && jobLevel) return journey
+  return {
+    ...journey,
+    person: { ...journey.person, department: department ? journey.person.department : null },
+    events: jobLevel ? journey.events : journey.events.filter((e) => e.kind !== 'promotion'),
+  }
 }

@@ -203,6 +203,24 @@ export async function writeAnonymisedExport(
       ]),
     },
   ]
+  // Promotions are job-level history: they go with the job level, to the month like every other record's date.
+  if (forAnalysis('jobLevel'))
+    sheets.push({
+      name: 'Promotions',
+      preamble: notice,
+      columns: ['Person', 'Promoted (month)', 'From level', 'To level'].map((header) => ({
+        header,
+        width: 16,
+      })),
+      rows: count(
+        db
+          .prepare(
+            `SELECT p.employee_id AS id, pr.promoted_on AS promoted, pr.from_level AS fromLevel, pr.to_level AS toLevel
+             FROM promotions pr JOIN people p ON p.id = pr.person_id ORDER BY pr.id`,
+          )
+          .all() as { id: string; promoted: string; fromLevel: number | null; toLevel: number | null }[],
+      ).map((r): CellValue[] => [pseudonym(r.id), month(r.promoted), r.fromLevel, r.toLevel]),
+    })
   await writeXlsx(path, sheets)
   return rows
 }

@@ -232,6 +232,9 @@ export const importMessages = {
     mixedDates:
       'The dates mix day-first and month-first forms (e.g. 31/01 and 01/31); fix the file or choose a date format.',
     scaleConflict: 'the cycle "{cycle}" is already stored with the scale {stored}, not {given}',
+    promotionBeforeHire: 'the last promotion date {date} is before the hire date {hired}',
+    promotionInFuture:
+      'the last promotion date {date} is after the day of this import ({today}): a promotion is recorded once it has happened',
   },
   warnings: {
     alreadyImported: 'This file was already imported as batch {batch}; nothing was changed.',

@@ -151,7 +151,7 @@ export const insights = {
     },
     methodOthersWindow: {
       other:
-        'Everyone else employed at the median completion date of the completers whose {count} months are over is measured from then.',
+        'Everyone else employed on the median completion date of the completers whose {count} months have passed is measured from that date.',
     },
     methodOthers: "Everyone else employed at the completers' median completion date is measured from then.",
     methodSkill:
@@ -161,7 +161,7 @@ export const insights = {
     methodRetained:
       'Outcome: still employed at the end of the window (no exit date inside it); windows not over yet are unmeasured.',
     methodPromoted:
-      'Outcome: promoted (a recorded rise in job level) inside the window; windows not over yet are unmeasured. Promotions come from HRIS imports: a job level higher than the last file, or a last promotion date.',
+      'Outcome: promoted (a recorded rise in job level) inside the window; windows not over yet are unmeasured. Promotions come from HRIS imports: a job level higher than the last file, or a last promotion date. A file that gives only the last promotion date tells the latest one; an earlier promotion counts only if a file said it at the time.',
     methodShare: 'Interval: Newcombe hybrid score for a difference of proportions.',
     methodMeans: 'Interval: Welch t for a difference of means (no equal-variance assumption).',
   },
@@ -170,8 +170,12 @@ export const insights = {
     by: 'By',
     groupBy: 'Group by',
     highMeans: 'High performer means',
-    rated: 'Rated 4 or more (of 5)',
-    boxes: 'Box 6, 8 or 9 after calibration',
+    rated: 'A rating at or above',
+    boxes: 'Placed in chosen boxes after calibration',
+    minRating: 'Minimum rating (1–5)',
+    whichBoxes: 'Boxes that count',
+    ratingRange: 'Give a minimum rating from 1 to 5.',
+    noBoxes: 'Tick at least one box.',
     noFields: 'No department, location or job level is tagged for development (Workspace ▸ Field purposes).',
     table: 'Talent density by cycle',
     chart: 'Talent density by {unit}, {cycle}',

@@ -257,6 +257,9 @@ export const importMessages: Catalogue['import'] = {
     mixedDates:
       'Daty mieszają zapis z dniem na początku i z miesiącem na początku (np. 31/01 i 01/31); popraw plik albo wybierz format dat.',
     scaleConflict: 'cykl „{cycle}” jest już zapisany ze skalą {stored}, a nie {given}',
+    promotionBeforeHire: 'data ostatniego awansu {date} jest wcześniejsza niż data zatrudnienia {hired}',
+    promotionInFuture:
+      'data ostatniego awansu {date} jest późniejsza niż dzień tego importu ({today}): awans zapisuje się, gdy już nastąpił',
   },
   warnings: {
     alreadyImported: 'Ten plik zaimportowano już jako partię {batch}; niczego nie zmieniono.',

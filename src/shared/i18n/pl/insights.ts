@@ -196,11 +196,11 @@ export const insights: Catalogue['insights'] = {
         'Wszystkich pozostałych zatrudnionych w dniu mediany ukończeń mierzy się od pierwszego ukończenia do {count} miesiąca po ostatnim.',
     },
     methodOthersWindow: {
-      one: 'Wszystkich pozostałych zatrudnionych w dniu mediany ukończeń tych osób, których {count} miesiąc już minął, mierzy się od tego dnia.',
-      few: 'Wszystkich pozostałych zatrudnionych w dniu mediany ukończeń tych osób, których {count} miesiące już minęły, mierzy się od tego dnia.',
-      many: 'Wszystkich pozostałych zatrudnionych w dniu mediany ukończeń tych osób, których {count} miesięcy już minęło, mierzy się od tego dnia.',
+      one: 'Wszystkich pozostałych zatrudnionych w dniu mediany ukończeń wśród osób, którym od ukończenia minął już {count} miesiąc, mierzy się od tego dnia.',
+      few: 'Wszystkich pozostałych zatrudnionych w dniu mediany ukończeń wśród osób, którym od ukończenia minęły już {count} miesiące, mierzy się od tego dnia.',
+      many: 'Wszystkich pozostałych zatrudnionych w dniu mediany ukończeń wśród osób, którym od ukończenia minęło już {count} miesięcy, mierzy się od tego dnia.',
       other:
-        'Wszystkich pozostałych zatrudnionych w dniu mediany ukończeń tych osób, których {count} miesiąca już minęło, mierzy się od tego dnia.',
+        'Wszystkich pozostałych zatrudnionych w dniu mediany ukończeń wśród osób, którym od ukończenia minęło już {count} miesiąca, mierzy się od tego dnia.',
     },
     methodOthers: 'Wszystkich pozostałych zatrudnionych w dniu mediany ukończeń mierzy się od tego dnia.',
     methodSkill:
@@ -210,7 +210,7 @@ export const insights: Catalogue['insights'] = {
     methodRetained:
       'Wynik: nadal zatrudniony na koniec okna (brak daty odejścia w oknie); okna, które jeszcze trwają, są niemierzalne.',
     methodPromoted:
-      'Wynik: awans (odnotowany wzrost poziomu stanowiska) w oknie; okna, które jeszcze trwają, są niemierzalne. Awanse pochodzą z importów z HRIS: poziom stanowiska wyższy niż w poprzednim pliku albo data ostatniego awansu.',
+      'Wynik: awans (odnotowany wzrost poziomu stanowiska) w oknie; okna, które jeszcze trwają, są niemierzalne. Awanse pochodzą z importów z HRIS: poziom stanowiska wyższy niż w poprzednim pliku albo data ostatniego awansu. Plik z samą datą ostatniego awansu mówi tylko o najnowszym; wcześniejszy awans liczy się tylko wtedy, gdy podał go plik zaimportowany w tamtym czasie.',
     methodShare: 'Przedział: hybrydowa metoda score Newcombe’a dla różnicy proporcji.',
     methodMeans: 'Przedział: t Welcha dla różnicy średnich (bez założenia równości wariancji).',
   },
@@ -219,8 +219,12 @@ export const insights: Catalogue['insights'] = {
     by: 'Według',
     groupBy: 'Grupuj według',
     highMeans: 'Osoba z wysokimi wynikami to',
-    rated: 'Ocena 4 lub wyższa (na 5)',
-    boxes: 'Pole 6, 8 lub 9 po kalibracji',
+    rated: 'Ocena co najmniej',
+    boxes: 'Wybrane pola po kalibracji',
+    minRating: 'Minimalna ocena (1–5)',
+    whichBoxes: 'Pola, które się liczą',
+    ratingRange: 'Podaj minimalną ocenę od 1 do 5.',
+    noBoxes: 'Zaznacz co najmniej jedno pole.',
     noFields:
       'Żaden z atrybutów: dział, lokalizacja ani poziom stanowiska nie jest oznaczony do celów rozwojowych (Obszar roboczy ▸ Cele przetwarzania pól).',
     table: 'Gęstość talentów według cykli',

@@ -1,6 +1,6 @@
 import { Group } from '@visx/group'
 import { scaleBand, scaleLinear } from '@visx/scale'
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { TalentDensity as Density } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { useT, type Translator } from '../../i18n'
@@ -57,11 +57,26 @@ function DensityChart({ density }: { density: Density }): React.JSX.Element | nu
 }
 
 const UNITS: { value: By }[] = [{ value: 'department' }, { value: 'location' }, { value: 'jobLevel' }]
+const BOXES = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const
+
+/** The definition as the services take it; null while the form cannot say one (no box ticked, a rating out of 1–5). */
+function definitionOf(
+  kind: 'rating' | 'boxes',
+  min: number,
+  boxes: readonly number[],
+): { kind: 'rating'; min: number } | { kind: 'boxes'; boxes: number[] } | null {
+  if (kind === 'rating') return Number.isFinite(min) && min >= 1 && min <= 5 ? { kind, min } : null
+  return boxes.length > 0 ? { kind, boxes: [...boxes].sort((a, b) => a - b) } : null
+}
 
 /** The share of high performers by org unit and over cycles, by rating or by calibrated box. */
 export function TalentDensity(): React.JSX.Element {
   const [chosen, setBy] = useState<By>('department')
   const [kind, setKind] = useState<'rating' | 'boxes'>('rating')
+  // What "high performer" means is the organisation's call: a rating threshold, or the boxes that count.
+  const [min, setMin] = useState(4)
+  const [boxes, setBoxes] = useState<number[]>([6, 8, 9])
+  const definition = useMemo(() => definitionOf(kind, min, boxes), [kind, min, boxes])
   const [density, setDensity] = useState<Density | null>(null)
   const [error, setError] = useState<unknown>(null)
   const t = useT()
@@ -70,21 +85,16 @@ export function TalentDensity(): React.JSX.Element {
   // A field untagged for development is not offered; the view falls back to one that is.
   const by = units.some((u) => u.value === chosen) ? chosen : units[0]?.value
   useEffect(() => {
-    if (by === undefined) return
+    if (by === undefined || definition === null) return
     let live = true
-    api
-      .call('insights.density', {
-        by,
-        definition: kind === 'rating' ? { kind: 'rating', min: 4 } : { kind: 'boxes', boxes: [6, 8, 9] },
-      })
-      .then(
-        (d) => live && setDensity(d),
-        (e: unknown) => live && setError(e),
-      )
+    api.call('insights.density', { by, definition }).then(
+      (d) => live && setDensity(d),
+      (e: unknown) => live && setError(e),
+    )
     return () => {
       live = false
     }
-  }, [by, kind])
+  }, [by, definition])
   return (
     <section className="insight-card" aria-label={t.t('insights.density.region')}>
       <h3>{t.t('insights.density.region')}</h3>
@@ -114,21 +124,47 @@ export function TalentDensity(): React.JSX.Element {
             <option value="boxes">{t.t('insights.density.boxes')}</option>
           </select>
         </label>
+        {kind === 'rating' ? (
+          <label>
+            {t.t('insights.density.minRating')}
+            <input
+              type="number"
+              min={1}
+              max={5}
+              step={0.5}
+              value={Number.isFinite(min) ? min : ''}
+              onChange={(e) => setMin(e.target.value === '' ? Number.NaN : Number(e.target.value))}
+            />
+          </label>
+        ) : (
+          <fieldset className="box-choice">
+            <legend>{t.t('insights.density.whichBoxes')}</legend>
+            {BOXES.map((box) => (
+              <label key={box}>
+                <input
+                  type="checkbox"
+                  checked={boxes.includes(box)}
+                  onChange={(e) =>
+                    setBoxes((now) => (e.target.checked ? [...now, box] : now.filter((b) => b !== box)))
+                  }
+                />
+                {box}
+              </label>
+            ))}
+          </fieldset>
+        )}
       </div>
+      {definition === null && (
+        <p className="error-text">
+          {t.t(kind === 'rating' ? 'insights.density.ratingRange' : 'insights.density.noBoxes')}
+        </p>
+      )}
       {allowed && units.length === 0 && <p className="muted">{t.t('insights.density.noFields')}</p>}
       {error !== null && <p className="error-text">{errorText(t, error)}</p>}
-      {density && (
+      {density && definition && (
         <>
           <p className="muted">{t.m(density.definitionText)}</p>
-          <ExportButton
-            view="density"
-            input={{
-              by,
-              definition:
-                kind === 'rating' ? { kind: 'rating', min: 4 } : { kind: 'boxes', boxes: [6, 8, 9] },
-            }}
-            onError={setError}
-          />
+          <ExportButton view="density" input={{ by, definition }} onError={setError} />
           <DensityChart density={density} />
           <table className="audit-table" aria-label={t.t('insights.density.table')}>
             <thead>
