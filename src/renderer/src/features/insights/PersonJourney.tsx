@@ -1,4 +1,4 @@
-import { JOURNEY_STATES as STATES } from '../../../../shared/contract'
+import { JOURNEY_STATES as STATES, journeyEventKind } from '../../../../shared/contract'
 import { Group } from '@visx/group'
 import { scaleBand, scaleLinear } from '@visx/scale'
 import { useState } from 'react'
@@ -8,16 +8,8 @@ import { useT, type MessageKey, type Translator } from '../../i18n'
 import { ExportButton } from './ExportButton'
 import { errorText } from './text'
 
-const LANES = [
-  'learning',
-  'certification',
-  'review',
-  'rating',
-  'promotion',
-  'placement',
-  'move',
-  'action',
-] as const
+/** One lane per kind of event, in the contract's order (records first, then what calibration and rules did). */
+const LANES = journeyEventKind.options
 /** A record's state in words; one the catalogue does not know is shown as stored. */
 const stateWord = (t: Translator, state: string): string =>
   STATES.includes(state) ? t.t(`insights.journey.state.${state}` as MessageKey) : state
