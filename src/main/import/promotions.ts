@@ -46,7 +46,7 @@ interface Latest {
 export function recordPromotion(
   db: StatementSource,
   journal: ChangeJournal,
-  personId: number,
+  personId: () => number,
   existing: Row | undefined,
   values: Values,
   importedOn: string | undefined,
@@ -55,24 +55,27 @@ export function recordPromotion(
   const after = typeof values['jobLevel'] === 'number' ? values['jobLevel'] : before
   if (before !== null && after !== null && after < before) return null
   const given = text(values['lastPromotionDate'])
+  const rose = before !== null && after !== null && after > before
+  // Most rows of a staff list neither rise nor date a promotion: they cost no query here.
+  if (!rose && given === null) return null
   const latest = db
     .prepare(
       `SELECT id, promoted_on AS promotedOn, to_level AS toLevel FROM promotions
        WHERE person_id = ? ORDER BY promoted_on DESC LIMIT 1`,
     )
-    .get(personId) as Latest | undefined
+    .get(personId()) as Latest | undefined
   const insert = (on: string, from: number | null): string | null => {
     const added = db
       .prepare(
         'INSERT INTO promotions (person_id, promoted_on, from_level, to_level) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
       )
-      .run(personId, on, from, after)
+      .run(personId(), on, from, after)
     if (added.changes === 0) return null
     journal.inserted('promotions', added.lastInsertRowid)
     return `promoted: ${on}${from === null ? '' : ` (job level ${from} → ${String(after)})`}`
   }
 
-  if (before !== null && after !== null && after > before) {
+  if (rose) {
     const dated = given !== null && (latest === undefined || given > latest.promotedOn) ? given : importedOn
     return dated === undefined ? null : insert(dated, before)
   }
@@ -81,7 +84,7 @@ export function recordPromotion(
   if (latest.toLevel === after) {
     const taken = db
       .prepare('SELECT 1 FROM promotions WHERE person_id = ? AND promoted_on = ?')
-      .get(personId, given)
+      .get(personId(), given)
     if (taken) return null
     journal.updating('promotions', latest.id, { promoted_on: latest.promotedOn })
     db.prepare('UPDATE promotions SET promoted_on = ? WHERE id = ?').run(given, latest.id)

@@ -222,9 +222,10 @@ export function createWriter(
             PEOPLE,
             values,
           )
-          const personId = existing
-            ? (existing['id'] as number)
-            : (personByEmployeeId.get(values['employeeId']) as { id: number }).id
+          // A new person's id is looked up only if a promotion or sensitive attributes need it.
+          let id = existing?.['id'] as number | undefined
+          const personId = (): number =>
+            (id ??= (personByEmployeeId.get(values['employeeId']) as { id: number }).id)
           const promotion = recordPromotion(db, journal, personId, existing, values, importedOn)
           const result: WriteResult =
             promotion === null || person.outcome === 'inserted'
@@ -236,13 +237,13 @@ export function createWriter(
           if (!SENSITIVE.some(([f]) => values[f] !== undefined && values[f] !== null)) return result
           const sensitive = db
             .prepare('SELECT * FROM person_sensitive_attributes WHERE person_id = ?')
-            .get(personId) as Row | undefined
+            .get(personId()) as Row | undefined
           const second = upsert(
             db,
             journal,
             'person_sensitive_attributes',
             sensitive,
-            { person_id: personId },
+            { person_id: personId() },
             SENSITIVE,
             values,
           )
