@@ -69,7 +69,7 @@ describe('migrations', () => {
     migrate(db, 10)
     db.prepare("INSERT INTO people (employee_id, full_name, job_level) VALUES ('E1', 'A', 3)").run()
     migrate(db)
-    expect(schemaVersion(db)).toBe(11)
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION)
     const add = db.prepare(
       "INSERT INTO promotions (person_id, promoted_on, from_level, to_level) VALUES (1, '2026-03-01', 2, 3)",
     )
@@ -77,6 +77,37 @@ describe('migrations', () => {
     expect(() => add.run()).toThrow(/UNIQUE/)
     db.prepare('DELETE FROM people').run()
     expect(db.prepare('SELECT count(*) AS n FROM promotions').get()).toEqual({ n: 0 })
+    db.close()
+  })
+
+  it('012 keeps text job levels and named managers beside the rank and id, leaving existing people as they were', () => {
+    const { db } = freshDb()
+    migrate(db, 11)
+    db.prepare(
+      "INSERT INTO people (employee_id, full_name, job_level, manager_id) VALUES ('E1', 'A', 3, 'E0')",
+    ).run()
+    migrate(db)
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION)
+    expect(
+      db
+        .prepare('SELECT job_level, job_level_label, manager_id, manager_name, manager_email FROM people')
+        .get(),
+    ).toEqual({
+      job_level: 3,
+      job_level_label: null,
+      manager_id: 'E0',
+      manager_name: null,
+      manager_email: null,
+    })
+    db.prepare(
+      "INSERT INTO people (employee_id, job_level, job_level_label, manager_name, manager_email) VALUES ('E2', 5, 'PT5 - Principal', 'Board of Directors', 'board@example.com')",
+    ).run()
+    const waiting = db
+      .prepare(
+        'SELECT employee_id FROM people WHERE manager_id IS NULL AND (manager_name IS NOT NULL OR manager_email IS NOT NULL)',
+      )
+      .all()
+    expect(waiting).toEqual([{ employee_id: 'E2' }])
     db.close()
   })
 

@@ -14,6 +14,7 @@ import { fileError, openTable } from './openTable'
 import { prepareImport } from './prepareImport'
 import type { TabularKind } from '../../core/import/fields'
 import { resolveUnmatched } from './resolveUnmatched'
+import { NamedManagers } from './resolveManagers'
 import { closeCompletedActions } from '../services/rules/outbox'
 import { newSkillNotes } from './newSkills'
 import { SENSITIVE_CHANGED } from './writers'
@@ -201,6 +202,7 @@ export async function commitImport(
         db.prepare('SELECT coalesce(max(id), 0) AS id FROM skills').get() as { id: number }
       ).id
       const headerRow = prepared.headerRow ?? 0
+      const namedManagers = new NamedManagers()
       const consume = async (
         rows: AsyncIterable<{ row: number; cells: Cell[] }> | Iterable<{ row: number; cells: Cell[] }>,
       ): Promise<void> => {
@@ -220,6 +222,8 @@ export async function commitImport(
             continue
           }
           const result = writer.write(valid)
+          if (input.kind === 'people' && result.outcome !== 'rejected')
+            namedManagers.note(valid.row, valid.values)
           switch (result.outcome) {
             case 'rejected':
               summary.rows.rejected++
@@ -261,6 +265,9 @@ export async function commitImport(
       await consume(prepared.head)
       await consume(prepared.rest)
       if (input.kind === 'people' && !(summary.rows.rejected > 0 && !input.skipInvalid)) {
+        // Managers named by the file are looked up once the whole file is in (reports come before managers).
+        for (const issue of namedManagers.resolve(db, journal, prepared.sheet))
+          addIssue(summary.warnings, issue)
         const linked = resolveUnmatched(db, journal, batchId)
         if (linked > 0) {
           addIssue(summary.warnings, {
