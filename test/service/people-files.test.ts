@@ -244,6 +244,29 @@ describe('people files as HRIS systems export them', () => {
     expect(everything()).toEqual(snapshot)
   })
 
+  it('takes a name header for a name, and still finds people when a "Reports To" column holds IDs', async () => {
+    const file = join(tempDir(), 'reports-to.csv')
+    writeFileSync(
+      file,
+      'Employee ID,Name,Reports To,Manager ID\nR1,Rae Top,,\nR2,Sam Mid,R1,\nR3,Tom Low,Sam Mid,\nR4,Uma Id,,R2\n',
+    )
+    const preview = await client.call('import.preview', { path: file, kind: 'people' })
+    expect(preview.columns.map((c) => [c.header, c.field])).toEqual([
+      ['Employee ID', 'employeeId'],
+      ['Name', 'fullName'],
+      ['Reports To', 'managerName'],
+      ['Manager ID', 'managerId'],
+    ])
+    const result = await client.call('import.commit', { path: file, kind: 'people' })
+    expect(result.warnings).toEqual([])
+    expect(db().prepare('SELECT employee_id, manager_id FROM people ORDER BY employee_id').all()).toEqual([
+      { employee_id: 'R1', manager_id: null },
+      { employee_id: 'R2', manager_id: 'R1' },
+      { employee_id: 'R3', manager_id: 'R2' },
+      { employee_id: 'R4', manager_id: 'R2' },
+    ])
+  })
+
   it('never guesses between two people of one name, and tells the user who they are', async () => {
     const file = join(tempDir(), 'twins.csv')
     writeFileSync(

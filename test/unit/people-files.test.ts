@@ -63,6 +63,9 @@ describe('managers named, not numbered', () => {
     expect(directory.resolve('Board of Directors', null)).toEqual({ kind: 'unknown' })
     expect(directory.resolve('Board of Directors', 'nobody@example.com')).toEqual({ kind: 'unknown' })
     expect(directory.resolve(null, null)).toEqual({ kind: 'unknown' })
+    // A column of IDs under a name header still finds its people.
+    expect(directory.resolve(' E2 ', null)).toEqual({ kind: 'found', employeeId: 'E2' })
+    expect(directory.resolve('E9', null)).toEqual({ kind: 'unknown' })
     // One David Chen reporting to the other is not a guess.
     expect(directory.resolve('David Chen', null, 'E3')).toEqual({ kind: 'found', employeeId: 'E2' })
   })

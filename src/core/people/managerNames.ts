@@ -2,7 +2,8 @@
  * Managers as HR exports name them ("David Chen", "LeBlanc, Brandon R.", "Board of Directors") rather than number
  * them. A name is matched to a person by a key that ignores case, accents, punctuation, extra spaces, middle names
  * and initials, and reads "Last, First M." as "First Last"; an email is matched case-insensitively. Two people with
- * the same key are never guessed between.
+ * the same key are never guessed between. A "name" that is exactly an employee ID (a "Reports To" column of IDs)
+ * is that person.
  */
 
 /** Generational and academic suffixes: "Smith Jr., John" and "John Smith" are the same person's name. */
@@ -50,9 +51,11 @@ export type ManagerMatch =
 export class ManagerDirectory {
   private readonly byName = new Map<string, string[]>()
   private readonly byEmail = new Map<string, string[]>()
+  private readonly employeeIds = new Set<string>()
 
   constructor(people: Iterable<DirectoryPerson>) {
     for (const person of people) {
+      this.employeeIds.add(person.employeeId)
       const key = person.fullName === null ? null : personNameKey(person.fullName)
       if (key !== null) push(this.byName, key, person.employeeId)
       const email = person.email?.trim().toLowerCase()
@@ -70,7 +73,10 @@ export class ManagerDirectory {
     if (byEmail) return match(byEmail, self)
     const key = name === null ? null : personNameKey(name)
     const byName = key === null ? undefined : this.byName.get(key)
-    return byName ? match(byName, self) : { kind: 'unknown' }
+    if (byName) return match(byName, self)
+    // A "Reports To" column may hold IDs after all: an exact employee ID nobody is named is that person.
+    const id = name?.trim()
+    return id && this.employeeIds.has(id) ? { kind: 'found', employeeId: id } : { kind: 'unknown' }
   }
 }
 
