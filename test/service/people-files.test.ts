@@ -248,7 +248,16 @@ describe('people files as HRIS systems export them', () => {
     const file = join(tempDir(), 'reports-to.csv')
     writeFileSync(
       file,
-      'Employee ID,Name,Reports To,Manager ID\nR1,Rae Top,,\nR2,Sam Mid,R1,\nR3,Tom Low,Sam Mid,\nR4,Uma Id,,R2\n',
+      [
+        'Employee ID,Name,Reports To,Manager ID',
+        'R1,Rae Top,,',
+        'R2,Sam Mid,R1,',
+        'R3,Tom Low,Sam Mid,',
+        'R4,Uma Id,,R2',
+        // Both given: an ID that names someone wins; one from another numbering gives way to the name.
+        'R5,Vic Both,Rae Top,R2',
+        'R6,Wes Both,Rae Top,X99',
+      ].join('\n'),
     )
     const preview = await client.call('import.preview', { path: file, kind: 'people' })
     expect(preview.columns.map((c) => [c.header, c.field])).toEqual([
@@ -264,7 +273,23 @@ describe('people files as HRIS systems export them', () => {
       { employee_id: 'R2', manager_id: 'R1' },
       { employee_id: 'R3', manager_id: 'R2' },
       { employee_id: 'R4', manager_id: 'R2' },
+      { employee_id: 'R5', manager_id: 'R2' },
+      { employee_id: 'R6', manager_id: 'R1' },
     ])
+    // The same file again changes nothing (the link is not set by the row and reset by the names).
+    const again = await client.call('import.commit', {
+      path: file,
+      kind: 'people',
+      mapping: {
+        columns: {
+          'Employee ID': 'employeeId',
+          Name: 'fullName',
+          'Reports To': 'managerName',
+          'Manager ID': 'managerId',
+        },
+      },
+    })
+    expect(again.rows).toMatchObject({ updated: 0, unchanged: 6 })
   })
 
   it('never guesses between two people of one name, and tells the user who they are', async () => {
