@@ -253,7 +253,7 @@ export async function commitImport(
           for (const valid of records) {
             const result = writer.write(valid)
             if (input.kind === 'people' && result.outcome !== 'rejected')
-              namedManagers.note(valid.row, valid.values)
+              namedManagers.note(valid.row, valid.values, result.outcome === 'inserted')
             switch (result.outcome) {
               case 'rejected':
                 summary.rows.rejected++

@@ -25,16 +25,17 @@ const NAMES_SHOWN = 10
  * `resolve` once at its end, in the batch's transaction and journal, so undo restores every link exactly.
  */
 export class NamedManagers {
-  /** employee ID → the row that named their manager, and the manager ID it gave as well (if any). */
-  private readonly named = new Map<string, { row: number; givenId: string | null }>()
+  /** employee ID → the row that named their manager, the manager ID it gave as well (if any), and whether the row
+   * added the person (undo deletes such a row whole, so its link needs no journal entry of its own). */
+  private readonly named = new Map<string, { row: number; givenId: string | null; inserted: boolean }>()
 
-  note(row: number, values: Record<string, FieldValue>): void {
+  note(row: number, values: Record<string, FieldValue>, inserted: boolean): void {
     const employeeId = values['employeeId']
     if (typeof employeeId !== 'string') return
     const isSet = (field: string): boolean => values[field] !== undefined && values[field] !== null
     if (!isSet('managerName') && !isSet('managerEmail')) return
     const givenId = values['managerId']
-    this.named.set(employeeId, { row, givenId: typeof givenId === 'string' ? givenId : null })
+    this.named.set(employeeId, { row, givenId: typeof givenId === 'string' ? givenId : null, inserted })
   }
 
   /**
@@ -102,7 +103,7 @@ export class NamedManagers {
         if (named) notFound.set(label, [...(notFound.get(label) ?? []), person.employeeId])
       }
       if (target === person.managerId) continue
-      journal.updating('people', person.id, { manager_id: person.managerId })
+      if (!named?.inserted) journal.updating('people', person.id, { manager_id: person.managerId })
       setManager.run(target, person.id)
       if (!named && target !== null) linkedEarlier++
     }
