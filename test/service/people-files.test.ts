@@ -244,6 +244,28 @@ describe('people files as HRIS systems export them', () => {
     expect(everything()).toEqual(snapshot)
   })
 
+  it('records a rise in rank as a promotion, in the words of the file; a level without a rank is none', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'talent.xlsx')
+    await writeWorkdayExport(file)
+    await client.call('import.commit', { path: file, kind: 'people' })
+    const later = join(dir, 'later.csv')
+    writeFileSync(later, 'Employee ID,Job Level\nE1,MT5\nE4,IC\nE3,M2\n')
+    const result = await client.call('import.commit', { path: later, kind: 'people' })
+    expect(result.warnings.filter((w) => w.code === 'UPDATED').map((w) => w.message)).toEqual([
+      expect.stringMatching(/^jobLevel: MT4 → MT5; promoted: \d{4}-\d\d-\d\d \(job level MT4 → MT5\)$/),
+      'jobLevel: M3 → IC',
+      'jobLevel: IC → M2',
+    ])
+    expect(
+      db()
+        .prepare(
+          'SELECT p.employee_id, from_level, to_level FROM promotions JOIN people p ON p.id = person_id',
+        )
+        .all(),
+    ).toEqual([{ employee_id: 'E1', from_level: 4, to_level: 5 }])
+  })
+
   it('takes a name header for a name, and still finds people when a "Reports To" column holds IDs', async () => {
     const file = join(tempDir(), 'reports-to.csv')
     writeFileSync(
