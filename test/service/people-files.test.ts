@@ -165,6 +165,30 @@ describe('people files as HRIS systems export them', () => {
       scope: { jobLevel: 'PT5 - Principal' },
     })
     expect(session.people).toBe(1)
+    // Insights segment by the level as given (a level stored as a number would read "Level 3").
+    const density = await client.call('insights.density', { by: 'jobLevel' })
+    expect(density.units.map((u) => [u.unit, u.cells[0]?.n])).toEqual([
+      ['Band C', 1],
+      ['IC', 1],
+      ['M3', 1],
+      ['MT4', 1],
+      ['PT5 - Principal', 1],
+    ])
+
+    // The anonymised export for analysis carries the level as given.
+    const exported = join(tempDir(), 'anonymised.xlsx')
+    await client.call('privacy.anonymisedExport', { path: exported })
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(exported)
+    const levels: unknown[] = []
+    for (const sheet of book.worksheets) {
+      let column = 0
+      sheet.eachRow((row) => {
+        if (column > 0) levels.push(row.getCell(column).value)
+        else column = (row.values as unknown[]).indexOf('Job level')
+      })
+    }
+    expect([...levels].sort()).toEqual(['Band C', 'IC', 'M3', 'MT4', 'PT5 - Principal'])
 
     const quality = await client.call('quality.report')
     const unresolved = quality.findings.find((f) => f.code === 'UNRESOLVED_MANAGER')
