@@ -1,0 +1,437 @@
+import { createHash } from 'node:crypto'
+import { createReadStream, realpathSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { CalibrationView, Level, Placement } from '../../../shared/contract/calibration'
+import { message, translator, type Locale, type Message } from '../../../shared/i18n/translate'
+import { AppError } from '../../../shared/result'
+import { boxAxes } from '../../../core/calibration/placement'
+import {
+  calibratedRating,
+  performanceTierOf,
+  potentialTierOf,
+  type TierOf,
+} from '../../../core/calibration/calibratedRating'
+import { detectTextScale } from '../../../core/import/ratingScales'
+import type { WorkspaceDb } from '../../db/openWorkspaceDb'
+import { neutraliseFormula } from '../../export/neutralise'
+import {
+  patchSheet,
+  readSharedStrings,
+  readSheetRows,
+  type CellPatch,
+  type SheetRow,
+} from '../../export/sheetXml'
+import { readZipEntry, rewriteZip } from '../../export/zipRewrite'
+import { readWorkbookMeta } from '../../import/readers/workbookMeta'
+import { inspectZip, type ZipEntry } from '../../import/readers/zipInspector'
+import { boxLabelText } from './calibrationWorkbook'
+import {
+  columnFor,
+  importLayoutOf,
+  type ImportBatchRow,
+  type ImportLayout,
+  type ImportScale,
+} from './importLayout'
+import type { MoveLogEntry } from './sessionMoves'
+
+const LEVELS: readonly Level[] = ['low', 'moderate', 'high']
+/** A 9-box column of the HRIS's own: "9-box", "9 Box", "Ninebox position" is not matched, "Talent mapping position". */
+const NINE_BOX_HEADER = /9.?box|talent mapping position/i
+
+export interface CalibratedSource {
+  /** The reviews workbook as it was imported. */
+  sourcePath: string
+  /** Its name as the user knows it (an upload's own name, not the spool file's). */
+  sourceName: string
+  outPath: string
+  locale: Locale
+}
+
+export interface CalibratedSourceResult {
+  /** Rows of people in the session that were found in the file. */
+  people: number
+  /** Of those, the ones whose box changed in calibration. */
+  changed: number
+  sheet: string
+}
+
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}
+
+const refuse = (
+  code: 'SOURCE_NOT_IMPORTED' | 'SOURCE_CHANGED' | 'FILE_UNREADABLE' | 'INVALID_INPUT',
+  text: Message,
+  details: Record<string, unknown>,
+): AppError => new AppError(code, text, details)
+
+/** The newest reviews import (not undone) of exactly this file; refuses when there is none, saying why. */
+export function reviewsBatchOf(db: WorkspaceDb, sha256: string, fileName: string): ImportBatchRow {
+  const batch = db
+    .prepare(
+      `SELECT id, file_name, sha256, mapping_json, created_at FROM import_batches
+       WHERE sha256 = ? AND kind = 'reviews' AND undone_at IS NULL ORDER BY created_at DESC LIMIT 1`,
+    )
+    .get(sha256) as ImportBatchRow | undefined
+  if (batch) return batch
+  const sameName = db
+    .prepare(
+      `SELECT created_at FROM import_batches
+       WHERE file_name = ? AND kind = 'reviews' AND undone_at IS NULL ORDER BY created_at DESC LIMIT 1`,
+    )
+    .get(fileName) as { created_at: string } | undefined
+  if (sameName)
+    throw refuse(
+      'SOURCE_CHANGED',
+      message('calibration.into.changed', { file: fileName, date: sameName.created_at.slice(0, 10) }),
+      { file: fileName, importedAt: sameName.created_at, sha256 },
+    )
+  throw refuse('SOURCE_NOT_IMPORTED', message('calibration.into.notImported', { file: fileName }), {
+    file: fileName,
+    sha256,
+  })
+}
+
+/** The workbook's parts as far as the patch needs them: the sheets, their XML parts and their rows (read once). */
+class SourceWorkbook {
+  private readonly byName: Map<string, ZipEntry>
+  private readonly partOf = new Map<string, string>()
+  private readonly parsed = new Map<string, { xml: string; rows: SheetRow[] }>()
+  private shared: string[] | null = null
+  readonly sheets: { name: string; hidden: boolean }[]
+
+  constructor(
+    private readonly path: string,
+    readonly entries: ZipEntry[],
+  ) {
+    this.byName = new Map(entries.map((e) => [e.name, e]))
+    const meta = readWorkbookMeta(path, entries)
+    const targets = new Map(meta.relationships.map((r) => [r.Id, r.Target]))
+    for (const sheet of meta.sheetModels) {
+      const target = targets.get(sheet.rId)
+      if (target) this.partOf.set(sheet.name, `xl/${target}`)
+    }
+    this.sheets = meta.sheets.map((s) => ({ name: s.name, hidden: s.hidden }))
+  }
+
+  private sharedStrings(): string[] {
+    if (this.shared === null) {
+      const entry =
+        this.byName.get('xl/sharedStrings.xml') ??
+        this.entries.find((e) => /^xl\/[^/]*sharedStrings[^/]*\.xml$/i.test(e.name))
+      this.shared = entry ? readSharedStrings(readZipEntry(this.path, entry).toString('utf8')) : []
+    }
+    return this.shared
+  }
+
+  part(sheet: string): string | null {
+    const part = this.partOf.get(sheet)
+    return part && this.byName.has(part) ? part : null
+  }
+
+  sheet(name: string): { xml: string; rows: SheetRow[] } | null {
+    const cached = this.parsed.get(name)
+    if (cached) return cached
+    const part = this.part(name)
+    const entry = part ? this.byName.get(part) : undefined
+    if (!entry) return null
+    const xml = readZipEntry(this.path, entry).toString('utf8')
+    const sheet = { xml, rows: readSheetRows(xml, this.sharedStrings()) }
+    this.parsed.set(name, sheet)
+    return sheet
+  }
+}
+
+const cellAt = (row: SheetRow, column: number) => row.cells.find((c) => c.column === column) ?? null
+
+/** A rating column: its scale, the values a cell may take, and each value in the file's own words. */
+interface RatingColumn {
+  column: number
+  scale: ImportScale
+  values: number[]
+  /** Value → how the file spells it (text scales only). */
+  words: Map<number, string> | null
+  read: (row: SheetRow) => { value: number | null; isNumber: boolean }
+}
+
+const labelKey = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ')
+
+/** How a word missing from the file is spelt: the way the file spells its other words (all caps, Title Case). */
+function spell(label: string, known: readonly string[]): string {
+  if (known.length > 0 && known.every((w) => w === w.toUpperCase())) return label.toUpperCase()
+  if (known.length > 0 && known.every((w) => /^\p{Lu}/u.test(w)))
+    return label.replace(/(^|\s)(\p{L})/gu, (_m, space: string, first: string) => space + first.toUpperCase())
+  return label
+}
+
+function ratingColumn(
+  rows: readonly SheetRow[],
+  column: number,
+  recorded: ImportScale | null,
+  fallback: { min: number; max: number } | null,
+): RatingColumn | null {
+  const texts = rows
+    .map((r) => cellAt(r, column))
+    .filter((c) => c !== null && c.text !== null && !c.isNumber && !/^[\d.,\s%-]+$/.test(c.text ?? ''))
+    .map((c) => (c?.text ?? '').trim())
+  const detected = recorded?.labels ? null : texts.length > 0 ? detectTextScale(texts) : null
+  const scale: ImportScale | null =
+    recorded && (recorded.labels || texts.length === 0)
+      ? recorded
+      : detected
+        ? {
+            min: detected.min,
+            max: detected.max,
+            ...(detected.labels ? { labels: { ...detected.labels } } : {}),
+          }
+        : (recorded ?? fallback)
+  if (!scale || scale.max <= scale.min) return null
+  const labels = scale.labels ? new Map(Object.entries(scale.labels).map(([k, v]) => [labelKey(k), v])) : null
+  let words: Map<number, string> | null = null
+  let values: number[]
+  if (labels) {
+    words = new Map()
+    for (const text of texts) {
+      const value = labels.get(labelKey(text))
+      if (value !== undefined && !words.has(value)) words.set(value, text)
+    }
+    const spelt = [...words.values()]
+    for (const [label, value] of Object.entries(scale.labels ?? {}))
+      if (!words.has(value)) words.set(value, spell(label, spelt))
+    values = [...new Set(labels.values())]
+  } else {
+    values = []
+    for (let v = Math.ceil(scale.min); v <= scale.max; v++) values.push(v)
+  }
+  return {
+    column,
+    scale,
+    values,
+    words,
+    read: (row) => {
+      const cell = cellAt(row, column)
+      if (cell === null || cell.text === null || cell.text.trim() === '')
+        return { value: null, isNumber: !labels }
+      const number = Number(cell.text.replace(',', '.'))
+      if (cell.isNumber || /^[\d.,\s-]+$/.test(cell.text))
+        return { value: Number.isFinite(number) ? number : null, isNumber: cell.isNumber }
+      return { value: labels?.get(labelKey(cell.text)) ?? null, isNumber: false }
+    },
+  }
+}
+
+/** The cell to write for a calibrated value, or null when the cell already says it. */
+function ratingWrite(rating: RatingColumn, row: SheetRow, target: Level, tierOf: TierOf): CellPatch | null {
+  const { value: original, isNumber } = rating.read(row)
+  const value = calibratedRating(original, target, rating.values, tierOf)
+  if (value === null || value === original) return null
+  const word = rating.words?.get(value)
+  if (word !== undefined && !isNumber) return { write: { kind: 'text', value: neutraliseFormula(word) } }
+  return { write: { kind: 'number', value } }
+}
+
+function cycleOf(batch: ImportBatchRow): string | null {
+  const mapping = JSON.parse(batch.mapping_json) as { constants?: Record<string, string> }
+  return mapping.constants?.['cycle'] ?? null
+}
+
+/**
+ * Writes a copy of the reviews workbook a session's ratings came from, with the calibration in it: the calibrated
+ * performance and potential in the file's own words (or numbers), the final box where the file has a 9-box column,
+ * and three appended columns (calibrated box, changed, reason). Only the one sheet's XML is rewritten, and in it only
+ * the cells that change; every other part of the zip is copied byte for byte.
+ */
+export async function writeCalibratedSource(
+  db: WorkspaceDb,
+  view: CalibrationView,
+  changes: readonly MoveLogEntry[],
+  target: CalibratedSource,
+): Promise<CalibratedSourceResult> {
+  const file = target.sourceName
+  const sha256 = await sha256Of(target.sourcePath).catch(() => {
+    throw refuse('FILE_UNREADABLE', message('import.errors.notReadable', { file }), { file })
+  })
+  const batch = reviewsBatchOf(db, sha256, file)
+  if (sameFile(target.sourcePath, target.outPath))
+    throw refuse('INVALID_INPUT', message('calibration.into.sameFile', { file }), { file })
+  let entries: ZipEntry[]
+  try {
+    entries = inspectZip(target.sourcePath)
+  } catch {
+    throw refuse('FILE_UNREADABLE', message('calibration.into.notWorkbook', { file }), { file })
+  }
+  const workbook = new SourceWorkbook(target.sourcePath, entries)
+  const layout = importLayoutOf(batch, {
+    sheets: workbook.sheets,
+    firstRows: (name) =>
+      (workbook.sheet(name)?.rows ?? []).slice(0, 50).map((row) => ({
+        number: row.number,
+        texts: new Map(
+          row.cells.filter((c) => c.text !== null).map((c) => [c.column, c.text ?? ''] as const),
+        ),
+      })),
+  })
+  const noLayout = (): AppError =>
+    refuse(
+      'FILE_UNREADABLE',
+      message('calibration.into.noLayout', { file, date: batch.created_at.slice(0, 10) }),
+      {
+        file,
+        batchId: batch.id,
+      },
+    )
+  const sheetName = layout?.sheet ?? workbook.sheets.find((s) => !s.hidden)?.name
+  const sheet = sheetName ? workbook.sheet(sheetName) : null
+  const part = sheetName ? workbook.part(sheetName) : null
+  if (!layout || !sheet || !sheetName || !part) throw noLayout()
+  const patches = planPatches(layout, sheet.rows, view, changes, target.locale, batch, file)
+  const replaced = Buffer.from(patchSheet(sheet.xml, sheet.rows, patches.cells, patches.lastColumn), 'utf8')
+  rewriteZip(target.sourcePath, entries, target.outPath, new Map([[part, replaced]]))
+  return { people: patches.people, changed: patches.changed, sheet: sheetName }
+}
+
+function sameFile(a: string, b: string): boolean {
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p)
+    } catch {
+      return resolve(p)
+    }
+  }
+  return real(a) === real(b)
+}
+
+function planPatches(
+  layout: ImportLayout,
+  rows: readonly SheetRow[],
+  view: CalibrationView,
+  changes: readonly MoveLogEntry[],
+  locale: Locale,
+  batch: ImportBatchRow,
+  file: string,
+): { cells: Map<number, Map<number, CellPatch>>; lastColumn: number; people: number; changed: number } {
+  const tr = translator(locale)
+  const idColumn = columnFor(layout, 'employeeId', view.cycle)
+  if (idColumn === null)
+    throw refuse(
+      'FILE_UNREADABLE',
+      message('calibration.into.noColumn', { file, field: message('calibration.into.field.employeeId') }),
+      { file },
+    )
+  const dataRows = rows.filter((r) => r.number > layout.headerRow)
+  const cycleColumn = columnFor(layout, 'cycle', view.cycle)
+  const constantCycle = cycleOf(batch)
+  const ofCycle = dataRows.filter((row) => {
+    if (cycleColumn === null) return constantCycle === null || constantCycle === view.cycle
+    return cellAt(row, cycleColumn)?.text?.trim() === view.cycle
+  })
+  if (ofCycle.length === 0)
+    throw refuse('FILE_UNREADABLE', message('calibration.into.otherCycle', { file, cycle: view.cycle }), {
+      file,
+      cycle: view.cycle,
+    })
+
+  const settings = view.settings
+  const performanceColumn = columnFor(layout, 'overallRating', view.cycle)
+  const potentialColumn = columnFor(layout, 'potentialRating', view.cycle)
+  const rating = (
+    column: number | null,
+    recorded: ImportScale | null,
+    fallback: { min: number; max: number } | null,
+  ) => {
+    if (column === null) return null
+    const found = ratingColumn(ofCycle, column, recorded, fallback)
+    if (!found)
+      throw refuse(
+        'FILE_UNREADABLE',
+        message('calibration.into.noScale', { file, column: layout.headers[column] ?? String(column + 1) }),
+        { file, column: layout.headers[column] ?? null },
+      )
+    return found
+  }
+  const performance = rating(performanceColumn, layout.scales.overallRating, null)
+  const potential = rating(potentialColumn, layout.scales.potentialRating, settings.potential.managerScale)
+  const performanceTier = performance
+    ? performanceTierOf(performance.scale, settings.performanceCuts, performance.values)
+    : null
+  const potentialTier = potential
+    ? potentialTierOf(potential.scale, settings.potential.cuts, potential.values)
+    : null
+  const boxColumn = layout.headers.findIndex((h) => NINE_BOX_HEADER.test(h))
+  const boxAsNumbers =
+    boxColumn >= 0 &&
+    ofCycle
+      .map((r) => cellAt(r, boxColumn))
+      .filter((c) => c?.text)
+      .every((c) => c?.isNumber === true)
+
+  const headerRow = rows.find((r) => r.number === layout.headerRow)
+  const lastUsed = Math.max(
+    layout.headers.length - 1,
+    ...rows.flatMap((r) => r.cells.filter((c) => c.text !== null).map((c) => c.column)),
+  )
+  const [boxAt, changedAt, reasonAt] = [lastUsed + 1, lastUsed + 2, lastUsed + 3]
+  const cells = new Map<number, Map<number, CellPatch>>()
+  const headerStyle = headerRow?.cells.filter((c) => c.text !== null).at(-1)?.style ?? null
+  cells.set(
+    layout.headerRow,
+    new Map([
+      [
+        boxAt,
+        { write: { kind: 'text', value: tr.t('calibration.into.col.calibratedBox') }, style: headerStyle },
+      ],
+      [
+        changedAt,
+        { write: { kind: 'text', value: tr.t('calibration.into.col.changed') }, style: headerStyle },
+      ],
+      [reasonAt, { write: { kind: 'text', value: tr.t('calibration.into.col.reason') }, style: headerStyle }],
+    ]),
+  )
+
+  const placements = new Map<string, Placement>(view.placements.map((p) => [p.employeeId, p]))
+  const lastMove = new Map<string, MoveLogEntry>()
+  for (const c of changes) if (c.state === 'active') lastMove.set(c.employeeId, c)
+  let people = 0
+  let changed = 0
+  for (const row of ofCycle) {
+    const id = cellAt(row, idColumn)?.text?.trim()
+    const placement = id ? placements.get(id) : undefined
+    if (!placement) continue
+    people++
+    const writes = new Map<number, CellPatch>()
+    const moved = placement.box !== placement.computedBox
+    if (moved) {
+      changed++
+      const final = boxAxes(placement.box)
+      const computed = boxAxes(placement.computedBox)
+      if (performance && performanceTier && final.performance !== computed.performance) {
+        const write = ratingWrite(performance, row, LEVELS[final.performance] as Level, performanceTier)
+        if (write) writes.set(performance.column, write)
+      }
+      if (potential && potentialTier && final.potential !== computed.potential) {
+        const write = ratingWrite(potential, row, LEVELS[final.potential] as Level, potentialTier)
+        if (write) writes.set(potential.column, write)
+      }
+      if (boxColumn >= 0) {
+        const current = cellAt(row, boxColumn)
+        const label = boxLabelText(tr, placement.box, settings.labels[String(placement.box)] ?? null)
+        const write: CellPatch['write'] =
+          boxAsNumbers || label === null
+            ? { kind: 'number', value: placement.box }
+            : { kind: 'text', value: neutraliseFormula(label) }
+        if (current?.text?.trim() !== String(write.value)) writes.set(boxColumn, { write })
+      }
+    }
+    const move = moved ? lastMove.get(placement.employeeId) : undefined
+    writes.set(boxAt, { write: { kind: 'number', value: placement.box } })
+    writes.set(changedAt, {
+      write: { kind: 'text', value: tr.t(moved ? 'calibration.into.yes' : 'calibration.into.no') },
+    })
+    // The words someone typed in the meeting, as typed: the HRIS keeps them as the comment on the change.
+    if (move) writes.set(reasonAt, { write: { kind: 'text', value: neutraliseFormula(move.reason) } })
+    cells.set(row.number, writes)
+  }
+  return { cells, lastColumn: reasonAt, people, changed }
+}
