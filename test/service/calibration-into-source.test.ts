@@ -58,72 +58,98 @@ describe('calibration export into the imported reviews workbook', () => {
     return { ...files, sessionId }
   }
 
-  it('writes the calibrated ratings in the file’s own numbers, appends box, change and reason, and leaves the rest byte for byte', async () => {
-    const { reviews, sessionId } = await importFiles(NUMERIC, { scale: { min: 1, max: 5 } })
-    const before = await client.call('calibration.show', { sessionId })
-    const ada = before.placements.find((p) => p.employeeId === 'E1')
-    // Rating 3 of 1–5 and potential 2 of 1–3: the middle box, from which box 9 moves both axes up a tier.
-    expect(ada).toMatchObject({
-      computedBox: 5,
-      performance: { level: 'moderate' },
-      potential: { level: 'moderate' },
-    })
-    expect(before.holding).toEqual([])
-    const target = 9
-    await client.call('calibration.move', {
-      sessionId,
-      employeeIds: ['E1'],
-      box: target,
-      reasonCode: 'evidence-not-in-system',
-      reason: '=HYPERLINK("http://evil.example","led the migration")',
-    })
-
-    const out = join(dir, 'calibrated.xlsx')
-    const result = await client.call('calibration.exportInto', { sessionId, sourcePath: reviews, path: out })
-    expect(result).toMatchObject({ path: out, sheet: 'Reviews', people: 6, changed: 1 })
-
-    const source = await workbookCells(reviews)
-    const copy = await workbookCells(out)
-    const expected = new Map<string, unknown>([
-      ['Reviews!J1', 'Calibrated box'],
-      ['Reviews!K1', 'Changed in calibration'],
-      ['Reviews!L1', 'Reason'],
-      ['Reviews!F2', 9],
-      // The reason as typed, neutralised: a spreadsheet shows it as text and never runs it.
-      ['Reviews!L2', '\'=HYPERLINK("http://evil.example","led the migration")'],
-    ])
-    // Performance 3 (moderate on 1–5 with cuts 2/4) becomes the nearest high value, 4; potential 2 on 1–3 becomes 3.
-    expected.set('Reviews!D2', 4)
-    expected.set('Reviews!E2', 3)
-    const after = await client.call('calibration.show', { sessionId })
-    for (const [i, person] of NUMERIC.entries()) {
-      const placed = after.placements.find((p) => p.employeeId === person.id)
-      expect(copy.values.get(`Reviews!J${i + 2}`)).toBe(placed?.box)
-      expect(copy.values.get(`Reviews!K${i + 2}`)).toBe(person.id === 'E1' ? 'Yes' : 'No')
-      if (person.id !== 'E1') expect(copy.values.has(`Reviews!L${i + 2}`)).toBe(false)
+  /** A batch imported before imports recorded their layout: only the mapping it applied is on record. */
+  function forgetLayouts(): void {
+    const db = services.session.db
+    for (const row of db
+      .prepare("SELECT id, mapping_json FROM import_batches WHERE kind = 'reviews'")
+      .all() as {
+      id: string
+      mapping_json: string
+    }[]) {
+      const { layout, ...rest } = JSON.parse(row.mapping_json) as Record<string, unknown>
+      expect(layout).toBeDefined()
+      db.prepare('UPDATE import_batches SET mapping_json = ? WHERE id = ?').run(JSON.stringify(rest), row.id)
     }
-    for (const [key, value] of copy.values) {
-      if (/^Reviews!(J|K)\d+$/.test(key) && key !== 'Reviews!J1' && key !== 'Reviews!K1') continue
-      if (expected.has(key)) expect(value, key).toEqual(expected.get(key))
-      else expect(value, key).toEqual(source.values.get(key))
-    }
-    for (const key of source.values.keys()) expect(copy.values.has(key), key).toBe(true)
-    // Every original cell keeps its style, the rewritten ones included.
-    for (const [key, style] of source.styles) expect(copy.styles.get(key), key).toBe(style)
-    expect(copy.styles.get('Reviews!J1')).toBe(source.styles.get('Reviews!I1'))
+  }
 
-    // Every part but the one sheet is byte for byte the source's (shared strings and styles included).
-    const sourceParts = zipParts(reviews)
-    const copyParts = zipParts(out)
-    expect([...copyParts.keys()].sort()).toEqual([...sourceParts.keys()].sort())
-    const changedParts = [...sourceParts].filter(
-      ([name, data]) => !data.equals(copyParts.get(name) ?? Buffer.alloc(0)),
-    )
-    expect(changedParts.map(([name]) => name)).toEqual(['xl/worksheets/sheet2.xml'])
-    const sheetXml = copyParts.get('xl/worksheets/sheet2.xml')?.toString('utf8') ?? ''
-    expect(sheetXml).toMatch(/<dimension ref="A1:L7"\/>/)
-    expect(sheetXml).toContain('t="inlineStr"')
-  })
+  it.each(['recorded', 'derived'] as const)(
+    'writes the calibrated ratings in the file’s own numbers, appends box, change and reason, and leaves the rest byte for byte (layout %s)',
+    async (layout) => {
+      const { reviews, sessionId } = await importFiles(NUMERIC, {
+        scale: { min: 1, max: 5 },
+        potentialScale: { min: 1, max: 3 },
+      })
+      const before = await client.call('calibration.show', { sessionId })
+      const ada = before.placements.find((p) => p.employeeId === 'E1')
+      // Rating 3 of 1–5 and potential 2 of 1–3: the middle box, from which box 9 moves both axes up a tier.
+      expect(ada).toMatchObject({
+        computedBox: 5,
+        performance: { level: 'moderate' },
+        potential: { level: 'moderate' },
+      })
+      expect(before.holding).toEqual([])
+      const target = 9
+      await client.call('calibration.move', {
+        sessionId,
+        employeeIds: ['E1'],
+        box: target,
+        reasonCode: 'evidence-not-in-system',
+        reason: '=HYPERLINK("http://evil.example","led the migration")',
+      })
+
+      const out = join(dir, 'calibrated.xlsx')
+      if (layout === 'derived') forgetLayouts()
+      const result = await client.call('calibration.exportInto', {
+        sessionId,
+        sourcePath: reviews,
+        path: out,
+      })
+      expect(result).toMatchObject({ path: out, sheet: 'Reviews', people: 6, changed: 1 })
+
+      const source = await workbookCells(reviews)
+      const copy = await workbookCells(out)
+      const expected = new Map<string, unknown>([
+        ['Reviews!J1', 'Calibrated box'],
+        ['Reviews!K1', 'Changed in calibration'],
+        ['Reviews!L1', 'Reason'],
+        ['Reviews!F2', 9],
+        // The reason as typed, neutralised: a spreadsheet shows it as text and never runs it.
+        ['Reviews!L2', '\'=HYPERLINK("http://evil.example","led the migration")'],
+      ])
+      // Performance 3 (moderate on 1–5 with cuts 2/4) becomes the nearest high value, 4; potential 2 on 1–3 becomes 3.
+      expected.set('Reviews!D2', 4)
+      expected.set('Reviews!E2', 3)
+      const after = await client.call('calibration.show', { sessionId })
+      for (const [i, person] of NUMERIC.entries()) {
+        const placed = after.placements.find((p) => p.employeeId === person.id)
+        expect(copy.values.get(`Reviews!J${i + 2}`)).toBe(placed?.box)
+        expect(copy.values.get(`Reviews!K${i + 2}`)).toBe(person.id === 'E1' ? 'Yes' : 'No')
+        if (person.id !== 'E1') expect(copy.values.has(`Reviews!L${i + 2}`)).toBe(false)
+      }
+      for (const [key, value] of copy.values) {
+        if (/^Reviews!(J|K)\d+$/.test(key) && key !== 'Reviews!J1' && key !== 'Reviews!K1') continue
+        if (expected.has(key)) expect(value, key).toEqual(expected.get(key))
+        else expect(value, key).toEqual(source.values.get(key))
+      }
+      for (const key of source.values.keys()) expect(copy.values.has(key), key).toBe(true)
+      // Every original cell keeps its style, the rewritten ones included.
+      for (const [key, style] of source.styles) expect(copy.styles.get(key), key).toBe(style)
+      expect(copy.styles.get('Reviews!J1')).toBe(source.styles.get('Reviews!I1'))
+
+      // Every part but the one sheet is byte for byte the source's (shared strings and styles included).
+      const sourceParts = zipParts(reviews)
+      const copyParts = zipParts(out)
+      expect([...copyParts.keys()].sort()).toEqual([...sourceParts.keys()].sort())
+      const changedParts = [...sourceParts].filter(
+        ([name, data]) => !data.equals(copyParts.get(name) ?? Buffer.alloc(0)),
+      )
+      expect(changedParts.map(([name]) => name)).toEqual(['xl/worksheets/sheet2.xml'])
+      const sheetXml = copyParts.get('xl/worksheets/sheet2.xml')?.toString('utf8') ?? ''
+      expect(sheetXml).toMatch(/<dimension ref="A1:L7"\/>/)
+      expect(sheetXml).toContain('t="inlineStr"')
+    },
+  )
 
   it('writes text ratings in the file’s own words and the 9-box as the session’s label', async () => {
     const people: HrisPerson[] = [

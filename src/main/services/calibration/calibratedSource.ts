@@ -335,6 +335,12 @@ function planPatches(
 
   const settings = view.settings
   const performanceColumn = columnFor(layout, 'overallRating', view.cycle)
+  // A file rating several cycles side by side, none of them this session's: nothing of it is this session's.
+  if (performanceColumn === null && layout.columns.some((c) => c.field === 'overallRating'))
+    throw refuse('FILE_UNREADABLE', message('calibration.into.otherCycle', { file, cycle: view.cycle }), {
+      file,
+      cycle: view.cycle,
+    })
   const potentialColumn = columnFor(layout, 'potentialRating', view.cycle)
   const rating = (
     column: number | null,

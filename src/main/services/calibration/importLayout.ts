@@ -45,7 +45,7 @@ const storedMapping = z
     headerRow: z.number().int().optional(),
     scale: z.object({ min: z.number(), max: z.number() }).optional(),
     applied: z.record(z.string(), z.string()).default({}),
-    layout: importLayout.optional(),
+    layout: z.unknown().optional(),
   })
   .passthrough()
 
@@ -59,7 +59,9 @@ const normalise = (text: string): string => text.trim()
  */
 export function importLayoutOf(batch: ImportBatchRow, workbook: WorkbookProbe): ImportLayout | null {
   const mapping = storedMapping.parse(JSON.parse(batch.mapping_json))
-  if (mapping.layout) return mapping.layout
+  // A layout the import recorded is the truth about the file; one this build cannot read is found again below.
+  const recorded = importLayout.safeParse(mapping.layout)
+  if (recorded.success) return recorded.data
   const applied = new Map(
     Object.entries(mapping.applied).map(([header, field]) => [normalise(header), field]),
   )
