@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { copyFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -228,5 +229,100 @@ describe('calibration export into the imported reviews workbook', () => {
     writeFileSync(back, result.bytes ?? new Uint8Array())
     const copy = await workbookCells(back)
     expect(copy.values.get('Reviews!K2')).toBe('No')
+  })
+
+  it('picks the session’s cycle among several, keeps a computed 9-box and reuses the columns of an earlier calibration', async () => {
+    const ids = ['W1', 'W2', 'W3', 'W4']
+    const peopleCsv = join(dir, 'people.csv')
+    writeFileSync(
+      peopleCsv,
+      `Employee ID,Full name,Department,Hire date\n${ids.map((id) => `${id},Person ${id},Sales,2018-01-01`).join('\n')}\n`,
+    )
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet('Employee Data')
+    sheet.addRow([
+      'Employee ID',
+      '2024 Performance',
+      '2025 Performance',
+      '2025 Potential',
+      'Talent mapping position',
+      'Calibrated box',
+      'Changed in calibration',
+      'Reason',
+    ])
+    const rows: [string, string, string, string][] = [
+      ['W1', 'High', 'Medium', 'Medium'],
+      ['W2', 'Low', 'High', 'High'],
+      ['W3', 'Medium', 'Low', 'Low'],
+      ['W4', 'Medium', 'Medium', 'High'],
+    ]
+    rows.forEach(([id, before, now, potential], i) => {
+      const r = i + 2
+      sheet.addRow([id, before, now, potential])
+      sheet.getCell(`E${r}`).value = {
+        formula: `C${r}&"/"&D${r}`,
+        result: `${now}/${potential}`,
+      }
+      sheet.getCell(`F${r}`).value = 5
+      sheet.getCell(`G${r}`).value = 'No'
+      sheet.getCell(`H${r}`).value = r === 3 ? 'Reason from last year' : null
+    })
+    const reviews = join(dir, 'talent review.xlsx')
+    await workbook.xlsx.writeFile(reviews)
+    await client.call('import.commit', { path: peopleCsv, kind: 'people' })
+    const imported = await client.call('import.commit', {
+      path: reviews,
+      kind: 'reviews',
+      mapping: {
+        columns: {
+          'Employee ID': 'employeeId',
+          '2024 Performance': { field: 'overallRating', cycle: '2024' },
+          '2025 Performance': { field: 'overallRating', cycle: '2025' },
+          '2025 Potential': { field: 'potentialRating', cycle: '2025' },
+        },
+      },
+    })
+    expect(imported.errors).toEqual([])
+    expect(imported.outcome).toBe('stored')
+    const { sessionId } = await client.call('calibration.create', { name: 'Sales 2025', cycle: '2025' })
+    const view = await client.call('calibration.show', { sessionId })
+    expect(view.placements.find((p) => p.employeeId === 'W1')).toMatchObject({
+      performance: { level: 'moderate' },
+      potential: { level: 'moderate' },
+    })
+    await client.call('calibration.move', {
+      sessionId,
+      employeeIds: ['W1'],
+      box: 9,
+      reasonCode: 'evidence-not-in-system',
+      reason: 'Closed the two largest deals of the year',
+    })
+    const out = join(dir, 'talent review calibrated.xlsx')
+    const result = await client.call('calibration.exportInto', { sessionId, sourcePath: reviews, path: out })
+    expect(result).toMatchObject({ sheet: 'Employee Data', people: 4, changed: 1 })
+
+    const source = await workbookCells(reviews)
+    const copy = await workbookCells(out)
+    const final = new Map(
+      (await client.call('calibration.show', { sessionId })).placements.map((p) => [p.employeeId, p.box]),
+    )
+    const expected = new Map<string, unknown>([
+      // This year's words change; last year's stay.
+      ['Employee Data!C2', 'High'],
+      ['Employee Data!D2', 'High'],
+      ['Employee Data!F2', 9],
+      ['Employee Data!G2', 'Yes'],
+      ['Employee Data!H2', 'Closed the two largest deals of the year'],
+      ['Employee Data!F3', final.get('W2')],
+      ['Employee Data!F4', final.get('W3')],
+      ['Employee Data!F5', final.get('W4')],
+      // Last year's reason goes: this calibration did not move W3.
+      ['Employee Data!H3', null],
+    ])
+    for (const [key, value] of copy.values)
+      expect(value, key).toEqual(expected.has(key) ? expected.get(key) : source.values.get(key))
+    // No columns appended: the earlier calibration's are reused, and the computed 9-box keeps its formula.
+    expect(copy.values.has('Employee Data!I1')).toBe(false)
+    expect(copy.values.get('Employee Data!E2')).toEqual({ formula: 'C2&"/"&D2', result: 'Medium/Medium' })
   })
 })

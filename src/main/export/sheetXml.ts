@@ -5,13 +5,19 @@
  */
 
 /** A value written into a cell: numbers stay numbers, text is written as an inline string. */
-export type CellWrite = { kind: 'number'; value: number } | { kind: 'text'; value: string }
+export type CellWrite =
+  | { kind: 'number'; value: number }
+  | { kind: 'text'; value: string }
+  /** No value (the cell keeps its style). */
+  | { kind: 'blank' }
 
 /** A cell as read: its text (shared strings resolved), whether it was a number, and its place in the XML. */
 export interface SheetCell {
   column: number
   text: string | null
   isNumber: boolean
+  /** The cell is computed: its value is the formula's, not one to overwrite. */
+  formula: boolean
   style: string | null
   start: number
   end: number
@@ -128,6 +134,7 @@ export function readSheetRows(xml: string, shared: readonly string[]): SheetRow[
           column,
           text,
           isNumber: text !== null && (type === null || type === 'n'),
+          formula: /<(?:[\w.-]+:)?f\b/.test(cell[3] ?? ''),
           style: attribute(cellAttributes, 's'),
           start: openEnd + (cell.index ?? 0),
           end: openEnd + (cell.index ?? 0) + cell[0].length,
@@ -142,6 +149,7 @@ export function readSheetRows(xml: string, shared: readonly string[]): SheetRow[
 
 function cellXml(prefix: string, ref: string, style: string | null, write: CellWrite): string {
   const s = style === null ? '' : ` s="${style}"`
+  if (write.kind === 'blank') return `<${prefix}c r="${ref}"${s}/>`
   if (write.kind === 'number')
     return `<${prefix}c r="${ref}"${s}><${prefix}v>${write.value}</${prefix}v></${prefix}c>`
   const text = escapeXml(write.value)

@@ -2,7 +2,15 @@ import { createHash } from 'node:crypto'
 import { createReadStream, realpathSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { CalibrationView, Level, Placement } from '../../../shared/contract/calibration'
-import { message, translator, type Locale, type Message } from '../../../shared/i18n/translate'
+import {
+  LOCALES,
+  message,
+  translate,
+  translator,
+  type Locale,
+  type Message,
+  type MessageKey,
+} from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
 import { boxAxes } from '../../../core/calibration/placement'
 import {
@@ -303,6 +311,20 @@ function sameFile(a: string, b: string): boolean {
   return real(a) === real(b)
 }
 
+/** The columns an earlier calibration appended, in either language, when the file still has them side by side. */
+function calibrationColumnsIn(headers: readonly string[]): [number, number, number] | null {
+  const names = (key: MessageKey): string[] =>
+    (Object.keys(LOCALES) as Locale[]).map((locale) => translate(locale, key))
+  const boxes = names('calibration.into.col.calibratedBox')
+  const at = headers.findIndex((h) => boxes.includes(h.trim()))
+  if (at < 0) return null
+  const follows = (offset: number, key: MessageKey): boolean =>
+    names(key).includes(headers[at + offset]?.trim() ?? '')
+  return follows(1, 'calibration.into.col.changed') && follows(2, 'calibration.into.col.reason')
+    ? [at, at + 1, at + 2]
+    : null
+}
+
 function planPatches(
   layout: ImportLayout,
   rows: readonly SheetRow[],
@@ -378,23 +400,26 @@ function planPatches(
     layout.headers.length - 1,
     ...rows.flatMap((r) => r.cells.filter((c) => c.text !== null).map((c) => c.column)),
   )
-  const [boxAt, changedAt, reasonAt] = [lastUsed + 1, lastUsed + 2, lastUsed + 3]
   const cells = new Map<number, Map<number, CellPatch>>()
-  const headerStyle = headerRow?.cells.filter((c) => c.text !== null).at(-1)?.style ?? null
-  cells.set(
-    layout.headerRow,
-    new Map([
-      [
-        boxAt,
-        { write: { kind: 'text', value: tr.t('calibration.into.col.calibratedBox') }, style: headerStyle },
-      ],
-      [
-        changedAt,
-        { write: { kind: 'text', value: tr.t('calibration.into.col.changed') }, style: headerStyle },
-      ],
-      [reasonAt, { write: { kind: 'text', value: tr.t('calibration.into.col.reason') }, style: headerStyle }],
-    ]),
-  )
+  const headers = {
+    box: tr.t('calibration.into.col.calibratedBox'),
+    changed: tr.t('calibration.into.col.changed'),
+    reason: tr.t('calibration.into.col.reason'),
+  }
+  // A file that went through a calibration before (the HRIS exported our columns back) is written in place.
+  const earlier = calibrationColumnsIn(layout.headers)
+  const [boxAt, changedAt, reasonAt] = earlier ?? [lastUsed + 1, lastUsed + 2, lastUsed + 3]
+  if (!earlier) {
+    const style = headerRow?.cells.filter((c) => c.text !== null).at(-1)?.style ?? null
+    cells.set(
+      layout.headerRow,
+      new Map([
+        [boxAt, { write: { kind: 'text', value: headers.box }, style }],
+        [changedAt, { write: { kind: 'text', value: headers.changed }, style }],
+        [reasonAt, { write: { kind: 'text', value: headers.reason }, style }],
+      ]),
+    )
+  }
 
   const placements = new Map<string, Placement>(view.placements.map((p) => [p.employeeId, p]))
   const lastMove = new Map<string, MoveLogEntry>()
@@ -437,6 +462,9 @@ function planPatches(
     })
     // The words someone typed in the meeting, as typed: the HRIS keeps them as the comment on the change.
     if (move) writes.set(reasonAt, { write: { kind: 'text', value: neutraliseFormula(move.reason) } })
+    else if (earlier && cellAt(row, reasonAt)?.text) writes.set(reasonAt, { write: { kind: 'blank' } })
+    // A computed cell (a 9-box worked out from the ratings) keeps its formula: it follows the ratings written here.
+    for (const column of writes.keys()) if (cellAt(row, column)?.formula) writes.delete(column)
     cells.set(row.number, writes)
   }
   return { cells, lastColumn: reasonAt, people, changed }

@@ -44,7 +44,13 @@ const storedMapping = z
     sheet: z.string().optional(),
     headerRow: z.number().int().optional(),
     scale: z.object({ min: z.number(), max: z.number() }).optional(),
-    applied: z.record(z.string(), z.string()).default({}),
+    /** Header → field, or header → {field, cycle} for a column holding one of several cycles. */
+    applied: z
+      .record(
+        z.string(),
+        z.union([z.string(), z.object({ field: z.string(), cycle: z.string().nullish() }).passthrough()]),
+      )
+      .default({}),
     layout: z.unknown().optional(),
   })
   .passthrough()
@@ -63,7 +69,12 @@ export function importLayoutOf(batch: ImportBatchRow, workbook: WorkbookProbe): 
   const recorded = importLayout.safeParse(mapping.layout)
   if (recorded.success) return recorded.data
   const applied = new Map(
-    Object.entries(mapping.applied).map(([header, field]) => [normalise(header), field]),
+    Object.entries(mapping.applied).map(([header, target]) => [
+      normalise(header),
+      typeof target === 'string'
+        ? { field: target, cycle: null }
+        : { field: target.field, cycle: target.cycle ?? null },
+    ]),
   )
   if (applied.size === 0) return null
   const candidates = mapping.sheet
@@ -81,8 +92,8 @@ export function importLayoutOf(batch: ImportBatchRow, workbook: WorkbookProbe): 
     const columns: ImportLayout['columns'] = []
     for (const [column, text] of [...header.texts].sort((a, b) => a[0] - b[0])) {
       headers[column] = text
-      const field = applied.get(normalise(text))
-      if (field !== undefined) columns.push({ column, header: text, field, cycle: null })
+      const target = applied.get(normalise(text))
+      if (target !== undefined) columns.push({ column, header: text, ...target })
     }
     return {
       sheet: sheet.name,
