@@ -211,6 +211,31 @@ describe('calibration export into the imported reviews workbook', () => {
     })
   })
 
+  it('refuses to write into a reviews file that was imported from CSV', async () => {
+    const { sessionId } = await importFiles(NUMERIC, {
+      scale: { min: 1, max: 5 },
+      potentialScale: { min: 1, max: 3 },
+    })
+    const csv = join(dir, 'reviews 2025.csv')
+    writeFileSync(csv, 'Employee ID,Review cycle,Overall rating\nE1,2025,3\n')
+    expect(
+      (
+        await client.call('import.commit', {
+          path: csv,
+          kind: 'reviews',
+          mapping: { scale: { min: 1, max: 5 } },
+        })
+      ).outcome,
+    ).toBe('stored')
+    await expect(
+      client.call('calibration.exportInto', { sessionId, sourcePath: csv, path: join(dir, 'x.xlsx') }),
+    ).rejects.toMatchObject({
+      code: 'FILE_UNREADABLE',
+      message:
+        '"reviews 2025.csv" was imported as reviews but is not an Excel workbook (.xlsx): results can be written back only into a workbook.',
+    })
+  })
+
   it('takes an uploaded workbook and hands the copy back as bytes', async () => {
     const { reviews, sessionId } = await importFiles(NUMERIC, { scale: { min: 1, max: 5 } })
     const { readFileSync } = await import('node:fs')

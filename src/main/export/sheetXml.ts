@@ -61,10 +61,10 @@ const escapeXml = (text: string): string =>
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
 
-const attribute = (attributes: string, name: string): string | null => {
-  const match = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attributes)
-  return match?.[1] ?? null
-}
+const ATTRIBUTES = new Map(['r', 's', 't'].map((name) => [name, new RegExp(`(?:^|\\s)${name}="([^"]*)"`)]))
+/** One of the attributes a cell or row is read by (compiled once: a sheet has millions of cells). */
+const attribute = (attributes: string, name: 'r' | 's' | 't'): string | null =>
+  ATTRIBUTES.get(name)?.exec(attributes)?.[1] ?? null
 
 /** The text of a run list (`<si>` or `<is>`): its `<t>` parts, phonetic readings left out. */
 function runText(xml: string): string {

@@ -396,10 +396,10 @@ function planPatches(
       .every((c) => c?.isNumber === true)
 
   const headerRow = rows.find((r) => r.number === layout.headerRow)
-  const lastUsed = Math.max(
-    layout.headers.length - 1,
-    ...rows.flatMap((r) => r.cells.filter((c) => c.text !== null).map((c) => c.column)),
-  )
+  // A loop, not Math.max(...cells): a sheet of 100k rows has more cells than a call can take arguments.
+  let lastUsed = layout.headers.length - 1
+  for (const row of rows)
+    for (const cell of row.cells) if (cell.text !== null && cell.column > lastUsed) lastUsed = cell.column
   const cells = new Map<number, Map<number, CellPatch>>()
   const headers = {
     box: tr.t('calibration.into.col.calibratedBox'),
