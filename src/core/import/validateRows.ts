@@ -323,8 +323,6 @@ export class RowValidator {
                 max: String(potentialScale.max),
               }),
             )
-          v['potentialScaleMin'] = potentialScale.min
-          v['potentialScaleMax'] = potentialScale.max
         }
         break
       }
