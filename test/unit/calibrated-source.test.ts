@@ -19,6 +19,9 @@ import { readZipEntry, rewriteZip } from '../../src/main/export/zipRewrite'
 import { dataStartOf, inspectZip, type ZipEntry } from '../../src/main/import/readers/zipInspector'
 import { readZipParts, type ZipPart } from '../support/zipWriter'
 import { useTempDirs } from '../support/tempDir'
+import { describeWithSharedData, sharedFile } from '../support/sharedData'
+import { workbookCells, zipParts } from '../support/hrisWorkbook'
+import { SourceWorkbook } from '../../src/main/export/sourceWorkbook'
 
 const tempDir = useTempDirs()
 const cuts = { lowMax: 2, highMin: 4 }
@@ -217,4 +220,74 @@ describe('rewriting one entry of a zip', () => {
     expect(back.getWorksheet('Two')?.getCell('B2').value).toBe(43)
     expect(back.getWorksheet('One')?.getCell('A1').value).toBe('kept')
   })
+})
+
+describeWithSharedData('patching real HRIS-style workbooks (9Boxer’s, written with inline strings)', () => {
+  const files = [
+    'sample-employees.xlsx',
+    'merged_cells.xlsx',
+    'formulas.xlsx',
+    'special_characters.xlsx',
+    'unicode_characters.xlsx',
+  ]
+
+  it.each(files)(
+    '%s: one rating rewritten and three cells appended; every other cell and part as it was',
+    async (name) => {
+      const path = sharedFile(`xlsx/9boxer/${name}`)
+      const entries = inspectZip(path)
+      const workbook = new SourceWorkbook(path, entries)
+      const found = workbook.sheets
+        .map((s) => ({ name: s.name, sheet: workbook.sheet(s.name) }))
+        .find(({ sheet }) => sheet?.rows[0]?.cells.some((c) => c.text === 'Employee ID'))
+      if (!found?.sheet) throw new Error(`${name} has no sheet with an Employee ID header`)
+      const [header, first] = found.sheet.rows
+      const performance = header?.cells.find((c) => /performance/i.test(c.text ?? ''))
+      if (!header || !first || !performance) throw new Error(`${name} has no performance column`)
+      const before = first.cells.find((c) => c.column === performance.column)?.text
+      const after = before === 'Low' ? 'High' : 'Low'
+      const last = Math.max(...found.sheet.rows.flatMap((r) => r.cells.map((c) => c.column)))
+      const patches = new Map([
+        [header.number, new Map([[last + 1, { write: { kind: 'text' as const, value: 'Calibrated box' } }]])],
+        [
+          first.number,
+          new Map([
+            [performance.column, { write: { kind: 'text' as const, value: after } }],
+            [last + 1, { write: { kind: 'number' as const, value: 9 } }],
+          ]),
+        ],
+      ])
+      const part = workbook.part(found.name) ?? ''
+      const out = join(tempDir(), name)
+      rewriteZip(
+        path,
+        entries,
+        out,
+        new Map([
+          [part, Buffer.from(patchSheet(found.sheet.xml, found.sheet.rows, patches, last + 1), 'utf8')],
+        ]),
+      )
+
+      const cellOf = (row: number, column: number): string => `${found.name}!${columnLetters(column)}${row}`
+      const expected = new Map<string, unknown>([
+        [cellOf(first.number, performance.column), after],
+        [cellOf(header.number, last + 1), 'Calibrated box'],
+        [cellOf(first.number, last + 1), 9],
+      ])
+      const source = await workbookCells(path)
+      const copy = await workbookCells(out)
+      expect(source.values.get(cellOf(first.number, performance.column))).toBe(before)
+      // A row that now reaches further lists the blank cells on its way (null), where the source had none.
+      for (const [key, value] of copy.values)
+        expect(value ?? null, key).toEqual(
+          expected.has(key) ? expected.get(key) : (source.values.get(key) ?? null),
+        )
+      for (const key of source.values.keys()) expect(copy.values.has(key), key).toBe(true)
+      for (const [key, style] of source.styles) expect(copy.styles.get(key), key).toBe(style)
+      const sourceParts = zipParts(path)
+      for (const [partName, data] of zipParts(out))
+        if (partName !== part)
+          expect(data.equals(sourceParts.get(partName) ?? Buffer.alloc(0)), partName).toBe(true)
+    },
+  )
 })

@@ -81,6 +81,10 @@ export function readSharedStrings(xml: string): string[] {
   )
 }
 
+/** A row's cell in a column, if the row has one. */
+export const cellAt = (row: SheetRow, column: number): SheetCell | null =>
+  row.cells.find((c) => c.column === column) ?? null
+
 /** 0 → A, 25 → Z, 26 → AA. */
 export function columnLetters(column: number): string {
   let letters = ''
