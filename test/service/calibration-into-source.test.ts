@@ -349,5 +349,9 @@ describe('calibration export into the imported reviews workbook', () => {
     // No columns appended: the earlier calibration's are reused, and the computed 9-box keeps its formula.
     expect(copy.values.has('Employee Data!I1')).toBe(false)
     expect(copy.values.get('Employee Data!E2')).toEqual({ formula: 'C2&"/"&D2', result: 'Medium/Medium' })
+    // A "No" that stays "No" is not rewritten: it is still the shared string the file had.
+    const sheetXml = zipParts(out).get('xl/worksheets/sheet1.xml')?.toString('utf8') ?? ''
+    for (const cell of ['G3', 'G4', 'G5']) expect(sheetXml).toMatch(new RegExp(`<c r="${cell}"[^>]*t="s"`))
+    expect(sheetXml).toMatch(/<c r="G2"[^>]*t="inlineStr"><is><t>Yes<\/t>/)
   })
 })

@@ -16,7 +16,14 @@ import { boxAxes } from '../../../core/calibration/placement'
 import { performanceTierOf, potentialTierOf } from '../../../core/calibration/calibratedRating'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { neutraliseFormula } from '../../export/neutralise'
-import { cellAt, patchSheet, type CellPatch, type SheetRow } from '../../export/sheetXml'
+import {
+  cellAt,
+  patchSheet,
+  type CellPatch,
+  type CellWrite,
+  type SheetCell,
+  type SheetRow,
+} from '../../export/sheetXml'
 import { SourceWorkbook } from '../../export/sourceWorkbook'
 import { rewriteZip } from '../../export/zipRewrite'
 import { inspectZip, type ZipEntry } from '../../import/readers/zipInspector'
@@ -176,6 +183,11 @@ function calibrationColumnsIn(headers: readonly string[]): [number, number, numb
     : null
 }
 
+function sameValue(cell: SheetCell, write: CellWrite): boolean {
+  if (write.kind === 'blank') return cell.text === null || cell.text === ''
+  return cell.isNumber === (write.kind === 'number') && cell.text === String(write.value)
+}
+
 function planPatches(
   layout: ImportLayout,
   rows: readonly SheetRow[],
@@ -239,12 +251,11 @@ function planPatches(
     ? potentialTierOf(potential.scale, settings.potential.cuts, potential.values)
     : null
   const boxColumn = layout.headers.findIndex((h) => NINE_BOX_HEADER.test(h))
-  const boxAsNumbers =
-    boxColumn >= 0 &&
-    ofCycle
-      .map((r) => cellAt(r, boxColumn))
-      .filter((c) => c?.text)
-      .every((c) => c?.isNumber === true)
+  // The file's own style for a box: numbers (as numbers or as digits in text), else words.
+  const boxCells =
+    boxColumn < 0 ? [] : ofCycle.map((r) => cellAt(r, boxColumn)).filter((c) => c?.text?.trim())
+  const boxAsDigits = boxCells.length > 0 && boxCells.every((c) => /^[1-9]$/.test(c?.text?.trim() ?? ''))
+  const boxAsNumbers = boxAsDigits && boxCells.every((c) => c?.isNumber === true)
 
   const headerRow = rows.find((r) => r.number === layout.headerRow)
   // A loop, not Math.max(...cells): a sheet of 100k rows has more cells than a call can take arguments.
@@ -300,9 +311,9 @@ function planPatches(
         const current = cellAt(row, boxColumn)
         const label = boxLabelText(tr, placement.box, settings.labels[String(placement.box)] ?? null)
         const write: CellPatch['write'] =
-          boxAsNumbers || label === null
+          boxAsNumbers || (label === null && !boxAsDigits)
             ? { kind: 'number', value: placement.box }
-            : { kind: 'text', value: neutraliseFormula(label) }
+            : { kind: 'text', value: boxAsDigits ? String(placement.box) : neutraliseFormula(label ?? '') }
         if (current?.text?.trim() !== String(write.value)) writes.set(boxColumn, { write })
       }
     }
@@ -314,8 +325,13 @@ function planPatches(
     // The words someone typed in the meeting, as typed: the HRIS keeps them as the comment on the change.
     if (move) writes.set(reasonAt, { write: { kind: 'text', value: neutraliseFormula(move.reason) } })
     else if (earlier && cellAt(row, reasonAt)?.text) writes.set(reasonAt, { write: { kind: 'blank' } })
-    // A computed cell (a 9-box worked out from the ratings) keeps its formula: it follows the ratings written here.
-    for (const column of writes.keys()) if (cellAt(row, column)?.formula) writes.delete(column)
+    for (const [column, { write }] of writes) {
+      const current = cellAt(row, column)
+      // A computed cell (a 9-box worked out from the ratings) keeps its formula: it follows the ratings written here.
+      if (current?.formula) writes.delete(column)
+      // A cell that already says it stays byte for byte (an earlier calibration's column, mostly).
+      else if (current && sameValue(current, write)) writes.delete(column)
+    }
     cells.set(row.number, writes)
   }
   return { cells, lastColumn: reasonAt, people, changed }
