@@ -148,7 +148,15 @@ export async function writeCalibratedSource(
         batchId: batch.id,
       },
     )
-  const sheetName = layout?.sheet ?? workbook.sheets.find((s) => !s.hidden)?.name
+  // A layout without a sheet name (one recorded as for a CSV) is the sheet whose header row holds its columns.
+  const holdsColumns = (name: string): boolean => {
+    const header = workbook.sheet(name)?.rows.find((r) => r.number === layout?.headerRow)
+    return (
+      header !== undefined &&
+      (layout?.columns ?? []).every((c) => cellAt(header, c.column)?.text?.trim() === c.header.trim())
+    )
+  }
+  const sheetName = layout?.sheet ?? workbook.sheets.find((s) => holdsColumns(s.name))?.name
   const sheet = sheetName ? workbook.sheet(sheetName) : null
   const part = sheetName ? workbook.part(sheetName) : null
   if (!layout || !sheet || !sheetName || !part) throw noLayout()
