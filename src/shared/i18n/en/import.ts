@@ -23,6 +23,13 @@ export const importMessages = {
     chooseAnother: 'Choose another file',
     importing: 'Importing…',
     fixFirst: 'Fix the problems above before importing.',
+    noRows: 'The file has no rows to import under its header row.',
+    rowsStop: {
+      one: '{count} row has a problem, and one invalid row stops the whole import: fix it in the file, or import the valid rows only.',
+      other:
+        '{count} rows have problems, and one invalid row stops the whole import: fix them in the file, or import the valid rows only.',
+    },
+    skipInvalid: 'Import the valid rows only (the others are listed, not stored)',
     importFile: 'Import file',
     rowsDone: { one: '{count} rows…', other: '{count} rows…' },
     starting: 'Starting…',
@@ -251,7 +258,7 @@ export const importMessages = {
     ambiguousDate: '"{text}" could be day/month or month/day; choose the file\'s date format',
     noSuchDateIn: 'no such calendar date in {format}',
     noHeaderRow:
-      'No header row found: the first rows hold data (numbers or dates), not column names. Add a header row, or give --header-row.',
+      'No header row found: the first rows hold data (numbers or dates), not column names. Add a header row to the file, or choose the row that holds the column names.',
     unknownField: 'The mapping names "{field}", which is not a {kind} field.',
     unknownColumn:
       'The mapping names the column "{header}", which is not in the header row. Headers seen: {seen}',

@@ -24,6 +24,15 @@ export const importMessages: Catalogue['import'] = {
     chooseAnother: 'Wybierz inny plik',
     importing: 'Importowanie…',
     fixFirst: 'Przed importem popraw powyższe problemy.',
+    noRows: 'Pod wierszem nagłówka nie ma wierszy do zaimportowania.',
+    rowsStop: {
+      one: '{count} wiersz ma problem, a jeden błędny wiersz zatrzymuje cały import: popraw go w pliku albo zaimportuj tylko poprawne wiersze.',
+      few: '{count} wiersze mają problemy, a jeden błędny wiersz zatrzymuje cały import: popraw je w pliku albo zaimportuj tylko poprawne wiersze.',
+      many: '{count} wierszy ma problemy, a jeden błędny wiersz zatrzymuje cały import: popraw je w pliku albo zaimportuj tylko poprawne wiersze.',
+      other:
+        '{count} wiersza ma problemy, a jeden błędny wiersz zatrzymuje cały import: popraw je w pliku albo zaimportuj tylko poprawne wiersze.',
+    },
+    skipInvalid: 'Zaimportuj tylko poprawne wiersze (pozostałe zostaną wymienione, nie zapisane)',
     importFile: 'Importuj plik',
     rowsDone: {
       one: '{count} wiersz…',
@@ -286,7 +295,7 @@ export const importMessages: Catalogue['import'] = {
     ambiguousDate: '„{text}” może oznaczać dzień/miesiąc albo miesiąc/dzień; wybierz format dat w pliku',
     noSuchDateIn: 'taka data nie istnieje w kalendarzu przy formacie {format}',
     noHeaderRow:
-      'Nie znaleziono wiersza nagłówka: pierwsze wiersze zawierają dane (liczby lub daty), a nie nazwy kolumn. Dodaj wiersz nagłówka albo podaj --header-row.',
+      'Nie znaleziono wiersza nagłówka: pierwsze wiersze zawierają dane (liczby lub daty), a nie nazwy kolumn. Dodaj wiersz nagłówka do pliku albo wskaż wiersz z nazwami kolumn.',
     unknownField: 'Mapowanie wskazuje „{field}”, które nie jest polem danych typu {kind}.',
     unknownColumn:
       'Mapowanie wskazuje kolumnę „{header}”, której nie ma w wierszu nagłówka. Znalezione nagłówki: {seen}',
