@@ -290,11 +290,15 @@ export async function* readSheetRows(
   for await (const text of partText(path, entry, signal)) {
     scanner.feed(text)
     if (handler.done.length > 0) {
-      const rows = handler.done.splice(0)
-      for (const row of rows) yield row
-      signal?.throwIfAborted()
+      for (const row of handler.done.splice(0)) {
+        signal?.throwIfAborted()
+        yield row
+      }
     }
   }
   scanner.end()
-  for (const row of handler.done.splice(0)) yield row
+  for (const row of handler.done.splice(0)) {
+    signal?.throwIfAborted()
+    yield row
+  }
 }
