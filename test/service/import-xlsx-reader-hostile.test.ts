@@ -126,3 +126,19 @@ describe('the xlsx reader on hostile and broken XML', () => {
     ])
   })
 })
+
+describe('the xlsx reader on lenient writers', () => {
+  it('reads an inline string whose cell leaves out t="inlineStr", and a whitespace-only text kept', async () => {
+    const path = rewrite(POI, 'xl/worksheets/sheet1.xml', (xml) =>
+      xml
+        .replace(
+          '<c r="A2" t="inlineStr"><is><t>Ada Lovelace</t></is></c>',
+          '<c r="A2"><is><t>Ada</t></is></c>',
+        )
+        .replace('<c r="I2" s="3"/>', '<c r="I2" t="inlineStr"><is><t xml:space="preserve">  </t></is></c>'),
+    )
+    const rows = await read(path)
+    expect(rows[1]?.cells[0]).toBe('Ada')
+    expect(rows[1]?.cells[8]).toBe('  ')
+  })
+})

@@ -232,7 +232,8 @@ class SheetHandler implements XmlHandler {
         break
       default: {
         if (value === null || value.trim() === '') {
-          cell = null
+          // Some writers leave out t="inlineStr" and still write <is>: the text is what they meant.
+          cell = this.inline !== null ? unescapeOoxml(this.inline) : null
           break
         }
         const number = Number(value)
