@@ -79,6 +79,11 @@ describe('the xlsx reader on hostile and broken XML', () => {
       ],
       ['truncated', (xml) => xml.slice(0, xml.indexOf('</sheetData>')), 'the part ends before </sheetData>'],
       ['second root', (xml) => `${xml}<worksheet/>`, 'a second root element <worksheet>'],
+      [
+        'nested too deep',
+        (xml) => xml.replace('<sheetData>', `<sheetData>${'<a>'.repeat(300)}`),
+        'elements nested more than 256 deep',
+      ],
     ]
     for (const [what, change, detail] of cases) {
       const error = await failure(read(rewrite(POI, 'xl/worksheets/sheet1.xml', change)))

@@ -129,7 +129,7 @@ describeWithSharedData('the shared real workbooks, through openTable and the par
       }
     }
     expect(refused).toEqual({ 'invalid-xml.xlsx': 'CORRUPT_FILE', 'missing-bits.xlsx': 'NOT_XLSX' })
-  })
+  }, 180_000) // a parse worker per sheet (13 of them), each started through tsx: slow on a busy machine
 
   it('reads dates in the 1904 system and formulas cached as #REF!', async () => {
     expect(await readAll(sharedFile('xlsx/exceljs/1904.xlsx'), 'Sheet1')).toContainEqual({
@@ -179,7 +179,7 @@ describeWithSharedData('the shared real workbooks, through openTable and the par
       'Senior Engineer',
       'David Chen',
     ])
-  })
+  }, 180_000) // a parse worker per file (12 reads), each started through tsx
 
   it('reads formulas.xlsx as saved: its computed columns hold values (openpyxl wrote no <f> in this export)', async () => {
     const rows = await readAll(sharedFile('xlsx/9boxer/formulas.xlsx'), 'Employee Data')

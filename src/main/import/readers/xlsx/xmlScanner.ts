@@ -16,6 +16,8 @@ export interface XmlHandler {
 
 /** A tag longer than this is not spreadsheet XML; holding it whole would let one tag take the worker's memory. */
 const MAX_TAG_CHARS = 1024 * 1024
+/** Spreadsheet XML nests a dozen levels; a stack of millions would only be an attack on the worker's memory. */
+const MAX_DEPTH = 256
 /** Captured text is handed over in pieces beyond this, so the handler can refuse an over-long cell early. */
 const MAX_PENDING_TEXT = 64 * 1024
 
@@ -221,7 +223,10 @@ export class XmlScanner {
         if (this.sawRoot) throw badXml(this.part, `a second root element <${name}>`)
         this.sawRoot = true
       }
-      if (!selfClosing) stack.push(name)
+      if (!selfClosing) {
+        if (stack.length >= MAX_DEPTH) throw badXml(this.part, `elements nested more than ${MAX_DEPTH} deep`)
+        stack.push(name)
+      }
       const colon = name.indexOf(':')
       handler.open(
         colon === -1 ? name : name.slice(colon + 1),
