@@ -146,4 +146,11 @@ describe('the xlsx reader on lenient writers', () => {
     expect(rows[1]?.cells[0]).toBe('Ada')
     expect(rows[1]?.cells[8]).toBe('  ')
   })
+
+  it('keeps a date-formatted number too large to be a date as the number', async () => {
+    const path = rewrite(POI, 'xl/worksheets/sheet1.xml', (xml) =>
+      xml.replace('<c r="E2" s="1" t="n"><v>45351.0</v></c>', '<c r="E2" s="1" t="n"><v>1e12</v></c>'),
+    )
+    expect((await read(path))[1]?.cells[4]).toBe(1e12)
+  })
 })

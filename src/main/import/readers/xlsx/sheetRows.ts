@@ -238,9 +238,11 @@ class SheetHandler implements XmlHandler {
         }
         const number = Number(value)
         if (Number.isNaN(number)) cell = value
-        else if (this.context.dateStyles[this.cellStyle] === true)
-          cell = serialToDate(number, this.context.date1904)
-        else cell = number
+        else if (this.context.dateStyles[this.cellStyle] === true) {
+          // A serial past year 275760 is no date (Excel shows ####); keep the number rather than an Invalid Date.
+          const date = serialToDate(number, this.context.date1904)
+          cell = Number.isNaN(date.getTime()) ? number : date
+        } else cell = number
       }
     }
     // A formula saved without its value (some generators do this) cannot be evaluated here: say so per cell.
