@@ -390,6 +390,12 @@ export const importMessages = {
       'The workbook part {part} inflates past the {size} bytes its zip directory declares (a zip bomb?); refused.',
     cannotInflate: 'The workbook is damaged: the part {part} cannot be inflated.',
     compression: 'The workbook part {part} uses an unknown compression.',
+    doctype:
+      'The workbook part {part} declares a DOCTYPE or entities, which spreadsheets never write (an XML attack?); refused.',
+    legacyXls:
+      'This is an old Excel 97–2003 workbook (.xls), which Ninefold does not read. Open it in Excel and choose File › Save As › Excel Workbook (.xlsx), or in LibreOffice Calc choose File › Save As › Excel 2007–365 (.xlsx), then import the new file.',
+    odsWorkbook:
+      'This is an OpenDocument spreadsheet (.ods), which Ninefold does not read. In LibreOffice Calc choose File › Save As › Excel 2007–365 (.xlsx) and keep that format; in Excel open it and choose File › Save As › Excel Workbook (.xlsx); then import the new file.',
     noPerson: 'There is no person with employee ID {employeeId} in this workspace.',
     noneWaiting: 'No unmatched records are waiting under "{identifier}".',
     noBatch: 'There is no import batch {batch}.',

@@ -447,6 +447,12 @@ export const importMessages: Catalogue['import'] = {
       'Część skoroszytu {part} po rozpakowaniu przekracza {size} bajtów deklarowanych w katalogu zip (bomba zip?); odrzucono.',
     cannotInflate: 'Skoroszyt jest uszkodzony: nie można rozpakować części {part}.',
     compression: 'Część skoroszytu {part} używa nieznanej metody kompresji.',
+    doctype:
+      'Część skoroszytu {part} deklaruje DOCTYPE lub encje, których arkusze kalkulacyjne nigdy nie zapisują (atak XML?); odrzucono.',
+    legacyXls:
+      'To stary skoroszyt Excela 97–2003 (.xls), którego Ninefold nie odczytuje. Otwórz go w Excelu i wybierz Plik › Zapisz jako › Skoroszyt programu Excel (.xlsx) albo w LibreOffice Calc wybierz Plik › Zapisz jako › Excel 2007–365 (.xlsx), a potem zaimportuj nowy plik.',
+    odsWorkbook:
+      'To arkusz OpenDocument (.ods), którego Ninefold nie odczytuje. W LibreOffice Calc wybierz Plik › Zapisz jako › Excel 2007–365 (.xlsx) i zachowaj ten format; w Excelu otwórz go i wybierz Plik › Zapisz jako › Skoroszyt programu Excel (.xlsx); potem zaimportuj nowy plik.',
     noPerson: 'W tym obszarze roboczym nie ma osoby o identyfikatorze pracownika {employeeId}.',
     noneWaiting: 'Pod identyfikatorem „{identifier}” nie czekają żadne nieprzypisane rekordy.',
     noBatch: 'Nie ma partii importu {batch}.',
