@@ -259,6 +259,7 @@ export const importMessages = {
     noSuchDateIn: 'no such calendar date in {format}',
     noHeaderRow:
       'No header row found: the first rows hold data (numbers or dates), not column names. Add a header row to the file, or choose the row that holds the column names.',
+    noRows: '"{sheet}" has column names but no rows under them: there is nothing to import.',
     unknownField: 'The mapping names "{field}", which is not a {kind} field.',
     unknownColumn:
       'The mapping names the column "{header}", which is not in the header row. Headers seen: {seen}',

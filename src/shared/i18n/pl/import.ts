@@ -296,6 +296,7 @@ export const importMessages: Catalogue['import'] = {
     noSuchDateIn: 'taka data nie istnieje w kalendarzu przy formacie {format}',
     noHeaderRow:
       'Nie znaleziono wiersza nagłówka: pierwsze wiersze zawierają dane (liczby lub daty), a nie nazwy kolumn. Dodaj wiersz nagłówka do pliku albo wskaż wiersz z nazwami kolumn.',
+    noRows: '„{sheet}” ma nazwy kolumn, ale żadnych wierszy pod nimi: nie ma czego importować.',
     unknownField: 'Mapowanie wskazuje „{field}”, które nie jest polem danych typu {kind}.',
     unknownColumn:
       'Mapowanie wskazuje kolumnę „{header}”, której nie ma w wierszu nagłówka. Znalezione nagłówki: {seen}',
