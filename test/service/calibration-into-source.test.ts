@@ -7,6 +7,7 @@ import { createInProcessTransport } from '../../src/main/rpc/inProcessTransport'
 import { createClient, type Client } from '../../src/shared/rpc/client'
 import { PASSPHRASE, testServices } from '../support/services'
 import { useTempDirs } from '../support/tempDir'
+import { describeWithSharedData, sharedFile } from '../support/sharedData'
 import { translate, type MessageKey } from '../../src/shared/i18n/translate'
 import { workbookCells, writeHrisFiles, zipParts, type HrisPerson } from '../support/hrisWorkbook'
 
@@ -353,5 +354,74 @@ describe('calibration export into the imported reviews workbook', () => {
     const sheetXml = zipParts(out).get('xl/worksheets/sheet1.xml')?.toString('utf8') ?? ''
     for (const cell of ['G3', 'G4', 'G5']) expect(sheetXml).toMatch(new RegExp(`<c r="${cell}"[^>]*t="s"`))
     expect(sheetXml).toMatch(/<c r="G2"[^>]*t="inlineStr"><is><t>Yes<\/t>/)
+  })
+
+  describeWithSharedData('on 9Boxer’s Workday-style export (inline strings, words, repeated headers)', () => {
+    it('writes the moved person’s High/Medium/Low back in the file’s words and leaves everyone else as they were', async () => {
+      const reviews = sharedFile('xlsx/9boxer/sample-employees.xlsx')
+      const ids = Array.from({ length: 15 }, (_, i) => String(i + 1).padStart(3, '0'))
+      const peopleCsv = join(dir, 'people.csv')
+      writeFileSync(
+        peopleCsv,
+        `Employee ID,Full name,Department,Hire date\n${ids.map((id) => `${id},Person ${id},Sales,2019-01-01`).join('\n')}\n`,
+      )
+      await client.call('import.commit', { path: peopleCsv, kind: 'people' })
+      const imported = await client.call('import.commit', {
+        path: reviews,
+        kind: 'reviews',
+        mapping: {
+          columns: {
+            'Employee ID': 'employeeId',
+            Performance: 'overallRating',
+            Potential: 'potentialRating',
+          },
+          constants: { cycle: '2025' },
+        },
+      })
+      expect(imported).toMatchObject({ outcome: 'stored', rows: { inserted: 15 } })
+      const { sessionId } = await client.call('calibration.create', { name: 'Talent review', cycle: '2025' })
+      const view = await client.call('calibration.show', { sessionId })
+      // Henry Anderson (008): Medium / Medium, the middle box.
+      expect(view.placements.find((p) => p.employeeId === '008')).toMatchObject({ computedBox: 5 })
+      await client.call('calibration.move', {
+        sessionId,
+        employeeIds: ['008'],
+        box: 9,
+        reasonCode: 'evidence-not-in-system',
+        reason: "=cmd|' /C calc'!A0 led the launch",
+      })
+      const out = join(dir, 'sample-employees calibrated.xlsx')
+      expect(
+        await client.call('calibration.exportInto', { sessionId, sourcePath: reviews, path: out }),
+      ).toMatchObject({
+        sheet: 'Employees',
+        people: 15,
+        changed: 1,
+      })
+      const source = await workbookCells(reviews)
+      const copy = await workbookCells(out)
+      const final = new Map(view.placements.map((p) => [p.employeeId, p.box]))
+      const expected = new Map<string, unknown>([
+        ['Employees!C9', 'High'],
+        ['Employees!D9', 'High'],
+        ['Employees!M1', 'Calibrated box'],
+        ['Employees!N1', 'Changed in calibration'],
+        ['Employees!O1', 'Reason'],
+        ['Employees!O9', "'=cmd|' /C calc'!A0 led the launch"],
+      ])
+      ids.forEach((id, i) => {
+        expected.set(`Employees!M${i + 2}`, id === '008' ? 9 : final.get(id))
+        expected.set(`Employees!N${i + 2}`, id === '008' ? 'Yes' : 'No')
+      })
+      for (const [key, value] of copy.values)
+        expect(value ?? null, key).toEqual(
+          expected.has(key) ? expected.get(key) : (source.values.get(key) ?? null),
+        )
+      for (const key of expected.keys()) expect(copy.values.has(key), key).toBe(true)
+      const sourceParts = zipParts(reviews)
+      for (const [name, data] of zipParts(out))
+        if (name !== 'xl/worksheets/sheet1.xml')
+          expect(data.equals(sourceParts.get(name) ?? Buffer.alloc(0)), name).toBe(true)
+    })
   })
 })

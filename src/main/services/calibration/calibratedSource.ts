@@ -123,12 +123,13 @@ export async function writeCalibratedSource(
   if (sameFile(target.sourcePath, target.outPath))
     throw refuse('INVALID_INPUT', message('calibration.into.sameFile', { file }), { file })
   let entries: ZipEntry[]
+  let workbook: SourceWorkbook
   try {
     entries = inspectZip(target.sourcePath)
+    workbook = new SourceWorkbook(target.sourcePath, entries)
   } catch {
     throw refuse('FILE_UNREADABLE', message('calibration.into.notWorkbook', { file }), { file })
   }
-  const workbook = new SourceWorkbook(target.sourcePath, entries)
   const layout = importLayoutOf(batch, {
     sheets: workbook.sheets,
     firstRows: (name) =>
