@@ -198,6 +198,11 @@ describe('calibration export into the imported reviews workbook', () => {
       client.call('calibration.exportInto', { sessionId, sourcePath: stranger, path: join(dir, 'x.xlsx') }),
     ).rejects.toMatchObject({ code: 'SOURCE_NOT_IMPORTED', message: expect.stringContaining('"other.xlsx"') })
 
+    // Writing the copy over the source itself would lose the file as it was imported.
+    await expect(
+      client.call('calibration.exportInto', { sessionId, sourcePath: reviews, path: reviews }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('another file than') })
+
     const edited = join(dir, 'edited', 'HRIS reviews 2025.xlsx')
     const { mkdirSync } = await import('node:fs')
     mkdirSync(join(dir, 'edited'))
