@@ -139,14 +139,24 @@ describe('calibration export into the imported reviews workbook', () => {
       for (const [key, style] of source.styles) expect(copy.styles.get(key), key).toBe(style)
       expect(copy.styles.get('Reviews!J1')).toBe(source.styles.get('Reviews!I1'))
 
-      // Every part but the one sheet is byte for byte the source's (shared strings and styles included).
+      // Every part but the one sheet is byte for byte the source's (shared strings and styles included), except
+      // that the workbook, which has formulas, asks to be recalculated on open.
       const sourceParts = zipParts(reviews)
       const copyParts = zipParts(out)
       expect([...copyParts.keys()].sort()).toEqual([...sourceParts.keys()].sort())
       const changedParts = [...sourceParts].filter(
         ([name, data]) => !data.equals(copyParts.get(name) ?? Buffer.alloc(0)),
       )
-      expect(changedParts.map(([name]) => name)).toEqual(['xl/worksheets/sheet2.xml'])
+      expect(changedParts.map(([name]) => name).sort()).toEqual([
+        'xl/workbook.xml',
+        'xl/worksheets/sheet2.xml',
+      ])
+      const workbookXml = (name: Map<string, Buffer>): string =>
+        name.get('xl/workbook.xml')?.toString('utf8') ?? ''
+      expect(workbookXml(copyParts)).toContain('fullCalcOnLoad="1"')
+      expect(workbookXml(copyParts).replace(/ fullCalcOnLoad="1"/, '')).toBe(
+        workbookXml(sourceParts).replace(/ fullCalcOnLoad="[^"]*"/, ''),
+      )
       const sheetXml = copyParts.get('xl/worksheets/sheet2.xml')?.toString('utf8') ?? ''
       expect(sheetXml).toMatch(/<dimension ref="A1:L7"\/>/)
       expect(sheetXml).toContain('t="inlineStr"')

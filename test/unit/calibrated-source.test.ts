@@ -16,6 +16,7 @@ import {
   columnIndex,
 } from '../../src/main/export/sheetXml'
 import { readZipEntry, rewriteZip } from '../../src/main/export/zipRewrite'
+import { withFullCalcOnLoad } from '../../src/main/export/workbookXml'
 import { dataStartOf, inspectZip, type ZipEntry } from '../../src/main/import/readers/zipInspector'
 import { readZipParts, type ZipPart } from '../support/zipWriter'
 import { useTempDirs } from '../support/tempDir'
@@ -290,4 +291,22 @@ describeWithSharedData('patching real HRIS-style workbooks (9Boxer’s, written 
           expect(data.equals(sourceParts.get(partName) ?? Buffer.alloc(0)), partName).toBe(true)
     },
   )
+})
+
+describe('asking for a recalculation on open', () => {
+  it('sets fullCalcOnLoad on an existing calcPr, or adds one where the schema puts it', () => {
+    expect(
+      withFullCalcOnLoad('<workbook><sheets><sheet/></sheets><calcPr calcId="191029"/></workbook>'),
+    ).toBe('<workbook><sheets><sheet/></sheets><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>')
+    expect(withFullCalcOnLoad('<workbook><sheets/><calcPr fullCalcOnLoad="0"></calcPr></workbook>')).toBe(
+      '<workbook><sheets/><calcPr fullCalcOnLoad="1"></calcPr></workbook>',
+    )
+    expect(
+      withFullCalcOnLoad(
+        '<x:workbook><x:sheets><x:sheet/></x:sheets><x:definedNames/><x:extLst/></x:workbook>',
+      ),
+    ).toBe(
+      '<x:workbook><x:sheets><x:sheet/></x:sheets><x:definedNames/><x:calcPr fullCalcOnLoad="1"/><x:extLst/></x:workbook>',
+    )
+  })
 })

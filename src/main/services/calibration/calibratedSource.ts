@@ -25,7 +25,8 @@ import {
   type SheetRow,
 } from '../../export/sheetXml'
 import { SourceWorkbook } from '../../export/sourceWorkbook'
-import { rewriteZip } from '../../export/zipRewrite'
+import { readZipEntry, rewriteZip } from '../../export/zipRewrite'
+import { withFullCalcOnLoad } from '../../export/workbookXml'
 import { inspectZip, type ZipEntry } from '../../import/readers/zipInspector'
 import { boxLabelText } from './calibrationWorkbook'
 import { ratingColumn, ratingWrite } from './ratingColumn'
@@ -163,7 +164,16 @@ export async function writeCalibratedSource(
   if (!layout || !sheet || !sheetName || !part) throw noLayout()
   const patches = planPatches(layout, sheet.rows, view, changes, target.locale, batch, file)
   const replaced = Buffer.from(patchSheet(sheet.xml, sheet.rows, patches.cells, patches.lastColumn), 'utf8')
-  rewriteZip(target.sourcePath, entries, target.outPath, new Map([[part, replaced]]))
+  const replacements = new Map([[part, replaced]])
+  // Formulas elsewhere that read a rewritten rating keep their saved results until recalculated: ask the
+  // spreadsheet to recalculate on open (one attribute of workbook.xml; the only other part touched).
+  const workbookXml = entries.find((e) => e.name === 'xl/workbook.xml')
+  if (workbookXml && (entries.some((e) => e.name === 'xl/calcChain.xml') || sheet.xml.includes('<f')))
+    replacements.set(
+      workbookXml.name,
+      Buffer.from(withFullCalcOnLoad(readZipEntry(target.sourcePath, workbookXml).toString('utf8')), 'utf8'),
+    )
+  rewriteZip(target.sourcePath, entries, target.outPath, replacements)
   return { people: patches.people, changed: patches.changed, sheet: sheetName }
 }
 
