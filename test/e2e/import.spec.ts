@@ -10,8 +10,7 @@ const HR_CSV = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'hr
 
 /**
  * A staff workbook built from the real HRDataset_v14 rows, laid out as HR exports are: a title row, a blank row,
- * the header on row 3, real date cells, a "Job Level" column holding grade codes ("L3") — and a "Work Email" column
- * written the way people dodge spam filters ("wilson.adinolfi at dentalmagic.com"), which is no email address.
+ * the header on row 3, real date cells — and a "Work Email" column the HRIS filled with "n/a".
  */
 async function writeStaffWorkbook(path: string): Promise<number> {
   const [header, ...lines] = readFileSync(HR_CSV, 'utf8')
@@ -24,7 +23,7 @@ async function writeStaffWorkbook(path: string): Promise<number> {
   const sheet = workbook.addWorksheet('Staff')
   sheet.addRow(['Dental Magic — staff list (HR confidential)'])
   sheet.addRow([])
-  sheet.addRow(['EmpID', 'Employee Name', 'Department', 'Date of Hire', 'Job Level', 'Work Email'])
+  sheet.addRow(['EmpID', 'Employee Name', 'Department', 'Date of Hire', 'Work Email'])
   let rows = 0
   for (const line of lines) {
     // The names are quoted ("Last, First"); split on commas outside quotes.
@@ -36,8 +35,7 @@ async function writeStaffWorkbook(path: string): Promise<number> {
       cells[at('Employee_Name')],
       cells[at('Department')],
       new Date(Date.UTC(y ?? 2000, (m ?? 1) - 1, d ?? 1)),
-      `L${(rows % 4) + 1}`,
-      `person${rows + 1} at dentalmagic.com`,
+      'n/a',
     ])
     sheet.getCell(`D${sheet.rowCount}`).numFmt = 'yyyy-mm-dd'
     rows++
@@ -70,19 +68,25 @@ test('drops a real xlsx, maps it, sees and fixes an error, imports, sees the peo
   await expect(page.getByLabel('Header row')).toHaveValue('3')
   await expect(importer.fieldFor('EmpID')).toHaveValue('employeeId')
   await expect(importer.fieldFor('Date of Hire')).toHaveValue('hireDate')
-  await expect(importer.fieldFor('Job Level')).toHaveValue('jobLevel')
   await expect(importer.fieldFor('Work Email')).toHaveValue('email')
-  // "L3" is a job level as the file writes it; "… at dentalmagic.com" is no email: the preview says so, per row and
-  // column, and importing is not offered yet.
+  // "n/a" is not an email address: the preview says so, per row and column, and importing is not offered: one
+  // invalid row would stop the whole file, and the screen says why and what to do.
   await expect(importer.issues.getByText('not an email address').first()).toBeVisible()
   await expect(importer.issues.locator('li').first()).toContainText('Row 4, Work Email')
+  await expect(importer.importButton).toBeDisabled()
+  await expect(page.locator('#import-stop-reason')).toContainText(
+    'one invalid row stops the whole import: fix them in the file, or import the valid rows only',
+  )
   await page.screenshot({ path: 'test-results/screens/import-preview-error.png', fullPage: true })
 
+  // Importing the valid rows only is offered: every row is invalid here, so nothing is stored, and the result says so.
+  await page.getByLabel('Import the valid rows only (the others are listed, not stored)').check()
   await importer.importButton.click()
-  await expect(importer.result).toContainText('Nothing was imported')
+  await expect(importer.result).toBeInViewport()
   await expect(importer.result).toContainText('311 rejected')
 
-  // Fix the mapping: the mangled emails are not imported.
+  // Fix the mapping: the placeholder emails are not imported.
+  await importer.dropFile(file)
   await importer.fieldFor('Work Email').selectOption('')
   await expect(importer.issues).toHaveCount(0)
   await expect(page.getByRole('table', { name: 'Rows as they will be stored' })).toContainText(
@@ -103,7 +107,6 @@ test('drops a real xlsx, maps it, sees and fixes an error, imports, sees the peo
   await people.expectLoaded(311)
   await people.search.fill('Adinolfi')
   await expect(people.bodyRows().first()).toContainText('Production')
-  await expect(people.bodyRows().first()).toContainText('L1')
 
   await importer.open()
   await expect(importer.history).toContainText('staff-list.xlsx')

@@ -25,7 +25,8 @@ Commands:
   calibration move SESSION --person ID [--person ID …] --box N --reason "…" [--reason-code CODE]
   calibration undo SESSION | calibration redo SESSION
   calibration finalize SESSION      lock the session (read-only)
-  calibration export SESSION --out FILE.xlsx [--pre-read]
+  calibration export SESSION --out FILE.xlsx [--pre-read | --into REVIEWS.xlsx]
+                    --into: a copy of the imported reviews workbook with the calibration written in (for the HRIS)
   backup --out FILE                 a verified, still-encrypted copy of the workspace (while it is in use)
   restore FILE                      replace the workspace with a verified backup; the current one is kept
                                     among the automatic backups
@@ -88,6 +89,7 @@ export interface CliArgs {
   reasonCode?: string | undefined
   out?: string | undefined
   preRead: boolean
+  into?: string | undefined
   roles?: string | undefined
   endpoint?: string | undefined
   key?: string | undefined
@@ -135,6 +137,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'reason-code': { type: 'string' },
         out: { type: 'string' },
         'pre-read': { type: 'boolean', default: false },
+        into: { type: 'string' },
         roles: { type: 'string' },
         endpoint: { type: 'string' },
         key: { type: 'string' },
@@ -177,6 +180,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       reasonCode: values['reason-code'],
       out: values.out,
       preRead: values['pre-read'],
+      into: values.into,
       roles: values.roles,
       endpoint: values.endpoint,
       key: values.key,

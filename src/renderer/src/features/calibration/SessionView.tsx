@@ -44,6 +44,8 @@ export function SessionView({
   const [presenter, setPresenter] = useState(false)
   const [auditing, setAuditing] = useState(false)
   const [reopening, setReopening] = useState<string | null>(null)
+  /** What the last export into the HRIS workbook wrote. */
+  const [writtenInto, setWrittenInto] = useState<string | null>(null)
   const locked = view?.status === 'finalized'
   const person = useMemo(
     () => view?.placements.find((p) => p.employeeId === selected) ?? null,
@@ -172,6 +174,38 @@ export function SessionView({
         >
           {locked ? t('calibration.session.exportResults') : t('calibration.session.exportPreRead')}
         </button>
+        {/* The browser host has no save dialog: the workbook is uploaded, and its calibrated copy downloaded. */}
+        <label className="inline file-button" title={t('calibration.into.buttonHint')}>
+          {t('calibration.into.button')}
+          <input
+            type="file"
+            accept=".xlsx"
+            onChange={(e) => {
+              const input = e.currentTarget
+              const file = input.files?.[0]
+              // The same file may be chosen again after a fix: the input forgets this choice.
+              input.value = ''
+              if (!file) return
+              setWrittenInto(null)
+              void session.exportInto(file).then(
+                (result) =>
+                  result &&
+                  setWrittenInto(
+                    t('calibration.into.written', {
+                      file: result.fileName,
+                      count: result.people,
+                      changed: result.changed,
+                    }),
+                  ),
+              )
+            }}
+          />
+        </label>
+        {writtenInto && (
+          <span className="muted" role="status">
+            {writtenInto}
+          </span>
+        )}
         <PrintButton what={t('calibration.session.printWhat')} />
         {!locked && (
           <button type="button" onClick={() => void session.finalize()}>
