@@ -401,7 +401,7 @@ describe('people files as HRIS systems export them', () => {
   })
 })
 
-describeWithSharedData('HRDataset_v14 with managers by name', () => {
+describeWithSharedData('real people files in ../shared/data, managers by name', () => {
   let svc: Services
   let client: Client
   beforeEach(async () => {
@@ -409,6 +409,40 @@ describeWithSharedData('HRDataset_v14 with managers by name', () => {
     await client.call('workspace.create', { name: 'HRDataset', passphrase: PASSPHRASE })
   })
   afterEach(() => svc.dispose())
+
+  it("9Boxer's sample-employees.xlsx (Workday-shaped) imports whole: IC/Manager as given, managers outside the list kept by name", async () => {
+    const path = sharedFile('xlsx/9boxer/sample-employees.xlsx')
+    const result = await client.call('import.commit', { path, kind: 'people' })
+    expect(result).toMatchObject({
+      outcome: 'stored',
+      rows: { total: 15, inserted: 15, rejected: 0 },
+      errors: [],
+    })
+    const db = svc.session.db
+    expect(
+      db
+        .prepare(
+          'SELECT job_level_label AS level, job_level AS rank, count(*) AS n FROM people GROUP BY 1 ORDER BY 1',
+        )
+        .all(),
+    ).toEqual([
+      { level: 'IC', rank: null, n: 13 },
+      { level: 'Manager', rank: null, n: 2 },
+    ])
+    // Its managers (David Chen, …) are not in the list: "Henry Kim" is not taken for "Henry Anderson".
+    expect(db.prepare('SELECT count(*) AS n FROM people WHERE manager_id IS NOT NULL').get()).toEqual({
+      n: 0,
+    })
+    const quality = await client.call('quality.report')
+    const unresolved = quality.findings.find((f) => f.code === 'UNRESOLVED_MANAGER')
+    expect(unresolved?.count).toBe(15)
+    expect(unresolved?.examples.map((e) => [e['manager'], e['namedBy']])).toEqual([
+      ['David Chen', 6],
+      ['Emily Rodriguez', 3],
+      ['Henry Kim', 3],
+      ['Jessica Wang', 3],
+    ])
+  })
 
   it('finds 236 of 311 managers by name in the file and lists the 5 it cannot, with who names them', async () => {
     const db = svc.session.db
