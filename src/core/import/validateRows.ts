@@ -88,7 +88,9 @@ export function checkMapping(options: ValidatorOptions, headerRow: number): Impo
     if (field.required && !mapped.has(field.name)) {
       issue(
         'MISSING_FIELD',
-        message('import.issues.missingField', { name: field.name, label: field.labelText, seen }),
+        options.kind === 'reviews' && field.name === 'cycle'
+          ? message('import.issues.missingCycle', { seen })
+          : message('import.issues.missingField', { name: field.name, label: field.labelText, seen }),
       )
     }
   }

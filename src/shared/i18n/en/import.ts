@@ -222,6 +222,8 @@ export const importMessages = {
   /** What is wrong with one cell, row or the mapping; the row and column are shown next to it. */
   issues: {
     missingField: 'No column is mapped to the required field {name} ({label}). Headers seen: {seen}',
+    missingCycle:
+      'Which review cycle do the ratings belong to? Map a column that names it, give each rating column its cycle, or give the file\'s one cycle (on the import screen, or "constants": {"cycle": "FY2025"} in a mapping file). Headers seen: {seen}',
     mapOneOf: 'Map at least one of {fields}. Headers seen: {seen}',
     or: '{a} or {b}',
     noRatingScale:

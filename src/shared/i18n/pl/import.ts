@@ -256,6 +256,8 @@ export const importMessages: Catalogue['import'] = {
   issues: {
     missingField:
       'Do wymaganego pola {name} ({label}) nie przypisano żadnej kolumny. Znalezione nagłówki: {seen}',
+    missingCycle:
+      'Do którego cyklu ocen należą oceny? Zmapuj kolumnę, która go podaje, przypisz cykl każdej kolumnie ocen albo podaj jeden cykl całego pliku (na ekranie importu lub "constants": {"cycle": "FY2025"} w pliku mapowania). Znalezione nagłówki: {seen}',
     mapOneOf: 'Przypisz co najmniej jedno z pól: {fields}. Znalezione nagłówki: {seen}',
     or: '{a} lub {b}',
     noRatingScale:
