@@ -102,6 +102,8 @@ export class RowValidator {
   private readonly fields: { column: number; spec: FieldSpec }[]
   private readonly context: ParseContext
   private readonly keys = new Map<string, number>()
+  /** The constants read like a cell of their field ("Exam" is an assessment, "100" a number); else as given. */
+  private readonly constants: Record<string, FieldValue> = {}
 
   constructor(private readonly options: ValidatorOptions) {
     this.fields = [...options.mapping].flatMap(([column, name]) => {
@@ -113,6 +115,11 @@ export class RowValidator {
       referenceYear: options.referenceYear,
       excelDate1904: options.excelDate1904,
       decimalComma: options.decimalComma,
+    }
+    for (const [name, value] of Object.entries(options.constants)) {
+      const spec = fieldsOf(options.kind).find((f) => f.name === name)
+      const parsed = spec ? parseFieldValue(value, spec.type, this.context) : null
+      this.constants[name] = parsed?.ok && parsed.value !== null ? parsed.value : value
     }
   }
 
@@ -150,7 +157,7 @@ export class RowValidator {
       )
       return null
     }
-    const values: Record<string, FieldValue> = { ...this.options.constants }
+    const values: Record<string, FieldValue> = { ...this.constants }
     const columnOf: Record<string, number> = {}
     for (const { column, spec } of this.fields) {
       const cell = cells[column] ?? null
