@@ -43,6 +43,10 @@ export function createSession(
     labels: boxLabels(db),
     ...(input.settings ?? {}),
   })
+  // `potentialFrom` changes only where potential comes from: weight, cuts and scale stay as the workspace has them.
+  if (input.potentialFrom !== undefined)
+    settings.potential = { ...settings.potential, source: input.potentialFrom }
+  if (input.blendOf !== undefined) settings.potential = { ...settings.potential, blendOf: input.blendOf }
   requireScopeFields(db, input.scope)
   const members = peopleInScope(db, input.scope)
   if (members.length === 0)
