@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -12,7 +13,7 @@ import { useTempDirs } from '../support/tempDir'
 const tempDir = useTempDirs()
 
 /** The mappings the acceptance case gives for managers.csv: one file read as people, reviews and learning. */
-export const MANAGERS_MAPPINGS = {
+const MANAGERS_MAPPINGS = {
   people: { columns: { employee_id: 'employeeId', city: 'location' } },
   reviews: {
     columns: { employee_id: 'employeeId', performance_group: 'overallRating' },
@@ -257,6 +258,24 @@ describe('the holding area as a to-do list, on thin evidence', () => {
     expect((await client.call('calibration.log', { sessionId }))[0]?.summary).toBe(
       'P36: placed by hand in box 5 (step 2)',
     )
+    // The results workbook shows no computed box for them, and the move's reason.
+    const out = join(tempDir(), 'results.xlsx')
+    await client.call('calibration.export', { sessionId, path: out })
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(out)
+    const sheet = book.getWorksheet('Placements')
+    const row = sheet?.getRows(2, sheet.rowCount - 1)?.find((r) => r.getCell(1).value === 'P36')
+    expect([
+      row?.getCell(5).value,
+      row?.getCell(6).value,
+      row?.getCell(7).value,
+      row?.getCell(8).value,
+    ]).toEqual([
+      null,
+      5,
+      'yes',
+      'evidence-not-in-system: Joined in spring; the panel agrees on a solid start',
+    ])
     await client.call('calibration.undo', { sessionId })
     expect((await client.call('calibration.show', { sessionId })).holding.map((h) => h.employeeId)).toContain(
       'P36',
