@@ -146,7 +146,7 @@ describe('ninefold CLI', () => {
       ],
       [
         ['demo', '--people', '10', '--workspace', join(dir, 'd.ninefold'), '--key-file', join(dir, 'd.key')],
-        /people: Too small/,
+        /--people must be between 20 and 100000 \(not 10\)/,
       ],
     ]
     for (const [args, message] of cases) {
@@ -154,8 +154,20 @@ describe('ninefold CLI', () => {
       expect(result.code, args.join(' ')).toBe(2)
       expect(result.stderr, args.join(' ')).toMatch(message)
     }
-    // The failed demo above left its workspace empty but valid, and did not remove the key file it made.
-    expect(existsSync(join(dir, 'd.key'))).toBe(true)
+    // The refused demo created nothing: no workspace, no key file, so running it again with a valid size works.
+    expect(existsSync(join(dir, 'd.ninefold'))).toBe(false)
+    expect(existsSync(join(dir, 'd.key'))).toBe(false)
+    const small = await cli([
+      'demo',
+      '--people',
+      '20',
+      '--workspace',
+      join(dir, 'd.ninefold'),
+      '--key-file',
+      join(dir, 'd.key'),
+    ])
+    expect(small.code, small.stderr).toBe(0)
+    expect(small.stdout).toMatch(/: 20 people, /)
   })
 
   it('prints errors as JSON with --json', async () => {

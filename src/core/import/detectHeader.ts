@@ -17,6 +17,17 @@ export function detectHeaderRow(
   rows: readonly { row: number; cells: readonly Cell[] }[],
   kind: TabularKind,
 ): number | null {
+  return bestHeaderRow(rows, kind)?.row ?? null
+}
+
+/**
+ * The likeliest header row and how strongly it names the kind's fields: a sheet scores by its header, so a title
+ * sheet ("Summary", "9-Box Talent Review") loses to the sheet that holds the columns.
+ */
+export function bestHeaderRow(
+  rows: readonly { row: number; cells: readonly Cell[] }[],
+  kind: TabularKind,
+): { row: number; score: number } | null {
   let best: { row: number; score: number } | null = null
   for (const [index, { row, cells }] of rows.slice(0, 30).entries()) {
     const filled = cells.filter((c) => !isBlank(c))
@@ -28,5 +39,5 @@ export function detectHeaderRow(
     const score = known * 10 + textCells.length
     if (!best || score > best.score) best = { row, score }
   }
-  return best?.row ?? null
+  return best
 }

@@ -106,7 +106,7 @@ export const FIELDS: Record<TabularKind, readonly FieldSpec[]> = {
     f('overallRating', 'Overall rating', 'rating', ['overall rating', 'rating', 'performance rating', 'performancerating', 'performance score', 'performancescore', 'overall score', 'final rating', 'performance', 'performance group', 'performance_group'], { required: true }),
     f('ratingScaleMin', 'Rating scale minimum', 'number', ['scale min', 'rating scale min', 'min rating']),
     f('ratingScaleMax', 'Rating scale maximum', 'number', ['scale max', 'rating scale max', 'max rating']),
-    f('potentialRating', 'Potential rating', 'number', ['potential', 'potential rating', 'potential score']),
+    f('potentialRating', 'Potential rating', 'rating', ['potential', 'potential rating', 'potential score', 'potential assessment']),
     f('reviewerId', 'Reviewer ID', 'text', ['reviewer id', 'reviewer', 'manager id', 'managerid', 'rated by', 'evaluator id']),
     f('reviewDate', 'Review date', 'date', ['review date', 'lastperformancereview_date', 'last performance review date', 'evaluation date', 'completed on']),
     f('goalAttainment', 'Goal attainment', 'number', ['goal attainment', 'goals achieved', 'goal score', 'objectives met']),

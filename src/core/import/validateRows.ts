@@ -1,9 +1,9 @@
 import { english, message, type Message } from '../../shared/i18n/translate'
-import { displayCell, isBlank, isCellError, type Cell } from './cells'
+import { displayCell, isBlank, type Cell } from './cells'
 import { fieldsOf, type FieldSpec, type TabularKind } from './fields'
 import type { DateFormat } from './parseDate'
 import { parseFieldValue, type FieldValue, type ParseContext } from './parseValue'
-import { ratingFromLabel, toProficiency, type RatingScale } from './ratingScales'
+import { looksNumeric, ratingFromLabel, scaleWords, toProficiency, type RatingScale } from './ratingScales'
 
 /** One problem with the input, located as precisely as the person needs to fix it in their spreadsheet. */
 export interface ImportIssue {
@@ -30,20 +30,30 @@ export interface ValidatedRow {
   values: Record<string, FieldValue>
 }
 
+export const RATING_FIELDS = ['overallRating', 'potentialRating'] as const
+export type RatingField = (typeof RATING_FIELDS)[number]
+
 export interface ValidatorOptions {
   kind: TabularKind
   sheet: string | null
   headers: readonly string[]
   /** Column index → field name; unmapped columns are dropped. */
   mapping: ReadonlyMap<number, string>
+  /**
+   * Column index → review cycle, for columns that hold one cycle each ("2023 Rating", "2024 Rating"): a row then
+   * gives one review per cycle.
+   */
+  cycles: ReadonlyMap<number, string>
   dateFormat: DateFormat | null
   decimalComma: boolean
   referenceYear: number
   excelDate1904: boolean | null
-  /** The rating scale (reviews) or the source scale of levels (competencies), when the file does not carry one. */
+  /** The source scale of levels (competencies), when the file does not carry one. */
   scale: { min: number; max: number } | null
-  /** A text rating scale detected from the column's labels (reviews). */
-  textScale: RatingScale | null
+  /** The scale each rating field is read with (reviews): numbers, or words with their values; null when unknown. */
+  ratingScales: Readonly<Record<RatingField, RatingScale | null>>
+  /** What a blank overall rating means: the person was not rated in that cycle (the default), or an error. */
+  blankRating: 'not-rated' | 'error'
   /** Values for fields the file has no column for, e.g. the cycle of a one-cycle review export. */
   constants: Readonly<Record<string, string>>
   /** CSV rows must have as many fields as the header (a spreadsheet's rows simply end early). */
@@ -64,6 +74,11 @@ const KEY_FIELDS: Record<TabularKind, readonly string[] | null> = {
  */
 export function checkMapping(options: ValidatorOptions, headerRow: number): ImportIssue[] {
   const mapped = new Set([...options.mapping.values(), ...Object.keys(options.constants)])
+  // Columns that each hold one cycle name it themselves; a cycle column is needed only for a rating without one.
+  const untaggedRating = [...options.mapping].some(
+    ([column, field]) => field === 'overallRating' && !options.cycles.has(column),
+  )
+  if (options.cycles.size > 0 && !untaggedRating) mapped.add('cycle')
   const issues: ImportIssue[] = []
   const issue = (code: string, text: Message): void => {
     issues.push({ sheet: options.sheet, row: headerRow, column: null, value: null, code, ...issueText(text) })
@@ -88,8 +103,7 @@ export function checkMapping(options: ValidatorOptions, headerRow: number): Impo
   }
   if (
     options.kind === 'reviews' &&
-    !options.scale &&
-    !options.textScale &&
+    !options.ratingScales.overallRating &&
     !(mapped.has('ratingScaleMin') && mapped.has('ratingScaleMax'))
   ) {
     issue('NO_RATING_SCALE', message('import.issues.noRatingScale'))
@@ -140,8 +154,21 @@ export class RowValidator {
     })
   }
 
+  /** Blank overall ratings read as "not rated", by cycle: reported once per import, not per row. */
+  readonly notRated = new Map<string, number>()
+
   /** Validates one row; returns its typed values, or null (with issues recorded) when anything is wrong. */
   accept(row: number, cells: readonly Cell[]): ValidatedRow | null {
+    const records = this.acceptRecords(row, cells)
+    return records === null ? null : (records[0] ?? null)
+  }
+
+  /**
+   * Validates one row into the records it holds: one, or for a review row with a column per cycle, one per cycle
+   * that has a rating (a blank rating is "not rated", not an error, unless the mapping says otherwise). Null (with
+   * issues recorded) when anything is wrong: the row is all or nothing too.
+   */
+  acceptRecords(row: number, cells: readonly Cell[]): ValidatedRow[] | null {
     const before = this.issues.length
     if (this.options.strictWidth && cells.length !== this.options.headers.length) {
       // A ragged row means a quote or delimiter went wrong; its values may sit under the wrong headers.
@@ -157,28 +184,36 @@ export class RowValidator {
       )
       return null
     }
-    const values: Record<string, FieldValue> = { ...this.constants }
+    const base: Record<string, FieldValue> = { ...this.constants }
     const columnOf: Record<string, number> = {}
+    /** cycle → the values of the columns that hold that cycle. */
+    const byCycle = new Map<
+      string,
+      { values: Record<string, FieldValue>; columnOf: Record<string, number> }
+    >()
     for (const { column, spec } of this.fields) {
       const cell = cells[column] ?? null
-      columnOf[spec.name] = column
-      if (
-        spec.type === 'rating' &&
-        this.options.textScale &&
-        typeof cell === 'string' &&
-        !isBlank(cell) &&
-        !/^[\d.,\s%-]+$/.test(cell)
-      ) {
-        const rating = ratingFromLabel(this.options.textScale, cell)
+      const cycle = this.options.cycles.get(column)
+      const target = cycle === undefined ? base : this.cycleEntry(byCycle, cycle).values
+      ;(cycle === undefined ? columnOf : this.cycleEntry(byCycle, cycle).columnOf)[spec.name] = column
+      const scale =
+        this.options.kind === 'reviews' && (spec.name === 'overallRating' || spec.name === 'potentialRating')
+          ? this.options.ratingScales[spec.name]
+          : null
+      if (scale?.labels && typeof cell === 'string' && !isBlank(cell) && !looksNumeric(cell)) {
+        const rating = ratingFromLabel(scale, cell)
         if (rating === null)
           this.report(
             row,
             column,
             cell,
             'UNKNOWN_RATING',
-            message('import.issues.unknownRating', { scale: this.options.textScale.name }),
+            message('import.issues.unknownRatingWord', {
+              scale: scale.name,
+              words: scaleWords(scale).join(', '),
+            }),
           )
-        values[spec.name] = rating
+        target[spec.name] = rating
         continue
       }
       const parsed = parseFieldValue(cell, spec.type, this.context)
@@ -186,7 +221,13 @@ export class RowValidator {
         this.report(row, column, cell, parsed.code, parsed.text)
         continue
       }
-      if (parsed.value === null && spec.required && !(spec.name in this.options.constants)) {
+      const blankIsNotRated = spec.name === 'overallRating' && this.options.blankRating === 'not-rated'
+      if (
+        parsed.value === null &&
+        spec.required &&
+        !(spec.name in this.options.constants) &&
+        !blankIsNotRated
+      ) {
         this.report(
           row,
           column,
@@ -196,15 +237,53 @@ export class RowValidator {
         )
         continue
       }
-      if (parsed.value !== null || !(spec.name in values)) values[spec.name] = parsed.value
+      if (parsed.value !== null || !(spec.name in target)) target[spec.name] = parsed.value
     }
-    for (const [column, cell] of cells.entries()) {
-      if (!this.options.mapping.has(column) && isCellError(cell)) continue // unmapped columns are dropped, errors and all
+    // One record per cycle: a column tagged with the cycle the row's own cycle (column or constant) names adds
+    // to that record rather than making a second one.
+    type Candidate = { values: Record<string, FieldValue>; columnOf: Record<string, number> }
+    const candidates = new Map<string, Candidate>()
+    const untaggedRating = this.fields.some(
+      (f) => f.spec.name === 'overallRating' && !this.options.cycles.has(f.column),
+    )
+    if (byCycle.size === 0 || untaggedRating)
+      candidates.set(String(base['cycle'] ?? ''), { values: { ...base }, columnOf: { ...columnOf } })
+    for (const [cycle, entry] of byCycle) {
+      const existing = candidates.get(cycle)
+      if (existing) {
+        Object.assign(existing.values, entry.values)
+        Object.assign(existing.columnOf, entry.columnOf)
+      } else
+        candidates.set(cycle, {
+          values: { ...base, ...entry.values, cycle },
+          columnOf: { ...columnOf, ...entry.columnOf },
+        })
     }
-    this.checkKind(row, values, columnOf, cells)
+    const records: ValidatedRow[] = []
+    for (const candidate of candidates.values()) {
+      if (this.options.kind === 'reviews' && candidate.values['overallRating'] == null) {
+        // Not rated in this cycle (a new joiner, say): nothing to store, and not a reason to refuse the row.
+        if (this.issues.length === before && this.options.blankRating === 'not-rated') {
+          const cycle = String(candidate.values['cycle'] ?? '')
+          this.notRated.set(cycle, (this.notRated.get(cycle) ?? 0) + 1)
+        }
+        continue
+      }
+      this.checkKind(row, candidate.values, candidate.columnOf, cells)
+      records.push({ row, values: candidate.values })
+    }
     if (this.issues.length > before) return null
-    this.checkDuplicate(row, values)
-    return this.issues.length > before ? null : { row, values }
+    for (const record of records) this.checkDuplicate(row, record.values)
+    return this.issues.length > before ? null : records
+  }
+
+  private cycleEntry(
+    byCycle: Map<string, { values: Record<string, FieldValue>; columnOf: Record<string, number> }>,
+    cycle: string,
+  ): { values: Record<string, FieldValue>; columnOf: Record<string, number> } {
+    let entry = byCycle.get(cycle)
+    if (!entry) byCycle.set(cycle, (entry = { values: {}, columnOf: {} }))
+    return entry
   }
 
   private checkKind(
@@ -219,27 +298,38 @@ export class RowValidator {
     }
     switch (this.options.kind) {
       case 'reviews': {
-        const min =
-          typeof v['ratingScaleMin'] === 'number'
-            ? v['ratingScaleMin']
-            : (this.options.scale?.min ?? this.options.textScale?.min)
-        const max =
-          typeof v['ratingScaleMax'] === 'number'
-            ? v['ratingScaleMax']
-            : (this.options.scale?.max ?? this.options.textScale?.max)
+        const scale = this.options.ratingScales.overallRating
+        const min = typeof v['ratingScaleMin'] === 'number' ? v['ratingScaleMin'] : scale?.min
+        const max = typeof v['ratingScaleMax'] === 'number' ? v['ratingScaleMax'] : scale?.max
         const rating = v['overallRating']
         if (min === undefined || max === undefined || !(max > min)) {
           this.report(row, null, undefined, 'NO_RATING_SCALE', message('import.issues.badScale'))
-        } else if (typeof rating === 'number' && (rating < min || rating > max)) {
+          break
+        }
+        if (typeof rating === 'number' && (rating < min || rating > max)) {
           this.report(
             row,
             ...at('overallRating'),
             'RATING_OUT_OF_SCALE',
             message('import.issues.ratingOutOfScale', { min: String(min), max: String(max) }),
           )
-        } else {
-          v['ratingScaleMin'] = min
-          v['ratingScaleMax'] = max
+          break
+        }
+        v['ratingScaleMin'] = min
+        v['ratingScaleMax'] = max
+        const potential = v['potentialRating']
+        const potentialScale = this.options.ratingScales.potentialRating
+        if (typeof potential === 'number' && potentialScale) {
+          if (potential < potentialScale.min || potential > potentialScale.max)
+            this.report(
+              row,
+              ...at('potentialRating'),
+              'RATING_OUT_OF_SCALE',
+              message('import.issues.ratingOutOfScale', {
+                min: String(potentialScale.min),
+                max: String(potentialScale.max),
+              }),
+            )
         }
         break
       }

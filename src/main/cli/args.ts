@@ -8,7 +8,7 @@ Commands:
                      a missing --key-file is created with a new random key)
   workspace info     show the workspace's name, schema version and size
   demo               create a workspace filled with a synthetic organisation
-                       --people N (200–100000, default 500)  --seed S (default 42)
+                       --people N (20–100000, default 500)  --seed S (default 42)
   people list        list people   --limit N --offset N --sort FIELD[:desc]
                                    --search TEXT --department D --location L
   import FILE --as people|reviews|competencies|learning|surveys|xapi

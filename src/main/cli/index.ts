@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { PERSON_SORT_FIELDS, type PersonSortField } from '../../shared/contract'
+import { DEMO_MAX_PEOPLE, DEMO_MIN_PEOPLE, PERSON_SORT_FIELDS, type PersonSortField } from '../../shared/contract'
 import { AppError, type ErrorCode } from '../../shared/result'
 import { createClient, type Client } from '../../shared/rpc/client'
 import { APP_VERSION, currentActor, defaultDataDirectory } from '../appInfo'
@@ -161,6 +161,13 @@ export async function runCli(
       case 'demo': {
         const people = integerOption('people', args.people) ?? 500
         const seed = integerOption('seed', args.seed) ?? 42
+        // Checked before anything is created: a refused size must not leave an empty workspace behind.
+        if (people < DEMO_MIN_PEOPLE || people > DEMO_MAX_PEOPLE)
+          throw new AppError(
+            'INVALID_INPUT',
+            `--people must be between ${DEMO_MIN_PEOPLE} and ${DEMO_MAX_PEOPLE} (not ${people}).`,
+          )
+        if (seed < 0) throw new AppError('INVALID_INPUT', `--seed must be 0 or more (not ${seed}).`)
         // Without --workspace, each run makes a new demo (demo, demo-2, …) rather than failing on the last one.
         const free = args.workspace ? null : freeDemoName(dataDirectory)
         const path = args.workspace

@@ -11,7 +11,8 @@ import type { JobHandle } from '../services/jobs'
 import { closeBatchRecord, startBatch } from './batchRecord'
 import { findMappingProfile } from './mappingProfiles'
 import { fileError, openTable } from './openTable'
-import { prepareImport } from './prepareImport'
+import { prepareImport, type PreparedImport } from './prepareImport'
+import { scaleInFileWords } from '../../core/import/ratingColumns'
 import type { TabularKind } from '../../core/import/fields'
 import { resolveUnmatched } from './resolveUnmatched'
 import { closeCompletedActions } from '../services/rules/outbox'
@@ -70,8 +71,8 @@ export async function previewImport(
     for (const source of prepared.head) {
       if (prepared.headerRow === null || source.row <= prepared.headerRow || source.cells.every(isBlank))
         continue
-      const accepted = validator.accept(source.row, source.cells)
-      if (accepted) rows.push({ row: accepted.row, values: accepted.values })
+      for (const accepted of validator.acceptRecords(source.row, source.cells) ?? [])
+        rows.push({ row: accepted.row, values: accepted.values })
       if (rows.length + validator.issues.length >= PREVIEW_ROWS) break
     }
     return {
@@ -85,16 +86,33 @@ export async function previewImport(
       columns: prepared.headers.map((header, column) => ({
         header,
         field: prepared.mapping.get(column)?.field ?? null,
+        cycle: prepared.mapping.get(column)?.cycle ?? null,
         confidence: prepared.mapping.get(column)?.confidence ?? 0,
         samples: prepared.head
           .filter((r) => prepared.headerRow !== null && r.row > prepared.headerRow)
           .slice(0, 5)
           .map((r) => displayCell(r.cells[column] ?? null)),
       })),
+      ratingWords: prepared.ratings.flatMap((r) =>
+        r.words.length === 0
+          ? []
+          : [
+              {
+                field: r.field,
+                header: r.headers.join(', '),
+                words: r.words,
+                blanks: r.blanks,
+                scale: r.scale
+                  ? { name: r.scale.name, min: r.scale.min, max: r.scale.max, labels: { ...r.scale.labels } }
+                  : null,
+                origin: r.origin,
+              },
+            ],
+      ),
       dateFormat: prepared.dateFormat,
       profile: prepared.profile,
       rows,
-      issues: [...prepared.mappingIssues, ...validator.issues].slice(0, MAX_ISSUES),
+      issues: [...prepared.mappingIssues, ...sheetNotes(prepared), ...validator.issues].slice(0, MAX_ISSUES),
     }
   } catch (error) {
     throw fileError(input.path, error)
@@ -157,9 +175,17 @@ export async function commitImport(
   // A batch is identified by the file and the mapping actually applied (a saved profile included), so the same
   // file read another way is not mistaken for a repeat.
   const applied = Object.fromEntries(
-    [...prepared.mapping].map(([column, m]) => [prepared.headers[column] ?? column, m.field]),
+    [...prepared.mapping].map(([column, m]) => [
+      prepared.headers[column] ?? column,
+      m.cycle ? { field: m.field, cycle: m.cycle } : m.field,
+    ]),
   )
-  const mappingJson = JSON.stringify({ ...input.mapping, applied, profile: prepared.profile })
+  const mappingJson = JSON.stringify({
+    ...input.mapping,
+    applied,
+    profile: prepared.profile,
+    layout: layoutOf(prepared),
+  })
   const previous = db
     .prepare(
       'SELECT id FROM import_batches WHERE sha256 = ? AND kind = ? AND mapping_json = ? AND undone_at IS NULL ORDER BY created_at DESC LIMIT 1',
@@ -213,53 +239,68 @@ export async function commitImport(
             job.throwIfCancelled()
           }
           const issuesBefore = validator.issues.length
-          const valid = validator.accept(source.row, source.cells)
+          const records = validator.acceptRecords(source.row, source.cells)
           for (const issue of validator.issues.splice(issuesBefore)) addIssue(summary.errors, issue)
-          if (!valid) {
+          if (!records) {
             summary.rows.rejected++
             continue
           }
-          const result = writer.write(valid)
-          switch (result.outcome) {
-            case 'rejected':
-              summary.rows.rejected++
-              addIssue(summary.errors, {
-                sheet: prepared.sheet,
-                row: valid.row,
-                column: result.field,
-                value: null,
-                code: result.code,
-                message: result.message,
-                text: result.text,
-              })
-              break
-            case 'unmatched':
-              summary.unmatched++
-              break
-            case 'updated':
-              summary.rows.updated++
-              addIssue(summary.warnings, {
-                sheet: prepared.sheet,
-                row: valid.row,
-                column: null,
-                value: null,
-                code: 'UPDATED',
-                message: result.changes.join('; '),
-                text: message('import.warnings.changes', {
-                  changes:
-                    result.changes.length === 1 && result.changes[0] === SENSITIVE_CHANGED
-                      ? message('import.warnings.sensitiveChanged')
-                      : result.changes.join('; '),
-                }),
-              })
-              break
-            default:
-              summary.rows[result.outcome]++
+          // A row with a rating per cycle holds one review per cycle, each counted as a row of the summary; a row
+          // not rated at all counts as none.
+          summary.rows.total += records.length - 1
+          for (const valid of records) {
+            const result = writer.write(valid)
+            switch (result.outcome) {
+              case 'rejected':
+                summary.rows.rejected++
+                addIssue(summary.errors, {
+                  sheet: prepared.sheet,
+                  row: valid.row,
+                  column: result.field,
+                  value: null,
+                  code: result.code,
+                  message: result.message,
+                  text: result.text,
+                })
+                break
+              case 'unmatched':
+                summary.unmatched++
+                break
+              case 'updated':
+                summary.rows.updated++
+                addIssue(summary.warnings, {
+                  sheet: prepared.sheet,
+                  row: valid.row,
+                  column: null,
+                  value: null,
+                  code: 'UPDATED',
+                  message: result.changes.join('; '),
+                  text: message('import.warnings.changes', {
+                    changes:
+                      result.changes.length === 1 && result.changes[0] === SENSITIVE_CHANGED
+                        ? message('import.warnings.sensitiveChanged')
+                        : result.changes.join('; '),
+                  }),
+                })
+                break
+              default:
+                summary.rows[result.outcome]++
+            }
           }
         }
       }
       await consume(prepared.head)
       await consume(prepared.rest)
+      for (const note of sheetNotes(prepared)) addIssue(summary.warnings, note)
+      for (const [cycle, count] of validator.notRated)
+        addIssue(summary.warnings, {
+          sheet: prepared.sheet,
+          row: 0,
+          column: null,
+          value: null,
+          code: 'NOT_RATED',
+          ...issueText(message('import.warnings.notRated', { count, n: String(count), cycle })),
+        })
       if (input.kind === 'people' && !(summary.rows.rejected > 0 && !input.skipInvalid)) {
         const linked = resolveUnmatched(db, journal, batchId)
         if (linked > 0) {
@@ -326,4 +367,49 @@ export async function commitImport(
   summary.batchId = batchId
   summary.outcome = 'stored'
   return summary
+}
+
+/** Says which sheet was read when title sheets before it were passed over. */
+function sheetNotes(prepared: PreparedImport): ImportIssueShape[] {
+  if (prepared.passedOver.length === 0 || prepared.sheet === null) return []
+  return [
+    {
+      sheet: prepared.sheet,
+      row: 0,
+      column: null,
+      value: null,
+      code: 'SHEET_CHOSEN',
+      ...issueText(
+        message('import.warnings.sheetChosen', {
+          sheet: prepared.sheet,
+          skipped: prepared.passedOver.join(', '),
+        }),
+      ),
+    },
+  ]
+}
+
+/**
+ * Where each imported field sits in the file, and the scales read with the file's own words: what writing a
+ * calibrated result back into the same workbook needs (`calibration export --into`).
+ */
+function layoutOf(prepared: PreparedImport): Record<string, unknown> {
+  const scale = (field: 'overallRating' | 'potentialRating'): unknown => {
+    const reading = prepared.ratings.find((r) => r.field === field)
+    return reading ? scaleInFileWords(reading) : null
+  }
+  return {
+    sheet: prepared.sheet,
+    headerRow: prepared.headerRow,
+    headers: prepared.headers,
+    columns: [...prepared.mapping]
+      .sort((a, b) => a[0] - b[0])
+      .map(([column, m]) => ({
+        column,
+        header: prepared.headers[column] ?? '',
+        field: m.field,
+        cycle: m.cycle ?? null,
+      })),
+    scales: { overallRating: scale('overallRating'), potentialRating: scale('potentialRating') },
+  }
 }

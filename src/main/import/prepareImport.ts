@@ -2,19 +2,21 @@ import type { MappingSpec } from '../../shared/contract'
 import { message, type Message } from '../../shared/i18n/translate'
 import { AppError } from '../../shared/result'
 import { displayCell, isBlank, type Cell } from '../../core/import/cells'
-import { suggestMapping } from '../../core/import/autoMap'
+import { distinctHeaders, suggestCycleColumns, suggestMapping } from '../../core/import/autoMap'
 import { detectHeaderRow } from '../../core/import/detectHeader'
 import { fieldsOf, type TabularKind } from '../../core/import/fields'
 import { detectDateFormat } from '../../core/import/parseDate'
-import { detectTextScale } from '../../core/import/ratingScales'
+import { readRatingColumns, type RatingColumnsReading } from '../../core/import/ratingColumns'
 import {
   checkMapping,
   issueText,
   type ImportIssue,
+  type RatingField,
   type ValidatorOptions,
 } from '../../core/import/validateRows'
 import type { SourceRow } from './readers/types'
 import type { OpenedTable } from './openTable'
+import { chooseSheet } from './chooseSheet'
 
 const HEAD_ROWS = 1_000
 
@@ -22,8 +24,12 @@ export interface PreparedImport {
   sheet: string | null
   headerRow: number | null
   headers: string[]
-  /** Column index → field, with the confidence of each auto-suggestion (1 for a mapping the person gave). */
-  mapping: Map<number, { field: string; confidence: number }>
+  /** Column index → field (and the cycle it holds), with the confidence of each suggestion (1 when given). */
+  mapping: Map<number, { field: string; confidence: number; cycle?: string }>
+  /** What the rating columns hold and the scale each is read with (reviews). */
+  ratings: RatingColumnsReading[]
+  /** Sheets before the chosen one that were passed over as not holding the columns (title sheets). */
+  passedOver: string[]
   dateFormat: { format: ValidatorOptions['dateFormat']; ambiguous: boolean }
   validator: ValidatorOptions
   /** Problems with the mapping itself, reported against the header row; non-empty means nothing can be imported. */
@@ -50,13 +56,11 @@ export async function prepareImport(
     headers: readonly string[],
   ) => { name: string; mapping: MappingSpec } | null,
 ): Promise<PreparedImport> {
-  const sheet =
-    table.format === 'xlsx'
-      ? (spec.sheet ??
-        table.sheets.find((s) => !s.hidden && (s.rowCount ?? 1) > 0)?.name ??
-        table.sheets[0]?.name ??
-        null)
-      : null
+  const chosen =
+    table.format === 'xlsx' && spec.sheet === undefined
+      ? await chooseSheet(table, kind, signal)
+      : { sheet: table.format === 'xlsx' ? (spec.sheet ?? null) : null, passedOver: [] }
+  const sheet = chosen.sheet
   if (sheet !== null && !table.sheets.some((s) => s.name === sheet)) {
     throw new AppError(
       'INVALID_INPUT',
@@ -82,8 +86,9 @@ export async function prepareImport(
       kind,
     )
   const headerCells = head.find((r) => r.row === headerRow)?.cells ?? []
-  const headers = headerCells.map((c) => displayCell(c).trim())
-  const mapping = new Map<number, { field: string; confidence: number }>()
+  // A header repeated in one sheet ("2023 Rating" twice) is told apart by its occurrence: "2023 Rating (2)".
+  const headers = distinctHeaders(headerCells.map((c) => displayCell(c).trim()))
+  const mapping: PreparedImport['mapping'] = new Map()
   const issue = (code: string, text: Message): ImportIssue => ({
     sheet,
     row: headerRow ?? 1,
@@ -97,11 +102,19 @@ export async function prepareImport(
   // A saved profile brings its date format, scale and constants too; what the caller passes still wins.
   let effective: MappingSpec = spec
 
+  // A saved profile for files of this shape brings its scales, date format and blank meaning even when the
+  // columns are given (the wizard sends them); what the caller passes still wins.
+  const saved = headerRow === null ? null : (findProfile?.(kind, headers) ?? null)
+  if (saved) {
+    profile = saved.name
+    effective = { ...saved.mapping, ...spec }
+  }
   if (headerRow === null) {
     mappingIssues.push(issue('NO_HEADER_ROW', message('import.issues.noHeaderRow')))
   } else if (spec.columns) {
     const known = new Set(fieldsOf(kind).map((f) => f.name))
-    for (const [header, field] of Object.entries(spec.columns)) {
+    for (const [header, target] of Object.entries(spec.columns)) {
+      const { field, cycle } = typeof target === 'string' ? { field: target, cycle: undefined } : target
       const column = headers.findIndex((h) => h === header.trim())
       if (!known.has(field))
         mappingIssues.push(issue('UNKNOWN_FIELD', message('import.issues.unknownField', { field, kind })))
@@ -112,57 +125,87 @@ export async function prepareImport(
             message('import.issues.unknownColumn', { header, seen: headers.filter(Boolean).join(', ') }),
           ),
         )
-      else mapping.set(column, { field, confidence: 1 })
+      else mapping.set(column, { field, confidence: 1, ...(cycle ? { cycle } : {}) })
     }
   } else {
-    const saved = findProfile?.(kind, headers) ?? null
-    profile = saved?.name ?? null
-    if (saved) effective = { ...saved.mapping, ...spec }
     const savedColumns = saved?.mapping.columns
     if (savedColumns) {
-      for (const [header, field] of Object.entries(savedColumns)) {
+      for (const [header, target] of Object.entries(savedColumns)) {
         const column = headers.findIndex((h) => h === header)
-        if (column >= 0) mapping.set(column, { field, confidence: 1 })
+        const { field, cycle } = typeof target === 'string' ? { field: target, cycle: undefined } : target
+        if (column >= 0) mapping.set(column, { field, confidence: 1, ...(cycle ? { cycle } : {}) })
       }
     } else {
       for (const [column, suggestion] of suggestMapping(headers, kind)) mapping.set(column, suggestion)
+      // A rating column whose header names its year holds that cycle: one row, several reviews.
+      if (kind === 'reviews') for (const [column, s] of suggestCycleColumns(headers)) mapping.set(column, s)
     }
   }
 
   const dataRows = headerRow === null ? [] : head.filter((r) => r.row > headerRow)
-  const columnOf = (field: string): number | undefined => [...mapping].find(([, m]) => m.field === field)?.[0]
   const dateSamples: Cell[] = []
   for (const [column, { field }] of mapping) {
     if (fieldsOf(kind).find((f) => f.name === field)?.type === 'date')
       dateSamples.push(...dataRows.map((r) => r.cells[column] ?? null))
   }
   const detected = detectDateFormat(dateSamples)
-  const ratingColumn = columnOf('overallRating')
-  const textScale =
-    kind === 'reviews' && ratingColumn !== undefined
-      ? detectTextScale(
-          dataRows
-            .map((r) => r.cells[ratingColumn])
-            .filter((c): c is string => typeof c === 'string' && !/^[\d.,\s%-]+$/.test(c)),
+  const ratings =
+    kind === 'reviews'
+      ? readRatingColumns(
+          (field) =>
+            [...mapping]
+              .filter(([, m]) => m.field === field)
+              .map(([column]) => ({ column, header: headers[column] ?? '' })),
+          dataRows,
+          effective,
         )
-      : null
+      : []
+  const scaleOf = (field: RatingField): RatingColumnsReading['scale'] =>
+    ratings.find((r) => r.field === field)?.scale ?? null
+  for (const reading of ratings.filter((r) => r.origin === 'unknown')) {
+    // Words that are no known scale: the person orders them (the wizard asks; the CLI says how, and exits 2).
+    mappingIssues.push(
+      issue(
+        'UNKNOWN_RATING_WORDS',
+        message('import.issues.unknownRatingWords', {
+          header: reading.headers.join('", "'),
+          words: reading.words.map((w) => `${w.word} (${w.count})`).join(', '),
+          scaleKey: reading.field === 'potentialRating' ? 'potentialScale' : 'scale',
+          example: reading.words
+            .slice(0, 3)
+            .map((w, i) => `${JSON.stringify(w.word)}: ${i + 1}`)
+            .join(', '),
+        }),
+      ),
+    )
+  }
 
   const validator: ValidatorOptions = {
     kind,
     sheet,
     headers,
     mapping: new Map([...mapping].map(([column, m]) => [column, m.field])),
+    cycles: new Map(
+      [...mapping].flatMap(([column, m]): [number, string][] => (m.cycle ? [[column, m.cycle]] : [])),
+    ),
     dateFormat: effective.dateFormat ?? detected.format,
     decimalComma: table.delimiter === ';',
     referenceYear,
     excelDate1904: table.format === 'xlsx' ? Boolean(table.date1904) : null,
-    scale: effective.scale ?? null,
-    textScale,
+    // Competency levels take a numeric source scale; review ratings go through the scales settled above.
+    scale: effective.scale && !('labels' in effective.scale) ? effective.scale : null,
+    ratingScales: { overallRating: scaleOf('overallRating'), potentialRating: scaleOf('potentialRating') },
+    blankRating: effective.blankRating ?? 'not-rated',
     constants: effective.constants ?? {},
     strictWidth: table.format === 'csv',
   }
-  if (headerRow !== null && mappingIssues.length === 0)
-    mappingIssues.push(...checkMapping(validator, headerRow))
+  if (headerRow !== null && mappingIssues.every((i) => i.code === 'UNKNOWN_RATING_WORDS')) {
+    // Words still to be ordered already say why there is no scale.
+    const unordered = ratings.some((r) => r.field === 'overallRating' && r.origin === 'unknown')
+    mappingIssues.push(
+      ...checkMapping(validator, headerRow).filter((i) => !(unordered && i.code === 'NO_RATING_SCALE')),
+    )
+  }
   if (detected.contradictory && !effective.dateFormat) {
     mappingIssues.push(issue('MIXED_DATE_FORMATS', message('import.issues.mixedDates')))
   }
@@ -172,6 +215,8 @@ export async function prepareImport(
     headerRow,
     headers,
     mapping,
+    ratings,
+    passedOver: chosen.passedOver,
     dateFormat: { format: validator.dateFormat, ambiguous: detected.ambiguous && !effective.dateFormat },
     validator,
     mappingIssues,

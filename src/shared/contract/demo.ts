@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { defineMethods } from './define'
 import { jobId } from './common'
 
-export const DEMO_MIN_PEOPLE = 200
+export const DEMO_MIN_PEOPLE = 20
 export const DEMO_MAX_PEOPLE = 100_000
 
 export const demoSummary = z.object({

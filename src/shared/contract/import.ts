@@ -8,6 +8,40 @@ export const tabularKind = z.enum(['people', 'reviews', 'competencies', 'learnin
 export const dateFormat = z.enum(['YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY'])
 
 /**
+ * A rating scale: `{min, max}`, or words with their values, `{labels: {"Low": 1, "Medium": 2, "High": 3}}` (min and
+ * max taken from the labels unless given). Labels match ignoring case, surrounding and repeated spaces.
+ */
+export const ratingScaleSpec = z.union([
+  z
+    .object({ min: z.number(), max: z.number() })
+    .strict()
+    .refine((s) => s.max > s.min, 'scale.max must exceed scale.min'),
+  z
+    .object({
+      labels: z
+        .record(z.string().trim().min(1), z.number())
+        .refine((labels) => Object.keys(labels).length >= 2, 'a scale needs at least two labels'),
+      min: z.number().optional(),
+      max: z.number().optional(),
+    })
+    .strict()
+    .refine((s) => {
+      const values = Object.values(s.labels)
+      const min = s.min ?? Math.min(...values)
+      const max = s.max ?? Math.max(...values)
+      return max > min && values.every((v) => v >= min && v <= max)
+    }, 'the labels must lie within min–max, and max must exceed min'),
+])
+export type RatingScaleSpec = z.output<typeof ratingScaleSpec>
+
+/** Where a column goes: a field name, or a field with the review cycle this column holds. */
+export const columnTarget = z.union([
+  z.string(),
+  z.object({ field: z.string(), cycle: z.string().trim().min(1).optional() }).strict(),
+])
+export type ColumnTarget = z.output<typeof columnTarget>
+
+/**
  * A mapping, as saved in a mapping file (`ninefold import --mapping`) or built in the wizard. Columns are keyed by
  * the header text in the file; fields are the canonical field names of the kind.
  */
@@ -16,14 +50,17 @@ export const mappingSpec = z
     kind: tabularKind.optional(),
     sheet: z.string().optional(),
     headerRow: z.number().int().positive().optional(),
-    columns: z.record(z.string(), z.string()).optional(),
+    /** Header → field, or header → {field, cycle} when one row holds several review cycles. */
+    columns: z.record(z.string(), columnTarget).optional(),
     dateFormat: dateFormat.optional(),
     delimiter: z.enum([',', ';', '\t', '|']).optional(),
     encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
-    scale: z
-      .object({ min: z.number(), max: z.number() })
-      .refine((s) => s.max > s.min, 'scale.max must exceed scale.min')
-      .optional(),
+    /** The rating scale of every rating column (overall and potential): numbers, or words with their values. */
+    scale: ratingScaleSpec.optional(),
+    /** The potential column's own scale, when it differs from the overall rating's. */
+    potentialScale: ratingScaleSpec.optional(),
+    /** A blank overall rating: not rated in that cycle (the default: nothing is stored for it), or an error. */
+    blankRating: z.enum(['not-rated', 'error']).optional(),
     /** Values for fields the file lacks, e.g. {"cycle": "2025 Annual Review"}. */
     constants: z.record(z.string(), z.string()).optional(),
   })
@@ -94,8 +131,31 @@ export const importMethods = defineMethods('import')({
         z.object({
           header: z.string(),
           field: z.string().nullable(),
+          /** The review cycle this column holds, when a row holds several (e.g. "2023 Rating", "2024 Rating"). */
+          cycle: z.string().nullable(),
           confidence: z.number(),
           samples: z.array(z.string()),
+        }),
+      ),
+      /**
+       * Rating columns read as words: the words seen (with how often), the scale they were read with (null when no
+       * known scale covers them: the person orders them), and where that scale came from.
+       */
+      ratingWords: z.array(
+        z.object({
+          field: z.enum(['overallRating', 'potentialRating']),
+          header: z.string(),
+          words: z.array(z.object({ word: z.string(), count: z.number().int() })),
+          blanks: z.number().int(),
+          scale: z
+            .object({
+              name: z.string(),
+              min: z.number(),
+              max: z.number(),
+              labels: z.record(z.string(), z.number()),
+            })
+            .nullable(),
+          origin: z.enum(['mapping', 'detected', 'unknown']),
         }),
       ),
       dateFormat: z.object({ format: dateFormat.nullable(), ambiguous: z.boolean() }),

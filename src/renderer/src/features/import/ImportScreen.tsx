@@ -10,6 +10,7 @@ import { DropZone } from './DropZone'
 import { MappingTable } from './MappingTable'
 import { PreviewRows } from './PreviewRows'
 import { ProfileBar } from './ProfileBar'
+import { RatingWords } from './RatingWords'
 import { ResultSummary } from './ResultSummary'
 import { UnmatchedList } from './UnmatchedList'
 import { useImportWizard } from './useImportWizard'
@@ -53,6 +54,7 @@ export function ImportScreen(): React.JSX.Element {
           i.code === 'MISSING_FIELD' ||
           i.code === 'NO_HEADER_ROW' ||
           i.code === 'NO_RATING_SCALE' ||
+          i.code === 'UNKNOWN_RATING_WORDS' ||
           i.code === 'MIXED_DATE_FORMATS',
       )
     : []
@@ -183,6 +185,17 @@ export function ImportScreen(): React.JSX.Element {
             </div>
           </section>
           <MappingTable kind={kind} preview={preview} columns={wizard.columns} onMap={wizard.mapColumn} />
+          {kind === 'reviews' && (
+            <RatingWords
+              preview={preview}
+              choices={wizard.ratings}
+              onChoose={wizard.chooseRatings}
+              needsCycle={
+                Object.values(wizard.columns).some((c) => c?.field === 'overallRating' && !c.cycle) &&
+                !Object.values(wizard.columns).some((c) => c?.field === 'cycle')
+              }
+            />
+          )}
           <ProfileBar profile={preview.profile} onSave={wizard.saveProfile} />
           <PreviewRows kind={kind} preview={preview} />
           <div className="import-actions">

@@ -1,10 +1,22 @@
 import { useCallback, useState } from 'react'
-import type { MappingSpec, MethodOutput } from '../../../../shared/contract'
+import type { MappingSpec, MethodOutput, RatingScaleSpec } from '../../../../shared/contract'
 import type { RecordKind } from '../../../../core/import/fields'
 import { api } from '../../api/client'
 
 export type Preview = MethodOutput<'import.preview'>
 export type CommitResult = MethodOutput<'import.commit'>
+/** Where a column goes: a field, and for a rating column that holds one cycle, that cycle. */
+export interface ColumnChoice {
+  field: string
+  cycle?: string
+}
+/** What the person settled about ratings: word scales, and the cycle of a file whose rows name none. */
+export interface RatingChoices {
+  scale?: RatingScaleSpec
+  potentialScale?: RatingScaleSpec
+  blankRating?: 'not-rated' | 'error'
+  cycle?: string
+}
 export interface StagedFile {
   path: string
   fileName: string
@@ -20,7 +32,8 @@ export function useImportWizard(initialKind: RecordKind = 'people') {
   const [file, setFile] = useState<StagedFile | null>(null)
   const [kind, setKind] = useState<RecordKind>(initialKind)
   const [preview, setPreview] = useState<Preview | null>(null)
-  const [columns, setColumns] = useState<Record<string, string | null>>({})
+  const [columns, setColumns] = useState<Record<string, ColumnChoice | null>>({})
+  const [ratings, setRatings] = useState<RatingChoices>({})
   /** Chosen by the person when the file's dates could be day-first or month-first. */
   const [dateFormat, setDateFormat] = useState<MappingSpec['dateFormat']>(undefined)
   const [result, setResult] = useState<CommitResult | null>(null)
@@ -29,17 +42,26 @@ export function useImportWizard(initialKind: RecordKind = 'people') {
 
   const mappingFrom = (
     p: Preview | null,
-    cols: Record<string, string | null>,
+    cols: Record<string, ColumnChoice | null>,
     extra: Partial<MappingSpec> = {},
+    choices: RatingChoices = ratings,
   ): MappingSpec => {
     const mapped = Object.fromEntries(
-      Object.entries(cols).filter((entry): entry is [string, string] => entry[1] !== null && entry[0] !== ''),
+      Object.entries(cols).flatMap(([header, choice]) =>
+        choice === null || header === ''
+          ? []
+          : [[header, choice.cycle ? { field: choice.field, cycle: choice.cycle } : choice.field]],
+      ),
     )
     return {
       ...(p?.sheet ? { sheet: p.sheet } : {}),
       ...(p?.headerRow ? { headerRow: p.headerRow } : {}),
       ...(Object.keys(mapped).length > 0 ? { columns: mapped } : {}),
       ...(dateFormat ? { dateFormat } : {}),
+      ...(choices.scale ? { scale: choices.scale } : {}),
+      ...(choices.potentialScale ? { potentialScale: choices.potentialScale } : {}),
+      ...(choices.blankRating ? { blankRating: choices.blankRating } : {}),
+      ...(choices.cycle ? { constants: { cycle: choices.cycle } } : {}),
       ...extra,
     }
   }
@@ -57,7 +79,14 @@ export function useImportWizard(initialKind: RecordKind = 'people') {
       const next = await api.call('import.preview', { path: target.path, kind: recordKind, mapping })
       setPreview(next)
       setColumns(
-        Object.fromEntries(next.columns.filter((c) => c.header !== '').map((c) => [c.header, c.field])),
+        Object.fromEntries(
+          next.columns
+            .filter((c) => c.header !== '')
+            .map((c) => [
+              c.header,
+              c.field === null ? null : { field: c.field, ...(c.cycle ? { cycle: c.cycle } : {}) },
+            ]),
+        ),
       )
     } catch (caught) {
       setPreview(null)
@@ -84,6 +113,7 @@ export function useImportWizard(initialKind: RecordKind = 'people') {
 
   const chooseKind = (next: RecordKind): void => {
     setKind(next)
+    setRatings({})
     if (file) void runPreview(file, next, {})
   }
 
@@ -102,13 +132,21 @@ export function useImportWizard(initialKind: RecordKind = 'people') {
       void runPreview(file, kind, { ...(preview.sheet ? { sheet: preview.sheet } : {}), headerRow })
   }
 
-  const mapColumn = (header: string, field: string | null): void => {
+  const mapColumn = (header: string, field: string | null, cycle?: string): void => {
     const next = { ...columns }
-    // One column per field: taking a field away from another column keeps the mapping valid.
-    if (field !== null) for (const [h, f] of Object.entries(next)) if (f === field) next[h] = null
-    next[header] = field
+    // One column per field (and cycle): taking a field away from another column keeps the mapping valid.
+    if (field !== null)
+      for (const [h, c] of Object.entries(next))
+        if (h !== header && c?.field === field && (c.cycle ?? '') === (cycle ?? '')) next[h] = null
+    next[header] = field === null ? null : { field, ...(cycle ? { cycle } : {}) }
     setColumns(next)
     if (file) void runPreview(file, kind, mappingFrom(preview, next))
+  }
+
+  /** The word order, blank meaning or cycle the person settled: applied to the preview at once. */
+  const chooseRatings = (next: RatingChoices): void => {
+    setRatings(next)
+    if (file) void runPreview(file, kind, mappingFrom(preview, columns, {}, next))
   }
 
   const commit = async (jobId: string, dryRun = false): Promise<void> => {
@@ -142,9 +180,14 @@ export function useImportWizard(initialKind: RecordKind = 'people') {
       name,
       kind,
       headers: preview.headers,
+      // The words' order and what a blank means come back with the next file of this shape; the cycle does not
+      // (next year's export is another cycle).
       mapping: {
         ...(mapping.columns ? { columns: mapping.columns } : {}),
         ...(preview.dateFormat.format ? { dateFormat: preview.dateFormat.format } : {}),
+        ...(mapping.scale ? { scale: mapping.scale } : {}),
+        ...(mapping.potentialScale ? { potentialScale: mapping.potentialScale } : {}),
+        ...(mapping.blankRating ? { blankRating: mapping.blankRating } : {}),
       },
     })
     setPreview({ ...preview, profile: name })
@@ -152,6 +195,7 @@ export function useImportWizard(initialKind: RecordKind = 'people') {
 
   const reset = (): void => {
     setDateFormat(undefined)
+    setRatings({})
     setFile(null)
     setPreview(null)
     setResult(null)
@@ -173,6 +217,8 @@ export function useImportWizard(initialKind: RecordKind = 'people') {
     chooseDateFormat,
     dateFormat,
     mapColumn,
+    ratings,
+    chooseRatings,
     commit,
     saveProfile,
     reset,
