@@ -147,9 +147,10 @@ describe('the holding area as a to-do list, on thin evidence', () => {
         scale: { min: 1, max: 5 },
         constants: { cycle: 'FY2024' },
       },
-      skipInvalid: true,
     })
-    expect(reviews.rows.rejected).toBe(5)
+    // The new joiners' blank ratings are not ratings: nothing is stored for them, and the import says so.
+    expect(reviews.rows).toMatchObject({ total: 35, inserted: 35, rejected: 0 })
+    expect(reviews.warnings.map((w) => w.code)).toEqual(['NOT_RATED'])
     const learning = await client.call('import.commit', {
       path: files.learning,
       kind: 'learning',
@@ -167,7 +168,7 @@ describe('the holding area as a to-do list, on thin evidence', () => {
     })
     expect(learning.errors).toEqual([])
     expect(learning.outcome).toBe('stored')
-  })
+  }, 120_000) // three encrypted imports: on two busy cores they outlast the default hook limit
   afterEach(() => services.dispose())
 
   it('lists why people are held with counts, resolves with assessment scores in one undoable step, and places by hand', async () => {
