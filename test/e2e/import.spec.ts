@@ -10,7 +10,7 @@ const HR_CSV = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'hr
 
 /**
  * A staff workbook built from the real HRDataset_v14 rows, laid out as HR exports are: a title row, a blank row,
- * the header on row 3, real date cells — and a "Job Level" column holding grade codes ("L3"), not numbers.
+ * the header on row 3, real date cells — and a "Work Email" column the HRIS filled with "n/a".
  */
 async function writeStaffWorkbook(path: string): Promise<number> {
   const [header, ...lines] = readFileSync(HR_CSV, 'utf8')
@@ -23,7 +23,7 @@ async function writeStaffWorkbook(path: string): Promise<number> {
   const sheet = workbook.addWorksheet('Staff')
   sheet.addRow(['Dental Magic — staff list (HR confidential)'])
   sheet.addRow([])
-  sheet.addRow(['EmpID', 'Employee Name', 'Department', 'Date of Hire', 'Job Level'])
+  sheet.addRow(['EmpID', 'Employee Name', 'Department', 'Date of Hire', 'Work Email'])
   let rows = 0
   for (const line of lines) {
     // The names are quoted ("Last, First"); split on commas outside quotes.
@@ -35,7 +35,7 @@ async function writeStaffWorkbook(path: string): Promise<number> {
       cells[at('Employee_Name')],
       cells[at('Department')],
       new Date(Date.UTC(y ?? 2000, (m ?? 1) - 1, d ?? 1)),
-      `L${(rows % 4) + 1}`,
+      'n/a',
     ])
     sheet.getCell(`D${sheet.rowCount}`).numFmt = 'yyyy-mm-dd'
     rows++
@@ -68,18 +68,26 @@ test('drops a real xlsx, maps it, sees and fixes an error, imports, sees the peo
   await expect(page.getByLabel('Header row')).toHaveValue('3')
   await expect(importer.fieldFor('EmpID')).toHaveValue('employeeId')
   await expect(importer.fieldFor('Date of Hire')).toHaveValue('hireDate')
-  await expect(importer.fieldFor('Job Level')).toHaveValue('jobLevel')
-  // "L3" is not a job level number: the preview says so, per row and column, and importing is not offered yet.
-  await expect(importer.issues.getByText('not a whole number').first()).toBeVisible()
-  await expect(importer.issues.locator('li').first()).toContainText('Row 4, Job Level')
+  await expect(importer.fieldFor('Work Email')).toHaveValue('email')
+  // "n/a" is not an email address: the preview says so, per row and column, and importing is not offered: one
+  // invalid row would stop the whole file, and the screen says why and what to do.
+  await expect(importer.issues.getByText('not an email address').first()).toBeVisible()
+  await expect(importer.issues.locator('li').first()).toContainText('Row 4, Work Email')
+  await expect(importer.importButton).toBeDisabled()
+  await expect(page.locator('#import-stop-reason')).toContainText(
+    'one invalid row stops the whole import: fix them in the file, or import the valid rows only',
+  )
   await page.screenshot({ path: 'test-results/screens/import-preview-error.png', fullPage: true })
 
+  // Importing the valid rows only is offered: every row is invalid here, so nothing is stored, and the result says so.
+  await page.getByLabel('Import the valid rows only (the others are listed, not stored)').check()
   await importer.importButton.click()
-  await expect(importer.result).toContainText('Nothing was imported')
+  await expect(importer.result).toBeInViewport()
   await expect(importer.result).toContainText('311 rejected')
 
-  // Fix the mapping: grade codes are not imported.
-  await importer.fieldFor('Job Level').selectOption('')
+  // Fix the mapping: the placeholder emails are not imported.
+  await importer.dropFile(file)
+  await importer.fieldFor('Work Email').selectOption('')
   await expect(importer.issues).toHaveCount(0)
   await expect(page.getByRole('table', { name: 'Rows as they will be stored' })).toContainText(
     'Adinolfi, Wilson K',

@@ -27,16 +27,19 @@ export function detectHeaderRow(
 export function bestHeaderRow(
   rows: readonly { row: number; cells: readonly Cell[] }[],
   kind: TabularKind,
+  /** Whether a header must have data under it (a header-only sheet still names its columns, for choosing it). */
+  requireData = true,
 ): { row: number; score: number } | null {
   let best: { row: number; score: number } | null = null
   for (const [index, { row, cells }] of rows.slice(0, 30).entries()) {
     const filled = cells.filter((c) => !isBlank(c))
     const textCells = filled.filter((c) => typeof c === 'string' && !looksLikeData(c))
     if (textCells.length < 2 || textCells.length < filled.length * 0.6) continue
-    if (!rows.slice(index + 1).some((r) => r.cells.some((c) => !isBlank(c)))) continue
+    if (requireData && !rows.slice(index + 1).some((r) => r.cells.some((c) => !isBlank(c)))) continue
     const headers = cells.map((c) => (typeof c === 'string' ? c : ''))
     const known = [...suggestMapping(headers, kind).values()].reduce((sum, s) => sum + s.confidence, 0)
-    const score = known * 10 + textCells.length
+    // Known field names decide; a header with no field in it only counts when there is nothing better.
+    const score = known > 0 ? known * 10 + textCells.length : textCells.length / 100
     if (!best || score > best.score) best = { row, score }
   }
   return best

@@ -1,6 +1,11 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { DEMO_MAX_PEOPLE, DEMO_MIN_PEOPLE, PERSON_SORT_FIELDS, type PersonSortField } from '../../shared/contract'
+import {
+  DEMO_MAX_PEOPLE,
+  DEMO_MIN_PEOPLE,
+  PERSON_SORT_FIELDS,
+  type PersonSortField,
+} from '../../shared/contract'
 import { AppError, type ErrorCode } from '../../shared/result'
 import { createClient, type Client } from '../../shared/rpc/client'
 import { APP_VERSION, currentActor, defaultDataDirectory } from '../appInfo'

@@ -35,7 +35,7 @@ export async function chooseSheet(
     } finally {
       await rows.return(undefined)
     }
-    const score = bestHeaderRow(head, kind)?.score ?? 0
+    const score = bestHeaderRow(head, kind, false)?.score ?? 0
     if (!best || score > best.score) best = { sheet: name, score }
   }
   const sheet = best && best.score > 0 ? best.sheet : fallback

@@ -58,14 +58,18 @@ export function openTable(
     })
   try {
     if (statSync(path).size === 0) throw new FileFormatError('EMPTY_FILE', message('import.errors.empty'))
-    const isZip = magic(path).readUInt32LE(0) === 0x04034b50
+    const head = magic(path).readUInt32LE(0)
+    const isZip = head === 0x04034b50
+    // An Excel 97–2003 workbook (OLE2), whatever its name: the workbook reader refuses it saying how to convert it.
+    const isOle2 = head === 0xe011cfd0
     const looksLikeXlsx = /\.xls[xm]$/i.test(path)
-    if (!isZip && looksLikeXlsx) {
+    if (!isZip && !isOle2 && looksLikeXlsx) {
       throw new FileFormatError('NOT_XLSX', message('import.errors.namedLikeXlsx'))
     }
-    const meta = isZip
-      ? openXlsxFile(path)
-      : openCsvFile(path, { delimiter: options.delimiter ?? null, encoding: options.encoding ?? null })
+    const meta =
+      isZip || isOle2
+        ? openXlsxFile(path)
+        : openCsvFile(path, { delimiter: options.delimiter ?? null, encoding: options.encoding ?? null })
     return {
       path,
       fileName: basename(path),

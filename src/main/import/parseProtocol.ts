@@ -7,7 +7,7 @@ export interface ParseRequest {
   sheet: string | null
   delimiter: string | null
   encoding: string | null
-  /** A private folder (mode 700) for exceljs's spool files; the importer removes it when the read ends. */
+  /** A private folder (mode 700) that the reader's libraries may spool into; the importer removes it when the read ends. */
   spoolDirectory: string
 }
 

@@ -10,7 +10,8 @@ import { message } from '../../shared/i18n/translate'
 const BATCH_ROWS = 1_000
 
 async function run(request: ParseRequest, port: NonNullable<typeof parentPort>): Promise<void> {
-  // Per-thread environment: exceljs's spool files land in the importer's private folder, nowhere else.
+  // Per-thread environment: anything a library spools lands in the importer's private folder, nowhere else (the
+  // workbook reader itself streams and spools nothing).
   process.env['TMPDIR'] = request.spoolDirectory
   // os.tmpdir() reads TEMP/TMP on Windows.
   process.env['TEMP'] = request.spoolDirectory

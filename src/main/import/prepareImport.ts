@@ -3,7 +3,7 @@ import { message, type Message } from '../../shared/i18n/translate'
 import { AppError } from '../../shared/result'
 import { displayCell, isBlank, type Cell } from '../../core/import/cells'
 import { distinctHeaders, suggestCycleColumns, suggestMapping } from '../../core/import/autoMap'
-import { detectHeaderRow } from '../../core/import/detectHeader'
+import { bestHeaderRow, detectHeaderRow } from '../../core/import/detectHeader'
 import { fieldsOf, type TabularKind } from '../../core/import/fields'
 import { detectDateFormat } from '../../core/import/parseDate'
 import { readRatingColumns, type RatingColumnsReading } from '../../core/import/ratingColumns'
@@ -109,7 +109,14 @@ export async function prepareImport(
     profile = saved.name
     effective = { ...saved.mapping, ...spec }
   }
-  if (headerRow === null) {
+  const headerOnly = headerRow === null ? bestHeaderRow(head, kind, false) : null
+  if (headerOnly) {
+    // Column names and nothing under them (an export of nobody): say that, not that the header is missing.
+    mappingIssues.push({
+      ...issue('NO_ROWS', message('import.issues.noRows', { sheet: sheet ?? table.fileName })),
+      row: headerOnly.row,
+    })
+  } else if (headerRow === null) {
     mappingIssues.push(issue('NO_HEADER_ROW', message('import.issues.noHeaderRow')))
   } else if (spec.columns) {
     const known = new Set(fieldsOf(kind).map((f) => f.name))

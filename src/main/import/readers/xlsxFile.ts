@@ -1,118 +1,73 @@
-import ExcelJS from 'exceljs'
-import type { Cell } from '../../../core/import/cells'
-import { readWorkbookMeta, type WorkbookMeta } from './workbookMeta'
-import { inspectZip, verifyInflatedSizes, type ZipEntry } from './zipInspector'
-import { FileFormatError, type SourceRow, type TableFile } from './types'
+import { closeSync, openSync, readSync } from 'node:fs'
 import { message } from '../../../shared/i18n/translate'
+import { FileFormatError, type SourceRow, type TableFile } from './types'
+import { readWorkbookMeta, type WorkbookMeta } from './workbookMeta'
+import { readSharedStrings } from './xlsx/sharedStrings'
+import { readDateStyles } from './xlsx/styles'
+import { readSheetRows } from './xlsx/sheetRows'
+import { inspectZip, readZipEntryHead, type ZipEntry } from './zipInspector'
 
-/** Excel's own limits: more rows or longer cells mean the file was not written by a spreadsheet. */
-export const EXCEL_MAX_ROWS = 1_048_576
-export const EXCEL_MAX_CELL_CHARS = 32_767
+/** The first bytes of an OLE2 compound file: Excel 97–2003 (.xls) workbooks, and other old Office documents. */
+const OLE2_MAGIC = 0xe011cfd0
 
-type ExcelValue = ExcelJS.CellValue
-
-/** exceljs cell values → our Cell: formulas give their cached result, rich text its plain text. */
-export function toCell(value: ExcelValue): Cell {
-  if (value === null || value === undefined) return null
-  if (
-    typeof value === 'string' ||
-    typeof value === 'number' ||
-    typeof value === 'boolean' ||
-    value instanceof Date
-  )
-    return value
-  if (typeof value === 'object') {
-    if ('error' in value) return { error: String(value.error) }
-    if ('richText' in value) return value.richText.map((part) => part.text).join('')
-    if ('formula' in value || 'sharedFormula' in value) {
-      const result = (value as { result?: ExcelValue }).result
-      // A formula saved without its value (some generators do this) cannot be evaluated here: say so per cell.
-      return result === undefined ? { error: 'formula without a saved value' } : toCell(result)
-    }
-    if ('text' in value) return String(value.text)
+function isOle2(path: string): boolean {
+  const fd = openSync(path, 'r')
+  try {
+    const head = Buffer.alloc(4)
+    return readSync(fd, head, 0, 4, 0) === 4 && head.readUInt32LE(0) === OLE2_MAGIC
+  } finally {
+    closeSync(fd)
   }
-  return String(value)
-}
-
-function errorFor(error: unknown): FileFormatError {
-  if (error instanceof FileFormatError) return error
-  const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
-  if (/xml|sax|root node|close tag|attribute|unexpected|invalid/i.test(detail)) {
-    return new FileFormatError('CORRUPT_FILE', message('import.errors.badXml', { detail }))
-  }
-  return new FileFormatError('CORRUPT_FILE', message('import.errors.unreadableWorkbook', { detail }))
 }
 
 /**
- * Streams one sheet's rows. Runs inside the parse worker (see ../parseWorker.ts), which points TMPDIR at a private
- * spool folder first: exceljs spools sheet XML through os.tmpdir() when the shared strings come later in the zip.
+ * Workbooks we recognise but do not read, each refused with how to save it as .xlsx. No well-kept reader for them
+ * is on npm (SheetJS's npm package stopped at 0.18.5), and a file that fails with a generic "not a workbook" leaves
+ * the person with nothing to do.
+ */
+function refuseOtherWorkbooks(path: string, entries: readonly ZipEntry[] | null): void {
+  if (entries === null) {
+    if (isOle2(path)) throw new FileFormatError('LEGACY_XLS', message('import.errors.legacyXls'))
+    return
+  }
+  if (entries.some((e) => e.name === 'xl/workbook.xml')) return
+  const mimetype = entries.find((e) => e.name === 'mimetype')
+  const kind = mimetype ? readZipEntryHead(path, mimetype, 256).trim() : ''
+  if (kind === 'application/vnd.oasis.opendocument.spreadsheet') {
+    throw new FileFormatError('ODS_WORKBOOK', message('import.errors.odsWorkbook'))
+  }
+  throw new FileFormatError('NOT_XLSX', message('import.errors.zipNotWorkbook'))
+}
+
+/**
+ * Streams one sheet's rows: shared strings and styles first (small parts, read whole), then the sheet in a single
+ * pass — inflated, counted against its declared size, decoded and scanned as it streams. Runs in the parse worker.
  */
 async function* readSheet(
   path: string,
   sheetName: string,
   meta: WorkbookMeta,
-  entries: readonly ZipEntry[],
   signal?: AbortSignal,
-): AsyncIterable<SourceRow> {
-  await verifyInflatedSizes(path, entries)
-  signal?.throwIfAborted()
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    entries: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-  })
-  // exceljs names a sheet from workbook.xml, and crashes if a sheet comes before it in the zip (exceljs's own
-  // writer puts it last). Prime it with what we already read, so names resolve whatever the order.
-  Object.assign(workbook, {
-    model: { sheets: meta.sheetModels },
-    workbookRels: meta.relationships,
-    properties: { model: { date1904: meta.date1904 } },
-  })
-  try {
-    for await (const sheet of workbook) {
-      const isWanted = (sheet as unknown as { name: string }).name === sheetName
-      for await (const raw of sheet) {
-        if (!isWanted) continue
-        signal?.throwIfAborted()
-        const row = raw as ExcelJS.Row
-        if (row.number > EXCEL_MAX_ROWS) {
-          throw new FileFormatError(
-            'TOO_MANY_ROWS',
-            message('import.errors.tooManyRows', { sheet: sheetName, max: EXCEL_MAX_ROWS }),
-          )
-        }
-        const values = row.values as ExcelValue[]
-        const cells: Cell[] = []
-        for (let i = 1; i < values.length; i++) {
-          const cell = toCell(values[i])
-          if (typeof cell === 'string' && cell.length > EXCEL_MAX_CELL_CHARS) {
-            throw new FileFormatError(
-              'CELL_TOO_LONG',
-              message('import.errors.cellTooLong', {
-                sheet: sheetName,
-                row: String(row.number),
-                column: String(i),
-                length: cell.length,
-                max: EXCEL_MAX_CELL_CHARS,
-              }),
-            )
-          }
-          cells.push(cell)
-        }
-        yield { row: row.number, cells }
-      }
-    }
-  } catch (error) {
-    if (signal?.aborted) throw error
-    throw errorFor(error)
+): AsyncGenerator<SourceRow> {
+  const part = meta.sheetParts.get(sheetName)
+  if (!part) {
+    throw new FileFormatError(
+      'CORRUPT_FILE',
+      message('import.errors.partMissing', { part: `${sheetName} (xl/worksheets/…)` }),
+    )
   }
+  const sharedStrings = meta.sharedStrings ? await readSharedStrings(path, meta.sharedStrings, signal) : []
+  signal?.throwIfAborted()
+  const dateStyles = meta.styles ? await readDateStyles(path, meta.styles, signal) : []
+  signal?.throwIfAborted()
+  yield* readSheetRows(path, part, { sheetName, sharedStrings, dateStyles, date1904: meta.date1904 }, signal)
 }
 
 /** Opens a workbook: checks the zip directory, then reads sheet names, sizes and the date system. */
 export function openXlsxFile(path: string): TableFile {
+  refuseOtherWorkbooks(path, null)
   const entries = inspectZip(path)
+  refuseOtherWorkbooks(path, entries)
   const meta = readWorkbookMeta(path, entries)
   const { sheets, date1904 } = meta
   if (sheets.length === 0) throw new FileFormatError('NO_SHEETS', message('import.errors.noSheets'))
@@ -132,7 +87,7 @@ export function openXlsxFile(path: string): TableFile {
           message('import.errors.noSuchSheet', { sheet: name, sheets: sheets.map((s) => s.name).join(', ') }),
         )
       }
-      return readSheet(path, name, meta, entries, signal)
+      return readSheet(path, name, meta, signal)
     },
   }
 }

@@ -23,6 +23,13 @@ export const importMessages = {
     chooseAnother: 'Choose another file',
     importing: 'Importing…',
     fixFirst: 'Fix the problems above before importing.',
+    noRows: 'The file has no rows to import under its header row.',
+    rowsStop: {
+      one: '{count} row has a problem, and one invalid row stops the whole import: fix it in the file, or import the valid rows only.',
+      other:
+        '{count} rows have problems, and one invalid row stops the whole import: fix them in the file, or import the valid rows only.',
+    },
+    skipInvalid: 'Import the valid rows only (the others are listed, not stored)',
     importFile: 'Import file',
     rowsDone: { one: '{count} rows…', other: '{count} rows…' },
     starting: 'Starting…',
@@ -251,7 +258,8 @@ export const importMessages = {
     ambiguousDate: '"{text}" could be day/month or month/day; choose the file\'s date format',
     noSuchDateIn: 'no such calendar date in {format}',
     noHeaderRow:
-      'No header row found: the first rows hold data (numbers or dates), not column names. Add a header row, or give --header-row.',
+      'No header row found: the first rows hold data (numbers or dates), not column names. Add a header row to the file, or choose the row that holds the column names.',
+    noRows: '"{sheet}" has column names but no rows under them: there is nothing to import.',
     unknownField: 'The mapping names "{field}", which is not a {kind} field.',
     unknownColumn:
       'The mapping names the column "{header}", which is not in the header row. Headers seen: {seen}',
@@ -383,6 +391,12 @@ export const importMessages = {
       'The workbook part {part} inflates past the {size} bytes its zip directory declares (a zip bomb?); refused.',
     cannotInflate: 'The workbook is damaged: the part {part} cannot be inflated.',
     compression: 'The workbook part {part} uses an unknown compression.',
+    doctype:
+      'The workbook part {part} declares a DOCTYPE or entities, which spreadsheets never write (an XML attack?); refused.',
+    legacyXls:
+      'This is an old Excel 97–2003 workbook (.xls), which Ninefold does not read. Open it in Excel and choose File › Save As › Excel Workbook (.xlsx), or in LibreOffice Calc choose File › Save As › Excel 2007–365 (.xlsx), then import the new file.',
+    odsWorkbook:
+      'This is an OpenDocument spreadsheet (.ods), which Ninefold does not read. In LibreOffice Calc choose File › Save As › Excel 2007–365 (.xlsx) and keep that format; in Excel open it and choose File › Save As › Excel Workbook (.xlsx); then import the new file.',
     noPerson: 'There is no person with employee ID {employeeId} in this workspace.',
     noneWaiting: 'No unmatched records are waiting under "{identifier}".',
     noBatch: 'There is no import batch {batch}.',

@@ -24,6 +24,15 @@ export const importMessages: Catalogue['import'] = {
     chooseAnother: 'Wybierz inny plik',
     importing: 'Importowanie…',
     fixFirst: 'Przed importem popraw powyższe problemy.',
+    noRows: 'Pod wierszem nagłówka nie ma wierszy do zaimportowania.',
+    rowsStop: {
+      one: '{count} wiersz ma problem, a jeden błędny wiersz zatrzymuje cały import: popraw go w pliku albo zaimportuj tylko poprawne wiersze.',
+      few: '{count} wiersze mają problemy, a jeden błędny wiersz zatrzymuje cały import: popraw je w pliku albo zaimportuj tylko poprawne wiersze.',
+      many: '{count} wierszy ma problemy, a jeden błędny wiersz zatrzymuje cały import: popraw je w pliku albo zaimportuj tylko poprawne wiersze.',
+      other:
+        '{count} wiersza ma problemy, a jeden błędny wiersz zatrzymuje cały import: popraw je w pliku albo zaimportuj tylko poprawne wiersze.',
+    },
+    skipInvalid: 'Zaimportuj tylko poprawne wiersze (pozostałe zostaną wymienione, nie zapisane)',
     importFile: 'Importuj plik',
     rowsDone: {
       one: '{count} wiersz…',
@@ -286,7 +295,8 @@ export const importMessages: Catalogue['import'] = {
     ambiguousDate: '„{text}” może oznaczać dzień/miesiąc albo miesiąc/dzień; wybierz format dat w pliku',
     noSuchDateIn: 'taka data nie istnieje w kalendarzu przy formacie {format}',
     noHeaderRow:
-      'Nie znaleziono wiersza nagłówka: pierwsze wiersze zawierają dane (liczby lub daty), a nie nazwy kolumn. Dodaj wiersz nagłówka albo podaj --header-row.',
+      'Nie znaleziono wiersza nagłówka: pierwsze wiersze zawierają dane (liczby lub daty), a nie nazwy kolumn. Dodaj wiersz nagłówka do pliku albo wskaż wiersz z nazwami kolumn.',
+    noRows: '„{sheet}” ma nazwy kolumn, ale żadnych wierszy pod nimi: nie ma czego importować.',
     unknownField: 'Mapowanie wskazuje „{field}”, które nie jest polem danych typu {kind}.',
     unknownColumn:
       'Mapowanie wskazuje kolumnę „{header}”, której nie ma w wierszu nagłówka. Znalezione nagłówki: {seen}',
@@ -438,6 +448,12 @@ export const importMessages: Catalogue['import'] = {
       'Część skoroszytu {part} po rozpakowaniu przekracza {size} bajtów deklarowanych w katalogu zip (bomba zip?); odrzucono.',
     cannotInflate: 'Skoroszyt jest uszkodzony: nie można rozpakować części {part}.',
     compression: 'Część skoroszytu {part} używa nieznanej metody kompresji.',
+    doctype:
+      'Część skoroszytu {part} deklaruje DOCTYPE lub encje, których arkusze kalkulacyjne nigdy nie zapisują (atak XML?); odrzucono.',
+    legacyXls:
+      'To stary skoroszyt Excela 97–2003 (.xls), którego Ninefold nie odczytuje. Otwórz go w Excelu i wybierz Plik › Zapisz jako › Skoroszyt programu Excel (.xlsx) albo w LibreOffice Calc wybierz Plik › Zapisz jako › Excel 2007–365 (.xlsx), a potem zaimportuj nowy plik.',
+    odsWorkbook:
+      'To arkusz OpenDocument (.ods), którego Ninefold nie odczytuje. W LibreOffice Calc wybierz Plik › Zapisz jako › Excel 2007–365 (.xlsx) i zachowaj ten format; w Excelu otwórz go i wybierz Plik › Zapisz jako › Skoroszyt programu Excel (.xlsx); potem zaimportuj nowy plik.',
     noPerson: 'W tym obszarze roboczym nie ma osoby o identyfikatorze pracownika {employeeId}.',
     noneWaiting: 'Pod identyfikatorem „{identifier}” nie czekają żadne nieprzypisane rekordy.',
     noBatch: 'Nie ma partii importu {batch}.',

@@ -24,6 +24,7 @@ export function ImportScreen(): React.JSX.Element {
   const [jobId, setJobId] = useState<string | null>(null)
   const [progress, setProgress] = useState<JobProgress | null>(null)
   const [batchesVersion, setBatchesVersion] = useState(0)
+  const [skipInvalid, setSkipInvalid] = useState(false)
   const dropped = useAppStore((s) => s.droppedFile)
   const dropFile = useAppStore((s) => s.dropFile)
   const { chooseFile } = wizard
@@ -42,7 +43,7 @@ export function ImportScreen(): React.JSX.Element {
   const startImport = async (dryRun = false): Promise<void> => {
     const id = `import-${crypto.randomUUID()}`
     setJobId(id)
-    await wizard.commit(id, dryRun)
+    await wizard.commit(id, dryRun, skipInvalid)
     setJobId(null)
     setProgress(null)
     setBatchesVersion((v) => v + 1)
@@ -58,6 +59,20 @@ export function ImportScreen(): React.JSX.Element {
           i.code === 'MIXED_DATE_FORMATS',
       )
     : []
+  // One invalid row stops an all-or-nothing import: say so before the click, not after it.
+  const rowProblems =
+    preview && preview.headerRow !== null
+      ? new Set(preview.issues.filter((i) => i.row > (preview.headerRow ?? 0)).map((i) => i.row)).size
+      : 0
+  const nothingToStore = preview !== null && preview.rows.length === 0 && rowProblems === 0
+  const stopReason =
+    blocking.length > 0
+      ? t.t('import.screen.fixFirst')
+      : nothingToStore
+        ? t.t('import.screen.noRows')
+        : rowProblems > 0 && !skipInvalid
+          ? t.t('import.screen.rowsStop', { count: rowProblems })
+          : null
 
   return (
     <div className="import">
@@ -199,10 +214,25 @@ export function ImportScreen(): React.JSX.Element {
           <ProfileBar profile={preview.profile} onSave={wizard.saveProfile} />
           <PreviewRows kind={kind} preview={preview} />
           <div className="import-actions">
-            {blocking.length > 0 && <p className="muted">{t.t('import.screen.fixFirst')}</p>}
+            {rowProblems > 0 && blocking.length === 0 && (
+              <label className="inline">
+                <input
+                  type="checkbox"
+                  checked={skipInvalid}
+                  onChange={(e) => setSkipInvalid(e.target.checked)}
+                />
+                {t.t('import.screen.skipInvalid')}
+              </label>
+            )}
+            {stopReason && (
+              <p className="muted" id="import-stop-reason">
+                {stopReason}
+              </p>
+            )}
             <button
               type="button"
-              disabled={wizard.busy !== null || blocking.length > 0}
+              disabled={wizard.busy !== null || stopReason !== null}
+              aria-describedby={stopReason ? 'import-stop-reason' : undefined}
               onClick={() => void startImport()}
             >
               {wizard.busy === 'importing' ? t.t('import.screen.importing') : t.t('import.screen.importFile')}

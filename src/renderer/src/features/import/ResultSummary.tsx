@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import type { MessageKey } from '../../i18n'
 import { useT } from '../../i18n'
 import { issueAt, issueProblem } from './issueAt'
@@ -12,6 +13,12 @@ const HEADLINE: Record<CommitResult['outcome'], MessageKey> = {
 
 export function ResultSummary({ result }: { result: CommitResult }): React.JSX.Element {
   const t = useT()
+  const box = useRef<HTMLDivElement>(null)
+  // The import button sits at the foot of a long page and the result at its head: bring the result into view.
+  // (A block body: Chromium's scrollIntoView now returns a promise, which React would take for a cleanup.)
+  useEffect(() => {
+    void box.current?.scrollIntoView({ block: 'nearest' })
+  }, [result])
   const r = result.rows
   const counts = t.t(result.kind === 'xapi' ? 'import.result.statements' : 'import.result.rows', {
     count: r.total,
@@ -24,6 +31,7 @@ export function ResultSummary({ result }: { result: CommitResult }): React.JSX.E
     <div
       className={result.outcome === 'rejected' ? 'result rejected' : 'result'}
       role="status"
+      ref={box}
       data-testid="import-result"
     >
       <strong>
@@ -39,7 +47,8 @@ export function ResultSummary({ result }: { result: CommitResult }): React.JSX.E
         </span>
       ))}
       {result.warnings
-        .filter((w) => w.code === 'ALREADY_IMPORTED')
+        .filter((w) => w.code !== 'UPDATED')
+        .slice(0, 8)
         .map((w, i) => (
           <span key={i} className="small">
             {issueProblem(t, w)}

@@ -149,7 +149,7 @@ export function useImportWizard(initialKind: RecordKind = 'people') {
     if (file) void runPreview(file, kind, mappingFrom(preview, columns, {}, next))
   }
 
-  const commit = async (jobId: string, dryRun = false): Promise<void> => {
+  const commit = async (jobId: string, dryRun = false, skipInvalid = false): Promise<void> => {
     if (!file) return
     setBusy('importing')
     setError(null)
@@ -160,6 +160,7 @@ export function useImportWizard(initialKind: RecordKind = 'people') {
         mapping: mappingFrom(preview, columns),
         jobId,
         dryRun,
+        skipInvalid,
       })
       setResult(done)
       if (done.outcome === 'stored' || done.outcome === 'already-imported') {
