@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -118,6 +119,17 @@ test.describe('a session whose evidence is thin', () => {
       await holding.getByRole('button').first().click()
       const panel = page.locator('aside.person-panel')
       await expect(panel).toContainText('In the holding area')
+      if (left === 3) {
+        // The to-do and the held person's panel read well to assistive technology too.
+        const axe = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+          .analyze()
+        expect(
+          axe.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
+        ).toEqual([])
+      }
       await panel.getByLabel('Place in box').selectOption('5')
       await calibration.confirmMove('The panel agreed on a solid first year')
       await expect(calibration.grid.locator('[data-employee]')).toHaveCount(12 - left + 1)
