@@ -89,12 +89,42 @@ describeWithSharedData('ninefold calibration --potential-from assessment on mana
     ])
     expect(JSON.parse(resolved.stdout)).toEqual({ step: 1, placed: 571, held: 0 })
     expect((await show(agility.sessionId)).holding).toEqual([])
-    expect(JSON.parse((await cli(['calibration', 'todo', agility.sessionId, ...ws, '--json'])).stdout)).toEqual([])
+    expect(
+      JSON.parse((await cli(['calibration', 'todo', agility.sessionId, ...ws, '--json'])).stdout),
+    ).toEqual([])
     expect((await cli(['calibration', 'undo', agility.sessionId, ...ws])).code).toBe(0)
     expect((await show(agility.sessionId)).holding).toHaveLength(571)
 
     const bad = await cli(['calibration', 'create', '--name', 'X', '--potential-from', 'tea-leaves', ...ws])
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('--potential-from is one of agility, manager, blend, assessment')
+    const pair = await cli([
+      'calibration',
+      'create',
+      '--name',
+      'X',
+      '--potential-from',
+      'blend',
+      '--blend-of',
+      'manager',
+      ...ws,
+    ])
+    expect(pair.code).toBe(2)
+    expect(pair.stderr).toContain('--blend-of takes two different sources')
+    // A blend of the test scores and nothing else on record falls back to the scores: everyone is placed.
+    const blend = await cli([
+      'calibration',
+      'create',
+      '--name',
+      'Blend',
+      '--potential-from',
+      'blend',
+      '--blend-of',
+      'assessment,manager',
+      ...ws,
+      '--json',
+    ])
+    expect(blend.code, blend.stderr).toBe(0)
+    expect((await show((JSON.parse(blend.stdout) as { sessionId: string }).sessionId)).holding).toEqual([])
   })
 })

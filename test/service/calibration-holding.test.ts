@@ -197,6 +197,16 @@ describe('the holding area as a to-do list, on thin evidence', () => {
       },
     ])
 
+    // A blend needs two different sources; nothing changes when it is refused.
+    await expect(
+      client.call('calibration.setPotentialSource', {
+        sessionId,
+        source: 'blend',
+        blendOf: ['assessment', 'assessment'],
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+    expect((await client.call('calibration.show', { sessionId })).canUndo).toBe(false)
+
     // One step re-places the session from the assessment scores.
     expect(await client.call('calibration.setPotentialSource', { sessionId, source: 'assessment' })).toEqual({
       step: 1,

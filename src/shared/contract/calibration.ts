@@ -19,6 +19,11 @@ import {
 
 export * from './calibrationScores'
 
+/** Two different potential sources, the first weighted by `agilityWeight` in a blend. */
+export const blendPair = z
+  .tuple([potentialSourceKey, potentialSourceKey])
+  .refine(([a, b]) => a !== b, 'blend two different sources')
+
 export const calibrationSettings = z
   .object({
     asOf: isoDate,
@@ -34,10 +39,7 @@ export const calibrationSettings = z
        */
       agilityWeight: z.number().min(0).max(1),
       /** The two sources a blend combines; agility and the manager's rating when absent (sessions made before). */
-      blendOf: z
-        .tuple([potentialSourceKey, potentialSourceKey])
-        .refine(([a, b]) => a !== b, 'blend two different sources')
-        .optional(),
+      blendOf: blendPair.optional(),
       cuts: z.object({
         mode: z.enum(['percentile', 'fixed']),
         /** Below `low` is low; at or above `high` is high (percentiles or 0–100 values). */
@@ -196,7 +198,7 @@ export const calibrationMethods = defineMethods('calibration')({
         /** Where potential comes from, keeping the workspace's other potential settings (weight, cuts, scale). */
         potentialFrom: potentialFrom.optional(),
         /** The two sources a blend combines (with `potentialFrom: 'blend'`). */
-        blendOf: z.tuple([potentialSourceKey, potentialSourceKey]).optional(),
+        blendOf: blendPair.optional(),
       })
       .strict(),
     output: z.object({ sessionId: z.string(), people: z.number().int() }),
@@ -208,7 +210,7 @@ export const calibrationMethods = defineMethods('calibration')({
       .object({
         sessionId: z.string().min(1),
         source: potentialFrom,
-        blendOf: z.tuple([potentialSourceKey, potentialSourceKey]).optional(),
+        blendOf: blendPair.optional(),
       })
       .strict(),
     output: z.object({
