@@ -9,6 +9,7 @@ import type {
 import { explainPlacement } from '../../src/core/calibration/explain'
 import { potentialScore, resolvePotential } from '../../src/core/calibration/potential'
 import type { CalibrationSettings } from '../../src/shared/contract/calibration'
+import { translate } from '../../src/shared/i18n/translate'
 
 const AS_OF = '2026-11-01'
 const CYCLE = {
@@ -198,6 +199,23 @@ describe('flags on thin evidence', () => {
         ?.rationale,
     ).toBe(
       "No learning agility index (too little evidence), but the one assessment result on record is in the session's top group (85th percentile, top from the 85th) while performance is moderate (rating 3/5, session median 3).",
+    )
+  })
+})
+
+describe('the to-do in Polish', () => {
+  it('uses the one, few and many forms', () => {
+    const pl = (count: number) => translate('pl', 'calibration.todo.insufficient', { count, cycle: 'FY2024' })
+    expect([pl(1), pl(3), pl(5), pl(22), pl(21678)]).toEqual([
+      '1 osoba nie ma dowodów potencjału w cyklu FY2024',
+      '3 osoby nie mają dowodów potencjału w cyklu FY2024',
+      '5 osób nie ma dowodów potencjału w cyklu FY2024',
+      '22 osoby nie mają dowodów potencjału w cyklu FY2024',
+      `21\u00a0678 osób nie ma dowodów potencjału w cyklu FY2024`,
+    ])
+    expect(translate('pl', 'calibration.todo.places', { count: 2 })).toBe('umieści 2 osoby')
+    expect(translate('en', 'calibration.todo.notRated', { count: 1812, cycle: 'FY2024' })).toBe(
+      '1,812 people have no rating in FY2024',
     )
   })
 })
