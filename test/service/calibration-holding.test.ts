@@ -287,6 +287,17 @@ describe('the holding area as a to-do list, on thin evidence', () => {
       'yes',
       'evidence-not-in-system: Joined in spring; the panel agrees on a solid start',
     ])
+    // The pre-read is the grid before the meeting: P36 is still in its holding area there.
+    const preRead = join(tempDir(), 'pre-read.xlsx')
+    await client.call('calibration.export', { sessionId, kind: 'pre-read', path: preRead })
+    const before = new ExcelJS.Workbook()
+    await before.xlsx.readFile(preRead)
+    const idsIn = (name: string): unknown[] => {
+      const ws = before.getWorksheet(name)
+      return (ws?.getRows(2, ws.rowCount - 1) ?? []).map((r) => r.getCell(1).value)
+    }
+    expect(idsIn('Placements')).not.toContain('P36')
+    expect(idsIn('Holding area')).toContain('P36')
     await client.call('calibration.undo', { sessionId })
     expect((await client.call('calibration.show', { sessionId })).holding.map((h) => h.employeeId)).toContain(
       'P36',

@@ -42,7 +42,13 @@ function freshView(db: WorkspaceDb, sessionId: string): CalibrationView {
   return withCalibrationFields(db, computeView(db, row))
 }
 
-export function computeView(db: WorkspaceDb, row: SessionRow, forceNames = false): CalibrationView {
+export function computeView(
+  db: WorkspaceDb,
+  row: SessionRow,
+  forceNames = false,
+  /** 'none': the grid before the meeting, every person where the data puts them (held ones still held). */
+  moves: 'active' | 'none' = 'active',
+): CalibrationView {
   const settings = JSON.parse(row.settings_json) as CalibrationSettings
   const cycle = cycleById(db, row.cycle_id)
   const people = loadMembers(db, row.id)
@@ -74,7 +80,7 @@ export function computeView(db: WorkspaceDb, row: SessionRow, forceNames = false
     people,
     cycle,
     settings,
-    moves: activeMoves(db, row.id),
+    moves: moves === 'none' ? [] : activeMoves(db, row.id),
     flagStates,
     discussed,
     pseudonyms: assignPseudonyms(
@@ -122,8 +128,9 @@ export function sessionForExport(
 ): { view: CalibrationView; changes: MoveLogEntry[]; records: FlagRecords } {
   const row = sessionRow(db, sessionId)
   if (kind === 'pre-read') {
-    // The grid before the meeting: every person where the data puts them, so no move and no flag about one.
-    const computed = computeView(db, { ...row, status: 'draft' }, true)
+    // The grid before the meeting: every person where the data puts them, so no move and no flag about one (and
+    // nobody placed by hand: they are in the holding area).
+    const computed = computeView(db, { ...row, status: 'draft' }, true, 'none')
     const view = {
       ...computed,
       placements: computed.placements.map((p) => ({
