@@ -320,6 +320,9 @@ describe('the holding area as a to-do list, on thin evidence', () => {
     expect(gem?.rationale).toMatch(
       /^No learning agility index \(too little evidence\), but the one assessment result on record is in the session's top group \(\d+th percentile, top from the \d+th\) while performance is moderate/,
     )
+    // The English and the message for the user's language say the same.
+    for (const f of [...flagsOf('P01'), ...flagsOf('P20')])
+      expect(f.text && english(f.text)).toBe(f.rationale)
     // R1 rated all ten of theirs 5.
     expect(flagsOf('P02').map((f) => f.code)).toContain('RATER_LENIENCY')
     // Nobody's flags are invented: a gem needs a result in the top group, a mismatch a scaled result 2+ levels off.

@@ -9,7 +9,7 @@ import type {
 import { explainPlacement } from '../../src/core/calibration/explain'
 import { potentialScore, resolvePotential } from '../../src/core/calibration/potential'
 import type { CalibrationSettings } from '../../src/shared/contract/calibration'
-import { translate } from '../../src/shared/i18n/translate'
+import { english, translate } from '../../src/shared/i18n/translate'
 
 const AS_OF = '2026-11-01'
 const CYCLE = {
@@ -183,6 +183,28 @@ describe('flags on thin evidence', () => {
     const codes = (id: string) => view.placements.find((p) => p.employeeId === id)?.flags.map((f) => f.code)
     expect(codes('A')).not.toContain('RATING_EVIDENCE_MISMATCH')
     expect(codes('B')).toContain('RATING_EVIDENCE_MISMATCH')
+  })
+
+  it('says the same in English and in the message, with one result or several', () => {
+    const two = (a: number, b: number) => [
+      result(a, { scoreMax: 100 }),
+      result(b, { scoreMax: 100, activityId: 'A-2', title: 'Numeracy' }),
+    ]
+    const people = [
+      person('A', 5, two(5, 15)),
+      person('B', 1, [result(95, { scoreMax: 100 })]),
+      ...[20, 30, 40, 50, 60, 70].map((s, i) => person(`C${i}`, 3, two(s, s))),
+      person('G', 3, two(99, 100)),
+    ]
+    const view = run(people, settingsFrom({ source: 'assessment' }))
+    const flags = view.placements.flatMap((p) => p.flags)
+    expect(flags.map((f) => f.code)).toEqual(
+      expect.arrayContaining(['RATING_EVIDENCE_MISMATCH', 'HIDDEN_GEM']),
+    )
+    for (const f of flags) expect(f.text && english(f.text), f.code).toBe(f.rationale)
+    expect(flags.find((f) => f.code === 'RATING_EVIDENCE_MISMATCH')?.rationale).toContain(
+      'vs 2 assessment results averaging 10% (1.4/5)',
+    )
   })
 
   it('finds a hidden gem from assessment results only for people without an agility index', () => {

@@ -234,6 +234,8 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
     settings.raterMinRated,
   )
   const raterOf = new Map<string, RaterFinding>(raters.map((r) => [r.reviewerId, r]))
+  // The same words for everyone held for want of potential evidence: said once, not per person.
+  const insufficient = insufficientText(settings.potential, cycle.name)
 
   const placements: Placement[] = []
   eligible.forEach((person, i) => {
@@ -258,8 +260,14 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
         potentialRating: potentialRatings[i] ?? null,
         assessmentPercentile: personAssessment?.percentile ?? null,
       })
-      const { english, text } = insufficientText(settings.potential, cycle.name)
-      held(person, pseudonyms[i] as string, 'insufficient-evidence', english, text, [])
+      held(
+        person,
+        pseudonyms[i] as string,
+        'insufficient-evidence',
+        insufficient.english,
+        insufficient.text,
+        [],
+      )
       return
     }
     const performance = performances[i] as RatedPerformance

@@ -11,7 +11,6 @@ import type { CalibrationPerson, CompetencyRecord, ReviewRecord } from './eviden
 import { agilityComponents } from './agility'
 import { boundedResult, scanEvidence, type PersonEvidenceScan } from './evidenceScan'
 import { competencyEvidence, learningEvidence, reviewEvidence } from './evidenceLabels'
-import { english } from '../../shared/i18n/translate'
 import { joinMessages, levelKey, message, type Message } from './messages'
 import { normaliseRating } from './performance'
 
@@ -177,18 +176,24 @@ function assessmentMismatch(scan: PersonEvidenceScan, review: ReviewRecord): Raw
   const assessed = 1 + (4 * percent) / 100
   const overall = normaliseRating(review.overallRating, review.scaleMin, review.scaleMax)
   if (Math.abs(overall - assessed) < 2 - 1e-9) return null
-  const text = message('calibration.flags.mismatch', {
-    items: message('calibration.flags.mismatchAssessment', {
-      overall: Math.round(overall * 10) / 10,
-      assessed: Math.round(assessed * 10) / 10,
-      percent: Math.round(percent),
-      count: scaled.length,
-    }),
-  })
-  return flag('RATING_EVIDENCE_MISMATCH', 'medium', english(text), text, () => [
-    reviewEvidence(review),
-    ...scaled.map(learningEvidence),
-  ])
+  const values = {
+    overall: Math.round(overall * 10) / 10,
+    assessed: Math.round(assessed * 10) / 10,
+    percent: Math.round(percent),
+    count: scaled.length,
+  }
+  // The English by hand, as the other flags do: translating per flagged person cost more than the whole rule.
+  const against =
+    scaled.length === 1
+      ? `one assessment result of ${values.percent}%`
+      : `${scaled.length} assessment results averaging ${values.percent}%`
+  return flag(
+    'RATING_EVIDENCE_MISMATCH',
+    'medium',
+    `Ratings and independent evidence differ by 2+ levels: overall rating ${values.overall}/5 vs ${against} (${values.assessed}/5).`,
+    message('calibration.flags.mismatch', { items: message('calibration.flags.mismatchAssessment', values) }),
+    () => [reviewEvidence(review), ...scaled.map(learningEvidence)],
+  )
 }
 
 /** The records behind an agility index, a few per component (the panel lists every component's records in full). */
@@ -247,10 +252,14 @@ function assessmentGem(
     rating: Math.round(rating * 100) / 100,
     median: ctx.medianRating,
   }
+  const results =
+    assessment.results === 1
+      ? 'the one assessment result on record is'
+      : `${assessment.results} assessment results are`
   return flag(
     'HIDDEN_GEM',
     'info',
-    english(message('calibration.flags.hiddenGemAssessment', values)),
+    `No learning agility index (too little evidence), but ${results} in the session's top group (${values.percentile}th percentile, top from the ${values.cut}th) while performance is ${performance.level} (rating ${values.rating}/5, session median ${ctx.medianRating}).`,
     message('calibration.flags.hiddenGemAssessment', values),
     () => [
       reviewEvidence(performance.review),
