@@ -30,7 +30,8 @@ Commands:
                      (someone in the holding area is placed by hand)
   calibration undo SESSION | calibration redo SESSION
   calibration finalize SESSION      lock the session (read-only)
-  calibration export SESSION --out FILE.xlsx [--pre-read]
+  calibration export SESSION --out FILE.xlsx [--pre-read | --into REVIEWS.xlsx]
+                    --into: a copy of the imported reviews workbook with the calibration written in (for the HRIS)
   backup --out FILE                 a verified, still-encrypted copy of the workspace (while it is in use)
   restore FILE                      replace the workspace with a verified backup; the current one is kept
                                     among the automatic backups
@@ -96,6 +97,7 @@ export interface CliArgs {
   minTenureMonths?: string | undefined
   out?: string | undefined
   preRead: boolean
+  into?: string | undefined
   roles?: string | undefined
   endpoint?: string | undefined
   key?: string | undefined
@@ -146,6 +148,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'min-tenure-months': { type: 'string' },
         out: { type: 'string' },
         'pre-read': { type: 'boolean', default: false },
+        into: { type: 'string' },
         roles: { type: 'string' },
         endpoint: { type: 'string' },
         key: { type: 'string' },
@@ -191,6 +194,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       minTenureMonths: values['min-tenure-months'],
       out: values.out,
       preRead: values['pre-read'],
+      into: values.into,
       roles: values.roles,
       endpoint: values.endpoint,
       key: values.key,

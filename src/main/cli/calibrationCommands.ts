@@ -118,6 +118,8 @@ export function checkCalibrationArgs(sub: string | undefined, args: CliArgs): vo
   }
   if (sub === 'export' && !args.out)
     throw new AppError('INVALID_INPUT', 'Say where to write: --out FILE.xlsx.')
+  if (sub === 'export' && args.into !== undefined && args.preRead)
+    throw new AppError('INVALID_INPUT', message('calibration.into.preRead'))
 }
 
 export async function runCalibration(client: Client, args: CliArgs, output: Output): Promise<number> {
@@ -237,6 +239,24 @@ export async function runCalibration(client: Client, args: CliArgs, output: Outp
     }
     case 'export': {
       const path = resolve(args.out ?? '')
+      if (args.into !== undefined) {
+        const result = await client.call('calibration.exportInto', {
+          sessionId: requireSession(sessionArg, 'export'),
+          sourcePath: resolve(args.into),
+          path,
+        })
+        print(
+          { path: result.path, sheet: result.sheet, people: result.people, changed: result.changed },
+          english(
+            message('calibration.into.written', {
+              file: result.path ?? result.fileName,
+              count: result.people,
+              changed: result.changed,
+            }),
+          ),
+        )
+        return 0
+      }
       const result = await client.call('calibration.export', {
         sessionId: requireSession(sessionArg, 'export'),
         kind: args.preRead ? 'pre-read' : 'results',

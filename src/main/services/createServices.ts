@@ -22,6 +22,7 @@ import {
   updateFlag,
 } from './calibration/calibrationService'
 import { writeCalibrationWorkbook } from './calibration/calibrationWorkbook'
+import { writeCalibratedSource } from './calibration/calibratedSource'
 import { personDetail } from './calibration/personDetail'
 import { sessionLog } from './calibration/sessionLog'
 import { listCycles } from './calibration/loadPopulation'
@@ -308,6 +309,28 @@ export function createServices(ports: ServicePorts): Services {
       return writeToPathOrBytes(input.path, fileName, (path) =>
         writeCalibrationWorkbook(path, view, changes, input.kind, records, input.locale),
       )
+    },
+    'calibration.exportInto': async (input) => {
+      const { view, changes } = sessionForExport(session.reader, input.sessionId, 'results')
+      // An upload waits in the private spool folder like an import's, and goes as soon as the copy is written.
+      const upload = input.bytes && input.fileName ? staged.stage(input.fileName, input.bytes) : null
+      try {
+        const sourcePath = upload?.path ?? input.sourcePath ?? ''
+        const sourceName = upload?.fileName ?? basename(sourcePath)
+        const stem = sourceName.replace(/\.xlsx$/i, '')
+        let summary = { people: 0, changed: 0, sheet: '' }
+        const file = await writeToPathOrBytes(input.path, `${stem} calibrated.xlsx`, async (path) => {
+          summary = await writeCalibratedSource(session.reader, view, changes, {
+            sourcePath,
+            sourceName,
+            outPath: path,
+            locale: input.locale,
+          })
+        })
+        return { ...file, ...summary }
+      } finally {
+        if (upload) staged.discard(upload.path)
+      }
     },
     'import.link': (input) => {
       session.assertIdle()

@@ -362,4 +362,36 @@ export const calibrationMethods = defineMethods('calibration')({
       bytes: z.instanceof(Uint8Array).nullable(),
     }),
   },
+  'calibration.exportInto': {
+    summary:
+      'A copy of the reviews workbook the session was imported from, with the calibrated ratings, final box and reasons written in (for the HRIS).',
+    input: z
+      .object({
+        sessionId: z.string().min(1),
+        /** The reviews workbook on disk (CLI, desktop), or `fileName` + `bytes` (a browser upload). */
+        sourcePath: z.string().min(1).optional(),
+        fileName: z.string().min(1).max(255).optional(),
+        bytes: z.instanceof(Uint8Array).optional(),
+        /** Where to write the copy; without it the copy comes back as bytes. */
+        path: z.string().min(1).optional(),
+        /** The language of the appended columns' headers and words (the file's own stay as they are). */
+        locale: z.enum(['en', 'pl']).default('en'),
+      })
+      .strict()
+      .refine((i) => (i.sourcePath === undefined) !== (i.bytes === undefined && i.fileName === undefined), {
+        message: 'Give the reviews workbook as sourcePath, or as fileName and bytes.',
+      })
+      .refine((i) => (i.bytes === undefined) === (i.fileName === undefined), {
+        message: 'An uploaded workbook needs both its fileName and its bytes.',
+      }),
+    output: z.object({
+      fileName: z.string(),
+      path: z.string().nullable(),
+      bytes: z.instanceof(Uint8Array).nullable(),
+      sheet: z.string(),
+      /** People of the session found in the file, and those of them whose box changed. */
+      people: z.number().int(),
+      changed: z.number().int(),
+    }),
+  },
 })

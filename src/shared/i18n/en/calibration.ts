@@ -451,6 +451,34 @@ export const calibration = {
     noSession: 'There is no calibration session {id}.',
     finalized: 'The session "{name}" is finalized and read-only; reopen it (with a reason) to change it.',
   },
+  /** Writing the calibrated ratings back into the reviews workbook they were imported from (for the HRIS). */
+  into: {
+    notImported:
+      '"{file}" was never imported as reviews: choose the reviews workbook this session\'s ratings were imported from.',
+    changed:
+      '"{file}" has changed since it was imported on {date}: choose the file exactly as it was imported (its contents, not only its name, must match).',
+    notWorkbook:
+      '"{file}" was imported as reviews but is not an Excel workbook (.xlsx): results can be written back only into a workbook.',
+    noLayout:
+      'The sheet and headers that the import of "{file}" read (on {date}) are not in the file any more.',
+    noColumn: 'The import of "{file}" mapped no {field} column, so there is nowhere to write it.',
+    noScale:
+      'The rating scale of column "{column}" in "{file}" is not known: the import had no scale and its values are no known words.',
+    otherCycle: '"{file}" holds no rows of the review cycle "{cycle}" that this session calibrates.',
+    sameFile: 'Write the calibrated copy to another file than "{file}": the source stays as it was imported.',
+    preRead: 'A pre-read is the grid before the meeting: there is nothing calibrated to write back.',
+    field: { employeeId: 'employee ID', overallRating: 'overall rating' },
+    col: { calibratedBox: 'Calibrated box', changed: 'Changed in calibration', reason: 'Reason' },
+    yes: 'Yes',
+    no: 'No',
+    button: 'Export into the HRIS file…',
+    buttonHint:
+      'Choose the reviews workbook this session was imported from: you get a copy of it with the calibrated ratings, the final box and the reasons, for uploading back to the HRIS.',
+    written: {
+      one: 'Wrote {file}: {count} person, {changed} changed in calibration.',
+      other: 'Wrote {file}: {count} people, {changed} changed in calibration.',
+    },
+  },
   /** The results workbook and the pre-read (the English must stay as the CLI and the tests read it). */
   export: {
     sheet: {

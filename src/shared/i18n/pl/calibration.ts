@@ -522,6 +522,36 @@ export const calibration: Catalogue['calibration'] = {
     finalized:
       'Sesja „{name}” jest zamknięta i tylko do odczytu; aby ją zmienić, otwórz ją ponownie (z podaniem powodu).',
   },
+  into: {
+    notImported:
+      'Plik „{file}” nigdy nie został zaimportowany jako oceny: wybierz skoroszyt ocen, z którego pochodzą oceny tej sesji.',
+    changed:
+      'Plik „{file}” zmienił się od importu z dnia {date}: wybierz plik dokładnie taki, jaki został zaimportowany (musi się zgadzać zawartość, nie tylko nazwa).',
+    notWorkbook:
+      'Plik „{file}” zaimportowano jako oceny, ale nie jest skoroszytem Excela (.xlsx): wyniki można zapisać tylko w skoroszycie.',
+    noLayout:
+      'Arkusza i nagłówków, które odczytał import pliku „{file}” (z dnia {date}), nie ma już w pliku.',
+    noColumn: 'Import pliku „{file}” nie przypisał kolumny z polem {field}, więc nie ma gdzie go zapisać.',
+    noScale:
+      'Skala ocen kolumny „{column}” w pliku „{file}” jest nieznana: import nie miał skali, a jej wartości nie są znanymi słowami.',
+    otherCycle: 'Plik „{file}” nie zawiera wierszy cyklu ocen „{cycle}”, który kalibruje ta sesja.',
+    sameFile:
+      'Zapisz skalibrowaną kopię do innego pliku niż „{file}”: plik źródłowy pozostaje taki, jak go zaimportowano.',
+    preRead: 'Materiał przed sesją to siatka sprzed spotkania: nie ma w nim nic skalibrowanego do zapisania.',
+    field: { employeeId: 'identyfikator pracownika', overallRating: 'ocena ogólna' },
+    col: { calibratedBox: 'Pole po kalibracji', changed: 'Zmienione w kalibracji', reason: 'Uzasadnienie' },
+    yes: 'Tak',
+    no: 'Nie',
+    button: 'Eksportuj do pliku HRIS…',
+    buttonHint:
+      'Wybierz skoroszyt ocen, z którego zaimportowano tę sesję: otrzymasz jego kopię ze skalibrowanymi ocenami, polem końcowym i uzasadnieniami, gotową do wgrania z powrotem do HRIS.',
+    written: {
+      one: 'Zapisano {file}: {count} osoba, zmienione w kalibracji: {changed}.',
+      few: 'Zapisano {file}: {count} osoby, zmienione w kalibracji: {changed}.',
+      many: 'Zapisano {file}: {count} osób, zmienione w kalibracji: {changed}.',
+      other: 'Zapisano {file}: {count} osoby, zmienione w kalibracji: {changed}.',
+    },
+  },
   export: {
     sheet: {
       summary: 'Podsumowanie',

@@ -49,6 +49,8 @@ export function SessionView({
   /** The holding area's list shows one reason once "place by hand" was chosen for it. */
   const [heldShown, setHeldShown] = useState<HeldPerson['reason'] | null>(null)
   const jump = useAppStore((state) => state.jump)
+  /** What the last export into the HRIS workbook wrote. */
+  const [writtenInto, setWrittenInto] = useState<string | null>(null)
   const locked = view?.status === 'finalized'
   const person = useMemo(
     () => view?.placements.find((p) => p.employeeId === selected) ?? null,
@@ -184,6 +186,38 @@ export function SessionView({
         >
           {locked ? t('calibration.session.exportResults') : t('calibration.session.exportPreRead')}
         </button>
+        {/* The browser host has no save dialog: the workbook is uploaded, and its calibrated copy downloaded. */}
+        <label className="inline file-button" title={t('calibration.into.buttonHint')}>
+          {t('calibration.into.button')}
+          <input
+            type="file"
+            accept=".xlsx"
+            onChange={(e) => {
+              const input = e.currentTarget
+              const file = input.files?.[0]
+              // The same file may be chosen again after a fix: the input forgets this choice.
+              input.value = ''
+              if (!file) return
+              setWrittenInto(null)
+              void session.exportInto(file).then(
+                (result) =>
+                  result &&
+                  setWrittenInto(
+                    t('calibration.into.written', {
+                      file: result.fileName,
+                      count: result.people,
+                      changed: result.changed,
+                    }),
+                  ),
+              )
+            }}
+          />
+        </label>
+        {writtenInto && (
+          <span className="muted" role="status">
+            {writtenInto}
+          </span>
+        )}
         <PrintButton what={t('calibration.session.printWhat')} />
         {!locked && (
           <button type="button" onClick={() => void session.finalize()}>
