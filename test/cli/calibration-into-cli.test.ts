@@ -106,8 +106,10 @@ describe('ninefold calibration export --into', () => {
     for (const [key, value] of source.values)
       if (!['Reviews!D2', 'Reviews!F2'].includes(key)) expect(copy.values.get(key), key).toEqual(value)
     const sourceParts = zipParts(reviews)
+    // The one sheet is rewritten, and the workbook (it has formulas) asks to be recalculated on open.
     for (const [name, data] of zipParts(out))
-      if (name !== 'xl/worksheets/sheet2.xml')
+      if (name === 'xl/workbook.xml') expect(data.toString('utf8')).toContain('fullCalcOnLoad="1"')
+      else if (name !== 'xl/worksheets/sheet2.xml')
         expect(data.equals(sourceParts.get(name) ?? Buffer.alloc(0)), name).toBe(true)
 
     // A workbook that was never imported, and the imported one edited afterwards: exit 2, nothing written.

@@ -123,6 +123,37 @@ describe('migrations', () => {
     upgraded.close()
   })
 
+  it('012 keeps text job levels and named managers beside the rank and id, leaving existing people as they were', () => {
+    const { db } = freshDb()
+    migrate(db, 11)
+    db.prepare(
+      "INSERT INTO people (employee_id, full_name, job_level, manager_id) VALUES ('E1', 'A', 3, 'E0')",
+    ).run()
+    migrate(db)
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION)
+    expect(
+      db
+        .prepare('SELECT job_level, job_level_label, manager_id, manager_name, manager_email FROM people')
+        .get(),
+    ).toEqual({
+      job_level: 3,
+      job_level_label: null,
+      manager_id: 'E0',
+      manager_name: null,
+      manager_email: null,
+    })
+    db.prepare(
+      "INSERT INTO people (employee_id, job_level, job_level_label, manager_name, manager_email) VALUES ('E2', 5, 'PT5 - Principal', 'Board of Directors', 'board@example.com')",
+    ).run()
+    const waiting = db
+      .prepare(
+        'SELECT employee_id FROM people WHERE manager_id IS NULL AND (manager_name IS NOT NULL OR manager_email IS NOT NULL)',
+      )
+      .all()
+    expect(waiting).toEqual([{ employee_id: 'E2' }])
+    db.close()
+  })
+
   it('001 creates meta, people and an audit log that refuses updates and deletes', () => {
     const { db } = freshDb()
     migrate(db, 1)

@@ -17,7 +17,7 @@ interface Output {
   out: (text: string) => void
 }
 
-/** `--scope department=Sales --scope jobLevel=3` → a checked scope object. */
+/** `--scope department=Sales --scope "jobLevel=PT5 - Principal"` → a checked scope object. */
 export function parseScope(pairs: readonly string[]): Record<string, string | number> {
   const scope: Record<string, string | number> = {}
   for (const pair of pairs) {
@@ -29,7 +29,8 @@ export function parseScope(pairs: readonly string[]): Record<string, string | nu
         `--scope takes key=value with key one of manager, department, location, jobLevel; got "${pair}".`,
       )
     const value = pair.slice(at + 1)
-    scope[key] = key === 'jobLevel' ? Number(value) : value
+    // A bare number stays a number (the scope JSON as before); any other level is its text as shown.
+    scope[key] = key === 'jobLevel' && /^\d+$/.test(value.trim()) ? Number(value) : value
   }
   const parsed = scopeSchema.safeParse(scope)
   if (!parsed.success)

@@ -70,7 +70,8 @@ export const scope = z
     manager: z.string().min(1).optional(),
     department: z.string().min(1).optional(),
     location: z.string().min(1).optional(),
-    jobLevel: z.number().int().optional(),
+    /** A job level as shown ("PT5 - Principal", "IC"); a number is the level shown as that number. */
+    jobLevel: z.union([z.number().int(), z.string().min(1).max(200)]).optional(),
   })
   .strict()
 export type CalibrationScope = z.output<typeof scope>

@@ -9,7 +9,7 @@ import { migration008 } from './008-learning-goals'
 import { migration009 } from './009-field-purposes'
 import { migration010 } from './010-lrs-connections'
 import { migration011 } from './011-promotions'
-import { migration012 } from './012-reserved'
+import { migration012 } from './012-people-files'
 import { migration013 } from './013-holding-steps'
 import type { Migration } from './types'
 

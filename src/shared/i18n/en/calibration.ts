@@ -35,6 +35,8 @@ export const calibration = {
     everyone: 'Everyone',
     location: 'Location',
     everywhere: 'Everywhere',
+    jobLevel: 'Job level',
+    everyLevel: 'Every level',
     manager: 'Under manager (employee ID)',
     managerPlaceholder: 'e.g. E100002',
     settings: 'Settings',

@@ -40,6 +40,8 @@ export const calibration: Catalogue['calibration'] = {
     everyone: 'Wszyscy',
     location: 'Lokalizacja',
     everywhere: 'Wszystkie lokalizacje',
+    jobLevel: 'Poziom stanowiska',
+    everyLevel: 'Wszystkie poziomy',
     manager: 'Podlegli menedżerowi (identyfikator pracownika)',
     managerPlaceholder: 'np. E100002',
     settings: 'Ustawienia',

@@ -17,11 +17,12 @@ export function CreateSessionForm({
   onCreate: (input: CreateInput) => void
 }): React.JSX.Element {
   const [cycles, setCycles] = useState<Cycles>([])
-  const [facets, setFacets] = useState<Facets>({ departments: [], locations: [] })
+  const [facets, setFacets] = useState<Facets>({ departments: [], locations: [], jobLevels: [] })
   const [name, setName] = useState('')
   const [cycle, setCycle] = useState('')
   const [department, setDepartment] = useState('')
   const [location, setLocation] = useState('')
+  const [jobLevel, setJobLevel] = useState('')
   const [manager, setManager] = useState('')
   const [potentialSource, setPotentialSource] = useState<'agility' | 'manager' | 'blend' | 'assessment'>(
     'agility',
@@ -57,6 +58,7 @@ export function CreateSessionForm({
           scope: {
             ...(department ? { department } : {}),
             ...(location ? { location } : {}),
+            ...(jobLevel ? { jobLevel } : {}),
             ...(manager.trim() ? { manager: manager.trim() } : {}),
           },
           settings: {
@@ -120,6 +122,15 @@ export function CreateSessionForm({
           onChange={setLocation}
           options={facets.locations}
           allLabel={t('calibration.create.everywhere')}
+        />
+      </label>
+      <label>
+        {t('calibration.create.jobLevel')}
+        <FacetSelect
+          value={jobLevel}
+          onChange={setJobLevel}
+          options={facets.jobLevels}
+          allLabel={t('calibration.create.everyLevel')}
         />
       </label>
       <label>
