@@ -28,6 +28,7 @@ import { sessionLog } from './calibration/sessionLog'
 import { listCycles } from './calibration/loadPopulation'
 import { boxLabels, setBoxLabels } from './calibration/boxLabels'
 import { moveInSession, redoStep, undoStep } from './calibration/sessionMoves'
+import { setPotentialSource } from './calibration/potentialSource'
 import { sessionForExport, showSession } from './calibration/sessionView'
 
 import { listRoles, roleCandidates, setReadiness } from './succession/candidates'
@@ -216,6 +217,7 @@ export function createServices(ports: ServicePorts): Services {
     'calibration.person': (input) => personDetail(session.reader, input.sessionId, input.employeeId),
     'calibration.log': (input) => sessionLog(session.reader, input.sessionId),
     'calibration.move': (input) => moveInSession(input, calibrationContext()),
+    'calibration.setPotentialSource': (input) => setPotentialSource(input, calibrationContext()),
     'calibration.undo': (input) => undoStep(input.sessionId, calibrationContext()),
     'calibration.redo': (input) => redoStep(input.sessionId, calibrationContext()),
     'calibration.setStatus': (input) => setStatus(input, calibrationContext()),

@@ -45,6 +45,7 @@ export const calibration = {
       agility: 'Learning agility',
       manager: "Manager's potential rating",
       blend: 'Blend of both',
+      assessment: 'Assessment results',
     },
     lowMax: 'Low performance at or below (1–5)',
     highMin: 'High performance from (1–5)',
@@ -157,6 +158,8 @@ export const calibration = {
     goLive: 'Session live',
     finalize: 'Session finalized',
     reopen: 'Session reopened',
+    potentialSource: 'Potential now from {to} (was {from}): {placed} placed, {held} held (step {step})',
+    place: '{who}: placed by hand in box {to} (step {step})',
     someone: 'someone',
     /** The log names a flag by its code in English (as the CLI and the export do). */
     flagCode: {
@@ -284,6 +287,15 @@ export const calibration = {
     mismatch: 'Ratings and independent evidence differ by 2+ levels: {items}.',
     mismatchOverall: 'overall rating {overall}/5 vs assessed skills averaging {mean}/5',
     mismatchSkill: '{skill}: manager {manager} vs {source} {assessed}',
+    mismatchAssessment: {
+      one: 'overall rating {overall}/5 vs one assessment result of {percent}% ({assessed}/5)',
+      other: 'overall rating {overall}/5 vs {count} assessment results averaging {percent}% ({assessed}/5)',
+    },
+    hiddenGemAssessment: {
+      one: "No learning agility index (too little evidence), but the one assessment result on record is in the session's top group ({percentile}th percentile, top from the {cut}th) while performance is {level} (rating {rating}/5, session median {median}).",
+      other:
+        "No learning agility index (too little evidence), but {count} assessment results are in the session's top group ({percentile}th percentile, top from the {cut}th) while performance is {level} (rating {rating}/5, session median {median}).",
+    },
     hiddenGem:
       "Learning agility {index} is in the session's top group (≥ {cut}) while performance is {level} (rating {rating}/5, session median {median}).",
     miscast:
@@ -302,7 +314,54 @@ export const calibration = {
     tooNew: 'Hired {date}, less than {months} months before {asOf}.',
     insufficient:
       'Learning agility has insufficient evidence, and there is no manager potential rating in {cycle} to fall back on.',
+    noAssessment:
+      'No assessment result in the period of {cycle}, and no manager potential rating to fall back on.',
+    noBlend: 'Neither {first} nor {second} is on record for {cycle}.',
   },
+  /** The holding area as a to-do list: who is held, why, and what would place them. */
+  todo: {
+    title: 'Holding area: what would place them',
+    insufficient: {
+      one: '{count} person has no potential evidence for {cycle}',
+      other: '{count} people have no potential evidence for {cycle}',
+    },
+    notRated: {
+      one: '{count} person has no rating in {cycle}',
+      other: '{count} people have no rating in {cycle}',
+    },
+    tooNew: {
+      one: '{count} person was hired less than {months} months before the session',
+      other: '{count} people were hired less than {months} months before the session',
+    },
+    useSource: {
+      assessment: 'use their assessment scores',
+      manager: "use managers' potential ratings",
+      agility: 'use learning agility',
+    },
+    places: { one: 'places {count} person', other: 'places {count} people' },
+    sourceNote: 'Potential for the whole session then comes from {source}. Undo takes it back.',
+    importRatings: 'import ratings',
+    importPotential: 'import potential ratings',
+    importAssessments: 'import assessment results',
+    placedByHand: 'placed by hand from the holding area ({reason})',
+    placeByHand: 'place by hand',
+    placeByHandHint:
+      'Choose someone in the list below: they open in the side panel, where you put them into a box with a reason.',
+    empty: 'The holding area is empty: everyone is on the grid.',
+    heldFor: {
+      'too-new': 'hired too recently',
+      'not-rated': 'no rating in the cycle',
+      'insufficient-evidence': 'no potential evidence',
+    },
+    panel: {
+      title: 'In the holding area',
+      why: 'Why: {reason}',
+      placeIn: 'Place in box',
+      place: 'Place…',
+      hint: 'The data cannot place {name}. Put them into a box by judgement; the move needs a reason and can be undone.',
+    },
+  },
+
   agility: {
     label: {
       skillGrowth: 'Skill levels gained per year',
@@ -351,6 +410,24 @@ export const calibration = {
     fromManager: 'From the {manager}.',
     blendNoAgility: 'Blend not possible (agility has insufficient evidence): from the {manager}.',
     managerFallback: 'Learning agility has insufficient evidence, so from the {manager}.',
+    sourceName: {
+      agility: 'learning agility',
+      manager: "the manager's potential rating",
+      assessment: 'assessment results',
+    },
+    result: '{title} {score} on {date}',
+    resultUndated: '{title} {score} (undated)',
+    partAgility: 'learning agility index {index}',
+    partAssessment: {
+      one: "assessment results in the session's {percentile}th percentile (one result: {items})",
+      other:
+        "assessment results in the session's {percentile}th percentile (mean of {count} results: {items})",
+    },
+    blendOf: '{firstShare}% {first} + {secondShare}% {second}.',
+    blendMissing: 'Blend not possible (no {missing} on record): from the {used}.',
+    from: 'From the {used}.',
+    fallback: 'No {missing} on record, so from the {used}.',
+    byHand: 'Placed by hand in box {box} from the holding area ({reason}). {level}.',
     cutsFixed: 'low below {low}, high from {high}',
     cutsPercentile: "low below the session's {low}th percentile, high from its {high}th",
   },

@@ -24,7 +24,9 @@ export function CreateSessionForm({
   const [location, setLocation] = useState('')
   const [jobLevel, setJobLevel] = useState('')
   const [manager, setManager] = useState('')
-  const [potentialSource, setPotentialSource] = useState<'agility' | 'manager' | 'blend'>('agility')
+  const [potentialSource, setPotentialSource] = useState<'agility' | 'manager' | 'blend' | 'assessment'>(
+    'agility',
+  )
   const [lowMax, setLowMax] = useState(2)
   const [highMin, setHighMin] = useState(4)
   const [targets, setTargets] = useState(DEFAULT_TARGETS)
@@ -151,6 +153,7 @@ export function CreateSessionForm({
               <option value="agility">{t('calibration.create.source.agility')}</option>
               <option value="manager">{t('calibration.create.source.manager')}</option>
               <option value="blend">{t('calibration.create.source.blend')}</option>
+              <option value="assessment">{t('calibration.create.source.assessment')}</option>
             </select>
           </label>
           <label>

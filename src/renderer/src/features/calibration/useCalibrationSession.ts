@@ -57,6 +57,9 @@ export function useCalibrationSession(sessionId: string) {
     busy,
     clearError: () => setError(null),
     move: (request: MoveRequest) => run(() => api.call('calibration.move', { sessionId, ...request })),
+    /** Potential from another source: the session is placed again, in one undoable step. */
+    setPotentialSource: (source: MethodInput<'calibration.setPotentialSource'>['source']) =>
+      run(() => api.call('calibration.setPotentialSource', { sessionId, source })),
     undo: () => run(() => api.call('calibration.undo', { sessionId })),
     redo: () => run(() => api.call('calibration.redo', { sessionId })),
     setBlind: (blind: boolean) => run(() => api.call('calibration.setBlind', { sessionId, blind })),

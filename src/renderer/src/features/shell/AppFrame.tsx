@@ -167,7 +167,7 @@ export function AppFrame({ workspace }: { workspace: WorkspaceSummary }): React.
         <section className="content" aria-label={current ? t(`nav.${current.id}`) : undefined}>
           {view === 'people' && <PeopleScreen key={jumps} />}
           {view === 'workspace' && <WorkspaceOverview workspace={workspace} />}
-          {view === 'import' && <ImportScreen />}
+          {view === 'import' && <ImportScreen key={jumps} />}
           {view === 'calibration' && <CalibrationScreen key={jumps} />}
           {view === 'succession' && <SuccessionScreen key={jumps} />}
           {view === 'insights' && <InsightsScreen key={jumps} />}
