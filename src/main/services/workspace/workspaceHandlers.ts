@@ -8,6 +8,8 @@ import {
   type KeyMaterial,
 } from '../../keys/keyMaterial'
 import type { Handlers } from '../../rpc/dispatcher'
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
+import { verifyWorkspace } from '../../db/verifyWorkspace'
 import type { MethodName } from '../../../shared/contract'
 import { appendAudit } from '../auditLog'
 import type { ServicePorts } from '../ports'
@@ -158,6 +160,11 @@ export function workspaceHandlers(deps: WorkspaceDeps): Pick<Handlers, Workspace
     'workspace.restore': (input) => {
       const { summary, check, keptAs } = backups.restore(input.path)
       return { workspace: summary, check, keptAs }
+    },
+    'workspace.verify': () => {
+      const open = session.requireOpen()
+      // Read-only, beside the open connections: pages still in the write-ahead log are read through SQLite.
+      return verifyWorkspace(open.path, open.key, LATEST_SCHEMA_VERSION)
     },
     'workspace.lock': () => ({ locked: session.lock() }),
     'workspace.unlock': (input) => {
