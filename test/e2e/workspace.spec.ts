@@ -139,6 +139,18 @@ test.describe('backups', () => {
     await expect(page.getByText('300 people · encrypted')).toBeVisible()
   })
 
+  test('Workspace ▸ Verify checks every page of the file and says it is whole', async ({ page, host }) => {
+    await page.goto(host.url)
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Workspace' }).click()
+    const verify = page.getByRole('region', { name: 'Verify' })
+    await verify.getByRole('button', { name: 'Verify the workspace' }).click()
+    await expect(verify.getByRole('status')).toHaveText(
+      new RegExp(
+        `^Whole: all [\\d,]+ pages of .*\\.ninefold authenticate, the database is sound, schema ${LATEST_SCHEMA_VERSION}\\.$`,
+      ),
+    )
+  })
+
   test('locks by hand and by Ctrl+L: nothing of the workspace stays on the page until the key is given', async ({
     page,
     host,
