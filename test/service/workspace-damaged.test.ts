@@ -180,4 +180,30 @@ describe('a damaged workspace says so', () => {
       expect(readFileSync(file).equals(before)).toBe(true)
     }
   })
+
+  it('restores the offered backup in place of a workspace too damaged to open, keeping the damaged file aside as it was', async () => {
+    const { services, client } = session()
+    damage((b) => b)
+    await expect(
+      client.call('workspace.restoreDamaged', { path, backup: backupPath, passphrase: PASSPHRASE }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: `${path} is whole: restore a backup from its Workspace screen instead.`,
+    })
+    const bytes = damage((b) => b.subarray(0, b.length - PAGE))
+    const offered = await client
+      .call('workspace.open', { path, passphrase: PASSPHRASE })
+      .catch((e: unknown) => e)
+    expect(offered).toMatchObject({ code: 'WORKSPACE_DAMAGED', details: { backup: backupPath } })
+    const restored = await client.call('workspace.restoreDamaged', {
+      path,
+      backup: backupPath,
+      passphrase: PASSPHRASE,
+    })
+    expect(restored.workspace).toMatchObject({ path, peopleCount: 150 })
+    expect(restored.keptAs).toMatch(/damaged\.ninefold\.damaged-\d{8}T\d{9}Z$/)
+    expect(readFileSync(restored.keptAs).equals(bytes)).toBe(true)
+    expect((await client.call('workspace.verify')).whole).toBe(true)
+    services.dispose()
+  })
 })

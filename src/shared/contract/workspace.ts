@@ -148,6 +148,14 @@ export const workspaceMethods = defineMethods('workspace')({
     input: z.object({ path: z.string().min(1) }).strict(),
     output: z.object({ workspace: workspaceSummary, check: fileCheck, keptAs: z.string() }),
   },
+  'workspace.restoreDamaged': {
+    summary:
+      'Replace a workspace too damaged to open with a verified backup, without opening it: the damaged file is moved aside, never written to. Refused for a whole workspace.',
+    input: z
+      .object({ path: z.string().min(1), backup: z.string().min(1), passphrase: z.string().optional() })
+      .strict(),
+    output: z.object({ workspace: workspaceSummary, check: fileCheck, keptAs: z.string() }),
+  },
   'workspace.verify': {
     summary:
       'Check the open workspace file whole: every page authenticates under its key, integrity and foreign-key checks pass, the schema is known. Read-only.',

@@ -22,6 +22,8 @@ export const workspace = {
     back: 'Back to the passphrase',
     forgot: 'Forgot the passphrase? Use the recovery key',
     mismatch: 'The two new passphrases differ.',
+    restoreDamaged: 'Restore the newest backup that checks out',
+    restoringDamaged: 'Restoring…',
   },
   create: {
     title: 'Create a workspace',
@@ -183,6 +185,7 @@ export const workspace = {
     damagedWorkspace: '{path} is damaged: {problem}. Nothing was written to it.',
     damagedRestore:
       '{path} is damaged: {problem}. Nothing was written to it. The newest backup that checks out is {backup}, made {createdAt}: restore it to carry on.',
+    notDamaged: '{path} is whole: restore a backup from its Workspace screen instead.',
     damagedNoBackup:
       '{path} is damaged: {problem}. Nothing was written to it, and none of its automatic backups checks out: restore a copy you keep elsewhere.',
     foreignBackup:

@@ -23,6 +23,8 @@ export const workspace: Catalogue['workspace'] = {
     back: 'Wróć do hasła',
     forgot: 'Nie pamiętasz hasła? Użyj klucza odzyskiwania',
     mismatch: 'Dwa nowe hasła się różnią.',
+    restoreDamaged: 'Przywróć najnowszą poprawną kopię zapasową',
+    restoringDamaged: 'Przywracanie…',
   },
   create: {
     title: 'Utwórz obszar roboczy',
@@ -203,6 +205,7 @@ export const workspace: Catalogue['workspace'] = {
     damagedWorkspace: 'Plik {path} jest uszkodzony: {problem}. Niczego do niego nie zapisano.',
     damagedRestore:
       'Plik {path} jest uszkodzony: {problem}. Niczego do niego nie zapisano. Najnowsza poprawna kopia zapasowa to {backup} z {createdAt}: przywróć ją, aby pracować dalej.',
+    notDamaged: 'Plik {path} jest cały: przywróć kopię zapasową z ekranu Obszar roboczy.',
     damagedNoBackup:
       'Plik {path} jest uszkodzony: {problem}. Niczego do niego nie zapisano, a żadna z jego automatycznych kopii zapasowych nie jest poprawna: przywróć kopię przechowywaną gdzie indziej.',
     foreignBackup:
