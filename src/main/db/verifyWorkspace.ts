@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs'
 import { message } from '../../shared/i18n/translate'
 import type { KeyMaterial } from '../keys/keyMaterial'
 import { schemaVersion } from './migrate'
@@ -72,7 +71,7 @@ export function verifyWorkspace(path: string, key: KeyMaterial, latestSchema: nu
       path,
       whole: findings.length === 0,
       findings,
-      pages: pages || statSync(path).size / pageSize,
+      pages,
       schemaVersion: version,
     }
   } finally {

@@ -103,10 +103,14 @@ export function firstPageOnlyDamaged(path: string, key: KeyMaterial, pageSize = 
 
 const DAMAGE_CODES = /^SQLITE_(CORRUPT|NOTADB)/
 
-/** SQLite's ways of saying a file is damaged (a page failing its HMAC reads as "malformed" or "not a database"). */
+/**
+ * SQLite's ways of saying a file is damaged (a page failing its HMAC reads as "malformed" or "not a database").
+ * Only SQLite's own errors count: a "URI malformed" from elsewhere says nothing about the file.
+ */
 export function isDamageError(error: unknown): boolean {
   if (error instanceof AppError || !(error instanceof Error)) return false
   const code = 'code' in error && typeof error.code === 'string' ? error.code : ''
+  if (!code.startsWith('SQLITE_')) return false
   return DAMAGE_CODES.test(code) || /malformed|file is not a database|hmac/i.test(error.message)
 }
 
