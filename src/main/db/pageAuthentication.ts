@@ -25,6 +25,22 @@ export interface PageAuthentication {
 const encryptionKeyFor = (key: KeyMaterial, salt: Buffer): Buffer =>
   key.kind === 'raw' ? key.key : pbkdf2Sync(key.passphrase, salt, KDF_ITERATIONS, 32, 'sha512')
 
+/**
+ * The key as SQLCipher uses it for this file: a passphrase run through the KDF once with the file's salt, so the
+ * several checks of one verification pay for the KDF once.
+ */
+export function fileKey(path: string, key: KeyMaterial): KeyMaterial {
+  if (key.kind === 'raw') return key
+  const salt = Buffer.alloc(SALT_BYTES)
+  const fd = openSync(path, 'r')
+  try {
+    readSync(fd, salt, 0, SALT_BYTES, 0)
+  } finally {
+    closeSync(fd)
+  }
+  return { kind: 'raw', key: encryptionKeyFor(key, salt) }
+}
+
 function hmacKeyFor(key: KeyMaterial, salt: Buffer): Buffer {
   const encryptionKey = encryptionKeyFor(key, salt)
   const hmacSalt = Buffer.from(salt.map((b) => b ^ HMAC_SALT_MASK))

@@ -2,7 +2,7 @@ import { message } from '../../shared/i18n/translate'
 import type { KeyMaterial } from '../keys/keyMaterial'
 import { schemaVersion } from './migrate'
 import { openWorkspaceSnapshot, type WorkspaceDb } from './openWorkspaceDb'
-import { authenticatePages } from './pageAuthentication'
+import { authenticatePages, fileKey } from './pageAuthentication'
 import {
   finding,
   inspectPageCount,
@@ -33,7 +33,13 @@ const listed = (items: readonly (string | number)[]): string =>
  * schema version is one this Ninefold knows. Damage is returned as findings; only a wrong key or a missing file is
  * thrown (nothing can be said of a file the key does not open).
  */
-export function verifyWorkspace(path: string, key: KeyMaterial, latestSchema: number): WorkspaceVerification {
+export function verifyWorkspace(
+  path: string,
+  key: KeyMaterial,
+  latestSchema: number,
+  /** Reads more of a whole file on the same connection (a backup's name and people), before it closes. */
+  whenWhole?: (db: WorkspaceDb) => void,
+): WorkspaceVerification {
   let db: WorkspaceDb
   try {
     db = openWorkspaceSnapshot(path, key)
@@ -44,9 +50,10 @@ export function verifyWorkspace(path: string, key: KeyMaterial, latestSchema: nu
   try {
     const findings: DamageFinding[] = []
     const pageSize = db.pragma('page_size', { simple: true }) as number
-    const shape = inspectPageCount(db, path, key, { readHeader: true })
+    const pageKey = fileKey(path, key)
+    const shape = inspectPageCount(db, path, pageKey, { readHeader: true })
     if (shape) findings.push(shape)
-    const { pages, failed } = authenticatePages(path, key, pageSize)
+    const { pages, failed } = authenticatePages(path, pageKey, pageSize)
     if (failed.length > 0)
       findings.push(
         finding('PAGES_FAILED', message('workspace.damage.pagesFailed', { list: listed(failed) })),
@@ -67,6 +74,7 @@ export function verifyWorkspace(path: string, key: KeyMaterial, latestSchema: nu
       if (!isDamageError(error)) throw error
       findings.push(malformedFinding(error))
     }
+    if (findings.length === 0) whenWhole?.(db)
     return {
       path,
       whole: findings.length === 0,

@@ -3,7 +3,7 @@ import { dirname } from 'node:path'
 import { message } from '../../shared/i18n/translate'
 import { AppError } from '../../shared/result'
 import type { KeyMaterial } from '../keys/keyMaterial'
-import { openWorkspaceSnapshot, type WorkspaceDb } from './openWorkspaceDb'
+import type { WorkspaceDb } from './openWorkspaceDb'
 import { verifyWorkspace, type WorkspaceVerification } from './verifyWorkspace'
 
 export interface WorkspaceFileCheck {
@@ -62,8 +62,20 @@ function checkWorkspaceFile(path: string, key: KeyMaterial, latestSchema: number
   if (!existsSync(path))
     throw new AppError('WORKSPACE_NOT_FOUND', message('workspace.errors.noFileAt', { path }), { path })
   let verification: WorkspaceVerification
+  let name = ''
+  let createdAt: string | null = null
+  let people = 0
   try {
-    verification = verifyWorkspace(path, key, latestSchema)
+    verification = verifyWorkspace(path, key, latestSchema, (db) => {
+      const meta = new Map(
+        (db.prepare('SELECT key, value FROM workspace_meta').all() as { key: string; value: string }[]).map(
+          (r) => [r.key, r.value],
+        ),
+      )
+      name = meta.get('name') ?? ''
+      createdAt = meta.get('created_at') ?? null
+      people = (db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n
+    })
   } catch (error) {
     if (error instanceof AppError && error.code === 'WRONG_KEY') {
       throw new AppError('BACKUP_INVALID', message('workspace.errors.foreignBackup', { path }), { path })
@@ -83,21 +95,5 @@ function checkWorkspaceFile(path: string, key: KeyMaterial, latestSchema: number
       { path, ...(version === null ? {} : { schemaVersion: version }), reason: first.code },
     )
   }
-  const db = openWorkspaceSnapshot(path, key)
-  try {
-    const meta = new Map(
-      (db.prepare('SELECT key, value FROM workspace_meta').all() as { key: string; value: string }[]).map(
-        (r) => [r.key, r.value],
-      ),
-    )
-    const people = (db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n
-    return {
-      schemaVersion: verification.schemaVersion ?? 0,
-      name: meta.get('name') ?? '',
-      createdAt: meta.get('created_at') ?? null,
-      people,
-    }
-  } finally {
-    db.close()
-  }
+  return { schemaVersion: verification.schemaVersion ?? 0, name, createdAt, people }
 }
