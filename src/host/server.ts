@@ -31,7 +31,7 @@ export interface HostServer {
 }
 
 export interface HostServerOptions {
-  services: Pick<Services, 'dispatcher' | 'events'>
+  services: Pick<Services, 'httpDispatcher' | 'events'>
   /** The built renderer (out/renderer). */
   rendererDirectory: string
   token: string
@@ -166,7 +166,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       if (type.startsWith('application/octet-stream')) {
         const upload = await readUpload(request)
         if ('status' in upload) return send(response, upload.status, upload.message)
-        return sendResult(response, await options.services.dispatcher.dispatch(method, upload.input))
+        return sendResult(response, await options.services.httpDispatcher.dispatch(method, upload.input))
       }
       if (!type.startsWith('application/json')) {
         return send(response, 415, 'Send application/json (or application/octet-stream for an upload)')
@@ -182,7 +182,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
           error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' },
         })
       }
-      return sendResult(response, await options.services.dispatcher.dispatch(method, input))
+      return sendResult(response, await options.services.httpDispatcher.dispatch(method, input))
     }
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return send(response, 405, 'Method not allowed')

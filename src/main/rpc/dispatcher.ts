@@ -22,6 +22,8 @@ export interface Dispatcher {
 export interface DispatcherOptions {
   /** Where unexpected errors go (a log); the caller only ever sees `INTERNAL`. */
   onInternalError?: (method: string, error: unknown) => void
+  /** A transport's own rule on parsed inputs (the browser host confines file paths); throws an AppError to refuse. */
+  checkInput?: (method: MethodName, input: unknown) => void
 }
 
 const INTERNAL_TEXT = message('common.errors.internal')
@@ -66,6 +68,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
         }
       }
       try {
+        options.checkInput?.(method, parsed.data)
         const handler = handlers[method] as (input: unknown) => unknown
         const value = await handler(parsed.data)
         return { ok: true, value: spec.output.parse(value) }

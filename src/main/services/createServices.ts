@@ -8,7 +8,8 @@ import { commitImport, previewImport } from '../import/importService'
 import { commitXapi } from '../import/xapi/commitXapi'
 import { listImports, undoImport } from '../import/importBatches'
 import { claimSpoolRoot } from '../import/parseInWorker'
-import { StagedFiles } from '../import/staging'
+import { STAGED_FILE_LIFETIME_MS, StagedFiles } from '../import/staging'
+import { confinePaths } from '../rpc/pathGuard'
 import { saveMappingProfile } from '../import/mappingProfiles'
 import { linkUnmatched, listUnmatched } from '../import/linkUnmatched'
 import { populateDemo } from './demoService'
@@ -60,7 +61,10 @@ import { WorkspaceSession } from './workspace/workspaceSession'
 const LONG_EXPORT_SECONDS = 2
 
 export interface Services {
+  /** For callers whose paths a person chose (desktop dialogs, the CLI, tests). */
   readonly dispatcher: Dispatcher
+  /** For the browser host: the same methods, with file paths confined by each method's contract policy. */
+  readonly httpDispatcher: Dispatcher
   readonly events: EventBus
   readonly session: WorkspaceSession
   readonly jobs: JobRegistry
@@ -263,7 +267,11 @@ export function createServices(ports: ServicePorts): Services {
       writeToPathOrBytes(input.path, 'Skills ontology.xlsx', (path) =>
         exportOntology(session.reader, path, input.locale),
       ),
-    'skills.importOntology': (input) => importOntology(input.path, calibrationContext(), spoolRoot),
+    'skills.importOntology': async (input) => {
+      const result = await importOntology(input.path, calibrationContext(), spoolRoot)
+      if (result.stored) staged.discard(input.path)
+      return result
+    },
     'skills.proficiency': () => ({
       levels: [...PROFICIENCY_LEVELS],
       conversions: PROFICIENCY_CONVERSIONS.map((c) => ({ scale: c.scale, labels: { ...c.labels } })),
@@ -315,23 +323,40 @@ export function createServices(ports: ServicePorts): Services {
     },
   }
 
-  const inner = createDispatcher(handlers, { onInternalError: ports.onInternalError })
-  const dispatcher: typeof inner = {
+  const noticing = (inner: Dispatcher): Dispatcher => ({
     dispatch: (method, input) => {
       idle.noticeCall(method)
       return inner.dispatch(method, input)
     },
-  }
-  const idleTimer = setInterval(() => idle.lockIfIdle(), IDLE_CHECK_MS)
+  })
+  const dispatcher = noticing(createDispatcher(handlers, { onInternalError: ports.onInternalError }))
+  // Over HTTP nobody chose a path in a dialog: each method's file paths follow its contract policy.
+  const confinement = { dataDirectory: ports.dataDirectory, isStaged: (path: string) => staged.holds(path) }
+  const httpDispatcher = noticing(
+    createDispatcher(handlers, {
+      onInternalError: ports.onInternalError,
+      checkInput: (method, input) => confinePaths(method, input, confinement),
+    }),
+  )
+  // Staged uploads are plaintext: they go with the workspace (closed or locked) and when left unused too long.
+  const unsubscribeStaged = events.subscribe((event, payload) => {
+    if (event === 'workspace.changed' && !(payload as { open: boolean }).open) staged.discardAll()
+  })
+  const idleTimer = setInterval(() => {
+    idle.lockIfIdle()
+    staged.discardOlderThan(STAGED_FILE_LIFETIME_MS)
+  }, IDLE_CHECK_MS)
   idleTimer.unref()
   return {
     dispatcher,
+    httpDispatcher,
     events,
     session,
     jobs,
     idle,
     dispose: () => {
       clearInterval(idleTimer)
+      unsubscribeStaged()
       session.close()
       // Uploads waiting for an import are plaintext: they do not outlive the process.
       rmSync(spoolRoot, { recursive: true, force: true })

@@ -308,6 +308,7 @@ export const calibrationMethods = defineMethods('calibration')({
     output: z.object({ blind: z.boolean() }),
   },
   'calibration.export': {
+    paths: 'dialog-only',
     summary: 'The calibration results workbook (or the pre-read), written to a path or returned as bytes.',
     input: z
       .object({

@@ -66,6 +66,7 @@ export const workspaceMethods = defineMethods('workspace')({
     }),
   },
   'workspace.create': {
+    paths: 'data-dir',
     summary: 'Create an encrypted workspace and open it.',
     input: z
       .object({
@@ -82,6 +83,7 @@ export const workspaceMethods = defineMethods('workspace')({
     }),
   },
   'workspace.recover': {
+    paths: 'data-dir',
     summary:
       'Open a workspace with its recovery key (passphrase forgotten, OS keychain entry gone) and set a new passphrase.',
     input: z
@@ -90,6 +92,7 @@ export const workspaceMethods = defineMethods('workspace')({
     output: workspaceSummary,
   },
   'workspace.open': {
+    paths: 'data-dir',
     summary: 'Open an existing workspace with its passphrase (or the OS keychain on the desktop).',
     input: z.object({ path: z.string().min(1), passphrase: passphrase.optional() }).strict(),
     output: workspaceSummary,
@@ -100,6 +103,7 @@ export const workspaceMethods = defineMethods('workspace')({
     output: z.object({ closed: z.boolean() }),
   },
   'workspace.backup': {
+    paths: 'data-dir',
     summary:
       'A consistent, still-encrypted copy of the open workspace, verified (key, every page, schema) before it is reported.',
     input: z
@@ -122,6 +126,7 @@ export const workspaceMethods = defineMethods('workspace')({
     output: z.object({ keep: z.number().int() }),
   },
   'workspace.restore': {
+    paths: 'data-dir',
     summary:
       'Replace the open workspace with a backup, after verifying it; the workspace as it was is kept as a backup.',
     input: z.object({ path: z.string().min(1) }).strict(),
