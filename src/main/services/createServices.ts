@@ -70,6 +70,8 @@ export interface Services {
   readonly jobs: JobRegistry
   /** Locks the workspace after N minutes without the user (checked every few seconds). */
   readonly idle: IdleLock
+  /** What runs every few seconds: lock when idle, drop uploads staged and left unused too long. */
+  sweep(): void
   /** Closes the workspace (and with it the key) — call on shutdown. */
   dispose(): void
 }
@@ -85,9 +87,12 @@ export function createServices(ports: ServicePorts): Services {
   const now = (): Date => ports.now?.() ?? new Date()
   const idle = new IdleLock(session, now)
   const backups = new WorkspaceBackups(session, ports, events)
+  // Only its owner may list the workspaces, backups and spool in it (when Ninefold creates it; a folder the user
+  // already had keeps the mode they gave it).
+  mkdirSync(ports.dataDirectory, { recursive: true, mode: 0o700 })
   // Spool files of a killed import are plaintext: clear them before anything else runs.
   const spoolRoot = claimSpoolRoot(join(ports.dataDirectory, 'tmp', 'import-spool'))
-  const staged = new StagedFiles(spoolRoot)
+  const staged = new StagedFiles(spoolRoot, () => now().getTime())
   const importContext = () => ({
     db: session.db,
     actor: ports.actor,
@@ -342,10 +347,11 @@ export function createServices(ports: ServicePorts): Services {
   const unsubscribeStaged = events.subscribe((event, payload) => {
     if (event === 'workspace.changed' && !(payload as { open: boolean }).open) staged.discardAll()
   })
-  const idleTimer = setInterval(() => {
+  const sweep = (): void => {
     idle.lockIfIdle()
     staged.discardOlderThan(STAGED_FILE_LIFETIME_MS)
-  }, IDLE_CHECK_MS)
+  }
+  const idleTimer = setInterval(sweep, IDLE_CHECK_MS)
   idleTimer.unref()
   return {
     dispatcher,
@@ -354,6 +360,7 @@ export function createServices(ports: ServicePorts): Services {
     session,
     jobs,
     idle,
+    sweep,
     dispose: () => {
       clearInterval(idleTimer)
       unsubscribeStaged()
