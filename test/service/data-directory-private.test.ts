@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createInProcessTransport } from '../../src/main/rpc/inProcessTransport'
@@ -53,6 +53,23 @@ describe.skipIf(process.platform === 'win32')('the data directory is private', (
 })
 
 describe('staged uploads do not wait for the host to stop', () => {
+  it('is not plaintext on disk while it waits, and previews and imports as it was uploaded', async () => {
+    const { client, data } = await workspace()
+    const staged = await client.call('import.stage', { fileName: 'people.csv', bytes: PEOPLE_CSV })
+    const onDisk = () => spooled(data).map((path) => readFileSync(path))
+    expect(onDisk()).toHaveLength(1)
+    for (const bytes of onDisk()) {
+      expect(bytes.includes('Ada Lovelace')).toBe(false)
+      expect(bytes.includes('Employee ID')).toBe(false)
+    }
+    const preview = await client.call('import.preview', { path: staged.path, kind: 'people' })
+    expect(preview.rows[0]?.values).toMatchObject({ employeeId: '1' })
+    expect(spooled(data)).toEqual([staged.path])
+    const summary = await client.call('import.commit', { path: staged.path, kind: 'people' })
+    expect(summary).toMatchObject({ outcome: 'stored', file: 'people.csv', rows: { inserted: 1 } })
+    expect(spooled(data)).toEqual([])
+  })
+
   it('a newly staged file replaces the one before it', async () => {
     const { client, data } = await workspace()
     const first = await client.call('import.stage', { fileName: 'first.csv', bytes: PEOPLE_CSV })

@@ -179,7 +179,8 @@ export function createServices(ports: ServicePorts): Services {
         ),
       ),
     'jobs.cancel': (input) => ({ cancelled: jobs.cancel(input.jobId) }),
-    'import.preview': (input) => previewImport(input, importContext()),
+    'import.preview': (input) =>
+      staged.withPlaintext(input.path, (path) => previewImport({ ...input, path }, importContext())),
     'import.saveProfile': (input) => {
       session.assertIdle()
       saveMappingProfile(session.db, input.name, input.kind, input.headers, input.mapping, now())
@@ -191,9 +192,11 @@ export function createServices(ports: ServicePorts): Services {
         jobs.run(
           input.jobId,
           (job) =>
-            input.kind === 'xapi'
-              ? commitXapi(input, importContext(), job)
-              : commitImport(input, importContext(), job),
+            staged.withPlaintext(input.path, (path) =>
+              input.kind === 'xapi'
+                ? commitXapi({ ...input, path }, importContext(), job)
+                : commitImport({ ...input, path }, importContext(), job),
+            ),
           message('common.jobs.importOf', { file: basename(input.path) }),
         ),
       )
@@ -273,7 +276,9 @@ export function createServices(ports: ServicePorts): Services {
         exportOntology(session.reader, path, input.locale),
       ),
     'skills.importOntology': async (input) => {
-      const result = await importOntology(input.path, calibrationContext(), spoolRoot)
+      const result = await staged.withPlaintext(input.path, (path) =>
+        importOntology(path, calibrationContext(), spoolRoot),
+      )
       if (result.stored) staged.discard(input.path)
       return result
     },
