@@ -6,7 +6,7 @@ import type { z } from 'zod'
  * not a location (the host keeps only its last segment), so it is not one of them.
  */
 const PATH_LIKE =
-  /^(path|paths|out|output|file|files|into|dir|directory|folder|dest|destination|target)$|(Path|Paths|File|Dir|Directory|Folder)$/
+  /^(path|paths|out|output|file|files|into|dir|directory|folder|dest|destination|target|backup)$|(Path|Paths|File|Dir|Directory|Folder)$/
 
 export const isPathLikeName = (name: string): boolean => PATH_LIKE.test(name)
 
