@@ -26,6 +26,10 @@ export const ERROR_CODES = [
   'BUSY',
   'FILE_UNREADABLE',
   'IMPORT_CONFLICT',
+  /** A file given as the source of an import (to write results back into) was never imported as that. */
+  'SOURCE_NOT_IMPORTED',
+  /** A file given as the source of an import differs from the file that was imported. */
+  'SOURCE_CHANGED',
   'SESSION_LOCKED',
   'UNAUTHORIZED',
   'FORBIDDEN',

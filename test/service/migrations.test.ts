@@ -69,7 +69,7 @@ describe('migrations', () => {
     migrate(db, 10)
     db.prepare("INSERT INTO people (employee_id, full_name, job_level) VALUES ('E1', 'A', 3)").run()
     migrate(db)
-    expect(schemaVersion(db)).toBe(11)
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION)
     const add = db.prepare(
       "INSERT INTO promotions (person_id, promoted_on, from_level, to_level) VALUES (1, '2026-03-01', 2, 3)",
     )
@@ -77,6 +77,80 @@ describe('migrations', () => {
     expect(() => add.run()).toThrow(/UNIQUE/)
     db.prepare('DELETE FROM people').run()
     expect(db.prepare('SELECT count(*) AS n FROM promotions').get()).toEqual({ n: 0 })
+    db.close()
+  })
+
+  it('013 lets a move come from the holding area (no from or computed box) and keeps the moves made before', () => {
+    const { db, path } = freshDb()
+    migrate(db, 12)
+    db.prepare("INSERT INTO people (employee_id, full_name) VALUES ('E1', 'Grace Hopper')").run()
+    db.prepare("INSERT INTO review_cycles (name, scale_min, scale_max) VALUES ('2025', 1, 5)").run()
+    db.prepare(
+      "INSERT INTO calibration_sessions (id, name, cycle_id, scope_json, facilitator, status, settings_json, created_at) VALUES ('s1', 'Q4', 1, '{}', 'HRBP', 'live', '{}', '2026-11-23')",
+    ).run()
+    const move = (step: number, from: string, computed: string) =>
+      db
+        .prepare(
+          `INSERT INTO calibration_moves (session_id, step, person_id, from_box, to_box, computed_box, reason_code, reason, actor, at) VALUES ('s1', ${step}, 1, ${from}, 8, ${computed}, 'other', 'why', 'me', 'now')`,
+        )
+        .run()
+    move(1, '5', '5')
+    expect(() => move(2, 'NULL', 'NULL')).toThrow(/NOT NULL/)
+    db.close()
+
+    const upgraded = openWorkspaceDb(path, key, { create: false })
+    migrate(upgraded)
+    expect(schemaVersion(upgraded)).toBe(LATEST_SCHEMA_VERSION)
+    expect(
+      upgraded.prepare('SELECT step, from_box, to_box, computed_box, state FROM calibration_moves').all(),
+    ).toEqual([{ step: 1, from_box: 5, to_box: 8, computed_box: 5, state: 0 }])
+    const again = (step: number, from: string, computed: string) =>
+      upgraded
+        .prepare(
+          `INSERT INTO calibration_moves (session_id, step, person_id, from_box, to_box, computed_box, reason_code, reason, actor, at) VALUES ('s1', ${step}, 1, ${from}, 8, ${computed}, 'other', 'why', 'me', 'now')`,
+        )
+        .run()
+    again(2, 'NULL', 'NULL')
+    expect(() => again(3, '10', 'NULL')).toThrow(/CHECK/)
+    const setting = upgraded.prepare(
+      "INSERT INTO calibration_setting_steps (session_id, step, before_json, after_json, actor, at) VALUES ('s1', 3, '{}', '{}', 'me', 'now')",
+    )
+    setting.run()
+    expect(() => setting.run()).toThrow(/UNIQUE/)
+    upgraded.prepare("DELETE FROM calibration_sessions WHERE id = 's1'").run()
+    expect(upgraded.prepare('SELECT count(*) AS n FROM calibration_moves').get()).toEqual({ n: 0 })
+    expect(upgraded.prepare('SELECT count(*) AS n FROM calibration_setting_steps').get()).toEqual({ n: 0 })
+    upgraded.close()
+  })
+
+  it('012 keeps text job levels and named managers beside the rank and id, leaving existing people as they were', () => {
+    const { db } = freshDb()
+    migrate(db, 11)
+    db.prepare(
+      "INSERT INTO people (employee_id, full_name, job_level, manager_id) VALUES ('E1', 'A', 3, 'E0')",
+    ).run()
+    migrate(db)
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION)
+    expect(
+      db
+        .prepare('SELECT job_level, job_level_label, manager_id, manager_name, manager_email FROM people')
+        .get(),
+    ).toEqual({
+      job_level: 3,
+      job_level_label: null,
+      manager_id: 'E0',
+      manager_name: null,
+      manager_email: null,
+    })
+    db.prepare(
+      "INSERT INTO people (employee_id, job_level, job_level_label, manager_name, manager_email) VALUES ('E2', 5, 'PT5 - Principal', 'Board of Directors', 'board@example.com')",
+    ).run()
+    const waiting = db
+      .prepare(
+        'SELECT employee_id FROM people WHERE manager_id IS NULL AND (manager_name IS NOT NULL OR manager_email IS NOT NULL)',
+      )
+      .all()
+    expect(waiting).toEqual([{ employee_id: 'E2' }])
     db.close()
   })
 

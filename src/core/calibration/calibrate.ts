@@ -1,11 +1,15 @@
 import type {
+  AssessmentPlacement,
   CalibrationSettings,
   CalibrationView,
   FlagContext,
   FlagSummary,
   HeldPerson,
+  Level,
   Placement,
+  PotentialSourceKey,
 } from '../../shared/contract/calibration'
+import { english } from '../../shared/i18n/translate'
 import { addDays } from '../dates'
 import { AGILITY_COMPONENTS, scoreAgilityColumns, writeAgilityRow } from './agility'
 import { deviation, DISTRIBUTION_RULE, targetCounts } from './distribution'
@@ -16,9 +20,17 @@ import { placePerformance } from './performance'
 import { flagStateKey, recordFlags, sessionFlags, summariseFlags } from './personFlags'
 import { message, type Message } from './messages'
 import { placeInNineBox } from './placement'
-import { potentialCuts, potentialScore, type PotentialBasis } from './potential'
-import { firstValueRankedFrom, median } from './ranking'
+import {
+  managerLevel,
+  potentialCuts,
+  resolvePotential,
+  sourcesOf,
+  usesGeneralRules,
+  type PotentialBasis,
+} from './potential'
+import { firstValueRankedFrom, median, midRankColumn } from './ranking'
 import { raterFindings, type RaterFinding } from './raters'
+import { holdingTodo, type HeldEvidence } from './holdingTodo'
 
 export interface CalibrationInput {
   people: readonly CalibrationPerson[]
@@ -35,8 +47,10 @@ export interface CalibrationInput {
 
 export type CalibrationResult = Pick<
   CalibrationView,
-  'placements' | 'holding' | 'distribution' | 'distributionRule' | 'raters' | 'flagContext'
+  'placements' | 'holding' | 'distribution' | 'distributionRule' | 'raters' | 'flagContext' | 'holdingTodo'
 >
+
+const LEVELS: readonly Level[] = ['low', 'moderate', 'high']
 
 const monthsToDays = (months: number): number => Math.round(months * 30.44)
 
@@ -48,6 +62,7 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
   const { settings, cycle } = input
   const { asOf } = settings
   const periodStart = cycle.startsOn ?? addDays(asOf, -365)
+  const periodEnd = cycle.endsOn ?? asOf
 
   const flagStates = new Map(input.flagStates.map((s) => [flagStateKey(s.employeeId, s.code), s]))
   // Hired after this date means less than the minimum tenure at asOf.
@@ -78,6 +93,7 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
   const datesOnly: FlagContext = {
     asOf,
     periodStart,
+    periodEnd,
     agilityTopCut: null,
     medianRating: Number.NaN,
     staleEvidenceMonths: settings.staleEvidenceMonths,
@@ -95,11 +111,38 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
   // Summaries, not the flags: their evidence builders would otherwise live until the grid is done.
   const flagsOf: FlagSummary[][] = []
   const columns = AGILITY_COMPONENTS.map(() => new Float64Array(input.people.length))
+  // Each person's mean assessment result in the period (NaN without one) and how many results it rests on.
+  const results = new Float64Array(input.people.length)
+  const resultCounts: number[] = []
+  // The people the data cannot place, kept with what they have: the to-do counts what each source would place.
+  const heldEvidence: HeldEvidence[] = []
+  const lastMove = new Map<string, AppliedMove>()
+  for (const move of input.moves) lastMove.set(move.employeeId, move)
+  const placedByHand: {
+    person: CalibrationPerson
+    pseudonym: string
+    reason: HeldPerson['reason']
+    review: ReviewRecord | undefined
+    flags: FlagSummary[]
+    move: AppliedMove
+  }[] = []
   input.people.forEach((person, at) => {
     const pseudonym = input.pseudonyms[at] ?? 'P-?'
     let review: ReviewRecord | undefined
     for (const r of person.reviews) if (r.cycleId === cycle.id) review = review ?? r
     const tooNew = person.hireDate !== null && person.hireDate > hiredBy
+    const handMove = lastMove.size === 0 ? undefined : lastMove.get(person.employeeId)
+    if ((tooNew || !review) && handMove) {
+      placedByHand.push({
+        person,
+        pseudonym,
+        reason: tooNew ? 'too-new' : 'not-rated',
+        review,
+        flags: [],
+        move: handMove,
+      })
+      return
+    }
     if (tooNew)
       held(
         person,
@@ -126,6 +169,9 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
       // One scan of the person's records serves agility and every record-level flag.
       const scan = scanEvidence(person, datesOnly, review.cycleName)
       writeAgilityRow(scan, columns, eligible.length)
+      const result = scan.assessmentResult()
+      results[eligible.length] = result.raw ?? Number.NaN
+      resultCounts.push(result.results)
       const { level, value } = placePerformance(review, settings.performanceCuts)
       const performance = { level, value, review }
       ratings[eligible.length] = value as number
@@ -143,24 +189,42 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
     columns.map((c) => c.subarray(0, eligible.length)),
     settings.agilityWeights,
   )
-  // Potential per person as a value (NaN when neither agility nor a manager rating is on record) and its basis.
+  // Assessment results ranked within the session like the agility components: a percentile, 0–100.
+  const resultRanks = midRankColumn(results.subarray(0, eligible.length))
+  const assessmentOf = (i: number): AssessmentPlacement | undefined => {
+    const rank = resultRanks[i] as number
+    return Number.isNaN(rank)
+      ? undefined
+      : { percentile: Math.round(rank * 1000) / 10, results: resultCounts[i] as number }
+  }
+  // Potential per person as a value (NaN when nothing the session's source reads is on record) and its basis.
   const potentialValues = new Float64Array(eligible.length)
   const potentialBases: PotentialBasis[] = []
   const scores: number[] = []
   const indices: number[] = []
+  const percentiles: number[] = []
   potentialRatings.forEach((rating, i) => {
     const index = (agility[i] as (typeof agility)[number]).index
-    const score = potentialScore(index, rating, settings.potential)
+    const assessment = assessmentOf(i)
+    const score = resolvePotential(index, rating, assessment?.percentile ?? null, settings.potential)
     potentialValues[i] = score?.value ?? Number.NaN
     potentialBases.push(score?.basis ?? 'agility')
-    if (score) scores.push(score.value)
+    // Ratings are cut by their scale (managerLevel), so only the other scores set the session's percentiles.
+    if (score && score.basis !== 'manager') scores.push(score.value)
     if (index !== null) indices.push(index)
+    if (assessment) percentiles.push(assessment.percentile)
   })
   const cuts = potentialCuts(scores, settings.potential)
   const flagContext: FlagContext = {
     asOf,
     periodStart,
     agilityTopCut: topShareCut(new Float64Array(indices).sort(), settings.hiddenGemTopShare),
+    ...(percentiles.length > 0
+      ? {
+          periodEnd,
+          assessmentTopCut: topShareCut(new Float64Array(percentiles).sort(), settings.hiddenGemTopShare),
+        }
+      : {}),
     medianRating: Math.round(median(ratings.subarray(0, eligible.length)) * 100) / 100,
     staleEvidenceMonths: settings.staleEvidenceMonths,
     staleSince,
@@ -172,20 +236,38 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
     settings.raterMinRated,
   )
   const raterOf = new Map<string, RaterFinding>(raters.map((r) => [r.reviewerId, r]))
-  const lastMove = new Map<string, AppliedMove>()
-  for (const move of input.moves) lastMove.set(move.employeeId, move)
+  // The same words for everyone held for want of potential evidence: said once, not per person.
+  const insufficient = insufficientText(settings.potential, cycle.name)
 
   const placements: Placement[] = []
   eligible.forEach((person, i) => {
     const review = reviews[i] as ReviewRecord
     const score = potentialValues[i] as number
+    const personAssessment = assessmentOf(i)
     if (Number.isNaN(score)) {
+      const move = lastMove.size === 0 ? undefined : lastMove.get(person.employeeId)
+      if (move) {
+        placedByHand.push({
+          person,
+          pseudonym: pseudonyms[i] as string,
+          reason: 'insufficient-evidence',
+          review,
+          flags: flagsOf[i] as FlagSummary[],
+          move,
+        })
+        return
+      }
+      heldEvidence.push({
+        agilityIndex: (agility[i] as (typeof agility)[number]).index,
+        potentialRating: potentialRatings[i] ?? null,
+        assessmentPercentile: personAssessment?.percentile ?? null,
+      })
       held(
         person,
         pseudonyms[i] as string,
         'insufficient-evidence',
-        `Learning agility has insufficient evidence, and there is no manager potential rating in ${cycle.name} to fall back on.`,
-        message('calibration.holding.insufficient', { cycle: cycle.name }),
+        insufficient.english,
+        insufficient.text,
         [],
       )
       return
@@ -193,7 +275,10 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
     const performance = performances[i] as RatedPerformance
     const personAgility = agility[i] as (typeof agility)[number]
     const potential = {
-      level: cuts.levelOf(score),
+      level:
+        potentialBases[i] === 'manager' && review.potentialRating !== null
+          ? managerLevel(review.potentialRating, settings.potential, settings.performanceCuts)
+          : cuts.levelOf(score),
       value: Math.round(score * 10) / 10,
       basis: potentialBases[i] as PotentialBasis,
     }
@@ -211,6 +296,7 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
         box,
         move,
         rater: raterOf.size > 0 && reviewerIds[i] ? raterOf.get(reviewerIds[i] as string) : undefined,
+        assessment: personAssessment,
       },
       flagContext,
     )
@@ -231,16 +317,42 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
       performance: { level: performance.level, value: performance.value },
       potential,
       agility: personAgility,
+      ...(personAssessment ? { assessment: personAssessment } : {}),
       flags,
       discussed: input.discussed.size > 0 && input.discussed.has(person.employeeId),
     })
   })
+  // Placed by hand from the holding area: the box is the meeting's judgement, so both levels are read from it and
+  // no potential value is invented; the performance value stays where a rating gives one.
+  for (const { person, pseudonym, reason, review, flags, move } of placedByHand) {
+    const performance = review ? placePerformance(review, settings.performanceCuts) : null
+    placements.push({
+      personId: person.personId,
+      employeeId: person.employeeId,
+      name: input.blind ? pseudonym : (person.fullName ?? person.employeeId),
+      pseudonym,
+      managerId: person.managerId,
+      department: person.department,
+      location: person.location,
+      jobLevel: person.jobLevel,
+      computedBox: move.toBox,
+      box: move.toBox,
+      source: 'placed',
+      performance: { level: LEVELS[(move.toBox - 1) % 3] as Level, value: performance?.value ?? null },
+      potential: { level: LEVELS[Math.floor((move.toBox - 1) / 3)] as Level, value: null, basis: 'hand' },
+      agility: { index: null, ranks: [null, null, null, null] },
+      heldFor: reason,
+      flags,
+      discussed: input.discussed.size > 0 && input.discussed.has(person.employeeId),
+    })
+  }
 
   const targets = targetCounts(settings.targets, placements.length)
   const computedIn = new Array<number>(10).fill(0)
   const actualIn = new Array<number>(10).fill(0)
   for (const p of placements) {
-    computedIn[p.computedBox] = (computedIn[p.computedBox] ?? 0) + 1
+    // A person placed by hand has no computed box: the data could not place them.
+    if (p.source !== 'placed') computedIn[p.computedBox] = (computedIn[p.computedBox] ?? 0) + 1
     actualIn[p.box] = (actualIn[p.box] ?? 0) + 1
   }
   const total = Object.values(settings.targets).reduce((a, b) => a + b, 0)
@@ -264,7 +376,30 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
     distributionRule: DISTRIBUTION_RULE,
     raters,
     flagContext,
+    holdingTodo: holdingTodo(holding, heldEvidence, settings, cycle.name),
   }
+}
+
+/** Why someone with a rating is still held: nothing the session's potential source reads is on record. */
+function insufficientText(
+  settings: CalibrationSettings['potential'],
+  cycleName: string,
+): { english: string; text: Message } {
+  if (!usesGeneralRules(settings))
+    return {
+      english: `Learning agility has insufficient evidence, and there is no manager potential rating in ${cycleName} to fall back on.`,
+      text: message('calibration.holding.insufficient', { cycle: cycleName }),
+    }
+  const [first, second] = sourcesOf(settings) as [PotentialSourceKey, PotentialSourceKey]
+  const text =
+    settings.source === 'assessment'
+      ? message('calibration.holding.noAssessment', { cycle: cycleName })
+      : message('calibration.holding.noBlend', {
+          cycle: cycleName,
+          first: message(`calibration.potential.sourceName.${first}`),
+          second: message(`calibration.potential.sourceName.${second}`),
+        })
+  return { english: english(text), text }
 }
 
 /** The lowest agility index whose mid-rank puts it in the session's top share (ties at the edge included). */

@@ -96,7 +96,36 @@ export interface ScanWindow {
   asOf: string
   /** Start of the review period: independent ratings and compliance failures count from here. */
   periodStart: string
+  /** End of the review period (the cycle's end, else asOf): assessment results after it are not the cycle's. */
+  periodEnd?: string | undefined
 }
+
+/** The date an assessment result is shown with: completed, else assigned, else due; null when undated. */
+export const resultDate = (r: LearningRecord): string | null => r.completedAt ?? r.assignedAt ?? r.dueAt
+
+/**
+ * An assessment result as a number: within its bounds as a percentage (0–100) when the record gives a maximum
+ * (the minimum defaults to 0), else the raw score as recorded. Results are only ever compared by rank within a
+ * session, so a file of raw scores on one scale ranks as it should; bounded and raw results mixed in one session
+ * rank on their numbers as given.
+ */
+export function resultScore(r: LearningRecord): number {
+  const score = r.score as number
+  const min = r.scoreMin ?? 0
+  return r.scoreMax !== null && r.scoreMax > min ? (100 * (score - min)) / (r.scoreMax - min) : score
+}
+
+/** The same on a known scale only: a percentage when the record gives a maximum, else null (no scale to judge). */
+export function boundedResult(r: LearningRecord): number | null {
+  const min = r.scoreMin ?? 0
+  return r.score !== null && r.scoreMax !== null && r.scoreMax > min
+    ? (100 * (r.score - min)) / (r.scoreMax - min)
+    : null
+}
+
+/** A later result (by its date; an undated one is older than any dated one) replaces an earlier one. */
+const laterResult = (a: LearningRecord, b: LearningRecord): boolean =>
+  (resultDate(a) ?? '') > (resultDate(b) ?? '')
 
 /**
  * Everything calibration reads from one person's records, gathered in one pass over their ratings and one over
@@ -123,6 +152,12 @@ export class PersonEvidenceScan {
   readonly compliance = new FirstLast<LearningRecord>()
   /** Longest-valid record of each certification held. */
   readonly certifications = new FirstLast<LearningRecord>()
+  /**
+   * The latest scored result of each assessment in the review period, or undated (potential from assessments, the
+   * thin-evidence flags). Only items of type assessment count: a course's or certification's score measures that
+   * course or a pass mark, not the person, so it is never read as an assessment result.
+   */
+  readonly results = new FirstLast<LearningRecord>()
   /** Since when learning and ratings count as recent (12 months) and programmes as stretch (3 years). */
   year = ''
   threeYears = ''
@@ -135,6 +170,7 @@ export class PersonEvidenceScan {
     this.managerRatings.length = 0
     this.compliance.clear()
     this.certifications.clear()
+    this.results.clear()
     this.growth.clear()
     this.freshSkills.clear()
     this.attempts.clear()
@@ -147,6 +183,7 @@ export class PersonEvidenceScan {
       this.threeYears = addDays(asOf, -3 * 365)
     }
     const { year, threeYears } = this
+    const periodEnd = window.periodEnd ?? asOf
     // Self-ratings are not evidence of growth or breadth.
     for (const r of person.competencies) {
       const at = r.ratedAt
@@ -163,6 +200,11 @@ export class PersonEvidenceScan {
         this.compliance.keep(r.activityId, r, laterByWhen)
       else if (r.activityType === 'certification' && HELD.has(r.status))
         this.certifications.keep(r.activityId, r, laterValidity)
+      if (r.activityType === 'assessment' && r.score !== null) {
+        const dated = resultDate(r)
+        if (dated === null || (dated >= periodStart && dated <= periodEnd))
+          this.results.keep(r.activityId, r, laterResult)
+      }
       const at = r.completedAt
       if (at === null || at > asOf) continue
       if (this.newest === null || at > this.newest) this.newest = at
@@ -229,6 +271,15 @@ export class PersonEvidenceScan {
       evidence.push(learningEvidence(last))
     }
     return evidence
+  }
+
+  /** The mean of the latest result per assessment in the period (null without one), and how many it rests on. */
+  assessmentResult(): { raw: number | null; results: number } {
+    const n = this.results.size
+    if (n === 0) return { raw: null, results: 0 }
+    let total = 0
+    for (let i = 0; i < n; i++) total += resultScore(this.results.last(i))
+    return { raw: total / n, results: n }
   }
 
   breadth(): number | null {

@@ -1,5 +1,6 @@
 import type {
   AgilityPlacement,
+  AssessmentPlacement,
   AxisPlacement,
   Evidence,
   Flag,
@@ -8,7 +9,7 @@ import type {
 } from '../../shared/contract/calibration'
 import type { CalibrationPerson, CompetencyRecord, ReviewRecord } from './evidenceModel'
 import { agilityComponents } from './agility'
-import type { PersonEvidenceScan } from './evidenceScan'
+import { boundedResult, scanEvidence, type PersonEvidenceScan } from './evidenceScan'
 import { competencyEvidence, learningEvidence, reviewEvidence } from './evidenceLabels'
 import { joinMessages, levelKey, message, type Message } from './messages'
 import { normaliseRating } from './performance'
@@ -115,8 +116,8 @@ export function expiredCertification(
  */
 export function ratingEvidenceMismatch(scan: PersonEvidenceScan, review: ReviewRecord): RawFlag | null {
   const { independent } = scan
-  // Nothing independent to compare with (most people): no lists to build.
-  if (independent.length === 0) return null
+  // Nothing independent to compare with (most people): no lists to build, unless assessment results say something.
+  if (independent.length === 0) return assessmentMismatch(scan, review)
   const reasons: string[] = []
   const texts: Message[] = []
   // The records behind each reason, turned into evidence only when someone looks.
@@ -162,6 +163,39 @@ export function ratingEvidenceMismatch(scan: PersonEvidenceScan, review: ReviewR
   )
 }
 
+/**
+ * On thin evidence (no assessed or 360 skill ratings), the review against the person's assessment results in the
+ * period: only results on a known scale (a maximum on record), as a percentage mapped onto 1–5. A raw score with no
+ * scale says nothing about a level, so it is never compared; one result is enough, and the rationale says how many.
+ */
+function assessmentMismatch(scan: PersonEvidenceScan, review: ReviewRecord): RawFlag | null {
+  if (scan.results.size === 0) return null
+  const scaled = scan.results.lastValues().filter((r) => boundedResult(r) !== null)
+  if (scaled.length === 0) return null
+  const percent = scaled.reduce((sum, r) => sum + (boundedResult(r) as number), 0) / scaled.length
+  const assessed = 1 + (4 * percent) / 100
+  const overall = normaliseRating(review.overallRating, review.scaleMin, review.scaleMax)
+  if (Math.abs(overall - assessed) < 2 - 1e-9) return null
+  const values = {
+    overall: Math.round(overall * 10) / 10,
+    assessed: Math.round(assessed * 10) / 10,
+    percent: Math.round(percent),
+    count: scaled.length,
+  }
+  // The English by hand, as the other flags do: translating per flagged person cost more than the whole rule.
+  const against =
+    scaled.length === 1
+      ? `one assessment result of ${values.percent}%`
+      : `${scaled.length} assessment results averaging ${values.percent}%`
+  return flag(
+    'RATING_EVIDENCE_MISMATCH',
+    'medium',
+    `Ratings and independent evidence differ by 2+ levels: overall rating ${values.overall}/5 vs ${against} (${values.assessed}/5).`,
+    message('calibration.flags.mismatch', { items: message('calibration.flags.mismatchAssessment', values) }),
+    () => [reviewEvidence(review), ...scaled.map(learningEvidence)],
+  )
+}
+
 /** The records behind an agility index, a few per component (the panel lists every component's records in full). */
 const agilityEvidence = (person: CalibrationPerson, asOf: string): Evidence[] =>
   agilityComponents(person, asOf).flatMap((c) => c.evidence.slice(0, 3))
@@ -171,8 +205,10 @@ export function hiddenGem(
   performance: RatedPerformance,
   agility: Pick<AgilityPlacement, 'index'>,
   ctx: FlagContext,
+  assessment?: AssessmentPlacement,
 ): RawFlag | null {
-  if (agility.index === null || ctx.agilityTopCut === null || agility.index < ctx.agilityTopCut) return null
+  if (agility.index === null) return assessment ? assessmentGem(person, performance, assessment, ctx) : null
+  if (ctx.agilityTopCut === null || agility.index < ctx.agilityTopCut) return null
   const rating = performance.value ?? Number.POSITIVE_INFINITY
   // A high performer is never hidden, even in a lenient session where the median rating is high.
   if (performance.level === 'high') return null
@@ -189,6 +225,46 @@ export function hiddenGem(
       median: ctx.medianRating,
     }),
     () => [reviewEvidence(performance.review), ...agilityEvidence(person, ctx.asOf)],
+  )
+}
+
+/**
+ * The hidden-gem rule on thin evidence: no agility index (too few components on record), but the person's
+ * assessment results rank in the session's top share while performance is moderate or at/below the median. One
+ * result counts as evidence, and the rationale says how many there are.
+ */
+function assessmentGem(
+  person: CalibrationPerson,
+  performance: RatedPerformance,
+  assessment: AssessmentPlacement,
+  ctx: FlagContext,
+): RawFlag | null {
+  const cut = ctx.assessmentTopCut
+  if (cut === null || cut === undefined || assessment.percentile < cut) return null
+  const rating = performance.value ?? Number.POSITIVE_INFINITY
+  if (performance.level === 'high') return null
+  if (performance.level !== 'moderate' && rating > ctx.medianRating) return null
+  const values = {
+    percentile: Math.round(assessment.percentile),
+    cut: Math.round(cut),
+    count: assessment.results,
+    level: message(levelKey(performance.level)),
+    rating: Math.round(rating * 100) / 100,
+    median: ctx.medianRating,
+  }
+  const results =
+    assessment.results === 1
+      ? 'the one assessment result on record is'
+      : `${assessment.results} assessment results are`
+  return flag(
+    'HIDDEN_GEM',
+    'info',
+    `No learning agility index (too little evidence), but ${results} in the session's top group (${values.percentile}th percentile, top from the ${values.cut}th) while performance is ${performance.level} (rating ${values.rating}/5, session median ${ctx.medianRating}).`,
+    message('calibration.flags.hiddenGemAssessment', values),
+    () => [
+      reviewEvidence(performance.review),
+      ...scanEvidence(person, ctx, null).results.lastValues().map(learningEvidence),
+    ],
   )
 }
 

@@ -1,4 +1,10 @@
-import type { AgilityPlacement, Flag, FlagContext, FlagSummary } from '../../shared/contract/calibration'
+import type {
+  AgilityPlacement,
+  AssessmentPlacement,
+  Flag,
+  FlagContext,
+  FlagSummary,
+} from '../../shared/contract/calibration'
 import type { AppliedMove, CalibrationPerson, ReviewRecord } from './evidenceModel'
 import { scanEvidence, type PersonEvidenceScan } from './evidenceScan'
 import {
@@ -26,6 +32,8 @@ export interface FlaggedPlacement {
   move: AppliedMove | undefined
   /** The finding on the person's reviewer, if that reviewer stands out. */
   rater: RaterFinding | undefined
+  /** The person's assessment results in the period, ranked in the session (thin-evidence flags). */
+  assessment?: AssessmentPlacement | undefined
 }
 
 /** The flags that depend only on the person's own records and rating: judged while their records are scanned. */
@@ -61,7 +69,7 @@ export function sessionFlags(
       ...(rater.rationaleText ? { text: rater.rationaleText } : {}),
       evidence: () => raterEvidence(rater),
     })
-  const gem = hiddenGem(person, performance, agility, ctx)
+  const gem = hiddenGem(person, performance, agility, ctx, placed.assessment)
   if (gem) into.push(gem)
   const miscast = miscastTalent(person, performance, agility, ctx)
   if (miscast) into.push(miscast)

@@ -84,11 +84,16 @@ export const FIELDS: Record<TabularKind, readonly FieldSpec[]> = {
     f('employeeId', 'Employee ID', 'text', EMPLOYEE_ID, { required: true }),
     f('fullName', 'Full name', 'text', ['full name', 'name', 'employee name', 'employee_name', 'worker', 'legal name', 'display name', 'user - user full name']),
     f('email', 'Email', 'email', ['email', 'e-mail', 'email address', 'work email', 'user - user email', 'primary work email']),
-    f('managerId', 'Manager ID', 'text', ['manager id', 'managerid', 'manager employee id', 'supervisor id', 'reports to', 'manager number', 'line manager id']),
+    f('managerId', 'Manager ID', 'text', ['manager id', 'managerid', 'manager employee id', 'supervisor id', 'manager number', 'line manager id', 'reports to id', 'worker\'s manager id']),
+    // Exports name managers more often than they number them: a header without "id" is a name (a column of names
+    // auto-mapped to Manager ID would make every manager dangling).
+    f('managerName', 'Manager name', 'text', ['manager', 'manager name', 'managername', 'worker\'s manager', 'workers manager', 'supervisor', 'supervisor name', 'line manager', 'line manager name', 'reports to', 'reports to name', 'direct manager', 'people manager', 'manager full name']),
+    f('managerEmail', 'Manager email', 'email', ['manager email', 'manager e-mail', 'manageremail', 'supervisor email', 'supervisor e-mail', 'line manager email', 'manager email address', 'worker\'s manager email', 'reports to email']),
     f('department', 'Department', 'text', ['department', 'dept', 'organization', 'organisation', 'org unit', 'division', 'supervisory organization', 'user - user division']),
     f('location', 'Location', 'text', ['location', 'office', 'site', 'city', 'work location', 'state', 'country', 'region']),
     f('jobTitle', 'Job title', 'text', ['job title', 'title', 'position', 'job role', 'jobrole', 'role', 'business title', 'user - user position']),
-    f('jobLevel', 'Job level', 'integer', ['job level', 'joblevel', 'level', 'grade', 'band', 'management level']),
+    // Text as given ("PT5 - Principal", "IC", "Band C"); its rank is the one number it carries (core/people/jobLevel).
+    f('jobLevel', 'Job level', 'text', ['job level', 'joblevel', 'level', 'grade', 'band', 'management level', 'job level - primary position', 'job grade', 'career level', 'pay grade']),
     f('hireDate', 'Hire date', 'date', ['hire date', 'date of hire', 'dateofhire', 'start date', 'original hire date', 'hired', 'user - user hire date']),
     f('employmentStatus', 'Employment status', 'text', ['employment status', 'employmentstatus', 'status', 'worker status', 'active status']),
     f('exitDate', 'Exit date', 'date', ['exit date', 'termination date', 'dateoftermination', 'date of termination', 'departure date', 'departure_date', 'end date']),

@@ -88,7 +88,9 @@ export function checkMapping(options: ValidatorOptions, headerRow: number): Impo
     if (field.required && !mapped.has(field.name)) {
       issue(
         'MISSING_FIELD',
-        message('import.issues.missingField', { name: field.name, label: field.labelText, seen }),
+        options.kind === 'reviews' && field.name === 'cycle'
+          ? message('import.issues.missingCycle', { seen })
+          : message('import.issues.missingField', { name: field.name, label: field.labelText, seen }),
       )
     }
   }
@@ -116,6 +118,8 @@ export class RowValidator {
   private readonly fields: { column: number; spec: FieldSpec }[]
   private readonly context: ParseContext
   private readonly keys = new Map<string, number>()
+  /** The constants read like a cell of their field ("Exam" is an assessment, "100" a number); else as given. */
+  private readonly constants: Record<string, FieldValue> = {}
 
   constructor(private readonly options: ValidatorOptions) {
     this.fields = [...options.mapping].flatMap(([column, name]) => {
@@ -127,6 +131,11 @@ export class RowValidator {
       referenceYear: options.referenceYear,
       excelDate1904: options.excelDate1904,
       decimalComma: options.decimalComma,
+    }
+    for (const [name, value] of Object.entries(options.constants)) {
+      const spec = fieldsOf(options.kind).find((f) => f.name === name)
+      const parsed = spec ? parseFieldValue(value, spec.type, this.context) : null
+      this.constants[name] = parsed?.ok && parsed.value !== null ? parsed.value : value
     }
   }
 
@@ -177,7 +186,7 @@ export class RowValidator {
       )
       return null
     }
-    const base: Record<string, FieldValue> = { ...this.options.constants }
+    const base: Record<string, FieldValue> = { ...this.constants }
     const columnOf: Record<string, number> = {}
     /** cycle → the values of the columns that hold that cycle. */
     const byCycle = new Map<

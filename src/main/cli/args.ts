@@ -18,14 +18,20 @@ Commands:
   import undo BATCH_ID   undo an import batch
   import list        list import batches
   quality            the data-quality report (dangling managers, duplicates, label variants, …)
-  calibration create --name N [--cycle C] [--scope key=value ...]
+  calibration create --name N [--cycle C] [--scope key=value ...] [--potential-from agility|manager|blend|assessment]
+                     [--blend-of SOURCE,SOURCE] [--min-tenure-months N]
                      start a session; scope keys: manager, department, location, jobLevel
   calibration list   list sessions
   calibration show SESSION          placements, flags, holding area and distribution
+  calibration todo SESSION          the holding area as a to-do list: who is held, why, what would place them
+  calibration resolve SESSION --potential-from SOURCE [--blend-of SOURCE,SOURCE]
+                     take potential from another source (one undoable step)
   calibration move SESSION --person ID [--person ID …] --box N --reason "…" [--reason-code CODE]
+                     (someone in the holding area is placed by hand)
   calibration undo SESSION | calibration redo SESSION
   calibration finalize SESSION      lock the session (read-only)
-  calibration export SESSION --out FILE.xlsx [--pre-read]
+  calibration export SESSION --out FILE.xlsx [--pre-read | --into REVIEWS.xlsx]
+                    --into: a copy of the imported reviews workbook with the calibration written in (for the HRIS)
   backup --out FILE                 a verified, still-encrypted copy of the workspace (while it is in use)
   restore FILE                      replace the workspace with a verified backup; the current one is kept
                                     among the automatic backups
@@ -86,8 +92,12 @@ export interface CliArgs {
   box?: string | undefined
   reason?: string | undefined
   reasonCode?: string | undefined
+  potentialFrom?: string | undefined
+  blendOf?: string | undefined
+  minTenureMonths?: string | undefined
   out?: string | undefined
   preRead: boolean
+  into?: string | undefined
   roles?: string | undefined
   endpoint?: string | undefined
   key?: string | undefined
@@ -133,8 +143,12 @@ export function parseCliArgs(argv: string[]): CliArgs {
         box: { type: 'string' },
         reason: { type: 'string' },
         'reason-code': { type: 'string' },
+        'potential-from': { type: 'string' },
+        'blend-of': { type: 'string' },
+        'min-tenure-months': { type: 'string' },
         out: { type: 'string' },
         'pre-read': { type: 'boolean', default: false },
+        into: { type: 'string' },
         roles: { type: 'string' },
         endpoint: { type: 'string' },
         key: { type: 'string' },
@@ -175,8 +189,12 @@ export function parseCliArgs(argv: string[]): CliArgs {
       box: values.box,
       reason: values.reason,
       reasonCode: values['reason-code'],
+      potentialFrom: values['potential-from'],
+      blendOf: values['blend-of'],
+      minTenureMonths: values['min-tenure-months'],
       out: values.out,
       preRead: values['pre-read'],
+      into: values.into,
       roles: values.roles,
       endpoint: values.endpoint,
       key: values.key,

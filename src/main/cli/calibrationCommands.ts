@@ -1,8 +1,15 @@
 import { resolve } from 'node:path'
-import { moveReasonCode, scope as scopeSchema } from '../../shared/contract/calibration'
+import {
+  moveReasonCode,
+  potentialFrom,
+  potentialSourceKey,
+  scope as scopeSchema,
+  type HoldingGroup,
+} from '../../shared/contract/calibration'
+import { english, message } from '../../shared/i18n/translate'
 import { AppError } from '../../shared/result'
 import type { Client } from '../../shared/rpc/client'
-import type { CliArgs } from './args'
+import { integerOption, type CliArgs } from './args'
 import { formatTable } from './formatTable'
 
 interface Output {
@@ -10,7 +17,7 @@ interface Output {
   out: (text: string) => void
 }
 
-/** `--scope department=Sales --scope jobLevel=3` → a checked scope object. */
+/** `--scope department=Sales --scope "jobLevel=PT5 - Principal"` → a checked scope object. */
 export function parseScope(pairs: readonly string[]): Record<string, string | number> {
   const scope: Record<string, string | number> = {}
   for (const pair of pairs) {
@@ -22,12 +29,62 @@ export function parseScope(pairs: readonly string[]): Record<string, string | nu
         `--scope takes key=value with key one of manager, department, location, jobLevel; got "${pair}".`,
       )
     const value = pair.slice(at + 1)
-    scope[key] = key === 'jobLevel' ? Number(value) : value
+    // A bare number stays a number (the scope JSON as before); any other level is its text as shown.
+    scope[key] = key === 'jobLevel' && /^\d+$/.test(value.trim()) ? Number(value) : value
   }
   const parsed = scopeSchema.safeParse(scope)
   if (!parsed.success)
     throw new AppError('INVALID_INPUT', `--scope: ${parsed.error.issues[0]?.message ?? 'invalid'}`)
   return parsed.data
+}
+
+/** `--potential-from` checked: one of the sources a session can take potential from. */
+export function parsePotentialFrom(
+  value: string | undefined,
+): (typeof potentialFrom.options)[number] | undefined {
+  if (value === undefined) return undefined
+  const parsed = potentialFrom.safeParse(value)
+  if (!parsed.success)
+    throw new AppError(
+      'INVALID_INPUT',
+      `--potential-from is one of ${potentialFrom.options.join(', ')}, not "${value}".`,
+    )
+  return parsed.data
+}
+
+/** `--blend-of assessment,manager` → the two different sources a blend combines. */
+export function parseBlendOf(
+  value: string | undefined,
+): [(typeof potentialSourceKey.options)[number], (typeof potentialSourceKey.options)[number]] | undefined {
+  if (value === undefined) return undefined
+  const parts = value.split(',').map((p) => p.trim())
+  const [a, b] = parts.map((p) => potentialSourceKey.safeParse(p))
+  if (parts.length !== 2 || !a?.success || !b?.success || a.data === b.data)
+    throw new AppError(
+      'INVALID_INPUT',
+      `--blend-of takes two different sources separated by a comma (${potentialSourceKey.options.join(', ')}), not "${value}".`,
+    )
+  return [a.data, b.data]
+}
+
+/** The to-do list in English: one line per group, its ways out after it. */
+export function todoText(groups: readonly HoldingGroup[]): string {
+  if (groups.length === 0) return english(message('calibration.todo.empty'))
+  return groups
+    .map((g) => {
+      const actions = g.actions.map((a) => {
+        switch (a.kind) {
+          case 'source':
+            return `${english(message(`calibration.todo.useSource.${a.source}`))} (${english(message('calibration.todo.places', { count: a.places }))}; calibration resolve --potential-from ${a.source})`
+          case 'import':
+            return `${english(message(a.what === 'ratings' ? 'calibration.todo.importRatings' : a.what === 'assessments' ? 'calibration.todo.importAssessments' : 'calibration.todo.importPotential'))} (ninefold import FILE --as ${a.importKind})`
+          case 'place-by-hand':
+            return `${english(message('calibration.todo.placeByHand'))} (calibration move --person ID --box N --reason "…")`
+        }
+      })
+      return `${g.summary} — ${actions.join(' · ')}`
+    })
+    .join('\n')
 }
 
 function requireSession(id: string | undefined, command: string): string {
@@ -38,7 +95,18 @@ function requireSession(id: string | undefined, command: string): string {
 /** Checks what can be checked before the workspace opens (no KDF run for a typo). */
 export function checkCalibrationArgs(sub: string | undefined, args: CliArgs): void {
   if (sub === 'create' && !args.name) throw new AppError('INVALID_INPUT', 'Name the session: --name NAME.')
-  if (sub === 'create') parseScope(args.scope)
+  if (sub === 'create') {
+    parseScope(args.scope)
+    parsePotentialFrom(args.potentialFrom)
+    parseBlendOf(args.blendOf)
+    integerOption('min-tenure-months', args.minTenureMonths)
+  }
+  if (sub === 'resolve') {
+    if (!args.potentialFrom)
+      throw new AppError('INVALID_INPUT', 'Say where potential comes from: --potential-from SOURCE.')
+    parsePotentialFrom(args.potentialFrom)
+    parseBlendOf(args.blendOf)
+  }
   if (sub === 'move') {
     if (args.person.length === 0) throw new AppError('INVALID_INPUT', 'Say who moves: --person EMPLOYEE_ID.')
     const box = Number(args.box)
@@ -51,6 +119,8 @@ export function checkCalibrationArgs(sub: string | undefined, args: CliArgs): vo
   }
   if (sub === 'export' && !args.out)
     throw new AppError('INVALID_INPUT', 'Say where to write: --out FILE.xlsx.')
+  if (sub === 'export' && args.into !== undefined && args.preRead)
+    throw new AppError('INVALID_INPUT', message('calibration.into.preRead'))
 }
 
 export async function runCalibration(client: Client, args: CliArgs, output: Output): Promise<number> {
@@ -58,10 +128,16 @@ export async function runCalibration(client: Client, args: CliArgs, output: Outp
   const print = (json: unknown, text: string): void => output.out(output.json ? JSON.stringify(json) : text)
   switch (sub) {
     case 'create': {
+      const from = parsePotentialFrom(args.potentialFrom)
+      const blendOf = parseBlendOf(args.blendOf)
+      const minTenureMonths = integerOption('min-tenure-months', args.minTenureMonths)
       const result = await client.call('calibration.create', {
         name: args.name ?? '',
         scope: parseScope(args.scope),
         ...(args.cycle ? { cycle: args.cycle } : {}),
+        ...(from ? { potentialFrom: from } : {}),
+        ...(blendOf ? { blendOf } : {}),
+        ...(minTenureMonths !== undefined ? { settings: { minTenureMonths } } : {}),
       })
       print(result, `Session ${result.sessionId}: ${result.people} people in scope.`)
       return 0
@@ -97,6 +173,7 @@ export async function runCalibration(client: Client, args: CliArgs, output: Outp
       print(
         json,
         `${view.name} (${view.cycle}, ${view.status}): ${view.placements.length} placed, ${view.holding.length} held\n` +
+          (view.holdingTodo && view.holdingTodo.length > 0 ? `${todoText(view.holdingTodo)}\n` : '') +
           formatTable(
             view.distribution.map((d) => ({
               box: d.box,
@@ -106,6 +183,28 @@ export async function runCalibration(client: Client, args: CliArgs, output: Outp
             })),
             ['box', 'label', 'people', 'target'],
           ),
+      )
+      return 0
+    }
+    case 'todo': {
+      const view = await client.call('calibration.show', { sessionId: requireSession(sessionArg, 'todo') })
+      const groups = view.holdingTodo ?? []
+      print(groups, todoText(groups))
+      return 0
+    }
+    case 'resolve': {
+      const source = parsePotentialFrom(args.potentialFrom)
+      const blendOf = parseBlendOf(args.blendOf)
+      const result = await client.call('calibration.setPotentialSource', {
+        sessionId: requireSession(sessionArg, 'resolve'),
+        source: source ?? 'agility',
+        ...(blendOf ? { blendOf } : {}),
+      })
+      print(
+        result,
+        result.step === 0
+          ? `Potential already comes from ${source}: ${result.placed} placed, ${result.held} held.`
+          : `Potential now from ${source} (step ${result.step}): ${result.placed} placed, ${result.held} held.`,
       )
       return 0
     }
@@ -141,6 +240,24 @@ export async function runCalibration(client: Client, args: CliArgs, output: Outp
     }
     case 'export': {
       const path = resolve(args.out ?? '')
+      if (args.into !== undefined) {
+        const result = await client.call('calibration.exportInto', {
+          sessionId: requireSession(sessionArg, 'export'),
+          sourcePath: resolve(args.into),
+          path,
+        })
+        print(
+          { path: result.path, sheet: result.sheet, people: result.people, changed: result.changed },
+          english(
+            message('calibration.into.written', {
+              file: result.path ?? result.fileName,
+              count: result.people,
+              changed: result.changed,
+            }),
+          ),
+        )
+        return 0
+      }
       const result = await client.call('calibration.export', {
         sessionId: requireSession(sessionArg, 'export'),
         kind: args.preRead ? 'pre-read' : 'results',
@@ -152,7 +269,7 @@ export async function runCalibration(client: Client, args: CliArgs, output: Outp
     default:
       throw new AppError(
         'INVALID_INPUT',
-        'Usage: ninefold calibration create|list|show|move|undo|redo|finalize|export … (see ninefold --help).',
+        'Usage: ninefold calibration create|list|show|todo|resolve|move|undo|redo|finalize|export … (see ninefold --help).',
       )
   }
 }

@@ -6,6 +6,7 @@ import {
   PERSON_SORT_FIELDS,
   type PersonSortField,
 } from '../../shared/contract'
+import { english, message } from '../../shared/i18n/translate'
 import { AppError, type ErrorCode } from '../../shared/result'
 import { createClient, type Client } from '../../shared/rpc/client'
 import { APP_VERSION, currentActor, defaultDataDirectory } from '../appInfo'
@@ -30,6 +31,8 @@ const INPUT_ERRORS: ReadonlySet<ErrorCode> = new Set([
   'KEY_UNAVAILABLE',
   'FILE_UNREADABLE',
   'IMPORT_CONFLICT',
+  'SOURCE_NOT_IMPORTED',
+  'SOURCE_CHANGED',
   'NOT_FOUND',
   'SESSION_LOCKED',
   'BACKUP_INVALID',
@@ -225,7 +228,25 @@ export async function runCli(
         output.out(
           output.json
             ? JSON.stringify(page)
-            : `${formatTable(page.rows, ['employeeId', 'fullName', 'department', 'location', 'jobTitle', 'managerName'])}\n${page.rows.length} of ${page.total} people`,
+            : `${formatTable(
+                page.rows.map((r) => ({
+                  ...r,
+                  managerName:
+                    r.managerName ??
+                    (r.managerOutside === null
+                      ? null
+                      : english(message('people.managerOutside', { name: r.managerOutside }))),
+                })),
+                [
+                  'employeeId',
+                  'fullName',
+                  'department',
+                  'location',
+                  'jobTitle',
+                  'jobLevelText',
+                  'managerName',
+                ],
+              )}\n${page.rows.length} of ${page.total} people`,
         )
         return 0
       }

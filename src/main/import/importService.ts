@@ -15,6 +15,7 @@ import { prepareImport, type PreparedImport } from './prepareImport'
 import { scaleInFileWords } from '../../core/import/ratingColumns'
 import type { TabularKind } from '../../core/import/fields'
 import { resolveUnmatched } from './resolveUnmatched'
+import { NamedManagers } from './resolveManagers'
 import { closeCompletedActions } from '../services/rules/outbox'
 import { newSkillNotes } from './newSkills'
 import { SENSITIVE_CHANGED } from './writers'
@@ -227,6 +228,7 @@ export async function commitImport(
         db.prepare('SELECT coalesce(max(id), 0) AS id FROM skills').get() as { id: number }
       ).id
       const headerRow = prepared.headerRow ?? 0
+      const namedManagers = new NamedManagers()
       const consume = async (
         rows: AsyncIterable<{ row: number; cells: Cell[] }> | Iterable<{ row: number; cells: Cell[] }>,
       ): Promise<void> => {
@@ -250,6 +252,8 @@ export async function commitImport(
           summary.rows.total += records.length - 1
           for (const valid of records) {
             const result = writer.write(valid)
+            if (input.kind === 'people' && result.outcome !== 'rejected')
+              namedManagers.note(valid.row, valid.values, result.outcome === 'inserted')
             switch (result.outcome) {
               case 'rejected':
                 summary.rows.rejected++
@@ -302,6 +306,9 @@ export async function commitImport(
           ...issueText(message('import.warnings.notRated', { count, n: String(count), cycle })),
         })
       if (input.kind === 'people' && !(summary.rows.rejected > 0 && !input.skipInvalid)) {
+        // Managers named by the file are looked up once the whole file is in (reports come before managers).
+        for (const issue of namedManagers.resolve(db, journal, prepared.sheet))
+          addIssue(summary.warnings, issue)
         const linked = resolveUnmatched(db, journal, batchId)
         if (linked > 0) {
           addIssue(summary.warnings, {

@@ -1,6 +1,7 @@
 import type { FieldValue } from '../../core/import/parseValue'
 import { message, type Message } from '../../shared/i18n/translate'
 import type { ChangeJournal } from './journal'
+import { jobLevelText } from '../../core/people/jobLevel'
 import type { StatementSource } from './writers'
 
 type Row = Record<string, unknown>
@@ -72,7 +73,14 @@ export function recordPromotion(
       .run(personId(), on, from, after)
     if (added.changes === 0) return null
     journal.inserted('promotions', added.lastInsertRowid)
-    return `promoted: ${on}${from === null ? '' : ` (job level ${from} → ${String(after)})`}`
+    // In the words of the file ("M3 → M4"); levels stored as numbers read as before ("2 → 3").
+    const shown = (rank: number | null, label: unknown): string =>
+      jobLevelText(rank, typeof label === 'string' ? label : null) ?? '∅'
+    return `promoted: ${on}${
+      from === null
+        ? ''
+        : ` (job level ${shown(from, existing?.['job_level_label'])} → ${shown(after, values['jobLevelLabel'])})`
+    }`
   }
 
   if (rose) {

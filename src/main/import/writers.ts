@@ -7,6 +7,7 @@ import { ID_COLUMN, type ChangeJournal, type Table } from './journal'
 import { matchSkill } from '../../core/skills/normalise'
 import { ontologySkills } from '../services/succession/skillProfiles'
 import { implausiblePromotionDate, recordPromotion } from './promotions'
+import { jobLevelText, storedJobLevel } from '../../core/people/jobLevel'
 
 export type WriteResult =
   | { outcome: 'inserted' | 'unchanged' | 'unmatched' }
@@ -28,6 +29,9 @@ const PEOPLE: [string, string][] = [
   ['location', 'location'],
   ['jobTitle', 'job_title'],
   ['jobLevel', 'job_level'],
+  ['jobLevelLabel', 'job_level_label'],
+  ['managerName', 'manager_name'],
+  ['managerEmail', 'manager_email'],
   ['hireDate', 'hire_date'],
   ['employmentStatus', 'employment_status'],
   ['exitDate', 'exit_date'],
@@ -47,6 +51,42 @@ const REVIEW: [string, string][] = [
   ['reviewDate', 'review_date'],
   ['goalAttainment', 'goal_attainment'],
 ]
+
+const NONE: ReadonlySet<string> = new Set()
+const JOB_LEVEL_COLUMNS: ReadonlySet<string> = new Set(['jobLevel', 'jobLevelLabel'])
+
+/**
+ * A job level cell as its two columns: the rank (`jobLevel`) and the text as given (`jobLevelLabel`, null for a
+ * bare number). Both are written together, so "IC" replacing 5 clears the rank and "5" replacing "PT5" the label.
+ */
+function withJobLevel(values: Values): Values {
+  const given = values['jobLevel']
+  if (given === undefined || given === null) return values
+  const { rank, label } = storedJobLevel(String(given))
+  return { ...values, jobLevel: rank, jobLevelLabel: label }
+}
+
+/** "jobLevel: 5 → 5; jobLevelLabel: ∅ → PT5" as the one change a person sees: "jobLevel: 5 → PT5". */
+function jobLevelChange(changes: string[], existing: Row, values: Values): string[] {
+  const isLevel = (c: string): boolean => c.startsWith('jobLevel: ') || c.startsWith('jobLevelLabel: ')
+  if (!changes.some(isLevel)) return changes
+  const before = jobLevelText(
+    existing['job_level'] as number | null,
+    existing['job_level_label'] as string | null,
+  )
+  const after = jobLevelText(values['jobLevel'] as number | null, values['jobLevelLabel'] as string | null)
+  return [...changes.filter((c) => !isLevel(c)), `jobLevel: ${before ?? '∅'} → ${after ?? '∅'}`]
+}
+
+/**
+ * A row that names its manager leaves the link to the end of the batch (see NamedManagers), which takes a manager
+ * ID the row also gives when it names someone and the name otherwise: written here, the ID would be set and reset
+ * by every import of the same file.
+ */
+function withoutNamedManagerId(values: Values): Values {
+  const named = [values['managerName'], values['managerEmail']].some((v) => v !== undefined && v !== null)
+  return named && values['managerId'] !== undefined ? { ...values, managerId: null } : values
+}
 
 const sqlValue = (v: FieldValue | undefined): string | number | null =>
   v === undefined || v === null ? null : typeof v === 'boolean' ? (v ? 1 : 0) : v
@@ -77,8 +117,12 @@ function upsert(
   keys: Row,
   pairs: [string, string][],
   values: Values,
+  /** Fields written even when null: they were derived from a cell that had a value (a job level's rank or label). */
+  explicit: ReadonlySet<string> = NONE,
 ): WriteResult {
-  const present = pairs.filter(([field]) => values[field] !== undefined && values[field] !== null)
+  const present = pairs.filter(
+    ([field]) => values[field] !== undefined && (values[field] !== null || explicit.has(field)),
+  )
   if (!existing) {
     const columns = [...Object.keys(keys), ...present.map(([, c]) => c)]
     const params = [...Object.values(keys), ...present.map(([f]) => sqlValue(values[f]))]
@@ -100,7 +144,7 @@ function upsert(
   ).run(...changed.map(([f]) => sqlValue(values[f])), existing[ID_COLUMN[table]] as number)
   return {
     outcome: 'updated',
-    changes: changed.map(([f, c]) => `${f}: ${String(existing[c] ?? '∅')} → ${String(values[f])}`),
+    changes: changed.map(([f, c]) => `${f}: ${String(existing[c] ?? '∅')} → ${String(values[f] ?? '∅')}`),
   }
 }
 
@@ -199,7 +243,8 @@ export function createWriter(
   switch (kind) {
     case 'people':
       return {
-        write: ({ values }) => {
+        write: ({ values: given }) => {
+          const values = withJobLevel(withoutNamedManagerId(given))
           const existing = db
             .prepare('SELECT * FROM people WHERE employee_id = ?')
             .get(values['employeeId']) as Row | undefined
@@ -213,7 +258,7 @@ export function createWriter(
               text: implausible,
               field: 'lastPromotionDate',
             }
-          const person = upsert(
+          const upserted = upsert(
             db,
             journal,
             'people',
@@ -221,7 +266,12 @@ export function createWriter(
             { employee_id: values['employeeId'] },
             PEOPLE,
             values,
+            given['jobLevel'] === undefined || given['jobLevel'] === null ? NONE : JOB_LEVEL_COLUMNS,
           )
+          const person: WriteResult =
+            upserted.outcome === 'updated' && existing
+              ? { outcome: 'updated', changes: jobLevelChange(upserted.changes, existing, values) }
+              : upserted
           // A new person's id is looked up only if a promotion or sensitive attributes need it.
           let id = existing?.['id'] as number | undefined
           const personId = (): number =>

@@ -23,11 +23,13 @@ import {
   updateFlag,
 } from './calibration/calibrationService'
 import { writeCalibrationWorkbook } from './calibration/calibrationWorkbook'
+import { writeCalibratedSource } from './calibration/calibratedSource'
 import { personDetail } from './calibration/personDetail'
 import { sessionLog } from './calibration/sessionLog'
 import { listCycles } from './calibration/loadPopulation'
 import { boxLabels, setBoxLabels } from './calibration/boxLabels'
 import { moveInSession, redoStep, undoStep } from './calibration/sessionMoves'
+import { setPotentialSource } from './calibration/potentialSource'
 import { sessionForExport, showSession } from './calibration/sessionView'
 
 import { listRoles, roleCandidates, setReadiness } from './succession/candidates'
@@ -227,6 +229,7 @@ export function createServices(ports: ServicePorts): Services {
     'calibration.person': (input) => personDetail(session.reader, input.sessionId, input.employeeId),
     'calibration.log': (input) => sessionLog(session.reader, input.sessionId),
     'calibration.move': (input) => moveInSession(input, calibrationContext()),
+    'calibration.setPotentialSource': (input) => setPotentialSource(input, calibrationContext()),
     'calibration.undo': (input) => undoStep(input.sessionId, calibrationContext()),
     'calibration.redo': (input) => redoStep(input.sessionId, calibrationContext()),
     'calibration.setStatus': (input) => setStatus(input, calibrationContext()),
@@ -324,6 +327,28 @@ export function createServices(ports: ServicePorts): Services {
       return writeToPathOrBytes(input.path, fileName, (path) =>
         writeCalibrationWorkbook(path, view, changes, input.kind, records, input.locale),
       )
+    },
+    'calibration.exportInto': async (input) => {
+      const { view, changes } = sessionForExport(session.reader, input.sessionId, 'results')
+      // An upload waits in the private spool folder like an import's, and goes as soon as the copy is written.
+      const upload = input.bytes && input.fileName ? staged.stage(input.fileName, input.bytes) : null
+      try {
+        const sourcePath = upload?.path ?? input.sourcePath ?? ''
+        const sourceName = upload?.fileName ?? basename(sourcePath)
+        const stem = sourceName.replace(/\.xlsx$/i, '')
+        let summary = { people: 0, changed: 0, sheet: '' }
+        const file = await writeToPathOrBytes(input.path, `${stem} calibrated.xlsx`, async (path) => {
+          summary = await writeCalibratedSource(session.reader, view, changes, {
+            sourcePath,
+            sourceName,
+            outPath: path,
+            locale: input.locale,
+          })
+        })
+        return { ...file, ...summary }
+      } finally {
+        if (upload) staged.discard(upload.path)
+      }
     },
     'import.link': (input) => {
       session.assertIdle()

@@ -1,15 +1,17 @@
 import type { MethodOutput, ParsedInput, PersonSortField } from '../../shared/contract'
 import type { WorkspaceDb } from '../db/openWorkspaceDb'
+import { jobLevelShown } from './jobLevelSql'
 
 /** Whitelisted ORDER BY expressions: sort fields come from the network and never reach SQL as text. */
 const SORT_SQL: Record<PersonSortField, string> = {
   employeeId: 'p.employee_id',
   fullName: 'p.full_name COLLATE NOCASE',
   email: 'p.email COLLATE NOCASE',
-  managerName: 'manager_name COLLATE NOCASE',
+  managerName: 'sort_manager COLLATE NOCASE',
   department: 'p.department COLLATE NOCASE',
   location: 'p.location COLLATE NOCASE',
   jobTitle: 'p.job_title COLLATE NOCASE',
+  // By rank; levels of one rank (or none: "IC", "Band C") by their text.
   jobLevel: 'p.job_level',
   hireDate: 'p.hire_date',
 }
@@ -38,6 +40,10 @@ function whereClause(filter: ParsedInput<'people.list'>['filter']): {
     params['location'] = filter.location
     conditions.push('p.location = :location COLLATE NOCASE')
   }
+  if (filter.jobLevel !== undefined) {
+    params['jobLevel'] = filter.jobLevel
+    conditions.push(`${jobLevelShown('p')} = :jobLevel COLLATE NOCASE`)
+  }
   return { sql: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params }
 }
 
@@ -52,18 +58,23 @@ export function listPeople(db: WorkspaceDb, input: ParsedInput<'people.list'>): 
     db.prepare(`SELECT count(*) AS n FROM people p ${where.sql}`).get(where.params) as { n: number }
   ).n
   const direction = input.sort.direction === 'desc' ? 'DESC' : 'ASC'
-  const order = `${SORT_SQL[input.sort.field]} ${direction} NULLS LAST, p.employee_id ${direction}`
+  const byLabel =
+    input.sort.field === 'jobLevel' ? `, p.job_level_label COLLATE NOCASE ${direction} NULLS LAST` : ''
+  const order = `${SORT_SQL[input.sort.field]} ${direction} NULLS LAST${byLabel}, p.employee_id ${direction}`
   const managerJoin = 'LEFT JOIN people m ON m.employee_id = p.manager_id'
+  // A manager named by a file but not in the workspace sorts by that name.
   const page =
     input.sort.field === 'managerName'
-      ? `SELECT p.*, m.full_name AS manager_name FROM people p ${managerJoin} ${where.sql} ORDER BY ${order}
-         LIMIT :limit OFFSET :offset`
-      : `SELECT p.*, NULL AS manager_name FROM people p ${where.sql} ORDER BY ${order} LIMIT :limit OFFSET :offset`
+      ? `SELECT p.*, coalesce(m.full_name, p.manager_name) AS sort_manager FROM people p ${managerJoin} ${where.sql}
+         ORDER BY ${order} LIMIT :limit OFFSET :offset`
+      : `SELECT p.*, NULL AS sort_manager FROM people p ${where.sql} ORDER BY ${order} LIMIT :limit OFFSET :offset`
   const rows = db
     .prepare(
       `SELECT p.employee_id AS employeeId, p.full_name AS fullName, p.email, p.manager_id AS managerId,
-              m.full_name AS managerName, p.department, p.location, p.job_title AS jobTitle,
-              p.job_level AS jobLevel, p.hire_date AS hireDate
+              m.full_name AS managerName,
+              CASE WHEN m.employee_id IS NULL THEN coalesce(p.manager_name, p.manager_email) END AS managerOutside,
+              p.department, p.location, p.job_title AS jobTitle,
+              p.job_level AS jobLevel, ${jobLevelShown('p')} AS jobLevelText, p.hire_date AS hireDate
        FROM (${page}) p ${managerJoin}
        ORDER BY ${order}`,
     )
@@ -79,5 +90,12 @@ export function peopleFacets(db: WorkspaceDb): MethodOutput<'people.facets'> {
          GROUP BY ${column} COLLATE NOCASE ORDER BY ${column} COLLATE NOCASE`,
       )
       .all() as { value: string; count: number }[]
-  return { departments: facet('department'), locations: facet('location') }
+  const jobLevels = db
+    .prepare(
+      `SELECT ${jobLevelShown('people')} AS value, count(*) AS count FROM people
+       WHERE job_level IS NOT NULL OR job_level_label IS NOT NULL
+       GROUP BY value COLLATE NOCASE ORDER BY min(job_level) IS NULL, min(job_level), value COLLATE NOCASE`,
+    )
+    .all() as { value: string; count: number }[]
+  return { departments: facet('department'), locations: facet('location'), jobLevels }
 }

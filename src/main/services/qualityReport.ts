@@ -2,6 +2,7 @@ import type { MethodOutput, QualityFinding } from '../../shared/contract'
 import type { importMessages } from '../../shared/i18n/en/import'
 import { english, message, type MessageKey } from '../../shared/i18n/translate'
 import { findManagerCycles, inconsistentLabels } from '../../core/quality/managerGraph'
+import { ManagerDirectory } from '../../core/people/managerNames'
 import type { WorkspaceDb } from '../db/openWorkspaceDb'
 
 type Example = QualityFinding['examples'][number]
@@ -49,8 +50,16 @@ export function qualityReport(db: WorkspaceDb, now: Date): MethodOutput<'quality
   )
   findings.push(finding('DANGLING_MANAGER', 'error', 'danglingManager', dangling))
 
+  const unresolved = unresolvedManagers(db)
+  findings.push(
+    finding('UNRESOLVED_MANAGER', 'warning', 'unresolvedManager', unresolved.examples, unresolved.people),
+  )
+
+  // People whose manager is named but not found are in the finding above, not counted as having no manager.
   const roots = all<Example>(
-    "SELECT employee_id AS employeeId, full_name AS fullName FROM people WHERE manager_id IS NULL OR trim(manager_id) = '' ORDER BY employee_id",
+    `SELECT employee_id AS employeeId, full_name AS fullName FROM people
+     WHERE (manager_id IS NULL OR trim(manager_id) = '') AND manager_name IS NULL AND manager_email IS NULL
+     ORDER BY employee_id`,
   )
   if (roots.length > 1) {
     findings.push(finding('MISSING_MANAGER', 'warning', 'missingManager', roots))
@@ -158,4 +167,55 @@ export function qualityReport(db: WorkspaceDb, now: Date): MethodOutput<'quality
   // Counts above are from the full queries; examples are capped.
   const complete = findings.filter((f): f is QualityFinding => f !== null)
   return { generatedAt: now.toISOString(), people, findings: complete }
+}
+
+/** Names shown per unresolved manager; the count beside them is exact. */
+const NAMED_BY_SHOWN = 50
+
+/**
+ * Managers a file named whom no one in the workspace answers to (or two people do): one example per name, with
+ * the people who name them, so the name can be fixed at the source or the manager imported.
+ */
+function unresolvedManagers(db: WorkspaceDb): { people: number; examples: Example[] } {
+  const waiting = db
+    .prepare(
+      `SELECT employee_id AS employeeId, full_name AS fullName, manager_name AS managerName,
+              manager_email AS managerEmail FROM people
+       WHERE manager_id IS NULL AND (manager_name IS NOT NULL OR manager_email IS NOT NULL) ORDER BY employee_id`,
+    )
+    .all() as {
+    employeeId: string
+    fullName: string | null
+    managerName: string | null
+    managerEmail: string | null
+  }[]
+  if (waiting.length === 0) return { people: 0, examples: [] }
+  const directory = new ManagerDirectory(
+    db.prepare('SELECT employee_id AS employeeId, full_name AS fullName, email FROM people').all() as {
+      employeeId: string
+      fullName: string | null
+      email: string | null
+    }[],
+  )
+  const byManager = new Map<string, { email: string | null; candidates: string | null; people: string[] }>()
+  for (const p of waiting) {
+    const name = p.managerName ?? p.managerEmail ?? ''
+    const entry = byManager.get(name) ?? { email: p.managerEmail, candidates: null, people: [] }
+    const found = directory.resolve(p.managerName, p.managerEmail, p.employeeId)
+    if (found.kind === 'ambiguous') entry.candidates = found.candidates.join(', ')
+    entry.people.push(p.fullName === null ? p.employeeId : `${p.employeeId} (${p.fullName})`)
+    byManager.set(name, entry)
+  }
+  const examples = [...byManager]
+    .sort(([a, x], [b, y]) => y.people.length - x.people.length || a.localeCompare(b))
+    .map(([manager, e]) => ({
+      manager,
+      managerEmail: e.email,
+      candidates: e.candidates,
+      namedBy: e.people.length,
+      people:
+        e.people.slice(0, NAMED_BY_SHOWN).join(', ') +
+        (e.people.length > NAMED_BY_SHOWN ? `, … (+${e.people.length - NAMED_BY_SHOWN})` : ''),
+    }))
+  return { people: waiting.length, examples }
 }

@@ -11,11 +11,18 @@ import {
   flagCode,
   flagContext,
   heldPerson,
+  holdingGroup,
   placement,
+  potentialSourceKey,
   raterFinding,
 } from './calibrationScores'
 
 export * from './calibrationScores'
+
+/** Two different potential sources, the first weighted by `agilityWeight` in a blend. */
+export const blendPair = z
+  .tuple([potentialSourceKey, potentialSourceKey])
+  .refine(([a, b]) => a !== b, 'blend two different sources')
 
 export const calibrationSettings = z
   .object({
@@ -25,9 +32,14 @@ export const calibrationSettings = z
       .object({ lowMax: z.number(), highMin: z.number() })
       .refine((c) => c.highMin > c.lowMax, 'highMin must exceed lowMax'),
     potential: z.object({
-      source: z.enum(['agility', 'manager', 'blend']),
-      /** Share of the agility index in a blend (the manager's potential rating has the rest). */
+      source: z.enum(['agility', 'manager', 'blend', 'assessment']),
+      /**
+       * Share of the first blended source in a blend (the agility index unless `blendOf` says otherwise); the second
+       * has the rest.
+       */
       agilityWeight: z.number().min(0).max(1),
+      /** The two sources a blend combines; agility and the manager's rating when absent (sessions made before). */
+      blendOf: blendPair.optional(),
       cuts: z.object({
         mode: z.enum(['percentile', 'fixed']),
         /** Below `low` is low; at or above `high` is high (percentiles or 0–100 values). */
@@ -50,13 +62,16 @@ export const calibrationSettings = z
   .strict()
 export type CalibrationSettings = z.output<typeof calibrationSettings>
 
+export const potentialFrom = z.enum(['agility', 'manager', 'blend', 'assessment'])
+
 export const sessionStatus = z.enum(['draft', 'live', 'finalized', 'reopened'])
 export const scope = z
   .object({
     manager: z.string().min(1).optional(),
     department: z.string().min(1).optional(),
     location: z.string().min(1).optional(),
-    jobLevel: z.number().int().optional(),
+    /** A job level as shown ("PT5 - Principal", "IC"); a number is the level shown as that number. */
+    jobLevel: z.union([z.number().int(), z.string().min(1).max(200)]).optional(),
   })
   .strict()
 export type CalibrationScope = z.output<typeof scope>
@@ -94,6 +109,8 @@ export const calibrationView = sessionSummary.extend({
   raters: z.array(raterFinding),
   flagContext,
   discussed: z.number().int(),
+  /** The holding area grouped by reason, with what resolves each group (absent from snapshots made before). */
+  holdingTodo: z.array(holdingGroup).optional(),
 })
 export type CalibrationView = z.output<typeof calibrationView>
 
@@ -155,7 +172,8 @@ export const personDetail = z.object({
   moves: z.array(
     z.object({
       step: z.number().int(),
-      fromBox: boxNumber,
+      /** Null when the person was placed by hand from the holding area. */
+      fromBox: boxNumber.nullable(),
       toBox: boxNumber,
       reasonCode: z.string(),
       reason: z.string(),
@@ -178,9 +196,29 @@ export const calibrationMethods = defineMethods('calibration')({
         scope: scope.default({}),
         facilitator: z.string().trim().min(1).max(120).optional(),
         settings: calibrationSettings.partial().optional(),
+        /** Where potential comes from, keeping the workspace's other potential settings (weight, cuts, scale). */
+        potentialFrom: potentialFrom.optional(),
+        /** The two sources a blend combines (with `potentialFrom: 'blend'`). */
+        blendOf: blendPair.optional(),
       })
       .strict(),
     output: z.object({ sessionId: z.string(), people: z.number().int() }),
+  },
+  'calibration.setPotentialSource': {
+    summary:
+      'Take potential from another source (agility, manager, assessment, or a blend of two): re-places the session in one logged, undoable step.',
+    input: z
+      .object({
+        sessionId: z.string().min(1),
+        source: potentialFrom,
+        blendOf: blendPair.optional(),
+      })
+      .strict(),
+    output: z.object({
+      step: z.number().int(),
+      placed: z.number().int(),
+      held: z.number().int(),
+    }),
   },
   'calibration.labels': {
     summary: "The workspace's nine-box labels (new sessions start with them).",
@@ -238,7 +276,8 @@ export const calibrationMethods = defineMethods('calibration')({
     ),
   },
   'calibration.move': {
-    summary: 'Move people to a box, with a reason; one undoable step.',
+    summary:
+      'Move people to a box, with a reason; one undoable step. People in the holding area are placed by hand.',
     input: z
       .object({
         sessionId: z.string().min(1),
@@ -323,6 +362,38 @@ export const calibrationMethods = defineMethods('calibration')({
       fileName: z.string(),
       path: z.string().nullable(),
       bytes: z.instanceof(Uint8Array).nullable(),
+    }),
+  },
+  'calibration.exportInto': {
+    summary:
+      'A copy of the reviews workbook the session was imported from, with the calibrated ratings, final box and reasons written in (for the HRIS).',
+    input: z
+      .object({
+        sessionId: z.string().min(1),
+        /** The reviews workbook on disk (CLI, desktop), or `fileName` + `bytes` (a browser upload). */
+        sourcePath: z.string().min(1).optional(),
+        fileName: z.string().min(1).max(255).optional(),
+        bytes: z.instanceof(Uint8Array).optional(),
+        /** Where to write the copy; without it the copy comes back as bytes. */
+        path: z.string().min(1).optional(),
+        /** The language of the appended columns' headers and words (the file's own stay as they are). */
+        locale: z.enum(['en', 'pl']).default('en'),
+      })
+      .strict()
+      .refine((i) => (i.sourcePath === undefined) !== (i.bytes === undefined && i.fileName === undefined), {
+        message: 'Give the reviews workbook as sourcePath, or as fileName and bytes.',
+      })
+      .refine((i) => (i.bytes === undefined) === (i.fileName === undefined), {
+        message: 'An uploaded workbook needs both its fileName and its bytes.',
+      }),
+    output: z.object({
+      fileName: z.string(),
+      path: z.string().nullable(),
+      bytes: z.instanceof(Uint8Array).nullable(),
+      sheet: z.string(),
+      /** People of the session found in the file, and those of them whose box changed. */
+      people: z.number().int(),
+      changed: z.number().int(),
     }),
   },
 })

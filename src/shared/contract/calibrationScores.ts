@@ -52,10 +52,17 @@ export const flagContext = z.object({
   asOf: z.string(),
   /** Start of the review period (the cycle's start, else a year before asOf). */
   periodStart: z.string(),
+  /** End of the review period (the cycle's end, else asOf); absent from sessions without assessment results. */
+  periodEnd: z.string().optional(),
   /** Agility index at or above which a person is in the session's top share; null when nobody has an index. */
   agilityTopCut: z.number().nullable(),
   /** Median normalised rating (1–5) of the session. */
   medianRating: z.number(),
+  /**
+   * Assessment-result percentile (0–100) at or above which a person without an agility index is in the session's
+   * top share (the hidden-gem rule on thin evidence); null or absent when nobody has assessment results.
+   */
+  assessmentTopCut: z.number().nullable().optional(),
   staleEvidenceMonths: z.number(),
   /** asOf minus staleEvidenceMonths. */
   staleSince: z.string(),
@@ -114,6 +121,21 @@ export const agilityScore = z.object({
 })
 export type AgilityScore = z.output<typeof agilityScore>
 
+/** Where potential can come from: the agility index, the manager's potential rating, or assessment results. */
+export const potentialSourceKey = z.enum(['agility', 'manager', 'assessment'])
+export type PotentialSourceKey = z.output<typeof potentialSourceKey>
+
+/** A person's assessment results in the cycle's period, ranked within the session. */
+export const assessmentPlacement = z.object({
+  /** Mid-rank percentile (0–100) of the person's mean assessment result among everyone in the session with one. */
+  percentile: z.number(),
+  /** How many assessment results it rests on (one result is evidence too, and the explanations say so). */
+  results: z.number().int(),
+})
+export type AssessmentPlacement = z.output<typeof assessmentPlacement>
+
+export const holdingReason = z.enum(['too-new', 'not-rated', 'insufficient-evidence'])
+
 export const placement = z.object({
   personId: z.number().int(),
   employeeId: z.string(),
@@ -126,17 +148,24 @@ export const placement = z.object({
   jobLevel: z.number().nullable(),
   computedBox: boxNumber,
   box: boxNumber,
-  source: z.enum(['computed', 'moved']),
+  /** `placed`: placed by hand from the holding area (computedBox is then the box they were placed in). */
+  source: z.enum(['computed', 'moved', 'placed']),
   performance: axisPlacement,
-  /** `basis` says what the potential value came from (agility, the manager's rating, or a blend of both). */
-  potential: axisPlacement.extend({ basis: z.enum(['agility', 'manager', 'blend']) }),
+  /**
+   * `basis` says what the potential value came from: agility, the manager's rating, assessment results, a blend of
+   * two of them, or `hand` — placed by hand from the holding area (no value: the box is the meeting's judgement).
+   */
+  potential: axisPlacement.extend({ basis: z.enum(['agility', 'manager', 'blend', 'assessment', 'hand']) }),
   agility: agilityPlacement,
+  /** Assessment results in the cycle's period, when the person has any. */
+  assessment: assessmentPlacement.optional(),
+  /** Set when the data could not place the person and the meeting placed them by hand: why they were held. */
+  heldFor: holdingReason.optional(),
   flags: z.array(flagSummary),
   discussed: z.boolean(),
 })
 export type Placement = z.output<typeof placement>
 
-export const holdingReason = z.enum(['too-new', 'not-rated', 'insufficient-evidence'])
 export const heldPerson = z.object({
   personId: z.number().int(),
   employeeId: z.string(),
@@ -160,3 +189,34 @@ export const raterFinding = z.object({
   rationaleText: messageSchema.optional(),
 })
 export type RaterFinding = z.output<typeof raterFinding>
+
+/** One way out of the holding area for a group of people held for the same reason. */
+export const holdingAction = z.discriminatedUnion('kind', [
+  /** Take potential from another source: re-places the whole session in one undoable step. */
+  z.object({
+    kind: z.literal('source'),
+    source: potentialSourceKey,
+    /** How many of the group it would place. */
+    places: z.number().int(),
+  }),
+  /** Import records of a kind (the Import screen, with the kind chosen). */
+  z.object({
+    kind: z.literal('import'),
+    importKind: z.enum(['reviews', 'learning']),
+    what: z.enum(['ratings', 'potential-ratings', 'assessments']),
+  }),
+  /** Put people into a box one by one, with a reason (a logged, undoable move). */
+  z.object({ kind: z.literal('place-by-hand') }),
+])
+export type HoldingAction = z.output<typeof holdingAction>
+
+/** The holding area as a to-do list: people grouped by why they are held, with what resolves it. */
+export const holdingGroup = z.object({
+  reason: holdingReason,
+  count: z.number().int(),
+  /** What the group has in common, in English; `text` is the same for the user's language. */
+  summary: z.string(),
+  text: messageSchema,
+  actions: z.array(holdingAction),
+})
+export type HoldingGroup = z.output<typeof holdingGroup>

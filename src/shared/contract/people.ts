@@ -8,10 +8,15 @@ export const person = z.object({
   email: z.string().nullable(),
   managerId: z.string().nullable(),
   managerName: z.string().nullable(),
+  /** The manager as a file named them when nobody in the workspace is that person ("Board of Directors"). */
+  managerOutside: z.string().nullable(),
   department: z.string().nullable(),
   location: z.string().nullable(),
   jobTitle: z.string().nullable(),
+  /** The job level's rank (the one number its text carries), for ordering; `jobLevelText` is what to show. */
   jobLevel: z.number().int().nullable(),
+  /** The job level as the file gave it ("PT5 - Principal", "IC"), or the number of a level stored as one. */
+  jobLevelText: z.string().nullable(),
   hireDate: isoDate.nullable(),
 })
 export type Person = z.output<typeof person>
@@ -42,6 +47,8 @@ export const peopleListInput = z
         text: z.string().max(200).optional(),
         department: z.string().max(200).optional(),
         location: z.string().max(200).optional(),
+        /** A job level as shown ("PT5 - Principal", "3"). */
+        jobLevel: z.string().max(200).optional(),
       })
       .strict()
       .default({}),
@@ -56,11 +63,13 @@ export const peopleMethods = defineMethods('people')({
     output: z.object({ total: z.number().int().nonnegative(), rows: z.array(person) }),
   },
   'people.facets': {
-    summary: 'Departments and locations with head counts, for filters.',
+    summary: 'Departments, locations and job levels with head counts, for filters.',
     input: empty,
     output: z.object({
       departments: z.array(z.object({ value: z.string(), count: z.number().int() })),
       locations: z.array(z.object({ value: z.string(), count: z.number().int() })),
+      /** Job levels as shown, in rank order (levels without a rank last, by name). */
+      jobLevels: z.array(z.object({ value: z.string(), count: z.number().int() })),
     }),
   },
 })

@@ -9,6 +9,8 @@ import { migration008 } from './008-learning-goals'
 import { migration009 } from './009-field-purposes'
 import { migration010 } from './010-lrs-connections'
 import { migration011 } from './011-promotions'
+import { migration012 } from './012-people-files'
+import { migration013 } from './013-holding-steps'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -25,5 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
+  migration013,
 ]
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -9,6 +9,11 @@ export interface ZipEntry {
   compressedSize: number
   uncompressedSize: number
   localHeaderOffset: number
+  /** As the central directory records them, so a copy can carry an entry over without inflating it. */
+  crc32: number
+  flags: number
+  modTime: number
+  modDate: number
 }
 
 export const ZIP_LIMITS = {
@@ -78,7 +83,17 @@ export function inspectZip(path: string, limits = ZIP_LIMITS): ZipEntry[] {
       const name = directory.subarray(offset + 46, offset + 46 + nameLength).toString('utf8')
       const method = directory.readUInt16LE(offset + 10)
       const localHeaderOffset = directory.readUInt32LE(offset + 42)
-      entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset })
+      entries.push({
+        name,
+        method,
+        compressedSize,
+        uncompressedSize,
+        localHeaderOffset,
+        crc32: directory.readUInt32LE(offset + 16),
+        flags: directory.readUInt16LE(offset + 8),
+        modTime: directory.readUInt16LE(offset + 12),
+        modDate: directory.readUInt16LE(offset + 14),
+      })
       total += uncompressedSize
       if (
         uncompressedSize > limits.ratioAppliesAbove &&
@@ -110,7 +125,7 @@ export function inspectZip(path: string, limits = ZIP_LIMITS): ZipEntry[] {
 }
 
 /** Where an entry's compressed bytes begin: after its local header, whose name and extra field lengths vary. */
-function dataStartOf(fd: number, entry: ZipEntry): number {
+export function dataStartOf(fd: number, entry: ZipEntry): number {
   const local = readAt(fd, entry.localHeaderOffset, 30)
   if (local.length < 30 || local.readUInt32LE(0) !== 0x04034b50) {
     throw new FileFormatError('CORRUPT_FILE', message('import.errors.partMissing', { part: entry.name }))

@@ -36,12 +36,21 @@ export function createSession(
         : message('calibration.errors.noCycle', { cycle: input.cycle }),
       { cycle: input.cycle ?? null },
     )
-  const settings = calibrationSettings.parse({
+  const given = {
     ...defaultSettings(toIsoDate(ctx.now)),
     // The workspace's own defaults (Settings), then whatever this session was given.
     ...calibrationDefaultsOf(db),
     labels: boxLabels(db),
     ...(input.settings ?? {}),
+  }
+  // `potentialFrom` and `blendOf` change only where potential comes from: weight, cuts and scale stay as given.
+  const settings = calibrationSettings.parse({
+    ...given,
+    potential: {
+      ...given.potential,
+      ...(input.potentialFrom !== undefined ? { source: input.potentialFrom } : {}),
+      ...(input.blendOf !== undefined ? { blendOf: input.blendOf } : {}),
+    },
   })
   requireScopeFields(db, input.scope)
   const members = peopleInScope(db, input.scope)

@@ -138,15 +138,18 @@ export async function writeCalibrationWorkbook(
     ],
     rows: view.placements.map((p) => {
       const move = latestMove.get(p.employeeId)
+      // Someone placed by hand from the holding area has no computed box: the data could not place them.
+      const byHand = p.source === 'placed'
+      const moved = byHand || p.box !== p.computedBox
       return [
         p.employeeId,
         p.name,
         p.managerId,
         p.department,
-        p.computedBox,
+        byHand ? null : p.computedBox,
         p.box,
-        p.box !== p.computedBox ? t('calibration.export.yes') : t('calibration.export.no'),
-        p.box !== p.computedBox && move
+        moved ? t('calibration.export.yes') : t('calibration.export.no'),
+        moved && move
           ? t('calibration.export.reason', { code: reasonCodeText(tr, move.reasonCode), reason: move.reason })
           : null,
         t(`calibration.level.${p.performance.level}`),

@@ -8,6 +8,7 @@ import type {
   ReviewRecord,
 } from '../../../core/calibration/evidenceModel'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
+import { jobLevelShown } from '../jobLevelSql'
 
 /**
  * Who a scope covers: everyone under the manager (directly or not, the manager excluded: they are calibrated with
@@ -28,8 +29,9 @@ export function peopleInScope(db: WorkspaceDb, scope: CalibrationScope): number[
     params.push(scope.location)
   }
   if (scope.jobLevel !== undefined) {
-    where.push('p.job_level = ?')
-    params.push(scope.jobLevel)
+    // By the level as shown: "PT5 - Principal" is not "MT5", though both rank 5.
+    where.push(`${jobLevelShown('p')} = ? COLLATE NOCASE`)
+    params.push(String(scope.jobLevel).trim())
   }
   const subtree =
     scope.manager === undefined

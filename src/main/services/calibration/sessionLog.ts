@@ -1,7 +1,7 @@
 import type { MethodOutput } from '../../../shared/contract'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { english, message, type Message, type MessageKey } from '../../../shared/i18n/translate'
-import { flagCode, flagSummary } from '../../../shared/contract/calibration'
+import { flagCode, flagSummary, potentialFrom } from '../../../shared/contract/calibration'
 import { showSession } from './sessionView'
 
 const FLAG_CODES: readonly string[] = flagCode.options
@@ -12,6 +12,11 @@ const known = (values: readonly string[], value: unknown, prefix: string): strin
   typeof value === 'string' && values.includes(value)
     ? message(`${prefix}.${value}` as MessageKey)
     : String(value)
+
+const SOURCES: readonly string[] = potentialFrom.options
+
+/** A potential source as the session form names it, in the user's language. */
+const sourceName = (value: unknown): string | Message => known(SOURCES, value, 'calibration.create.source')
 
 interface AuditRow {
   at: string
@@ -51,10 +56,24 @@ export function sessionLog(db: WorkspaceDb, sessionId: string): MethodOutput<'ca
       'calibration.create': () =>
         message('calibration.log.create', { count: Number(after['people']), cycle: String(after['cycle']) }),
       'calibration.move': () =>
-        message('calibration.log.move', {
-          who: who(after),
-          from: String(before['box']),
-          to: String(after['box']),
+        before['box'] === null || before['box'] === undefined
+          ? message('calibration.log.place', {
+              who: who(after),
+              to: String(after['box']),
+              step: String(after['step']),
+            })
+          : message('calibration.log.move', {
+              who: who(after),
+              from: String(before['box']),
+              to: String(after['box']),
+              step: String(after['step']),
+            }),
+      'calibration.potentialSource': () =>
+        message('calibration.log.potentialSource', {
+          from: sourceName(before['source']),
+          to: sourceName(after['source']),
+          placed: Number(after['placed']),
+          held: Number(after['held']),
           step: String(after['step']),
         }),
       'calibration.undo': () => message('calibration.log.undo', { step: String(after['step']) }),

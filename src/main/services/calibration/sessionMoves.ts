@@ -14,34 +14,37 @@ export function moveInSession(
   const row = sessionRow(db, input.sessionId)
   assertEditable(row)
   const view = computeView(db, row, true)
-  const byEmployee = new Map(view.placements.map((p) => [p.employeeId, p]))
+  // Where each person is now: a box on the grid, or none for someone in the holding area (placed by hand).
+  const byEmployee = new Map<string, { personId: number; box: number | null; computedBox: number | null }>(
+    view.holding.map((h) => [h.employeeId, { personId: h.personId, box: null, computedBox: null }]),
+  )
+  for (const p of view.placements)
+    byEmployee.set(p.employeeId, {
+      personId: p.personId,
+      box: p.box,
+      computedBox: p.source === 'placed' ? null : p.computedBox,
+    })
   const unknown = input.employeeIds.filter((id) => !byEmployee.has(id))
-  if (unknown.length > 0) {
-    const held = unknown.filter((id) => view.holding.some((h) => h.employeeId === id))
+  if (unknown.length > 0)
     throw new AppError(
       'INVALID_INPUT',
-      held.length > 0
-        ? message('calibration.errors.heldOnGrid', { ids: held.join(', '), count: held.length })
-        : message('calibration.errors.notInSession', { ids: unknown.join(', '), count: unknown.length }),
+      message('calibration.errors.notInSession', { ids: unknown.join(', '), count: unknown.length }),
       { employeeIds: unknown },
     )
-  }
-  const step =
-    ((
-      db.prepare('SELECT max(step) AS step FROM calibration_moves WHERE session_id = ?').get(row.id) as {
-        step: number | null
-      }
-    ).step ?? 0) + 1
+  const step = nextStep(db, row.id)
   const at = ctx.now.toISOString()
   let moved = 0
   // Only people who actually change box make a step; asking twice for the same person counts once.
   const changes = [...new Set(input.employeeIds)]
-    .map((id) => byEmployee.get(id))
-    .filter((p): p is NonNullable<typeof p> => p !== undefined && p.box !== input.box)
+    .map((id) => ({
+      employeeId: id,
+      ...(byEmployee.get(id) as { personId: number; box: number | null; computedBox: number | null }),
+    }))
+    .filter((p) => p.box !== input.box)
   if (changes.length === 0) return { moved: 0, step: 0 }
   db.transaction(() => {
     // A new move ends the redo history: those steps stay on record as discarded.
-    db.prepare('UPDATE calibration_moves SET state = 2 WHERE session_id = ? AND state = 1').run(row.id)
+    discardRedo(db, row.id)
     const insert = db.prepare(
       `INSERT INTO calibration_moves (session_id, step, person_id, from_box, to_box, computed_box, reason_code, reason, actor, at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -81,6 +84,38 @@ export function moveInSession(
   return { moved, step }
 }
 
+/** The next step of a session's undo history, shared by moves and setting changes. */
+export function nextStep(db: WorkspaceDb, sessionId: string): number {
+  const found = db
+    .prepare(
+      `SELECT max(step) AS step FROM (SELECT step FROM calibration_moves WHERE session_id = ?
+       UNION ALL SELECT step FROM calibration_setting_steps WHERE session_id = ?)`,
+    )
+    .get(sessionId, sessionId) as { step: number | null }
+  return (found.step ?? 0) + 1
+}
+
+/** A new step ends the redo history: the undone steps stay on record as discarded. */
+export function discardRedo(db: WorkspaceDb, sessionId: string): void {
+  db.prepare('UPDATE calibration_moves SET state = 2 WHERE session_id = ? AND state = 1').run(sessionId)
+  db.prepare('UPDATE calibration_setting_steps SET state = 2 WHERE session_id = ? AND state = 1').run(
+    sessionId,
+  )
+}
+
+/** The step undo (the newest active) or redo (the oldest undone) would take, across moves and setting changes. */
+export function stepToShift(db: WorkspaceDb, sessionId: string, direction: 'undo' | 'redo'): number | null {
+  const [pick, state] = direction === 'undo' ? ['max', 0] : ['min', 1]
+  return (
+    db
+      .prepare(
+        `SELECT ${pick}(step) AS step FROM (SELECT step FROM calibration_moves WHERE session_id = ? AND state = ?
+         UNION ALL SELECT step FROM calibration_setting_steps WHERE session_id = ? AND state = ?)`,
+      )
+      .get(sessionId, state, sessionId, state) as { step: number | null }
+  ).step
+}
+
 export function undoStep(sessionId: string, ctx: CalibrationContext): MethodOutput<'calibration.undo'> {
   return shiftStep(sessionId, ctx, 'undo')
 }
@@ -97,13 +132,7 @@ export function shiftStep(
   const { db } = ctx
   const row = sessionRow(db, sessionId)
   assertEditable(row)
-  const found = db
-    .prepare(
-      direction === 'undo'
-        ? 'SELECT max(step) AS step FROM calibration_moves WHERE session_id = ? AND state = 0'
-        : 'SELECT min(step) AS step FROM calibration_moves WHERE session_id = ? AND state = 1',
-    )
-    .get(sessionId) as { step: number | null }
+  const found = { step: stepToShift(db, sessionId, direction) }
   if (found.step === null) return { step: null }
   db.transaction(() => {
     db.prepare('UPDATE calibration_moves SET state = ? WHERE session_id = ? AND step = ?').run(
@@ -111,6 +140,23 @@ export function shiftStep(
       sessionId,
       found.step,
     )
+    // A change of the session's settings in that step: undo puts the settings back as they were, redo reapplies.
+    const setting = db
+      .prepare(
+        'SELECT before_json, after_json FROM calibration_setting_steps WHERE session_id = ? AND step = ?',
+      )
+      .get(sessionId, found.step) as { before_json: string; after_json: string } | undefined
+    if (setting) {
+      db.prepare('UPDATE calibration_setting_steps SET state = ? WHERE session_id = ? AND step = ?').run(
+        direction === 'undo' ? 1 : 0,
+        sessionId,
+        found.step,
+      )
+      db.prepare('UPDATE calibration_sessions SET settings_json = ? WHERE id = ?').run(
+        direction === 'undo' ? setting.before_json : setting.after_json,
+        sessionId,
+      )
+    }
     appendAudit(
       db,
       {
@@ -130,9 +176,10 @@ export interface MoveLogEntry {
   step: number
   employeeId: string
   name: string | null
-  fromBox: number
+  /** Null when the person was placed by hand from the holding area. */
+  fromBox: number | null
   toBox: number
-  computedBox: number
+  computedBox: number | null
   reasonCode: string
   reason: string
   actor: string

@@ -42,7 +42,13 @@ function freshView(db: WorkspaceDb, sessionId: string): CalibrationView {
   return withCalibrationFields(db, computeView(db, row))
 }
 
-export function computeView(db: WorkspaceDb, row: SessionRow, forceNames = false): CalibrationView {
+export function computeView(
+  db: WorkspaceDb,
+  row: SessionRow,
+  forceNames = false,
+  /** 'none': the grid before the meeting, every person where the data puts them (held ones still held). */
+  moves: 'active' | 'none' = 'active',
+): CalibrationView {
   const settings = JSON.parse(row.settings_json) as CalibrationSettings
   const cycle = cycleById(db, row.cycle_id)
   const people = loadMembers(db, row.id)
@@ -62,17 +68,19 @@ export function computeView(db: WorkspaceDb, row: SessionRow, forceNames = false
         .all(row.id) as { employeeId: string }[]
     ).map((r) => r.employeeId),
   )
+  // Moves and setting changes share one undo history.
   const steps = db
     .prepare(
       `SELECT max(CASE WHEN state = 0 THEN step END) AS active, min(CASE WHEN state = 1 THEN step END) AS undone
-       FROM calibration_moves WHERE session_id = ?`,
+       FROM (SELECT step, state FROM calibration_moves WHERE session_id = ?
+             UNION ALL SELECT step, state FROM calibration_setting_steps WHERE session_id = ?)`,
     )
-    .get(row.id) as { active: number | null; undone: number | null }
+    .get(row.id, row.id) as { active: number | null; undone: number | null }
   const result = calibrate({
     people,
     cycle,
     settings,
-    moves: activeMoves(db, row.id),
+    moves: moves === 'none' ? [] : activeMoves(db, row.id),
     flagStates,
     discussed,
     pseudonyms: assignPseudonyms(
@@ -120,8 +128,9 @@ export function sessionForExport(
 ): { view: CalibrationView; changes: MoveLogEntry[]; records: FlagRecords } {
   const row = sessionRow(db, sessionId)
   if (kind === 'pre-read') {
-    // The grid before the meeting: every person where the data puts them, so no move and no flag about one.
-    const computed = computeView(db, { ...row, status: 'draft' }, true)
+    // The grid before the meeting: every person where the data puts them, so no move and no flag about one (and
+    // nobody placed by hand: they are in the holding area).
+    const computed = computeView(db, { ...row, status: 'draft' }, true, 'none')
     const view = {
       ...computed,
       placements: computed.placements.map((p) => ({

@@ -21,7 +21,7 @@ export function flightRiskSignals(
   const rows = db
     .prepare(
       `SELECT p.id, p.employee_id AS employeeId, coalesce(p.full_name, p.employee_id) AS name, p.department,
-              coalesce(m.full_name, p.manager_id) AS manager,
+              coalesce(m.full_name, p.manager_name, p.manager_id) AS manager,
               sum(lr.completed_at >= @steadyFrom AND lr.completed_at < @quietFrom) AS completions,
               count(DISTINCT CASE WHEN lr.completed_at >= @steadyFrom AND lr.completed_at < @quietFrom
                                   THEN substr(lr.completed_at, 1, 7) END) AS activeMonths,

@@ -209,7 +209,7 @@ export function personJourney(db: WorkspaceDb, employeeId: string, asOf: string)
     )
     .all(person.id) as {
     name: string
-    fromBox: number
+    fromBox: number | null
     toBox: number
     reason: string
     actor: string
@@ -220,7 +220,7 @@ export function personJourney(db: WorkspaceDb, employeeId: string, asOf: string)
       { date: m.at.slice(0, 10), kind: 'move', state: null },
       message('insights.journey.movedIn', { name: m.name }),
       message('insights.journey.move', {
-        from: String(m.fromBox),
+        from: m.fromBox === null ? '—' : String(m.fromBox),
         to: String(m.toBox),
         actor: m.actor,
         reason: m.reason,

@@ -10,8 +10,9 @@ type Result = MethodOutput<'insights.program'>
 const SEGMENT_SQL: Record<SegmentDimension, string> = {
   department: "coalesce(p.department, '(no department)')",
   location: "coalesce(p.location, '(no location)')",
-  jobLevel: "coalesce('Level ' || p.job_level, '(no level)')",
-  manager: "coalesce(m.full_name, p.manager_id, '(no manager)')",
+  // A level as the file gave it ("PT5 - Principal"); one stored as a number is "Level 3".
+  jobLevel: "coalesce(p.job_level_label, 'Level ' || p.job_level, '(no level)')",
+  manager: "coalesce(m.full_name, p.manager_name, p.manager_id, '(no manager)')",
 }
 const ALL_DIMENSIONS = Object.keys(SEGMENT_SQL) as SegmentDimension[]
 const FROM_RECORDS = `FROM learning_records lr JOIN people p ON p.id = lr.person_id

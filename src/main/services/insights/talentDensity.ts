@@ -9,7 +9,8 @@ type Cell = Result['cycles'][number]['total']
 const UNIT_SQL = {
   department: "coalesce(p.department, '(no department)')",
   location: "coalesce(p.location, '(no location)')",
-  jobLevel: "coalesce('Level ' || p.job_level, '(no level)')",
+  // A level as the file gave it ("PT5 - Principal"); one stored as a number is "Level 3".
+  jobLevel: "coalesce(p.job_level_label, 'Level ' || p.job_level, '(no level)')",
 } as const
 const UNIT_LABEL = { department: 'Department', location: 'Location', jobLevel: 'Job level' } as const
 

@@ -56,7 +56,7 @@ export async function writeAnonymisedExport(
   const people = count(
     db
       .prepare(
-        `SELECT p.employee_id AS id, p.manager_id AS manager, p.department, p.location, p.job_level AS level,
+        `SELECT p.employee_id AS id, p.manager_id AS manager, p.department, p.location, p.job_level AS level, p.job_level_label AS levelLabel,
                 substr(p.hire_date, 1, 4) AS hired, s.birth_year AS birthYear, s.age_band AS ageBand, s.work_pattern AS pattern
          FROM people p LEFT JOIN person_sensitive_attributes s ON s.person_id = p.id ORDER BY p.id`,
       )
@@ -66,6 +66,7 @@ export async function writeAnonymisedExport(
       department: string | null
       location: string | null
       level: number | null
+      levelLabel: string | null
       hired: string | null
       birthYear: number | null
       ageBand: string | null
@@ -86,7 +87,8 @@ export async function writeAnonymisedExport(
     { header: 'Manager', field: 'manager', value: (p) => pseudonym(p.manager) },
     { header: 'Department', field: 'department', value: (p) => p.department },
     { header: 'Location', field: 'location', value: (p) => p.location },
-    { header: 'Job level', field: 'jobLevel', value: (p) => p.level },
+    // As the file gave it ("PT5 - Principal"); a level stored as a number stays a number for scripts.
+    { header: 'Job level', field: 'jobLevel', value: (p) => p.levelLabel ?? p.level },
     { header: 'Hired (year)', value: (p) => p.hired },
     { header: 'Age band', field: 'age', value: (p) => ageBandOf(p.birthYear, p.ageBand, asOf) },
     { header: 'Work pattern', field: 'workPattern', value: (p) => p.pattern },

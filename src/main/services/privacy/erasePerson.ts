@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { MethodOutput } from '../../../shared/contract'
 import { message } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
+import { personNameKey } from '../../../core/people/managerNames'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { appendAudit } from '../auditLog'
 
@@ -82,9 +83,13 @@ export function erasePerson(
       0,
     )
     db.prepare('UPDATE critical_roles SET incumbent = NULL WHERE incumbent = ?').run(person.employeeId)
+    // Reports keep no trace of the manager: neither the link nor the name or email a file gave for them.
     removed['reports_unlinked'] = db
-      .prepare('UPDATE people SET manager_id = NULL WHERE manager_id = ?')
+      .prepare(
+        'UPDATE people SET manager_id = NULL, manager_name = NULL, manager_email = NULL WHERE manager_id = ?',
+      )
       .run(person.employeeId).changes
+    forgetNamedManager(db, person)
     db.prepare('DELETE FROM people WHERE id = ?').run(person.id)
     // The audit log accepts the pseudonym only through this window, open for this transaction alone.
     db.prepare('INSERT INTO privacy_erasure_window (pseudonym) VALUES (?)').run(pseudonym)
@@ -121,6 +126,28 @@ function forgetJournal(db: WorkspaceDb, personId: number): void {
        OR (table_name <> 'people' AND json_valid(before_json) AND json_extract(before_json, '$.person_id') = ?)
        OR (table_name = 'person_sensitive_attributes' AND row_id = ?))`,
   ).run(personId, personId, personId)
+}
+
+/**
+ * A report's manager still waiting to be found by name or email (two people shared the name, say) may be the
+ * erased person: the name goes, so no later import can show or link it.
+ */
+function forgetNamedManager(db: WorkspaceDb, person: Person): void {
+  const key = person.fullName === null ? null : personNameKey(person.fullName)
+  const email = person.email?.trim().toLowerCase() ?? null
+  const waiting = db
+    .prepare(
+      `SELECT id, manager_name AS name, manager_email AS email FROM people
+       WHERE manager_id IS NULL AND (manager_name IS NOT NULL OR manager_email IS NOT NULL)`,
+    )
+    .all() as { id: number; name: string | null; email: string | null }[]
+  const clear = db.prepare('UPDATE people SET manager_name = NULL, manager_email = NULL WHERE id = ?')
+  for (const w of waiting)
+    if (
+      (key !== null && w.name !== null && personNameKey(w.name) === key) ||
+      (email !== null && w.email?.trim().toLowerCase() === email)
+    )
+      clear.run(w.id)
 }
 
 /** A finalized session keeps its grid as it was, minus the erased person. */

@@ -42,12 +42,15 @@ export type JumpTarget =
   | { kind: 'session'; sessionId: string }
   | { kind: 'role'; roleId: number }
   | { kind: 'program'; title: string }
+  /** The Import screen with the kind of records chosen (the calibration holding area's "import ratings"). */
+  | { kind: 'import'; recordKind: 'reviews' | 'learning' }
 
 const JUMP_VIEW: Record<JumpTarget['kind'], ViewId> = {
   person: 'people',
   session: 'calibration',
   role: 'succession',
   program: 'insights',
+  import: 'import',
 }
 
 /** The jump target for a screen, if quick find sent the user there. */

@@ -35,6 +35,8 @@ export const calibration = {
     everyone: 'Everyone',
     location: 'Location',
     everywhere: 'Everywhere',
+    jobLevel: 'Job level',
+    everyLevel: 'Every level',
     manager: 'Under manager (employee ID)',
     managerPlaceholder: 'e.g. E100002',
     settings: 'Settings',
@@ -43,6 +45,7 @@ export const calibration = {
       agility: 'Learning agility',
       manager: "Manager's potential rating",
       blend: 'Blend of both',
+      assessment: 'Assessment results',
     },
     lowMax: 'Low performance at or below (1–5)',
     highMin: 'High performance from (1–5)',
@@ -155,6 +158,8 @@ export const calibration = {
     goLive: 'Session live',
     finalize: 'Session finalized',
     reopen: 'Session reopened',
+    potentialSource: 'Potential now from {to} (was {from}): {placed} placed, {held} held (step {step})',
+    place: '{who}: placed by hand in box {to} (step {step})',
     someone: 'someone',
     /** The log names a flag by its code in English (as the CLI and the export do). */
     flagCode: {
@@ -282,6 +287,15 @@ export const calibration = {
     mismatch: 'Ratings and independent evidence differ by 2+ levels: {items}.',
     mismatchOverall: 'overall rating {overall}/5 vs assessed skills averaging {mean}/5',
     mismatchSkill: '{skill}: manager {manager} vs {source} {assessed}',
+    mismatchAssessment: {
+      one: 'overall rating {overall}/5 vs one assessment result of {percent}% ({assessed}/5)',
+      other: 'overall rating {overall}/5 vs {count} assessment results averaging {percent}% ({assessed}/5)',
+    },
+    hiddenGemAssessment: {
+      one: "No learning agility index (too little evidence), but the one assessment result on record is in the session's top group ({percentile}th percentile, top from the {cut}th) while performance is {level} (rating {rating}/5, session median {median}).",
+      other:
+        "No learning agility index (too little evidence), but {count} assessment results are in the session's top group ({percentile}th percentile, top from the {cut}th) while performance is {level} (rating {rating}/5, session median {median}).",
+    },
     hiddenGem:
       "Learning agility {index} is in the session's top group (≥ {cut}) while performance is {level} (rating {rating}/5, session median {median}).",
     miscast:
@@ -300,7 +314,54 @@ export const calibration = {
     tooNew: 'Hired {date}, less than {months} months before {asOf}.',
     insufficient:
       'Learning agility has insufficient evidence, and there is no manager potential rating in {cycle} to fall back on.',
+    noAssessment:
+      'No assessment result in the period of {cycle}, and no manager potential rating to fall back on.',
+    noBlend: 'Neither {first} nor {second} is on record for {cycle}.',
   },
+  /** The holding area as a to-do list: who is held, why, and what would place them. */
+  todo: {
+    title: 'Holding area: what would place them',
+    insufficient: {
+      one: '{count} person has no potential evidence for {cycle}',
+      other: '{count} people have no potential evidence for {cycle}',
+    },
+    notRated: {
+      one: '{count} person has no rating in {cycle}',
+      other: '{count} people have no rating in {cycle}',
+    },
+    tooNew: {
+      one: '{count} person was hired less than {months} months before the session',
+      other: '{count} people were hired less than {months} months before the session',
+    },
+    useSource: {
+      assessment: 'use their assessment scores',
+      manager: "use managers' potential ratings",
+      agility: 'use learning agility',
+    },
+    places: { one: 'places {count} person', other: 'places {count} people' },
+    sourceNote: 'Potential for the whole session then comes from {source}. Undo takes it back.',
+    importRatings: 'import ratings',
+    importPotential: 'import potential ratings',
+    importAssessments: 'import assessment results',
+    placedByHand: 'placed by hand from the holding area ({reason})',
+    placeByHand: 'place by hand',
+    placeByHandHint:
+      'Choose someone in the list below: they open in the side panel, where you put them into a box with a reason.',
+    empty: 'The holding area is empty: everyone is on the grid.',
+    heldFor: {
+      'too-new': 'hired too recently',
+      'not-rated': 'no rating in the cycle',
+      'insufficient-evidence': 'no potential evidence',
+    },
+    panel: {
+      title: 'In the holding area',
+      why: 'Why: {reason}',
+      placeIn: 'Place in box',
+      place: 'Place…',
+      hint: 'The data cannot place {name}. Put them into a box by judgement; the move needs a reason and can be undone.',
+    },
+  },
+
   agility: {
     label: {
       skillGrowth: 'Skill levels gained per year',
@@ -349,8 +410,28 @@ export const calibration = {
     fromManager: 'From the {manager}.',
     blendNoAgility: 'Blend not possible (agility has insufficient evidence): from the {manager}.',
     managerFallback: 'Learning agility has insufficient evidence, so from the {manager}.',
+    sourceName: {
+      agility: 'learning agility',
+      manager: "the manager's potential rating",
+      assessment: 'assessment results',
+    },
+    result: '{title} {score} on {date}',
+    resultUndated: '{title} {score} (undated)',
+    partAgility: 'learning agility index {index}',
+    partAssessment: {
+      one: "assessment results in the session's {percentile}th percentile (one result: {items})",
+      other:
+        "assessment results in the session's {percentile}th percentile (mean of {count} results: {items})",
+    },
+    blendOf: '{firstShare}% {first} + {secondShare}% {second}.',
+    blendMissing: 'Blend not possible (no {missing} on record): from the {used}.',
+    from: 'From the {used}.',
+    fallback: 'No {missing} on record, so from the {used}.',
+    byHand: 'Placed by hand in box {box} from the holding area ({reason}). {level}.',
     cutsFixed: 'low below {low}, high from {high}',
     cutsPercentile: "low below the session's {low}th percentile, high from its {high}th",
+    cutsScale:
+      "a rating's place on its scale, as for performance (low up to {lowMax}, high from {highMin} on 1–5)",
   },
   errors: {
     heldOnGrid: {
@@ -373,6 +454,34 @@ export const calibration = {
     notOnGrid: "{id} is not on this session's grid.",
     noSession: 'There is no calibration session {id}.',
     finalized: 'The session "{name}" is finalized and read-only; reopen it (with a reason) to change it.',
+  },
+  /** Writing the calibrated ratings back into the reviews workbook they were imported from (for the HRIS). */
+  into: {
+    notImported:
+      '"{file}" was never imported as reviews: choose the reviews workbook this session\'s ratings were imported from.',
+    changed:
+      '"{file}" has changed since it was imported on {date}: choose the file exactly as it was imported (its contents, not only its name, must match).',
+    notWorkbook:
+      '"{file}" was imported as reviews but is not an Excel workbook (.xlsx): results can be written back only into a workbook.',
+    noLayout:
+      'The sheet and headers that the import of "{file}" read (on {date}) are not in the file any more.',
+    noColumn: 'The import of "{file}" mapped no {field} column, so there is nowhere to write it.',
+    noScale:
+      'The rating scale of column "{column}" in "{file}" is not known: the import had no scale and its values are no known words.',
+    otherCycle: '"{file}" holds no rows of the review cycle "{cycle}" that this session calibrates.',
+    sameFile: 'Write the calibrated copy to another file than "{file}": the source stays as it was imported.',
+    preRead: 'A pre-read is the grid before the meeting: there is nothing calibrated to write back.',
+    field: { employeeId: 'employee ID', overallRating: 'overall rating' },
+    col: { calibratedBox: 'Calibrated box', changed: 'Changed in calibration', reason: 'Reason' },
+    yes: 'Yes',
+    no: 'No',
+    button: 'Export into the HRIS file…',
+    buttonHint:
+      'Choose the reviews workbook this session was imported from: you get a copy of it with the calibrated ratings, the final box and the reasons, for uploading back to the HRIS.',
+    written: {
+      one: 'Wrote {file}: {count} person, {changed} changed in calibration.',
+      other: 'Wrote {file}: {count} people, {changed} changed in calibration.',
+    },
   },
   /** The results workbook and the pre-read (the English must stay as the CLI and the tests read it). */
   export: {

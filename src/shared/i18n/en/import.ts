@@ -170,6 +170,8 @@ export const importMessages = {
     fullName: 'Full name',
     email: 'Email',
     managerId: 'Manager ID',
+    managerName: 'Manager name',
+    managerEmail: 'Manager email',
     department: 'Department',
     location: 'Location',
     jobTitle: 'Job title',
@@ -220,6 +222,8 @@ export const importMessages = {
   /** What is wrong with one cell, row or the mapping; the row and column are shown next to it. */
   issues: {
     missingField: 'No column is mapped to the required field {name} ({label}). Headers seen: {seen}',
+    missingCycle:
+      'Which review cycle do the ratings belong to? Map a column that names it, give each rating column its cycle, or give the file\'s one cycle (on the import screen, or "constants": {"cycle": "FY2025"} in a mapping file). Headers seen: {seen}',
     mapOneOf: 'Map at least one of {fields}. Headers seen: {seen}',
     or: '{a} or {b}',
     noRatingScale:
@@ -286,6 +290,17 @@ export const importMessages = {
     actionsClosed: {
       one: '{n} outbox action(s) are now done according to this file and were closed.',
       other: '{n} outbox action(s) are now done according to this file and were closed.',
+    },
+    managerAmbiguous:
+      'The manager "{manager}" of {employeeId} could be any of {candidates}: not guessed. Give the manager\'s employee ID or email to choose.',
+    managerNotInWorkspace: {
+      one: '{n} person names a manager who is not in the workspace; the name is kept and linked when that manager is imported: {managers}.',
+      other:
+        '{n} people name managers who are not in the workspace; the names are kept and linked when those managers are imported: {managers}.',
+    },
+    managersLinked: {
+      one: '{n} person whose manager an earlier file named now reports to someone in the workspace.',
+      other: '{n} people whose managers an earlier file named now report to someone in the workspace.',
     },
     newSkill: '"{skill}" is a new skill in the ontology.',
     notRated: {
@@ -407,6 +422,11 @@ export const importMessages = {
       'Batch {batch} cannot be undone: later work uses what it added (a calibration session on its review cycle, a critical role or rule on its skills or learning items, an outbox action). Remove that work first.',
   },
   quality: {
+    unresolvedManager: {
+      title: 'Managers named but not found',
+      explanation:
+        'The file named these managers, but no one in the workspace has the name (or two people do). Import the manager, or give their employee ID or email; the people who name them are listed.',
+    },
     danglingManager: {
       title: 'Managers who are not in the workspace',
       explanation:

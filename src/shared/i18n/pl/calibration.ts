@@ -40,6 +40,8 @@ export const calibration: Catalogue['calibration'] = {
     everyone: 'Wszyscy',
     location: 'Lokalizacja',
     everywhere: 'Wszystkie lokalizacje',
+    jobLevel: 'Poziom stanowiska',
+    everyLevel: 'Wszystkie poziomy',
     manager: 'Podlegli menedżerowi (identyfikator pracownika)',
     managerPlaceholder: 'np. E100002',
     settings: 'Ustawienia',
@@ -48,6 +50,7 @@ export const calibration: Catalogue['calibration'] = {
       agility: 'Zwinność uczenia się',
       manager: 'Ocena potencjału przez menedżera',
       blend: 'Połączenie obu',
+      assessment: 'Wyniki testów',
     },
     lowMax: 'Niskie wyniki do (1–5)',
     highMin: 'Wysokie wyniki od (1–5)',
@@ -188,6 +191,9 @@ export const calibration: Catalogue['calibration'] = {
     goLive: 'Sesja w toku',
     finalize: 'Sesja zamknięta',
     reopen: 'Sesja ponownie otwarta',
+    potentialSource:
+      'Potencjał teraz na podstawie: {to} (wcześniej: {from}); umieszczono {placed}, w poczekalni {held} (krok {step})',
+    place: '{who}: umieszczono ręcznie w polu {to} (krok {step})',
     someone: 'ktoś',
     flagCode: {
       COMPLIANCE_GAP: 'zaległe szkolenie obowiązkowe',
@@ -316,6 +322,19 @@ export const calibration: Catalogue['calibration'] = {
     mismatch: 'Oceny i niezależne dowody różnią się o 2 lub więcej poziomy: {items}.',
     mismatchOverall: 'ocena ogólna {overall}/5, a średnia ocenionych umiejętności {mean}/5',
     mismatchSkill: '{skill}: menedżer {manager}, a {source} {assessed}',
+    mismatchAssessment: {
+      one: 'ocena ogólna {overall}/5, a jeden wynik testu {percent}% ({assessed}/5)',
+      few: 'ocena ogólna {overall}/5, a {count} wyniki testów średnio {percent}% ({assessed}/5)',
+      many: 'ocena ogólna {overall}/5, a {count} wyników testów średnio {percent}% ({assessed}/5)',
+      other: 'ocena ogólna {overall}/5, a {count} wyniku testów średnio {percent}% ({assessed}/5)',
+    },
+    hiddenGemAssessment: {
+      one: 'Brak wskaźnika zwinności uczenia się (za mało dowodów), ale jedyny wynik testu mieści się w czołówce sesji ({percentile}. centyl, czołówka od {cut}.), a wyniki pracy są na poziomie: {level} (ocena {rating}/5, mediana sesji {median}).',
+      few: 'Brak wskaźnika zwinności uczenia się (za mało dowodów), ale {count} wyniki testów mieszczą się w czołówce sesji ({percentile}. centyl, czołówka od {cut}.), a wyniki pracy są na poziomie: {level} (ocena {rating}/5, mediana sesji {median}).',
+      many: 'Brak wskaźnika zwinności uczenia się (za mało dowodów), ale {count} wyników testów mieści się w czołówce sesji ({percentile}. centyl, czołówka od {cut}.), a wyniki pracy są na poziomie: {level} (ocena {rating}/5, mediana sesji {median}).',
+      other:
+        'Brak wskaźnika zwinności uczenia się (za mało dowodów), ale {count} wyniku testów mieści się w czołówce sesji ({percentile}. centyl, czołówka od {cut}.), a wyniki pracy są na poziomie: {level} (ocena {rating}/5, mediana sesji {median}).',
+    },
     hiddenGem:
       'Zwinność uczenia się {index} mieści się w czołówce sesji (≥ {cut}), a poziom wyników jest {level} (ocena {rating}/5, mediana sesji {median}).',
     miscast:
@@ -334,7 +353,64 @@ export const calibration: Catalogue['calibration'] = {
     tooNew: 'Data zatrudnienia {date}: mniej niż {months} mies. przed {asOf}.',
     insufficient:
       'Za mało dowodów zwinności uczenia się, a w cyklu {cycle} nie ma oceny potencjału przez menedżera, na której można by się oprzeć.',
+    noAssessment:
+      'Brak wyniku testu w okresie cyklu {cycle} i brak oceny potencjału przez menedżera, na której można by się oprzeć.',
+    noBlend: 'Ani {first}, ani {second} nie ma w danych cyklu {cycle}.',
   },
+  todo: {
+    title: 'Poczekalnia: co pozwoli umieścić te osoby',
+    insufficient: {
+      one: '{count} osoba nie ma dowodów potencjału w cyklu {cycle}',
+      few: '{count} osoby nie mają dowodów potencjału w cyklu {cycle}',
+      many: '{count} osób nie ma dowodów potencjału w cyklu {cycle}',
+      other: '{count} osoby nie mają dowodów potencjału w cyklu {cycle}',
+    },
+    notRated: {
+      one: '{count} osoba nie ma oceny w cyklu {cycle}',
+      few: '{count} osoby nie mają oceny w cyklu {cycle}',
+      many: '{count} osób nie ma oceny w cyklu {cycle}',
+      other: '{count} osoby nie mają oceny w cyklu {cycle}',
+    },
+    tooNew: {
+      one: '{count} osoba została zatrudniona mniej niż {months} mies. przed sesją',
+      few: '{count} osoby zostały zatrudnione mniej niż {months} mies. przed sesją',
+      many: '{count} osób zostało zatrudnionych mniej niż {months} mies. przed sesją',
+      other: '{count} osoby zostały zatrudnione mniej niż {months} mies. przed sesją',
+    },
+    useSource: {
+      assessment: 'użyj ich wyników testów',
+      manager: 'użyj ocen potencjału przez menedżerów',
+      agility: 'użyj zwinności uczenia się',
+    },
+    places: {
+      one: 'umieści {count} osobę',
+      few: 'umieści {count} osoby',
+      many: 'umieści {count} osób',
+      other: 'umieści {count} osoby',
+    },
+    sourceNote: 'Potencjał całej sesji będzie wtedy pochodził z: {source}. Cofnij przywraca poprzedni stan.',
+    importRatings: 'zaimportuj oceny',
+    importPotential: 'zaimportuj oceny potencjału',
+    importAssessments: 'zaimportuj wyniki testów',
+    placedByHand: 'umieszczono ręcznie z poczekalni ({reason})',
+    placeByHand: 'umieść ręcznie',
+    placeByHandHint:
+      'Wybierz osobę z listy poniżej: otworzy się w panelu bocznym, gdzie umieścisz ją w polu, podając powód.',
+    empty: 'Poczekalnia jest pusta: wszyscy są na siatce.',
+    heldFor: {
+      'too-new': 'za krótki staż',
+      'not-rated': 'brak oceny w cyklu',
+      'insufficient-evidence': 'brak dowodów potencjału',
+    },
+    panel: {
+      title: 'W poczekalni',
+      why: 'Powód: {reason}',
+      placeIn: 'Umieść w polu',
+      place: 'Umieść…',
+      hint: 'Dane nie pozwalają umieścić osoby {name}. Umieść ją w polu według oceny zespołu; przeniesienie wymaga powodu i można je cofnąć.',
+    },
+  },
+
   agility: {
     label: {
       skillGrowth: 'Przyrost poziomów umiejętności na rok',
@@ -399,8 +475,29 @@ export const calibration: Catalogue['calibration'] = {
     fromManager: 'Podstawa: {manager}.',
     blendNoAgility: 'Połączenie niemożliwe (za mało dowodów zwinności); podstawa: {manager}.',
     managerFallback: 'Za mało dowodów zwinności uczenia się, więc podstawą jest {manager}.',
+    sourceName: {
+      agility: 'zwinność uczenia się',
+      manager: 'ocena potencjału przez menedżera',
+      assessment: 'wyniki testów',
+    },
+    result: '{title} {score} z dnia {date}',
+    resultUndated: '{title} {score} (bez daty)',
+    partAgility: 'wskaźnik zwinności uczenia się {index}',
+    partAssessment: {
+      one: 'wyniki testów na {percentile}. centylu sesji (jeden wynik: {items})',
+      few: 'wyniki testów na {percentile}. centylu sesji (średnia z {count} wyników: {items})',
+      many: 'wyniki testów na {percentile}. centylu sesji (średnia z {count} wyników: {items})',
+      other: 'wyniki testów na {percentile}. centylu sesji (średnia z {count} wyniku: {items})',
+    },
+    blendOf: '{firstShare}% — {first} + {secondShare}% — {second}.',
+    blendMissing: 'Połączenie niemożliwe (brak: {missing}); podstawa: {used}.',
+    from: 'Podstawa: {used}.',
+    fallback: 'Brak: {missing}, więc podstawą jest {used}.',
+    byHand: 'Umieszczono ręcznie w polu {box} z poczekalni ({reason}). {level}.',
     cutsFixed: 'niski poniżej {low}, wysoki od {high}',
     cutsPercentile: 'niski poniżej {low}. centyla sesji, wysoki od {high}.',
+    cutsScale:
+      'miejsce oceny na jej skali, jak przy wynikach (niski do {lowMax}, wysoki od {highMin} na skali 1–5)',
   },
   errors: {
     heldOnGrid: {
@@ -428,6 +525,36 @@ export const calibration: Catalogue['calibration'] = {
     noSession: 'Nie ma sesji kalibracyjnej {id}.',
     finalized:
       'Sesja „{name}” jest zamknięta i tylko do odczytu; aby ją zmienić, otwórz ją ponownie (z podaniem powodu).',
+  },
+  into: {
+    notImported:
+      'Plik „{file}” nigdy nie został zaimportowany jako oceny: wybierz skoroszyt ocen, z którego pochodzą oceny tej sesji.',
+    changed:
+      'Plik „{file}” zmienił się od importu z dnia {date}: wybierz plik dokładnie taki, jaki został zaimportowany (musi się zgadzać zawartość, nie tylko nazwa).',
+    notWorkbook:
+      'Plik „{file}” zaimportowano jako oceny, ale nie jest skoroszytem Excela (.xlsx): wyniki można zapisać tylko w skoroszycie.',
+    noLayout:
+      'Arkusza i nagłówków, które odczytał import pliku „{file}” (z dnia {date}), nie ma już w pliku.',
+    noColumn: 'Import pliku „{file}” nie przypisał kolumny z polem {field}, więc nie ma gdzie go zapisać.',
+    noScale:
+      'Skala ocen kolumny „{column}” w pliku „{file}” jest nieznana: import nie miał skali, a jej wartości nie są znanymi słowami.',
+    otherCycle: 'Plik „{file}” nie zawiera wierszy cyklu ocen „{cycle}”, który kalibruje ta sesja.',
+    sameFile:
+      'Zapisz skalibrowaną kopię do innego pliku niż „{file}”: plik źródłowy pozostaje taki, jak go zaimportowano.',
+    preRead: 'Materiał przed sesją to siatka sprzed spotkania: nie ma w nim nic skalibrowanego do zapisania.',
+    field: { employeeId: 'identyfikator pracownika', overallRating: 'ocena ogólna' },
+    col: { calibratedBox: 'Pole po kalibracji', changed: 'Zmienione w kalibracji', reason: 'Uzasadnienie' },
+    yes: 'Tak',
+    no: 'Nie',
+    button: 'Eksportuj do pliku HRIS…',
+    buttonHint:
+      'Wybierz skoroszyt ocen, z którego zaimportowano tę sesję: otrzymasz jego kopię ze skalibrowanymi ocenami, polem końcowym i uzasadnieniami, gotową do wgrania z powrotem do HRIS.',
+    written: {
+      one: 'Zapisano {file}: {count} osoba, zmienione w kalibracji: {changed}.',
+      few: 'Zapisano {file}: {count} osoby, zmienione w kalibracji: {changed}.',
+      many: 'Zapisano {file}: {count} osób, zmienione w kalibracji: {changed}.',
+      other: 'Zapisano {file}: {count} osoby, zmienione w kalibracji: {changed}.',
+    },
   },
   export: {
     sheet: {

@@ -204,6 +204,8 @@ export const importMessages: Catalogue['import'] = {
     fullName: 'Imię i nazwisko',
     email: 'E-mail',
     managerId: 'Identyfikator menedżera',
+    managerName: 'Imię i nazwisko menedżera',
+    managerEmail: 'E-mail menedżera',
     department: 'Dział',
     location: 'Lokalizacja',
     jobTitle: 'Stanowisko',
@@ -254,6 +256,8 @@ export const importMessages: Catalogue['import'] = {
   issues: {
     missingField:
       'Do wymaganego pola {name} ({label}) nie przypisano żadnej kolumny. Znalezione nagłówki: {seen}',
+    missingCycle:
+      'Do którego cyklu ocen należą oceny? Zmapuj kolumnę, która go podaje, przypisz cykl każdej kolumnie ocen albo podaj jeden cykl całego pliku (na ekranie importu lub "constants": {"cycle": "FY2025"} w pliku mapowania). Znalezione nagłówki: {seen}',
     mapOneOf: 'Przypisz co najmniej jedno z pól: {fields}. Znalezione nagłówki: {seen}',
     or: '{a} lub {b}',
     noRatingScale:
@@ -331,6 +335,22 @@ export const importMessages: Catalogue['import'] = {
       many: '{n} rekordów wskazuje osoby spoza obszaru roboczego; pozostają nieprzypisane, dopóki te osoby nie zostaną zaimportowane.',
       other:
         '{n} rekordu wskazuje osoby spoza obszaru roboczego; pozostają nieprzypisane, dopóki te osoby nie zostaną zaimportowane.',
+    },
+    managerAmbiguous:
+      'Menedżerem „{manager}” osoby {employeeId} może być każda z osób {candidates}: nie zgadujemy. Podaj identyfikator pracownika lub e-mail menedżera, aby wybrać.',
+    managerNotInWorkspace: {
+      one: '{n} osoba wskazuje menedżera spoza obszaru roboczego; nazwisko zostaje zapisane i powiązane, gdy ten menedżer zostanie zaimportowany: {managers}.',
+      few: '{n} osoby wskazują menedżerów spoza obszaru roboczego; nazwiska zostają zapisane i powiązane, gdy ci menedżerowie zostaną zaimportowani: {managers}.',
+      many: '{n} osób wskazuje menedżerów spoza obszaru roboczego; nazwiska zostają zapisane i powiązane, gdy ci menedżerowie zostaną zaimportowani: {managers}.',
+      other:
+        '{n} osoby wskazuje menedżerów spoza obszaru roboczego; nazwiska zostają zapisane i powiązane, gdy ci menedżerowie zostaną zaimportowani: {managers}.',
+    },
+    managersLinked: {
+      one: '{n} osoba, której menedżera wskazał wcześniejszy plik, podlega teraz komuś z obszaru roboczego.',
+      few: '{n} osoby, których menedżerów wskazał wcześniejszy plik, podlegają teraz komuś z obszaru roboczego.',
+      many: '{n} osób, których menedżerów wskazał wcześniejszy plik, podlega teraz komuś z obszaru roboczego.',
+      other:
+        '{n} osoby, których menedżerów wskazał wcześniejszy plik, podlega teraz komuś z obszaru roboczego.',
     },
     actionsClosed: {
       one: '{n} działanie w skrzynce nadawczej jest według tego pliku wykonane i zostało zamknięte.',
@@ -464,6 +484,11 @@ export const importMessages: Catalogue['import'] = {
       'Nie można cofnąć partii {batch}: późniejsza praca korzysta z tego, co dodała (sesja kalibracji w jej cyklu ocen, rola kluczowa lub reguła oparta na jej umiejętnościach albo szkoleniach, działanie w skrzynce nadawczej). Najpierw usuń tę pracę.',
   },
   quality: {
+    unresolvedManager: {
+      title: 'Menedżerowie wskazani, ale nieodnalezieni',
+      explanation:
+        'Plik wskazał tych menedżerów, ale nikt w obszarze roboczym nie ma takiego imienia i nazwiska (albo mają je dwie osoby). Zaimportuj menedżera albo podaj jego identyfikator pracownika lub e-mail; lista pokazuje osoby, które go wskazują.',
+    },
     danglingManager: {
       title: 'Przełożeni spoza obszaru roboczego',
       explanation:

@@ -17,13 +17,16 @@ export function CreateSessionForm({
   onCreate: (input: CreateInput) => void
 }): React.JSX.Element {
   const [cycles, setCycles] = useState<Cycles>([])
-  const [facets, setFacets] = useState<Facets>({ departments: [], locations: [] })
+  const [facets, setFacets] = useState<Facets>({ departments: [], locations: [], jobLevels: [] })
   const [name, setName] = useState('')
   const [cycle, setCycle] = useState('')
   const [department, setDepartment] = useState('')
   const [location, setLocation] = useState('')
+  const [jobLevel, setJobLevel] = useState('')
   const [manager, setManager] = useState('')
-  const [potentialSource, setPotentialSource] = useState<'agility' | 'manager' | 'blend'>('agility')
+  const [potentialSource, setPotentialSource] = useState<'agility' | 'manager' | 'blend' | 'assessment'>(
+    'agility',
+  )
   const [lowMax, setLowMax] = useState(2)
   const [highMin, setHighMin] = useState(4)
   const [targets, setTargets] = useState(DEFAULT_TARGETS)
@@ -55,6 +58,7 @@ export function CreateSessionForm({
           scope: {
             ...(department ? { department } : {}),
             ...(location ? { location } : {}),
+            ...(jobLevel ? { jobLevel } : {}),
             ...(manager.trim() ? { manager: manager.trim() } : {}),
           },
           settings: {
@@ -121,6 +125,15 @@ export function CreateSessionForm({
         />
       </label>
       <label>
+        {t('calibration.create.jobLevel')}
+        <FacetSelect
+          value={jobLevel}
+          onChange={setJobLevel}
+          options={facets.jobLevels}
+          allLabel={t('calibration.create.everyLevel')}
+        />
+      </label>
+      <label>
         {t('calibration.create.manager')}
         <input
           value={manager}
@@ -140,6 +153,7 @@ export function CreateSessionForm({
               <option value="agility">{t('calibration.create.source.agility')}</option>
               <option value="manager">{t('calibration.create.source.manager')}</option>
               <option value="blend">{t('calibration.create.source.blend')}</option>
+              <option value="assessment">{t('calibration.create.source.assessment')}</option>
             </select>
           </label>
           <label>

@@ -133,6 +133,9 @@ export function PersonPanel({
           manager: person.managerId ?? '—',
         })}
         {person.source === 'moved' ? t('calibration.panel.movedFrom', { box: person.computedBox }) : ''}
+        {person.source === 'placed' && person.heldFor
+          ? ` · ${t('calibration.todo.placedByHand', { reason: t(`calibration.todo.heldFor.${person.heldFor}`) })}`
+          : ''}
       </p>
       {!locked && (
         <div className="panel-actions">
@@ -318,7 +321,7 @@ export function PersonPanel({
                   <li key={`${m.step}-${m.at}`} className={m.state === 'active' ? '' : 'muted'}>
                     {t('calibration.panel.moveLine', {
                       step: m.step,
-                      from: m.fromBox,
+                      from: m.fromBox ?? '—',
                       to: m.toBox,
                       actor: m.actor,
                       state: t(`calibration.panel.moveState.${m.state}`),

@@ -1,13 +1,16 @@
 import { PrintButton } from '../../components/PrintButton'
+import { FileButton } from '../../components/FileButton'
 import { useEffect, useMemo, useState } from 'react'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { onHistoryCommand, runHistoryCommand } from '../../history'
 import { useAppStore } from '../../stores/appStore'
+import type { HeldPerson } from '../../../../shared/contract'
 import { useT } from '../../i18n'
 import { boxLabel, said } from './labels'
 import { MoveDialog } from './MoveDialog'
 import { MAX_DRAWN_PER_BOX, NineBoxGrid } from './NineBoxGrid'
 import { PersonPanel } from './PersonPanel'
+import { HeldPanel, HoldingTodo } from './HoldingTodo'
 import { SessionLog } from './SessionLog'
 import { FairnessAuditPanel } from '../fairness/FairnessAuditPanel'
 import { matchesFilters, NO_FILTERS, SessionFilters, type Filters } from './SessionFilters'
@@ -44,10 +47,19 @@ export function SessionView({
   const [presenter, setPresenter] = useState(false)
   const [auditing, setAuditing] = useState(false)
   const [reopening, setReopening] = useState<string | null>(null)
+  /** The holding area's list shows one reason once "place by hand" was chosen for it. */
+  const [heldShown, setHeldShown] = useState<HeldPerson['reason'] | null>(null)
+  const jump = useAppStore((state) => state.jump)
+  /** What the last export into the HRIS workbook wrote. */
+  const [writtenInto, setWrittenInto] = useState<string | null>(null)
   const locked = view?.status === 'finalized'
   const person = useMemo(
     () => view?.placements.find((p) => p.employeeId === selected) ?? null,
     [view, selected],
+  )
+  const heldPerson = useMemo(
+    () => (person ? null : (view?.holding.find((h) => h.employeeId === selected) ?? null)),
+    [view, person, selected],
   )
 
   const shell = useAppStore((state) => state.info?.shell)
@@ -101,7 +113,10 @@ export function SessionView({
     })
   }
   const nameOf = (employeeId: string): string =>
-    view.placements.find((p) => p.employeeId === employeeId)?.name ?? employeeId
+    view.placements.find((p) => p.employeeId === employeeId)?.name ??
+    view.holding.find((h) => h.employeeId === employeeId)?.name ??
+    employeeId
+  const heldListed = heldShown === null ? view.holding : view.holding.filter((h) => h.reason === heldShown)
   const listed =
     openBox === null ? [] : view.placements.filter((p) => p.box === openBox && matchesFilters(p, filters))
 
@@ -172,6 +187,31 @@ export function SessionView({
         >
           {locked ? t('calibration.session.exportResults') : t('calibration.session.exportPreRead')}
         </button>
+        {/* The browser host has no save dialog: the workbook is uploaded, and its calibrated copy downloaded. */}
+        <FileButton
+          label={t('calibration.into.button')}
+          title={t('calibration.into.buttonHint')}
+          accept=".xlsx"
+          onFile={(file) => {
+            setWrittenInto(null)
+            void session.exportInto(file).then(
+              (result) =>
+                result &&
+                setWrittenInto(
+                  t('calibration.into.written', {
+                    file: result.fileName,
+                    count: result.people,
+                    changed: result.changed,
+                  }),
+                ),
+            )
+          }}
+        />
+        {writtenInto && (
+          <span className="muted" role="status">
+            {writtenInto}
+          </span>
+        )}
         <PrintButton what={t('calibration.session.printWhat')} />
         {!locked && (
           <button type="button" onClick={() => void session.finalize()}>
@@ -231,6 +271,17 @@ export function SessionView({
           </p>
           <div className="session-body">
             <div className="grid-column">
+              <HoldingTodo
+                groups={view.holdingTodo ?? []}
+                locked={locked}
+                busy={session.busy}
+                onSource={(source) => void session.setPotentialSource(source)}
+                onImport={(recordKind) => jump({ kind: 'import', recordKind })}
+                onPlaceByHand={(reason) => {
+                  setHeldShown(reason)
+                  document.getElementById('holding-list')?.scrollIntoView({ block: 'center' })
+                }}
+              />
               <NineBoxGrid
                 view={view}
                 selected={selected}
@@ -316,13 +367,19 @@ export function SessionView({
               <p className="muted small">{t('calibration.distribution.rule')}</p>
               {!presenter && <SessionLog view={view} />}
               {view.holding.length > 0 && (
-                <section aria-label={t('calibration.session.holding')}>
-                  <h3>{t('calibration.session.holdingTitle', { count: view.holding.length })}</h3>
+                <section aria-label={t('calibration.session.holding')} id="holding-list">
+                  <h3>{t('calibration.session.holdingTitle', { count: heldListed.length })}</h3>
+                  {heldShown !== null && !locked && (
+                    <p className="muted small">{t('calibration.todo.placeByHandHint')}</p>
+                  )}
                   {/* It scrolls, so it takes focus: keyboard users can scroll it too. */}
                   <ul className="holding" tabIndex={0} aria-label={t('calibration.session.holdingList')}>
-                    {view.holding.slice(0, 200).map((h) => (
+                    {heldListed.slice(0, 200).map((h) => (
                       <li key={h.employeeId}>
-                        {h.name} — {said(translator, h.explanationText, h.explanation)}
+                        <button type="button" className="link" onClick={() => setSelected(h.employeeId)}>
+                          {h.name}
+                        </button>{' '}
+                        — {said(translator, h.explanationText, h.explanation)}
                       </li>
                     ))}
                   </ul>
@@ -341,6 +398,12 @@ export function SessionView({
                   void session.updateFlag(person.employeeId, code, status, note)
                 }
                 onNote={(text) => void session.addNote(person.employeeId, text)}
+              />
+            ) : heldPerson ? (
+              <HeldPanel
+                person={heldPerson}
+                locked={locked}
+                onPlace={(box) => setPending({ employeeIds: [heldPerson.employeeId], from: null, to: box })}
               />
             ) : (
               <aside className="person-panel muted">{t('calibration.session.noPerson')}</aside>

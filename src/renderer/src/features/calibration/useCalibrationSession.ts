@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { CalibrationView, FlagCode, MethodInput } from '../../../../shared/contract'
+import type { CalibrationView, FlagCode, MethodInput, MethodOutput } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { downloadBytes } from '../../download'
 import { useT } from '../../i18n'
@@ -57,6 +57,9 @@ export function useCalibrationSession(sessionId: string) {
     busy,
     clearError: () => setError(null),
     move: (request: MoveRequest) => run(() => api.call('calibration.move', { sessionId, ...request })),
+    /** Potential from another source: the session is placed again, in one undoable step. */
+    setPotentialSource: (source: MethodInput<'calibration.setPotentialSource'>['source']) =>
+      run(() => api.call('calibration.setPotentialSource', { sessionId, source })),
     undo: () => run(() => api.call('calibration.undo', { sessionId })),
     redo: () => run(() => api.call('calibration.redo', { sessionId })),
     setBlind: (blind: boolean) => run(() => api.call('calibration.setBlind', { sessionId, blind })),
@@ -71,5 +74,22 @@ export function useCalibrationSession(sessionId: string) {
       run(() => api.call('calibration.markDiscussed', { sessionId, employeeId, discussed })),
     exportWorkbook: (kind: 'results' | 'pre-read') =>
       api.call('calibration.export', { sessionId, kind, locale }).then(downloadBytes, setError),
+    /** The reviews workbook the session came from, handed back with the calibration written in. */
+    exportInto: async (file: File): Promise<MethodOutput<'calibration.exportInto'> | null> => {
+      try {
+        const bytes = new Uint8Array(await file.arrayBuffer())
+        const result = await api.call('calibration.exportInto', {
+          sessionId,
+          fileName: file.name,
+          bytes,
+          locale,
+        })
+        downloadBytes(result)
+        return result
+      } catch (e) {
+        setError(e)
+        return null
+      }
+    },
   }
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { JobProgress } from '../../../../shared/contract'
 import { RECORD_KINDS, type RecordKind } from '../../../../core/import/fields'
-import { useAppStore } from '../../stores/appStore'
+import { jumpFor, useAppStore } from '../../stores/appStore'
 import { useT } from '../../i18n'
 import { api } from '../../api/client'
 import { ErrorBanner } from '../../components/ErrorBanner'
@@ -17,7 +17,9 @@ import { useImportWizard } from './useImportWizard'
 
 export function ImportScreen(): React.JSX.Element {
   const t = useT()
-  const wizard = useImportWizard()
+  // Sent here to import a kind of records (the calibration holding area's to-do): that kind is chosen.
+  const [jumpedKind] = useState(() => jumpFor('import')?.recordKind)
+  const wizard = useImportWizard(jumpedKind)
   const { preview, file, kind } = wizard
   const [jobId, setJobId] = useState<string | null>(null)
   const [progress, setProgress] = useState<JobProgress | null>(null)

@@ -28,9 +28,9 @@ export interface StagedFile {
  * preview and result that follow from them. Every choice re-runs the preview, so what is shown is always what
  * an import would do.
  */
-export function useImportWizard() {
+export function useImportWizard(initialKind: RecordKind = 'people') {
   const [file, setFile] = useState<StagedFile | null>(null)
-  const [kind, setKind] = useState<RecordKind>('people')
+  const [kind, setKind] = useState<RecordKind>(initialKind)
   const [preview, setPreview] = useState<Preview | null>(null)
   const [columns, setColumns] = useState<Record<string, ColumnChoice | null>>({})
   const [ratings, setRatings] = useState<RatingChoices>({})

@@ -23,6 +23,7 @@ export function PeopleScreen(): React.JSX.Element {
   const [search, setSearch] = useState(() => jumpFor('person')?.employeeId ?? '')
   const [department, setDepartment] = useState('')
   const [location, setLocation] = useState('')
+  const [jobLevel, setJobLevel] = useState('')
   const [sort, setSort] = useState<SortState>({ field: 'fullName', direction: 'asc' })
   const [facets, setFacets] = useState<MethodOutput<'people.facets'> | null>(null)
   const text = useDebounced(search.trim(), 250)
@@ -41,9 +42,10 @@ export function PeopleScreen(): React.JSX.Element {
         ...(text ? { text } : {}),
         ...(department ? { department } : {}),
         ...(location ? { location } : {}),
+        ...(jobLevel ? { jobLevel } : {}),
       },
     }),
-    [sort, text, department, location],
+    [sort, text, department, location, jobLevel],
   )
   const [revision, setRevision] = useState(0)
   const [erasing, setErasing] = useState(false)
@@ -73,6 +75,13 @@ export function PeopleScreen(): React.JSX.Element {
           onChange={setLocation}
           options={facets?.locations}
           allLabel={t('people.allLocations')}
+        />
+        <FacetSelect
+          label={t('people.jobLevel')}
+          value={jobLevel}
+          onChange={setJobLevel}
+          options={facets?.jobLevels}
+          allLabel={t('people.allJobLevels')}
         />
         <span className="muted" data-testid="people-count" aria-live="polite">
           {pages.total === null ? t('people.loading') : t('people.count', { count: pages.total })}

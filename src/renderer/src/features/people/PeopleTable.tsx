@@ -33,6 +33,9 @@ const features = tableFeatures({
   columnMeta: {} as { width: string },
 })
 
+const outsideManager = (name: string | null): string | null =>
+  name === null ? null : translate(useLocale.getState().locale, 'people.managerOutside', { name })
+
 const column = createColumnHelper<typeof features, WindowRow>()
 
 const columns = column.columns([
@@ -51,10 +54,10 @@ const columns = column.columns([
     header: () => columnLabel('jobTitle'),
     meta: { width: 'minmax(160px, 1.2fr)' },
   }),
-  column.accessor((r) => r.person.jobLevel, {
+  column.accessor((r) => r.person.jobLevelText, {
     id: 'jobLevel',
     header: () => columnLabel('level'),
-    meta: { width: '72px' },
+    meta: { width: '120px' },
   }),
   column.accessor((r) => r.person.department, {
     id: 'department',
@@ -66,7 +69,8 @@ const columns = column.columns([
     header: () => columnLabel('location'),
     meta: { width: '110px' },
   }),
-  column.accessor((r) => r.person.managerName, {
+  // A manager the file named who is not in the workspace is shown as named, and said to be outside.
+  column.accessor((r) => r.person.managerName ?? outsideManager(r.person.managerOutside), {
     id: 'managerName',
     header: () => columnLabel('manager'),
     meta: { width: 'minmax(150px, 1fr)' },
