@@ -365,6 +365,7 @@ export const calibrationMethods = defineMethods('calibration')({
     }),
   },
   'calibration.exportInto': {
+    paths: 'dialog-only',
     summary:
       'A copy of the reviews workbook the session was imported from, with the calibrated ratings, final box and reasons written in (for the HRIS).',
     input: z
