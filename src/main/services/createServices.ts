@@ -333,18 +333,21 @@ export function createServices(ports: ServicePorts): Services {
       // An upload waits in the private spool folder like an import's, and goes as soon as the copy is written.
       const upload = input.bytes && input.fileName ? staged.stage(input.fileName, input.bytes) : null
       try {
-        const sourcePath = upload?.path ?? input.sourcePath ?? ''
-        const sourceName = upload?.fileName ?? basename(sourcePath)
+        const stagedOrGiven = upload?.path ?? input.sourcePath ?? ''
+        const sourceName = upload?.fileName ?? basename(stagedOrGiven)
         const stem = sourceName.replace(/\.xlsx$/i, '')
         let summary = { people: 0, changed: 0, sheet: '' }
-        const file = await writeToPathOrBytes(input.path, `${stem} calibrated.xlsx`, async (path) => {
-          summary = await writeCalibratedSource(session.reader, view, changes, {
-            sourcePath,
-            sourceName,
-            outPath: path,
-            locale: input.locale,
-          })
-        })
+        // A staged upload waits encrypted: the writer reads its plaintext copy for as long as it writes.
+        const file = await staged.withPlaintext(stagedOrGiven, (sourcePath) =>
+          writeToPathOrBytes(input.path, `${stem} calibrated.xlsx`, async (path) => {
+            summary = await writeCalibratedSource(session.reader, view, changes, {
+              sourcePath,
+              sourceName,
+              outPath: path,
+              locale: input.locale,
+            })
+          }),
+        )
         return { ...file, ...summary }
       } finally {
         if (upload) staged.discard(upload.path)
