@@ -12,6 +12,31 @@ const MAX_BODY_BYTES = 1024 * 1024
 const MAX_UPLOAD_BYTES = 512 * 1024 * 1024
 const HEARTBEAT_MS = 15_000
 
+/**
+ * How long a client may take to send a request. A client that trickles its headers or body (a few bytes now and
+ * then) would otherwise hold a connection and its buffers forever; these cut it while other clients are served.
+ */
+export interface HostTimeouts {
+  /** All request headers (node's `server.headersTimeout`). */
+  headersMs: number
+  /** The whole request, headers and body, uploads included (node's `server.requestTimeout`). */
+  requestMs: number
+  /** The body of a JSON call, from the end of its headers. */
+  bodyMs: number
+  /** The body of an upload (a file to import), from the end of its headers. */
+  uploadMs: number
+  /** How often node looks for requests past `headersMs`/`requestMs`. */
+  checkIntervalMs: number
+}
+
+export const DEFAULT_TIMEOUTS: HostTimeouts = {
+  headersMs: 10_000,
+  requestMs: 10 * 60_000,
+  bodyMs: 30_000,
+  uploadMs: 5 * 60_000,
+  checkIntervalMs: 1_000,
+}
+
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -31,12 +56,14 @@ export interface HostServer {
 }
 
 export interface HostServerOptions {
-  services: Pick<Services, 'dispatcher' | 'events'>
+  services: Pick<Services, 'httpDispatcher' | 'events'>
   /** The built renderer (out/renderer). */
   rendererDirectory: string
   token: string
   /** 0 picks a free port. */
   port?: number
+  /** Shorter ones in tests; see `DEFAULT_TIMEOUTS`. */
+  timeouts?: Partial<HostTimeouts>
 }
 
 function send(
@@ -68,23 +95,54 @@ function sendResult(response: ServerResponse, result: Result<unknown>): void {
   send(response, 200, JSON.stringify(result), 'application/json; charset=utf-8')
 }
 
-async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | null> {
-  const declared = Number(request.headers['content-length'] ?? 0)
-  if (declared > limit) return null
+type BodyRead = Buffer | 'too-large' | 'too-slow'
+
+async function collect(request: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length
-    if (size > limit) return null
+    if (size > limit) return 'too-large'
     chunks.push(chunk)
   }
   return Buffer.concat(chunks)
 }
 
+/** The request body, unless it is larger than `limit` or has not all arrived within `deadlineMs`. */
+async function readBody(request: IncomingMessage, limit: number, deadlineMs: number): Promise<BodyRead> {
+  const declared = Number(request.headers['content-length'] ?? 0)
+  if (declared > limit) return 'too-large'
+  let timer: NodeJS.Timeout | undefined
+  const reading = collect(request, limit)
+  // Once the deadline has passed the connection is closed, which ends this read with an error nobody awaits.
+  reading.catch(() => undefined)
+  const late = new Promise<'too-slow'>((resolve) => {
+    timer = setTimeout(() => resolve('too-slow'), deadlineMs)
+  })
+  try {
+    return await Promise.race([reading, late])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** Answers a body that was too large, or too slow: then the connection closes, as the rest of it is not wanted. */
+function refuseBody(response: ServerResponse, read: 'too-large' | 'too-slow', what: string): void {
+  if (read === 'too-large') return send(response, 413, `${what} too large`)
+  response.writeHead(408, {
+    'content-type': 'text/plain; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    connection: 'close',
+  })
+  response.end(`${what} too slow: the body did not arrive in time`, () => response.socket?.destroy())
+}
+
 /** The input of an upload: JSON fields from the header, the file as the body. */
 async function readUpload(
   request: IncomingMessage,
-): Promise<{ input: unknown } | { status: number; message: string }> {
+  deadlineMs: number,
+): Promise<{ input: unknown } | { status: number; message: string } | { refused: 'too-large' | 'too-slow' }> {
   let fields: unknown
   try {
     fields = JSON.parse(decodeURIComponent(String(request.headers[INPUT_HEADER] ?? '%7B%7D')))
@@ -94,8 +152,8 @@ async function readUpload(
   if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
     return { status: 400, message: `The ${INPUT_HEADER} header must hold a JSON object.` }
   }
-  const body = await readBody(request, MAX_UPLOAD_BYTES)
-  if (body === null) return { status: 413, message: 'Upload too large' }
+  const body = await readBody(request, MAX_UPLOAD_BYTES, deadlineMs)
+  if (!Buffer.isBuffer(body)) return { refused: body }
   return { input: { ...fields, [BYTES_FIELD]: new Uint8Array(body.buffer, body.byteOffset, body.length) } }
 }
 
@@ -106,6 +164,7 @@ async function readUpload(
  */
 export async function startHostServer(options: HostServerOptions): Promise<HostServer> {
   const rendererRoot = resolve(options.rendererDirectory)
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts }
   let port = 0
   const streams = new Set<ServerResponse>()
 
@@ -164,15 +223,16 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       const method = decodeURIComponent(pathname.slice('/rpc/'.length))
       const type = request.headers['content-type'] ?? ''
       if (type.startsWith('application/octet-stream')) {
-        const upload = await readUpload(request)
+        const upload = await readUpload(request, timeouts.uploadMs)
+        if ('refused' in upload) return refuseBody(response, upload.refused, 'Upload')
         if ('status' in upload) return send(response, upload.status, upload.message)
-        return sendResult(response, await options.services.dispatcher.dispatch(method, upload.input))
+        return sendResult(response, await options.services.httpDispatcher.dispatch(method, upload.input))
       }
       if (!type.startsWith('application/json')) {
         return send(response, 415, 'Send application/json (or application/octet-stream for an upload)')
       }
-      const body = await readBody(request, MAX_BODY_BYTES)
-      if (body === null) return send(response, 413, 'Request too large')
+      const body = await readBody(request, MAX_BODY_BYTES, timeouts.bodyMs)
+      if (!Buffer.isBuffer(body)) return refuseBody(response, body, 'Request')
       let input: unknown
       try {
         input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'))
@@ -182,19 +242,26 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
           error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' },
         })
       }
-      return sendResult(response, await options.services.dispatcher.dispatch(method, input))
+      return sendResult(response, await options.services.httpDispatcher.dispatch(method, input))
     }
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return send(response, 405, 'Method not allowed')
     return serveStatic(request, response, pathname)
   }
 
-  const server = createServer((request, response) => {
-    handle(request, response).catch(() => {
-      if (!response.headersSent) send(response, 500, 'Internal error')
-      else response.end()
-    })
-  })
+  const server = createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      connectionsCheckingInterval: timeouts.checkIntervalMs,
+    },
+    (request, response) => {
+      handle(request, response).catch(() => {
+        if (!response.headersSent) send(response, 500, 'Internal error')
+        else response.end()
+      })
+    },
+  )
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen())

@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   'SESSION_LOCKED',
   'UNAUTHORIZED',
   'FORBIDDEN',
+  /** The browser host refused a file path: outside the data directory, not an upload, or a download-only method. */
+  'PATH_NOT_ALLOWED',
   'INTERNAL',
 ] as const
 

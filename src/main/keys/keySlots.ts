@@ -91,7 +91,7 @@ export function writeKeySlots(workspacePath: string, slots: KeySlots, options: {
     throw new AppError('WORKSPACE_EXISTS', message('workspace.errors.slotsExist', { path }), { path })
   }
   const partial = `${path}.partial`
-  mkdirSync(dirname(path), { recursive: true })
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
   writeFileSync(partial, `${JSON.stringify(slots, null, 2)}\n`, { mode: 0o600 })
   renameSync(partial, path)
 }

@@ -24,6 +24,8 @@ export interface DispatcherOptions {
   onInternalError?: (method: string, error: unknown) => void
   /** Recognises unexpected errors that do have a meaning for the user (a damaged workspace file), before INTERNAL. */
   recognise?: (error: unknown) => AppError | undefined
+  /** A transport's own rule on parsed inputs (the browser host confines file paths); throws an AppError to refuse. */
+  checkInput?: (method: MethodName, input: unknown) => void
 }
 
 const INTERNAL_TEXT = message('common.errors.internal')
@@ -68,6 +70,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
         }
       }
       try {
+        options.checkInput?.(method, parsed.data)
         const handler = handlers[method] as (input: unknown) => unknown
         const value = await handler(parsed.data)
         return { ok: true, value: spec.output.parse(value) }

@@ -1,5 +1,6 @@
 import { message } from '../../shared/i18n/translate'
 import { createDispatcher, type Dispatcher, type Handlers } from '../rpc/dispatcher'
+import type { AppError } from '../../shared/result'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
@@ -8,7 +9,8 @@ import { commitImport, previewImport } from '../import/importService'
 import { commitXapi } from '../import/xapi/commitXapi'
 import { listImports, undoImport } from '../import/importBatches'
 import { claimSpoolRoot } from '../import/parseInWorker'
-import { StagedFiles } from '../import/staging'
+import { STAGED_FILE_LIFETIME_MS, StagedFiles } from '../import/staging'
+import { confinePaths } from '../rpc/pathGuard'
 import { saveMappingProfile } from '../import/mappingProfiles'
 import { linkUnmatched, listUnmatched } from '../import/linkUnmatched'
 import { populateDemo } from './demoService'
@@ -62,13 +64,18 @@ import { WorkspaceSession } from './workspace/workspaceSession'
 const LONG_EXPORT_SECONDS = 2
 
 export interface Services {
+  /** For callers whose paths a person chose (desktop dialogs, the CLI, tests). */
   readonly dispatcher: Dispatcher
+  /** For the browser host: the same methods, with file paths confined by each method's contract policy. */
+  readonly httpDispatcher: Dispatcher
   readonly events: EventBus
   readonly session: WorkspaceSession
   readonly backups: WorkspaceBackups
   readonly jobs: JobRegistry
   /** Locks the workspace after N minutes without the user (checked every few seconds). */
   readonly idle: IdleLock
+  /** What runs every few seconds: lock when idle, drop uploads staged and left unused too long. */
+  sweep(): void
   /** Closes the workspace (and with it the key) — call on shutdown. */
   dispose(): void
 }
@@ -84,9 +91,12 @@ export function createServices(ports: ServicePorts): Services {
   const now = (): Date => ports.now?.() ?? new Date()
   const idle = new IdleLock(session, now)
   const backups = new WorkspaceBackups(session, ports, events)
+  // Only its owner may list the workspaces, backups and spool in it (when Ninefold creates it; a folder the user
+  // already had keeps the mode they gave it).
+  mkdirSync(ports.dataDirectory, { recursive: true, mode: 0o700 })
   // Spool files of a killed import are plaintext: clear them before anything else runs.
   const spoolRoot = claimSpoolRoot(join(ports.dataDirectory, 'tmp', 'import-spool'))
-  const staged = new StagedFiles(spoolRoot)
+  const staged = new StagedFiles(spoolRoot, () => now().getTime())
   const importContext = () => ({
     db: session.db,
     actor: ports.actor,
@@ -173,7 +183,8 @@ export function createServices(ports: ServicePorts): Services {
         ),
       ),
     'jobs.cancel': (input) => ({ cancelled: jobs.cancel(input.jobId) }),
-    'import.preview': (input) => previewImport(input, importContext()),
+    'import.preview': (input) =>
+      staged.withPlaintext(input.path, (path) => previewImport({ ...input, path }, importContext())),
     'import.saveProfile': (input) => {
       session.assertIdle()
       saveMappingProfile(session.db, input.name, input.kind, input.headers, input.mapping, now())
@@ -185,9 +196,11 @@ export function createServices(ports: ServicePorts): Services {
         jobs.run(
           input.jobId,
           (job) =>
-            input.kind === 'xapi'
-              ? commitXapi(input, importContext(), job)
-              : commitImport(input, importContext(), job),
+            staged.withPlaintext(input.path, (path) =>
+              input.kind === 'xapi'
+                ? commitXapi({ ...input, path }, importContext(), job)
+                : commitImport({ ...input, path }, importContext(), job),
+            ),
           message('common.jobs.importOf', { file: basename(input.path) }),
         ),
       )
@@ -267,7 +280,13 @@ export function createServices(ports: ServicePorts): Services {
       writeToPathOrBytes(input.path, 'Skills ontology.xlsx', (path) =>
         exportOntology(session.reader, path, input.locale),
       ),
-    'skills.importOntology': (input) => importOntology(input.path, calibrationContext(), spoolRoot),
+    'skills.importOntology': async (input) => {
+      const result = await staged.withPlaintext(input.path, (path) =>
+        importOntology(path, calibrationContext(), spoolRoot),
+      )
+      if (result.stored) staged.discard(input.path)
+      return result
+    },
     'skills.proficiency': () => ({
       levels: [...PROFICIENCY_LEVELS],
       conversions: PROFICIENCY_CONVERSIONS.map((c) => ({ scale: c.scale, labels: { ...c.labels } })),
@@ -316,18 +335,21 @@ export function createServices(ports: ServicePorts): Services {
       // An upload waits in the private spool folder like an import's, and goes as soon as the copy is written.
       const upload = input.bytes && input.fileName ? staged.stage(input.fileName, input.bytes) : null
       try {
-        const sourcePath = upload?.path ?? input.sourcePath ?? ''
-        const sourceName = upload?.fileName ?? basename(sourcePath)
+        const stagedOrGiven = upload?.path ?? input.sourcePath ?? ''
+        const sourceName = upload?.fileName ?? basename(stagedOrGiven)
         const stem = sourceName.replace(/\.xlsx$/i, '')
         let summary = { people: 0, changed: 0, sheet: '' }
-        const file = await writeToPathOrBytes(input.path, `${stem} calibrated.xlsx`, async (path) => {
-          summary = await writeCalibratedSource(session.reader, view, changes, {
-            sourcePath,
-            sourceName,
-            outPath: path,
-            locale: input.locale,
-          })
-        })
+        // A staged upload waits encrypted: the writer reads its plaintext copy for as long as it writes.
+        const file = await staged.withPlaintext(stagedOrGiven, (sourcePath) =>
+          writeToPathOrBytes(input.path, `${stem} calibrated.xlsx`, async (path) => {
+            summary = await writeCalibratedSource(session.reader, view, changes, {
+              sourcePath,
+              sourceName,
+              outPath: path,
+              locale: input.locale,
+            })
+          }),
+        )
         return { ...file, ...summary }
       } finally {
         if (upload) staged.discard(upload.path)
@@ -341,33 +363,53 @@ export function createServices(ports: ServicePorts): Services {
     },
   }
 
-  const inner = createDispatcher(handlers, {
-    onInternalError: ports.onInternalError,
-    recognise: (error) => {
-      const damage = session.damageOf(error)
-      // Nothing more is written to a damaged file: it is closed at the first sign (unless a long write still holds
-      // it, which its own failure rolls back).
-      if (damage && !session.isBusy) session.close()
-      return damage
-    },
-  })
-  const dispatcher: typeof inner = {
+  const noticing = (inner: Dispatcher): Dispatcher => ({
     dispatch: (method, input) => {
       idle.noticeCall(method)
       return inner.dispatch(method, input)
     },
+  })
+  const recognise = (error: unknown): AppError | undefined => {
+    const damage = session.damageOf(error)
+    // Nothing more is written to a damaged file: it is closed at the first sign (unless a long write still holds
+    // it, which its own failure rolls back).
+    if (damage && !session.isBusy) session.close()
+    return damage
   }
-  const idleTimer = setInterval(() => idle.lockIfIdle(), IDLE_CHECK_MS)
+  const dispatcher = noticing(
+    createDispatcher(handlers, { onInternalError: ports.onInternalError, recognise }),
+  )
+  // Over HTTP nobody chose a path in a dialog: each method's file paths follow its contract policy.
+  const confinement = { dataDirectory: ports.dataDirectory, isStaged: (path: string) => staged.holds(path) }
+  const httpDispatcher = noticing(
+    createDispatcher(handlers, {
+      onInternalError: ports.onInternalError,
+      recognise,
+      checkInput: (method, input) => confinePaths(method, input, confinement),
+    }),
+  )
+  // Staged uploads are plaintext: they go with the workspace (closed or locked) and when left unused too long.
+  const unsubscribeStaged = events.subscribe((event, payload) => {
+    if (event === 'workspace.changed' && !(payload as { open: boolean }).open) staged.discardAll()
+  })
+  const sweep = (): void => {
+    idle.lockIfIdle()
+    staged.discardOlderThan(STAGED_FILE_LIFETIME_MS)
+  }
+  const idleTimer = setInterval(sweep, IDLE_CHECK_MS)
   idleTimer.unref()
   return {
     dispatcher,
+    httpDispatcher,
     events,
     session,
     backups,
     jobs,
     idle,
+    sweep,
     dispose: () => {
       clearInterval(idleTimer)
+      unsubscribeStaged()
       session.close()
       // Uploads waiting for an import are plaintext: they do not outlive the process.
       rmSync(spoolRoot, { recursive: true, force: true })

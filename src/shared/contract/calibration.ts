@@ -347,6 +347,7 @@ export const calibrationMethods = defineMethods('calibration')({
     output: z.object({ blind: z.boolean() }),
   },
   'calibration.export': {
+    paths: 'dialog-only',
     summary: 'The calibration results workbook (or the pre-read), written to a path or returned as bytes.',
     input: z
       .object({
@@ -364,6 +365,7 @@ export const calibrationMethods = defineMethods('calibration')({
     }),
   },
   'calibration.exportInto': {
+    paths: 'dialog-only',
     summary:
       'A copy of the reviews workbook the session was imported from, with the calibrated ratings, final box and reasons written in (for the HRIS).',
     input: z

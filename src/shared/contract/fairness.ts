@@ -126,6 +126,7 @@ export const fairnessMethods = defineMethods('fairness')({
     output: fairnessAudit,
   },
   'fairness.export': {
+    paths: 'dialog-only',
     summary: 'The fairness audit as a workbook for the works council, to a path or as bytes.',
     input: auditInput
       .extend({

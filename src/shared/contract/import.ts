@@ -114,6 +114,7 @@ export const importMethods = defineMethods('import')({
     output: z.object({ path: z.string(), fileName: z.string(), size: z.number().int() }),
   },
   'import.preview': {
+    paths: 'staged',
     summary:
       'Read the start of a file: sheets, header row, suggested mapping, and the first rows typed and checked.',
     input: importRequest.strict(),
@@ -171,6 +172,7 @@ export const importMethods = defineMethods('import')({
     }),
   },
   'import.commit': {
+    paths: 'staged',
     summary: 'Import a file as one all-or-nothing batch (or a dry run).',
     input: importRequest
       .extend({

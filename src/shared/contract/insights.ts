@@ -42,6 +42,7 @@ export const insightsMethods = defineMethods('insights')({
     output: z.object({ deleted: z.boolean() }),
   },
   'insights.export': {
+    paths: 'dialog-only',
     summary: "An Insights view's numbers as a workbook (the same call as the view), to a path or as bytes.",
     input: z
       .object({

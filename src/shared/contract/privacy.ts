@@ -69,6 +69,7 @@ export const privacyMethods = defineMethods('privacy')({
     }),
   },
   'privacy.subjectAccess': {
+    paths: 'dialog-only',
     summary: 'Everything held about one person (GDPR art. 15) as a workbook, to a path or as bytes; logged.',
     input: z
       .object({
@@ -101,6 +102,7 @@ export const privacyMethods = defineMethods('privacy')({
     output: retentionPreview.extend({ removed: z.number().int() }),
   },
   'privacy.anonymisedExport': {
+    paths: 'dialog-only',
     summary:
       'The workspace for analysis: stable pseudonyms, names and free text left out, sensitive fields dropped or banded.',
     input: z

@@ -148,6 +148,7 @@ export const outboxMethods = defineMethods('outbox')({
     output: z.object({ cancelled: z.number().int() }),
   },
   'outbox.export': {
+    paths: 'dialog-only',
     summary:
       'Open assignments in a bulk-enrolment layout an LMS admin can upload (csv or xlsx), to a path or as bytes.',
     input: z

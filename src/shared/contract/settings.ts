@@ -41,6 +41,7 @@ export const settingsMethods = defineMethods('settings')({
     output: workspaceSettings,
   },
   'settings.export': {
+    paths: 'dialog-only',
     summary: 'The settings as a file (JSON) to hand to other workspaces, to a path or as bytes.',
     input: z.object({ path: z.string().min(1).optional() }).strict(),
     output: z.object({

@@ -88,6 +88,7 @@ export const skillsMethods = defineMethods('skills')({
     output: z.object({ activityId: z.string(), skill: z.string(), level: z.number().int().nullable() }),
   },
   'skills.exportOntology': {
+    paths: 'dialog-only',
     summary:
       'The ontology as a workbook: Skills (name, category, description, status, aliases) and Learning items (item, skill, level).',
     input: z
@@ -104,6 +105,7 @@ export const skillsMethods = defineMethods('skills')({
     }),
   },
   'skills.importOntology': {
+    paths: 'staged',
     summary:
       'Read an ontology workbook (the export layout) as one all-or-nothing change; problems are named by sheet, row and column.',
     input: z.object({ path: z.string().min(1) }).strict(),

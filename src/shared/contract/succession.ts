@@ -166,6 +166,7 @@ export const successionMethods = defineMethods('succession')({
     output: z.object({ deleted: z.boolean() }),
   },
   'succession.export': {
+    paths: 'dialog-only',
     summary:
       'The succession report workbook (Overview, one sheet per role, Pools, Legend), to a path or as bytes.',
     input: z

@@ -87,6 +87,7 @@ export const workspaceMethods = defineMethods('workspace')({
     }),
   },
   'workspace.create': {
+    paths: 'data-dir',
     summary: 'Create an encrypted workspace and open it.',
     input: z
       .object({
@@ -103,6 +104,7 @@ export const workspaceMethods = defineMethods('workspace')({
     }),
   },
   'workspace.recover': {
+    paths: 'data-dir',
     summary:
       'Open a workspace with its recovery key (passphrase forgotten, OS keychain entry gone) and set a new passphrase.',
     input: z
@@ -111,6 +113,7 @@ export const workspaceMethods = defineMethods('workspace')({
     output: workspaceSummary,
   },
   'workspace.open': {
+    paths: 'data-dir',
     summary: 'Open an existing workspace with its passphrase (or the OS keychain on the desktop).',
     input: z.object({ path: z.string().min(1), passphrase: passphrase.optional() }).strict(),
     output: workspaceSummary,
@@ -121,6 +124,7 @@ export const workspaceMethods = defineMethods('workspace')({
     output: z.object({ closed: z.boolean() }),
   },
   'workspace.backup': {
+    paths: 'data-dir',
     summary:
       'A consistent, still-encrypted copy of the open workspace, verified (key, every page, schema) before it is reported.',
     input: z
@@ -143,6 +147,7 @@ export const workspaceMethods = defineMethods('workspace')({
     output: z.object({ keep: z.number().int() }),
   },
   'workspace.restore': {
+    paths: 'data-dir',
     summary:
       'Replace the open workspace with a backup, after verifying it; the workspace as it was is kept as a backup.',
     input: z.object({ path: z.string().min(1) }).strict(),
@@ -151,6 +156,7 @@ export const workspaceMethods = defineMethods('workspace')({
   'workspace.restoreDamaged': {
     summary:
       'Replace a workspace too damaged to open with a verified backup, without opening it: the damaged file is moved aside, never written to. Refused for a whole workspace.',
+    paths: 'data-dir',
     input: z
       .object({ path: z.string().min(1), backup: z.string().min(1), passphrase: z.string().optional() })
       .strict(),

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 
 const MAX_RECENT = 12
@@ -24,9 +24,11 @@ export class RecentWorkspaces {
   remember(path: string): void {
     const absolute = resolve(path)
     const next = [absolute, ...this.list().filter((p) => p !== absolute)].slice(0, MAX_RECENT)
-    mkdirSync(dirname(this.file), { recursive: true })
+    mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 })
     const temp = `${this.file}.tmp`
-    writeFileSync(temp, JSON.stringify(next, null, 2))
+    // Where the user's workspaces are is theirs alone to read (a leftover temp file keeps its old mode: set it).
+    writeFileSync(temp, JSON.stringify(next, null, 2), { mode: 0o600 })
+    chmodSync(temp, 0o600)
     renameSync(temp, this.file)
   }
 }

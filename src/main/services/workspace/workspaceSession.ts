@@ -168,7 +168,7 @@ export class WorkspaceSession {
     protection: Protection
   }): WorkspaceSummary {
     const path = resolve(options.path ?? this.defaultPathFor(options.name))
-    mkdirSync(dirname(path), { recursive: true })
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
     const db = openWorkspaceDb(path, options.key, { create: true })
     try {
       // Encrypted or not, a file about people's careers is for its owner's eyes; SQLite gives -wal/-shm the same mode.

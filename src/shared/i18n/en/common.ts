@@ -20,6 +20,15 @@ export const common = {
     wasCancelled: '{what} was cancelled; nothing was kept.',
     failed: '{what} did not finish: {error}',
   },
+  /** The browser host's refusals of file paths: over HTTP nobody chose the path in a dialog. */
+  paths: {
+    dialogOnly:
+      'Over the browser host, {method} takes no file path: the file comes back to the browser as a download.',
+    notStaged:
+      'Over the browser host, {method} reads only a file uploaded to this host for it, not "{path}". Choose the file again.',
+    outsideDataDirectory:
+      'Over the browser host, {method} reaches only files inside the data directory ({directory}), and "{path}" is not one (links are followed).',
+  },
   host: {
     notConnected:
       'This tab is not connected to the running Ninefold host. Open the address the host printed when it started (it carries the access token).',

@@ -26,6 +26,14 @@ export const common: Catalogue['common'] = {
     wasCancelled: '{what}: anulowano; nic nie zostało zachowane.',
     failed: '{what}: nie zakończono: {error}',
   },
+  paths: {
+    dialogOnly:
+      'W hoście przeglądarkowym {method} nie przyjmuje ścieżki pliku: plik wraca do przeglądarki do pobrania.',
+    notStaged:
+      'W hoście przeglądarkowym {method} czyta tylko plik przesłany do tego hosta, a nie „{path}”. Wybierz plik ponownie.',
+    outsideDataDirectory:
+      'W hoście przeglądarkowym {method} sięga tylko do plików w katalogu danych ({directory}), a „{path}” do nich nie należy (dowiązania są rozwiązywane).',
+  },
   host: {
     notConnected:
       'Ta karta nie jest połączona z działającym hostem Ninefold. Otwórz adres, który host wypisał przy starcie (zawiera token dostępu).',
