@@ -11,3 +11,18 @@ export const looksLikeFormula = (text: string): boolean => FORMULA_START.test(te
 export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text
 }
+
+/** Excel holds at most 32,767 characters in a cell; a longer one is cut by Excel on open, or makes the file unreadable. */
+export const EXCEL_CELL_LIMIT = 32_767
+const CUT_MARK = '…'
+
+export const tooLongForExcel = (text: string): boolean => text.length > EXCEL_CELL_LIMIT
+
+/**
+ * User text as an export cell holds it: formula-safe (neutraliseFormula) and within Excel's cell limit — a longer
+ * text (a free-text note, an imported comment) is cut with a visible mark rather than breaking the workbook.
+ */
+export function safeCellText(text: string): string {
+  const safe = neutraliseFormula(text)
+  return tooLongForExcel(safe) ? safe.slice(0, EXCEL_CELL_LIMIT - CUT_MARK.length) + CUT_MARK : safe
+}

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { looksLikeFormula, neutraliseFormula } from './neutralise'
+import { looksLikeFormula, safeCellText, tooLongForExcel } from './neutralise'
 
 /**
  * Our one door to exceljs for writing (it is unmaintained, so nothing else imports it): a workbook streamed to disk
@@ -38,10 +38,13 @@ const HEADER: Partial<ExcelJS.Style> = Object.freeze({
   fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF33415C' } },
 }) as Partial<ExcelJS.Style>
 
-/** The row as written: the same array unless a cell needs neutralising (almost never), so no copy per row. */
+/**
+ * The row as written: the same array unless a cell needs neutralising or cutting to Excel's limit (almost never),
+ * so no copy per row.
+ */
 function neutraliseRow(values: CellValue[]): CellValue[] {
-  const risky = values.some((v) => typeof v === 'string' && looksLikeFormula(v))
-  return risky ? values.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v)) : values
+  const risky = values.some((v) => typeof v === 'string' && (looksLikeFormula(v) || tooLongForExcel(v)))
+  return risky ? values.map((v) => (typeof v === 'string' ? safeCellText(v) : v)) : values
 }
 
 const columnLetter = (n: number): string => {

@@ -3,6 +3,7 @@ import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:
 import { Transform } from 'node:stream'
 import type { Cell } from '../../../core/import/cells'
 import { FileFormatError, type SourceRow, type TableFile } from './types'
+import { EXCEL_MAX_CELL_CHARS } from './xlsx/sheetRows'
 import { message } from '../../../shared/i18n/translate'
 
 const SNIFF_BYTES = 64 * 1024
@@ -79,9 +80,30 @@ export function detectDelimiter(text: string): string {
   return best.delimiter
 }
 
+/**
+ * Decodes the file as it streams. UTF-16 is decoded strictly: a broken surrogate pair means the file is not the
+ * UTF-16 text it claims to be, and silently turning it into U+FFFD would store damaged names. (UTF-8 stays lenient:
+ * a Windows-1252 accent after the sniffed head is more likely than a broken file.) Lines are counted so the refusal
+ * names the row.
+ */
 function decoderStream(encoding: string, bomLength: number): Transform {
-  const decoder = new TextDecoder(encoding === 'utf-16be' ? 'utf-16be' : encoding)
+  const strict = encoding.startsWith('utf-16')
+  const decoder = new TextDecoder(encoding === 'utf-16be' ? 'utf-16be' : encoding, { fatal: strict })
   let skip = bomLength
+  let lines = 0
+  const decode = (bytes?: Buffer): string => {
+    try {
+      const text = bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true })
+      if (strict) for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++
+      return text
+    } catch {
+      // Which line: the same bytes decoded leniently show where the broken character sits.
+      const lenient = bytes === undefined ? '' : new TextDecoder(decoder.encoding).decode(bytes)
+      const before = lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD')))
+      const row = lines + 1 + (before.match(/\n/g)?.length ?? 0)
+      throw new FileFormatError('NOT_TEXT', message('import.errors.badUtf16', { row }))
+    }
+  }
   return new Transform({
     transform(chunk: Buffer, _enc, done) {
       let bytes = chunk
@@ -90,10 +112,18 @@ function decoderStream(encoding: string, bomLength: number): Transform {
         bytes = bytes.subarray(cut)
         skip -= cut
       }
-      done(null, decoder.decode(bytes, { stream: true }))
+      try {
+        done(null, decode(bytes))
+      } catch (error) {
+        done(error as Error)
+      }
     },
     flush(done) {
-      done(null, decoder.decode())
+      try {
+        done(null, decode())
+      } catch (error) {
+        done(error as Error)
+      }
     },
   })
 }
@@ -139,6 +169,10 @@ export function openCsvFile(path: string, options: CsvOptions = {}): TableFile {
       }
       const source = createReadStream(path, { highWaterMark: 256 * 1024 })
       const decoded = source.pipe(decoderStream(encoding, bomLength))
+      decoded.on('error', (error) => {
+        failure = error
+        notify()
+      })
       Papa.parse(decoded as unknown as File, {
         delimiter,
         skipEmptyLines: false,
@@ -162,6 +196,7 @@ export function openCsvFile(path: string, options: CsvOptions = {}): TableFile {
         },
       })
       let row = 0
+      let header: string[] = []
       try {
         for (;;) {
           signal?.throwIfAborted()
@@ -172,7 +207,24 @@ export function openCsvFile(path: string, options: CsvOptions = {}): TableFile {
               ;(parser as Papa.Parser | null)?.resume()
             }
             // A trailing newline yields one empty record; blank lines stay (and are skipped as blank rows later).
-            for (const record of batch) yield { row: ++row, cells: record as Cell[] }
+            for (const record of batch) {
+              row++
+              // Excel's cell limit holds for CSV too: a longer cell could be stored but never exported again.
+              for (let column = 0; column < record.length; column++)
+                if ((record[column] ?? '').length > EXCEL_MAX_CELL_CHARS)
+                  throw new FileFormatError(
+                    'CELL_TOO_LONG',
+                    message('import.errors.csvCellTooLong', {
+                      row: String(row),
+                      column: String(column + 1),
+                      header: header[column] ?? '',
+                      length: (record[column] ?? '').length,
+                      max: EXCEL_MAX_CELL_CHARS,
+                    }),
+                  )
+              if (row === 1) header = record
+              yield { row, cells: record as Cell[] }
+            }
             continue
           }
           if (failure) throw failure

@@ -15,7 +15,7 @@ import { AppError } from '../../../shared/result'
 import { boxAxes } from '../../../core/calibration/placement'
 import { performanceTierOf, potentialTierOf } from '../../../core/calibration/calibratedRating'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
-import { neutraliseFormula } from '../../export/neutralise'
+import { safeCellText } from '../../export/neutralise'
 import {
   cellAt,
   patchSheet,
@@ -332,7 +332,7 @@ function planPatches(
         const write: CellPatch['write'] =
           boxAsNumbers || (label === null && !boxAsDigits)
             ? { kind: 'number', value: placement.box }
-            : { kind: 'text', value: boxAsDigits ? String(placement.box) : neutraliseFormula(label ?? '') }
+            : { kind: 'text', value: boxAsDigits ? String(placement.box) : safeCellText(label ?? '') }
         if (current?.text?.trim() !== String(write.value)) writes.set(boxColumn, { write })
       }
     }
@@ -342,7 +342,7 @@ function planPatches(
       write: { kind: 'text', value: tr.t(moved ? 'calibration.into.yes' : 'calibration.into.no') },
     })
     // The words someone typed in the meeting, as typed: the HRIS keeps them as the comment on the change.
-    if (move) writes.set(reasonAt, { write: { kind: 'text', value: neutraliseFormula(move.reason) } })
+    if (move) writes.set(reasonAt, { write: { kind: 'text', value: safeCellText(move.reason) } })
     else if (earlier && cellAt(row, reasonAt)?.text) writes.set(reasonAt, { write: { kind: 'blank' } })
     for (const [column, { write }] of writes) {
       const current = cellAt(row, column)

@@ -1,7 +1,7 @@
 import type { Level } from '../../../shared/contract/calibration'
 import { calibratedRating, type TierOf } from '../../../core/calibration/calibratedRating'
 import { detectTextScale } from '../../../core/import/ratingScales'
-import { neutraliseFormula } from '../../export/neutralise'
+import { safeCellText } from '../../export/neutralise'
 import { cellAt, type CellPatch, type SheetRow } from '../../export/sheetXml'
 import type { ImportScale } from './importLayout'
 
@@ -92,6 +92,6 @@ export function ratingWrite(
   const value = calibratedRating(original, target, rating.values, tierOf)
   if (value === null || value === original) return null
   const word = rating.words?.get(value)
-  if (word !== undefined && !isNumber) return { write: { kind: 'text', value: neutraliseFormula(word) } }
+  if (word !== undefined && !isNumber) return { write: { kind: 'text', value: safeCellText(word) } }
   return { write: { kind: 'number', value } }
 }

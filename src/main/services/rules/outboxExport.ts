@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs'
-import { neutraliseFormula } from '../../export/neutralise'
+import { safeCellText } from '../../export/neutralise'
 import { writeXlsx } from '../../export/xlsxWriter'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { listOutbox } from './outbox'
@@ -12,7 +12,7 @@ const HEADERS = ['Employee ID', 'Email', 'Item ID', 'Title', 'Due Date', 'Reason
 
 /** RFC 4180 quoting, with text that a spreadsheet could run as a formula neutralised first. */
 function csvField(value: string | null): string {
-  const text = neutraliseFormula(value ?? '')
+  const text = safeCellText(value ?? '')
   // A semicolon or tab splits cells for spreadsheets set to those separators: quoted too.
   return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }

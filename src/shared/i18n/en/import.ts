@@ -384,6 +384,10 @@ export const importMessages = {
     tooLarge: '{file}: larger than {size} MB.',
     namedLikeXlsx: 'The file is named like an Excel workbook but is not one (it is not a zip archive).',
     notText: 'The file is not text (it holds binary data), so it cannot be read as CSV.',
+    badUtf16:
+      'The file is not valid UTF-16 text: row {row} holds a broken character (half of a surrogate pair). Save it again as "Unicode text" or as CSV UTF-8.',
+    csvCellTooLong:
+      'Row {row}, column {column} ("{header}"): {length} characters; Excel\'s limit is {max}, so the value could never be exported again. Shorten it, or leave the column unmapped.',
     noWorkbookXml: 'The file is not an Excel workbook: it has no xl/workbook.xml.',
     badXml: 'The workbook is damaged: a part of it is not well-formed XML ({detail}).',
     unreadableWorkbook: 'The workbook could not be read: {detail}',

@@ -444,6 +444,10 @@ export const importMessages: Catalogue['import'] = {
     notJson: '{file}: to nie jest prawidłowy JSON ({detail}).',
     tooLarge: '{file}: plik większy niż {size} MB.',
     namedLikeXlsx: 'Plik ma nazwę skoroszytu Excela, ale nim nie jest (nie jest archiwum zip).',
+    badUtf16:
+      'Plik nie jest poprawnym tekstem UTF-16: wiersz {row} zawiera uszkodzony znak (połowę pary zastępczej). Zapisz go ponownie jako „Tekst Unicode” albo CSV UTF-8.',
+    csvCellTooLong:
+      'Wiersz {row}, kolumna {column} („{header}”): {length} znaków; limit Excela to {max}, więc tej wartości nie dałoby się już wyeksportować. Skróć ją albo nie mapuj tej kolumny.',
     notText: 'Plik nie jest tekstem (zawiera dane binarne), więc nie można go odczytać jako CSV.',
     noWorkbookXml: 'Plik nie jest skoroszytem Excela: nie zawiera xl/workbook.xml.',
     badXml: 'Skoroszyt jest uszkodzony: jego część nie jest poprawnym XML ({detail}).',
