@@ -7,6 +7,7 @@ import type { LearningRecord } from '../../../core/calibration/evidenceModel'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { liveFlagRecords, readSnapshot, withoutRecords } from './flagRecords'
 import { cycleById, loadMembers } from './loadPopulation'
+import { jobLevelShown } from '../jobLevelSql'
 import { sessionRow } from './sessionRecord'
 import { moveLog } from './sessionMoves'
 import { showSession } from './sessionView'
@@ -16,6 +17,14 @@ function learningState(r: LearningRecord, asOf: string): PersonDetail['learning'
   if (r.status === 'completed' || r.status === 'passed' || r.status === 'waived')
     return r.validUntil !== null && r.validUntil < asOf ? 'expired' : 'done'
   return r.dueAt !== null && r.dueAt < asOf ? 'overdue' : 'open'
+}
+
+/** Whole months from a hire date to the session's as-of date; null without a hire date or for one after it. */
+export function tenureMonths(hireDate: string | null, asOf: string): number | null {
+  if (hireDate === null || !/^\d{4}-\d{2}-\d{2}/.test(hireDate) || hireDate > asOf) return null
+  const [hy, hm, hd] = hireDate.slice(0, 10).split('-').map(Number) as [number, number, number]
+  const [ay, am, ad] = asOf.slice(0, 10).split('-').map(Number) as [number, number, number]
+  return (ay - hy) * 12 + (am - hm) - (ad < hd ? 1 : 0)
 }
 
 /**
@@ -51,9 +60,20 @@ export function personDetail(
     row.status === 'finalized' && row.finalized_json
       ? readSnapshot(row.finalized_json).records.get(employeeId)
       : liveFlagRecords(db, row, view, placement.personId).get(employeeId)
+  const who = db
+    .prepare(
+      `SELECT job_title AS jobTitle, ${jobLevelShown('p')} AS jobLevel, hire_date AS hireDate FROM people p
+       WHERE p.id = ?`,
+    )
+    .get(placement.personId) as { jobTitle: string | null; jobLevel: string | null; hireDate: string | null }
   return {
     placement,
     flags: flags ? [...flags] : withoutRecords(placement.flags),
+    profile: {
+      ...who,
+      tenureMonths: tenureMonths(who.hireDate, asOf),
+      managerName: placement.managerName ?? null,
+    },
     ...explainPlacement(person, placement, cycleById(db, row.cycle_id), settings),
     reviews: [...person.reviews]
       .sort((a, b) => byDate(a.reviewDate, b.reviewDate))

@@ -206,6 +206,7 @@ export const calibration: Catalogue['calibration'] = {
       STALE_EVIDENCE: 'nieaktualne dowody',
       MOVED_AGAINST_EVIDENCE: 'przeniesienie wbrew dowodom',
     },
+    reason: '{code}: {reason}',
   },
   flag: {
     name: {
@@ -227,7 +228,68 @@ export const calibration: Catalogue['calibration'] = {
     acknowledge: 'Przyjmij do wiadomości',
     resolve: 'Rozwiąż',
   },
+  finalize: {
+    title: 'Zamknąć sesję {name}?',
+    intro:
+      'Zamknięcie blokuje sesję: żadnych przeniesień, sygnałów ani notatek, dopóki ktoś nie otworzy jej ponownie z podaniem powodu.',
+    allClear:
+      'Omówiono wszystkich, żaden sygnał nie jest otwarty, każde pole jest zgodne z celem, a poczekalnia jest pusta.',
+    notDiscussed: {
+      one: '{count} osoba jeszcze nieomówiona',
+      few: '{count} osoby jeszcze nieomówione',
+      many: '{count} osób jeszcze nieomówionych',
+      other: '{count} osoby jeszcze nieomówionej',
+    },
+    openFlags: {
+      one: '{count} sygnał wciąż otwarty',
+      few: '{count} sygnały wciąż otwarte',
+      many: '{count} sygnałów wciąż otwartych',
+      other: '{count} sygnału wciąż otwartego',
+    },
+    holding: {
+      one: '{count} osoba w poczekalni',
+      few: '{count} osoby w poczekalni',
+      many: '{count} osób w poczekalni',
+      other: '{count} osoby w poczekalni',
+    },
+    offTarget: {
+      one: '{count} pole niezgodne z celem:',
+      few: '{count} pola niezgodne z celem:',
+      many: '{count} pól niezgodnych z celem:',
+      other: '{count} pola niezgodnego z celem:',
+    },
+    offTargetBox: 'pole {box}, {label}: {actual} przy celu {target} ({deviation})',
+    enforced:
+      'Ta sesja nie pozwala na zamknięcie, dopóki któreś pole jest niezgodne z celem: najpierw przenieś osoby albo zmień ustawienie.',
+    confirm: 'Zamknij i zablokuj',
+    cancel: 'Pracuj dalej',
+  },
   panel: {
+    glance: 'W skrócie',
+    jobTitle: 'Stanowisko',
+    jobLevel: 'Poziom',
+    tenure: 'Staż',
+    manager: 'Menedżer',
+    noManager: 'brak menedżera w danych',
+    unknown: 'brak w danych',
+    tenureYears: { one: '{count} rok', few: '{count} lata', many: '{count} lat', other: '{count} roku' },
+    tenureMonths: {
+      one: '{count} miesiąc',
+      few: '{count} miesiące',
+      many: '{count} miesięcy',
+      other: '{count} miesiąca',
+    },
+    tenureBoth: '{years} {months}',
+    ratingsNow: 'Ocena',
+    ratingThis: '{rating} w cyklu {cycle}',
+    ratingBefore: 'wcześniej: {rating} w cyklu {cycle}',
+    noRating: 'brak oceny w tym cyklu',
+    why: 'Pole {box}, {label}: wyniki pracy na poziomie {performance}, potencjał na poziomie {potential}.',
+    whyMoved:
+      'Pole {box}, {label}: przeniesione tu przez spotkanie z pola {from} ({fromLabel}); według danych wyniki pracy na poziomie {performance}, potencjał na poziomie {potential}.',
+    whyPlaced: 'Pole {box}, {label}: umieszczone ręcznie, bo dane nie pozwoliły na umieszczenie ({reason}).',
+    howComputed: 'Jak to jest liczone',
+    blindHidden: 'Dział i lokalizacja są ukryte w trybie anonimowym.',
     label: 'Szczegóły: {name}',
     box: '· pole {box}',
     meta: '{department} · menedżer {manager}',
@@ -572,6 +634,8 @@ export const calibration: Catalogue['calibration'] = {
     inHolding: 'W poczekalni',
     rounding: 'Zaokrąglanie',
     col: {
+      finalBoxLabel: 'Nazwa pola końcowego',
+      toBoxLabel: 'Nazwa pola docelowego',
       box: 'Pole',
       label: 'Nazwa',
       computedBefore: 'Wyliczone (przed)',
