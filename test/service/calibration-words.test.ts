@@ -90,6 +90,21 @@ describe('a session in names and words', () => {
     const [ay, am, ad] = view.settings.asOf.split('-').map(Number) as [number, number, number]
     expect(detail.profile?.tenureMonths).toBe((ay - hy) * 12 + am - hm - (ad < hd ? 1 : 0))
 
+    // Reviewers by name in the ratings and the records; in blind mode not at all.
+    const reviewed = detail.reviews.filter((r) => r.reviewerId !== null)
+    expect(reviewed.length).toBeGreaterThan(0)
+    for (const r of reviewed) expect(r.reviewerName).toBe(fullName(r.reviewerId as string) ?? r.reviewerId)
+    const labels = (d: typeof detail): string[] =>
+      [...d.performance.evidence, ...d.flags.flatMap((f) => f.evidence)].map((e) => e.label)
+    const named = labels(detail).filter((l) => l.includes(' review by '))
+    expect(named.length).toBeGreaterThan(0)
+    for (const label of named) expect(label).not.toMatch(/ by E\d+$/)
+    await client.call('calibration.setBlind', { sessionId, blind: true })
+    const blind = await client.call('calibration.person', { sessionId, employeeId: person.employeeId })
+    expect(labels(blind).filter((l) => l.includes(' review by '))).toEqual([])
+    expect(blind.reviews.every((r) => r.reviewerName === null)).toBe(true)
+    await client.call('calibration.setBlind', { sessionId, blind: false })
+
     // The workbook names the manager and labels the box.
     const out = join(dir, 'results.xlsx')
     await client.call('calibration.export', { sessionId, path: out })

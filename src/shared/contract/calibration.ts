@@ -153,6 +153,8 @@ export const personDetail = z.object({
       potentialRating: z.number().nullable(),
       scale: z.string(),
       reviewerId: z.string().nullable(),
+      /** The reviewer by name (their ID when the workspace has no name); null in blind mode. */
+      reviewerName: z.string().nullable().optional(),
       reviewDate: z.string().nullable(),
     }),
   ),

@@ -8,6 +8,7 @@ import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { liveFlagRecords, readSnapshot, withoutRecords } from './flagRecords'
 import { cycleById, loadMembers } from './loadPopulation'
 import { jobLevelShown } from '../jobLevelSql'
+import { withReviewerNames } from './reviewerNames'
 import { sessionRow } from './sessionRecord'
 import { moveLog } from './sessionMoves'
 import { showSession } from './sessionView'
@@ -66,64 +67,68 @@ export function personDetail(
        WHERE p.id = ?`,
     )
     .get(placement.personId) as { jobTitle: string | null; jobLevel: string | null; hireDate: string | null }
-  return {
-    placement,
-    flags: flags ? [...flags] : withoutRecords(placement.flags),
-    profile: {
-      ...who,
-      tenureMonths: tenureMonths(who.hireDate, asOf),
-      managerName: placement.managerName ?? null,
+  return withReviewerNames(
+    db,
+    {
+      placement,
+      flags: flags ? [...flags] : withoutRecords(placement.flags),
+      profile: {
+        ...who,
+        tenureMonths: tenureMonths(who.hireDate, asOf),
+        managerName: placement.managerName ?? null,
+      },
+      ...explainPlacement(person, placement, cycleById(db, row.cycle_id), settings),
+      reviews: [...person.reviews]
+        .sort((a, b) => byDate(a.reviewDate, b.reviewDate))
+        .map((r) => ({
+          cycle: r.cycleName,
+          overallRating: r.overallRating,
+          potentialRating: r.potentialRating,
+          scale: `${r.scaleMin}–${r.scaleMax}`,
+          reviewerId: r.reviewerId,
+          reviewDate: r.reviewDate,
+        })),
+      competencies: [...person.competencies]
+        .sort((a, b) => a.skill.localeCompare(b.skill) || byDate(a.ratedAt, b.ratedAt))
+        .map((c) => ({
+          skill: c.skill,
+          level: c.level,
+          source: c.source,
+          cycle: c.cycleName,
+          ratedAt: c.ratedAt,
+        })),
+      learning: [...person.learning]
+        .sort((a, b) => byDate(a.completedAt ?? a.dueAt, b.completedAt ?? b.dueAt))
+        .map((r) => ({
+          title: r.title,
+          activityType: r.activityType,
+          mandatory: r.mandatory,
+          status: r.status,
+          score: r.score,
+          scoreMax: r.scoreMax,
+          dueAt: r.dueAt,
+          completedAt: r.completedAt,
+          validUntil: r.validUntil,
+          state: learningState(r, asOf),
+        })),
+      notes: db
+        .prepare(
+          'SELECT text, actor, at FROM calibration_notes WHERE session_id = ? AND person_id = ? ORDER BY id',
+        )
+        .all(sessionId, placement.personId) as { text: string; actor: string; at: string }[],
+      moves: moveLog(db, sessionId)
+        .filter((m) => m.employeeId === employeeId)
+        .map(({ step, fromBox, toBox, reasonCode, reason, actor, at, state }) => ({
+          step,
+          fromBox,
+          toBox,
+          reasonCode,
+          reason,
+          actor,
+          at,
+          state,
+        })),
     },
-    ...explainPlacement(person, placement, cycleById(db, row.cycle_id), settings),
-    reviews: [...person.reviews]
-      .sort((a, b) => byDate(a.reviewDate, b.reviewDate))
-      .map((r) => ({
-        cycle: r.cycleName,
-        overallRating: r.overallRating,
-        potentialRating: r.potentialRating,
-        scale: `${r.scaleMin}–${r.scaleMax}`,
-        reviewerId: r.reviewerId,
-        reviewDate: r.reviewDate,
-      })),
-    competencies: [...person.competencies]
-      .sort((a, b) => a.skill.localeCompare(b.skill) || byDate(a.ratedAt, b.ratedAt))
-      .map((c) => ({
-        skill: c.skill,
-        level: c.level,
-        source: c.source,
-        cycle: c.cycleName,
-        ratedAt: c.ratedAt,
-      })),
-    learning: [...person.learning]
-      .sort((a, b) => byDate(a.completedAt ?? a.dueAt, b.completedAt ?? b.dueAt))
-      .map((r) => ({
-        title: r.title,
-        activityType: r.activityType,
-        mandatory: r.mandatory,
-        status: r.status,
-        score: r.score,
-        scoreMax: r.scoreMax,
-        dueAt: r.dueAt,
-        completedAt: r.completedAt,
-        validUntil: r.validUntil,
-        state: learningState(r, asOf),
-      })),
-    notes: db
-      .prepare(
-        'SELECT text, actor, at FROM calibration_notes WHERE session_id = ? AND person_id = ? ORDER BY id',
-      )
-      .all(sessionId, placement.personId) as { text: string; actor: string; at: string }[],
-    moves: moveLog(db, sessionId)
-      .filter((m) => m.employeeId === employeeId)
-      .map(({ step, fromBox, toBox, reasonCode, reason, actor, at, state }) => ({
-        step,
-        fromBox,
-        toBox,
-        reasonCode,
-        reason,
-        actor,
-        at,
-        state,
-      })),
-  }
+    view.blind,
+  )
 }

@@ -339,7 +339,8 @@ export function PersonPanel({
                     : ''}
                   <span className="muted">
                     {' '}
-                    ({r.reviewerId ?? t('calibration.panel.noReviewer')},{' '}
+                    {/* The reviewer by name; in blind mode not at all (they are usually the manager). */}(
+                    {blind ? '' : `${r.reviewerName ?? r.reviewerId ?? t('calibration.panel.noReviewer')}, `}
                     {r.reviewDate ?? t('calibration.panel.noDate')})
                   </span>
                 </li>
