@@ -63,6 +63,6 @@ describe('the message catalogue', () => {
       '(92nd percentile, weight 0.35)',
       '(100th percentile, weight 0.35)',
     ])
-    expect(rank('pl', 92)).toBe('(92. centyl, waga 0,35)')
+    expect(rank('pl', 92)).toBe('(92. percentyl, waga 0,35)')
   })
 })

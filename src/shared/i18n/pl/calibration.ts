@@ -303,7 +303,7 @@ export const calibration: Catalogue['calibration'] = {
     agility: 'Zwinność uczenia się: {index}',
     insufficient: 'za mało dowodów',
     loading: 'Wczytywanie dowodów…',
-    rank: '({rank}. centyl, waga {weight})',
+    rank: '({rank, ordinal} percentyl, waga {weight})',
     ratings: 'Oceny według cykli',
     rating: 'w skali {scale}',
     potentialRating: ', potencjał {rating}',
@@ -391,11 +391,11 @@ export const calibration: Catalogue['calibration'] = {
       other: 'ocena ogólna {overall}/5, a {count} wyniku testów średnio {percent}% ({assessed}/5)',
     },
     hiddenGemAssessment: {
-      one: 'Brak wskaźnika zwinności uczenia się (za mało dowodów), ale jedyny wynik testu mieści się w czołówce sesji ({percentile}. centyl, czołówka od {cut}.), a wyniki pracy są na poziomie: {level} (ocena {rating}/5, mediana sesji {median}).',
-      few: 'Brak wskaźnika zwinności uczenia się (za mało dowodów), ale {count} wyniki testów mieszczą się w czołówce sesji ({percentile}. centyl, czołówka od {cut}.), a wyniki pracy są na poziomie: {level} (ocena {rating}/5, mediana sesji {median}).',
-      many: 'Brak wskaźnika zwinności uczenia się (za mało dowodów), ale {count} wyników testów mieści się w czołówce sesji ({percentile}. centyl, czołówka od {cut}.), a wyniki pracy są na poziomie: {level} (ocena {rating}/5, mediana sesji {median}).',
+      one: 'Brak wskaźnika zwinności uczenia się (za mało dowodów), ale jedyny wynik testu mieści się w czołówce sesji ({percentile, ordinal} percentyl, czołówka od {cut, ordinal}), a wyniki pracy są na poziomie: {level} (ocena {rating}/5, mediana sesji {median}).',
+      few: 'Brak wskaźnika zwinności uczenia się (za mało dowodów), ale {count} wyniki testów mieszczą się w czołówce sesji ({percentile, ordinal} percentyl, czołówka od {cut, ordinal}), a wyniki pracy są na poziomie: {level} (ocena {rating}/5, mediana sesji {median}).',
+      many: 'Brak wskaźnika zwinności uczenia się (za mało dowodów), ale {count} wyników testów mieści się w czołówce sesji ({percentile, ordinal} percentyl, czołówka od {cut, ordinal}), a wyniki pracy są na poziomie: {level} (ocena {rating}/5, mediana sesji {median}).',
       other:
-        'Brak wskaźnika zwinności uczenia się (za mało dowodów), ale {count} wyniku testów mieści się w czołówce sesji ({percentile}. centyl, czołówka od {cut}.), a wyniki pracy są na poziomie: {level} (ocena {rating}/5, mediana sesji {median}).',
+        'Brak wskaźnika zwinności uczenia się (za mało dowodów), ale {count} wyniku testów mieści się w czołówce sesji ({percentile, ordinal} percentyl, czołówka od {cut, ordinal}), a wyniki pracy są na poziomie: {level} (ocena {rating}/5, mediana sesji {median}).',
     },
     hiddenGem:
       'Zwinność uczenia się {index} mieści się w czołówce sesji (≥ {cut}), a poziom wyników jest {level} (ocena {rating}/5, mediana sesji {median}).',
@@ -519,7 +519,7 @@ export const calibration: Catalogue['calibration'] = {
       many: 'Średnia ważona {count} pozycji składowych w sesji ({items}).',
       other: 'Średnia ważona {count} pozycji składowej w sesji ({items}).',
     },
-    weightedPart: '{label}: {rank}. centyl × {weight}',
+    weightedPart: '{label}: {rank, ordinal} percentyl × {weight}',
   },
   performance: {
     explain:
@@ -546,10 +546,10 @@ export const calibration: Catalogue['calibration'] = {
     resultUndated: '{title} {score} (bez daty)',
     partAgility: 'wskaźnik zwinności uczenia się {index}',
     partAssessment: {
-      one: 'wyniki testów na {percentile}. centylu sesji (jeden wynik: {items})',
-      few: 'wyniki testów na {percentile}. centylu sesji (średnia z {count} wyników: {items})',
-      many: 'wyniki testów na {percentile}. centylu sesji (średnia z {count} wyników: {items})',
-      other: 'wyniki testów na {percentile}. centylu sesji (średnia z {count} wyniku: {items})',
+      one: 'wyniki testów na {percentile, ordinal} percentylu sesji (jeden wynik: {items})',
+      few: 'wyniki testów na {percentile, ordinal} percentylu sesji (średnia z {count} wyników: {items})',
+      many: 'wyniki testów na {percentile, ordinal} percentylu sesji (średnia z {count} wyników: {items})',
+      other: 'wyniki testów na {percentile, ordinal} percentylu sesji (średnia z {count} wyniku: {items})',
     },
     blendOf: '{firstShare}% — {first} + {secondShare}% — {second}.',
     blendMissing: 'Połączenie niemożliwe (brak: {missing}); podstawa: {used}.',
@@ -557,7 +557,7 @@ export const calibration: Catalogue['calibration'] = {
     fallback: 'Brak: {missing}, więc podstawą jest {used}.',
     byHand: 'Umieszczono ręcznie w polu {box} z poczekalni ({reason}). {level}.',
     cutsFixed: 'niski poniżej {low}, wysoki od {high}',
-    cutsPercentile: 'niski poniżej {low}. centyla sesji, wysoki od {high}.',
+    cutsPercentile: 'niski poniżej {low, ordinal} percentyla sesji, wysoki od {high, ordinal}',
   },
   errors: {
     heldOnGrid: {
