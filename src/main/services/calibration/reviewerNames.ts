@@ -1,4 +1,5 @@
 import type { Evidence, PersonDetail } from '../../../shared/contract/calibration'
+import type { FlagRecords } from './flagRecords'
 import { english, message, type Message } from '../../../shared/i18n/translate'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 
@@ -21,6 +22,34 @@ const reviewerOf = (e: Evidence): string | null => {
   return typeof reviewer === 'string' ? reviewer : null
 }
 
+/** A record with its reviewer by name, or (blind) without a reviewer. */
+function renamer(names: ReadonlyMap<string, string>, blind: boolean): (e: Evidence) => Evidence {
+  return (e) => {
+    const reviewer = reviewerOf(e)
+    if (reviewer === null || !e.labelText) return e
+    const cycle = e.labelText.params?.['cycle'] ?? ''
+    const labelText: Message = blind
+      ? message('calibration.evidence.review', { cycle })
+      : message('calibration.evidence.reviewBy', { cycle, reviewer: names.get(reviewer) ?? reviewer })
+    return { ...e, label: english(labelText), labelText }
+  }
+}
+
+/** The records behind the flags, as a workbook shows them: reviewers by name (exports always carry names). */
+export function recordsWithReviewerNames(db: WorkspaceDb, records: FlagRecords): FlagRecords {
+  const all = [...records.values()].flatMap((flags) => flags.flatMap((f) => f.evidence))
+  const renamed = renamer(
+    namesOf(
+      db,
+      all.map(reviewerOf).filter((r): r is string => r !== null),
+    ),
+    false,
+  )
+  return new Map(
+    [...records].map(([id, flags]) => [id, flags.map((f) => ({ ...f, evidence: f.evidence.map(renamed) }))]),
+  )
+}
+
 /**
  * The side panel's records with reviewers by name rather than employee ID; in blind mode without them (a reviewer
  * is usually the manager, and a name or an ID would say whose team the person is in).
@@ -36,15 +65,7 @@ export function withReviewerNames(db: WorkspaceDb, detail: PersonDetail, blind: 
     ...all.map(reviewerOf).filter((r): r is string => r !== null),
     ...detail.reviews.map((r) => r.reviewerId).filter((r): r is string => r !== null),
   ])
-  const renamed = (e: Evidence): Evidence => {
-    const reviewer = reviewerOf(e)
-    if (reviewer === null || !e.labelText) return e
-    const cycle = e.labelText.params?.['cycle'] ?? ''
-    const labelText: Message = blind
-      ? message('calibration.evidence.review', { cycle })
-      : message('calibration.evidence.reviewBy', { cycle, reviewer: names.get(reviewer) ?? reviewer })
-    return { ...e, label: english(labelText), labelText }
-  }
+  const renamed = renamer(names, blind)
   const named = (items: readonly Evidence[]): Evidence[] => items.map(renamed)
   return {
     ...detail,

@@ -10,6 +10,7 @@ import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { withCalibrationFields } from './calibrationFields'
 import { liveFlagRecords, readSnapshot, type FlagRecords } from './flagRecords'
 import { activeMoves, cycleById, loadMembers } from './loadPopulation'
+import { recordsWithReviewerNames } from './reviewerNames'
 import { withManagerNames } from './sessionManagers'
 import { sessionRow, type SessionRow } from './sessionRecord'
 import { moveLog, type MoveLogEntry } from './sessionMoves'
@@ -144,13 +145,14 @@ export function sessionForExport(
     return {
       view: withCalibrationFields(db, withManagerNames(db, view)),
       changes: [],
-      records: liveFlagRecords(db, row, view),
+      records: recordsWithReviewerNames(db, liveFlagRecords(db, row, view)),
     }
   }
   if (row.status === 'finalized' && row.finalized_json) {
     const snapshot = readSnapshot(row.finalized_json)
     return {
       ...snapshot,
+      records: recordsWithReviewerNames(db, snapshot.records),
       view: withCalibrationFields(db, withManagerNames(db, { ...snapshot.view, blind: false })),
       changes: moveLog(db, sessionId),
     }
@@ -159,6 +161,6 @@ export function sessionForExport(
   return {
     view: withCalibrationFields(db, withManagerNames(db, view)),
     changes: moveLog(db, sessionId),
-    records: liveFlagRecords(db, row, view),
+    records: recordsWithReviewerNames(db, liveFlagRecords(db, row, view)),
   }
 }
