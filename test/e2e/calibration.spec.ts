@@ -104,7 +104,7 @@ test.describe('a calibration meeting', () => {
     await expect(
       page.locator('ul.journey li.journey-overdue, ul.journey li.journey-failed').first(),
     ).toBeVisible()
-    await page.getByLabel('Note on COMPLIANCE_GAP').fill('Training booked for next week')
+    await page.getByLabel('Note on compliance gap').fill('Training booked for next week')
     await flag.getByRole('button', { name: 'Acknowledge' }).click()
     await expect(flag).toContainText('(acknowledged)')
     await expect(flag).toContainText('Note: Training booked for next week')
@@ -125,7 +125,7 @@ test.describe('a calibration meeting', () => {
     // The session log lists the moves in words; presenter mode hides it, and the flags' records and notes.
     await page.getByText(/^Session log/).click()
     await expect(page.locator('.session-log li').first()).toContainText('a note added')
-    await expect(page.locator('.session-log li').nth(1)).toContainText('COMPLIANCE_GAP acknowledged')
+    await expect(page.locator('.session-log li').nth(1)).toContainText('compliance gap acknowledged')
     await expect(page.locator('.session-log')).toContainText(`box ${from} → ${to} (step 1)`)
     await page.getByLabel('Presenter').check()
     await expect(page.locator('.session-log')).toHaveCount(0)
@@ -145,8 +145,16 @@ test.describe('a calibration meeting', () => {
     await page.getByLabel('Blind').click()
     await expect(page.getByLabel('Blind')).not.toBeChecked()
 
-    // Finalize: dragging is refused from now on.
+    // Finalize shows what is left first, then locks on confirmation: dragging is refused from now on.
     await page.getByRole('button', { name: 'Finalize' }).click()
+    await expect(calibration.dialog).toContainText(/\d+ people not discussed yet/)
+    await expect(calibration.dialog).toContainText(/flags? still open/)
+    await page.screenshot({ path: 'test-results/screens/calibration-finalize-summary.png', fullPage: true })
+    await calibration.dialog.getByRole('button', { name: 'Keep working' }).click()
+    await expect(calibration.dialog).toBeHidden()
+    await expect(calibration.status).not.toHaveText('finalized')
+    await page.getByRole('button', { name: 'Finalize' }).click()
+    await calibration.dialog.getByRole('button', { name: 'Finalize and lock' }).click()
     await expect(calibration.status).toHaveText('finalized')
     await calibration.dragTo(other, otherFrom)
     await expect(calibration.dialog).toBeHidden()

@@ -77,7 +77,7 @@ describeWithSharedData('potential from assessment results on managers.csv', () =
     if (!first) throw new Error('nobody placed')
     const detail = await client.call('calibration.person', { sessionId, employeeId: first.employeeId })
     expect(detail.potential.explanation).toMatch(
-      /^From the assessment results in the session's \d+th percentile \(one result: Assessment test \d+ \(undated\)\)\./,
+      /^From the assessment results in the session's \d+(st|nd|rd|th) percentile \(one result: Assessment test \d+ \(undated\)\)\./,
     )
     expect(detail.potential.explanationText && english(detail.potential.explanationText)).toBe(
       detail.potential.explanation,
@@ -267,7 +267,8 @@ describe('the holding area as a to-do list, on thin evidence', () => {
     expect(detail.potential.explanation).toContain('Placed by hand in box 5')
     expect(detail.moves).toMatchObject([{ step: 2, fromBox: null, toBox: 5, state: 'active' }])
     expect((await client.call('calibration.log', { sessionId }))[0]?.summary).toBe(
-      'P36: placed by hand in box 5 (step 2)',
+      // The log names the person as the grid does.
+      'Person P36: placed by hand in box 5 (step 2)',
     )
     // The results workbook shows no computed box for them, and the move's reason.
     const out = join(tempDir(), 'results.xlsx')
@@ -285,7 +286,7 @@ describe('the holding area as a to-do list, on thin evidence', () => {
       null,
       5,
       'yes',
-      'evidence-not-in-system: Joined in spring; the panel agrees on a solid start',
+      'evidence not in the system: Joined in spring; the panel agrees on a solid start',
     ])
     // The pre-read is the grid before the meeting: P36 is still in its holding area there.
     const preRead = join(tempDir(), 'pre-read.xlsx')
@@ -318,7 +319,7 @@ describe('the holding area as a to-do list, on thin evidence', () => {
     // Rated 3, the top score of the session, and no agility index.
     const gem = flagsOf('P20').find((f) => f.code === 'HIDDEN_GEM')
     expect(gem?.rationale).toMatch(
-      /^No learning agility index \(too little evidence\), but the one assessment result on record is in the session's top group \(\d+th percentile, top from the \d+th\) while performance is moderate/,
+      /^No learning agility index \(too little evidence\), but the one assessment result on record is in the session's top group \(\d+(st|nd|rd|th) percentile, top from the \d+(st|nd|rd|th)\) while performance is moderate/,
     )
     // The English and the message for the user's language say the same.
     for (const f of [...flagsOf('P01'), ...flagsOf('P20')])

@@ -200,7 +200,7 @@ describe('calibration sessions on the demo organisation', () => {
     // Written as text, with the formula neutralised: never a formula cell.
     // The reason code leads the cell, so nothing there starts like a formula; the reason alone does (Changes).
     expect(row?.getCell(8).value).toBe(
-      'evidence-not-in-system: =HYPERLINK("http://evil.example","led the migration")',
+      'evidence not in the system: =HYPERLINK("http://evil.example","led the migration")',
     )
     expect(row?.getCell(8).type).toBe(ExcelJS.ValueType.String)
     const changes = book.getWorksheet('Changes')
@@ -246,7 +246,7 @@ describe('calibration sessions on the demo organisation', () => {
     const flags = book.getWorksheet('Flags')
     const row = flags
       ?.getRows(2, flags.rowCount - 1)
-      ?.find((r) => r.getCell(1).value === employeeId && r.getCell(3).value === 'COMPLIANCE_GAP')
+      ?.find((r) => r.getCell(1).value === employeeId && r.getCell(3).value === 'compliance gap')
     const evidence = String(row?.getCell(7).value)
     for (const e of gap?.evidence ?? []) expect(evidence).toContain(`${e.label}: ${e.value}`)
   })

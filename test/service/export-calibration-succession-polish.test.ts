@@ -109,9 +109,10 @@ describe('the calibration, succession and ontology workbooks in Polish', () => {
       'Reason code',
       'Reason',
       'State',
+      'To box label',
     ])
     expect(cells(en, 'Changes', 2)).toEqual(
-      expect.arrayContaining(['calibration-consensus', 'agreed in the meeting', 'active']),
+      expect.arrayContaining(['consensus of the meeting', 'agreed in the meeting', 'active']),
     )
     // The English book is the one the service writes without a language.
     const viaService = join(tempDir(), 'service.xlsx')

@@ -17,7 +17,8 @@ describe('the message catalogue', () => {
     const polish = new Map(leaves(pl as unknown as Tree))
     expect([...polish.keys()].sort()).toEqual([...english.keys()].sort())
     const placeholders = (v: string | Tree): string[] =>
-      [...JSON.stringify(v).matchAll(/\{(\w+)\}/g)]
+      // "{rank, ordinal}" is the placeholder rank written as an ordinal.
+      [...JSON.stringify(v).matchAll(/\{(\w+)(?:, ordinal)?\}/g)]
         .map((m) => m[1] ?? '')
         .filter((n, i, a) => a.indexOf(n) === i)
         .sort()
@@ -45,5 +46,23 @@ describe('the message catalogue', () => {
     expect(translator('pl').percent(0.125)).toBe('12,5%')
     expect(translator('en').date('2026-11-23')).toBe('Nov 23, 2026')
     expect(translator('pl').date('2026-11-23')).toBe('23 lis 2026')
+  })
+
+  it("writes ordinals by the locale's ordinal rules: 1st, 2nd, 3rd, 11th, 92nd; in Polish 92.", () => {
+    const rank = (locale: 'en' | 'pl', value: number): string =>
+      translate(locale, 'calibration.panel.rank', { rank: value, weight: 0.35 })
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 92, 100].map((n) => rank('en', n))).toEqual([
+      '(1st percentile, weight 0.35)',
+      '(2nd percentile, weight 0.35)',
+      '(3rd percentile, weight 0.35)',
+      '(4th percentile, weight 0.35)',
+      '(11th percentile, weight 0.35)',
+      '(12th percentile, weight 0.35)',
+      '(13th percentile, weight 0.35)',
+      '(21st percentile, weight 0.35)',
+      '(92nd percentile, weight 0.35)',
+      '(100th percentile, weight 0.35)',
+    ])
+    expect(rank('pl', 92)).toBe('(92. percentyl, waga 0,35)')
   })
 })

@@ -8,7 +8,8 @@ import type {
 import type { CalibrationPerson } from './evidenceModel'
 import { competencyEvidence, learningEvidence } from './evidenceLabels'
 import { scanEvidence, type PersonEvidenceScan } from './evidenceScan'
-import { joinMessages, message, type Message } from './messages'
+import { english } from '../../shared/i18n/translate'
+import { englishOrdinal, joinMessages, message, type Message } from './messages'
 import { midRankColumn } from './ranking'
 
 /**
@@ -68,7 +69,7 @@ export function agilityComponents(person: CalibrationPerson, asOf: string): Agil
       explanation:
         growth.raw === null
           ? 'No skill rated twice at least 3 months apart.'
-          : `${round(growth.raw)} levels per year on average over ${growth.skills} skill(s) rated at least twice.`,
+          : english(message('calibration.agility.growth', { rate: round(growth.raw), count: growth.skills })),
       explanationText:
         growth.raw === null
           ? message('calibration.agility.growthNone')
@@ -81,7 +82,13 @@ export function agilityComponents(person: CalibrationPerson, asOf: string): Agil
       explanation:
         assessment.raw === null
           ? 'No scored assessment on record.'
-          : `Latest assessment scores average ${Math.round(assessment.mastery * 100)}%, improved by ${Math.round(assessment.improvement * 100)} points on average since the first attempt (${scan.attempts.size} assessment(s)).`,
+          : english(
+              message('calibration.agility.assessment', {
+                mastery: Math.round(assessment.mastery * 100),
+                improvement: Math.round(assessment.improvement * 100),
+                count: scan.attempts.size,
+              }),
+            ),
       explanationText:
         assessment.raw === null
           ? message('calibration.agility.assessmentNone')
@@ -98,7 +105,13 @@ export function agilityComponents(person: CalibrationPerson, asOf: string): Agil
       explanation:
         breadth === null
           ? 'No skill rating or finished learning in the last 12 months.'
-          : `${scan.freshSkills.size} skill(s) rated and ${scan.finished.size} learning item(s) finished since ${year} (mandatory training not counted).`,
+          : english(
+              message('calibration.agility.breadth', {
+                skills: scan.freshSkills.size,
+                items: scan.finished.size,
+                date: String(year),
+              }),
+            ),
       explanationText:
         breadth === null
           ? message('calibration.agility.breadthNone')
@@ -118,7 +131,7 @@ export function agilityComponents(person: CalibrationPerson, asOf: string): Agil
       explanation:
         stretch === 0
           ? 'No programme completed in the last 3 years.'
-          : `${stretch} programme(s) completed since ${threeYears}.`,
+          : english(message('calibration.agility.stretch', { count: stretch, date: String(threeYears) })),
       explanationText:
         stretch === 0
           ? message('calibration.agility.stretchNone')
@@ -210,7 +223,7 @@ export function explainAgility(
     explanation:
       placement.index === null
         ? `Insufficient evidence: ${present} of skill growth, assessments and recent learning on record (at least ${MIN_EVIDENCE_COMPONENTS} needed).`
-        : `Weighted mean of ${used.length} component ranks within the session (${used.map((c) => `${c.label.toLowerCase()} ${Math.round((c.rank as number) * 100)}th percentile × ${c.weight}`).join('; ')}).`,
+        : `Weighted mean of ${used.length} component ranks within the session (${used.map((c) => `${c.label.toLowerCase()} ${englishOrdinal(Math.round((c.rank as number) * 100))} percentile × ${c.weight}`).join('; ')}).`,
     explanationText:
       placement.index === null
         ? message('calibration.agility.insufficient', { present, min: MIN_EVIDENCE_COMPONENTS })

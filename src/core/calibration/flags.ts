@@ -11,7 +11,7 @@ import type { CalibrationPerson, CompetencyRecord, ReviewRecord } from './eviden
 import { agilityComponents } from './agility'
 import { boundedResult, scanEvidence, type PersonEvidenceScan } from './evidenceScan'
 import { competencyEvidence, learningEvidence, reviewEvidence } from './evidenceLabels'
-import { joinMessages, levelKey, message, type Message } from './messages'
+import { englishOrdinal, joinMessages, levelKey, message, type Message } from './messages'
 import { normaliseRating } from './performance'
 
 /**
@@ -259,7 +259,7 @@ function assessmentGem(
   return flag(
     'HIDDEN_GEM',
     'info',
-    `No learning agility index (too little evidence), but ${results} in the session's top group (${values.percentile}th percentile, top from the ${values.cut}th) while performance is ${performance.level} (rating ${values.rating}/5, session median ${ctx.medianRating}).`,
+    `No learning agility index (too little evidence), but ${results} in the session's top group (${englishOrdinal(values.percentile)} percentile, top from the ${englishOrdinal(values.cut)}) while performance is ${performance.level} (rating ${values.rating}/5, session median ${ctx.medianRating}).`,
     message('calibration.flags.hiddenGemAssessment', values),
     () => [
       reviewEvidence(performance.review),

@@ -1,4 +1,4 @@
-import { message, type Message, type MessageKey } from '../../shared/i18n/translate'
+import { message, translate, type Message, type MessageKey } from '../../shared/i18n/translate'
 
 export { message, type Message }
 
@@ -19,3 +19,6 @@ export function joinMessages(
 /** The catalogue key of a level's name, lower case ("low") or as a title ("Low"). */
 export const levelKey = (level: 'low' | 'moderate' | 'high', title = false): MessageKey =>
   title ? `calibration.levelTitle.${level}` : `calibration.level.${level}`
+
+/** A number as an English ordinal (1st, 2nd, 3rd, 92nd), as the catalogue writes it for the English texts. */
+export const englishOrdinal = (n: number): string => translate('en', 'common.ordinal', { count: n })

@@ -8,7 +8,7 @@ import type { LearningRecord, ReviewRecord } from './evidenceModel'
 import { learningEvidence, reviewEvidence } from './evidenceLabels'
 import { resultDate } from './evidenceScan'
 import { english } from '../../shared/i18n/translate'
-import { joinMessages, levelKey, message, type Message } from './messages'
+import { englishOrdinal, joinMessages, levelKey, message, type Message } from './messages'
 import { firstValueRankedFrom } from './ranking'
 import { levelFromCuts, normaliseRating } from './performance'
 
@@ -211,7 +211,7 @@ export function potentialCuts(values: readonly number[], settings: PotentialSett
   const moderateFrom = firstValueRankedFrom(sorted, low / 100) ?? Number.POSITIVE_INFINITY
   return {
     levelOf: (value) => (value >= highFrom ? 'high' : value < moderateFrom ? 'low' : 'moderate'),
-    text: `low below the session's ${low}th percentile, high from its ${high}th`,
+    text: `low below the session's ${englishOrdinal(low)} percentile, high from its ${englishOrdinal(high)}`,
   }
 }
 
@@ -285,7 +285,7 @@ function cutsText(settings: PotentialSettings): string {
   const { mode, low, high } = settings.cuts
   return mode === 'fixed'
     ? `low below ${low}, high from ${high}`
-    : `low below the session's ${low}th percentile, high from its ${high}th`
+    : `low below the session's ${englishOrdinal(low)} percentile, high from its ${englishOrdinal(high)}`
 }
 
 /** One assessment result in words: its title, score and date (or that it is undated). */

@@ -131,6 +131,18 @@ export const personDetail = z.object({
   placement,
   /** The placement's flags with the records behind each. */
   flags: z.array(flag),
+  /** Who the person is at a glance (absent from older services). */
+  profile: z
+    .object({
+      jobTitle: z.string().nullable(),
+      /** The job level as shown ("PT5 - Principal", "3"). */
+      jobLevel: z.string().nullable(),
+      hireDate: z.string().nullable(),
+      /** Whole months from the hire date to the session's as-of date. */
+      tenureMonths: z.number().int().nullable(),
+      managerName: z.string().nullable(),
+    })
+    .optional(),
   performance: axisScore,
   potential: axisScore,
   agility: agilityScore,
@@ -141,6 +153,8 @@ export const personDetail = z.object({
       potentialRating: z.number().nullable(),
       scale: z.string(),
       reviewerId: z.string().nullable(),
+      /** The reviewer by name (their ID when the workspace has no name); null in blind mode. */
+      reviewerName: z.string().nullable().optional(),
       reviewDate: z.string().nullable(),
     }),
   ),
@@ -272,6 +286,8 @@ export const calibrationMethods = defineMethods('calibration')({
         /** The summary as a message, for the user's language. */
         summaryText: messageSchema.optional(),
         reason: z.string().nullable(),
+        /** The reason in the user's language (a move's reason code in words); `reason` stays as stored. */
+        reasonText: messageSchema.optional(),
       }),
     ),
   },

@@ -143,6 +143,11 @@ export const placement = z.object({
   name: z.string(),
   pseudonym: z.string(),
   managerId: z.string().nullable(),
+  /**
+   * The manager's name as people read it (a colleague's full name, or the name a file gave for a manager outside the
+   * workspace); a manager pseudonym in blind mode. Absent from snapshots written before.
+   */
+  managerName: z.string().nullable().optional(),
   department: z.string().nullable(),
   location: z.string().nullable(),
   jobLevel: z.number().nullable(),

@@ -59,17 +59,23 @@ function isPlural(node: unknown): boolean {
   )
 }
 
+const ORDINAL: MessageKey = 'common.ordinal'
+
 /** One message in one locale: plural forms by the locale's rules, numbers formatted the locale's way. */
 export function translate(locale: Locale, key: MessageKey, params: Params = {}): string {
   // A key unknown to this build (a newer service) shows as itself rather than as nothing.
   const entry = lookup(CATALOGUES[locale], key) ?? lookup(en, key) ?? key
   const count = params['count']
+  // The ordinal entry picks its form by ordinal rules (1st, 2nd, 3rd, 4th; Polish has one form, "92.").
+  const rules = new Intl.PluralRules(locale, key === ORDINAL ? { type: 'ordinal' } : {})
   const text =
     typeof entry === 'string'
       ? entry
-      : (entry[new Intl.PluralRules(locale).select(typeof count === 'number' ? count : 0)] ?? entry.other)
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => {
+      : (entry[rules.select(typeof count === 'number' ? count : 0)] ?? entry.other)
+  // "{rank, ordinal}" is a number written as an ordinal in the locale's way.
+  return text.replace(/\{(\w+)(, ordinal)?\}/g, (_, name: string, ordinal: string | undefined) => {
     const value = params[name]
+    if (typeof value === 'number' && ordinal) return translate(locale, ORDINAL, { count: value })
     if (typeof value === 'number') return new Intl.NumberFormat(locale).format(value)
     if (typeof value === 'object') return translate(locale, value.key, value.params)
     return value ?? ''

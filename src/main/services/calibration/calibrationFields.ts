@@ -39,6 +39,7 @@ export function withCalibrationFields(db: WorkspaceDb, view: CalibrationView): C
       location: location ? p.location : null,
       jobLevel: jobLevel ? p.jobLevel : null,
       managerId: manager ? p.managerId : null,
+      managerName: manager ? p.managerName : null,
     })),
     holding: view.holding.map((h) => ({ ...h, department: department ? h.department : null })),
   }

@@ -28,14 +28,14 @@ export function boxLabelText(t: Translator, box: number | null, label: string | 
   return label === translate('en', key) ? t.t(key) : label
 }
 
-/** A flag code as the session log names it (the code itself in English). */
+/** A flag as the session log names it, in words. */
 export function flagCodeText(t: Translator, code: string): string {
   return (flagCode.options as readonly string[]).includes(code)
     ? t.t(`calibration.log.flagCode.${code}` as MessageKey)
     : code
 }
 
-/** A move reason code as the move history names it (the code itself in English). */
+/** A move reason as the move history names it, in words. */
 function reasonCodeText(t: Translator, code: string): string {
   if (code === 'other') return t.t('calibration.panel.reasonCodeOther')
   return (moveReasonCode.options as readonly string[]).includes(code)
@@ -60,6 +60,8 @@ export async function writeCalibrationWorkbook(
   const latestMove = new Map<string, MoveLogEntry>()
   for (const c of changes) if (c.state === 'active') latestMove.set(c.employeeId, c)
   const nameOf = new Map(view.placements.map((p) => [p.employeeId, p.name]))
+  const labelOf = (box: number | null): string | null =>
+    box === null ? null : boxLabelText(tr, box, view.settings.labels[String(box)] ?? null)
   const summary: SheetSpec = {
     name: t('calibration.export.sheet.summary'),
     preamble: [
@@ -125,7 +127,7 @@ export async function writeCalibrationWorkbook(
     columns: [
       { header: t('calibration.export.col.employeeId'), width: 14 },
       { header: t('calibration.export.col.name'), width: 24 },
-      { header: t('calibration.export.col.manager'), width: 14 },
+      { header: t('calibration.export.col.manager'), width: 24 },
       { header: t('calibration.export.col.department'), width: 18 },
       { header: t('calibration.export.col.computedBox'), width: 14, kind: 'number' },
       { header: t('calibration.export.col.finalBox'), width: 11, kind: 'number' },
@@ -135,6 +137,8 @@ export async function writeCalibrationWorkbook(
       { header: t('calibration.export.col.potential'), width: 11 },
       { header: t('calibration.export.col.agility'), width: 16 },
       { header: t('calibration.export.col.flags'), width: 40 },
+      // Last, so the columns before keep their places for anyone reading the book by column.
+      { header: t('calibration.export.col.finalBoxLabel'), width: 22 },
     ],
     rows: view.placements.map((p) => {
       const move = latestMove.get(p.employeeId)
@@ -144,7 +148,8 @@ export async function writeCalibrationWorkbook(
       return [
         p.employeeId,
         p.name,
-        p.managerId,
+        // The manager by name (their ID when nobody named them); the employee ID column identifies the person.
+        p.managerName ?? p.managerId,
         p.department,
         byHand ? null : p.computedBox,
         p.box,
@@ -156,9 +161,10 @@ export async function writeCalibrationWorkbook(
         t(`calibration.level.${p.potential.level}`),
         p.agility.index ?? t('calibration.panel.insufficient'),
         p.flags.map((f) => flagCodeText(tr, f.code)).join(', ') || null,
+        labelOf(p.box),
       ]
     }),
-    colours: [{ formula: '$F2<>$E2', columns: { from: 1, to: 12 }, argb: AMBER }],
+    colours: [{ formula: '$F2<>$E2', columns: { from: 1, to: 13 }, argb: AMBER }],
   }
   const changeSheet: SheetSpec = {
     name: t('calibration.export.sheet.changes'),
@@ -174,6 +180,7 @@ export async function writeCalibrationWorkbook(
       { header: t('calibration.export.col.reasonCode'), width: 22 },
       { header: t('calibration.export.col.reason'), width: 40 },
       { header: t('calibration.export.col.state'), width: 11 },
+      { header: t('calibration.export.col.toBoxLabel'), width: 22 },
     ],
     rows: changes.map((c) => [
       c.step,
@@ -187,11 +194,12 @@ export async function writeCalibrationWorkbook(
       reasonCodeText(tr, c.reasonCode),
       c.reason,
       t(`calibration.panel.moveState.${c.state}`),
+      labelOf(c.toBox),
     ]),
     colours: [
       {
         formula: `$K2<>${excelText(t('calibration.panel.moveState.active'))}`,
-        columns: { from: 1, to: 11 },
+        columns: { from: 1, to: 12 },
         argb: 'FFD9D9D9',
       },
     ],

@@ -7,6 +7,8 @@ import type { LearningRecord } from '../../../core/calibration/evidenceModel'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { liveFlagRecords, readSnapshot, withoutRecords } from './flagRecords'
 import { cycleById, loadMembers } from './loadPopulation'
+import { jobLevelShown } from '../jobLevelSql'
+import { withReviewerNames } from './reviewerNames'
 import { sessionRow } from './sessionRecord'
 import { moveLog } from './sessionMoves'
 import { showSession } from './sessionView'
@@ -16,6 +18,14 @@ function learningState(r: LearningRecord, asOf: string): PersonDetail['learning'
   if (r.status === 'completed' || r.status === 'passed' || r.status === 'waived')
     return r.validUntil !== null && r.validUntil < asOf ? 'expired' : 'done'
   return r.dueAt !== null && r.dueAt < asOf ? 'overdue' : 'open'
+}
+
+/** Whole months from a hire date to the session's as-of date; null without a hire date or for one after it. */
+export function tenureMonths(hireDate: string | null, asOf: string): number | null {
+  if (hireDate === null || !/^\d{4}-\d{2}-\d{2}/.test(hireDate) || hireDate > asOf) return null
+  const [hy, hm, hd] = hireDate.slice(0, 10).split('-').map(Number) as [number, number, number]
+  const [ay, am, ad] = asOf.slice(0, 10).split('-').map(Number) as [number, number, number]
+  return (ay - hy) * 12 + (am - hm) - (ad < hd ? 1 : 0)
 }
 
 /**
@@ -51,59 +61,74 @@ export function personDetail(
     row.status === 'finalized' && row.finalized_json
       ? readSnapshot(row.finalized_json).records.get(employeeId)
       : liveFlagRecords(db, row, view, placement.personId).get(employeeId)
-  return {
-    placement,
-    flags: flags ? [...flags] : withoutRecords(placement.flags),
-    ...explainPlacement(person, placement, cycleById(db, row.cycle_id), settings),
-    reviews: [...person.reviews]
-      .sort((a, b) => byDate(a.reviewDate, b.reviewDate))
-      .map((r) => ({
-        cycle: r.cycleName,
-        overallRating: r.overallRating,
-        potentialRating: r.potentialRating,
-        scale: `${r.scaleMin}–${r.scaleMax}`,
-        reviewerId: r.reviewerId,
-        reviewDate: r.reviewDate,
-      })),
-    competencies: [...person.competencies]
-      .sort((a, b) => a.skill.localeCompare(b.skill) || byDate(a.ratedAt, b.ratedAt))
-      .map((c) => ({
-        skill: c.skill,
-        level: c.level,
-        source: c.source,
-        cycle: c.cycleName,
-        ratedAt: c.ratedAt,
-      })),
-    learning: [...person.learning]
-      .sort((a, b) => byDate(a.completedAt ?? a.dueAt, b.completedAt ?? b.dueAt))
-      .map((r) => ({
-        title: r.title,
-        activityType: r.activityType,
-        mandatory: r.mandatory,
-        status: r.status,
-        score: r.score,
-        scoreMax: r.scoreMax,
-        dueAt: r.dueAt,
-        completedAt: r.completedAt,
-        validUntil: r.validUntil,
-        state: learningState(r, asOf),
-      })),
-    notes: db
-      .prepare(
-        'SELECT text, actor, at FROM calibration_notes WHERE session_id = ? AND person_id = ? ORDER BY id',
-      )
-      .all(sessionId, placement.personId) as { text: string; actor: string; at: string }[],
-    moves: moveLog(db, sessionId)
-      .filter((m) => m.employeeId === employeeId)
-      .map(({ step, fromBox, toBox, reasonCode, reason, actor, at, state }) => ({
-        step,
-        fromBox,
-        toBox,
-        reasonCode,
-        reason,
-        actor,
-        at,
-        state,
-      })),
-  }
+  const who = db
+    .prepare(
+      `SELECT job_title AS jobTitle, ${jobLevelShown('p')} AS jobLevel, hire_date AS hireDate FROM people p
+       WHERE p.id = ?`,
+    )
+    .get(placement.personId) as { jobTitle: string | null; jobLevel: string | null; hireDate: string | null }
+  return withReviewerNames(
+    db,
+    {
+      placement,
+      flags: flags ? [...flags] : withoutRecords(placement.flags),
+      profile: {
+        ...who,
+        tenureMonths: tenureMonths(who.hireDate, asOf),
+        managerName: placement.managerName ?? null,
+      },
+      ...explainPlacement(person, placement, cycleById(db, row.cycle_id), settings),
+      reviews: [...person.reviews]
+        .sort((a, b) => byDate(a.reviewDate, b.reviewDate))
+        .map((r) => ({
+          cycle: r.cycleName,
+          overallRating: r.overallRating,
+          potentialRating: r.potentialRating,
+          scale: `${r.scaleMin}–${r.scaleMax}`,
+          reviewerId: r.reviewerId,
+          reviewDate: r.reviewDate,
+        })),
+      competencies: [...person.competencies]
+        .sort((a, b) => a.skill.localeCompare(b.skill) || byDate(a.ratedAt, b.ratedAt))
+        .map((c) => ({
+          skill: c.skill,
+          level: c.level,
+          source: c.source,
+          cycle: c.cycleName,
+          ratedAt: c.ratedAt,
+        })),
+      learning: [...person.learning]
+        .sort((a, b) => byDate(a.completedAt ?? a.dueAt, b.completedAt ?? b.dueAt))
+        .map((r) => ({
+          title: r.title,
+          activityType: r.activityType,
+          mandatory: r.mandatory,
+          status: r.status,
+          score: r.score,
+          scoreMax: r.scoreMax,
+          dueAt: r.dueAt,
+          completedAt: r.completedAt,
+          validUntil: r.validUntil,
+          state: learningState(r, asOf),
+        })),
+      notes: db
+        .prepare(
+          'SELECT text, actor, at FROM calibration_notes WHERE session_id = ? AND person_id = ? ORDER BY id',
+        )
+        .all(sessionId, placement.personId) as { text: string; actor: string; at: string }[],
+      moves: moveLog(db, sessionId)
+        .filter((m) => m.employeeId === employeeId)
+        .map(({ step, fromBox, toBox, reasonCode, reason, actor, at, state }) => ({
+          step,
+          fromBox,
+          toBox,
+          reasonCode,
+          reason,
+          actor,
+          at,
+          state,
+        })),
+    },
+    view.blind,
+  )
 }

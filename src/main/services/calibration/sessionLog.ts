@@ -1,7 +1,7 @@
 import type { MethodOutput } from '../../../shared/contract'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { english, message, type Message, type MessageKey } from '../../../shared/i18n/translate'
-import { flagCode, flagSummary, potentialFrom } from '../../../shared/contract/calibration'
+import { flagCode, flagSummary, moveReasonCode, potentialFrom } from '../../../shared/contract/calibration'
 import { showSession } from './sessionView'
 
 const FLAG_CODES: readonly string[] = flagCode.options
@@ -14,6 +14,25 @@ const known = (values: readonly string[], value: unknown, prefix: string): strin
     : String(value)
 
 const SOURCES: readonly string[] = potentialFrom.options
+const REASONS: readonly string[] = moveReasonCode.options
+
+/**
+ * A move's stored reason ("calibration-consensus: agreed in the meeting") with its code in words; other reasons (a
+ * reopening's) are what someone typed and stay as typed.
+ */
+function reasonText(action: string, reason: string | null): Message | undefined {
+  if (action !== 'calibration.move' || reason === null) return undefined
+  const at = reason.indexOf(': ')
+  const code = at < 0 ? '' : reason.slice(0, at)
+  if (!REASONS.includes(code)) return undefined
+  return message('calibration.log.reason', {
+    code:
+      code === 'other'
+        ? message('calibration.panel.reasonCodeOther')
+        : message(`calibration.panel.reasonCode.${code}` as MessageKey),
+    reason: reason.slice(at + 2),
+  })
+}
 
 /** A potential source as the session form names it, in the user's language. */
 const sourceName = (value: unknown): string | Message => known(SOURCES, value, 'calibration.create.source')
@@ -37,7 +56,8 @@ const parse = (json: string | null): Detail => (json ? (JSON.parse(json) as Deta
 export function sessionLog(db: WorkspaceDb, sessionId: string): MethodOutput<'calibration.log'> {
   const view = showSession(db, sessionId)
   const shown = new Map(
-    [...view.placements, ...view.holding].map((p) => [p.employeeId, view.blind ? p.pseudonym : p.employeeId]),
+    // By name, as the grid shows them (the pseudonym in blind mode: the view's name is then the pseudonym).
+    [...view.placements, ...view.holding].map((p) => [p.employeeId, view.blind ? p.pseudonym : p.name]),
   )
   const who = (detail: Detail): string | Message => {
     const id = String(detail['employeeId'] ?? '')
@@ -92,6 +112,7 @@ export function sessionLog(db: WorkspaceDb, sessionId: string): MethodOutput<'ca
       'calibration.reopen': () => message('calibration.log.reopen'),
     }
     const summary = summaries[row.action]?.()
+    const reason = reasonText(row.action, row.reason)
     return {
       at: row.at,
       actor: row.actor,
@@ -99,6 +120,7 @@ export function sessionLog(db: WorkspaceDb, sessionId: string): MethodOutput<'ca
       summary: summary ? english(summary) : row.action,
       ...(summary ? { summaryText: summary } : {}),
       reason: row.reason,
+      ...(reason ? { reasonText: reason } : {}),
     }
   })
 }

@@ -10,6 +10,8 @@ import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { withCalibrationFields } from './calibrationFields'
 import { liveFlagRecords, readSnapshot, type FlagRecords } from './flagRecords'
 import { activeMoves, cycleById, loadMembers } from './loadPopulation'
+import { recordsWithReviewerNames } from './reviewerNames'
+import { withManagerNames } from './sessionManagers'
 import { sessionRow, type SessionRow } from './sessionRecord'
 import { moveLog, type MoveLogEntry } from './sessionMoves'
 
@@ -37,9 +39,9 @@ function freshView(db: WorkspaceDb, sessionId: string): CalibrationView {
   const row = sessionRow(db, sessionId)
   if (row.status === 'finalized' && row.finalized_json) {
     const locked = readSnapshot(row.finalized_json).view
-    return withCalibrationFields(db, row.blind === 1 ? blindView(locked) : locked)
+    return withCalibrationFields(db, withManagerNames(db, row.blind === 1 ? blindView(locked) : locked))
   }
-  return withCalibrationFields(db, computeView(db, row))
+  return withCalibrationFields(db, withManagerNames(db, computeView(db, row)))
 }
 
 export function computeView(
@@ -140,16 +142,25 @@ export function sessionForExport(
         flags: p.flags.filter((f) => f.code !== 'MOVED_AGAINST_EVIDENCE'),
       })),
     }
-    return { view: withCalibrationFields(db, view), changes: [], records: liveFlagRecords(db, row, view) }
+    return {
+      view: withCalibrationFields(db, withManagerNames(db, view)),
+      changes: [],
+      records: recordsWithReviewerNames(db, liveFlagRecords(db, row, view)),
+    }
   }
   if (row.status === 'finalized' && row.finalized_json) {
     const snapshot = readSnapshot(row.finalized_json)
-    return { ...snapshot, view: withCalibrationFields(db, snapshot.view), changes: moveLog(db, sessionId) }
+    return {
+      ...snapshot,
+      records: recordsWithReviewerNames(db, snapshot.records),
+      view: withCalibrationFields(db, withManagerNames(db, { ...snapshot.view, blind: false })),
+      changes: moveLog(db, sessionId),
+    }
   }
   const view = computeView(db, row, true)
   return {
-    view: withCalibrationFields(db, view),
+    view: withCalibrationFields(db, withManagerNames(db, view)),
     changes: moveLog(db, sessionId),
-    records: liveFlagRecords(db, row, view),
+    records: recordsWithReviewerNames(db, liveFlagRecords(db, row, view)),
   }
 }

@@ -3,6 +3,7 @@ import { withNumbers } from '../../../core/fairness/text'
 import type { FairnessAudit } from '../../../shared/contract/fairness'
 import { translator, type Locale, type Message } from '../../../shared/i18n/translate'
 import { sensitiveNotice } from '../../export/sensitiveNotice'
+import { flagCodeText } from '../calibration/calibrationWorkbook'
 import { writeXlsx, type CellValue, type SheetSpec } from '../../export/xlsxWriter'
 
 const AMBER = 'FFFFE699'
@@ -140,7 +141,8 @@ export async function writeFairnessWorkbook(
       shown(d.hiddenGems, d.suppressed),
       d.flags
         ? Object.entries(d.flags)
-            .map(([code, n]) => t('fairness.export.flag', { code, n: num(n) }))
+            // The flag in words, as the calibration workbook names it.
+            .map(([code, n]) => t('fairness.export.flag', { code: flagCodeText(tr, code), n: num(n) }))
             .join(', ') || null
         : null,
     ]),

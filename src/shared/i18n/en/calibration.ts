@@ -141,7 +141,7 @@ export const calibration = {
     label: 'Nine-box grid: performance across, potential up',
     crowded: { other: '{count} people — open the list' },
     person: '{name}, box {box}',
-    personFlags: { other: '{name}, box {box}, {count} flag(s)' },
+    personFlags: { one: '{name}, box {box}, {count} flag', other: '{name}, box {box}, {count} flags' },
     performance: { low: 'Low performance', moderate: 'Moderate performance', high: 'High performance' },
     potential: { low: 'Low potential', moderate: 'Moderate potential', high: 'High potential' },
   },
@@ -161,18 +161,20 @@ export const calibration = {
     potentialSource: 'Potential now from {to} (was {from}): {placed} placed, {held} held (step {step})',
     place: '{who}: placed by hand in box {to} (step {step})',
     someone: 'someone',
-    /** The log names a flag by its code in English (as the CLI and the export do). */
+    /** A flag in the log, the lists and the workbooks, in words (the CLI's JSON keeps the codes). */
     flagCode: {
-      COMPLIANCE_GAP: 'COMPLIANCE_GAP',
-      EXPIRED_CERTIFICATION: 'EXPIRED_CERTIFICATION',
-      RATING_EVIDENCE_MISMATCH: 'RATING_EVIDENCE_MISMATCH',
-      RATER_LENIENCY: 'RATER_LENIENCY',
-      RATER_SEVERITY: 'RATER_SEVERITY',
-      HIDDEN_GEM: 'HIDDEN_GEM',
-      MISCAST_TALENT: 'MISCAST_TALENT',
-      STALE_EVIDENCE: 'STALE_EVIDENCE',
-      MOVED_AGAINST_EVIDENCE: 'MOVED_AGAINST_EVIDENCE',
+      COMPLIANCE_GAP: 'compliance gap',
+      EXPIRED_CERTIFICATION: 'expired certification',
+      RATING_EVIDENCE_MISMATCH: 'rating evidence mismatch',
+      RATER_LENIENCY: 'rater leniency',
+      RATER_SEVERITY: 'rater severity',
+      HIDDEN_GEM: 'hidden gem',
+      MISCAST_TALENT: 'miscast talent',
+      STALE_EVIDENCE: 'stale evidence',
+      MOVED_AGAINST_EVIDENCE: 'moved against evidence',
     },
+    /** A move's reason in the log: the reason code in words, then what was typed. */
+    reason: '{code}: {reason}',
   },
   flag: {
     name: {
@@ -194,7 +196,50 @@ export const calibration = {
     acknowledge: 'Acknowledge',
     resolve: 'Resolve',
   },
+  /** The check before a session is locked. */
+  finalize: {
+    title: 'Finalize {name}?',
+    intro:
+      'Finalizing locks the session: no more moves, flags or notes until someone reopens it with a reason.',
+    allClear:
+      'Everyone was discussed, no flag is open, every box is on target and nobody is in the holding area.',
+    notDiscussed: {
+      one: '{count} person not discussed yet',
+      other: '{count} people not discussed yet',
+    },
+    openFlags: { one: '{count} flag still open', other: '{count} flags still open' },
+    holding: {
+      one: '{count} person in the holding area',
+      other: '{count} people in the holding area',
+    },
+    offTarget: { one: '{count} box off its target:', other: '{count} boxes off their targets:' },
+    offTargetBox: 'box {box}, {label}: {actual} against a target of {target} ({deviation})',
+    enforced:
+      'This session refuses to finalize while a box is off its target: move people first, or change the setting.',
+    confirm: 'Finalize and lock',
+    cancel: 'Keep working',
+  },
   panel: {
+    glance: 'At a glance',
+    jobTitle: 'Title',
+    jobLevel: 'Level',
+    tenure: 'Tenure',
+    manager: 'Manager',
+    noManager: 'no manager recorded',
+    unknown: 'not recorded',
+    tenureYears: { one: '{count} year', other: '{count} years' },
+    tenureMonths: { one: '{count} month', other: '{count} months' },
+    tenureBoth: '{years} {months}',
+    ratingsNow: 'Rating',
+    ratingThis: '{rating} in {cycle}',
+    ratingBefore: 'before: {rating} in {cycle}',
+    noRating: 'no rating in this cycle',
+    why: 'Box {box}, {label}: {performance} performance and {potential} potential.',
+    whyMoved:
+      'Box {box}, {label}: moved here by the meeting from box {from} ({fromLabel}); the data says {performance} performance and {potential} potential.',
+    whyPlaced: 'Box {box}, {label}: placed by hand, because the data could not place them ({reason}).',
+    howComputed: 'How this is computed',
+    blindHidden: 'Department and location are hidden in blind mode.',
     label: 'Details for {name}',
     box: '· box {box}',
     meta: '{department} · manager {manager}',
@@ -208,7 +253,7 @@ export const calibration = {
     agility: 'Learning agility: {index}',
     insufficient: 'insufficient evidence',
     loading: 'Loading the evidence…',
-    rank: '({rank}th percentile, weight {weight})',
+    rank: '({rank, ordinal} percentile, weight {weight})',
     ratings: 'Ratings by cycle',
     rating: 'on {scale}',
     potentialRating: ', potential {rating}',
@@ -226,14 +271,14 @@ export const calibration = {
     moves: 'Move history',
     moveLine: 'Step {step}: box {from} → {to} by {actor} ({state}) — {code}',
     moveState: { active: 'active', undone: 'undone', discarded: 'discarded' },
-    /** Move reasons are shown by their code in English. */
+    /** A move reason in the history, the log and the workbooks, in words (the CLI's JSON keeps the codes). */
     reasonCode: {
-      'evidence-not-in-system': 'evidence-not-in-system',
-      'rating-inflated': 'rating-inflated',
-      'rating-deflated': 'rating-deflated',
-      'scope-of-role': 'scope-of-role',
-      'recent-change': 'recent-change',
-      'calibration-consensus': 'calibration-consensus',
+      'evidence-not-in-system': 'evidence not in the system',
+      'rating-inflated': 'rating inflated',
+      'rating-deflated': 'rating deflated',
+      'scope-of-role': 'scope of the role',
+      'recent-change': 'recent change',
+      'calibration-consensus': 'consensus of the meeting',
     },
     reasonCodeOther: 'other',
   },
@@ -292,9 +337,9 @@ export const calibration = {
       other: 'overall rating {overall}/5 vs {count} assessment results averaging {percent}% ({assessed}/5)',
     },
     hiddenGemAssessment: {
-      one: "No learning agility index (too little evidence), but the one assessment result on record is in the session's top group ({percentile}th percentile, top from the {cut}th) while performance is {level} (rating {rating}/5, session median {median}).",
+      one: "No learning agility index (too little evidence), but the one assessment result on record is in the session's top group ({percentile, ordinal} percentile, top from the {cut, ordinal}) while performance is {level} (rating {rating}/5, session median {median}).",
       other:
-        "No learning agility index (too little evidence), but {count} assessment results are in the session's top group ({percentile}th percentile, top from the {cut}th) while performance is {level} (rating {rating}/5, session median {median}).",
+        "No learning agility index (too little evidence), but {count} assessment results are in the session's top group ({percentile, ordinal} percentile, top from the {cut, ordinal}) while performance is {level} (rating {rating}/5, session median {median}).",
     },
     hiddenGem:
       "Learning agility {index} is in the session's top group (≥ {cut}) while performance is {level} (rating {rating}/5, session median {median}).",
@@ -377,23 +422,30 @@ export const calibration = {
       stretch: 'stretch programmes completed (3 years)',
     },
     growthNone: 'No skill rated twice at least 3 months apart.',
-    growth: { other: '{rate} levels per year on average over {count} skill(s) rated at least twice.' },
+    growth: {
+      one: '{rate} levels per year on average over {count} skill rated at least twice.',
+      other: '{rate} levels per year on average over {count} skills rated at least twice.',
+    },
     assessmentNone: 'No scored assessment on record.',
     assessment: {
+      one: 'Latest assessment scores average {mastery}%, improved by {improvement} points on average since the first attempt ({count} assessment).',
       other:
-        'Latest assessment scores average {mastery}%, improved by {improvement} points on average since the first attempt ({count} assessment(s)).',
+        'Latest assessment scores average {mastery}%, improved by {improvement} points on average since the first attempt ({count} assessments).',
     },
     breadthNone: 'No skill rating or finished learning in the last 12 months.',
     breadth:
-      '{skills} skill(s) rated and {items} learning item(s) finished since {date} (mandatory training not counted).',
+      'Since {date}, skills rated: {skills}; learning items finished: {items} (mandatory training not counted).',
     stretchNone: 'No programme completed in the last 3 years.',
-    stretch: { other: '{count} programme(s) completed since {date}.' },
+    stretch: {
+      one: '{count} programme completed since {date}.',
+      other: '{count} programmes completed since {date}.',
+    },
     insufficient:
       'Insufficient evidence: {present} of skill growth, assessments and recent learning on record (at least {min} needed).',
     weighted: {
       other: 'Weighted mean of {count} component ranks within the session ({items}).',
     },
-    weightedPart: '{label} {rank}th percentile × {weight}',
+    weightedPart: '{label} {rank, ordinal} percentile × {weight}',
   },
   performance: {
     explain:
@@ -419,9 +471,9 @@ export const calibration = {
     resultUndated: '{title} {score} (undated)',
     partAgility: 'learning agility index {index}',
     partAssessment: {
-      one: "assessment results in the session's {percentile}th percentile (one result: {items})",
+      one: "assessment results in the session's {percentile, ordinal} percentile (one result: {items})",
       other:
-        "assessment results in the session's {percentile}th percentile (mean of {count} results: {items})",
+        "assessment results in the session's {percentile, ordinal} percentile (mean of {count} results: {items})",
     },
     blendOf: '{firstShare}% {first} + {secondShare}% {second}.',
     blendMissing: 'Blend not possible (no {missing} on record): from the {used}.',
@@ -429,7 +481,7 @@ export const calibration = {
     fallback: 'No {missing} on record, so from the {used}.',
     byHand: 'Placed by hand in box {box} from the holding area ({reason}). {level}.',
     cutsFixed: 'low below {low}, high from {high}',
-    cutsPercentile: "low below the session's {low}th percentile, high from its {high}th",
+    cutsPercentile: "low below the session's {low, ordinal} percentile, high from its {high, ordinal}",
     cutsScale:
       "a rating's place on its scale, as for performance (low up to {lowMax}, high from {highMin} on 1–5)",
   },
@@ -502,6 +554,8 @@ export const calibration = {
     inHolding: 'In the holding area',
     rounding: 'Rounding',
     col: {
+      finalBoxLabel: 'Final box label',
+      toBoxLabel: 'To box label',
       box: 'Box',
       label: 'Label',
       computedBefore: 'Computed (before)',
@@ -542,12 +596,12 @@ export const calibration = {
     reason: '{code}: {reason}',
     /** One record behind a flag: its date (may be empty), label and value. */
     evidence: '{date} {label}: {value}',
-    deviation: { over: 'over', under: 'under', 'on-target': 'on-target' },
+    deviation: { over: 'over', under: 'under', 'on-target': 'on target' },
     severity: { high: 'high', medium: 'medium', info: 'info' },
     holdingReason: {
-      'too-new': 'too-new',
-      'not-rated': 'not-rated',
-      'insufficient-evidence': 'insufficient-evidence',
+      'too-new': 'too new',
+      'not-rated': 'not rated',
+      'insufficient-evidence': 'insufficient evidence',
     },
   },
 } as const

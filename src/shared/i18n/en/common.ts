@@ -1,5 +1,7 @@
 /** Shared by every screen and service: generic errors, the print button, jobs and the transport's refusals. */
 export const common = {
+  /** A number as an ordinal, chosen by Intl ordinal rules (see translate). */
+  ordinal: { one: '{count}st', two: '{count}nd', few: '{count}rd', other: '{count}th' },
   somethingWrong: 'Something went wrong. Try again.',
   print: 'Print / PDF',
   printTitle: 'Print {what}, or save it as PDF',

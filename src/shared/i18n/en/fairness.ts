@@ -57,9 +57,9 @@ export const fairness = {
     indexOtherWay: 'differs the other way',
     indexHardly: 'hardly does (η² {eta2})',
     chance: {
-      one: '{count} further group result(s) fall below four fifths but could be chance (p ≥ 0.05): marked in the tables.',
+      one: '{count} further group result falls below four fifths but could be chance (p ≥ 0.05): marked in the tables.',
       other:
-        '{count} further group result(s) fall below four fifths but could be chance (p ≥ 0.05): marked in the tables.',
+        '{count} further group results fall below four fifths but could be chance (p ≥ 0.05): marked in the tables.',
     },
   },
   method: {

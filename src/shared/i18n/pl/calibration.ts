@@ -206,6 +206,7 @@ export const calibration: Catalogue['calibration'] = {
       STALE_EVIDENCE: 'nieaktualne dowody',
       MOVED_AGAINST_EVIDENCE: 'przeniesienie wbrew dowodom',
     },
+    reason: '{code}: {reason}',
   },
   flag: {
     name: {
@@ -227,7 +228,68 @@ export const calibration: Catalogue['calibration'] = {
     acknowledge: 'Przyjmij do wiadomości',
     resolve: 'Rozwiąż',
   },
+  finalize: {
+    title: 'Zamknąć sesję {name}?',
+    intro:
+      'Zamknięcie blokuje sesję: żadnych przeniesień, sygnałów ani notatek, dopóki ktoś nie otworzy jej ponownie z podaniem powodu.',
+    allClear:
+      'Omówiono wszystkich, żaden sygnał nie jest otwarty, każde pole jest zgodne z celem, a poczekalnia jest pusta.',
+    notDiscussed: {
+      one: '{count} osoba jeszcze nieomówiona',
+      few: '{count} osoby jeszcze nieomówione',
+      many: '{count} osób jeszcze nieomówionych',
+      other: '{count} osoby jeszcze nieomówionej',
+    },
+    openFlags: {
+      one: '{count} sygnał wciąż otwarty',
+      few: '{count} sygnały wciąż otwarte',
+      many: '{count} sygnałów wciąż otwartych',
+      other: '{count} sygnału wciąż otwartego',
+    },
+    holding: {
+      one: '{count} osoba w poczekalni',
+      few: '{count} osoby w poczekalni',
+      many: '{count} osób w poczekalni',
+      other: '{count} osoby w poczekalni',
+    },
+    offTarget: {
+      one: '{count} pole niezgodne z celem:',
+      few: '{count} pola niezgodne z celem:',
+      many: '{count} pól niezgodnych z celem:',
+      other: '{count} pola niezgodnego z celem:',
+    },
+    offTargetBox: 'pole {box}, {label}: {actual} przy celu {target} ({deviation})',
+    enforced:
+      'Ta sesja nie pozwala na zamknięcie, dopóki któreś pole jest niezgodne z celem: najpierw przenieś osoby albo zmień ustawienie.',
+    confirm: 'Zamknij i zablokuj',
+    cancel: 'Pracuj dalej',
+  },
   panel: {
+    glance: 'W skrócie',
+    jobTitle: 'Stanowisko',
+    jobLevel: 'Poziom',
+    tenure: 'Staż',
+    manager: 'Menedżer',
+    noManager: 'brak menedżera w danych',
+    unknown: 'brak w danych',
+    tenureYears: { one: '{count} rok', few: '{count} lata', many: '{count} lat', other: '{count} roku' },
+    tenureMonths: {
+      one: '{count} miesiąc',
+      few: '{count} miesiące',
+      many: '{count} miesięcy',
+      other: '{count} miesiąca',
+    },
+    tenureBoth: '{years} {months}',
+    ratingsNow: 'Ocena',
+    ratingThis: '{rating} w cyklu {cycle}',
+    ratingBefore: 'wcześniej: {rating} w cyklu {cycle}',
+    noRating: 'brak oceny w tym cyklu',
+    why: 'Pole {box}, {label}: wyniki pracy na poziomie {performance}, potencjał na poziomie {potential}.',
+    whyMoved:
+      'Pole {box}, {label}: przeniesione tu przez spotkanie z pola {from} ({fromLabel}); według danych wyniki pracy na poziomie {performance}, potencjał na poziomie {potential}.',
+    whyPlaced: 'Pole {box}, {label}: umieszczone ręcznie, bo dane nie pozwoliły na umieszczenie ({reason}).',
+    howComputed: 'Jak to jest liczone',
+    blindHidden: 'Dział i lokalizacja są ukryte w trybie anonimowym.',
     label: 'Szczegóły: {name}',
     box: '· pole {box}',
     meta: '{department} · menedżer {manager}',
@@ -241,7 +303,7 @@ export const calibration: Catalogue['calibration'] = {
     agility: 'Zwinność uczenia się: {index}',
     insufficient: 'za mało dowodów',
     loading: 'Wczytywanie dowodów…',
-    rank: '({rank}. centyl, waga {weight})',
+    rank: '({rank, ordinal} percentyl, waga {weight})',
     ratings: 'Oceny według cykli',
     rating: 'w skali {scale}',
     potentialRating: ', potencjał {rating}',
@@ -329,11 +391,11 @@ export const calibration: Catalogue['calibration'] = {
       other: 'ocena ogólna {overall}/5, a {count} wyniku testów średnio {percent}% ({assessed}/5)',
     },
     hiddenGemAssessment: {
-      one: 'Brak wskaźnika zwinności uczenia się (za mało dowodów), ale jedyny wynik testu mieści się w czołówce sesji ({percentile}. centyl, czołówka od {cut}.), a wyniki pracy są na poziomie: {level} (ocena {rating}/5, mediana sesji {median}).',
-      few: 'Brak wskaźnika zwinności uczenia się (za mało dowodów), ale {count} wyniki testów mieszczą się w czołówce sesji ({percentile}. centyl, czołówka od {cut}.), a wyniki pracy są na poziomie: {level} (ocena {rating}/5, mediana sesji {median}).',
-      many: 'Brak wskaźnika zwinności uczenia się (za mało dowodów), ale {count} wyników testów mieści się w czołówce sesji ({percentile}. centyl, czołówka od {cut}.), a wyniki pracy są na poziomie: {level} (ocena {rating}/5, mediana sesji {median}).',
+      one: 'Brak wskaźnika zwinności uczenia się (za mało dowodów), ale jedyny wynik testu mieści się w czołówce sesji ({percentile, ordinal} percentyl, czołówka od {cut, ordinal}), a wyniki pracy są na poziomie: {level} (ocena {rating}/5, mediana sesji {median}).',
+      few: 'Brak wskaźnika zwinności uczenia się (za mało dowodów), ale {count} wyniki testów mieszczą się w czołówce sesji ({percentile, ordinal} percentyl, czołówka od {cut, ordinal}), a wyniki pracy są na poziomie: {level} (ocena {rating}/5, mediana sesji {median}).',
+      many: 'Brak wskaźnika zwinności uczenia się (za mało dowodów), ale {count} wyników testów mieści się w czołówce sesji ({percentile, ordinal} percentyl, czołówka od {cut, ordinal}), a wyniki pracy są na poziomie: {level} (ocena {rating}/5, mediana sesji {median}).',
       other:
-        'Brak wskaźnika zwinności uczenia się (za mało dowodów), ale {count} wyniku testów mieści się w czołówce sesji ({percentile}. centyl, czołówka od {cut}.), a wyniki pracy są na poziomie: {level} (ocena {rating}/5, mediana sesji {median}).',
+        'Brak wskaźnika zwinności uczenia się (za mało dowodów), ale {count} wyniku testów mieści się w czołówce sesji ({percentile, ordinal} percentyl, czołówka od {cut, ordinal}), a wyniki pracy są na poziomie: {level} (ocena {rating}/5, mediana sesji {median}).',
     },
     hiddenGem:
       'Zwinność uczenia się {index} mieści się w czołówce sesji (≥ {cut}), a poziom wyników jest {level} (ocena {rating}/5, mediana sesji {median}).',
@@ -457,7 +519,7 @@ export const calibration: Catalogue['calibration'] = {
       many: 'Średnia ważona {count} pozycji składowych w sesji ({items}).',
       other: 'Średnia ważona {count} pozycji składowej w sesji ({items}).',
     },
-    weightedPart: '{label}: {rank}. centyl × {weight}',
+    weightedPart: '{label}: {rank, ordinal} percentyl × {weight}',
   },
   performance: {
     explain:
@@ -484,10 +546,10 @@ export const calibration: Catalogue['calibration'] = {
     resultUndated: '{title} {score} (bez daty)',
     partAgility: 'wskaźnik zwinności uczenia się {index}',
     partAssessment: {
-      one: 'wyniki testów na {percentile}. centylu sesji (jeden wynik: {items})',
-      few: 'wyniki testów na {percentile}. centylu sesji (średnia z {count} wyników: {items})',
-      many: 'wyniki testów na {percentile}. centylu sesji (średnia z {count} wyników: {items})',
-      other: 'wyniki testów na {percentile}. centylu sesji (średnia z {count} wyniku: {items})',
+      one: 'wyniki testów na {percentile, ordinal} percentylu sesji (jeden wynik: {items})',
+      few: 'wyniki testów na {percentile, ordinal} percentylu sesji (średnia z {count} wyników: {items})',
+      many: 'wyniki testów na {percentile, ordinal} percentylu sesji (średnia z {count} wyników: {items})',
+      other: 'wyniki testów na {percentile, ordinal} percentylu sesji (średnia z {count} wyniku: {items})',
     },
     blendOf: '{firstShare}% — {first} + {secondShare}% — {second}.',
     blendMissing: 'Połączenie niemożliwe (brak: {missing}); podstawa: {used}.',
@@ -495,7 +557,7 @@ export const calibration: Catalogue['calibration'] = {
     fallback: 'Brak: {missing}, więc podstawą jest {used}.',
     byHand: 'Umieszczono ręcznie w polu {box} z poczekalni ({reason}). {level}.',
     cutsFixed: 'niski poniżej {low}, wysoki od {high}',
-    cutsPercentile: 'niski poniżej {low}. centyla sesji, wysoki od {high}.',
+    cutsPercentile: 'niski poniżej {low, ordinal} percentyla sesji, wysoki od {high, ordinal}',
     cutsScale:
       'miejsce oceny na jej skali, jak przy wynikach (niski do {lowMax}, wysoki od {highMin} na skali 1–5)',
   },
@@ -574,6 +636,8 @@ export const calibration: Catalogue['calibration'] = {
     inHolding: 'W poczekalni',
     rounding: 'Zaokrąglanie',
     col: {
+      finalBoxLabel: 'Nazwa pola końcowego',
+      toBoxLabel: 'Nazwa pola docelowego',
       box: 'Pole',
       label: 'Nazwa',
       computedBefore: 'Wyliczone (przed)',

@@ -1,6 +1,7 @@
 import type { Catalogue } from '../catalogue'
 
 export const common: Catalogue['common'] = {
+  ordinal: { other: '{count}.' },
   somethingWrong: 'Coś poszło nie tak. Spróbuj ponownie.',
   print: 'Drukuj / PDF',
   printTitle: 'Wydrukuj {what} lub zapisz jako PDF',

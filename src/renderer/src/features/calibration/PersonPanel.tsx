@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react'
 import type { Evidence, FlagSummary, Placement, PersonDetail } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { useT, type Translator } from '../../i18n'
-import { flagName, reasonCodeText, said } from './labels'
+import { boxLabel, flagName, reasonCodeText, said } from './labels'
+import './personPanel.css'
 
 const SOURCES = ['self', 'manager', '360', 'assessment'] as const
 /** An imported competency source in the user's language (a source the catalogue does not know shows as stored). */
@@ -71,7 +72,7 @@ function FlagCard({
       {!presenter && !locked && flag.status !== 'resolved' && (
         <div className="flag-actions">
           <input
-            aria-label={t('calibration.flag.noteLabel', { code: flag.code })}
+            aria-label={t('calibration.flag.noteLabel', { code: flagName(translator, flag.code) })}
             placeholder={t('calibration.flag.notePlaceholder')}
             value={note}
             onChange={(e) => setNote(e.target.value)}
@@ -98,12 +99,111 @@ function FlagCard({
   )
 }
 
+/** A tenure in years and months ("3 years 2 months"), plural forms by the user's language. */
+function tenureText(t: Translator, months: number | null): string {
+  if (months === null) return t.t('calibration.panel.unknown')
+  const years = Math.floor(months / 12)
+  const rest = months % 12
+  const y = t.t('calibration.panel.tenureYears', { count: years })
+  const m = t.t('calibration.panel.tenureMonths', { count: rest })
+  if (years === 0) return m
+  return rest === 0 ? y : t.t('calibration.panel.tenureBoth', { years: y, months: m })
+}
+
+/** Why the person is in their box, in one sentence: the two levels, or the meeting's move, or a placing by hand. */
+function whySentence(t: Translator, person: Placement, labels: Readonly<Record<string, string>>): string {
+  const label = boxLabel(t, labels, person.box)
+  const performance = t.t(`calibration.level.${person.performance.level}`)
+  const potential = t.t(`calibration.level.${person.potential.level}`)
+  if (person.source === 'placed')
+    return t.t('calibration.panel.whyPlaced', {
+      box: person.box,
+      label,
+      reason: person.heldFor ? t.t(`calibration.todo.heldFor.${person.heldFor}`) : '—',
+    })
+  if (person.source === 'moved')
+    return t.t('calibration.panel.whyMoved', {
+      box: person.box,
+      label,
+      from: person.computedBox,
+      fromLabel: boxLabel(t, labels, person.computedBox),
+      performance,
+      potential,
+    })
+  return t.t('calibration.panel.why', { box: person.box, label, performance, potential })
+}
+
+/** Who the person is and why they are here, readable in a glance from across the table. */
+function Glance({
+  person,
+  detail,
+  blind,
+  labels,
+}: {
+  person: Placement
+  detail: PersonDetail | null
+  blind: boolean
+  labels: Readonly<Record<string, string>>
+}): React.JSX.Element {
+  const translator = useT()
+  const { t } = translator
+  const profile = detail?.profile
+  const [latest, previous] = detail?.reviews ?? []
+  const unknown = t('calibration.panel.unknown')
+  return (
+    <section className="glance" aria-label={t('calibration.panel.glance')}>
+      <p className="why" data-testid="panel-why">
+        {whySentence(translator, person, labels)}
+      </p>
+      <dl>
+        <dt>{t('calibration.panel.jobTitle')}</dt>
+        <dd>{profile ? (profile.jobTitle ?? unknown) : '…'}</dd>
+        <dt>{t('calibration.panel.jobLevel')}</dt>
+        <dd>{profile ? (profile.jobLevel ?? unknown) : '…'}</dd>
+        <dt>{t('calibration.panel.tenure')}</dt>
+        <dd>{profile ? tenureText(translator, profile.tenureMonths) : '…'}</dd>
+        <dt>{t('calibration.panel.manager')}</dt>
+        <dd data-testid="panel-manager">{person.managerName ?? t('calibration.panel.noManager')}</dd>
+        {!blind && (
+          <>
+            <dt>{t('calibration.filters.department')}</dt>
+            <dd>{person.department ?? unknown}</dd>
+          </>
+        )}
+        <dt>{t('calibration.panel.ratingsNow')}</dt>
+        <dd>
+          {!detail
+            ? '…'
+            : latest
+              ? t('calibration.panel.ratingThis', {
+                  rating: translator.number(latest.overallRating),
+                  cycle: latest.cycle,
+                })
+              : t('calibration.panel.noRating')}
+          {previous && (
+            <span className="muted">
+              {' · '}
+              {t('calibration.panel.ratingBefore', {
+                rating: translator.number(previous.overallRating),
+                cycle: previous.cycle,
+              })}
+            </span>
+          )}
+        </dd>
+      </dl>
+      {blind && <p className="muted small">{t('calibration.panel.blindHidden')}</p>}
+    </section>
+  )
+}
+
 /** Why a person sits where they do: each axis, each agility component and each flag, with the records behind it. */
 export function PersonPanel({
   sessionId,
   person,
   presenter,
   locked,
+  blind = false,
+  labels = {},
   onMoveTo,
   onDiscussed,
   onFlag,
@@ -113,6 +213,10 @@ export function PersonPanel({
   person: Placement
   presenter: boolean
   locked: boolean
+  /** Blind mode: the department and location, which narrow who it is, stay hidden. */
+  blind?: boolean
+  /** The session's box labels, for the one-sentence why. */
+  labels?: Readonly<Record<string, string>>
   onMoveTo: (box: number) => void
   onDiscussed: (discussed: boolean) => void
   onFlag: (code: FlagSummary['code'], status: 'acknowledged' | 'resolved', note: string) => void
@@ -127,16 +231,7 @@ export function PersonPanel({
       <h3>
         {person.name} <span className="muted">{t('calibration.panel.box', { box: person.box })}</span>
       </h3>
-      <p className="muted">
-        {t('calibration.panel.meta', {
-          department: person.department ?? '—',
-          manager: person.managerId ?? '—',
-        })}
-        {person.source === 'moved' ? t('calibration.panel.movedFrom', { box: person.computedBox }) : ''}
-        {person.source === 'placed' && person.heldFor
-          ? ` · ${t('calibration.todo.placedByHand', { reason: t(`calibration.todo.heldFor.${person.heldFor}`) })}`
-          : ''}
-      </p>
+      <Glance person={person} detail={detail} blind={blind} labels={labels} />
       {!locked && (
         <div className="panel-actions">
           <label>
@@ -185,7 +280,9 @@ export function PersonPanel({
           ))
         )}
       </section>
-      <section>
+      {/* The formula and the weights are there for whoever asks; the sentence above is what the room reads. */}
+      <details className="how-computed">
+        <summary>{t('calibration.panel.howComputed')}</summary>
         <h4>
           {t('calibration.panel.performance', { level: t(`calibration.level.${person.performance.level}`) })}
         </h4>
@@ -227,7 +324,7 @@ export function PersonPanel({
             ))}
           </ul>
         )}
-      </section>
+      </details>
       {detail && (
         <>
           <section>
@@ -242,7 +339,8 @@ export function PersonPanel({
                     : ''}
                   <span className="muted">
                     {' '}
-                    ({r.reviewerId ?? t('calibration.panel.noReviewer')},{' '}
+                    {/* The reviewer by name; in blind mode not at all (they are usually the manager). */}(
+                    {blind ? '' : `${r.reviewerName ?? r.reviewerId ?? t('calibration.panel.noReviewer')}, `}
                     {r.reviewDate ?? t('calibration.panel.noDate')})
                   </span>
                 </li>

@@ -11,10 +11,13 @@ export interface Filters {
 }
 export const NO_FILTERS: Filters = { department: '', manager: '', flag: '', box: '' }
 
+/** The manager a person is filtered by: their ID, or the name a file gave for a manager outside the workspace. */
+const managerKey = (p: Placement): string | null => p.managerId ?? p.managerName ?? null
+
 export function matchesFilters(p: Placement, f: Filters): boolean {
   return (
     (f.department === '' || p.department === f.department) &&
-    (f.manager === '' || p.managerId === f.manager) &&
+    (f.manager === '' || managerKey(p) === f.manager) &&
     (f.flag === '' || p.flags.some((flag) => flag.code === f.flag)) &&
     (f.box === '' || p.box === Number(f.box))
   )
@@ -33,14 +36,27 @@ export function SessionFilters({
   filters: Filters
   onChange: (filters: Filters) => void
 }): React.JSX.Element {
+  const managerNames = useMemo(
+    () =>
+      new Map(
+        view.placements.flatMap((p) => {
+          const key = managerKey(p)
+          return key === null ? [] : [[key, p.managerName ?? key] as const]
+        }),
+      ),
+    [view.placements],
+  )
   const options = useMemo(
     () => ({
       department: distinct(view.placements.map((p) => p.department)),
-      manager: distinct(view.placements.map((p) => p.managerId)),
+      // Managers by name, in the order people read them (blind mode: their pseudonyms).
+      manager: [...managerNames.keys()].sort(
+        (a, b) => (managerNames.get(a) ?? a).localeCompare(managerNames.get(b) ?? b) || a.localeCompare(b),
+      ),
       flag: distinct(view.placements.flatMap((p) => p.flags.map((f) => f.code))),
       box: ['1', '2', '3', '4', '5', '6', '7', '8', '9'],
     }),
-    [view.placements],
+    [view.placements, managerNames],
   )
   const translator = useT()
   const { t } = translator
@@ -53,7 +69,11 @@ export function SessionFilters({
         <option value="">{t('calibration.filters.all')}</option>
         {options[key].map((o) => (
           <option key={o} value={o}>
-            {key === 'flag' ? flagName(translator, o as FlagCode) : o}
+            {key === 'flag'
+              ? flagName(translator, o as FlagCode)
+              : key === 'manager'
+                ? (managerNames.get(o) ?? o)
+                : o}
           </option>
         ))}
       </select>

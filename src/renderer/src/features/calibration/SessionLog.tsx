@@ -31,7 +31,7 @@ export function SessionLog({ view }: { view: CalibrationView }): React.JSX.Eleme
               {e.at.replace('T', ' ').slice(0, 16)} · {e.actor}
             </span>{' '}
             {said(translator, e.summaryText, e.summary)}
-            {e.reason ? <span className="muted"> — {e.reason}</span> : null}
+            {e.reason ? <span className="muted"> — {said(translator, e.reasonText, e.reason)}</span> : null}
           </li>
         ))}
       </ol>

@@ -9,6 +9,7 @@ import { useT } from '../../i18n'
 import { boxLabel, said } from './labels'
 import { MoveDialog } from './MoveDialog'
 import { MAX_DRAWN_PER_BOX, NineBoxGrid } from './NineBoxGrid'
+import { FinalizeDialog } from './FinalizeDialog'
 import { PersonPanel } from './PersonPanel'
 import { HeldPanel, HoldingTodo } from './HoldingTodo'
 import { SessionLog } from './SessionLog'
@@ -47,6 +48,7 @@ export function SessionView({
   const [presenter, setPresenter] = useState(false)
   const [auditing, setAuditing] = useState(false)
   const [reopening, setReopening] = useState<string | null>(null)
+  const [finalizing, setFinalizing] = useState(false)
   /** The holding area's list shows one reason once "place by hand" was chosen for it. */
   const [heldShown, setHeldShown] = useState<HeldPerson['reason'] | null>(null)
   const jump = useAppStore((state) => state.jump)
@@ -214,7 +216,7 @@ export function SessionView({
         )}
         <PrintButton what={t('calibration.session.printWhat')} />
         {!locked && (
-          <button type="button" onClick={() => void session.finalize()}>
+          <button type="button" onClick={() => setFinalizing(true)}>
             {t('calibration.session.finalize')}
           </button>
         )}
@@ -392,6 +394,8 @@ export function SessionView({
                 person={person}
                 presenter={presenter}
                 locked={locked}
+                blind={view.blind}
+                labels={view.settings.labels}
                 onMoveTo={(box) => requestMove(person.employeeId, box)}
                 onDiscussed={(discussed) => void session.markDiscussed(person.employeeId, discussed)}
                 onFlag={(code, status, note) =>
@@ -410,6 +414,13 @@ export function SessionView({
             )}
           </div>
         </>
+      )}
+      {finalizing && view && (
+        <FinalizeDialog
+          view={view}
+          onCancel={() => setFinalizing(false)}
+          onConfirm={() => (setFinalizing(false), void session.finalize())}
+        />
       )}
       {pending && (
         <MoveDialog

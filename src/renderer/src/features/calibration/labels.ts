@@ -37,7 +37,7 @@ const isReason = (code: string): code is ReasonCode =>
 export const reasonLabel = (t: Translator, code: ReasonCode): string =>
   code === 'other' ? t.t('calibration.move.reasonOther') : t.t(`calibration.move.reasons.${code}`)
 
-/** A move reason as the move history shows it (its code, in English). */
+/** A move reason as the move history shows it, in words (a code the catalogue does not know shows as stored). */
 export const reasonCodeText = (t: Translator, code: string): string =>
   !isReason(code)
     ? code
