@@ -145,7 +145,6 @@ export const calibration = {
     shape: 'Show people as',
     cards: 'Cards',
     dots: 'Dots',
-    presenting: 'Presenter mode',
     exit: 'Leave presenter mode (Esc)',
     zoomIn: 'Zoom into box {box}, {label}',
     zoomOut: 'All nine boxes',

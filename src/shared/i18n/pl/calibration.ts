@@ -162,7 +162,6 @@ export const calibration: Catalogue['calibration'] = {
     shape: 'Pokaż osoby jako',
     cards: 'Karty',
     dots: 'Kropki',
-    presenting: 'Tryb prezentera',
     exit: 'Zakończ tryb prezentera (Esc)',
     zoomIn: 'Powiększ pole {box}, {label}',
     zoomOut: 'Wszystkie dziewięć pól',
