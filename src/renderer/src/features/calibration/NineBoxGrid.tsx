@@ -91,6 +91,7 @@ export function NineBoxGrid({
   /** The box under a dragged dot, highlighted on the DOM (not React state: the drag stays off renders). */
   const over = useRef<SVGRectElement | null>(null)
   const overBox = useRef<number | null>(null)
+  const hoverName = useRef<SVGTextElement>(null)
   const moved = useRef(false)
   /** The dot with keyboard focus shows its name beside it. */
   const [focused, setFocused] = useState<string | null>(null)
@@ -126,6 +127,28 @@ export function NineBoxGrid({
     over.current =
       box === null ? null : (svg?.querySelector<SVGRectElement>(`[data-testid="box-${box}"]`) ?? null)
     over.current?.classList.add('drop-target')
+  }
+  /**
+   * The dot under the pointer names its person: one label for the whole grid, filled in and moved on the DOM
+   * (no render per hover, no node per dot: the grid stays within its SVG budget). Quiet during a drag.
+   */
+  const nameUnderPointer = (target: EventTarget | null): void => {
+    const label = hoverName.current
+    if (!label) return
+    const dot = target instanceof Element && !drag ? target.closest<SVGGElement>('[data-employee]') : null
+    if (!dot) {
+      label.style.display = 'none'
+      return
+    }
+    const cell = dot.closest<SVGGElement>('[data-box]')
+    const [left, top] = /translate\(([-\d.]+)[ ,]+([-\d.]+)\)/
+      .exec(cell?.getAttribute('transform') ?? '')
+      ?.slice(1)
+      .map(Number) ?? [0, 0]
+    label.textContent = dot.dataset.name ?? ''
+    label.setAttribute('x', String((left ?? 0) + Number(dot.dataset.x)))
+    label.setAttribute('y', String((top ?? 0) + Number(dot.dataset.y) - RADIUS - 6))
+    label.style.display = ''
   }
   const endDrag = (): void => {
     highlight(null)
@@ -171,6 +194,8 @@ export function NineBoxGrid({
         if (moved.current && box !== null) onDrop(drag.employeeId, box)
       }}
       onPointerLeave={endDrag}
+      onPointerOver={(e) => nameUnderPointer(e.target)}
+      onPointerOut={() => nameUnderPointer(null)}
     >
       {[0, 1, 2].map((column) =>
         [0, 1, 2].map((row) => {
@@ -226,6 +251,9 @@ export function NineBoxGrid({
                       tabIndex={0}
                       role="button"
                       data-employee={p.employeeId}
+                      data-name={p.name}
+                      data-x={cx}
+                      data-y={cy}
                       aria-label={
                         p.flags.length
                           ? t('calibration.grid.personFlags', {
@@ -248,8 +276,6 @@ export function NineBoxGrid({
                       onFocus={() => setFocused(p.employeeId)}
                       onBlur={() => setFocused((current) => (current === p.employeeId ? null : current))}
                     >
-                      {/* A pointer resting on a dot names it (the browser's tooltip; no render while dragging). */}
-                      <title>{p.name}</title>
                       <circle r={RADIUS} />
                     </g>,
                     <text
@@ -296,6 +322,14 @@ export function NineBoxGrid({
           {t(`calibration.grid.potential.${level}`)}
         </text>
       ))}
+      <text
+        ref={hoverName}
+        textAnchor="middle"
+        className="dot-name"
+        aria-hidden="true"
+        data-testid="dot-hover-name"
+        style={{ display: 'none' }}
+      />
       {focusedAt && (
         <text
           x={focusedAt.x}
