@@ -65,7 +65,7 @@ export function MeetingGrid({
         </fieldset>
         {presenter && (
           <>
-            <h2 className="presenting-title">{grid.view.name}</h2>
+            <h1 className="presenting-title">{grid.view.name}</h1>
             {zoom !== null && (
               <button type="button" className="secondary" onClick={() => setZoom(null)}>
                 {t('calibration.meeting.zoomOut')}
