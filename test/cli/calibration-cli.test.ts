@@ -118,5 +118,16 @@ describe('ninefold calibration', () => {
     const changes = book.getWorksheet('Changes')
     expect(changes?.getRow(2).getCell(11).value).toBe('undone')
     expect(book.getWorksheet('Placements')?.rowCount).toBe(before.placements.length + 1)
+
+    // A reason code is enough (in a second session: the first is finalized); "other" alone is refused.
+    const second = await cli(['calibration', 'create', '--name', 'Sales moves', ...ws, '--json'])
+    const moves = (JSON.parse(second.stdout) as { sessionId: string }).sessionId
+    const byCode = ['--person', first.employeeId, '--box', String(target), '--reason-code']
+    const other = await cli(['calibration', 'move', moves, ...byCode, 'other', ...ws])
+    expect(other.code).toBe(2)
+    expect(other.stderr).toContain('The reason "Other" needs words')
+    const coded = await cli(['calibration', 'move', moves, ...byCode, 'rating-inflated', ...ws, '--json'])
+    expect(coded.code).toBe(0)
+    expect(JSON.parse(coded.stdout)).toEqual({ moved: 1, step: 1 })
   })
 })

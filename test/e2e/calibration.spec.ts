@@ -44,7 +44,7 @@ test.describe('a calibration meeting', () => {
     await expect(flag.locator('ul.evidence li').first()).toBeVisible()
     await page.screenshot({ path: 'test-results/screens/calibration-flag.png', fullPage: true })
 
-    // Drag with the mouse: a reason is required, and cancel leaves the person in place.
+    // Drag with the mouse: a reason code is required, and cancel leaves the person in place.
     const dragged = gap.employeeId
     const from = await calibration.boxOf(dragged)
     const to = from === 5 ? 4 : 5
@@ -133,7 +133,9 @@ test.describe('a calibration meeting', () => {
     await expect(flag).not.toContainText('Training booked for next week')
     await expect(page.locator('.notes')).toHaveCount(0)
     await page.screenshot({ path: 'test-results/screens/calibration-presenter.png', fullPage: true })
-    await page.getByLabel('Presenter').uncheck()
+    // Presenter mode hides the toolbar with its switch: Esc returns.
+    await page.keyboard.press('Escape')
+    await expect(page.getByLabel('Presenter')).not.toBeChecked()
 
     // Blind mode: no real name anywhere on the page.
     // The switch follows the session (blind mode is stored and logged), so it flips once the services answer.

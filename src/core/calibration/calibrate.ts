@@ -311,6 +311,8 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
       department: person.department,
       location: person.location,
       jobLevel: person.jobLevel,
+      // A job title can say who someone is: blind mode hides it with the name.
+      jobTitle: input.blind ? null : (person.jobTitle ?? null),
       computedBox,
       box,
       source: move && box !== computedBox ? 'moved' : 'computed',
@@ -335,6 +337,8 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
       department: person.department,
       location: person.location,
       jobLevel: person.jobLevel,
+      // A job title can say who someone is: blind mode hides it with the name.
+      jobTitle: input.blind ? null : (person.jobTitle ?? null),
       computedBox: move.toBox,
       box: move.toBox,
       source: 'placed',

@@ -47,6 +47,8 @@ export interface CalibrationPerson {
   department: string | null
   location: string | null
   jobLevel: number | null
+  /** Absent where a caller does not load it (tests, older fixtures). */
+  jobTitle?: string | null
   hireDate: string | null
   reviews: ReviewRecord[]
   competencies: CompetencyRecord[]

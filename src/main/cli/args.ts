@@ -28,7 +28,7 @@ Commands:
   calibration todo SESSION          the holding area as a to-do list: who is held, why, what would place them
   calibration resolve SESSION --potential-from SOURCE [--blend-of SOURCE,SOURCE]
                      take potential from another source (one undoable step)
-  calibration move SESSION --person ID [--person ID …] --box N --reason "…" [--reason-code CODE]
+  calibration move SESSION --person ID [--person ID …] --box N --reason "…" | --reason-code CODE [--reason "…"]
                      (someone in the holding area is placed by hand)
   calibration undo SESSION | calibration redo SESSION
   calibration finalize SESSION      lock the session (read-only)

@@ -112,8 +112,12 @@ export function checkCalibrationArgs(sub: string | undefined, args: CliArgs): vo
     const box = Number(args.box)
     if (!Number.isInteger(box) || box < 1 || box > 9)
       throw new AppError('INVALID_INPUT', `--box must be a box number 1–9, not "${args.box ?? ''}".`)
-    if (!args.reason || args.reason.trim().length < 3)
-      throw new AppError('INVALID_INPUT', 'A move needs a reason: --reason "…" (at least a few words).')
+    // A reason code is enough (the session may still ask for words, and "other" always does).
+    if (args.reasonCode === undefined && (!args.reason || args.reason.trim().length < 3))
+      throw new AppError(
+        'INVALID_INPUT',
+        'A move needs a reason: --reason "…" (at least a few words), or --reason-code CODE.',
+      )
     if (args.reasonCode !== undefined && !moveReasonCode.safeParse(args.reasonCode).success)
       throw new AppError('INVALID_INPUT', `--reason-code is one of ${moveReasonCode.options.join(', ')}.`)
   }

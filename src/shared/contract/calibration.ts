@@ -57,6 +57,8 @@ export const calibrationSettings = z
     /** Target share (%) per box "1".."9". */
     targets: z.record(z.string(), z.number().min(0)),
     enforceTargets: z.boolean(),
+    /** Every move needs words as well as a reason code (by default only the code "other" does). */
+    requireMoveText: z.boolean().optional(),
     labels: z.record(z.string(), z.string()),
   })
   .strict()
@@ -123,6 +125,13 @@ export const moveReasonCode = z.enum([
   'calibration-consensus',
   'other',
 ])
+export type MoveReasonCode = z.output<typeof moveReasonCode>
+
+/** A reason code is enough for a move, unless it is "other" (which says nothing) or the session asks for words. */
+export const moveNeedsText = (
+  reasonCode: MoveReasonCode,
+  settings: Pick<CalibrationSettings, 'requireMoveText'>,
+): boolean => reasonCode === 'other' || settings.requireMoveText === true
 
 const sessionRef = z.object({ sessionId: z.string().min(1) }).strict()
 
@@ -293,14 +302,20 @@ export const calibrationMethods = defineMethods('calibration')({
   },
   'calibration.move': {
     summary:
-      'Move people to a box, with a reason; one undoable step. People in the holding area are placed by hand.',
+      'Move people to a box, with a reason code and words when the code is "other" or the session asks for them; one undoable step. People in the holding area are placed by hand.',
     input: z
       .object({
         sessionId: z.string().min(1),
         employeeIds: z.array(z.string().min(1)).min(1).max(5000),
         box: boxNumber,
         reasonCode: moveReasonCode,
-        reason: z.string().trim().min(3, 'say why (at least a few words)').max(2000),
+        /** Optional unless `moveNeedsText` (then at least a few words); empty when the code says it all. */
+        reason: z
+          .string()
+          .trim()
+          .max(2000)
+          .refine((r) => r.length === 0 || r.length >= 3, 'say why (at least a few words)')
+          .default(''),
       })
       .strict(),
     output: z.object({ moved: z.number().int(), step: z.number().int() }),

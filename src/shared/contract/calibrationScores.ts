@@ -151,6 +151,8 @@ export const placement = z.object({
   department: z.string().nullable(),
   location: z.string().nullable(),
   jobLevel: z.number().nullable(),
+  /** The job title for the grid's cards; null in blind mode (absent from snapshots made before). */
+  jobTitle: z.string().nullable().optional(),
   computedBox: boxNumber,
   box: boxNumber,
   /** `placed`: placed by hand from the holding area (computedBox is then the box they were placed in). */

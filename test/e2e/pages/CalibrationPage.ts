@@ -1,13 +1,14 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 
-/** The Calibration screen: sessions, the nine-box grid, the person panel and the move dialog. */
+/** The Calibration screen: sessions, the nine-box grid (cards or dots), the person panel and the move dialog. */
 export class CalibrationPage {
   readonly grid: Locator
   readonly dialog: Locator
   readonly status: Locator
 
   constructor(readonly page: Page) {
-    this.grid = page.locator('svg.nine-box')
+    // Name cards (up to 150 people) or the dots' SVG: both carry the grid's class, boxes and data-employee.
+    this.grid = page.locator('.nine-box')
     this.dialog = page.getByRole('dialog')
     this.status = page.getByTestId('session-status')
   }
@@ -44,8 +45,10 @@ export class CalibrationPage {
     await this.page.mouse.up()
   }
 
-  async confirmMove(reason: string): Promise<void> {
-    await this.dialog.getByLabel('Why (recorded in the session log)').fill(reason)
+  /** Confirm the open move dialog with a reason code and, when given, words. */
+  async confirmMove(reason: string, code = 'Consensus of the meeting'): Promise<void> {
+    await this.dialog.getByRole('combobox', { name: 'Reason' }).selectOption({ label: code })
+    if (reason) await this.dialog.getByLabel(/^Why/).fill(reason)
     await this.dialog.getByRole('button', { name: 'Move' }).click()
     await expect(this.dialog).toBeHidden()
   }

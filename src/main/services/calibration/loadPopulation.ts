@@ -75,7 +75,7 @@ export function loadMembers(db: WorkspaceDb, sessionId: string, onlyPersonId?: n
   const people = db
     .prepare(
       `SELECT id AS personId, employee_id AS employeeId, full_name AS fullName, manager_id AS managerId, department,
-              location, job_level AS jobLevel, hire_date AS hireDate
+              location, job_level AS jobLevel, job_title AS jobTitle, hire_date AS hireDate
        FROM people WHERE id IN (${members}) ORDER BY employee_id`,
     )
     .all(sessionId) as Omit<CalibrationPerson, 'reviews' | 'competencies' | 'learning'>[]

@@ -1,4 +1,5 @@
 import type { MethodOutput, ParsedInput } from '../../../shared/contract'
+import { moveNeedsText } from '../../../shared/contract/calibration'
 import { message } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
@@ -14,6 +15,14 @@ export function moveInSession(
   const row = sessionRow(db, input.sessionId)
   assertEditable(row)
   const view = computeView(db, row, true)
+  if (input.reason.length < 3 && moveNeedsText(input.reasonCode, view.settings))
+    throw new AppError(
+      'INVALID_INPUT',
+      message(
+        input.reasonCode === 'other' ? 'calibration.errors.moveWhyOther' : 'calibration.errors.moveWhy',
+      ),
+      { reasonCode: input.reasonCode },
+    )
   // Where each person is now: a box on the grid, or none for someone in the holding area (placed by hand).
   const byEmployee = new Map<string, { personId: number; box: number | null; computedBox: number | null }>(
     view.holding.map((h) => [h.employeeId, { personId: h.personId, box: null, computedBox: null }]),
@@ -72,7 +81,7 @@ export function moveInSession(
           entityId: row.id,
           before: { employeeId: id, box: p.box },
           after: { employeeId: id, box: input.box, step },
-          reason: `${input.reasonCode}: ${input.reason}`,
+          reason: input.reason ? `${input.reasonCode}: ${input.reason}` : input.reasonCode,
         },
         ctx.now,
       )

@@ -114,7 +114,7 @@ export function blindView(view: CalibrationView): CalibrationView {
   return {
     ...view,
     blind: true,
-    placements: view.placements.map((p) => ({ ...p, name: p.pseudonym })),
+    placements: view.placements.map((p) => ({ ...p, name: p.pseudonym, jobTitle: null })),
     holding: view.holding.map((h) => ({ ...h, name: h.pseudonym })),
   }
 }

@@ -65,6 +65,9 @@ export const calibration = {
     reason: 'Reason',
     why: 'Why (recorded in the session log)',
     whyPlaceholder: 'What the meeting agreed, and on what evidence',
+    whyOptional: 'Why, in words (optional; recorded in the session log)',
+    chooseReason: 'Choose a reason…',
+    otherNeedsWords: 'The reason "Other" needs words: say why.',
     cancel: 'Cancel',
     move: 'Move',
     reasons: {
@@ -136,6 +139,26 @@ export const calibration = {
     target: 'Target',
     targetCell: '{count} ({percent}%)',
     rule: 'Target counts are the target shares of the people placed, rounded by the largest-remainder method so they add up; a box is over or under when it is more than one person away from its target.',
+  },
+  /** The meeting's grid: cards or dots, presenter mode, the distribution chart. */
+  meeting: {
+    shape: 'Show people as',
+    cards: 'Cards',
+    dots: 'Dots',
+    exit: 'Leave presenter mode (Esc)',
+    zoomIn: 'Zoom into box {box}, {label}',
+    zoomOut: 'All nine boxes',
+    level: 'Level {level}',
+    moved: 'moved',
+    openList: 'Open the list of box {box}, {label}',
+    andMore: { one: 'and {count} other', other: 'and {count} others' },
+    chart: {
+      title: 'Distribution: now against target',
+      now: 'Now',
+      target: 'Target',
+      row: '{actual} of {target}',
+      rounding: '{percent}% of {placed} = {exact} → {target}',
+    },
   },
   grid: {
     label: 'Nine-box grid: performance across, potential up',
@@ -506,6 +529,8 @@ export const calibration = {
     notOnGrid: "{id} is not on this session's grid.",
     noSession: 'There is no calibration session {id}.',
     finalized: 'The session "{name}" is finalized and read-only; reopen it (with a reason) to change it.',
+    moveWhy: 'This session asks for words with every move: say why (at least a few words).',
+    moveWhyOther: 'The reason "Other" needs words: say why (at least a few words).',
   },
   /** Writing the calibrated ratings back into the reviews workbook they were imported from (for the HRIS). */
   into: {

@@ -70,6 +70,9 @@ export const calibration: Catalogue['calibration'] = {
     reason: 'Powód',
     why: 'Uzasadnienie (zapisywane w dzienniku sesji)',
     whyPlaceholder: 'Co ustalono na spotkaniu i na podstawie jakich dowodów',
+    whyOptional: 'Uzasadnienie słowami (opcjonalne; zapisywane w dzienniku sesji)',
+    chooseReason: 'Wybierz powód…',
+    otherNeedsWords: 'Powód „Inny” wymaga uzasadnienia: napisz dlaczego.',
     cancel: 'Anuluj',
     move: 'Przenieś',
     reasons: {
@@ -154,6 +157,30 @@ export const calibration: Catalogue['calibration'] = {
     target: 'Cel',
     targetCell: '{count} ({percent}%)',
     rule: 'Docelowe liczebności to docelowe udziały osób na siatce, zaokrąglone metodą największych reszt, tak aby się sumowały; pole jest powyżej lub poniżej celu, gdy odbiega od niego o więcej niż jedną osobę.',
+  },
+  meeting: {
+    shape: 'Pokaż osoby jako',
+    cards: 'Karty',
+    dots: 'Kropki',
+    exit: 'Zakończ tryb prezentera (Esc)',
+    zoomIn: 'Powiększ pole {box}, {label}',
+    zoomOut: 'Wszystkie dziewięć pól',
+    level: 'Poziom {level}',
+    moved: 'przeniesiono',
+    openList: 'Otwórz listę pola {box}, {label}',
+    andMore: {
+      one: 'i {count} inna osoba',
+      few: 'i {count} inne osoby',
+      many: 'i {count} innych osób',
+      other: 'i {count} innej osoby',
+    },
+    chart: {
+      title: 'Rozkład: obecnie wobec celu',
+      now: 'Obecnie',
+      target: 'Cel',
+      row: '{actual} z {target}',
+      rounding: '{percent}% z {placed} = {exact} → {target}',
+    },
   },
   grid: {
     label: 'Siatka 9 pól: wyniki w poziomie, potencjał w pionie',
@@ -587,6 +614,8 @@ export const calibration: Catalogue['calibration'] = {
     noSession: 'Nie ma sesji kalibracyjnej {id}.',
     finalized:
       'Sesja „{name}” jest zamknięta i tylko do odczytu; aby ją zmienić, otwórz ją ponownie (z podaniem powodu).',
+    moveWhy: 'Ta sesja wymaga uzasadnienia każdego przeniesienia: napisz dlaczego (choć kilka słów).',
+    moveWhyOther: 'Powód „Inny” wymaga uzasadnienia: napisz dlaczego (choć kilka słów).',
   },
   into: {
     notImported:

@@ -1,14 +1,19 @@
 import { useState } from 'react'
-import { moveReasonCode } from '../../../../shared/contract/calibration'
+import { moveNeedsText, moveReasonCode, type MoveReasonCode } from '../../../../shared/contract/calibration'
 import { FormDialog } from '../../components/FormDialog'
 import { useT } from '../../i18n'
 import { reasonLabel } from './labels'
 
-/** Every move needs a reason: a code for the report and words for the record. Cancel leaves the person in place. */
+/**
+ * Every move needs a reason code for the report; words for the record only when the code is "other" or the
+ * session asks for them (a meeting moves dozens of people: one choice and Enter is enough). No code is chosen for
+ * the user, so a stray drag cannot be confirmed by accident. Cancel leaves the person in place.
+ */
 export function MoveDialog({
   who,
   from,
   to,
+  requireText = false,
   onConfirm,
   onCancel,
 }: {
@@ -16,12 +21,17 @@ export function MoveDialog({
   /** Null when the people moved come from different boxes. */
   from: number | null
   to: number
-  onConfirm: (reasonCode: (typeof moveReasonCode.options)[number], reason: string) => void
+  /** The session's setting: every move needs words. */
+  requireText?: boolean
+  onConfirm: (reasonCode: MoveReasonCode, reason: string) => void
   onCancel: () => void
 }): React.JSX.Element {
-  const [code, setCode] = useState<(typeof moveReasonCode.options)[number]>('calibration-consensus')
+  const [code, setCode] = useState<MoveReasonCode | ''>('')
   const [reason, setReason] = useState('')
-  const valid = reason.trim().length >= 3
+  const needsText = code !== '' && moveNeedsText(code, { requireMoveText: requireText })
+  const words = reason.trim()
+  // Words are optional, but a word or two that is there must still say something (the service's rule).
+  const valid = code !== '' && (needsText ? words.length >= 3 : words.length === 0 || words.length >= 3)
   const translator = useT()
   const { t } = translator
   return (
@@ -32,12 +42,20 @@ export function MoveDialog({
           : t('calibration.move.titleFrom', { who, from, to })
       }
       valid={valid}
-      onSubmit={() => onConfirm(code, reason.trim())}
+      onSubmit={() => code !== '' && onConfirm(code, words)}
       onCancel={onCancel}
     >
       <label>
         {t('calibration.move.reason')}
-        <select value={code} onChange={(e) => setCode(e.target.value as typeof code)}>
+        <select
+          autoFocus
+          value={code}
+          onChange={(e) => setCode(e.target.value as MoveReasonCode)}
+          data-testid="move-reason-code"
+        >
+          <option value="" disabled>
+            {t('calibration.move.chooseReason')}
+          </option>
           {moveReasonCode.options.map((c) => (
             <option key={c} value={c}>
               {reasonLabel(translator, c)}
@@ -46,15 +64,18 @@ export function MoveDialog({
         </select>
       </label>
       <label>
-        {t('calibration.move.why')}
+        {needsText || requireText ? t('calibration.move.why') : t('calibration.move.whyOptional')}
         <textarea
-          autoFocus
           value={reason}
           onChange={(e) => setReason(e.target.value)}
           rows={3}
+          required={needsText}
           placeholder={t('calibration.move.whyPlaceholder')}
         />
       </label>
+      {code === 'other' && words.length < 3 && (
+        <p className="muted small">{t('calibration.move.otherNeedsWords')}</p>
+      )}
       <div className="dialog-actions">
         <button type="button" className="secondary" onClick={onCancel}>
           {t('calibration.move.cancel')}

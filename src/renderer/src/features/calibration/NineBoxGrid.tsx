@@ -3,6 +3,7 @@ import { scaleBand } from '@visx/scale'
 import { useMemo, useRef, useState } from 'react'
 import type { CalibrationView, Placement } from '../../../../shared/contract'
 import { useT } from '../../i18n'
+import { FLAG_MARK, flagTone } from './gridGeometry'
 import { boxLabel } from './labels'
 
 /** Above this many people a box shows a count and a list beside the grid, so a 5,000-person session stays light. */
@@ -27,16 +28,31 @@ const initials = (name: string): string =>
         .join('')
         .slice(0, 2)
         .toUpperCase()
-/** A mark per kind of flag, so the ring's colour is never the only signal. */
-const FLAG_MARK: Record<string, string> = { 'flag-high': '!', 'flag-medium': '?', 'flag-gem': '★' }
-const flagTone = (p: Placement): string | null =>
-  p.flags.some((f) => f.severity === 'high' && f.status === 'open')
-    ? 'flag-high'
-    : p.flags.some((f) => f.code === 'HIDDEN_GEM')
-      ? 'flag-gem'
-      : p.flags.some((f) => f.status === 'open' && f.severity === 'medium')
-        ? 'flag-medium'
-        : null
+/** The longer mark for people whose initials repeat: the first name's first two letters and the surname's. */
+const longInitials = (name: string): string => {
+  const parts = name.split(/\s+/).filter(Boolean)
+  const first = parts[0] ?? ''
+  const last = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : ''
+  return `${first.slice(0, 2)}${last.toUpperCase()}`
+}
+/**
+ * What each dot shows: two initials, or, where two people share them, three letters — and where even those
+ * repeat, a number after them — so no mark on the grid stands for two people.
+ */
+function dotMarks(placements: readonly Placement[]): Map<string, string> {
+  const count = new Map<string, number>()
+  for (const p of placements) count.set(initials(p.name), (count.get(initials(p.name)) ?? 0) + 1)
+  const marks = new Map<string, string>()
+  const seen = new Map<string, number>()
+  for (const p of placements) {
+    const short = initials(p.name)
+    const mark = (count.get(short) ?? 0) > 1 ? longInitials(p.name) : short
+    const n = (seen.get(mark) ?? 0) + 1
+    seen.set(mark, n)
+    marks.set(p.employeeId, n > 1 ? `${mark}${n}` : mark)
+  }
+  return marks
+}
 
 export interface GridProps {
   view: CalibrationView
@@ -68,11 +84,17 @@ export function NineBoxGrid({
 }: GridProps): React.JSX.Element {
   // Only the start and end of a drag are React state; the ghost follows the pointer by moving one SVG element
   // directly, so a drag does not re-render the grid on every pointer move (p95 frame 34 ms → see bench:ui).
-  const [drag, setDrag] = useState<{ employeeId: string } | null>(null)
+  const [drag, setDrag] = useState<{ employeeId: string; name: string } | null>(null)
   const translator = useT()
   const { t } = translator
-  const ghost = useRef<SVGCircleElement>(null)
+  const ghost = useRef<SVGGElement>(null)
+  /** The box under a dragged dot, highlighted on the DOM (not React state: the drag stays off renders). */
+  const over = useRef<SVGRectElement | null>(null)
+  const overBox = useRef<number | null>(null)
+  const hoverName = useRef<SVGTextElement>(null)
   const moved = useRef(false)
+  /** The dot with keyboard focus shows its name beside it. */
+  const [focused, setFocused] = useState<string | null>(null)
   const x = useMemo(() => scaleBand({ domain: [0, 1, 2], range: [40, WIDTH], padding: 0.02 }), [])
   const y = useMemo(() => scaleBand({ domain: [0, 1, 2], range: [0, HEIGHT - 40], padding: 0.02 }), [])
   const byBox = useMemo(() => {
@@ -80,6 +102,59 @@ export function NineBoxGrid({
     for (const p of view.placements) map.set(p.box, [...(map.get(p.box) ?? []), p])
     return map
   }, [view.placements])
+  const drawn = useMemo(
+    () => [...byBox.values()].filter((people) => people.length <= MAX_DRAWN_PER_BOX).flat(),
+    [byBox],
+  )
+  const marks = useMemo(() => dotMarks(drawn), [drawn])
+  const focusedAt = useMemo(() => {
+    if (focused === null) return null
+    const p = drawn.find((d) => d.employeeId === focused)
+    if (!p) return null
+    const i = (byBox.get(p.box) ?? []).indexOf(p)
+    const { column, row } = cellOf(p.box)
+    return {
+      name: p.name,
+      x: (x(column) ?? 0) + 20 + (i % PER_ROW) * (RADIUS * 2 + 4),
+      y: (y(row) ?? 0) + 44 + Math.floor(i / PER_ROW) * (RADIUS * 2 + 4) + RADIUS + 16,
+    }
+  }, [focused, drawn, byBox, x, y])
+  const highlight = (box: number | null): void => {
+    if (box === overBox.current) return
+    overBox.current = box
+    over.current?.classList.remove('drop-target')
+    const svg = ghost.current?.ownerSVGElement
+    over.current =
+      box === null ? null : (svg?.querySelector<SVGRectElement>(`[data-testid="box-${box}"]`) ?? null)
+    over.current?.classList.add('drop-target')
+  }
+  /**
+   * The dot under the pointer names its person: one label for the whole grid, filled in and moved on the DOM
+   * (no render per hover, no node per dot: the grid stays within its SVG budget). Quiet during a drag.
+   */
+  const nameUnderPointer = (target: EventTarget | null): void => {
+    const label = hoverName.current
+    if (!label) return
+    const dot = target instanceof Element && !drag ? target.closest<SVGGElement>('[data-employee]') : null
+    if (!dot) {
+      label.style.display = 'none'
+      return
+    }
+    const cell = dot.closest<SVGGElement>('[data-box]')
+    const [left, top] = /translate\(([-\d.]+)[ ,]+([-\d.]+)\)/
+      .exec(cell?.getAttribute('transform') ?? '')
+      ?.slice(1)
+      .map(Number) ?? [0, 0]
+    label.textContent = dot.dataset.name ?? ''
+    label.setAttribute('x', String((left ?? 0) + Number(dot.dataset.x)))
+    label.setAttribute('y', String((top ?? 0) + Number(dot.dataset.y) - RADIUS - 6))
+    label.style.display = ''
+  }
+  const endDrag = (): void => {
+    highlight(null)
+    if (ghost.current) ghost.current.style.display = 'none'
+    setDrag(null)
+  }
 
   // The grid's own coordinates, from the <svg> the event happened in (its viewBox scales with the window).
   const toSvg = (event: React.PointerEvent<SVGElement>): { x: number; y: number } => {
@@ -108,17 +183,19 @@ export function NineBoxGrid({
         if (!drag || !ghost.current) return
         const point = toSvg(e)
         moved.current = true
-        ghost.current.setAttribute('cx', String(point.x))
-        ghost.current.setAttribute('cy', String(point.y))
+        ghost.current.setAttribute('transform', `translate(${point.x},${point.y})`)
         ghost.current.style.display = ''
+        highlight(boxAt(point))
       }}
       onPointerUp={(e) => {
         if (!drag) return
         const box = boxAt(toSvg(e))
-        setDrag(null)
+        endDrag()
         if (moved.current && box !== null) onDrop(drag.employeeId, box)
       }}
-      onPointerLeave={() => setDrag(null)}
+      onPointerLeave={endDrag}
+      onPointerOver={(e) => nameUnderPointer(e.target)}
+      onPointerOut={() => nameUnderPointer(null)}
     >
       {[0, 1, 2].map((column) =>
         [0, 1, 2].map((row) => {
@@ -174,6 +251,9 @@ export function NineBoxGrid({
                       tabIndex={0}
                       role="button"
                       data-employee={p.employeeId}
+                      data-name={p.name}
+                      data-x={cx}
+                      data-y={cy}
                       aria-label={
                         p.flags.length
                           ? t('calibration.grid.personFlags', {
@@ -190,9 +270,11 @@ export function NineBoxGrid({
                         if (additive) return
                         if (locked) return
                         moved.current = false
-                        setDrag({ employeeId: p.employeeId })
+                        setDrag({ employeeId: p.employeeId, name: p.name })
                       }}
                       onKeyDown={(e) => onKey(e, p.employeeId)}
+                      onFocus={() => setFocused(p.employeeId)}
+                      onBlur={() => setFocused((current) => (current === p.employeeId ? null : current))}
                     >
                       <circle r={RADIUS} />
                     </g>,
@@ -203,9 +285,9 @@ export function NineBoxGrid({
                       textAnchor="middle"
                       dy="0.35em"
                       aria-hidden="true"
-                      className="person-initials"
+                      className={`person-initials${(marks.get(p.employeeId) ?? '').length > 2 ? ' long' : ''}`}
                     >
-                      {initials(p.name)}
+                      {marks.get(p.employeeId) ?? initials(p.name)}
                       {tone && (
                         <tspan className="flag-mark" x={cx + RADIUS - 1} y={cy - RADIUS + 4}>
                           {FLAG_MARK[tone]}
@@ -240,15 +322,39 @@ export function NineBoxGrid({
           {t(`calibration.grid.potential.${level}`)}
         </text>
       ))}
-      {drag && (
-        <circle
-          ref={ghost}
-          r={RADIUS}
-          className="drag-ghost"
-          pointerEvents="none"
-          style={{ display: 'none' }}
-        />
+      <text
+        ref={hoverName}
+        textAnchor="middle"
+        className="dot-name"
+        aria-hidden="true"
+        data-testid="dot-hover-name"
+        style={{ display: 'none' }}
+      />
+      {focusedAt && (
+        <text
+          x={focusedAt.x}
+          y={focusedAt.y}
+          textAnchor="middle"
+          className="dot-name"
+          aria-hidden="true"
+          data-testid="dot-name"
+        >
+          {focusedAt.name}
+        </text>
       )}
+      {/* The ghost carries the person's name; it is always there (hidden), so a drag's start only fills it in. */}
+      <g
+        ref={ghost}
+        className="drag-ghost"
+        pointerEvents="none"
+        style={{ display: 'none' }}
+        aria-hidden="true"
+      >
+        <circle r={RADIUS} />
+        <text x={RADIUS + 6} dy="0.35em" className="drag-ghost-name">
+          {drag?.name}
+        </text>
+      </g>
     </svg>
   )
 }

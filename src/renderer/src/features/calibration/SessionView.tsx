@@ -8,8 +8,9 @@ import type { HeldPerson } from '../../../../shared/contract'
 import { useT } from '../../i18n'
 import { boxLabel, said } from './labels'
 import { MoveDialog } from './MoveDialog'
-import { MAX_DRAWN_PER_BOX, NineBoxGrid } from './NineBoxGrid'
+import { MAX_DRAWN_PER_BOX } from './NineBoxGrid'
 import { FinalizeDialog } from './FinalizeDialog'
+import { MeetingGrid } from './MeetingGrid'
 import { PersonPanel } from './PersonPanel'
 import { HeldPanel, HoldingTodo } from './HoldingTodo'
 import { SessionLog } from './SessionLog'
@@ -284,7 +285,9 @@ export function SessionView({
                   document.getElementById('holding-list')?.scrollIntoView({ block: 'center' })
                 }}
               />
-              <NineBoxGrid
+              <MeetingGrid
+                presenter={presenter}
+                onExitPresenter={() => setPresenter(false)}
                 view={view}
                 selected={selected}
                 picked={picked}
@@ -431,6 +434,7 @@ export function SessionView({
           }
           from={pending.from}
           to={pending.to}
+          requireText={view.settings.requireMoveText === true}
           onCancel={() => setPending(null)}
           onConfirm={(reasonCode, reason) => {
             const { employeeIds, to, from } = pending
