@@ -11,6 +11,7 @@ import { withCalibrationFields } from './calibrationFields'
 import { liveFlagRecords, readSnapshot, type FlagRecords } from './flagRecords'
 import { activeMoves, cycleById, loadMembers } from './loadPopulation'
 import { sessionRow, type SessionRow } from './sessionRecord'
+import { withOrg } from './sessionOrg'
 import { moveLog, type MoveLogEntry } from './sessionMoves'
 
 /**
@@ -37,9 +38,9 @@ function freshView(db: WorkspaceDb, sessionId: string): CalibrationView {
   const row = sessionRow(db, sessionId)
   if (row.status === 'finalized' && row.finalized_json) {
     const locked = readSnapshot(row.finalized_json).view
-    return withCalibrationFields(db, row.blind === 1 ? blindView(locked) : locked)
+    return withOrg(db, withCalibrationFields(db, row.blind === 1 ? blindView(locked) : locked))
   }
-  return withCalibrationFields(db, computeView(db, row))
+  return withOrg(db, withCalibrationFields(db, computeView(db, row)))
 }
 
 export function computeView(
