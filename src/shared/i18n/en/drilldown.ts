@@ -42,23 +42,13 @@ export const drilldown = {
   find: {
     spot: 'Their place in “{session}”',
     profile: 'Profile',
-    landed: '{name} is in box {box}.',
-    notInSession: '{name} is not in this session.',
   },
   profile: {
-    title: '{name}',
     back: 'Back to people',
-    details: '{title} · {department} · reports to {manager}',
-    ratings: 'Ratings',
-    cycle: 'Cycle',
-    rating: 'Rating',
-    potential: 'Potential',
     sessions: 'Calibration sessions',
     inSession: '{session}: box {box}',
     openSpot: 'Open their place',
-    flags: 'Flags',
     noFlags: 'No flags.',
-    journey: 'Journey',
     loading: 'Loading…',
   },
 } as const

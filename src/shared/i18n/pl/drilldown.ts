@@ -63,23 +63,13 @@ export const drilldown: Catalogue['drilldown'] = {
   find: {
     spot: 'Miejsce w sesji „{session}”',
     profile: 'Profil',
-    landed: '{name} jest w polu {box}.',
-    notInSession: '{name} nie należy do tej sesji.',
   },
   profile: {
-    title: '{name}',
     back: 'Wróć do osób',
-    details: '{title} · {department} · przełożony: {manager}',
-    ratings: 'Oceny',
-    cycle: 'Cykl',
-    rating: 'Ocena',
-    potential: 'Potencjał',
     sessions: 'Sesje kalibracyjne',
     inSession: '{session}: pole {box}',
     openSpot: 'Pokaż miejsce w sesji',
-    flags: 'Flagi',
     noFlags: 'Brak flag.',
-    journey: 'Ścieżka',
     loading: 'Wczytywanie…',
   },
 }
