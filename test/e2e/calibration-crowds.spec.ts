@@ -158,5 +158,43 @@ for (const viewport of [
       expect(await violations(page)).toEqual([])
       await page.screenshot({ path: `test-results/screens/crowds-find-${size}.png` })
     })
+
+    test('Find with no session open lands on the profile: sessions with box and flags, journey, and the way to their place', async ({
+      page,
+      host,
+    }) => {
+      await page.goto(host.url)
+      const calibration = new CalibrationPage(page)
+      await calibration.startSession('Whole company')
+      await calibration.grid.locator('[data-box="9"] .box-crowded').click()
+      const row = page
+        .getByRole('region', { name: /^Box 9: / })
+        .locator('tr[data-employee-row]')
+        .first()
+      const employeeId = (await row.getAttribute('data-employee-row')) ?? ''
+      const name = (await row.locator('td.col-name').textContent()) ?? ''
+      await page.getByRole('button', { name: '← Sessions' }).click()
+
+      await page.keyboard.press('Control+k')
+      await page.getByRole('combobox', { name: 'Find a person, session, role or program' }).fill(employeeId)
+      await expect(page.getByRole('option', { name: /Their place in/i })).toHaveCount(0)
+      await page
+        .getByRole('option', { name: new RegExp(name) })
+        .first()
+        .click()
+      const profile = page.getByTestId('person-profile')
+      // Every test of this file starts its own "Whole company" session in the same workspace: each is listed.
+      const place = profile.getByRole('listitem').filter({ hasText: 'Whole company: box 9' }).first()
+      await expect(place).toBeVisible()
+      await expect(profile.getByRole('img', { name: new RegExp(name) })).toBeVisible()
+      expect(await violations(page)).toEqual([])
+      await page.screenshot({ path: `test-results/screens/crowds-profile-${size}.png` })
+
+      await place.getByRole('button', { name: 'Open their place' }).click()
+      const landed = page
+        .getByRole('region', { name: /^Box 9: / })
+        .locator(`tr[data-employee-row="${employeeId}"]`)
+      await expect(landed).toHaveClass(/found/)
+    })
   })
 }
