@@ -11,6 +11,7 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { CalibrationView, Placement } from '../../../../shared/contract'
+import { translator as translatorFor } from '../../../../shared/i18n/translate'
 import { useT, type Translator } from '../../i18n'
 import { boxLabel, flagName } from './labels'
 import './BoxTable.css'
@@ -109,7 +110,10 @@ export function BoxTable({
   onMove: (employeeId: string, box: number) => void
   onClose: () => void
 }): React.JSX.Element {
-  const translator = useT()
+  // useT() gives a new translator each render: the memos below key on the language, or a 9,000-person box would
+  // be rebuilt and re-sorted on every focus change and drag start.
+  const { locale } = useT()
+  const translator = useMemo(() => translatorFor(locale), [locale])
   const { t } = translator
   const [search, setSearch] = useState('')
   const [grouping, setGrouping] = useState<Grouping>('none')

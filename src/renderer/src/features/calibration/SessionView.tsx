@@ -1,9 +1,9 @@
 import { PrintButton } from '../../components/PrintButton'
-import { useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { onHistoryCommand, runHistoryCommand } from '../../history'
 import { useAppStore } from '../../stores/appStore'
-import type { HeldPerson } from '../../../../shared/contract'
+import type { HeldPerson, Placement } from '../../../../shared/contract'
 import { useT } from '../../i18n'
 import { boxLabel, said } from './labels'
 import { MoveDialog } from './MoveDialog'
@@ -67,6 +67,8 @@ export function SessionView({
   )
 
   const shell = useAppStore((state) => state.info?.shell)
+  /** Stable while the filters are: the crowded box's table rebuilds only when they change. */
+  const matches = useCallback((p: Placement) => matchesFilters(p, filters), [filters])
   useEffect(() => {
     const offHistory = onHistoryCommand((command) => {
       if (!locked) void (command === 'undo' ? session.undo() : session.redo())
@@ -383,7 +385,7 @@ export function SessionView({
               <BoxTable
                 view={shown}
                 box={openBox}
-                matches={(p) => matchesFilters(p, filters)}
+                matches={matches}
                 found={found}
                 locked={locked}
                 onOpen={setSelected}

@@ -29,22 +29,21 @@ export function PersonProfile({
   const [places, setPlaces] = useState<SessionPlace[] | null>(null)
   useEffect(() => {
     let live = true
-    void api
-      .call('calibration.list')
-      .then((sessions) =>
-        Promise.allSettled(
-          sessions.map(async (s) => ({
-            sessionId: s.sessionId,
-            session: s.name,
-            detail: await api.call('calibration.person', { sessionId: s.sessionId, employeeId }),
-          })),
-        ),
-      )
-      // A session without the person refuses: it is simply not listed.
-      .then((results) => {
-        if (live) setPlaces(results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])))
-      })
-      .catch(() => live && setPlaces([]))
+    // One session at a time, newest first, each listed as soon as it answers: every session computes its whole
+    // grid, and the one just discussed should not wait for all the others.
+    const load = async (): Promise<void> => {
+      const sessions = await api.call('calibration.list').catch(() => [])
+      if (live) setPlaces([])
+      for (const s of sessions) {
+        // A session without the person refuses: it is simply not listed.
+        const detail = await api
+          .call('calibration.person', { sessionId: s.sessionId, employeeId })
+          .catch(() => null)
+        if (!live) return
+        if (detail) setPlaces((all) => [...(all ?? []), { sessionId: s.sessionId, session: s.name, detail }])
+      }
+    }
+    void load()
     return () => {
       live = false
     }
