@@ -15,6 +15,7 @@ import { insightTimings } from './insightsBench'
 import { successionReportBench } from './successionBench'
 import { lrsPullBench } from './lrsBench'
 import { xlsxReadBench } from './xlsxReadBench'
+import { XAPI_BENCH_TARGET_MB, xapiImportBench } from './xapiImportBench'
 import {
   floorLearningCsv,
   floorPeopleXlsx,
@@ -306,6 +307,24 @@ const BENCHMARKS: Record<string, () => Promise<Measurement>> = {
       baseline: "exceljs's streaming WorkbookReader reading every row of the same file (median of 5)",
       peakRssMb: r.oursPeakRssMb,
       note: `target ≤ 0.6×; ${r.cells.toLocaleString('en-US')} cells; peak RSS ${r.oursPeakRssMb} MB after ours, ${r.bothPeakRssMb} MB after exceljs too`,
+    }
+  },
+  'xapi-import-200mb': async () => {
+    const megabytes = Math.round(200 * Number(process.env['NINEFOLD_BENCH_SCALE'] ?? 1))
+    const dir = mkdtempSync(join(tmpdir(), 'ninefold-bench-xapi-'))
+    try {
+      const r = await xapiImportBench(services, dir, megabytes)
+      return {
+        name: `import a ${r.fileMb} MB single-line xAPI statements file (${r.statements.toLocaleString('en-US')} statements, dry run: read, checked, stored, rolled back)`,
+        oursMs: r.oursMs,
+        baselineMs: r.baselineMs,
+        baseline:
+          'reading the file and JSON.parse of it whole (how it was read before; nothing checked or stored)',
+        peakRssMb: r.oursPeakRssMb,
+        note: `peak RSS ${r.oursPeakRssMb} MB after ours (target ≤ ${XAPI_BENCH_TARGET_MB} MiB: ${r.oursPeakRssMb <= XAPI_BENCH_TARGET_MB ? 'met' : 'MISSED'}); ${Math.round(r.statements / (r.oursMs / 1000)).toLocaleString('en-US')} statements/s`,
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
     }
   },
   'demo-fill-20k': () => demoFill(20_000),

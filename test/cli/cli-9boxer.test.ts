@@ -56,7 +56,8 @@ describeWithSharedData('9Boxer talent-review workbooks through the CLI', () => {
     expect(empty.stdout).toContain(
       '"Employee Data" has column names but no rows under them: there is nothing to import. [NO_ROWS]',
     )
-  })
+    // Eleven workspaces, each opened by a separate CLI call: slow on a loaded machine, not a measure of anything.
+  }, 300_000)
 
   it('sample-employees: words for performance and potential, a text job level, managers by name, repeated headers and two past years in one row, to a grid whose boxes are the words, and back into the same workbook', async () => {
     const { dir, ws } = await workspace()

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, makeDemoWorkspace, test } from './fixtures'
@@ -69,6 +69,41 @@ test('creates a passphrase workspace with demo people, then reopens it and refus
   await people.expectLoaded(500)
 })
 
+test('a damaged workspace says so when opened, and its newest verified backup is restored from the open screen', async ({
+  page,
+  host,
+}) => {
+  const welcome = new WorkspacePage(page)
+  await welcome.goto(host.url)
+  await welcome.create({ name: 'Damaged later', passphrase: PASSPHRASE, demoPeople: 200 })
+  await welcome.storeRecoveryKey()
+  const people = new PeoplePage(page)
+  await people.expectLoaded(200)
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Workspace' }).click()
+  const backups = page.getByRole('region', { name: 'Backups' })
+  await backups.getByRole('button', { name: 'Back up now' }).click()
+  await expect(backups.getByRole('status')).toContainText('Backed up and verified: 200 people')
+  await page.getByRole('button', { name: 'Close workspace' }).click()
+  await expect(page.getByRole('heading', { name: 'Open a workspace' })).toBeVisible()
+
+  // Cut short by 4 KB, as a copy that stopped early would leave it.
+  const file = join(host.dataDirectory, 'workspaces', 'damaged-later.ninefold')
+  const cut = readFileSync(file).subarray(0, statSync(file).size - 4096)
+  writeFileSync(file, cut)
+  await welcome.open({ passphrase: PASSPHRASE })
+  await expect(welcome.error(welcome.openForm)).toContainText(
+    `${file} is damaged: it holds ${cut.length / 4096} pages where the database needs ${cut.length / 4096 + 1}: the file was cut short. Nothing was written to it. The newest backup that checks out is`,
+  )
+  expect(readFileSync(file).equals(cut)).toBe(true)
+  await welcome.openForm.getByRole('button', { name: 'Restore the newest backup that checks out' }).click()
+  await people.expectLoaded(200)
+  expect(
+    readdirSync(join(host.dataDirectory, 'workspaces')).some((f) =>
+      f.startsWith('damaged-later.ninefold.damaged-'),
+    ),
+  ).toBe(true)
+})
+
 test('survives a reload: the token stays with the tab, the open workspace stays open', async ({
   page,
   host,
@@ -137,6 +172,18 @@ test.describe('backups', () => {
     await expect(rows).toHaveCount(2)
     await expect(rows.first()).toContainText('The workspace as it was before a restore')
     await expect(page.getByText('300 people · encrypted')).toBeVisible()
+  })
+
+  test('Workspace ▸ Verify checks every page of the file and says it is whole', async ({ page, host }) => {
+    await page.goto(host.url)
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Workspace' }).click()
+    const verify = page.getByRole('region', { name: 'Verify' })
+    await verify.getByRole('button', { name: 'Verify the workspace' }).click()
+    await expect(verify.getByRole('status')).toHaveText(
+      new RegExp(
+        `^Whole: all [\\d,]+ pages of .*\\.ninefold authenticate, the database is sound, schema ${LATEST_SCHEMA_VERSION}\\.$`,
+      ),
+    )
   })
 
   test('locks by hand and by Ctrl+L: nothing of the workspace stays on the page until the key is given', async ({

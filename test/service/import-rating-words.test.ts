@@ -302,3 +302,57 @@ describe('review files with ratings in words', () => {
     expect((await client.call('import.commit', { path: file, kind: 'reviews' })).outcome).toBe('stored')
   })
 })
+
+describe("a session's potential from managers' ratings in words", () => {
+  let services: Services
+  let client: Client
+  const tempFile = tempDir
+  afterEach(() => services.dispose())
+
+  it('follows the words, however many people the manager rated High', async () => {
+    const dir = tempFile()
+    services = testServices(tempFile())
+    client = createClient(createInProcessTransport(services))
+    await client.call('workspace.create', { name: 'Skewed', passphrase: PASSPHRASE })
+    const potentials = [
+      'High',
+      'High',
+      'High',
+      'High',
+      'High',
+      'High',
+      'High',
+      'High',
+      'Medium',
+      'Medium',
+      'Low',
+    ]
+    const people = join(dir, 'people.csv')
+    writeFileSync(people, ['Employee ID,Name', ...potentials.map((_, i) => `S${i},Person ${i}`)].join('\n'))
+    const reviews = join(dir, 'reviews.csv')
+    writeFileSync(
+      reviews,
+      ['Employee ID,Performance,Potential', ...potentials.map((p, i) => `S${i},Medium,${p}`)].join('\n'),
+    )
+    expect((await client.call('import.commit', { path: people, kind: 'people' })).outcome).toBe('stored')
+    const stored = await client.call('import.commit', {
+      path: reviews,
+      kind: 'reviews',
+      mapping: { constants: { cycle: 'FY2025' } },
+    })
+    expect(stored.outcome).toBe('stored')
+    const { sessionId } = await client.call('calibration.create', {
+      name: 'Skewed',
+      cycle: 'FY2025',
+      potentialFrom: 'manager',
+    })
+    const view = await client.call('calibration.show', { sessionId })
+    // Eight "High" are eight high potentials (a percentile cut would have called some of them moderate).
+    const boxes = potentials.map((_, i) => view.placements.find((p) => p.employeeId === `S${i}`)?.box)
+    expect(boxes).toEqual([8, 8, 8, 8, 8, 8, 8, 8, 5, 5, 2])
+    const detail = await client.call('calibration.person', { sessionId, employeeId: 'S0' })
+    expect(detail.potential.explanation).toBe(
+      "From the manager's potential rating 3 on 1–3 (100/100). High: a rating's place on its scale, as for performance (low up to 2, high from 4 on 1–5).",
+    )
+  })
+})

@@ -21,6 +21,7 @@ import { flagStateKey, recordFlags, sessionFlags, summariseFlags } from './perso
 import { message, type Message } from './messages'
 import { placeInNineBox } from './placement'
 import {
+  managerLevel,
   potentialCuts,
   resolvePotential,
   sourcesOf,
@@ -208,7 +209,8 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
     const score = resolvePotential(index, rating, assessment?.percentile ?? null, settings.potential)
     potentialValues[i] = score?.value ?? Number.NaN
     potentialBases.push(score?.basis ?? 'agility')
-    if (score) scores.push(score.value)
+    // Ratings are cut by their scale (managerLevel), so only the other scores set the session's percentiles.
+    if (score && score.basis !== 'manager') scores.push(score.value)
     if (index !== null) indices.push(index)
     if (assessment) percentiles.push(assessment.percentile)
   })
@@ -273,7 +275,10 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
     const performance = performances[i] as RatedPerformance
     const personAgility = agility[i] as (typeof agility)[number]
     const potential = {
-      level: cuts.levelOf(score),
+      level:
+        potentialBases[i] === 'manager' && review.potentialRating !== null
+          ? managerLevel(review.potentialRating, settings.potential, settings.performanceCuts)
+          : cuts.levelOf(score),
       value: Math.round(score * 10) / 10,
       basis: potentialBases[i] as PotentialBasis,
     }

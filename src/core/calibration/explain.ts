@@ -61,6 +61,7 @@ export function explainPlacement(
       review,
       settings.potential,
       assessment,
+      settings.performanceCuts,
     ),
     agility: explainAgility(
       placement.agility,

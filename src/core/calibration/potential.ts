@@ -10,6 +10,23 @@ import { resultDate } from './evidenceScan'
 import { english } from '../../shared/i18n/translate'
 import { joinMessages, levelKey, message, type Message } from './messages'
 import { firstValueRankedFrom } from './ranking'
+import { levelFromCuts, normaliseRating } from './performance'
+
+type PerformanceCuts = CalibrationSettings['performanceCuts']
+
+/**
+ * A manager's potential rating is a rating: its level is its place on its scale, cut as performance ratings are
+ * (Low/Medium/High on 1–3 are low/moderate/high), not where it ranks in the session — a department whose manager
+ * rates most people "High" would otherwise see some of them called moderate.
+ */
+export function managerLevel(rating: number, settings: PotentialSettings, cuts: PerformanceCuts): Level {
+  const { min, max } = settings.managerScale
+  return levelFromCuts(
+    normaliseRating(Math.max(min, Math.min(max, rating)), min, max),
+    cuts.lowMax,
+    cuts.highMin,
+  )
+}
 
 type PotentialSettings = CalibrationSettings['potential']
 
@@ -204,18 +221,31 @@ export function explainPotential(
   review: ReviewRecord | undefined,
   settings: PotentialSettings,
   assessment?: AssessmentEvidence,
+  performanceCuts?: PerformanceCuts,
 ): AxisScore {
   const { level } = placement
+  // A manager's rating alone is cut by its place on its scale (see managerLevel), and says so.
+  const cutsEnglish =
+    placement.basis === 'manager' && performanceCuts
+      ? `a rating's place on its scale, as for performance (low up to ${performanceCuts.lowMax}, high from ${performanceCuts.highMin} on 1–5)`
+      : cutsText(settings)
+  const cutsWords =
+    placement.basis === 'manager' && performanceCuts
+      ? message('calibration.potential.cutsScale', {
+          lowMax: performanceCuts.lowMax,
+          highMin: performanceCuts.highMin,
+        })
+      : cutsMessage(settings)
   if (usesGeneralRules(settings) || placement.basis === 'assessment') {
     const basis = generalExplanation(placement.basis, agilityIndex, review, settings, assessment)
     return {
       level,
       value: placement.value,
-      explanation: `${basis.english} ${level[0]?.toUpperCase()}${level.slice(1)}: ${cutsText(settings)}.`,
+      explanation: `${basis.english} ${level[0]?.toUpperCase()}${level.slice(1)}: ${cutsEnglish}.`,
       explanationText: message('calibration.potential.explain', {
         basis: basis.text,
         level: message(levelKey(level, true)),
-        cuts: cutsMessage(settings),
+        cuts: cutsWords,
       }),
       evidence: [
         ...(review && review.potentialRating !== null && basis.usedManager ? [reviewEvidence(review)] : []),
@@ -226,11 +256,11 @@ export function explainPotential(
   return {
     level,
     value: placement.value,
-    explanation: `${potentialExplanation(placement.basis, agilityIndex, review, settings)} ${level[0]?.toUpperCase()}${level.slice(1)}: ${cutsText(settings)}.`,
+    explanation: `${potentialExplanation(placement.basis, agilityIndex, review, settings)} ${level[0]?.toUpperCase()}${level.slice(1)}: ${cutsEnglish}.`,
     explanationText: message('calibration.potential.explain', {
       basis: potentialExplanationText(placement.basis, agilityIndex, review, settings),
       level: message(levelKey(level, true)),
-      cuts: cutsMessage(settings),
+      cuts: cutsWords,
     }),
     // The agility records are listed under its components; here only the manager's rating when it was used.
     evidence:

@@ -7,6 +7,8 @@ Commands:
   workspace create   create an encrypted workspace (key from --key-file or NINEFOLD_KEY;
                      a missing --key-file is created with a new random key)
   workspace info     show the workspace's name, schema version and size
+  workspace verify   check the file whole: every page authenticates, integrity and foreign-key
+                     checks pass, the schema is known (exit 0 when whole, 2 with the findings)
   demo               create a workspace filled with a synthetic organisation
                        --people N (20–100000, default 500)  --seed S (default 42)
   people list        list people   --limit N --offset N --sort FIELD[:desc]
@@ -34,7 +36,7 @@ Commands:
                     --into: a copy of the imported reviews workbook with the calibration written in (for the HRIS)
   backup --out FILE                 a verified, still-encrypted copy of the workspace (while it is in use)
   restore FILE                      replace the workspace with a verified backup; the current one is kept
-                                    among the automatic backups
+                                    among the automatic backups (a damaged one beside it, as .damaged-…)
   person export ID --out FILE.xlsx  everything held about a person (GDPR subject access)
   person erase ID --reason "…"      erase a person (GDPR): their records go, mentions are pseudonymised
   fairness audit SESSION            outcomes, boxes and metrics by sensitive attribute (four-fifths, Fisher, η²)

@@ -10,6 +10,8 @@ import { english, message } from '../../shared/i18n/translate'
 import { AppError, type ErrorCode } from '../../shared/result'
 import { createClient, type Client } from '../../shared/rpc/client'
 import { APP_VERSION, currentActor, defaultDataDirectory } from '../appInfo'
+import { LATEST_SCHEMA_VERSION } from '../db/migrations'
+import { verifyWorkspace } from '../db/verifyWorkspace'
 import { generatePassphrase, generateRawKeyHex, writeNewKeyFile } from '../keys/generateKey'
 import { keyFromOptions, keyFromText, type KeyMaterial } from '../keys/keyMaterial'
 import { createInProcessTransport } from '../rpc/inProcessTransport'
@@ -36,6 +38,7 @@ const INPUT_ERRORS: ReadonlySet<ErrorCode> = new Set([
   'NOT_FOUND',
   'SESSION_LOCKED',
   'BACKUP_INVALID',
+  'WORKSPACE_DAMAGED',
   'LRS_AUTH',
   'LRS_REFUSED',
 ])
@@ -152,6 +155,21 @@ export async function runCli(
           output.json ? JSON.stringify(summary) : `Created workspace "${summary.name}" at ${summary.path}`,
         )
         return 0
+      }
+      case 'workspace verify': {
+        const path = requireWorkspacePath(args)
+        const key = requireKey(args, env)
+        if (!existsSync(path))
+          throw new AppError('WORKSPACE_NOT_FOUND', `There is no workspace at ${path}.`, { path })
+        const result = verifyWorkspace(path, key, LATEST_SCHEMA_VERSION)
+        const findings = result.findings.map((f) => ({ code: f.code, message: f.message }))
+        if (output.json) output.out(JSON.stringify({ ...result, findings }))
+        else if (result.whole)
+          output.out(
+            `Whole: all ${result.pages} pages of ${path} authenticate, the database is sound, schema ${result.schemaVersion}.`,
+          )
+        else output.out(`${path} is damaged:\n${findings.map((f) => `  ${f.code}: ${f.message}`).join('\n')}`)
+        return result.whole ? 0 : 2
       }
       case 'workspace info': {
         const summary = await withOpenWorkspace(services, args, env, (client) =>
@@ -381,9 +399,25 @@ export async function runCli(
           if (sub === undefined || args.command.length !== 2)
             throw new AppError('INVALID_INPUT', 'Usage: ninefold restore FILE --workspace PATH --key-file K.')
           const backup = resolve(sub)
-          const result = await withOpenWorkspace(services, args, env, (client) =>
-            client.call('workspace.restore', { path: backup }),
-          )
+          const workspacePath = requireWorkspacePath(args)
+          const key = requireKey(args, env)
+          try {
+            services.session.open(workspacePath, key, 'key-file')
+          } catch (error) {
+            if (!(error instanceof AppError && error.code === 'WORKSPACE_DAMAGED')) throw error
+            // A workspace too damaged to open is replaced without opening it (it is moved aside, not written).
+            const replaced = services.backups.restoreOverDamaged(workspacePath, key, 'key-file', backup)
+            const result = { workspace: replaced.summary, check: replaced.check, keptAs: replaced.keptAs }
+            output.out(
+              output.json
+                ? JSON.stringify(result)
+                : `Restored ${result.workspace.path} from ${backup} (${result.check.people} people, schema ${result.check.schemaVersion}); the damaged file is kept at ${result.keptAs}.`,
+            )
+            return 0
+          }
+          const result = await createClient(createInProcessTransport(services)).call('workspace.restore', {
+            path: backup,
+          })
           output.out(
             output.json
               ? JSON.stringify(result)
@@ -407,9 +441,34 @@ export async function runCli(
           `Unknown command "${args.command.join(' ')}". Run ninefold --help.`,
         )
     }
+  } catch (error) {
+    throw withRestoreCommand(error, args)
   } finally {
     services.dispose()
   }
+}
+
+const shellWord = (word: string): string =>
+  /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`
+
+/** A damaged workspace's error with the exact command that restores its newest verified backup. */
+function withRestoreCommand(error: unknown, args: CliArgs): unknown {
+  if (!(error instanceof AppError) || error.code !== 'WORKSPACE_DAMAGED') return error
+  const backup = error.details?.['backup']
+  const path = error.details?.['path']
+  if (typeof backup !== 'string' || typeof path !== 'string') return error
+  const command = [
+    'ninefold restore',
+    shellWord(backup),
+    '--workspace',
+    shellWord(path),
+    ...(args.keyFile ? ['--key-file', shellWord(resolve(args.keyFile))] : []),
+    ...(args.dataDir ? ['--data-dir', shellWord(resolve(args.dataDir))] : []),
+  ].join(' ')
+  return new AppError('WORKSPACE_DAMAGED', `${error.message}\nTo restore it: ${command}`, {
+    ...error.details,
+    restoreCommand: command,
+  })
 }
 
 export function exitCodeFor(error: unknown): number {

@@ -3,6 +3,15 @@ import { existsSync } from 'node:fs'
 import { message } from '../../shared/i18n/translate'
 import { AppError } from '../../shared/result'
 import { cipherKeyBuffer, type KeyMaterial } from '../keys/keyMaterial'
+import {
+  damagedError,
+  finding,
+  firstPageOnlyDamaged,
+  inspectFileShape,
+  inspectPageCount,
+  isDamageError,
+  malformedFinding,
+} from './workspaceHealth'
 
 export type WorkspaceDb = Database.Database
 
@@ -41,12 +50,16 @@ export function openWorkspaceDb(
   if (!options.create && !exists) {
     throw new AppError('WORKSPACE_NOT_FOUND', message('workspace.errors.noWorkspaceAt', { path }), { path })
   }
+  if (exists) {
+    const shape = inspectFileShape(path)
+    if (shape) throw damagedError(path, shape)
+  }
   // A read-only connection (the session's reader) cannot write by accident, and SQLite's data_version then tells
   // it for sure when someone else committed: calibration views are cached on it.
   const db = new Database(path, { fileMustExist: !options.create, readonly: options.readOnly === true })
   try {
     applyKey(db, key)
-    proveKey(db, path)
+    proveWhole(db, path, key, exists)
     db.pragma('journal_mode = WAL')
     db.pragma('foreign_keys = ON')
     db.pragma('temp_store = MEMORY')
@@ -58,7 +71,7 @@ export function openWorkspaceDb(
     return db
   } catch (error) {
     db.close()
-    throw error
+    throw isDamageError(error) ? damagedError(path, malformedFinding(error)) : error
   }
 }
 
@@ -70,14 +83,49 @@ export function openWorkspaceSnapshot(path: string, key: KeyMaterial): Workspace
   if (isEmptyKey(key)) throw new AppError('WRONG_KEY', message('workspace.errors.encrypted'))
   if (!existsSync(path))
     throw new AppError('WORKSPACE_NOT_FOUND', message('workspace.errors.noFileAt', { path }), { path })
+  const shape = inspectFileShape(path)
+  if (shape) throw damagedError(path, shape)
   const db = new Database(path, { fileMustExist: true, readonly: true })
   try {
     applyKey(db, key)
-    proveKey(db, path)
+    proveWhole(db, path, key, true)
     return db
   } catch (error) {
     db.close()
+    throw isDamageError(error) ? damagedError(path, malformedFinding(error)) : error
+  }
+}
+
+/**
+ * The key first (a wrong key must stay WRONG_KEY, and nothing is written before it is proven), then the cheap
+ * checks that a file is whole: a damaged first page is told from a wrong key by the page after it, and the file's
+ * length must match the pages SQLite counts. Integrity checks that read every page are `verify`'s, not every open's.
+ */
+function proveWhole(db: WorkspaceDb, path: string, key: KeyMaterial, existed: boolean): void {
+  try {
+    proveKey(db, path)
+  } catch (error) {
+    if (existed && error instanceof AppError && error.code === 'WRONG_KEY' && firstPageOnlyDamaged(path, key))
+      throw damagedError(path, finding('FIRST_PAGE', message('workspace.damage.firstPage')))
+    // A file cut short fails its first read as "malformed": its length says more, when SQLite can still count pages.
+    if (isDamageError(error))
+      throw damagedError(path, pageCountFinding(db, path, key) ?? malformedFinding(error))
     throw error
+  }
+  if (!existed) return
+  const short = inspectPageCount(db, path, key, { readHeader: key.kind === 'raw' })
+  if (short) throw damagedError(path, short)
+}
+
+function pageCountFinding(
+  db: WorkspaceDb,
+  path: string,
+  key: KeyMaterial,
+): ReturnType<typeof inspectPageCount> {
+  try {
+    return inspectPageCount(db, path, key, { readHeader: true })
+  } catch {
+    return null
   }
 }
 

@@ -3,8 +3,8 @@ import { dirname } from 'node:path'
 import { message } from '../../shared/i18n/translate'
 import { AppError } from '../../shared/result'
 import type { KeyMaterial } from '../keys/keyMaterial'
-import { schemaVersion } from './migrate'
-import { openWorkspaceSnapshot, type WorkspaceDb } from './openWorkspaceDb'
+import type { WorkspaceDb } from './openWorkspaceDb'
+import { verifyWorkspace, type WorkspaceVerification } from './verifyWorkspace'
 
 export interface WorkspaceFileCheck {
   schemaVersion: number
@@ -34,10 +34,8 @@ export function copyWorkspace(db: WorkspaceDb, target: string): void {
 }
 
 /**
- * Checks a workspace file before anyone relies on it: it opens with the key, every page decrypts and authenticates
- * (SQLCipher 4 pages carry an HMAC that is checked as each page is read, and integrity_check reads every page in
- * use; SQLite3MultipleCiphers does not implement SQLCipher's cipher_integrity_check pragma — it answers nothing —
- * so the full read stands in for it), the b-trees are sound, and the schema is one this Ninefold knows.
+ * Checks a workspace file before anyone relies on it, the way `workspace verify` does (verifyWorkspace: the key,
+ * every page's HMAC, integrity and foreign-key checks, a known schema), and reads what a restore shows of it.
  */
 export function verifyWorkspaceFile(
   path: string,
@@ -63,52 +61,39 @@ export function verifyWorkspaceFile(
 function checkWorkspaceFile(path: string, key: KeyMaterial, latestSchema: number): WorkspaceFileCheck {
   if (!existsSync(path))
     throw new AppError('WORKSPACE_NOT_FOUND', message('workspace.errors.noFileAt', { path }), { path })
-  let db: WorkspaceDb
+  let verification: WorkspaceVerification
+  let name = ''
+  let createdAt: string | null = null
+  let people = 0
   try {
-    db = openWorkspaceSnapshot(path, key)
+    verification = verifyWorkspace(path, key, latestSchema, (db) => {
+      const meta = new Map(
+        (db.prepare('SELECT key, value FROM workspace_meta').all() as { key: string; value: string }[]).map(
+          (r) => [r.key, r.value],
+        ),
+      )
+      name = meta.get('name') ?? ''
+      createdAt = meta.get('created_at') ?? null
+      people = (db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n
+    })
   } catch (error) {
     if (error instanceof AppError && error.code === 'WRONG_KEY') {
       throw new AppError('BACKUP_INVALID', message('workspace.errors.foreignBackup', { path }), { path })
     }
     throw error
   }
-  try {
-    let problems: string[]
-    try {
-      problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check)
-    } catch (error) {
-      problems = [error instanceof Error ? error.message : String(error)]
-    }
-    if (problems.length !== 1 || problems[0] !== 'ok') {
-      throw new AppError(
-        'BACKUP_INVALID',
-        message('workspace.errors.damaged', { path, problem: problems.slice(0, 3).join('; ') }),
-        { path },
-      )
-    }
-    const version = schemaVersion(db)
-    if (version === 0 || version > latestSchema) {
-      throw new AppError(
-        'BACKUP_INVALID',
-        version === 0
-          ? message('workspace.errors.notWorkspace', { path })
-          : message('workspace.errors.newerBackup', { path, schema: version, known: latestSchema }),
-        { path, schemaVersion: version },
-      )
-    }
-    const meta = new Map(
-      (db.prepare('SELECT key, value FROM workspace_meta').all() as { key: string; value: string }[]).map(
-        (r) => [r.key, r.value],
-      ),
+  const first = verification.findings[0]
+  if (first) {
+    const version = verification.schemaVersion
+    throw new AppError(
+      'BACKUP_INVALID',
+      first.code === 'NO_SCHEMA'
+        ? message('workspace.errors.notWorkspace', { path })
+        : first.code === 'NEWER_SCHEMA'
+          ? message('workspace.errors.newerBackup', { path, schema: version ?? 0, known: latestSchema })
+          : message('workspace.errors.damaged', { path, problem: first.text }),
+      { path, ...(version === null ? {} : { schemaVersion: version }), reason: first.code },
     )
-    const people = (db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n
-    return {
-      schemaVersion: version,
-      name: meta.get('name') ?? '',
-      createdAt: meta.get('created_at') ?? null,
-      people,
-    }
-  } finally {
-    db.close()
   }
+  return { schemaVersion: verification.schemaVersion ?? 0, name, createdAt, people }
 }

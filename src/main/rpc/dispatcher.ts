@@ -22,6 +22,8 @@ export interface Dispatcher {
 export interface DispatcherOptions {
   /** Where unexpected errors go (a log); the caller only ever sees `INTERNAL`. */
   onInternalError?: (method: string, error: unknown) => void
+  /** Recognises unexpected errors that do have a meaning for the user (a damaged workspace file), before INTERNAL. */
+  recognise?: (error: unknown) => AppError | undefined
 }
 
 const INTERNAL_TEXT = message('common.errors.internal')
@@ -71,6 +73,8 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
         return { ok: true, value: spec.output.parse(value) }
       } catch (error) {
         if (error instanceof AppError) return { ok: false, error: error.toShape() }
+        const recognised = options.recognise?.(error)
+        if (recognised) return { ok: false, error: recognised.toShape() }
         options.onInternalError?.(method, error)
         return { ok: false, error: new AppError('INTERNAL', INTERNAL_TEXT).toShape() }
       }

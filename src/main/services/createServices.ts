@@ -65,6 +65,7 @@ export interface Services {
   readonly dispatcher: Dispatcher
   readonly events: EventBus
   readonly session: WorkspaceSession
+  readonly backups: WorkspaceBackups
   readonly jobs: JobRegistry
   /** Locks the workspace after N minutes without the user (checked every few seconds). */
   readonly idle: IdleLock
@@ -340,7 +341,16 @@ export function createServices(ports: ServicePorts): Services {
     },
   }
 
-  const inner = createDispatcher(handlers, { onInternalError: ports.onInternalError })
+  const inner = createDispatcher(handlers, {
+    onInternalError: ports.onInternalError,
+    recognise: (error) => {
+      const damage = session.damageOf(error)
+      // Nothing more is written to a damaged file: it is closed at the first sign (unless a long write still holds
+      // it, which its own failure rolls back).
+      if (damage && !session.isBusy) session.close()
+      return damage
+    },
+  })
   const dispatcher: typeof inner = {
     dispatch: (method, input) => {
       idle.noticeCall(method)
@@ -353,6 +363,7 @@ export function createServices(ports: ServicePorts): Services {
     dispatcher,
     events,
     session,
+    backups,
     jobs,
     idle,
     dispose: () => {

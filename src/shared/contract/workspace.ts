@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineEvents, defineMethods } from './define'
 import { empty, isoDateTime } from './common'
+import { messageSchema } from '../i18n/translate'
 
 export const MIN_PASSPHRASE_LENGTH = 10
 
@@ -34,6 +35,26 @@ const fileCheck = z.object({
   name: z.string(),
   createdAt: z.string().nullable(),
   people: z.number().int(),
+})
+/** What `workspace verify` found wrong with a workspace file (see README, Security and privacy). */
+export const DAMAGE_REASONS = [
+  'EMPTY',
+  'FOREIGN_FILE',
+  'WRONG_LENGTH',
+  'TRUNCATED',
+  'FIRST_PAGE',
+  'PAGES_FAILED',
+  'MALFORMED',
+  'FOREIGN_KEYS',
+  'NO_SCHEMA',
+  'NEWER_SCHEMA',
+] as const
+const verification = z.object({
+  path: z.string(),
+  whole: z.boolean(),
+  findings: z.array(z.object({ code: z.enum(DAMAGE_REASONS), message: z.string(), text: messageSchema })),
+  pages: z.number().int(),
+  schemaVersion: z.number().int().nullable(),
 })
 const backupEntry = z.object({
   path: z.string(),
@@ -126,6 +147,20 @@ export const workspaceMethods = defineMethods('workspace')({
       'Replace the open workspace with a backup, after verifying it; the workspace as it was is kept as a backup.',
     input: z.object({ path: z.string().min(1) }).strict(),
     output: z.object({ workspace: workspaceSummary, check: fileCheck, keptAs: z.string() }),
+  },
+  'workspace.restoreDamaged': {
+    summary:
+      'Replace a workspace too damaged to open with a verified backup, without opening it: the damaged file is moved aside, never written to. Refused for a whole workspace.',
+    input: z
+      .object({ path: z.string().min(1), backup: z.string().min(1), passphrase: z.string().optional() })
+      .strict(),
+    output: z.object({ workspace: workspaceSummary, check: fileCheck, keptAs: z.string() }),
+  },
+  'workspace.verify': {
+    summary:
+      'Check the open workspace file whole: every page authenticates under its key, integrity and foreign-key checks pass, the schema is known. Read-only.',
+    input: empty,
+    output: verification,
   },
   'workspace.lock': {
     summary: 'Lock the open workspace now: its connections close and its key is dropped from memory.',

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { createReadStream } from 'node:fs'
 import { basename } from 'node:path'
 import type { MethodOutput, ParsedInput } from '../../../shared/contract'
 import { message, type Message } from '../../../shared/i18n/translate'
@@ -41,70 +41,18 @@ export async function commitXapi(
   job: JobHandle,
 ): Promise<CommitResult> {
   const { db } = context
-  const bytes = readFileSync(input.path)
-  const read = readStatements(input.path)
   const summary: CommitResult = {
     batchId: null,
     kind: 'xapi',
     file: basename(input.path),
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    rows: {
-      total: read.total,
-      inserted: 0,
-      updated: 0,
-      unchanged: 0,
-      rejected: read.total - read.statements.length,
-    },
-    errors: read.issues.slice(0, MAX_ISSUES),
-    warnings: [...read.warnings],
+    sha256: await sha256Of(input.path),
+    rows: { total: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 },
+    errors: [],
+    warnings: [],
     unmatched: 0,
     outcome: 'rejected',
   }
-
-  // Duplicates and conflicts, within the file and against what is stored.
-  const stored = db.prepare('SELECT fingerprint FROM xapi_statements WHERE statement_id = ?')
-  const seen = new Map<string, ReadStatement>()
-  const fresh: ReadStatement[] = []
-  for (const s of read.statements) {
-    const earlier = seen.get(s.id)
-    const known =
-      earlier?.fingerprint ?? (stored.get(s.id) as { fingerprint: string } | undefined)?.fingerprint
-    if (known === undefined) {
-      seen.set(s.id, s)
-      fresh.push(s)
-    } else if (known === s.fingerprint) {
-      summary.rows.unchanged++
-    } else {
-      summary.rows.rejected++
-      if (summary.errors.length < MAX_ISSUES) {
-        summary.errors.push({
-          sheet: null,
-          row: s.index,
-          column: 'id',
-          value: s.id,
-          code: 'CONFLICT',
-          ...issueText(
-            earlier
-              ? message('import.statements.conflictUsed', {
-                  index: String(s.index),
-                  id: s.id,
-                  earlier: String(earlier.index),
-                })
-              : message('import.statements.conflictStored', { index: String(s.index), id: s.id }),
-          ),
-        })
-      }
-    }
-  }
-  if (summary.rows.rejected > 0 && !input.skipInvalid) return summary
-  if (fresh.length === 0 && !input.dryRun) {
-    summary.outcome = 'already-imported'
-    summary.warnings.push(note('ALREADY_IMPORTED', message('import.statements.alreadyImported')))
-    return summary
-  }
-
   const batchId = randomUUID()
-  const rollback = new Error('rollback')
   const batchHeader = {
     batchId,
     kind: 'xapi' as const,
@@ -114,28 +62,56 @@ export async function commitXapi(
     actor: context.actor,
     now: context.now,
   }
+  // Each ends the transaction without keeping anything: a dry run, a file refused, a file already imported.
+  const dryRun = new Error('dry run')
+  const refused = new Error('refused')
+  const nothingNew = new Error('nothing new')
+  let readWarnings: ImportIssue[] = []
   try {
     await inLongTransaction(db, async (breathe) => {
       const { journal, writer } = startBatch(db, batchHeader, 'learning')
       const store = createStatementStore(db, journal, writer, batchId)
+      // Statements are stored as they are read, so the file is never held whole. A known id is looked up among
+      // what is stored, this file's earlier statements included; `positions` names the earlier one in a conflict.
+      const stored = db.prepare('SELECT fingerprint FROM xapi_statements WHERE statement_id = ?')
+      const positions = new Map<string, number>()
       const voiding: ReadStatement[] = []
       // Expiries wait for the whole file: an LRS lists the newest statements first, so a credential's expiry
       // usually comes before the statement that granted it.
       const expiring: ReadStatement[] = []
       const withoutLevel: number[] = []
-      for (const [n, s] of fresh.entries()) {
-        if (n % 1_000 === 0) {
-          job.progress('Importing statements', n, fresh.length)
+      let conflicts = 0
+      let read = 0
+      const file = await readStatements(input.path, async (s) => {
+        if (++read % 1_000 === 0) {
+          job.progress('Importing statements', read, null)
           await breathe()
           job.throwIfCancelled()
         }
-        const storedAs = store(s)
-        summary.rows.inserted++
-        if (storedAs === 'voiding') voiding.push(s)
-        else if (storedAs === 'expiring') expiring.push(s)
-        else if (storedAs === 'no-level') withoutLevel.push(s.index)
-        else if (storedAs === 'unmatched') summary.unmatched++
-      }
+        const known = (stored.get(s.id) as { fingerprint: string } | undefined)?.fingerprint
+        if (known === undefined) {
+          positions.set(s.id, s.index)
+          const storedAs = store(s)
+          summary.rows.inserted++
+          if (storedAs === 'voiding') voiding.push(s)
+          else if (storedAs === 'expiring') expiring.push(s)
+          else if (storedAs === 'no-level') withoutLevel.push(s.index)
+          else if (storedAs === 'unmatched') summary.unmatched++
+        } else if (known === s.fingerprint) {
+          summary.rows.unchanged++
+        } else {
+          conflicts++
+          if (conflicts <= MAX_ISSUES) summary.errors.push(conflict(s, positions.get(s.id)))
+        }
+      })
+      readWarnings = file.warnings
+      summary.rows.total = file.total
+      summary.rows.rejected = file.invalid + conflicts
+      // Problems in file order: invalid statements and conflicts, the first MAX_ISSUES of them.
+      summary.errors = [...file.issues, ...summary.errors].sort((a, b) => a.row - b.row).slice(0, MAX_ISSUES)
+      summary.warnings.push(...readWarnings)
+      if (summary.rows.rejected > 0 && !input.skipInvalid) throw refused
+      if (summary.rows.inserted === 0 && !input.dryRun) throw nothingNew
       const expired = applyExpiries(db, journal, writer, expiring)
       summary.unmatched += expired.unmatched
       if (expired.credentials > 0)
@@ -177,17 +153,56 @@ export async function commitXapi(
           note('ACTIONS_CLOSED', message('import.warnings.actionsClosed', counted(closed))),
         )
       journal.flush()
-      if (input.dryRun) throw rollback
+      if (input.dryRun) throw dryRun
       closeBatchRecord(db, batchHeader, summary)
     })
   } catch (error) {
-    if (error !== rollback) throw error
-    summary.outcome = 'dry-run'
-    return summary
+    if (error === dryRun) {
+      summary.outcome = 'dry-run'
+      return summary
+    }
+    // Nothing was kept: the counts say what the file holds, not what was stored and rolled back.
+    summary.rows.inserted = 0
+    summary.unmatched = 0
+    summary.warnings = [...readWarnings]
+    if (error === refused) return summary
+    if (error === nothingNew) {
+      summary.outcome = 'already-imported'
+      summary.warnings.push(note('ALREADY_IMPORTED', message('import.statements.alreadyImported')))
+      return summary
+    }
+    throw error
   }
   summary.batchId = batchId
   summary.outcome = 'stored'
   return summary
+}
+
+/** A statement whose id is known with other content: stored before, or used earlier in this file. */
+function conflict(s: ReadStatement, earlier: number | undefined): ImportIssue {
+  return {
+    sheet: null,
+    row: s.index,
+    column: 'id',
+    value: s.id,
+    code: 'CONFLICT',
+    ...issueText(
+      earlier === undefined
+        ? message('import.statements.conflictStored', { index: String(s.index), id: s.id })
+        : message('import.statements.conflictUsed', {
+            index: String(s.index),
+            id: s.id,
+            earlier: String(earlier),
+          }),
+    ),
+  }
+}
+
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>)
+    hash.update(chunk)
+  return hash.digest('hex')
 }
 
 /**

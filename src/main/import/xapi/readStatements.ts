@@ -1,11 +1,16 @@
 import xapiValidation from '@learninglocker/xapi-validation'
 import { createHash } from 'node:crypto'
-import { readFileSync, statSync } from 'node:fs'
+import { createReadStream, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { english, message, type Message, type MessageKey } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
 import { issueText, type ImportIssue } from '../../../core/import/validateRows'
 import { findDuplicateKeys, parseJsonStrict } from '../../../core/xapi/strictJson'
+import {
+  StatementShapeError,
+  StatementSplitter,
+  type StatementPiece,
+} from '../../../core/xapi/statementSplitter'
 import { statementFingerprint } from '../../../core/xapi/toLearningRecord'
 
 // The package is CommonJS with `exports.default`: under Node's ESM interop the default import is the exports object.
@@ -23,13 +28,6 @@ export interface ReadStatement {
   statement: Record<string, unknown>
   id: string
   fingerprint: string
-}
-
-export interface ReadResult {
-  statements: ReadStatement[]
-  issues: ImportIssue[]
-  warnings: ImportIssue[]
-  total: number
 }
 
 type Warning = { name?: string; path?: string[]; typeName?: string; constructor: { name: string } }
@@ -88,54 +86,34 @@ function contentId(fingerprint: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h.slice(16, 17), 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`
 }
 
-function parseText(
-  text: string,
-  file: string,
-): { items: unknown[]; lineNumbers: boolean; more: string | null } {
-  const trimmed = text.trim()
-  if (trimmed.length === 0)
-    throw new AppError(
-      'FILE_UNREADABLE',
-      message('import.errors.file', { file, problem: message('import.errors.empty') }),
-      { file, reason: 'EMPTY_FILE' },
-    )
-  try {
-    const parsed = parseJsonStrict(trimmed)
-    if (Array.isArray(parsed)) return { items: parsed, lineNumbers: false, more: null }
-    const o = parsed as Record<string, unknown>
-    if (o && typeof o === 'object' && Array.isArray(o['statements'])) {
-      // An LRS's GET /statements answer: a page of statements, and `more` when there are further pages.
-      const more = typeof o['more'] === 'string' && o['more'] !== '' ? o['more'] : null
-      return { items: o['statements'] as unknown[], lineNumbers: false, more }
-    }
-    return { items: [parsed], lineNumbers: false, more: null }
-  } catch (error) {
-    if (error instanceof AppError) throw error
-    // Split the text as given, so reported line numbers are the file's own (leading blank lines included).
-    const lines = text.split(/\r?\n/)
-    if (
-      lines.filter((l) => l.trim() !== '').length > 1 &&
-      lines.every((l) => l.trim() === '' || l.trim().startsWith('{'))
-    ) {
-      return { items: lines.map((l) => (l.trim() === '' ? undefined : l)), lineNumbers: true, more: null }
-    }
-    throw new AppError(
-      'FILE_UNREADABLE',
-      message('import.errors.notJson', { file, detail: (error as Error).message }),
-      {
-        file,
-        reason: 'INVALID_JSON',
-      },
-    )
-  }
+const BOM = '\uFEFF'
+
+/** What reading the whole file found besides the statements handed on one by one. */
+export interface ReadSummary {
+  /** Statements in the file (valid or not). */
+  total: number
+  /** How many were invalid (each has at least one issue). */
+  invalid: number
+  /** The first MAX_KEPT_ISSUES issues, in file order. */
+  issues: ImportIssue[]
+  warnings: ImportIssue[]
 }
 
+/** Issues kept for the report; every invalid statement is still counted. */
+export const MAX_KEPT_ISSUES = 1_000
+
 /**
- * Reads xAPI statements from a JSON array, a single statement, an LRS StatementResult or JSON Lines, and checks each
- * against xAPI 1.0.3 with Learning Locker's validator (conformance-tested) plus a duplicate-key check JSON.parse
- * cannot make. Every invalid statement is an issue with its position and reason.
+ * Reads xAPI statements from a JSON array, a single statement, an LRS StatementResult or JSON Lines as a stream,
+ * statement by statement (StatementSplitter), so memory stays bounded by the largest statement whatever the file's
+ * size. Each is checked against xAPI 1.0.3 with Learning Locker's validator (conformance-tested) plus a
+ * duplicate-key check JSON.parse cannot make, and parsed without prototypes ("__proto__" stays data). Every invalid
+ * statement is an issue with its position (statement index, or line for JSON Lines) and reason; each valid one is
+ * handed to `onStatement` in file order, which may be async (it is awaited before the next is read).
  */
-export function readStatements(path: string): ReadResult {
+export async function readStatements(
+  path: string,
+  onStatement: (statement: ReadStatement) => void | Promise<void>,
+): Promise<ReadSummary> {
   const file = basename(path)
   if (statSync(path).size > MAX_XAPI_BYTES)
     throw new AppError(
@@ -146,13 +124,75 @@ export function readStatements(path: string): ReadResult {
         reason: 'FILE_TOO_LARGE',
       },
     )
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '')
-  const { items, lineNumbers, more } = parseText(text, file)
-  const issues: ImportIssue[] = []
-  const warnings: ImportIssue[] = []
-  const statements: ReadStatement[] = []
-  const issue = (index: number, column: string | null, code: string, problem: Message): void => {
-    issues.push({
+  const summary: ReadSummary = { total: 0, invalid: 0, issues: [], warnings: [] }
+  const splitter = new StatementSplitter()
+  const decoder = new TextDecoder('utf-8')
+  const notJson = (detail: string): AppError =>
+    new AppError('FILE_UNREADABLE', message('import.errors.notJson', { file, detail }), {
+      file,
+      reason: 'INVALID_JSON',
+    })
+  const take = async (pieces: StatementPiece[]): Promise<void> => {
+    for (const piece of pieces) {
+      const statement = checkPiece(piece, splitter.layout === 'lines', summary, notJson)
+      if (statement) await onStatement(statement)
+    }
+  }
+  let first = true
+  try {
+    for await (const bytes of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+      let text = decoder.decode(bytes, { stream: true })
+      if (first && text.startsWith(BOM)) text = text.slice(1)
+      first = false
+      await take(splitter.push(text))
+    }
+    await take(splitter.push(decoder.decode()))
+    await take(splitter.end())
+  } catch (error) {
+    if (error instanceof StatementShapeError) throw notJson(error.message)
+    throw error
+  }
+  if (first || (summary.total === 0 && splitter.layout === null))
+    throw new AppError(
+      'FILE_UNREADABLE',
+      message('import.errors.file', { file, problem: message('import.errors.empty') }),
+      { file, reason: 'EMPTY_FILE' },
+    )
+  const more = moreOf(splitter.skeleton)
+  if (more) {
+    summary.warnings.push({
+      sheet: null,
+      row: 0,
+      column: null,
+      value: more,
+      code: 'INCOMPLETE_EXPORT',
+      ...issueText(message('import.statements.incomplete', { more })),
+    })
+  }
+  return summary
+}
+
+/** An LRS's GET /statements answer: `more` names the next page when there is one. */
+function moreOf(skeleton: string | null): string | null {
+  if (skeleton === null) return null
+  const o = parseJsonStrict(skeleton) as Record<string, unknown>
+  return typeof o['more'] === 'string' && o['more'] !== '' ? o['more'] : null
+}
+
+/** One statement's text: parsed strictly, checked for duplicate keys and against xAPI; null when invalid. */
+function checkPiece(
+  piece: StatementPiece,
+  lineNumbers: boolean,
+  summary: ReadSummary,
+  notJson: (detail: string) => AppError,
+): ReadStatement | null {
+  const { index } = piece
+  summary.total++
+  let problems = 0
+  const issue = (column: string | null, code: string, problem: Message): void => {
+    problems++
+    if (summary.issues.length >= MAX_KEPT_ISSUES) return
+    summary.issues.push({
       sheet: null,
       row: index,
       column,
@@ -166,66 +206,53 @@ export function readStatements(path: string): ReadResult {
       ),
     })
   }
-  if (more) {
-    warnings.push({
-      sheet: null,
-      row: 0,
-      column: null,
-      value: more,
-      code: 'INCOMPLETE_EXPORT',
-      ...issueText(message('import.statements.incomplete', { more })),
-    })
+  const done = (): null => {
+    if (problems > 0) summary.invalid++
+    return null
   }
-  // "$[3].actor" (array), "$.statements[3].actor" (StatementResult) or "$.actor" (one statement) → position 3 or 0.
-  const duplicatesByPosition = new Map<number, string[]>()
-  for (const key of lineNumbers ? [] : findDuplicateKeys(text)) {
-    const match = /^\$(?:\.statements)?\[(\d+)\]\.(.+)$/.exec(key) ?? /^\$\.()(.+)$/.exec(key)
-    if (!match) continue
-    const position = Number(match[1] || 0)
-    duplicatesByPosition.set(position, [...(duplicatesByPosition.get(position) ?? []), match[2] ?? key])
+  let statement: unknown
+  try {
+    statement = parseJsonStrict(piece.text)
+  } catch (error) {
+    // A broken line of JSON Lines is that line's problem; broken JSON inside an array breaks the file.
+    if (!lineNumbers)
+      throw notJson(
+        english(
+          message('import.statements.statement', {
+            index: String(index),
+            problem: message('import.statements.invalidJson', { detail: (error as Error).message }),
+          }),
+        ),
+      )
+    issue(
+      null,
+      'INVALID_JSON',
+      message('import.statements.invalidJson', { detail: (error as Error).message }),
+    )
+    return done()
   }
-  let total = 0
-  items.forEach((item, position) => {
-    if (item === undefined) return
-    total++
-    const index = position + 1
-    let statement: unknown = item
-    if (lineNumbers) {
-      try {
-        statement = parseJsonStrict(item as string)
-      } catch (error) {
-        return issue(
-          index,
-          null,
-          'INVALID_JSON',
-          message('import.statements.invalidJson', { detail: (error as Error).message }),
-        )
-      }
-      for (const key of findDuplicateKeys(item as string))
-        issue(
-          index,
-          key.replace(/^\$\.?/, ''),
-          'DUPLICATE_KEY',
-          message('import.statements.duplicateKey', { key: key.replace(/^\$\.?/, '') }),
-        )
-    } else {
-      for (const path of duplicatesByPosition.get(position) ?? [])
-        issue(index, path, 'DUPLICATE_KEY', message('import.statements.duplicateKeyInObject', { key: path }))
-    }
-    if (statement === null || typeof statement !== 'object' || Array.isArray(statement))
-      return issue(index, null, 'NOT_A_STATEMENT', message('import.statements.notObject'))
-    // The validator wants ordinary objects; a plain JSON.parse copy is one (JSON.parse defines "__proto__" as data).
-    const problems = (validateStatement(JSON.parse(JSON.stringify(statement))) as Warning[]).map(describe)
-    for (const p of problems) issue(index, p.path, p.code, p.text)
-    if (problems.length > 0 || issues.some((i) => i.row === index)) return
-    const record = statement as Record<string, unknown>
-    const fingerprint = statementFingerprint(record)
-    statements.push({
-      index,
-      statement: record,
-      id: typeof record['id'] === 'string' ? record['id'].toLowerCase() : contentId(fingerprint),
-      fingerprint,
-    })
-  })
-  return { statements, issues, warnings, total }
+  for (const key of findDuplicateKeys(piece.text)) {
+    const path = key.replace(/^\$\.?/, '')
+    issue(
+      path,
+      'DUPLICATE_KEY',
+      lineNumbers
+        ? message('import.statements.duplicateKey', { key: path })
+        : message('import.statements.duplicateKeyInObject', { key: path }),
+    )
+  }
+  if (statement === null || typeof statement !== 'object' || Array.isArray(statement)) {
+    issue(null, 'NOT_A_STATEMENT', message('import.statements.notObject'))
+    return done()
+  }
+  for (const p of checkStatement(statement)) issue(p.path, p.code, p.text)
+  if (problems > 0) return done()
+  const record = statement as Record<string, unknown>
+  const fingerprint = statementFingerprint(record)
+  return {
+    index,
+    statement: record,
+    id: typeof record['id'] === 'string' ? record['id'].toLowerCase() : contentId(fingerprint),
+    fingerprint,
+  }
 }

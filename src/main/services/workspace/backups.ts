@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { basename, extname, join, resolve } from 'node:path'
-import { copyWorkspace } from '../../db/workspaceCopy'
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
+import { copyWorkspace, verifyWorkspaceFile } from '../../db/workspaceCopy'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
+import type { KeyMaterial } from '../../keys/keyMaterial'
 
 /** How many automatic backups each workspace keeps, unless its settings say otherwise. */
 export const DEFAULT_BACKUPS_KEPT = 5
@@ -77,4 +79,24 @@ export function backupsKept(db: WorkspaceDb): number {
     { value: string } | undefined
   const n = Number(row?.value)
   return Number.isInteger(n) && n >= 1 ? n : DEFAULT_BACKUPS_KEPT
+}
+
+/**
+ * The newest automatic backup of a workspace that passes the full check under its key, or null: what a damaged
+ * workspace offers to restore (a backup taken after the damage, or under another key, is passed over).
+ */
+export function newestVerifiedBackup(
+  dataDirectory: string,
+  workspacePath: string,
+  key: KeyMaterial,
+): RollingBackup | null {
+  for (const backup of listBackups(dataDirectory, workspacePath)) {
+    try {
+      verifyWorkspaceFile(backup.path, key, LATEST_SCHEMA_VERSION)
+      return backup
+    } catch {
+      // Not this one: try the one before it.
+    }
+  }
+  return null
 }

@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, renameSync, rmSync } from 'node:fs'
+import { chmodSync, copyFileSync, existsSync, renameSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { WorkspaceSummary } from '../../../shared/contract'
 import { message } from '../../../shared/i18n/translate'
@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/result'
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
 import { readKeySlots, writeKeySlots } from '../../keys/keySlots'
 import { copyWorkspace, verifyWorkspaceFile, type WorkspaceFileCheck } from '../../db/workspaceCopy'
+import { isDamageError } from '../../db/workspaceHealth'
 import { appendAudit } from '../auditLog'
 import type { EventBus } from '../eventBus'
 import type { ServicePorts } from '../ports'
@@ -16,7 +17,8 @@ import {
   type BackupReason,
   type RollingBackup,
 } from './backups'
-import type { WorkspaceSession } from './workspaceSession'
+import type { Protection, WorkspaceSession } from './workspaceSession'
+import type { KeyMaterial } from '../../keys/keyMaterial'
 
 /** Backing up the open workspace, its automatic backups, and restoring one in its place. */
 export class WorkspaceBackups {
@@ -77,7 +79,14 @@ export class WorkspaceBackups {
     const source = resolve(backupPath)
     if (source === open.path) throw new AppError('INVALID_INPUT', message('workspace.errors.openIsNotBackup'))
     const check = verifyWorkspaceFile(source, open.key, LATEST_SCHEMA_VERSION)
-    const kept = this.rollingBackup('before-restore')
+    let kept: RollingBackup
+    try {
+      kept = this.rollingBackup('before-restore')
+    } catch (error) {
+      // A workspace that opened but is damaged cannot be copied as a backup: it is kept aside as it is instead.
+      if (!isDamageError(error)) throw error
+      return this.restoreOverDamaged(open.path, open.key, open.protection, source)
+    }
     const { path, key, protection } = open
     this.session.release()
     const incoming = `${path}.restoring`
@@ -108,5 +117,43 @@ export class WorkspaceBackups {
       this.session.now(),
     )
     return { summary: this.session.summary(), check, keptAs: kept.path }
+  }
+
+  /**
+   * Restores a backup in place of a workspace too damaged to open (the restore above needs it open). The backup is
+   * verified under the same key first; the damaged file is not written to but moved aside, with its write-ahead log,
+   * as `<file>.damaged-<time>`, so nothing of it is lost; then the backup is copied in by a rename and opened.
+   */
+  restoreOverDamaged(
+    workspacePath: string,
+    key: KeyMaterial,
+    protection: Protection,
+    backupPath: string,
+  ): { summary: WorkspaceSummary; check: WorkspaceFileCheck; keptAs: string } {
+    this.session.assertIdle()
+    const path = resolve(workspacePath)
+    const source = resolve(backupPath)
+    if (source === path) throw new AppError('INVALID_INPUT', message('workspace.errors.openIsNotBackup'))
+    const check = verifyWorkspaceFile(source, key, LATEST_SCHEMA_VERSION)
+    this.session.release()
+    const keptAs = `${path}.damaged-${this.session.now().toISOString().replace(/[-:.]/g, '')}`
+    const incoming = `${path}.restoring`
+    copyFileSync(source, incoming)
+    if (process.platform !== 'win32') chmodSync(incoming, 0o600)
+    for (const suffix of ['', '-wal', '-shm'])
+      if (existsSync(`${path}${suffix}`)) renameSync(`${path}${suffix}`, `${keptAs}${suffix}`)
+    renameSync(incoming, path)
+    const summary = this.session.open(path, key, protection)
+    appendAudit(
+      this.session.db,
+      {
+        actor: this.ports.actor,
+        action: 'workspace.restore',
+        entityType: 'workspace',
+        after: { from: source, damagedKeptAs: keptAs, schemaVersion: check.schemaVersion },
+      },
+      this.session.now(),
+    )
+    return { summary, check, keptAs }
   }
 }

@@ -8,6 +8,8 @@ import {
   type KeyMaterial,
 } from '../../keys/keyMaterial'
 import type { Handlers } from '../../rpc/dispatcher'
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
+import { verifyWorkspace } from '../../db/verifyWorkspace'
 import type { MethodName } from '../../../shared/contract'
 import { appendAudit } from '../auditLog'
 import type { ServicePorts } from '../ports'
@@ -158,6 +160,21 @@ export function workspaceHandlers(deps: WorkspaceDeps): Pick<Handlers, Workspace
     'workspace.restore': (input) => {
       const { summary, check, keptAs } = backups.restore(input.path)
       return { workspace: summary, check, keptAs }
+    },
+    'workspace.restoreDamaged': (input) => {
+      session.assertIdle()
+      const path = resolve(input.path)
+      const { key, protection } = keyForOpen(path, input.passphrase)
+      // Only for a file that is damaged: a whole workspace is restored the ordinary way, with a backup of it first.
+      if (verifyWorkspace(path, key, LATEST_SCHEMA_VERSION).whole)
+        throw new AppError('INVALID_INPUT', message('workspace.errors.notDamaged', { path }), { path })
+      const restored = backups.restoreOverDamaged(path, key, protection, input.backup)
+      return { workspace: restored.summary, check: restored.check, keptAs: restored.keptAs }
+    },
+    'workspace.verify': () => {
+      const open = session.requireOpen()
+      // Read-only, beside the open connections: pages still in the write-ahead log are read through SQLite.
+      return verifyWorkspace(open.path, open.key, LATEST_SCHEMA_VERSION)
     },
     'workspace.lock': () => ({ locked: session.lock() }),
     'workspace.unlock': (input) => {

@@ -10,7 +10,8 @@ import { passphraseKey, type KeyMaterial } from '../../keys/keyMaterial'
 import { appendAudit } from '../auditLog'
 import type { EventBus } from '../eventBus'
 import type { ServicePorts } from '../ports'
-import { backupsKept, writeRollingBackup } from './backups'
+import { isDamageError, malformedFinding, WorkspaceDamagedError } from '../../db/workspaceHealth'
+import { backupsKept, newestVerifiedBackup, writeRollingBackup } from './backups'
 import { hasKeychainSidecar } from './keychainSidecar'
 import { RecentWorkspaces } from './recentWorkspaces'
 
@@ -198,6 +199,45 @@ export class WorkspaceSession {
 
   open(path: string, key: KeyMaterial, protection: Protection): WorkspaceSummary {
     const absolute = resolve(path)
+    try {
+      return this.openWhole(absolute, key, protection)
+    } catch (error) {
+      throw this.damageOf(error, absolute, key) ?? error
+    }
+  }
+
+  /**
+   * A damaged file's error as the person needs it: the file named, what is wrong, and the newest automatic backup
+   * that verifies under the same key to restore (undefined for any other error). SQLite's own "malformed" or "not a
+   * database" from any query on the open workspace comes here too (see createServices), so it is never INTERNAL.
+   */
+  damageOf(error: unknown, path?: string, key?: KeyMaterial): AppError | undefined {
+    const file = path ?? this.current?.path
+    const fileKey = key ?? this.current?.key
+    if (file === undefined || fileKey === undefined) return undefined
+    const damage =
+      error instanceof WorkspaceDamagedError
+        ? error
+        : isDamageError(error)
+          ? new WorkspaceDamagedError(file, malformedFinding(error))
+          : undefined
+    if (!damage) return undefined
+    const backup = newestVerifiedBackup(this.ports.dataDirectory, damage.path, fileKey)
+    return new AppError(
+      'WORKSPACE_DAMAGED',
+      backup
+        ? message('workspace.errors.damagedRestore', {
+            path: damage.path,
+            problem: damage.finding.text,
+            backup: backup.path,
+            createdAt: backup.createdAt,
+          })
+        : message('workspace.errors.damagedNoBackup', { path: damage.path, problem: damage.finding.text }),
+      { ...damage.details, backup: backup?.path ?? null },
+    )
+  }
+
+  private openWhole(absolute: string, key: KeyMaterial, protection: Protection): WorkspaceSummary {
     const db = openWorkspaceDb(absolute, key, { create: false })
     try {
       const from = schemaVersion(db)

@@ -430,6 +430,8 @@ export const calibration = {
     byHand: 'Placed by hand in box {box} from the holding area ({reason}). {level}.',
     cutsFixed: 'low below {low}, high from {high}',
     cutsPercentile: "low below the session's {low}th percentile, high from its {high}th",
+    cutsScale:
+      "a rating's place on its scale, as for performance (low up to {lowMax}, high from {highMin} on 1–5)",
   },
   errors: {
     heldOnGrid: {

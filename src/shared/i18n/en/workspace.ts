@@ -22,6 +22,8 @@ export const workspace = {
     back: 'Back to the passphrase',
     forgot: 'Forgot the passphrase? Use the recovery key',
     mismatch: 'The two new passphrases differ.',
+    restoreDamaged: 'Restore the newest backup that checks out',
+    restoringDamaged: 'Restoring…',
   },
   create: {
     title: 'Create a workspace',
@@ -105,6 +107,34 @@ export const workspace = {
       other: 'Restored the backup of {date} ({count} people). The workspace as it was is kept as a backup.',
     },
   },
+  verify: {
+    title: 'Verify',
+    intro:
+      'Reads every page of the workspace file and checks it: each page authenticates under the key, the database structure and its links between records are sound, and the schema is one this Ninefold knows.',
+    run: 'Verify the workspace',
+    running: 'Verifying…',
+    whole: 'Whole: all {pages} pages of {path} authenticate, the database is sound, schema {schema}.',
+    notWhole: '{path} is damaged:',
+  },
+  damage: {
+    empty: 'the file is empty',
+    foreign: 'it is {kind}, not a Ninefold workspace',
+    kind: {
+      sqlite: 'an unencrypted SQLite database',
+      png: 'a PNG image',
+      zip: 'a zip file (an Excel workbook, for instance)',
+      pdf: 'a PDF document',
+    },
+    wrongLength: 'its length ({size} bytes) is not a whole number of {pageSize}-byte pages',
+    truncated: 'it holds {pages} pages where the database needs {expected}: the file was cut short',
+    tooLong: 'it holds {pages} pages where the database has {expected}',
+    firstPage: 'its first page fails its authentication check, while the pages after it open with this key',
+    pagesFailed: 'pages failing their authentication check: {list}',
+    malformed: 'SQLite reports: {detail}',
+    foreignKeys: 'rows pointing at records that do not exist: {list}',
+    noSchema: 'it holds no Ninefold schema',
+    newerSchema: 'its schema version {schema} is newer than this Ninefold knows ({known})',
+  },
   busy: {
     demoFill: 'the demo fill',
     import: 'the running import',
@@ -152,6 +182,12 @@ export const workspace = {
     wrongKey:
       'That passphrase or key does not open this workspace. Nothing was changed; check it and try again.',
     damaged: '{path} is damaged ({problem}). Nothing was changed.',
+    damagedWorkspace: '{path} is damaged: {problem}. Nothing was written to it.',
+    damagedRestore:
+      '{path} is damaged: {problem}. Nothing was written to it. The newest backup that checks out is {backup}, made {createdAt}: restore it to carry on.',
+    notDamaged: '{path} is whole: restore a backup from its Workspace screen instead.',
+    damagedNoBackup:
+      '{path} is damaged: {problem}. Nothing was written to it, and none of its automatic backups checks out: restore a copy you keep elsewhere.',
     foreignBackup:
       "{path} does not open with this workspace's key: it is a backup of another workspace, was taken under an earlier passphrase, or is damaged. Nothing was changed.",
     notWorkspace: '{path} is not a Ninefold workspace. Nothing was changed.',

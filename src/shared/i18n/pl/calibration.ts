@@ -496,6 +496,8 @@ export const calibration: Catalogue['calibration'] = {
     byHand: 'Umieszczono ręcznie w polu {box} z poczekalni ({reason}). {level}.',
     cutsFixed: 'niski poniżej {low}, wysoki od {high}',
     cutsPercentile: 'niski poniżej {low}. centyla sesji, wysoki od {high}.',
+    cutsScale:
+      'miejsce oceny na jej skali, jak przy wynikach (niski do {lowMax}, wysoki od {highMin} na skali 1–5)',
   },
   errors: {
     heldOnGrid: {

@@ -23,6 +23,8 @@ export const workspace: Catalogue['workspace'] = {
     back: 'Wróć do hasła',
     forgot: 'Nie pamiętasz hasła? Użyj klucza odzyskiwania',
     mismatch: 'Dwa nowe hasła się różnią.',
+    restoreDamaged: 'Przywróć najnowszą poprawną kopię zapasową',
+    restoringDamaged: 'Przywracanie…',
   },
   create: {
     title: 'Utwórz obszar roboczy',
@@ -121,6 +123,36 @@ export const workspace: Catalogue['workspace'] = {
         'Przywrócono kopię z {date} ({count} osoby). Obszar roboczy w poprzednim stanie zachowano jako kopię.',
     },
   },
+  verify: {
+    title: 'Weryfikacja',
+    intro:
+      'Czyta każdą stronę pliku obszaru roboczego i sprawdza ją: każda strona uwierzytelnia się kluczem, struktura bazy i powiązania między rekordami są spójne, a schemat jest znany tej wersji Ninefold.',
+    run: 'Zweryfikuj obszar roboczy',
+    running: 'Weryfikacja…',
+    whole:
+      'Plik cały: wszystkie strony ({pages}) pliku {path} uwierzytelniają się, baza jest spójna, schemat {schema}.',
+    notWhole: 'Plik {path} jest uszkodzony:',
+  },
+  damage: {
+    empty: 'plik jest pusty',
+    foreign: 'to {kind}, a nie obszar roboczy Ninefold',
+    kind: {
+      sqlite: 'niezaszyfrowana baza SQLite',
+      png: 'obraz PNG',
+      zip: 'plik zip (na przykład skoroszyt Excela)',
+      pdf: 'dokument PDF',
+    },
+    wrongLength: 'jego długość ({size} bajtów) nie jest całkowitą liczbą stron po {pageSize} bajtów',
+    truncated: 'liczba stron w pliku: {pages}, a baza potrzebuje ich: {expected}; plik został obcięty',
+    tooLong: 'liczba stron w pliku: {pages}, a baza ma ich: {expected}',
+    firstPage:
+      'jego pierwsza strona nie przechodzi kontroli uwierzytelnienia, choć dalsze strony otwierają się tym kluczem',
+    pagesFailed: 'strony, które nie przechodzą kontroli uwierzytelnienia: {list}',
+    malformed: 'SQLite zgłasza: {detail}',
+    foreignKeys: 'wiersze wskazujące na nieistniejące rekordy: {list}',
+    noSchema: 'nie zawiera schematu Ninefold',
+    newerSchema: 'jego wersja schematu {schema} jest nowsza niż znana tej wersji Ninefold ({known})',
+  },
   busy: {
     demoFill: 'wypełnianie danymi przykładowymi',
     import: 'trwający import',
@@ -170,6 +202,12 @@ export const workspace: Catalogue['workspace'] = {
     wrongKey:
       'To hasło lub klucz nie otwiera tego obszaru roboczego. Niczego nie zmieniono; sprawdź je i spróbuj ponownie.',
     damaged: 'Plik {path} jest uszkodzony ({problem}). Niczego nie zmieniono.',
+    damagedWorkspace: 'Plik {path} jest uszkodzony: {problem}. Niczego do niego nie zapisano.',
+    damagedRestore:
+      'Plik {path} jest uszkodzony: {problem}. Niczego do niego nie zapisano. Najnowsza poprawna kopia zapasowa to {backup} z {createdAt}: przywróć ją, aby pracować dalej.',
+    notDamaged: 'Plik {path} jest cały: przywróć kopię zapasową z ekranu Obszar roboczy.',
+    damagedNoBackup:
+      'Plik {path} jest uszkodzony: {problem}. Niczego do niego nie zapisano, a żadna z jego automatycznych kopii zapasowych nie jest poprawna: przywróć kopię przechowywaną gdzie indziej.',
     foreignBackup:
       'Pliku {path} nie da się otworzyć kluczem tego obszaru roboczego: to kopia innego obszaru roboczego, kopia sprzed zmiany hasła albo plik jest uszkodzony. Niczego nie zmieniono.',
     notWorkspace: '{path} nie jest obszarem roboczym Ninefold. Niczego nie zmieniono.',

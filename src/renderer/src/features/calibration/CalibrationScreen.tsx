@@ -26,7 +26,7 @@ export function CalibrationScreen(): React.JSX.Element {
   if (open) return <SessionView sessionId={open} onBack={() => (setOpen(null), load())} />
   return (
     <div className="calibration-home">
-      <h2>{t('calibration.home.title')}</h2>
+      <h1>{t('calibration.home.title')}</h1>
       {error !== null && <ErrorBanner error={error} />}
       <CreateSessionForm
         onCreate={(input) => {
@@ -37,7 +37,7 @@ export function CalibrationScreen(): React.JSX.Element {
         }}
       />
       <BoxLabelsEditor onError={setError} />
-      <h3>{t('calibration.home.sessions')}</h3>
+      <h2>{t('calibration.home.sessions')}</h2>
       {sessions === null ? (
         <p aria-busy="true">{t('calibration.home.loading')}</p>
       ) : sessions.length === 0 ? (

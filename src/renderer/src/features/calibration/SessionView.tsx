@@ -1,4 +1,5 @@
 import { PrintButton } from '../../components/PrintButton'
+import { FileButton } from '../../components/FileButton'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { onHistoryCommand, runHistoryCommand } from '../../history'
@@ -193,32 +194,25 @@ export function SessionView({
           {locked ? t('calibration.session.exportResults') : t('calibration.session.exportPreRead')}
         </button>
         {/* The browser host has no save dialog: the workbook is uploaded, and its calibrated copy downloaded. */}
-        <label className="inline file-button" title={t('calibration.into.buttonHint')}>
-          {t('calibration.into.button')}
-          <input
-            type="file"
-            accept=".xlsx"
-            onChange={(e) => {
-              const input = e.currentTarget
-              const file = input.files?.[0]
-              // The same file may be chosen again after a fix: the input forgets this choice.
-              input.value = ''
-              if (!file) return
-              setWrittenInto(null)
-              void session.exportInto(file).then(
-                (result) =>
-                  result &&
-                  setWrittenInto(
-                    t('calibration.into.written', {
-                      file: result.fileName,
-                      count: result.people,
-                      changed: result.changed,
-                    }),
-                  ),
-              )
-            }}
-          />
-        </label>
+        <FileButton
+          label={t('calibration.into.button')}
+          title={t('calibration.into.buttonHint')}
+          accept=".xlsx"
+          onFile={(file) => {
+            setWrittenInto(null)
+            void session.exportInto(file).then(
+              (result) =>
+                result &&
+                setWrittenInto(
+                  t('calibration.into.written', {
+                    file: result.fileName,
+                    count: result.people,
+                    changed: result.changed,
+                  }),
+                ),
+            )
+          }}
+        />
         {writtenInto && (
           <span className="muted" role="status">
             {writtenInto}

@@ -164,7 +164,8 @@ export function AppFrame({ workspace }: { workspace: WorkspaceSummary }): React.
             </button>
           </div>
         )}
-        <section className="content" aria-label={current ? t(`nav.${current.id}`) : undefined}>
+        {/* The screen itself is the page's main landmark (the sidebar and top bar are its navigation and banner). */}
+        <main className="content" aria-label={current ? t(`nav.${current.id}`) : undefined}>
           {view === 'people' && <PeopleScreen key={jumps} />}
           {view === 'workspace' && <WorkspaceOverview workspace={workspace} />}
           {view === 'import' && <ImportScreen key={jumps} />}
@@ -178,7 +179,7 @@ export function AppFrame({ workspace }: { workspace: WorkspaceSummary }): React.
               <p>{t('nav.comingSoon')}</p>
             </div>
           )}
-        </section>
+        </main>
       </div>
     </div>
   )

@@ -32,7 +32,7 @@ export function SuccessionScreen(): React.JSX.Element {
   return (
     <div className="succession">
       <div className="session-toolbar">
-        <h2>{t.t('succession.screen.title')}</h2>
+        <h1>{t.t('succession.screen.title')}</h1>
         <div className="spacer" />
         <button type="button" className="secondary" onClick={() => setAdding(!adding)}>
           {adding ? t.t('succession.screen.closeForm') : t.t('succession.screen.newRole')}

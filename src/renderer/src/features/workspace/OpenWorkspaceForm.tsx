@@ -32,6 +32,21 @@ export function OpenWorkspaceForm({ initialPath }: { initialPath?: string | unde
       .catch(setError)
   }, [])
 
+  // A damaged workspace names the newest backup that checks out: it can be restored from here, without opening.
+  const damagedBackup =
+    error instanceof AppError &&
+    error.code === 'WORKSPACE_DAMAGED' &&
+    typeof error.details?.['backup'] === 'string'
+      ? error.details['backup']
+      : null
+  const restoreDamaged = (backup: string): void => {
+    setBusy(true)
+    api
+      .call('workspace.restoreDamaged', passphrase ? { path, backup, passphrase } : { path, backup })
+      .then(() => setError(null), setError)
+      .finally(() => setBusy(false))
+  }
+
   const selected = workspaces.find((w) => w.path === path)
   const keychain = selected?.protection === 'os-keychain'
 
@@ -128,6 +143,16 @@ export function OpenWorkspaceForm({ initialPath }: { initialPath?: string | unde
         </label>
       )}
       <ErrorBanner error={error} />
+      {damagedBackup !== null && (
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() => restoreDamaged(damagedBackup)}
+        >
+          {busy ? t('workspace.open.restoringDamaged') : t('workspace.open.restoreDamaged')}
+        </button>
+      )}
       <div className="form-actions">
         <button type="submit" disabled={busy || !path}>
           {busy

@@ -6,6 +6,7 @@ import { ErrorBanner } from '../../components/ErrorBanner'
 import { useT } from '../../i18n'
 import { AnonymisedExport } from '../privacy/AnonymisedExport'
 import { BackupsPanel } from './BackupsPanel'
+import { VerifyPanel } from './VerifyPanel'
 import { RetentionPanel } from '../privacy/RetentionPanel'
 
 export function WorkspaceOverview({ workspace }: { workspace: WorkspaceSummary }): React.JSX.Element {
@@ -77,6 +78,7 @@ export function WorkspaceOverview({ workspace }: { workspace: WorkspaceSummary }
         </form>
       )}
       <BackupsPanel />
+      <VerifyPanel />
       <RetentionPanel />
       <AnonymisedExport />
     </div>
