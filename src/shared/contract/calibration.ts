@@ -99,6 +99,26 @@ export const distributionRow = z.object({
   deviation: z.enum(['over', 'under', 'on-target']),
 })
 
+/**
+ * Who is who around the session's people, for the crowded-box table and the org filter: job titles, and every
+ * manager of a member up the reporting chain (members or not) with their name. Blind mode leaves titles out and names
+ * a manager by their session pseudonym when they are a member, or not at all.
+ */
+export const sessionOrg = z.object({
+  /** Employee ID → job title, for members that have one. */
+  titles: z.record(z.string(), z.string()),
+  managers: z.array(
+    z.object({
+      employeeId: z.string(),
+      name: z.string().nullable(),
+      managerId: z.string().nullable(),
+      /** How many members report to them, directly or through others. */
+      members: z.number().int(),
+    }),
+  ),
+})
+export type SessionOrg = z.output<typeof sessionOrg>
+
 export const calibrationView = sessionSummary.extend({
   settings: calibrationSettings,
   blind: z.boolean(),
@@ -113,6 +133,8 @@ export const calibrationView = sessionSummary.extend({
   discussed: z.number().int(),
   /** The holding area grouped by reason, with what resolves each group (absent from snapshots made before). */
   holdingTodo: z.array(holdingGroup).optional(),
+  /** Titles and the reporting chain (absent from snapshots made before). */
+  org: sessionOrg.optional(),
 })
 export type CalibrationView = z.output<typeof calibrationView>
 

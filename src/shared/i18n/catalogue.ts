@@ -1,4 +1,5 @@
 import { calibration } from './en/calibration'
+import { drilldown } from './en/drilldown'
 import { common } from './en/common'
 import { fairness } from './en/fairness'
 import { importMessages } from './en/import'
@@ -24,6 +25,7 @@ export const en = {
   workspace,
   import: importMessages,
   calibration,
+  drilldown,
   succession,
   insights,
   fairness,

@@ -1,5 +1,6 @@
 import type { Catalogue } from './catalogue'
 import { calibration } from './pl/calibration'
+import { drilldown } from './pl/drilldown'
 import { common } from './pl/common'
 import { fairness } from './pl/fairness'
 import { importMessages } from './pl/import'
@@ -21,6 +22,7 @@ export const pl: Catalogue = {
   workspace,
   import: importMessages,
   calibration,
+  drilldown,
   succession,
   insights,
   fairness,

@@ -13,6 +13,7 @@ import { activeMoves, cycleById, loadMembers } from './loadPopulation'
 import { recordsWithReviewerNames } from './reviewerNames'
 import { withManagerNames } from './sessionManagers'
 import { sessionRow, type SessionRow } from './sessionRecord'
+import { withOrg } from './sessionOrg'
 import { moveLog, type MoveLogEntry } from './sessionMoves'
 
 /**
@@ -39,9 +40,12 @@ function freshView(db: WorkspaceDb, sessionId: string): CalibrationView {
   const row = sessionRow(db, sessionId)
   if (row.status === 'finalized' && row.finalized_json) {
     const locked = readSnapshot(row.finalized_json).view
-    return withCalibrationFields(db, withManagerNames(db, row.blind === 1 ? blindView(locked) : locked))
+    return withOrg(
+      db,
+      withCalibrationFields(db, withManagerNames(db, row.blind === 1 ? blindView(locked) : locked)),
+    )
   }
-  return withCalibrationFields(db, withManagerNames(db, computeView(db, row)))
+  return withOrg(db, withCalibrationFields(db, withManagerNames(db, computeView(db, row))))
 }
 
 export function computeView(

@@ -32,6 +32,9 @@ interface AppState {
   jumpTo: JumpTarget | null
   jumps: number
   jump(target: JumpTarget): void
+  /** The calibration session on screen, if any: Find then lands on a person's place in it. */
+  openSession: string | null
+  setOpenSession(sessionId: string | null): void
   /** A file dropped anywhere on the window, for the import screen to start with. */
   droppedFile: File | null
   dropFile(file: File | null): void
@@ -39,7 +42,8 @@ interface AppState {
 
 export type JumpTarget =
   | { kind: 'person'; employeeId: string }
-  | { kind: 'session'; sessionId: string }
+  /** With `employeeId`, the session opens on that person's place on the grid. */
+  | { kind: 'session'; sessionId: string; employeeId?: string }
   | { kind: 'role'; roleId: number }
   | { kind: 'program'; title: string }
   /** The Import screen with the kind of records chosen (the calibration holding area's "import ratings"). */
@@ -85,6 +89,8 @@ export const useAppStore = create<AppState>((set) => ({
   setNotice: (notice) => set({ notice }),
   jumpTo: null,
   jumps: 0,
+  openSession: null,
+  setOpenSession: (openSession) => set({ openSession }),
   droppedFile: null,
   dropFile: (file) => set(file ? { droppedFile: file, view: 'import' } : { droppedFile: null }),
   jump: (target) =>

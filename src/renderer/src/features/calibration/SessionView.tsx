@@ -1,10 +1,10 @@
 import { PrintButton } from '../../components/PrintButton'
 import { FileButton } from '../../components/FileButton'
-import { useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { onHistoryCommand, runHistoryCommand } from '../../history'
 import { useAppStore } from '../../stores/appStore'
-import type { HeldPerson } from '../../../../shared/contract'
+import type { HeldPerson, Placement } from '../../../../shared/contract'
 import { useT } from '../../i18n'
 import { boxLabel, said } from './labels'
 import { MoveDialog } from './MoveDialog'
@@ -17,6 +17,9 @@ import { SessionLog } from './SessionLog'
 import { FairnessAuditPanel } from '../fairness/FairnessAuditPanel'
 import { matchesFilters, NO_FILTERS, SessionFilters, type Filters } from './SessionFilters'
 import { useCalibrationSession } from './useCalibrationSession'
+import { BoxTable } from './BoxTable'
+import { OrgFilter, useOrgScope } from './OrgFilter'
+import { useFindLanding } from './useFindLanding'
 
 const STEP: Record<string, { column: number; row: number }> = {
   ArrowLeft: { column: -1, row: 0 },
@@ -36,8 +39,10 @@ export function SessionView({
   const translator = useT()
   const { t } = translator
   const { view } = session
-  const [selected, setSelected] = useState<string | null>(null)
   const [openBox, setOpenBox] = useState<number | null>(null)
+  const found = useFindLanding(sessionId, view, MAX_DRAWN_PER_BOX, setOpenBox)
+  const [selected, setSelected] = useState<string | null>(found)
+  const org = useOrgScope(view)
   const [aim, setAim] = useState<{ employeeId: string; box: number } | null>(null)
   /** What the last move did, said to screen readers. */
   const [announcement, setAnnouncement] = useState('')
@@ -66,6 +71,8 @@ export function SessionView({
   )
 
   const shell = useAppStore((state) => state.info?.shell)
+  /** Stable while the filters are: the crowded box's table rebuilds only when they change. */
+  const matches = useCallback((p: Placement) => matchesFilters(p, filters), [filters])
   useEffect(() => {
     const offHistory = onHistoryCommand((command) => {
       if (!locked) void (command === 'undo' ? session.undo() : session.redo())
@@ -120,8 +127,7 @@ export function SessionView({
     view.holding.find((h) => h.employeeId === employeeId)?.name ??
     employeeId
   const heldListed = heldShown === null ? view.holding : view.holding.filter((h) => h.reason === heldShown)
-  const listed =
-    openBox === null ? [] : view.placements.filter((p) => p.box === openBox && matchesFilters(p, filters))
+  const shown = org.shown ?? view
 
   return (
     <div className={`calibration-session${presenter ? ' presenter' : ''}`}>
@@ -264,6 +270,7 @@ export function SessionView({
       ) : (
         <>
           <SessionFilters view={view} filters={filters} onChange={setFilters} />
+          <OrgFilter view={view} shown={shown} manager={org.manager} onChange={org.setManager} />
           {picked.size > 1 && (
             <p className="muted">{t('calibration.session.selected', { count: picked.size })}</p>
           )}
@@ -272,7 +279,7 @@ export function SessionView({
               ? t('calibration.session.aiming', { name: nameOf(aim.employeeId), box: aim.box })
               : announcement}
           </p>
-          <div className="session-body">
+          <div className={`session-body${openBox === null ? '' : ' with-box-table'}`}>
             <div className="grid-column">
               <HoldingTodo
                 groups={view.holdingTodo ?? []}
@@ -288,11 +295,11 @@ export function SessionView({
               <MeetingGrid
                 presenter={presenter}
                 onExitPresenter={() => setPresenter(false)}
-                view={view}
+                view={shown}
                 selected={selected}
                 picked={picked}
                 matches={(p) => matchesFilters(p, filters)}
-                target={aim?.box ?? null}
+                target={aim?.box ?? (selected !== null && selected === found ? (person?.box ?? null) : null)}
                 locked={locked}
                 onSelect={select}
                 onOpenBox={setOpenBox}
@@ -324,24 +331,6 @@ export function SessionView({
                 <span className="legend-gem">{t('calibration.session.legend.gem')}</span> ·{' '}
                 {t('calibration.session.legend.moved')}
               </p>
-              {openBox !== null && (
-                <section className="box-list" aria-label={t('calibration.box', { box: openBox })}>
-                  <h3>
-                    {t('calibration.session.boxList', { box: openBox, count: listed.length })}
-                    {listed.length > MAX_DRAWN_PER_BOX ? ` ${t('calibration.session.tooMany')}` : ''}
-                  </h3>
-                  <ul>
-                    {listed.map((p) => (
-                      <li key={p.employeeId}>
-                        <button type="button" className="link" onClick={() => setSelected(p.employeeId)}>
-                          {p.name}
-                        </button>{' '}
-                        {p.flags.map((f) => t(`calibration.log.flagCode.${f.code}`)).join(', ')}
-                      </li>
-                    ))}
-                  </ul>
-                </section>
-              )}
               <table className="distribution" aria-label={t('calibration.distribution.label')}>
                 <thead>
                   <tr>
@@ -391,6 +380,18 @@ export function SessionView({
                 </section>
               )}
             </div>
+            {openBox !== null && (
+              <BoxTable
+                view={shown}
+                box={openBox}
+                matches={matches}
+                found={found}
+                locked={locked}
+                onOpen={setSelected}
+                onMove={requestMove}
+                onClose={() => setOpenBox(null)}
+              />
+            )}
             {person ? (
               <PersonPanel
                 sessionId={sessionId}

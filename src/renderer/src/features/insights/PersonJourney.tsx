@@ -1,7 +1,7 @@
 import { JOURNEY_STATES as STATES, journeyEventKind } from '../../../../shared/contract'
 import { Group } from '@visx/group'
 import { scaleBand, scaleLinear } from '@visx/scale'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { PersonJourney as Journey } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { useT, type MessageKey, type Translator } from '../../i18n'
@@ -83,17 +83,23 @@ function Timeline({ journey }: { journey: Journey }): React.JSX.Element | null {
 }
 
 /** One person's records on one timeline, and as a table. */
-export function PersonJourney(): React.JSX.Element {
-  const [employeeId, setEmployeeId] = useState('')
+/** `of`: the person to show at once (a profile opened from Find); the ID field stays for another. */
+export function PersonJourney({ of }: { of?: string } = {}): React.JSX.Element {
+  const [employeeId, setEmployeeId] = useState(of ?? '')
   const [journey, setJourney] = useState<Journey | null>(null)
   const [error, setError] = useState<unknown>(null)
   const t = useT()
-  const show = (): void => {
-    api.call('insights.journey', { employeeId: employeeId.trim() }).then(
+  const show = (id = employeeId): void => {
+    api.call('insights.journey', { employeeId: id.trim() }).then(
       (j) => (setJourney(j), setError(null)),
       (e: unknown) => (setJourney(null), setError(e)),
     )
   }
+  useEffect(() => {
+    if (of) show(of)
+    // Only the person it was opened on: later ones come from the form.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [of])
   return (
     <section className="insight-card" aria-label={t.t('insights.journey.region')}>
       <h3>{t.t('insights.journey.heading')}</h3>

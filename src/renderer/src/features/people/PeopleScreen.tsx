@@ -8,6 +8,7 @@ import { PeopleTable, type SortState } from './PeopleTable'
 import { usePeoplePages } from './usePeoplePages'
 import { FacetSelect } from '../../components/FacetSelect'
 import { ErasePersonDialog } from '../privacy/ErasePersonDialog'
+import { PersonProfile } from './PersonProfile'
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value)
@@ -21,6 +22,8 @@ function useDebounced<T>(value: T, ms: number): T {
 export function PeopleScreen(): React.JSX.Element {
   const { t } = useT()
   const [search, setSearch] = useState(() => jumpFor('person')?.employeeId ?? '')
+  /** The person Find chose: their profile opens above the list. */
+  const [profile, setProfile] = useState(() => jumpFor('person')?.employeeId ?? null)
   const [department, setDepartment] = useState('')
   const [location, setLocation] = useState('')
   const [jobLevel, setJobLevel] = useState('')
@@ -53,6 +56,7 @@ export function PeopleScreen(): React.JSX.Element {
 
   return (
     <div className="people">
+      {profile !== null && <PersonProfile employeeId={profile} onClose={() => setProfile(null)} />}
       <div className="toolbar" role="search">
         <h1>{t('nav.people')}</h1>
         <input

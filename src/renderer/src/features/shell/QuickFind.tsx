@@ -27,6 +27,7 @@ const MAX_PER_GROUP = 5
  */
 export function QuickFind({ onClose }: { onClose: () => void }): React.JSX.Element {
   const jump = useAppStore((s) => s.jump)
+  const openSession = useAppStore((s) => s.openSession)
   const { t } = useT()
   const [query, setQuery] = useState('')
   const [lists, setLists] = useState<Lists | null>(null)
@@ -60,10 +61,19 @@ export function QuickFind({ onClose }: { onClose: () => void }): React.JSX.Eleme
   }, [query])
 
   const text = query.trim()
+  const spotIn = lists?.sessions.find((s) => s.sessionId === openSession)
   const hits: Hit[] =
     text.length === 0
       ? []
       : [
+          // With a session on screen, a person's first hit is their place in it; the profile follows.
+          ...(spotIn === undefined ? [] : people).map((p): Hit => ({
+            key: `spot-${p.employeeId}`,
+            group: t('drilldown.find.spot', { session: spotIn?.name ?? '' }),
+            label: p.fullName ?? p.employeeId,
+            detail: [p.employeeId, p.jobTitle, p.department].filter(Boolean).join(' · '),
+            target: { kind: 'session', sessionId: spotIn?.sessionId ?? '', employeeId: p.employeeId },
+          })),
           ...people.map((p): Hit => ({
             key: `p-${p.employeeId}`,
             group: t('find.person'),

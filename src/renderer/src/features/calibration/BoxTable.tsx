@@ -1,0 +1,412 @@
+import {
+  createColumnHelper,
+  createSortedRowModel,
+  rowSortingFeature,
+  sortFn_basic,
+  sortFn_text,
+  tableFeatures,
+  useTable,
+  type SortingState,
+} from '@tanstack/react-table'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import type { CalibrationView, Placement } from '../../../../shared/contract'
+import { translator as translatorFor } from '../../../../shared/i18n/translate'
+import { useT, type Translator } from '../../i18n'
+import { boxLabel, flagName } from './labels'
+import './BoxTable.css'
+
+/** One person in the box, as the table shows and searches them. */
+interface Line {
+  employeeId: string
+  name: string
+  title: string
+  department: string
+  manager: string
+  rating: number | null
+  potential: string
+  flags: string
+  moved: boolean
+  search: string
+}
+type Grouping = 'none' | 'manager' | 'department'
+type ColumnId = Exclude<keyof Line, 'employeeId' | 'search'>
+const COLUMNS: ColumnId[] = [
+  'name',
+  'title',
+  'department',
+  'manager',
+  'rating',
+  'potential',
+  'flags',
+  'moved',
+]
+const ROW_HEIGHT = 34
+
+const features = tableFeatures({
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  sortFns: { basic: sortFn_basic, text: sortFn_text },
+})
+const column = createColumnHelper<typeof features, Line>()
+/** A row of the virtual list: a group's heading, or a person. */
+type Item = { kind: 'group'; key: string; count: number } | { kind: 'person'; line: Line }
+const BOX_KEYS = new Set(['1', '2', '3', '4', '5', '6', '7', '8', '9'])
+
+function cellText(t: Translator, line: Line, id: ColumnId): string {
+  const value = line[id]
+  if (id === 'rating') return value === null ? t.t('drilldown.table.none') : (value as number).toFixed(1)
+  if (id === 'moved') return value ? t.t('drilldown.table.moved') : t.t('drilldown.table.notMoved')
+  return value === '' ? t.t('drilldown.table.none') : String(value)
+}
+
+function linesOf(t: Translator, view: CalibrationView, people: readonly Placement[]): Line[] {
+  const managers = new Map((view.org?.managers ?? []).map((m) => [m.employeeId, m.name]))
+  const names = new Map(view.placements.map((p) => [p.employeeId, p.name]))
+  return people.map((p) => {
+    const manager =
+      p.managerId === null
+        ? t.t('drilldown.table.noManager')
+        : (managers.get(p.managerId) ?? names.get(p.managerId) ?? t.t('drilldown.table.hiddenManager'))
+    const line = {
+      employeeId: p.employeeId,
+      name: p.name,
+      title: view.org?.titles[p.employeeId] ?? '',
+      department: p.department ?? t.t('drilldown.table.noDepartment'),
+      manager,
+      rating: p.performance.value,
+      potential: t.t(`calibration.level.${p.potential.level}`),
+      flags: p.flags.map((f) => flagName(t, f.code)).join(', '),
+      moved: p.source === 'moved',
+    }
+    return {
+      ...line,
+      search: [line.name, line.title, line.department, line.manager, line.flags].join(' ').toLowerCase(),
+    }
+  })
+}
+
+/**
+ * A box's people as a table beside the grid: virtualised (a box may hold thousands), sorted, searched and grouped by
+ * manager or department. A row is dragged onto a box of the grid, or moved with a digit key; either asks for the
+ * move through `onMove` (the session's move dialog). `found` is scrolled to and marked (where Find landed).
+ */
+export function BoxTable({
+  view,
+  box,
+  matches,
+  found,
+  locked,
+  onOpen,
+  onMove,
+  onClose,
+}: {
+  view: CalibrationView
+  box: number
+  matches: (p: Placement) => boolean
+  found: string | null
+  locked: boolean
+  onOpen: (employeeId: string) => void
+  onMove: (employeeId: string, box: number) => void
+  onClose: () => void
+}): React.JSX.Element {
+  // useT() gives a new translator each render: the memos below key on the language, or a 9,000-person box would
+  // be rebuilt and re-sorted on every focus change and drag start.
+  const { locale } = useT()
+  const translator = useMemo(() => translatorFor(locale), [locale])
+  const { t } = translator
+  const [search, setSearch] = useState('')
+  const [grouping, setGrouping] = useState<Grouping>('none')
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }])
+  const [active, setActive] = useState(0)
+  const scroller = useRef<HTMLDivElement>(null)
+  const people = useMemo(
+    () => view.placements.filter((p) => p.box === box && matches(p)),
+    [view.placements, box, matches],
+  )
+  const data = useMemo(() => linesOf(translator, view, people), [translator, view, people])
+  const columns = useMemo(
+    () =>
+      column.columns(
+        COLUMNS.map((id) =>
+          column.accessor(id, {
+            id,
+            header: t(`drilldown.table.column.${id}`),
+            sortFn: id === 'rating' || id === 'moved' ? 'basic' : 'text',
+            sortUndefined: 'last',
+          }),
+        ),
+      ),
+    [t],
+  )
+  const searched = useMemo(() => {
+    const text = search.trim().toLowerCase()
+    return text === '' ? data : data.filter((line) => line.search.includes(text))
+  }, [data, search])
+  const table = useTable({
+    features,
+    columns,
+    data: searched,
+    getRowId: (line) => line.employeeId,
+    state: { sorting },
+    onSortingChange: setSorting,
+  })
+  const sorted = table.getRowModel().rows.map((r) => r.original)
+  // Groups in name order, each with its people in the table's sort order.
+  const rows = useMemo((): Item[] => {
+    if (grouping === 'none') return sorted.map((line) => ({ kind: 'person', line }))
+    const groups = new Map<string, Line[]>()
+    for (const line of sorted) groups.set(line[grouping], [...(groups.get(line[grouping]) ?? []), line])
+    return [...groups]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .flatMap(([key, lines]): Item[] => [
+        { kind: 'group', key, count: lines.length },
+        ...lines.map((line): Item => ({ kind: 'person', line })),
+      ])
+    // `sorted` is rebuilt each render; what it depends on is listed instead.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [searched, sorting, grouping])
+  const shownPeople = searched.length
+  // TanStack Virtual returns fresh functions each render, which the React Compiler cannot memoise; that is fine here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  })
+  const focusRow = useRef(false)
+  useEffect(() => {
+    if (!focusRow.current) return
+    focusRow.current = false
+    scroller.current?.querySelector<HTMLElement>(`[data-index="${active}"]`)?.focus()
+  }, [active])
+  const foundIndex =
+    found === null ? -1 : rows.findIndex((r) => r.kind === 'person' && r.line.employeeId === found)
+  useEffect(() => {
+    if (foundIndex < 0) return
+    setActive(foundIndex)
+    virtual.scrollToIndex(foundIndex, { align: 'center' })
+  }, [foundIndex, virtual])
+
+  const dragging = useRowDrag(locked, (employeeId, to) => onMove(employeeId, to))
+  const nameOf = (employeeId: string): string =>
+    data.find((l) => l.employeeId === employeeId)?.name ?? employeeId
+
+  const onRowKey = (e: React.KeyboardEvent, row: Item, index: number): void => {
+    const step = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0
+    if (step !== 0) {
+      e.preventDefault()
+      const next = Math.min(rows.length - 1, Math.max(0, index + step))
+      focusRow.current = true
+      virtual.scrollToIndex(next)
+      setActive(next)
+      return
+    }
+    if (row.kind === 'group') return
+    if (e.key === 'Enter') {
+      e.preventDefault()
+      onOpen(row.line.employeeId)
+    } else if (BOX_KEYS.has(e.key) && !locked) {
+      e.preventDefault()
+      onMove(row.line.employeeId, Number(e.key))
+    }
+  }
+
+  return (
+    <section
+      className="box-table"
+      aria-label={t('drilldown.table.label', { box, label: boxLabel(translator, view.settings.labels, box) })}
+    >
+      <header className="box-table-head">
+        <h3>
+          {t('drilldown.table.title', {
+            box,
+            label: boxLabel(translator, view.settings.labels, box),
+            count: people.length,
+          })}
+        </h3>
+        <button type="button" className="link" onClick={onClose}>
+          {t('drilldown.table.close')}
+        </button>
+      </header>
+      <div className="box-table-controls">
+        <label className="inline">
+          <span className="sr-only">{t('drilldown.table.search')}</span>
+          <input
+            type="search"
+            aria-label={t('drilldown.table.search')}
+            placeholder={t('drilldown.table.searchPlaceholder')}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        </label>
+        <label className="inline">
+          {t('drilldown.table.groupBy')}{' '}
+          <select value={grouping} onChange={(e) => setGrouping(e.target.value as Grouping)}>
+            {(['none', 'manager', 'department'] as const).map((g) => (
+              <option key={g} value={g}>
+                {t(`drilldown.table.group.${g}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="muted small" role="status">
+          {t('drilldown.table.matching', { count: shownPeople, total: people.length })}
+        </span>
+      </div>
+      <p className="muted small" id={`box-table-help-${box}`}>
+        {t('drilldown.table.help')}
+      </p>
+      <div className="box-table-scroll" ref={scroller}>
+        <table
+          className="box-table-grid"
+          aria-rowcount={rows.length + 1}
+          aria-describedby={`box-table-help-${box}`}
+          data-testid="box-table"
+        >
+          <thead>
+            <tr aria-rowindex={1}>
+              {table.getHeaderGroups()[0]?.headers.map((header) => {
+                const sorted = header.column.getIsSorted()
+                return (
+                  <th
+                    key={header.id}
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                  >
+                    <button
+                      type="button"
+                      className="link"
+                      title={t('drilldown.table.sortBy', {
+                        column: String(header.column.columnDef.header),
+                      })}
+                      onClick={header.column.getToggleSortingHandler()}
+                    >
+                      {String(header.column.columnDef.header)}
+                      {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
+                    </button>
+                  </th>
+                )
+              })}
+            </tr>
+          </thead>
+          <tbody style={{ height: virtual.getTotalSize() }}>
+            {virtual.getVirtualItems().map((item) => {
+              const row = rows[item.index]
+              if (!row) return null
+              const common = {
+                'data-index': item.index,
+                'aria-rowindex': item.index + 2,
+                tabIndex: item.index === Math.min(active, rows.length - 1) ? 0 : -1,
+                style: { transform: `translateY(${item.start}px)` },
+                onFocus: () => setActive(item.index),
+                onKeyDown: (e: React.KeyboardEvent) => onRowKey(e, row, item.index),
+              }
+              if (row.kind === 'group')
+                return (
+                  <tr key={`group-${row.key}`} {...common} className="box-table-group">
+                    <th scope="rowgroup" colSpan={COLUMNS.length}>
+                      {t('drilldown.table.groupRow', { group: row.key, count: row.count })}
+                    </th>
+                  </tr>
+                )
+              const line = row.line
+              return (
+                <tr
+                  key={line.employeeId}
+                  {...common}
+                  className={`box-table-row${line.employeeId === found ? ' found' : ''}`}
+                  data-employee-row={line.employeeId}
+                  onPointerDown={(e) => dragging.start(e, line.employeeId, line.name)}
+                  onDoubleClick={() => onOpen(line.employeeId)}
+                >
+                  {COLUMNS.map((id) => (
+                    <td key={id} className={`col-${id}`}>
+                      {id === 'name' ? (
+                        <button
+                          type="button"
+                          className="link"
+                          tabIndex={-1}
+                          onClick={() => onOpen(line.employeeId)}
+                        >
+                          {line.name}
+                        </button>
+                      ) : (
+                        cellText(translator, line, id)
+                      )}
+                    </td>
+                  ))}
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="box-table-ghost" ref={dragging.ghost} aria-hidden="true" />
+      <p className="sr-only" aria-live="polite">
+        {dragging.who ? t('drilldown.table.dragging', { name: nameOf(dragging.who) }) : ''}
+      </p>
+    </section>
+  )
+}
+
+/** The nine-box group under a point (the grid marks each box's group with data-box). */
+function boxUnder(x: number, y: number): { box: number; rect: Element | null } | null {
+  const group = document.elementFromPoint(x, y)?.closest('[data-box]')
+  if (!group) return null
+  return { box: Number(group.getAttribute('data-box')), rect: group.querySelector('rect') }
+}
+
+/**
+ * Dragging a row onto the grid: the ghost (the person's name) follows the pointer by style alone and the box under it
+ * is marked by a class, so a drag renders nothing in React until the drop.
+ */
+function useRowDrag(
+  locked: boolean,
+  onDrop: (employeeId: string, box: number) => void,
+): {
+  ghost: React.RefObject<HTMLDivElement | null>
+  who: string | null
+  start: (e: React.PointerEvent, employeeId: string, name: string) => void
+} {
+  const ghost = useRef<HTMLDivElement>(null)
+  const [who, setWho] = useState<string | null>(null)
+  const start = (e: React.PointerEvent, employeeId: string, name: string): void => {
+    if (locked || e.button !== 0) return
+    const from = { x: e.clientX, y: e.clientY }
+    let started = false
+    let marked: Element | null = null
+    const mark = (rect: Element | null): void => {
+      if (marked === rect) return
+      marked?.classList.remove('box-drop-target')
+      rect?.classList.add('box-drop-target')
+      marked = rect
+    }
+    const move = (m: PointerEvent): void => {
+      if (!started && Math.hypot(m.clientX - from.x, m.clientY - from.y) < 5) return
+      const el = ghost.current
+      if (!el) return
+      if (!started) {
+        started = true
+        el.textContent = name
+        el.style.display = 'block'
+        setWho(employeeId)
+      }
+      el.style.transform = `translate(${m.clientX + 12}px, ${m.clientY + 8}px)`
+      mark(boxUnder(m.clientX, m.clientY)?.rect ?? null)
+    }
+    const up = (u: PointerEvent): void => {
+      window.removeEventListener('pointermove', move)
+      window.removeEventListener('pointerup', up)
+      mark(null)
+      if (ghost.current) ghost.current.style.display = 'none'
+      setWho(null)
+      if (!started) return
+      const target = boxUnder(u.clientX, u.clientY)
+      if (target) onDrop(employeeId, target.box)
+    }
+    window.addEventListener('pointermove', move)
+    window.addEventListener('pointerup', up)
+  }
+  return { ghost, who, start }
+}

@@ -1,0 +1,128 @@
+import { useMemo, useState } from 'react'
+import type { CalibrationView, SessionOrg } from '../../../../shared/contract'
+import { useT } from '../../i18n'
+
+type Manager = SessionOrg['managers'][number]
+
+/** Each manager's chain upwards, nearest first (a loop in bad data is walked once). */
+function chainAbove(byId: ReadonlyMap<string, Manager>, employeeId: string | null): string[] {
+  const chain: string[] = []
+  for (let up = employeeId; up !== null && !chain.includes(up); up = byId.get(up)?.managerId ?? null)
+    chain.push(up)
+  return chain
+}
+
+/** Managers in tree order (each followed by their reports), with their depth, biggest teams first among siblings. */
+function treeOrder(managers: readonly Manager[]): { manager: Manager; depth: number }[] {
+  const byId = new Map(managers.map((m) => [m.employeeId, m]))
+  const children = new Map<string | null, Manager[]>()
+  for (const m of managers) {
+    const parent = m.managerId !== null && byId.has(m.managerId) ? m.managerId : null
+    children.set(parent, [...(children.get(parent) ?? []), m])
+  }
+  const ordered: { manager: Manager; depth: number }[] = []
+  const seen = new Set<string>()
+  const visit = (parent: string | null, depth: number): void => {
+    for (const m of [...(children.get(parent) ?? [])].sort((a, b) => b.members - a.members)) {
+      if (seen.has(m.employeeId)) continue
+      seen.add(m.employeeId)
+      ordered.push({ manager: m, depth })
+      visit(m.employeeId, depth + 1)
+    }
+  }
+  visit(null, 0)
+  return ordered
+}
+
+/**
+ * The session narrowed to one manager's subtree (the manager and everyone reporting to them, directly or not): the
+ * grid draws only them, with each box's target scaled to the team. Null while the view loads.
+ */
+export function useOrgScope(view: CalibrationView | null): {
+  manager: string | null
+  setManager: (employeeId: string | null) => void
+  shown: CalibrationView | null
+} {
+  const [manager, setManager] = useState<string | null>(null)
+  const shown = useMemo(() => {
+    if (!view || manager === null || !view.org) return view
+    const byId = new Map(view.org.managers.map((m) => [m.employeeId, m]))
+    const team = view.placements.filter(
+      (p) => p.employeeId === manager || chainAbove(byId, p.managerId).includes(manager),
+    )
+    return {
+      ...view,
+      placements: team,
+      distribution: view.distribution.map((d) => ({
+        ...d,
+        actual: team.filter((p) => p.box === d.box).length,
+        targetCount: Math.round((d.targetPercent / 100) * team.length),
+        // Off-target marks are the whole session's; a team's share is not judged against them.
+        deviation: 'on-target' as const,
+      })),
+    }
+  }, [view, manager])
+  return { manager, setManager, shown }
+}
+
+/** Pick a manager (in reporting order) and the grid shows their team; the chain above lets the user step up. */
+export function OrgFilter({
+  view,
+  shown,
+  manager,
+  onChange,
+}: {
+  view: CalibrationView
+  shown: CalibrationView
+  manager: string | null
+  onChange: (employeeId: string | null) => void
+}): React.JSX.Element | null {
+  const translator = useT()
+  const { t } = translator
+  const managers = view.org?.managers
+  const ordered = useMemo(() => treeOrder(managers ?? []), [managers])
+  const byId = useMemo(() => new Map((managers ?? []).map((m) => [m.employeeId, m])), [managers])
+  if (!managers || managers.length === 0) return null
+  const nameOf = (employeeId: string): string =>
+    byId.get(employeeId)?.name ?? t('drilldown.table.hiddenManager')
+  const above = manager === null ? [] : chainAbove(byId, byId.get(manager)?.managerId ?? null).reverse()
+  return (
+    <div className="org-filter" role="group" aria-label={t('drilldown.org.chain')}>
+      <label className="inline">
+        {t('drilldown.org.label')}{' '}
+        <select
+          data-testid="org-filter"
+          value={manager ?? ''}
+          onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}
+        >
+          <option value="">{t('drilldown.org.whole')}</option>
+          {ordered.map(({ manager: m, depth }) => (
+            <option key={m.employeeId} value={m.employeeId}>
+              {'\u00a0\u00a0'.repeat(depth)}
+              {t('drilldown.org.option', { name: nameOf(m.employeeId), count: m.members })}
+            </option>
+          ))}
+        </select>
+      </label>
+      {manager !== null && (
+        <>
+          {above.length > 0 && (
+            <nav className="org-chain" aria-label={t('drilldown.org.chain')}>
+              {above.map((id) => (
+                <button key={id} type="button" className="link" onClick={() => onChange(id)}>
+                  {t('drilldown.org.up', { name: nameOf(id) })}
+                </button>
+              ))}
+            </nav>
+          )}
+          <span className="muted" data-testid="org-count">
+            {t('drilldown.org.showing', { count: shown.placements.length, name: nameOf(manager) })}
+          </span>
+          <button type="button" className="link" onClick={() => onChange(null)}>
+            {t('drilldown.org.clear')}
+          </button>
+        </>
+      )}
+    </div>
+  )
+}
