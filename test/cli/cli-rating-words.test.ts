@@ -1,25 +1,10 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { describeError, exitCodeFor, runCli } from '../../src/main/cli/index'
+import { cli } from '../support/cli'
 import { useTempDirs } from '../support/tempDir'
 
 const tempDir = useTempDirs()
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = []
-  const err: string[] = []
-  const io = { json: false, out: (t: string) => out.push(t), err: (t: string) => err.push(t) }
-  try {
-    return { code: await runCli(args, io, {}), stdout: out.join('\n'), stderr: err.join('\n') }
-  } catch (error) {
-    return {
-      code: exitCodeFor(error),
-      stdout: out.join('\n'),
-      stderr: describeError(error, args.includes('--json')),
-    }
-  }
-}
 
 describe('ninefold import with ratings in words (CLI)', () => {
   it('exits 2 naming the column, the words and the mapping-file syntax; imports once the words are ordered', async () => {

@@ -76,7 +76,7 @@ test.describe('export into the HRIS workbook from the browser', () => {
     await page.goto(host.url)
     await page.getByRole('button', { name: 'Calibration' }).click()
     await page.getByRole('button', { name: files.sessionName }).click()
-    await expect(page.locator('svg.nine-box')).toBeVisible({ timeout: 30_000 })
+    await expect(page.locator('.nine-box')).toBeVisible({ timeout: 30_000 })
 
     const chooser = page.getByLabel('Export into the HRIS file…')
     const download = page.waitForEvent('download')

@@ -161,9 +161,12 @@ test.describe('settings in one place', () => {
     await expect(page.getByRole('status')).toHaveText('Applied the settings from settings.json.')
     await expect(form.getByLabel('Box 9')).toHaveValue('Future leader')
 
-    // A new session starts with them.
+    // A new session starts with them: on the grid and in the distribution chart beside it.
     await new CalibrationPage(page).startSession('With shared settings')
-    await expect(page.getByText('9 · Future leader')).toBeVisible()
+    await expect(
+      page.getByRole('group', { name: /Nine-box grid/ }).getByText('9 · Future leader'),
+    ).toBeVisible()
+    await expect(page.getByTestId('distribution-chart').getByText('9 · Future leader')).toBeVisible()
   })
 
   test('switches to Polish and back at run time: labels, plural forms and numbers follow', async ({

@@ -36,6 +36,8 @@ export class CalibrationPage {
   }
 
   async dragTo(employeeId: string, box: number): Promise<void> {
+    // A card in a full box may sit below the box's own scroll: bring it into view first, as a person would.
+    await this.person(employeeId).scrollIntoViewIfNeeded()
     const from = await this.person(employeeId).boundingBox()
     const to = await this.box(box).boundingBox()
     if (!from || !to) throw new Error('nothing to drag')
