@@ -239,6 +239,19 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
   // The same words for everyone held for want of potential evidence: said once, not per person.
   const insufficient = insufficientText(settings.potential, cycle.name)
 
+  /** Who a placement is about, as the grid may show it: blind mode shows the pseudonym and hides the job title. */
+  const identity = (person: (typeof eligible)[number], pseudonym: string) => ({
+    personId: person.personId,
+    employeeId: person.employeeId,
+    name: input.blind ? pseudonym : (person.fullName ?? person.employeeId),
+    pseudonym,
+    managerId: person.managerId,
+    department: person.department,
+    location: person.location,
+    jobLevel: person.jobLevel,
+    // A job title can say who someone is: blind mode hides it with the name.
+    jobTitle: input.blind ? null : (person.jobTitle ?? null),
+  })
   const placements: Placement[] = []
   eligible.forEach((person, i) => {
     const review = reviews[i] as ReviewRecord
@@ -303,16 +316,7 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
     if (later.length > 0) flags.push(...summariseFlags(later, person.employeeId, flagStates))
     const pseudonym = pseudonyms[i] as string
     placements.push({
-      personId: person.personId,
-      employeeId: person.employeeId,
-      name: input.blind ? pseudonym : (person.fullName ?? person.employeeId),
-      pseudonym,
-      managerId: person.managerId,
-      department: person.department,
-      location: person.location,
-      jobLevel: person.jobLevel,
-      // A job title can say who someone is: blind mode hides it with the name.
-      jobTitle: input.blind ? null : (person.jobTitle ?? null),
+      ...identity(person, pseudonym),
       computedBox,
       box,
       source: move && box !== computedBox ? 'moved' : 'computed',
@@ -329,16 +333,7 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
   for (const { person, pseudonym, reason, review, flags, move } of placedByHand) {
     const performance = review ? placePerformance(review, settings.performanceCuts) : null
     placements.push({
-      personId: person.personId,
-      employeeId: person.employeeId,
-      name: input.blind ? pseudonym : (person.fullName ?? person.employeeId),
-      pseudonym,
-      managerId: person.managerId,
-      department: person.department,
-      location: person.location,
-      jobLevel: person.jobLevel,
-      // A job title can say who someone is: blind mode hides it with the name.
-      jobTitle: input.blind ? null : (person.jobTitle ?? null),
+      ...identity(person, pseudonym),
       computedBox: move.toBox,
       box: move.toBox,
       source: 'placed',

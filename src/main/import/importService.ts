@@ -1,5 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto'
-import { createReadStream } from 'node:fs'
+import { randomUUID } from 'node:crypto'
 import type { ImportIssueShape, MethodOutput, ParsedInput } from '../../shared/contract'
 import { message } from '../../shared/i18n/translate'
 import { AppError } from '../../shared/result'
@@ -11,14 +10,15 @@ import type { JobHandle } from '../services/jobs'
 import { closeBatchRecord, startBatch } from './batchRecord'
 import { findMappingProfile } from './mappingProfiles'
 import { fileError, openTable } from './openTable'
-import { prepareImport, type PreparedImport } from './prepareImport'
-import { scaleInFileWords } from '../../core/import/ratingColumns'
+import { prepareImport } from './prepareImport'
+import { layoutOf, sheetNotes } from './importLayout'
 import type { TabularKind } from '../../core/import/fields'
 import { resolveUnmatched } from './resolveUnmatched'
 import { NamedManagers } from './resolveManagers'
 import { closeCompletedActions } from '../services/rules/outbox'
 import { newSkillNotes } from './newSkills'
 import { SENSITIVE_CHANGED } from './writers'
+import { sha256Of } from './fileHash'
 
 export interface ImportContext {
   db: WorkspaceDb
@@ -36,12 +36,6 @@ export interface ImportContext {
 /** Errors and warnings are capped in the summary; the counts stay exact. */
 const MAX_ISSUES = 1_000
 const PREVIEW_ROWS = 200
-
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash('sha256')
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
-  return hash.digest('hex')
-}
 
 function tabularKindOf(kind: ParsedInput<'import.commit'>['kind']): TabularKind {
   if (kind === 'xapi') throw new AppError('INVALID_INPUT', message('import.errors.xapiNotTabular'))
@@ -374,49 +368,4 @@ export async function commitImport(
   summary.batchId = batchId
   summary.outcome = 'stored'
   return summary
-}
-
-/** Says which sheet was read when title sheets before it were passed over. */
-function sheetNotes(prepared: PreparedImport): ImportIssueShape[] {
-  if (prepared.passedOver.length === 0 || prepared.sheet === null) return []
-  return [
-    {
-      sheet: prepared.sheet,
-      row: 0,
-      column: null,
-      value: null,
-      code: 'SHEET_CHOSEN',
-      ...issueText(
-        message('import.warnings.sheetChosen', {
-          sheet: prepared.sheet,
-          skipped: prepared.passedOver.join(', '),
-        }),
-      ),
-    },
-  ]
-}
-
-/**
- * Where each imported field sits in the file, and the scales read with the file's own words: what writing a
- * calibrated result back into the same workbook needs (`calibration export --into`).
- */
-function layoutOf(prepared: PreparedImport): Record<string, unknown> {
-  const scale = (field: 'overallRating' | 'potentialRating'): unknown => {
-    const reading = prepared.ratings.find((r) => r.field === field)
-    return reading ? scaleInFileWords(reading) : null
-  }
-  return {
-    sheet: prepared.sheet,
-    headerRow: prepared.headerRow,
-    headers: prepared.headers,
-    columns: [...prepared.mapping]
-      .sort((a, b) => a[0] - b[0])
-      .map(([column, m]) => ({
-        column,
-        header: prepared.headers[column] ?? '',
-        field: m.field,
-        cycle: m.cycle ?? null,
-      })),
-    scales: { overallRating: scale('overallRating'), potentialRating: scale('potentialRating') },
-  }
 }

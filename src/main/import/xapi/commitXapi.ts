@@ -1,5 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto'
-import { createReadStream } from 'node:fs'
+import { randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
 import type { MethodOutput, ParsedInput } from '../../../shared/contract'
 import { message, type Message } from '../../../shared/i18n/translate'
@@ -15,6 +14,7 @@ import type { RecordWriter } from '../writers'
 import { readStatements, type ReadStatement } from './readStatements'
 import { createStatementStore } from './statementStore'
 import { closeCompletedActions } from '../../services/rules/outbox'
+import { sha256Of } from '../fileHash'
 
 type CommitResult = MethodOutput<'import.commit'>
 const MAX_ISSUES = 1_000
@@ -196,13 +196,6 @@ function conflict(s: ReadStatement, earlier: number | undefined): ImportIssue {
           }),
     ),
   }
-}
-
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash('sha256')
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>)
-    hash.update(chunk)
-  return hash.digest('hex')
 }
 
 /**

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto'
-import { createReadStream, realpathSync } from 'node:fs'
+import { realpathSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { CalibrationView, Level, Placement } from '../../../shared/contract/calibration'
 import {
@@ -38,6 +37,7 @@ import {
   type ImportScale,
 } from './importLayout'
 import type { MoveLogEntry } from './sessionMoves'
+import { sha256Of } from '../../import/fileHash'
 
 const LEVELS: readonly Level[] = ['low', 'moderate', 'high']
 /** A 9-box column of the HRIS's own: "9-box", "9 Box", "Ninebox position" is not matched, "Talent mapping position". */
@@ -58,12 +58,6 @@ export interface CalibratedSourceResult {
   /** Of those, the ones whose box changed in calibration. */
   changed: number
   sheet: string
-}
-
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash('sha256')
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
-  return hash.digest('hex')
 }
 
 const refuse = (
