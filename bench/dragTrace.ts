@@ -200,6 +200,9 @@ function clickUntil(page: Page, click: string, until: Until): Promise<number> {
   )
 }
 
+/** Where a long company-scale run has got to, on stderr (the results stay on stdout). */
+const progress = (what: string): void => console.error(`  … ${what}`)
+
 const line = (what: string, ms: number, target: number): string =>
   `  ${what}: ${ms.toFixed(0)} ms (target ≤ ${target} ms) ${ms <= target ? 'ok' : 'OVER'}`
 
@@ -239,9 +242,11 @@ async function company(): Promise<void> {
         count: 9,
       })
       // The crowded box's table: clicked until its first rows are on screen.
+      progress(`first render ${firstRender.toFixed(0)} ms`)
       const openTable = await clickUntil(page, '[data-box="5"] .box-crowded', {
         selector: 'tr[data-employee-row]',
       })
+      progress(`box table ${openTable.toFixed(0)} ms`)
       const inBox = await page.locator('[data-box="5"] .box-crowded').textContent()
       // The org filter: the biggest team that the grid still draws person by person.
       const team = await page.getByTestId('org-filter').evaluate((select) => {
@@ -261,6 +266,7 @@ async function company(): Promise<void> {
           await new Promise(requestAnimationFrame)
         return performance.now() - started
       }, team.value)
+      progress(`org narrowing ${narrowing.toFixed(0)} ms`)
       const drawn = await page.locator('svg.nine-box [data-employee]').count()
       await page.getByTestId('org-filter').selectOption('')
       await page.locator('[data-box="5"] .box-crowded').waitFor()

@@ -9,7 +9,7 @@ import {
 import { writeXlsx, type SheetSpec } from '../../export/xlsxWriter'
 import { describeScope } from './calibrationService'
 import { withoutRecords, type FlagRecords } from './flagRecords'
-import type { MoveLogEntry } from './sessionMoves'
+import type { MoveLogEntry } from './moveLog'
 
 const AMBER = 'FFFFE699'
 const RED = 'FFF4B6B6'

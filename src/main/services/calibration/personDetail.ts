@@ -10,7 +10,7 @@ import { cycleById, loadMembers } from './loadPopulation'
 import { jobLevelShown } from '../jobLevelSql'
 import { withReviewerNames } from './reviewerNames'
 import { sessionRow } from './sessionRecord'
-import { moveLog } from './sessionMoves'
+import { moveLog } from './moveLog'
 import { showSession } from './sessionView'
 
 function learningState(r: LearningRecord, asOf: string): PersonDetail['learning'][number]['state'] {

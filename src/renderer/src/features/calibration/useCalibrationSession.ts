@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CalibrationView, FlagCode, MethodInput, MethodOutput } from '../../../../shared/contract'
+import { withMoveShown } from '../../../../core/calibration/moveShown'
 import { api } from '../../api/client'
 import { downloadBytes } from '../../download'
 import { useT } from '../../i18n'
@@ -14,12 +15,17 @@ export function useCalibrationSession(sessionId: string) {
   // The exported workbook speaks the user's language.
   const { locale } = useT()
 
+  // Only the newest read may land: a slow read from before a move must not put the person back.
+  const latestRead = useRef(0)
   const reload = useCallback(async () => {
+    const read = ++latestRead.current
     try {
-      setView(await api.call('calibration.show', { sessionId }))
+      const loaded = await api.call('calibration.show', { sessionId })
+      if (read !== latestRead.current) return
+      setView(loaded)
       setError(null)
     } catch (e) {
-      setError(e)
+      if (read === latestRead.current) setError(e)
     }
   }, [sessionId])
 
@@ -56,7 +62,24 @@ export function useCalibrationSession(sessionId: string) {
     error,
     busy,
     clearError: () => setError(null),
-    move: (request: MoveRequest) => run(() => api.call('calibration.move', { sessionId, ...request })),
+    /**
+     * A move is shown as soon as the services have written it; the recomputed view (flags that depend on the move)
+     * follows in the background, so at 50,000 people the meeting goes on without waiting for it.
+     */
+    move: async (request: MoveRequest): Promise<boolean> => {
+      setBusy(true)
+      try {
+        await api.call('calibration.move', { sessionId, ...request })
+        setView((shown) => shown && withMoveShown(shown, request.employeeIds, request.box))
+        void reload()
+        return true
+      } catch (e) {
+        setError(e)
+        return false
+      } finally {
+        setBusy(false)
+      }
+    },
     /** Potential from another source: the session is placed again, in one undoable step. */
     setPotentialSource: (source: MethodInput<'calibration.setPotentialSource'>['source']) =>
       run(() => api.call('calibration.setPotentialSource', { sessionId, source })),
