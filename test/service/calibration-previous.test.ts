@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { boxFromRatings, isBigMover } from '../../src/core/calibration/previousPlacement'
@@ -85,6 +86,27 @@ describe('the previous cycle beside this one', () => {
       if (expected !== null) computed++
     }
     expect(computed).toBeGreaterThan(20)
+
+    // An import that changes a previous rating changes the previous box at once (nothing stale is kept).
+    const rerated = outside.find((p) => p.previousBox !== null && p.previousBox !== 9)
+    if (!rerated) throw new Error('nobody outside Sales below box 9 last cycle')
+    const csv = join(tempDir(), 'rerated.csv')
+    writeFileSync(
+      csv,
+      `Employee ID,Rating,Potential\n${rerated.employeeId},5,${view.settings.potential.managerScale.max}\n`,
+    )
+    const imported = await client.call('import.commit', {
+      path: csv,
+      kind: 'reviews',
+      mapping: {
+        columns: { 'Employee ID': 'employeeId', Rating: 'overallRating', Potential: 'potentialRating' },
+        scale: { min: 1, max: 5 },
+        constants: { cycle: earlier.name },
+      },
+    })
+    expect(imported.errors).toEqual([])
+    const again = await client.call('calibration.show', { sessionId: now.sessionId })
+    expect(again.placements.find((p) => p.employeeId === rerated.employeeId)?.previousBox).toBe(9)
 
     // The first cycle has none before it: every previous box is null.
     const first = await client.call('calibration.create', { name: 'First cycle', cycle: earlier.name })
