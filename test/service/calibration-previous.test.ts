@@ -87,6 +87,26 @@ describe('the previous cycle beside this one', () => {
     }
     expect(computed).toBeGreaterThan(20)
 
+    // Of two finalized sessions of that cycle, the one finalized last wins (both were made at the same clock time).
+    const recheck = await client.call('calibration.create', {
+      name: 'Sales recheck',
+      cycle: earlier.name,
+      scope: { department: 'Sales' },
+    })
+    await client.call('calibration.move', {
+      sessionId: recheck.sessionId,
+      employeeIds: [movedThen.employeeId],
+      box: 2,
+      reasonCode: 'calibration-consensus',
+    })
+    await client.call('calibration.setStatus', { sessionId: recheck.sessionId, status: 'finalized' })
+    const rechecked = await client.call('calibration.show', { sessionId: now.sessionId })
+    expect(rechecked.previousSessions?.map((s) => s.name)).toEqual(['Sales recheck', 'Sales last year'])
+    expect(rechecked.placements.find((p) => p.employeeId === movedThen.employeeId)).toMatchObject({
+      previousBox: 2,
+      previousFrom: recheck.sessionId,
+    })
+
     // An import that changes a previous rating changes the previous box at once (nothing stale is kept).
     const rerated = outside.find((p) => p.previousBox !== null && p.previousBox !== 9)
     if (!rerated) throw new Error('nobody outside Sales below box 9 last cycle')
