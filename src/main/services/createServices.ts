@@ -33,6 +33,7 @@ import { moveInSession, redoStep, undoStep } from './calibration/sessionMoves'
 import { setPotentialSource } from './calibration/potentialSource'
 import { sessionForExport, showSession } from './calibration/sessionView'
 import { sessionStateWrite } from './calibration/sessionCache'
+import { withPreviousBoxes, withPreviousForExport } from './calibration/previousBoxes'
 
 import { listRoles, roleCandidates, setReadiness } from './succession/candidates'
 import { createRole, deleteRole } from './succession/roles'
@@ -230,7 +231,8 @@ export function createServices(ports: ServicePorts): Services {
     },
     'calibration.cycles': () => listCycles(session.reader),
     'calibration.list': () => listSessions(session.reader),
-    'calibration.show': (input) => showSession(session.reader, input.sessionId),
+    'calibration.show': (input) =>
+      withPreviousBoxes(session.reader, showSession(session.reader, input.sessionId)),
     'calibration.person': (input) => personDetail(session.reader, input.sessionId, input.employeeId),
     'calibration.log': (input) => sessionLog(session.reader, input.sessionId),
     'calibration.move': (input) => sessionWrite(() => moveInSession(input, calibrationContext())),
@@ -328,7 +330,10 @@ export function createServices(ports: ServicePorts): Services {
       return { ...file, rows }
     },
     'calibration.export': (input) => {
-      const { view, changes, records } = sessionForExport(session.reader, input.sessionId, input.kind)
+      const { view, changes, records } = withPreviousForExport(
+        session.reader,
+        sessionForExport(session.reader, input.sessionId, input.kind),
+      )
       const fileName = `${view.name.replace(/[^\w -]+/g, '_')} ${input.kind === 'pre-read' ? 'pre-read' : 'results'}.xlsx`
       return writeToPathOrBytes(input.path, fileName, (path) =>
         writeCalibrationWorkbook(path, view, changes, input.kind, records, input.locale),

@@ -400,6 +400,7 @@ export function SessionView({
                 locked={locked}
                 blind={view.blind}
                 labels={view.settings.labels}
+                previous={view}
                 onMoveTo={(box) => requestMove(person.employeeId, box)}
                 onDiscussed={(discussed) => void session.markDiscussed(person.employeeId, discussed)}
                 onFlag={(code, status, note) =>
