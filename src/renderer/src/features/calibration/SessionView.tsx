@@ -293,6 +293,7 @@ export function SessionView({
                 }}
               />
               <MeetingGrid
+                refreshing={session.refreshing}
                 presenter={presenter}
                 onExitPresenter={() => setPresenter(false)}
                 view={shown}

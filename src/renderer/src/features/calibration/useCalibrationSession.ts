@@ -12,6 +12,7 @@ export function useCalibrationSession(sessionId: string) {
   const [view, setView] = useState<CalibrationView | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
+  const [refreshing, setRefreshing] = useState(false)
   // The exported workbook speaks the user's language.
   const { locale } = useT()
 
@@ -19,6 +20,7 @@ export function useCalibrationSession(sessionId: string) {
   const latestRead = useRef(0)
   const reload = useCallback(async () => {
     const read = ++latestRead.current
+    setRefreshing(true)
     try {
       const loaded = await api.call('calibration.show', { sessionId })
       if (read !== latestRead.current) return
@@ -26,6 +28,8 @@ export function useCalibrationSession(sessionId: string) {
       setError(null)
     } catch (e) {
       if (read === latestRead.current) setError(e)
+    } finally {
+      if (read === latestRead.current) setRefreshing(false)
     }
   }, [sessionId])
 
@@ -61,6 +65,7 @@ export function useCalibrationSession(sessionId: string) {
     view,
     error,
     busy,
+    refreshing,
     clearError: () => setError(null),
     /**
      * A move is shown as soon as the services have written it; the recomputed view (flags that depend on the move)
