@@ -18,12 +18,14 @@ function treeOrder(managers: readonly Manager[]): { manager: Manager; depth: num
   const children = new Map<string | null, Manager[]>()
   for (const m of managers) {
     const parent = m.managerId !== null && byId.has(m.managerId) ? m.managerId : null
-    children.set(parent, [...(children.get(parent) ?? []), m])
+    const siblings = children.get(parent)
+    if (siblings) siblings.push(m)
+    else children.set(parent, [m])
   }
   const ordered: { manager: Manager; depth: number }[] = []
   const seen = new Set<string>()
   const visit = (parent: string | null, depth: number): void => {
-    for (const m of [...(children.get(parent) ?? [])].sort((a, b) => b.members - a.members)) {
+    for (const m of (children.get(parent) ?? []).sort((a, b) => b.members - a.members)) {
       if (seen.has(m.employeeId)) continue
       seen.add(m.employeeId)
       ordered.push({ manager: m, depth })
@@ -82,6 +84,20 @@ export function OrgFilter({
   const managers = view.org?.managers
   const ordered = useMemo(() => treeOrder(managers ?? []), [managers])
   const byId = useMemo(() => new Map((managers ?? []).map((m) => [m.employeeId, m])), [managers])
+  // A company has thousands of managers: their options are made once per org, not on every move.
+  const options = useMemo(
+    () =>
+      ordered.map(({ manager: m, depth }) => (
+        <option key={m.employeeId} value={m.employeeId}>
+          {'\u00a0\u00a0'.repeat(depth)}
+          {translator.t('drilldown.org.option', {
+            name: m.name ?? translator.t('drilldown.table.hiddenManager'),
+            count: m.members,
+          })}
+        </option>
+      )),
+    [ordered, translator],
+  )
   if (!managers || managers.length === 0) return null
   const nameOf = (employeeId: string): string =>
     byId.get(employeeId)?.name ?? t('drilldown.table.hiddenManager')
@@ -96,12 +112,7 @@ export function OrgFilter({
           onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}
         >
           <option value="">{t('drilldown.org.whole')}</option>
-          {ordered.map(({ manager: m, depth }) => (
-            <option key={m.employeeId} value={m.employeeId}>
-              {'\u00a0\u00a0'.repeat(depth)}
-              {t('drilldown.org.option', { name: nameOf(m.employeeId), count: m.members })}
-            </option>
-          ))}
+          {options}
         </select>
       </label>
       {manager !== null && (
