@@ -158,6 +158,19 @@ export const calibration = {
     rule: 'Target counts are the target shares of the people placed, rounded by the largest-remainder method so they add up; a box is over or under when it is more than one person away from its target.',
   },
   /** The meeting's grid: cards or dots, presenter mode, the distribution chart. */
+  sandbox: {
+    start: 'Try moves',
+    startHint: 'Try placements without saving anything; adopt them or throw them away afterwards.',
+    title: 'Sandbox: nothing is saved until you adopt the moves',
+    tried: { one: '{count} move tried', other: '{count} moves tried' },
+    none: 'Drag people as usual: each move is tried here, with its reason, and the session stays as it is.',
+    adopt: { one: 'Adopt {count} move', other: 'Adopt {count} moves' },
+    discard: 'Throw the sandbox away',
+    compare: 'The session and the sandbox, box by box',
+    box: 'Box',
+    session: 'Session',
+    tries: 'Sandbox',
+  },
   meeting: {
     shape: 'Show people as',
     cards: 'Cards',
