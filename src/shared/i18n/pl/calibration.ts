@@ -184,6 +184,27 @@ export const calibration: Catalogue['calibration'] = {
     targetCell: '{count} ({percent}%)',
     rule: 'Docelowe liczebności to docelowe udziały osób na siatce, zaokrąglone metodą największych reszt, tak aby się sumowały; pole jest powyżej lub poniżej celu, gdy odbiega od niego o więcej niż jedną osobę.',
   },
+  agenda: {
+    title: {
+      one: 'Porządek obrad: {count} osoba do omówienia',
+      few: 'Porządek obrad: {count} osoby do omówienia',
+      many: 'Porządek obrad: {count} osób do omówienia',
+      other: 'Porządek obrad: {count} osoby do omówienia',
+    },
+    empty: 'Nic nie wymaga omówienia: brak otwartych flag, dużych zmian i osób na granicy pól.',
+    hint: 'Kolejność według tego, co najbardziej wymaga rozmowy; osoby oznaczone jako omówione trafiają na koniec.',
+    box: 'pole {box}',
+    bigMover: 'duża zmiana od poprzedniego cyklu',
+    edge: 'potencjał na granicy sąsiedniego pola',
+    more: {
+      one: 'Pokaż {count} więcej',
+      few: 'Pokaż {count} więcej',
+      many: 'Pokaż {count} więcej',
+      other: 'Pokaż {count} więcej',
+    },
+    timer: '{name}: {time}',
+    restart: 'Uruchom licznik od nowa',
+  },
   sandbox: {
     start: 'Wypróbuj przesunięcia',
     startHint: 'Wypróbuj rozmieszczenie bez zapisywania; potem przyjmij je albo odrzuć.',

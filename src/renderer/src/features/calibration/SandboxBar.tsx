@@ -6,7 +6,7 @@ import './sandbox.css'
 
 type Sandbox = ReturnType<typeof useSandbox>
 
-/** The toolbar's way into a sandbox (none while the session is locked or a sandbox is open). */
+/** The toolbar's way into a sandbox: none while the session is locked, disabled while one is open (the toolbar keeps its shape). */
 export function SandboxStart({
   sandbox,
   locked,

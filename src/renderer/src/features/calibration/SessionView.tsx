@@ -18,6 +18,7 @@ import { FairnessAuditPanel } from '../fairness/FairnessAuditPanel'
 import { matchesFilters, NO_FILTERS, SessionFilters, type Filters } from './SessionFilters'
 import { useCalibrationSession } from './useCalibrationSession'
 import { SandboxBar, SandboxStart } from './SandboxBar'
+import { AgendaPanel } from './AgendaPanel'
 import { BoxTable } from './BoxTable'
 import { OrgFilter, useOrgScope } from './OrgFilter'
 import { useFindLanding } from './useFindLanding'
@@ -295,6 +296,15 @@ export function SessionView({
                   document.getElementById('holding-list')?.scrollIntoView({ block: 'center' })
                 }}
               />
+              {!presenter && (
+                <AgendaPanel
+                  view={view}
+                  selected={selected}
+                  locked={locked}
+                  onSelect={setSelected}
+                  onDiscussed={(employeeId, discussed) => void session.markDiscussed(employeeId, discussed)}
+                />
+              )}
               <MeetingGrid
                 refreshing={session.refreshing}
                 presenter={presenter}
