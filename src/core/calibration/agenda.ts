@@ -30,6 +30,25 @@ export function agendaOf(
   placements: readonly Placement[],
   context: Pick<FlagContext, 'potentialCuts'>,
 ): AgendaItem[] {
+  return inAgendaOrder(agendaItems(placements, context))
+}
+
+/** One collator for the agenda's ties: localeCompare builds one per call, which a company-wide agenda feels. */
+const byName = new Intl.Collator()
+
+/** The agenda's order (see agendaOf), for items already found. */
+export function inAgendaOrder(items: readonly AgendaItem[]): AgendaItem[] {
+  return [...items].sort(
+    (a, b) =>
+      Number(a.discussed) - Number(b.discussed) || b.weight - a.weight || byName.compare(a.name, b.name),
+  )
+}
+
+/** Everyone with something to discuss, in the grid's order: a single pass, for counts that need no order. */
+export function agendaItems(
+  placements: readonly Placement[],
+  context: Pick<FlagContext, 'potentialCuts'>,
+): AgendaItem[] {
   const cuts = [context.potentialCuts?.moderateFrom, context.potentialCuts?.highFrom].filter(
     (c): c is number => c !== undefined,
   )
@@ -66,8 +85,5 @@ export function agendaOf(
       reasons,
     })
   }
-  return items.sort(
-    (a, b) =>
-      Number(a.discussed) - Number(b.discussed) || b.weight - a.weight || a.name.localeCompare(b.name),
-  )
+  return items
 }

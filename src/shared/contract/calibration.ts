@@ -155,6 +155,14 @@ export const moveReasonCode = z.enum([
 ])
 export type MoveReasonCode = z.output<typeof moveReasonCode>
 
+/** A move's words: optional unless `moveNeedsText` (then at least a few); empty when the code says it all. */
+const moveReason = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((r) => r.length === 0 || r.length >= 3, 'say why (at least a few words)')
+  .default('')
+
 /** A reason code is enough for a move, unless it is "other" (which says nothing) or the session asks for words. */
 export const moveNeedsText = (
   reasonCode: MoveReasonCode,
@@ -337,13 +345,7 @@ export const calibrationMethods = defineMethods('calibration')({
         employeeIds: z.array(z.string().min(1)).min(1).max(5000),
         box: boxNumber,
         reasonCode: moveReasonCode,
-        /** Optional unless `moveNeedsText` (then at least a few words); empty when the code says it all. */
-        reason: z
-          .string()
-          .trim()
-          .max(2000)
-          .refine((r) => r.length === 0 || r.length >= 3, 'say why (at least a few words)')
-          .default(''),
+        reason: moveReason,
       })
       .strict(),
     output: z.object({ moved: z.number().int(), step: z.number().int() }),
@@ -361,12 +363,7 @@ export const calibrationMethods = defineMethods('calibration')({
                 employeeId: z.string().min(1),
                 box: boxNumber,
                 reasonCode: moveReasonCode,
-                reason: z
-                  .string()
-                  .trim()
-                  .max(2000)
-                  .refine((r) => r.length === 0 || r.length >= 3, 'say why (at least a few words)')
-                  .default(''),
+                reason: moveReason,
               })
               .strict(),
           )

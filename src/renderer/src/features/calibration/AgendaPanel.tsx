@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { CalibrationView } from '../../../../shared/contract'
-import { agendaOf, type AgendaReason } from '../../../../core/calibration/agenda'
+import { agendaItems, inAgendaOrder, type AgendaReason } from '../../../../core/calibration/agenda'
 import { useT, type Translator } from '../../i18n'
 import { flagName } from './labels'
 import './agenda.css'
@@ -62,10 +62,13 @@ export function AgendaPanel({
 }): React.JSX.Element {
   const translator = useT()
   const { t } = translator
-  const agenda = useMemo(
-    () => agendaOf(view.placements, view.flagContext),
+  // Found on every view (the summary's count); put in order only while the agenda is open (25,000 items at 50,000).
+  const [open, setOpen] = useState(false)
+  const items = useMemo(
+    () => agendaItems(view.placements, view.flagContext),
     [view.placements, view.flagContext],
   )
+  const agenda = useMemo(() => (open ? inAgendaOrder(items) : []), [open, items])
   const [shown, setShown] = useState(PAGE)
   const timer = useTimer()
   const choose = (employeeId: string, name: string): void => {
@@ -73,9 +76,9 @@ export function AgendaPanel({
     timer.start(name)
   }
   return (
-    <details className="agenda" data-testid="agenda">
-      <summary>{t('calibration.agenda.title', { count: agenda.filter((a) => !a.discussed).length })}</summary>
-      {agenda.length === 0 ? (
+    <details className="agenda" data-testid="agenda" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('calibration.agenda.title', { count: items.filter((a) => !a.discussed).length })}</summary>
+      {items.length === 0 ? (
         <p className="muted">{t('calibration.agenda.empty')}</p>
       ) : (
         <>

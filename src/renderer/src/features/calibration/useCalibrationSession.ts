@@ -45,12 +45,14 @@ export function useCalibrationSession(sessionId: string) {
     }
   }, [sessionId])
 
+  /** An action on the session, then the view read again (awaited, or left to follow when `then` is 'in background'). */
   const run = useCallback(
-    async (action: () => Promise<unknown>): Promise<boolean> => {
+    async (action: () => Promise<unknown>, then: 'reload' | 'in background' = 'reload'): Promise<boolean> => {
       setBusy(true)
       try {
         await action()
-        await reload()
+        if (then === 'reload') await reload()
+        else void reload()
         return true
       } catch (e) {
         setError(e)
@@ -86,18 +88,10 @@ export function useCalibrationSession(sessionId: string) {
         sandbox.tryMove(request)
         return true
       }
-      setBusy(true)
-      try {
+      return run(async () => {
         await api.call('calibration.move', { sessionId, ...request })
         setView((shown) => shown && withMoveShown(shown, request.employeeIds, request.box))
-        void reload()
-        return true
-      } catch (e) {
-        setError(e)
-        return false
-      } finally {
-        setBusy(false)
-      }
+      }, 'in background')
     },
     /** Potential from another source: the session is placed again, in one undoable step. */
     setPotentialSource: (source: MethodInput<'calibration.setPotentialSource'>['source']) =>
