@@ -74,7 +74,9 @@ export const flagContext = z.object({
    * moderate and high begin in this session: someone just either side of one is on a box edge. Absent when nobody
    * reaches the cut, and from sessions computed before they were kept.
    */
-  potentialCuts: z.object({ moderateFrom: z.number().optional(), highFrom: z.number().optional() }).optional(),
+  potentialCuts: z
+    .object({ moderateFrom: z.number().optional(), highFrom: z.number().optional() })
+    .optional(),
 })
 export type FlagContext = z.output<typeof flagContext>
 
