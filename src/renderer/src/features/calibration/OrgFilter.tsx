@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react'
 import type { CalibrationView, SessionOrg } from '../../../../shared/contract'
+import { message, type Message } from '../../../../shared/i18n/translate'
 import { useT } from '../../i18n'
 
 type Manager = SessionOrg['managers'][number]
@@ -82,9 +83,17 @@ export function OrgFilter({
   const managers = view.org?.managers
   const ordered = useMemo(() => treeOrder(managers ?? []), [managers])
   const byId = useMemo(() => new Map((managers ?? []).map((m) => [m.employeeId, m])), [managers])
+  const placed = useMemo(() => new Set(view.placements.map((p) => p.employeeId)), [view.placements])
   if (!managers || managers.length === 0) return null
   const nameOf = (employeeId: string): string =>
     byId.get(employeeId)?.name ?? t('drilldown.table.hiddenManager')
+  // The team as the grid will draw it: everyone below the manager, and the manager when they are in the session too,
+  // so the number in the list is the number the line under it says once chosen.
+  const team = (m: Manager): Message =>
+    message('drilldown.org.team', {
+      name: nameOf(m.employeeId),
+      count: m.members + (placed.has(m.employeeId) ? 1 : 0),
+    })
   const above = manager === null ? [] : chainAbove(byId, byId.get(manager)?.managerId ?? null).reverse()
   return (
     <div className="org-filter" role="group" aria-label={t('drilldown.org.chain')}>
@@ -99,7 +108,7 @@ export function OrgFilter({
           {ordered.map(({ manager: m, depth }) => (
             <option key={m.employeeId} value={m.employeeId}>
               {'\u00a0\u00a0'.repeat(depth)}
-              {t('drilldown.org.option', { name: nameOf(m.employeeId), count: m.members })}
+              {translator.m(team(m))}
             </option>
           ))}
         </select>
@@ -116,7 +125,9 @@ export function OrgFilter({
             </nav>
           )}
           <span className="muted" data-testid="org-count">
-            {t('drilldown.org.showing', { count: shown.placements.length, name: nameOf(manager) })}
+            {t('drilldown.org.showing', {
+              team: message('drilldown.org.team', { name: nameOf(manager), count: shown.placements.length }),
+            })}
           </span>
           <button type="button" className="link" onClick={() => onChange(null)}>
             {t('drilldown.org.clear')}
