@@ -42,6 +42,10 @@ export const drilldown = {
   },
   find: {
     spot: 'Their place in “{session}”',
+    /** A blind session's person as the grid shows them: pseudonym and box, nothing that says who they are. */
+    blindDetail: 'box {box}',
+    blindNote:
+      'This session is blind: people are found by the pseudonym the grid shows (P-0042). To find someone by name, leave the session first.',
     profile: 'Profile',
   },
   profile: {

@@ -57,6 +57,9 @@ export const drilldown: Catalogue['drilldown'] = {
   },
   find: {
     spot: 'Miejsce w sesji „{session}”',
+    blindDetail: 'pole {box}',
+    blindNote:
+      'Ta sesja jest anonimowa: osoby wyszukuje się po pseudonimie widocznym na siatce (P-0042). Aby znaleźć kogoś po nazwisku, najpierw wyjdź z sesji.',
     profile: 'Profil',
   },
   profile: {
