@@ -137,6 +137,36 @@ for (const size of [
         expect(card.px, card.name).toBeGreaterThanOrEqual(ROOM_PX)
         expect(card.whole, card.name).toBe(true)
       }
+      // Every box shows whole on the screen: nothing scrolls inside a box (nor the stage), every card inside its box
+      // and the window.
+      const fit = await page.locator('.card-grid .card-box').evaluateAll((boxes) =>
+        boxes.map((box) => {
+          const list = box.querySelector('.name-cards')
+          const edge = box.getBoundingClientRect()
+          return {
+            box: box.getAttribute('data-box'),
+            listScrolls: list !== null && list.scrollHeight > list.clientHeight + 1,
+            boxScrolls: box.scrollHeight > box.clientHeight + 1,
+            outside: [...box.querySelectorAll('.name-card')]
+              .map((card) => ({ name: card.textContent, rect: card.getBoundingClientRect() }))
+              .filter(
+                ({ rect }) =>
+                  rect.top < edge.top - 1 ||
+                  rect.bottom > edge.bottom + 1 ||
+                  rect.bottom > window.innerHeight ||
+                  rect.right > window.innerWidth,
+              )
+              .map(({ name }) => name),
+          }
+        }),
+      )
+      expect(fit).toHaveLength(9)
+      for (const box of fit)
+        expect(box).toEqual({ box: box.box, listScrolls: false, boxScrolls: false, outside: [] })
+      const stageScrolls = await page
+        .locator('.calibration-session')
+        .evaluate((stage) => stage.scrollHeight > stage.clientHeight + 1)
+      expect(stageScrolls).toBe(false)
       const titlePx = await page
         .locator('.card-box .box-title')
         .evaluateAll((nodes) => nodes.map((n) => Number.parseFloat(getComputedStyle(n).fontSize)))
