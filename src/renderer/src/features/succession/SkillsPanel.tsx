@@ -3,6 +3,7 @@ import type { MethodOutput, SkillEntry } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { downloadBytes } from '../../download'
 import { useT } from '../../i18n'
+import { ContentActions } from '../../components/ContentActions'
 
 type Suggestions = MethodOutput<'skills.suggestMerges'>
 type Merges = MethodOutput<'skills.merges'>
@@ -51,13 +52,6 @@ export function SkillsPanel({ onError }: { onError: (e: unknown) => void }): Rea
   return (
     <section aria-label={t.t('succession.skills.region')}>
       <div className="session-toolbar">
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => api.call('skills.exportOntology', { locale: t.locale }).then(downloadBytes, onError)}
-        >
-          {t.t('succession.skills.export')}
-        </button>
         <label className="inline file-button">
           {t.t('succession.skills.import')}
           <input
@@ -107,7 +101,7 @@ export function SkillsPanel({ onError }: { onError: (e: unknown) => void }): Rea
       </div>
       {suggestions.length > 0 && (
         <div className="rule-preview" role="region" aria-label={t.t('succession.skills.alike')}>
-          <h3>{t.t('succession.skills.alikeTitle')}</h3>
+          <h2>{t.t('succession.skills.alikeTitle')}</h2>
           <ul>
             {suggestions.slice(0, 10).map((p) => (
               <li key={`${p.aId}-${p.bId}`}>
@@ -206,6 +200,15 @@ export function SkillsPanel({ onError }: { onError: (e: unknown) => void }): Rea
           ))}
         </tbody>
       </table>
+      <ContentActions>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => api.call('skills.exportOntology', { locale: t.locale }).then(downloadBytes, onError)}
+        >
+          {t.t('succession.skills.export')}
+        </button>
+      </ContentActions>
       {scale && (
         <details className="session-log">
           <summary>{t.t('succession.skills.scale')}</summary>
@@ -231,7 +234,7 @@ export function SkillsPanel({ onError }: { onError: (e: unknown) => void }): Rea
       )}
       {merges.length > 0 && (
         <>
-          <h3>{t.t('succession.skills.merges')}</h3>
+          <h2>{t.t('succession.skills.merges')}</h2>
           <ul>
             {merges.map((m) => (
               <li key={m.mergeId}>
