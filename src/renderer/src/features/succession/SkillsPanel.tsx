@@ -52,6 +52,8 @@ export function SkillsPanel({ onError }: { onError: (e: unknown) => void }): Rea
   return (
     <section aria-label={t.t('succession.skills.region')}>
       <div className="session-toolbar">
+        <h2>{t.t('succession.skills.table')}</h2>
+        <div className="spacer" />
         <label className="inline file-button">
           {t.t('succession.skills.import')}
           <input
@@ -101,7 +103,7 @@ export function SkillsPanel({ onError }: { onError: (e: unknown) => void }): Rea
       </div>
       {suggestions.length > 0 && (
         <div className="rule-preview" role="region" aria-label={t.t('succession.skills.alike')}>
-          <h2>{t.t('succession.skills.alikeTitle')}</h2>
+          <h3>{t.t('succession.skills.alikeTitle')}</h3>
           <ul>
             {suggestions.slice(0, 10).map((p) => (
               <li key={`${p.aId}-${p.bId}`}>
@@ -234,7 +236,7 @@ export function SkillsPanel({ onError }: { onError: (e: unknown) => void }): Rea
       )}
       {merges.length > 0 && (
         <>
-          <h2>{t.t('succession.skills.merges')}</h2>
+          <h3>{t.t('succession.skills.merges')}</h3>
           <ul>
             {merges.map((m) => (
               <li key={m.mergeId}>

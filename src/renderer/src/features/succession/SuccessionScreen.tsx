@@ -59,7 +59,9 @@ export function SuccessionScreen(): React.JSX.Element {
         </>
       )}
       {tab === 'roles' && (
-        <div className="tab-inputs">
+        <div className="session-toolbar">
+          <h2>{t.t('succession.screen.table')}</h2>
+          <div className="spacer" />
           <button type="button" className="secondary" onClick={() => setAdding(!adding)}>
             {adding ? t.t('succession.screen.closeForm') : t.t('succession.screen.newRole')}
           </button>
