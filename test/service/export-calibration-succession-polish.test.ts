@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { writeCalibrationWorkbook } from '../../src/main/services/calibration/calibrationWorkbook'
+import { withPreviousForExport } from '../../src/main/services/calibration/previousBoxes'
 import { sessionForExport } from '../../src/main/services/calibration/sessionView'
 import type { Services } from '../../src/main/services/createServices'
 import { exportOntology } from '../../src/main/services/skills/ontologyWorkbook'
@@ -48,7 +49,12 @@ describe('the calibration, succession and ontology workbooks in Polish', () => {
       reason: 'agreed in the meeting',
     })
     const db = services.session.reader
-    const { view: exported, changes, records } = sessionForExport(db, sessionId, 'results')
+    // As the service exports it: with the previous cycle's boxes and the big movers' records.
+    const {
+      view: exported,
+      changes,
+      records,
+    } = withPreviousForExport(db, sessionForExport(db, sessionId, 'results'))
     const polish = join(tempDir(), 'pl.xlsx')
     const english = join(tempDir(), 'en.xlsx')
     await writeCalibrationWorkbook(polish, exported, changes, 'results', records, 'pl')

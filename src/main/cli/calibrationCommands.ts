@@ -166,6 +166,8 @@ export async function runCalibration(client: Client, args: CliArgs, output: Outp
           agility: p.agility.index,
           source: p.source,
           flags: p.flags.map((f) => ({ code: f.code, rationale: f.rationale })),
+          // The box in the previous cycle (a finalized session's final box, else computed from its ratings).
+          previousBox: p.previousBox ?? null,
         })),
         holding: view.holding.map((h) => ({
           employeeId: h.employeeId,

@@ -32,6 +32,8 @@ import { boxLabels, setBoxLabels } from './calibration/boxLabels'
 import { moveInSession, redoStep, undoStep } from './calibration/sessionMoves'
 import { setPotentialSource } from './calibration/potentialSource'
 import { sessionForExport, showSession } from './calibration/sessionView'
+import { sessionStateWrite } from './calibration/sessionCache'
+import { withPreviousBoxes, withPreviousForExport } from './calibration/previousBoxes'
 
 import { listRoles, roleCandidates, setReadiness } from './succession/candidates'
 import { createRole, deleteRole } from './succession/roles'
@@ -109,6 +111,8 @@ export function createServices(ports: ServicePorts): Services {
     session.assertIdle()
     return { db: session.db, actor: ports.actor, now: now() }
   }
+  /** A write to a session's own state: what its views are built from stays cached (see sessionCache). */
+  const sessionWrite = <T>(write: () => T): T => sessionStateWrite(session.db, write)
 
   /**
    * Writes an export to the path given (CLI, desktop save dialog) or, for the browser, to the private spool folder
@@ -227,18 +231,20 @@ export function createServices(ports: ServicePorts): Services {
     },
     'calibration.cycles': () => listCycles(session.reader),
     'calibration.list': () => listSessions(session.reader),
-    'calibration.show': (input) => showSession(session.reader, input.sessionId),
+    'calibration.show': (input) =>
+      withPreviousBoxes(session.reader, showSession(session.reader, input.sessionId)),
     'calibration.person': (input) => personDetail(session.reader, input.sessionId, input.employeeId),
     'calibration.log': (input) => sessionLog(session.reader, input.sessionId),
-    'calibration.move': (input) => moveInSession(input, calibrationContext()),
-    'calibration.setPotentialSource': (input) => setPotentialSource(input, calibrationContext()),
-    'calibration.undo': (input) => undoStep(input.sessionId, calibrationContext()),
-    'calibration.redo': (input) => redoStep(input.sessionId, calibrationContext()),
-    'calibration.setStatus': (input) => setStatus(input, calibrationContext()),
-    'calibration.markDiscussed': (input) => markDiscussed(input, calibrationContext()),
-    'calibration.updateFlag': (input) => updateFlag(input, calibrationContext()),
-    'calibration.addNote': (input) => addNote(input, calibrationContext()),
-    'calibration.setBlind': (input) => setBlind(input, calibrationContext()),
+    'calibration.move': (input) => sessionWrite(() => moveInSession(input, calibrationContext())),
+    'calibration.setPotentialSource': (input) =>
+      sessionWrite(() => setPotentialSource(input, calibrationContext())),
+    'calibration.undo': (input) => sessionWrite(() => undoStep(input.sessionId, calibrationContext())),
+    'calibration.redo': (input) => sessionWrite(() => redoStep(input.sessionId, calibrationContext())),
+    'calibration.setStatus': (input) => sessionWrite(() => setStatus(input, calibrationContext())),
+    'calibration.markDiscussed': (input) => sessionWrite(() => markDiscussed(input, calibrationContext())),
+    'calibration.updateFlag': (input) => sessionWrite(() => updateFlag(input, calibrationContext())),
+    'calibration.addNote': (input) => sessionWrite(() => addNote(input, calibrationContext())),
+    'calibration.setBlind': (input) => sessionWrite(() => setBlind(input, calibrationContext())),
     'succession.skills': () =>
       ontologySkills(session.reader).map((s) => ({
         skillId: s.id,
@@ -324,7 +330,10 @@ export function createServices(ports: ServicePorts): Services {
       return { ...file, rows }
     },
     'calibration.export': (input) => {
-      const { view, changes, records } = sessionForExport(session.reader, input.sessionId, input.kind)
+      const { view, changes, records } = withPreviousForExport(
+        session.reader,
+        sessionForExport(session.reader, input.sessionId, input.kind),
+      )
       const fileName = `${view.name.replace(/[^\w -]+/g, '_')} ${input.kind === 'pre-read' ? 'pre-read' : 'results'}.xlsx`
       return writeToPathOrBytes(input.path, fileName, (path) =>
         writeCalibrationWorkbook(path, view, changes, input.kind, records, input.locale),

@@ -135,6 +135,12 @@ export const calibrationView = sessionSummary.extend({
   holdingTodo: z.array(holdingGroup).optional(),
   /** Titles and the reporting chain (absent from snapshots made before). */
   org: sessionOrg.optional(),
+  /** The cycle before the session's (as cycles are ordered newest first); null when there is none. */
+  previousCycle: z.string().nullable().optional(),
+  /** The finalized sessions of the previous cycle that previous boxes were taken from, latest first. */
+  previousSessions: z
+    .array(z.object({ sessionId: z.string(), name: z.string(), finalizedAt: z.string().nullable() }))
+    .optional(),
 })
 export type CalibrationView = z.output<typeof calibrationView>
 

@@ -8,7 +8,8 @@ export type Level = z.output<typeof level>
 
 /** One record behind a number: what it is, its date and value, so the user can check the number by hand. */
 export const evidence = z.object({
-  kind: z.enum(['review', 'competency', 'learning', 'move', 'reviewer']),
+  /** `placement`: a box a person was given, in a finalized session or computed from a cycle's ratings. */
+  kind: z.enum(['review', 'competency', 'learning', 'move', 'reviewer', 'placement']),
   id: z.number().int().nullable(),
   date: z.string().nullable(),
   label: z.string(),
@@ -29,6 +30,8 @@ export const flagCode = z.enum([
   'MISCAST_TALENT',
   'STALE_EVIDENCE',
   'MOVED_AGAINST_EVIDENCE',
+  /** Two boxes or more since the previous cycle, or into or out of box 9 or box 1 (see previousPlacement.ts). */
+  'BIG_MOVER',
 ])
 export type FlagCode = z.output<typeof flagCode>
 
@@ -170,6 +173,13 @@ export const placement = z.object({
   heldFor: holdingReason.optional(),
   flags: z.array(flagSummary),
   discussed: z.boolean(),
+  /**
+   * The person's box in the previous cycle (the view's `previousCycle`): their final box in the latest finalized
+   * session of that cycle, else the box its ratings give; null when neither. Absent from views that do not say.
+   */
+  previousBox: boxNumber.nullable().optional(),
+  /** The finalized session the previous box is from (see the view's `previousSessions`); null when computed. */
+  previousFrom: z.string().nullable().optional(),
 })
 export type Placement = z.output<typeof placement>
 

@@ -36,7 +36,7 @@ import {
   type ImportLayout,
   type ImportScale,
 } from './importLayout'
-import type { MoveLogEntry } from './sessionMoves'
+import type { MoveLogEntry } from './moveLog'
 import { sha256Of } from '../../import/fileHash'
 
 const LEVELS: readonly Level[] = ['low', 'moderate', 'high']

@@ -6,10 +6,11 @@ import {
   type MessageKey,
   type Translator,
 } from '../../../shared/i18n/translate'
+import { movement, movementText } from '../../../core/calibration/previousPlacement'
 import { writeXlsx, type SheetSpec } from '../../export/xlsxWriter'
 import { describeScope } from './calibrationService'
 import { withoutRecords, type FlagRecords } from './flagRecords'
-import type { MoveLogEntry } from './sessionMoves'
+import type { MoveLogEntry } from './moveLog'
 
 const AMBER = 'FFFFE699'
 const RED = 'FFF4B6B6'
@@ -33,6 +34,13 @@ export function flagCodeText(t: Translator, code: string): string {
   return (flagCode.options as readonly string[]).includes(code)
     ? t.t(`calibration.log.flagCode.${code}` as MessageKey)
     : code
+}
+
+/** How far a person moved since the previous cycle, in words ("up 2 boxes / down 1 box"); empty without a box then. */
+function changeText(t: Translator, previousBox: number | null, box: number): string | null {
+  if (previousBox === null) return null
+  const text = movementText(movement(previousBox, box))
+  return text ? t.m(text) : t.t('calibration.previous.noChange')
 }
 
 /** A move reason as the move history names it, in words. */
@@ -139,6 +147,10 @@ export async function writeCalibrationWorkbook(
       { header: t('calibration.export.col.flags'), width: 40 },
       // Last, so the columns before keep their places for anyone reading the book by column.
       { header: t('calibration.export.col.finalBoxLabel'), width: 22 },
+      // The previous cycle beside this one (empty when the person had no box then).
+      { header: t('calibration.export.col.previousBox'), width: 13, kind: 'number' },
+      { header: t('calibration.export.col.previousBoxLabel'), width: 22 },
+      { header: t('calibration.export.col.changeSincePrevious'), width: 26 },
     ],
     rows: view.placements.map((p) => {
       const move = latestMove.get(p.employeeId)
@@ -162,6 +174,9 @@ export async function writeCalibrationWorkbook(
         p.agility.index ?? t('calibration.panel.insufficient'),
         p.flags.map((f) => flagCodeText(tr, f.code)).join(', ') || null,
         labelOf(p.box),
+        p.previousBox ?? null,
+        labelOf(p.previousBox ?? null),
+        changeText(tr, p.previousBox ?? null, p.box),
       ]
     }),
     colours: [{ formula: '$F2<>$E2', columns: { from: 1, to: 13 }, argb: AMBER }],

@@ -47,12 +47,15 @@ export function peopleInScope(db: WorkspaceDb, scope: CalibrationScope): number[
   return rows.map((r) => r.id)
 }
 
+/** Cycles newest first: by end date (the name when a cycle has none), the later-made first on a tie. */
+export const CYCLE_ORDER = 'coalesce(ends_on, name) DESC, id DESC'
+
 export function cycleByName(db: WorkspaceDb, name: string | undefined): CycleInfo | undefined {
   const sql = `SELECT id, name, starts_on AS startsOn, ends_on AS endsOn, scale_min AS scaleMin, scale_max AS scaleMax
                FROM review_cycles`
   return (
     name === undefined
-      ? db.prepare(`${sql} ORDER BY coalesce(ends_on, name) DESC, id DESC LIMIT 1`).get()
+      ? db.prepare(`${sql} ORDER BY ${CYCLE_ORDER} LIMIT 1`).get()
       : db.prepare(`${sql} WHERE name = ?`).get(name)
   ) as CycleInfo | undefined
 }
@@ -124,7 +127,7 @@ export function listCycles(
     .prepare(
       `SELECT c.name, c.scale_min AS scaleMin, c.scale_max AS scaleMax,
               (SELECT count(*) FROM reviews r WHERE r.cycle_id = c.id) AS rated
-       FROM review_cycles c ORDER BY coalesce(c.ends_on, c.name) DESC, c.id DESC`,
+       FROM review_cycles c ORDER BY ${CYCLE_ORDER}`,
     )
     .all() as { name: string; scaleMin: number; scaleMax: number; rated: number }[]
 }

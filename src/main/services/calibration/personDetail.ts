@@ -10,8 +10,9 @@ import { cycleById, loadMembers } from './loadPopulation'
 import { jobLevelShown } from '../jobLevelSql'
 import { withReviewerNames } from './reviewerNames'
 import { sessionRow } from './sessionRecord'
-import { moveLog } from './sessionMoves'
+import { moveLog } from './moveLog'
 import { showSession } from './sessionView'
+import { withBigMoverRecords, withPreviousBoxes } from './previousBoxes'
 
 function learningState(r: LearningRecord, asOf: string): PersonDetail['learning'][number]['state'] {
   if (r.status === 'failed') return 'failed'
@@ -37,7 +38,7 @@ export function personDetail(
   sessionId: string,
   employeeId: string,
 ): MethodOutput<'calibration.person'> {
-  const view = showSession(db, sessionId)
+  const view = withPreviousBoxes(db, showSession(db, sessionId))
   const placement = view.placements.find((p) => p.employeeId === employeeId)
   if (!placement)
     throw new AppError('INVALID_INPUT', message('calibration.errors.notOnGrid', { id: employeeId }), {
@@ -57,10 +58,14 @@ export function personDetail(
     )
   const byDate = (a: string | null, b: string | null): number => (b ?? '').localeCompare(a ?? '')
   // A finalized session shows the records its flags were frozen with; a live one judges them as they stand.
-  const flags =
+  const judged =
     row.status === 'finalized' && row.finalized_json
       ? readSnapshot(row.finalized_json).records.get(employeeId)
       : liveFlagRecords(db, row, view, placement.personId).get(employeeId)
+  // The big-mover flag is judged beside the grid (previousBoxes.ts), and so are its records.
+  const flags = withBigMoverRecords(db, view, new Map(judged ? [[employeeId, judged]] : []), employeeId).get(
+    employeeId,
+  )
   const who = db
     .prepare(
       `SELECT job_title AS jobTitle, ${jobLevelShown('p')} AS jobLevel, hire_date AS hireDate FROM people p

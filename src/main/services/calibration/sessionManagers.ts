@@ -1,6 +1,7 @@
 import type { CalibrationView } from '../../../shared/contract/calibration'
 import { assignPseudonyms } from '../../../core/calibration/pseudonyms'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
+import { sessionMemo } from './sessionCache'
 
 /**
  * Each member's manager by name: a colleague's full name, else the name the people file gave for a manager outside
@@ -30,7 +31,7 @@ function managerPseudonyms(sessionId: string, managers: readonly string[]): Map<
 
 /** The view with every placement's manager named (or pseudonymised when the view is blind). */
 export function withManagerNames(db: WorkspaceDb, view: CalibrationView): CalibrationView {
-  const names = managerNames(db, view.sessionId)
+  const names = sessionMemo(db, view.sessionId, 'manager-names', () => managerNames(db, view.sessionId))
   const key = (personId: number, managerId: string | null): string | null =>
     managerId ?? names.get(personId) ?? null
   const blind = view.blind

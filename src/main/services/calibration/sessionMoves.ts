@@ -1,11 +1,13 @@
 import type { MethodOutput, ParsedInput } from '../../../shared/contract'
-import { moveNeedsText } from '../../../shared/contract/calibration'
+import { moveNeedsText, type CalibrationSettings } from '../../../shared/contract/calibration'
 import { message } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { appendAudit } from '../auditLog'
 import { assertEditable, sessionRow, type CalibrationContext } from './sessionRecord'
 import { computeView } from './sessionView'
+import { computedBoxesKey, computedBoxesOf, currentBoxes, type ComputedBox } from './computedBoxes'
+import { sessionMemoIfKept } from './sessionCache'
 
 export function moveInSession(
   input: ParsedInput<'calibration.move'>,
@@ -14,8 +16,8 @@ export function moveInSession(
   const { db } = ctx
   const row = sessionRow(db, input.sessionId)
   assertEditable(row)
-  const view = computeView(db, row, true)
-  if (input.reason.length < 3 && moveNeedsText(input.reasonCode, view.settings))
+  const settings = JSON.parse(row.settings_json) as CalibrationSettings
+  if (input.reason.length < 3 && moveNeedsText(input.reasonCode, settings))
     throw new AppError(
       'INVALID_INPUT',
       message(
@@ -23,16 +25,12 @@ export function moveInSession(
       ),
       { reasonCode: input.reasonCode },
     )
-  // Where each person is now: a box on the grid, or none for someone in the holding area (placed by hand).
-  const byEmployee = new Map<string, { personId: number; box: number | null; computedBox: number | null }>(
-    view.holding.map((h) => [h.employeeId, { personId: h.personId, box: null, computedBox: null }]),
-  )
-  for (const p of view.placements)
-    byEmployee.set(p.employeeId, {
-      personId: p.personId,
-      box: p.box,
-      computedBox: p.source === 'placed' ? null : p.computedBox,
-    })
+  // Where each person is now: a box on the grid, or none for someone in the holding area (placed by hand). The
+  // data's boxes kept from the last view make this a lookup; without them the grid is computed once.
+  const boxes =
+    sessionMemoIfKept<Map<string, ComputedBox>>(db, row.id, computedBoxesKey(row.settings_json)) ??
+    computedBoxesOf(computeView(db, row, true))
+  const byEmployee = currentBoxes(db, row.id, boxes, input.employeeIds)
   const unknown = input.employeeIds.filter((id) => !byEmployee.has(id))
   if (unknown.length > 0)
     throw new AppError(
@@ -179,31 +177,4 @@ export function shiftStep(
     )
   })()
   return { step: found.step }
-}
-
-export interface MoveLogEntry {
-  step: number
-  employeeId: string
-  name: string | null
-  /** Null when the person was placed by hand from the holding area. */
-  fromBox: number | null
-  toBox: number
-  computedBox: number | null
-  reasonCode: string
-  reason: string
-  actor: string
-  at: string
-  state: 'active' | 'undone' | 'discarded'
-}
-
-export function moveLog(db: WorkspaceDb, sessionId: string): MoveLogEntry[] {
-  return (
-    db
-      .prepare(
-        `SELECT m.step, p.employee_id AS employeeId, p.full_name AS name, m.from_box AS fromBox, m.to_box AS toBox,
-                m.computed_box AS computedBox, m.reason_code AS reasonCode, m.reason, m.actor, m.at, m.state
-         FROM calibration_moves m JOIN people p ON p.id = m.person_id WHERE m.session_id = ? ORDER BY m.step, m.id`,
-      )
-      .all(sessionId) as (Omit<MoveLogEntry, 'state'> & { state: number })[]
-  ).map((m) => ({ ...m, state: m.state === 0 ? 'active' : m.state === 1 ? 'undone' : 'discarded' }))
 }

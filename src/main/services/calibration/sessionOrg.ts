@@ -1,5 +1,6 @@
 import type { CalibrationView, SessionOrg } from '../../../shared/contract/calibration'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
+import { sessionMemo } from './sessionCache'
 
 interface OrgRow {
   employeeId: string
@@ -49,5 +50,8 @@ export function sessionOrg(db: WorkspaceDb, view: CalibrationView): SessionOrg {
 
 export const withOrg = (db: WorkspaceDb, view: CalibrationView): CalibrationView => ({
   ...view,
-  org: sessionOrg(db, view),
+  // The chain depends on who is in the session and whom they report to, never on their boxes.
+  org: sessionMemo(db, view.sessionId, `org:${view.status === 'finalized'}:${view.blind}`, () =>
+    sessionOrg(db, view),
+  ),
 })

@@ -14,7 +14,9 @@ import { recordsWithReviewerNames } from './reviewerNames'
 import { withManagerNames } from './sessionManagers'
 import { sessionRow, type SessionRow } from './sessionRecord'
 import { withOrg } from './sessionOrg'
-import { moveLog, type MoveLogEntry } from './sessionMoves'
+import { moveLog, type MoveLogEntry } from './moveLog'
+import { computedBoxesKey, computedBoxesOf } from './computedBoxes'
+import { keepInSession, sessionMemo } from './sessionCache'
 
 /**
  * The last view per connection, valid while nothing was committed since: SQLite's data_version changes on a
@@ -57,7 +59,7 @@ export function computeView(
 ): CalibrationView {
   const settings = JSON.parse(row.settings_json) as CalibrationSettings
   const cycle = cycleById(db, row.cycle_id)
-  const people = loadMembers(db, row.id)
+  const people = sessionMemo(db, row.id, 'members', () => loadMembers(db, row.id))
   const flagStates = db
     .prepare(
       `SELECT p.employee_id AS employeeId, f.code, f.status, f.note FROM calibration_flag_states f
@@ -89,12 +91,15 @@ export function computeView(
     moves: moves === 'none' ? [] : activeMoves(db, row.id),
     flagStates,
     discussed,
-    pseudonyms: assignPseudonyms(
-      row.id,
-      people.map((p) => p.employeeId),
+    pseudonyms: sessionMemo(db, row.id, 'pseudonyms', () =>
+      assignPseudonyms(
+        row.id,
+        people.map((p) => p.employeeId),
+      ),
     ),
     blind: row.blind === 1 && !forceNames,
   })
+  keepInSession(db, row.id, computedBoxesKey(row.settings_json), computedBoxesOf(result))
   return {
     sessionId: row.id,
     name: row.name,

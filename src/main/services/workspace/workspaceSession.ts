@@ -1,3 +1,4 @@
+import { pairReader } from '../../db/changeStamp'
 import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import type { WorkspaceStatus, WorkspaceSummary } from '../../../shared/contract'
@@ -296,7 +297,8 @@ export class WorkspaceSession {
     rekeyWorkspaceDb(open.db, next)
     // The reader still holds the old key: reopen it with the new one.
     open.reader.close()
-    open.reader = openWorkspaceDb(open.path, next, { create: false })
+    open.reader = openWorkspaceDb(open.path, next, { create: false, readOnly: true })
+    pairReader(open.reader, open.db)
     open.key = next
     appendAudit(
       open.db,
@@ -338,6 +340,7 @@ export class WorkspaceSession {
       open.db.close()
       throw error
     }
+    pairReader(reader, open.db)
     this.current = { ...open, reader }
     this.locked = null
     this.recent.remember(open.path)

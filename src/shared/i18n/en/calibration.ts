@@ -90,6 +90,23 @@ export const calibration = {
     all: 'All',
     matching: '{matching} of {total} match',
     clear: 'Clear',
+    bigMovers: 'Big movers only',
+  },
+  /** The previous cycle beside this one: a person's box then, and how far they moved since. */
+  previous: {
+    up: { one: 'up {count} box', other: 'up {count} boxes' },
+    down: { one: 'down {count} box', other: 'down {count} boxes' },
+    both: '{up} / {down}',
+    since: '{change} since {cycle}',
+    same: 'same box as in {cycle}',
+    noChange: 'no change',
+    title: 'Last cycle',
+    box: 'Box {box}, {label}, in {cycle}',
+    fromSession: 'the final box of {session}',
+    fromRatings: 'computed from the {cycle} ratings',
+    none: 'No placement in {cycle}.',
+    topEdge: 'into or out of box 9, the top corner',
+    bottomEdge: 'into or out of box 1, the bottom corner',
   },
   session: {
     loading: 'Loading the session…',
@@ -164,6 +181,7 @@ export const calibration = {
     label: 'Nine-box grid: performance across, potential up',
     crowded: { other: '{count} people — open the list' },
     person: '{name}, box {box}',
+    withMovement: '{label}, {movement}',
     personFlags: { one: '{name}, box {box}, {count} flag', other: '{name}, box {box}, {count} flags' },
     performance: { low: 'Low performance', moderate: 'Moderate performance', high: 'High performance' },
     potential: { low: 'Low potential', moderate: 'Moderate potential', high: 'High potential' },
@@ -195,6 +213,7 @@ export const calibration = {
       MISCAST_TALENT: 'miscast talent',
       STALE_EVIDENCE: 'stale evidence',
       MOVED_AGAINST_EVIDENCE: 'moved against evidence',
+      BIG_MOVER: 'big mover',
     },
     /** A move's reason in the log: the reason code in words, then what was typed. */
     reason: '{code}: {reason}',
@@ -210,6 +229,7 @@ export const calibration = {
       MISCAST_TALENT: 'miscast talent',
       STALE_EVIDENCE: 'stale evidence',
       MOVED_AGAINST_EVIDENCE: 'moved against evidence',
+      BIG_MOVER: 'big mover',
     },
     status: { open: 'open', acknowledged: 'acknowledged', resolved: 'resolved' },
     statusShown: '({status})',
@@ -326,6 +346,10 @@ export const calibration = {
   },
   /** The records behind a number, one line each. */
   evidence: {
+    finalBox: 'Final box in {session}',
+    computedBox: 'Computed from the {cycle} ratings',
+    boxNow: 'Box now in {session}',
+    boxValue: 'box {box}',
     review: '{cycle} review',
     reviewBy: '{cycle} review by {reviewer}',
     overall: 'overall {rating} of {max}',
@@ -347,6 +371,8 @@ export const calibration = {
   /** Joins a list, item by item. */
   list: { comma: '{a}, {b}', semicolon: '{a}; {b}' },
   flags: {
+    bigMover: 'Box {from} in {cycle}, box {to} now: {change}.',
+    bigMoverEdge: 'Box {from} in {cycle}, box {to} now: {change}, {edge}.',
     complianceGap: 'Rated high, but mandatory training is not done: {items}.',
     failedOn: '{title} failed on {date}',
     overdueSince: '{title} overdue since {date}',
@@ -580,6 +606,9 @@ export const calibration = {
     rounding: 'Rounding',
     col: {
       finalBoxLabel: 'Final box label',
+      previousBox: 'Previous box',
+      previousBoxLabel: 'Previous box label',
+      changeSincePrevious: 'Change since previous',
       toBoxLabel: 'To box label',
       box: 'Box',
       label: 'Label',

@@ -3,6 +3,7 @@ import type { Placement } from '../../../../shared/contract'
 import { useT } from '../../i18n'
 import { BOX_ORDER, FLAG_MARK, flagTone, peopleByBox, reducedMotion } from './gridGeometry'
 import { boxLabel, flagName } from './labels'
+import { MovementMarker } from './movementMarker'
 import { MAX_DRAWN_PER_BOX, type GridProps } from './NineBoxGrid'
 
 /** A pointer has to travel this far (px) before a press becomes a drag, so a click only selects. */
@@ -273,6 +274,7 @@ export function CardGrid({
                         {p.source === 'moved' && (
                           <span className="card-moved">{t('calibration.meeting.moved')}</span>
                         )}
+                        <MovementMarker t={translator} person={p} view={view} />
                       </li>
                     )
                   })}

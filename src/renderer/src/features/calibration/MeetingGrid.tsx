@@ -16,8 +16,14 @@ export const CARD_LIMIT = 150
 export function MeetingGrid({
   presenter,
   onExitPresenter,
+  refreshing,
   ...grid
-}: GridProps & { presenter: boolean; onExitPresenter: () => void }): React.JSX.Element {
+}: GridProps & {
+  presenter: boolean
+  onExitPresenter: () => void
+  /** A move is shown and the recomputed grid (its flags) has not arrived yet. */
+  refreshing?: boolean
+}): React.JSX.Element {
   const { t } = useT()
   const people = grid.view.placements.length
   const [chosen, setChosen] = useState<'cards' | 'dots' | null>(null)
@@ -95,7 +101,7 @@ export function MeetingGrid({
           </>
         )}
       </div>
-      <div className="meeting-stage">
+      <div className="meeting-stage" aria-busy={refreshing === true}>
         <div className="meeting-grid-area" ref={area}>
           {shape === 'cards' ? (
             <CardGrid

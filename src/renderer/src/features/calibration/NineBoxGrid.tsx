@@ -2,9 +2,10 @@ import { Group } from '@visx/group'
 import { scaleBand } from '@visx/scale'
 import { useMemo, useRef, useState } from 'react'
 import type { CalibrationView, Placement } from '../../../../shared/contract'
-import { useT } from '../../i18n'
+import { useT, type Translator } from '../../i18n'
 import { FLAG_MARK, flagTone } from './gridGeometry'
 import { boxLabel } from './labels'
+import { movementGlyph, movementMarker } from './movementMarker'
 
 /** Above this many people a box shows a count and a list beside the grid, so a 5,000-person session stays light. */
 export const MAX_DRAWN_PER_BOX = 50
@@ -19,6 +20,9 @@ const cellOf = (box: number): { column: number; row: number } => ({
   column: (box - 1) % 3,
   row: 2 - Math.floor((box - 1) / 3),
 })
+/** A dot's label with the movement since the previous cycle after it, when there is one. */
+const withMovement = (t: Translator, label: string, since: string | null): string =>
+  since ? t.t('calibration.grid.withMovement', { label, movement: since }) : label
 const initials = (name: string): string =>
   /^P-\d+$/.test(name)
     ? name.slice(-2)
@@ -249,6 +253,8 @@ export function NineBoxGrid({
                   const cx = 20 + (i % PER_ROW) * (RADIUS * 2 + 4)
                   const cy = 44 + Math.floor(i / PER_ROW) * (RADIUS * 2 + 4)
                   const tone = flagTone(p)
+                  const since = movementMarker(translator, p, view.previousCycle)
+                  const glyph = movementGlyph(p)
                   // The initials (and a flag's mark) are drawn beside the button, not in it: its name is the
                   // label, which says it all in words, and a pointer passes through them to the dot.
                   return [
@@ -262,15 +268,18 @@ export function NineBoxGrid({
                       data-name={p.name}
                       data-x={cx}
                       data-y={cy}
-                      aria-label={
+                      aria-label={withMovement(
+                        translator,
                         p.flags.length
                           ? t('calibration.grid.personFlags', {
                               name: p.name,
                               box: p.box,
                               count: p.flags.length,
                             })
-                          : t('calibration.grid.person', { name: p.name, box: p.box })
-                      }
+                          : t('calibration.grid.person', { name: p.name, box: p.box }),
+                        since,
+                      )}
+                      data-movement={since ?? undefined}
                       aria-pressed={selected === p.employeeId}
                       onPointerDown={(e) => {
                         const additive = e.shiftKey || e.ctrlKey || e.metaKey
@@ -299,6 +308,11 @@ export function NineBoxGrid({
                       {tone && (
                         <tspan className="flag-mark" x={cx + RADIUS - 1} y={cy - RADIUS + 4}>
                           {FLAG_MARK[tone]}
+                        </tspan>
+                      )}
+                      {glyph && (
+                        <tspan className="movement-mark" x={cx - RADIUS + 1} y={cy + RADIUS}>
+                          {glyph}
                         </tspan>
                       )}
                     </text>,

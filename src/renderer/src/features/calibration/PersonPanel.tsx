@@ -1,9 +1,18 @@
 import { useEffect, useState } from 'react'
-import type { Evidence, FlagSummary, Placement, PersonDetail } from '../../../../shared/contract'
+import type {
+  CalibrationView,
+  Evidence,
+  FlagSummary,
+  Placement,
+  PersonDetail,
+} from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { useT, type Translator } from '../../i18n'
 import { boxLabel, flagName, reasonCodeText, said } from './labels'
+import { PreviousPlacement } from './movementMarker'
 import './personPanel.css'
+
+type PreviousCycle = Pick<CalibrationView, 'previousCycle' | 'previousSessions'>
 
 const SOURCES = ['self', 'manager', '360', 'assessment'] as const
 /** An imported competency source in the user's language (a source the catalogue does not know shows as stored). */
@@ -139,11 +148,13 @@ function Glance({
   detail,
   blind,
   labels,
+  lastCycle,
 }: {
   person: Placement
   detail: PersonDetail | null
   blind: boolean
   labels: Readonly<Record<string, string>>
+  lastCycle: PreviousCycle | undefined
 }): React.JSX.Element {
   const translator = useT()
   const { t } = translator
@@ -194,6 +205,12 @@ function Glance({
             </span>
           )}
         </dd>
+        {lastCycle?.previousCycle && (
+          <>
+            <dt>{t('calibration.previous.title')}</dt>
+            <PreviousPlacement t={translator} person={person} view={{ ...lastCycle, settings: { labels } }} />
+          </>
+        )}
       </dl>
       {blind && <p className="muted small">{t('calibration.panel.blindHidden')}</p>}
     </section>
@@ -208,6 +225,7 @@ export function PersonPanel({
   locked,
   blind = false,
   labels = {},
+  previous,
   onMoveTo,
   onDiscussed,
   onFlag,
@@ -221,6 +239,8 @@ export function PersonPanel({
   blind?: boolean
   /** The session's box labels, for the one-sentence why. */
   labels?: Readonly<Record<string, string>>
+  /** The session's previous cycle and the finalized sessions previous boxes came from. */
+  previous?: PreviousCycle
   onMoveTo: (box: number) => void
   onDiscussed: (discussed: boolean) => void
   onFlag: (code: FlagSummary['code'], status: 'acknowledged' | 'resolved', note: string) => void
@@ -235,7 +255,7 @@ export function PersonPanel({
       <h3>
         {person.name} <span className="muted">{t('calibration.panel.box', { box: person.box })}</span>
       </h3>
-      <Glance person={person} detail={detail} blind={blind} labels={labels} />
+      <Glance person={person} detail={detail} blind={blind} labels={labels} lastCycle={previous} />
       {!locked && (
         <div className="panel-actions">
           <label>

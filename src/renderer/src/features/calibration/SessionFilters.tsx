@@ -8,8 +8,10 @@ export interface Filters {
   manager: string
   flag: string
   box: string
+  /** 'big': only big movers since the previous cycle (the BIG_MOVER flag). */
+  movers: '' | 'big'
 }
-export const NO_FILTERS: Filters = { department: '', manager: '', flag: '', box: '' }
+export const NO_FILTERS: Filters = { department: '', manager: '', flag: '', box: '', movers: '' }
 
 /** The manager a person is filtered by: their ID, or the name a file gave for a manager outside the workspace. */
 const managerKey = (p: Placement): string | null => p.managerId ?? p.managerName ?? null
@@ -19,7 +21,8 @@ export function matchesFilters(p: Placement, f: Filters): boolean {
     (f.department === '' || p.department === f.department) &&
     (f.manager === '' || managerKey(p) === f.manager) &&
     (f.flag === '' || p.flags.some((flag) => flag.code === f.flag)) &&
-    (f.box === '' || p.box === Number(f.box))
+    (f.box === '' || p.box === Number(f.box)) &&
+    (f.movers === '' || p.flags.some((flag) => flag.code === 'BIG_MOVER'))
   )
 }
 
@@ -62,7 +65,7 @@ export function SessionFilters({
   const { t } = translator
   const matching = view.placements.filter((p) => matchesFilters(p, filters)).length
   const active = Object.values(filters).some((v) => v !== '')
-  const select = (key: keyof Filters, label: string) => (
+  const select = (key: Exclude<keyof Filters, 'movers'>, label: string) => (
     <label className="inline">
       {label}{' '}
       <select value={filters[key]} onChange={(e) => onChange({ ...filters, [key]: e.target.value })}>
@@ -85,6 +88,16 @@ export function SessionFilters({
       {select('manager', t('calibration.filters.manager'))}
       {select('flag', t('calibration.filters.flag'))}
       {select('box', t('calibration.filters.box'))}
+      {view.previousCycle && (
+        <label className="inline checkbox">
+          <input
+            type="checkbox"
+            checked={filters.movers === 'big'}
+            onChange={(e) => onChange({ ...filters, movers: e.target.checked ? 'big' : '' })}
+          />{' '}
+          {t('calibration.filters.bigMovers')}
+        </label>
+      )}
       {active && (
         <>
           <span className="muted" data-testid="filter-count">

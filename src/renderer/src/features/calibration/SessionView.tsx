@@ -293,6 +293,7 @@ export function SessionView({
                 }}
               />
               <MeetingGrid
+                refreshing={session.refreshing}
                 presenter={presenter}
                 onExitPresenter={() => setPresenter(false)}
                 view={shown}
@@ -400,6 +401,7 @@ export function SessionView({
                 locked={locked}
                 blind={view.blind}
                 labels={view.settings.labels}
+                previous={view}
                 onMoveTo={(box) => requestMove(person.employeeId, box)}
                 onDiscussed={(discussed) => void session.markDiscussed(person.employeeId, discussed)}
                 onFlag={(code, status, note) =>

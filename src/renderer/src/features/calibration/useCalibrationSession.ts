@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CalibrationView, FlagCode, MethodInput, MethodOutput } from '../../../../shared/contract'
+import { withMoveShown } from '../../../../core/calibration/moveShown'
 import { api } from '../../api/client'
 import { downloadBytes } from '../../download'
 import { useT } from '../../i18n'
@@ -11,15 +12,24 @@ export function useCalibrationSession(sessionId: string) {
   const [view, setView] = useState<CalibrationView | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
+  const [refreshing, setRefreshing] = useState(false)
   // The exported workbook speaks the user's language.
   const { locale } = useT()
 
+  // Only the newest read may land: a slow read from before a move must not put the person back.
+  const latestRead = useRef(0)
   const reload = useCallback(async () => {
+    const read = ++latestRead.current
+    setRefreshing(true)
     try {
-      setView(await api.call('calibration.show', { sessionId }))
+      const loaded = await api.call('calibration.show', { sessionId })
+      if (read !== latestRead.current) return
+      setView(loaded)
       setError(null)
     } catch (e) {
-      setError(e)
+      if (read === latestRead.current) setError(e)
+    } finally {
+      if (read === latestRead.current) setRefreshing(false)
     }
   }, [sessionId])
 
@@ -55,8 +65,26 @@ export function useCalibrationSession(sessionId: string) {
     view,
     error,
     busy,
+    refreshing,
     clearError: () => setError(null),
-    move: (request: MoveRequest) => run(() => api.call('calibration.move', { sessionId, ...request })),
+    /**
+     * A move is shown as soon as the services have written it; the recomputed view (flags that depend on the move)
+     * follows in the background, so at 50,000 people the meeting goes on without waiting for it.
+     */
+    move: async (request: MoveRequest): Promise<boolean> => {
+      setBusy(true)
+      try {
+        await api.call('calibration.move', { sessionId, ...request })
+        setView((shown) => shown && withMoveShown(shown, request.employeeIds, request.box))
+        void reload()
+        return true
+      } catch (e) {
+        setError(e)
+        return false
+      } finally {
+        setBusy(false)
+      }
+    },
     /** Potential from another source: the session is placed again, in one undoable step. */
     setPotentialSource: (source: MethodInput<'calibration.setPotentialSource'>['source']) =>
       run(() => api.call('calibration.setPotentialSource', { sessionId, source })),

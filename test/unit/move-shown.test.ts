@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import type { CalibrationView, Placement } from '../../src/shared/contract'
+import { withMoveShown } from '../../src/core/calibration/moveShown'
+
+const placement = (employeeId: string, computedBox: number, box = computedBox): Placement =>
+  ({
+    employeeId,
+    personId: Number(employeeId.slice(1)),
+    computedBox,
+    box,
+    source: box === computedBox ? 'computed' : 'moved',
+    flags: [],
+  }) as unknown as Placement
+
+/** A grid of three people with a target of one per box in 5, 6 and 9 (enough to see counts and deviations move). */
+function view(placements: Placement[]): CalibrationView {
+  const actual = (box: number) => placements.filter((p) => p.box === box).length
+  const target = (box: number) => ([5, 6, 9].includes(box) ? 1 : 0)
+  return {
+    placements,
+    canUndo: false,
+    canRedo: true,
+    distribution: Array.from({ length: 9 }, (_, i) => ({
+      box: i + 1,
+      label: `Box ${i + 1}`,
+      computed: actual(i + 1),
+      actual: actual(i + 1),
+      targetPercent: 0,
+      targetCount: target(i + 1),
+      deviation:
+        actual(i + 1) === target(i + 1) ? 'on-target' : actual(i + 1) > target(i + 1) ? 'over' : 'under',
+    })),
+  } as unknown as CalibrationView
+}
+
+describe('a written move shown before the view is recomputed', () => {
+  it('puts the people in their new box, recounts the boxes and ends the redo history', () => {
+    const before = view([placement('E1', 5), placement('E2', 5), placement('E3', 9)])
+    const after = withMoveShown(before, ['E2'], 6)
+    expect(after.placements.map((p) => [p.employeeId, p.box, p.source])).toEqual([
+      ['E1', 5, 'computed'],
+      ['E2', 6, 'moved'],
+      ['E3', 9, 'computed'],
+    ])
+    expect(after.distribution.filter((d) => d.actual > 0).map((d) => [d.box, d.actual, d.deviation])).toEqual(
+      [
+        [5, 1, 'on-target'],
+        [6, 1, 'on-target'],
+        [9, 1, 'on-target'],
+      ],
+    )
+    expect(after).toMatchObject({ canUndo: true, canRedo: false })
+    // The view it started from is left as it was (React compares views by identity).
+    expect(before.placements[1]?.box).toBe(5)
+  })
+
+  it('counts a move back to the data’s own box as no longer moved', () => {
+    const after = withMoveShown(view([placement('E1', 5, 9)]), ['E1'], 5)
+    expect(after.placements[0]).toMatchObject({ box: 5, source: 'computed' })
+  })
+
+  it('returns the same view when nobody changes box', () => {
+    const before = view([placement('E1', 5)])
+    expect(withMoveShown(before, ['E1'], 5)).toBe(before)
+    expect(withMoveShown(before, ['E404'], 7)).toBe(before)
+  })
+})
