@@ -90,9 +90,9 @@ for (const viewport of [
       expect(add && table && add.y + add.height <= table.y).toBe(true)
 
       await page.getByRole('button', { name: 'Insights' }).click()
-      await expect(page.getByRole('button', { name: 'Export xlsx' }).first()).toBeVisible()
+      // Four views answer at once (programs, team skills, density, learning that stopped); two wait for a question.
+      await expect(page.locator('main .content-actions')).toHaveCount(4)
       const insights = await layout(page)
-      expect(insights.actions.length).toBeGreaterThan(2)
       for (const row of insights.actions) expect(row).toEqual({ text: row.text, after: true })
       screens.push({ name: 'Insights', headings: insights.headings })
       expect(await violations(page)).toEqual([])

@@ -61,13 +61,33 @@ function isPlural(node: unknown): boolean {
 
 const ORDINAL: MessageKey = 'common.ordinal'
 
+/**
+ * Intl objects per locale, made once: building one costs far more than using it, and a 50,000-person session
+ * formats thousands of counts per render.
+ */
+const pluralRules = new Map<string, Intl.PluralRules>()
+const numberFormats = new Map<string, Intl.NumberFormat>()
+
+function pluralRulesOf(locale: Locale, type: Intl.PluralRuleType): Intl.PluralRules {
+  const key = `${locale}:${type}`
+  let rules = pluralRules.get(key)
+  if (!rules) pluralRules.set(key, (rules = new Intl.PluralRules(locale, { type })))
+  return rules
+}
+
+function numberFormatOf(locale: Locale): Intl.NumberFormat {
+  let format = numberFormats.get(locale)
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)))
+  return format
+}
+
 /** One message in one locale: plural forms by the locale's rules, numbers formatted the locale's way. */
 export function translate(locale: Locale, key: MessageKey, params: Params = {}): string {
   // A key unknown to this build (a newer service) shows as itself rather than as nothing.
   const entry = lookup(CATALOGUES[locale], key) ?? lookup(en, key) ?? key
   const count = params['count']
   // The ordinal entry picks its form by ordinal rules (1st, 2nd, 3rd, 4th; Polish has one form, "92.").
-  const rules = new Intl.PluralRules(locale, key === ORDINAL ? { type: 'ordinal' } : {})
+  const rules = pluralRulesOf(locale, key === ORDINAL ? 'ordinal' : 'cardinal')
   const text =
     typeof entry === 'string'
       ? entry
@@ -76,7 +96,7 @@ export function translate(locale: Locale, key: MessageKey, params: Params = {}):
   return text.replace(/\{(\w+)(, ordinal)?\}/g, (_, name: string, ordinal: string | undefined) => {
     const value = params[name]
     if (typeof value === 'number' && ordinal) return translate(locale, ORDINAL, { count: value })
-    if (typeof value === 'number') return new Intl.NumberFormat(locale).format(value)
+    if (typeof value === 'number') return numberFormatOf(locale).format(value)
     if (typeof value === 'object') return translate(locale, value.key, value.params)
     return value ?? ''
   })
@@ -96,20 +116,46 @@ export interface Translator {
   dateTime(iso: string): string
 }
 
+/** An Intl formatter per locale and options, made once (see pluralRules). */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>()
+
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let made = formatters.get(key) as T | undefined
+  if (!made) formatters.set(key, (made = make()))
+  return made
+}
+
+/** One translator per locale, so components can depend on it without re-rendering for a new one each time. */
+const translators = new Map<Locale, Translator>()
+
 export function translator(locale: Locale): Translator {
-  return {
+  const known = translators.get(locale)
+  if (known) return known
+  const made: Translator = {
     locale,
     t: (key, params) => translate(locale, key, params),
     m: (m) => translate(locale, m.key, m.params),
     number: (value, digits) =>
-      new Intl.NumberFormat(locale, digits === undefined ? {} : { maximumFractionDigits: digits }).format(
-        value,
-      ),
+      formatter(
+        `${locale}:number:${digits ?? ''}`,
+        () => new Intl.NumberFormat(locale, digits === undefined ? {} : { maximumFractionDigits: digits }),
+      ).format(value),
     percent: (value, digits = 1) =>
-      new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(value),
+      formatter(
+        `${locale}:percent:${digits}`,
+        () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }),
+      ).format(value),
     date: (iso) =>
-      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso)),
+      formatter(
+        `${locale}:date`,
+        () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),
+      ).format(new Date(iso)),
     dateTime: (iso) =>
-      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
+      formatter(
+        `${locale}:dateTime`,
+        () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+      ).format(new Date(iso)),
   }
+  translators.set(locale, made)
+  return made
 }

@@ -156,7 +156,11 @@ export function BoxTable({
   const rows = useMemo((): Item[] => {
     if (grouping === 'none') return sorted.map((line) => ({ kind: 'person', line }))
     const groups = new Map<string, Line[]>()
-    for (const line of sorted) groups.set(line[grouping], [...(groups.get(line[grouping]) ?? []), line])
+    for (const line of sorted) {
+      const group = groups.get(line[grouping])
+      if (group) group.push(line)
+      else groups.set(line[grouping], [line])
+    }
     return [...groups]
       .sort(([a], [b]) => a.localeCompare(b))
       .flatMap(([key, lines]): Item[] => [

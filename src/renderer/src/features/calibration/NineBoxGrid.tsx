@@ -3,7 +3,7 @@ import { scaleBand } from '@visx/scale'
 import { useMemo, useRef, useState } from 'react'
 import type { CalibrationView, Placement } from '../../../../shared/contract'
 import { useT, type Translator } from '../../i18n'
-import { FLAG_MARK, flagTone } from './gridGeometry'
+import { FLAG_MARK, flagTone, peopleByBox } from './gridGeometry'
 import { boxLabel } from './labels'
 import { movementGlyph, movementMarker } from './movementMarker'
 
@@ -101,11 +101,7 @@ export function NineBoxGrid({
   const [focused, setFocused] = useState<string | null>(null)
   const x = useMemo(() => scaleBand({ domain: [0, 1, 2], range: [40, WIDTH], padding: 0.02 }), [])
   const y = useMemo(() => scaleBand({ domain: [0, 1, 2], range: [0, HEIGHT - 40], padding: 0.02 }), [])
-  const byBox = useMemo(() => {
-    const map = new Map<number, Placement[]>()
-    for (const p of view.placements) map.set(p.box, [...(map.get(p.box) ?? []), p])
-    return map
-  }, [view.placements])
+  const byBox = useMemo(() => peopleByBox(view.placements), [view.placements])
   const drawn = useMemo(
     () => [...byBox.values()].filter((people) => people.length <= MAX_DRAWN_PER_BOX).flat(),
     [byBox],

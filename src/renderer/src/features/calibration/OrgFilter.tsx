@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import type { CalibrationView, SessionOrg } from '../../../../shared/contract'
 import { message, type Message } from '../../../../shared/i18n/translate'
-import { useT } from '../../i18n'
+import { useT, type Translator } from '../../i18n'
 
 type Manager = SessionOrg['managers'][number]
 
@@ -19,12 +19,14 @@ function treeOrder(managers: readonly Manager[]): { manager: Manager; depth: num
   const children = new Map<string | null, Manager[]>()
   for (const m of managers) {
     const parent = m.managerId !== null && byId.has(m.managerId) ? m.managerId : null
-    children.set(parent, [...(children.get(parent) ?? []), m])
+    const siblings = children.get(parent)
+    if (siblings) siblings.push(m)
+    else children.set(parent, [m])
   }
   const ordered: { manager: Manager; depth: number }[] = []
   const seen = new Set<string>()
   const visit = (parent: string | null, depth: number): void => {
-    for (const m of [...(children.get(parent) ?? [])].sort((a, b) => b.members - a.members)) {
+    for (const m of (children.get(parent) ?? []).sort((a, b) => b.members - a.members)) {
       if (seen.has(m.employeeId)) continue
       seen.add(m.employeeId)
       ordered.push({ manager: m, depth })
@@ -33,6 +35,14 @@ function treeOrder(managers: readonly Manager[]): { manager: Manager; depth: num
   }
   visit(null, 0)
   return ordered
+}
+
+/** A manager's team in words and one number: the list's option and the line under it say it alike. */
+function team(translator: Translator, m: Manager): Message {
+  return message('drilldown.org.team', {
+    name: m.name ?? translator.t('drilldown.table.hiddenManager'),
+    count: m.members + (m.inSession === true ? 1 : 0),
+  })
 }
 
 /**
@@ -83,17 +93,22 @@ export function OrgFilter({
   const managers = view.org?.managers
   const ordered = useMemo(() => treeOrder(managers ?? []), [managers])
   const byId = useMemo(() => new Map((managers ?? []).map((m) => [m.employeeId, m])), [managers])
-  const placed = useMemo(() => new Set(view.placements.map((p) => p.employeeId)), [view.placements])
+  // A company has thousands of managers: their options are made once per org, not on every move. Each says the team
+  // as the grid will draw it (everyone below the manager, and the manager when in the session too), so the number in
+  // the list is the number the line under it says once chosen.
+  const options = useMemo(
+    () =>
+      ordered.map(({ manager: m, depth }) => (
+        <option key={m.employeeId} value={m.employeeId}>
+          {'\u00a0\u00a0'.repeat(depth)}
+          {translator.m(team(translator, m))}
+        </option>
+      )),
+    [ordered, translator],
+  )
   if (!managers || managers.length === 0) return null
   const nameOf = (employeeId: string): string =>
     byId.get(employeeId)?.name ?? t('drilldown.table.hiddenManager')
-  // The team as the grid will draw it: everyone below the manager, and the manager when they are in the session too,
-  // so the number in the list is the number the line under it says once chosen.
-  const team = (m: Manager): Message =>
-    message('drilldown.org.team', {
-      name: nameOf(m.employeeId),
-      count: m.members + (placed.has(m.employeeId) ? 1 : 0),
-    })
   const above = manager === null ? [] : chainAbove(byId, byId.get(manager)?.managerId ?? null).reverse()
   return (
     <div className="org-filter" role="group" aria-label={t('drilldown.org.chain')}>
@@ -105,12 +120,7 @@ export function OrgFilter({
           onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}
         >
           <option value="">{t('drilldown.org.whole')}</option>
-          {ordered.map(({ manager: m, depth }) => (
-            <option key={m.employeeId} value={m.employeeId}>
-              {'\u00a0\u00a0'.repeat(depth)}
-              {translator.m(team(m))}
-            </option>
-          ))}
+          {options}
         </select>
       </label>
       {manager !== null && (

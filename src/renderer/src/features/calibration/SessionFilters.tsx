@@ -26,8 +26,11 @@ export function matchesFilters(p: Placement, f: Filters): boolean {
   )
 }
 
+/** One collator for every sort here: localeCompare builds one per call, which thousands of managers feel. */
+const collator = new Intl.Collator()
+
 const distinct = (values: (string | null)[]): string[] =>
-  [...new Set(values.filter((v): v is string => v !== null))].sort((a, b) => a.localeCompare(b))
+  [...new Set(values.filter((v): v is string => v !== null))].sort(collator.compare)
 
 /** Narrows what the grid highlights; people who do not match are dimmed, never hidden from the counts. */
 export function SessionFilters({
@@ -54,7 +57,8 @@ export function SessionFilters({
       department: distinct(view.placements.map((p) => p.department)),
       // Managers by name, in the order people read them (blind mode: their pseudonyms).
       manager: [...managerNames.keys()].sort(
-        (a, b) => (managerNames.get(a) ?? a).localeCompare(managerNames.get(b) ?? b) || a.localeCompare(b),
+        (a, b) =>
+          collator.compare(managerNames.get(a) ?? a, managerNames.get(b) ?? b) || collator.compare(a, b),
       ),
       flag: distinct(view.placements.flatMap((p) => p.flags.map((f) => f.code))),
       box: ['1', '2', '3', '4', '5', '6', '7', '8', '9'],
@@ -65,29 +69,46 @@ export function SessionFilters({
   const { t } = translator
   const matching = view.placements.filter((p) => matchesFilters(p, filters)).length
   const active = Object.values(filters).some((v) => v !== '')
-  const select = (key: Exclude<keyof Filters, 'movers'>, label: string) => (
+  // Each list as value and label. A move changes the placements but rarely these lists; comparing them as text keeps
+  // thousands of manager options from being rebuilt on every move of a 50,000-person session.
+  const listed = JSON.stringify(
+    (['department', 'manager', 'flag', 'box'] as const).map((key) =>
+      options[key].map((o) => [
+        o,
+        key === 'flag'
+          ? flagName(translator, o as FlagCode)
+          : key === 'manager'
+            ? (managerNames.get(o) ?? o)
+            : o,
+      ]),
+    ),
+  )
+  const optionElements = useMemo(
+    () =>
+      (JSON.parse(listed) as [string, string][][]).map((list) =>
+        list.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        )),
+      ),
+    [listed],
+  )
+  const select = (key: Exclude<keyof Filters, 'movers'>, at: number, label: string) => (
     <label className="inline">
       {label}{' '}
       <select value={filters[key]} onChange={(e) => onChange({ ...filters, [key]: e.target.value })}>
         <option value="">{t('calibration.filters.all')}</option>
-        {options[key].map((o) => (
-          <option key={o} value={o}>
-            {key === 'flag'
-              ? flagName(translator, o as FlagCode)
-              : key === 'manager'
-                ? (managerNames.get(o) ?? o)
-                : o}
-          </option>
-        ))}
+        {optionElements[at]}
       </select>
     </label>
   )
   return (
     <div className="session-filters" role="group" aria-label={t('calibration.filters.label')}>
-      {select('department', t('calibration.filters.department'))}
-      {select('manager', t('calibration.filters.manager'))}
-      {select('flag', t('calibration.filters.flag'))}
-      {select('box', t('calibration.filters.box'))}
+      {select('department', 0, t('calibration.filters.department'))}
+      {select('manager', 1, t('calibration.filters.manager'))}
+      {select('flag', 2, t('calibration.filters.flag'))}
+      {select('box', 3, t('calibration.filters.box'))}
       {view.previousCycle && (
         <label className="inline checkbox">
           <input
