@@ -29,7 +29,7 @@ import { personDetail } from './calibration/personDetail'
 import { sessionLog } from './calibration/sessionLog'
 import { listCycles } from './calibration/loadPopulation'
 import { boxLabels, setBoxLabels } from './calibration/boxLabels'
-import { moveInSession, redoStep, undoStep } from './calibration/sessionMoves'
+import { adoptSandbox, moveInSession, redoStep, undoStep } from './calibration/sessionMoves'
 import { setPotentialSource } from './calibration/potentialSource'
 import { sessionForExport, showSession } from './calibration/sessionView'
 import { sessionStateWrite } from './calibration/sessionCache'
@@ -236,6 +236,7 @@ export function createServices(ports: ServicePorts): Services {
     'calibration.person': (input) => personDetail(session.reader, input.sessionId, input.employeeId),
     'calibration.log': (input) => sessionLog(session.reader, input.sessionId),
     'calibration.move': (input) => sessionWrite(() => moveInSession(input, calibrationContext())),
+    'calibration.adoptSandbox': (input) => sessionWrite(() => adoptSandbox(input, calibrationContext())),
     'calibration.setPotentialSource': (input) =>
       sessionWrite(() => setPotentialSource(input, calibrationContext())),
     'calibration.undo': (input) => sessionWrite(() => undoStep(input.sessionId, calibrationContext())),

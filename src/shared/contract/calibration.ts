@@ -350,6 +350,34 @@ export const calibrationMethods = defineMethods('calibration')({
       .strict(),
     output: z.object({ moved: z.number().int(), step: z.number().int() }),
   },
+  'calibration.adoptSandbox': {
+    summary:
+      'Make the moves tried in a sandbox real: each with its own box and reason, all in one undoable step (a person tried twice goes where they were tried last).',
+    input: z
+      .object({
+        sessionId: z.string().min(1),
+        moves: z
+          .array(
+            z
+              .object({
+                employeeId: z.string().min(1),
+                box: boxNumber,
+                reasonCode: moveReasonCode,
+                reason: z
+                  .string()
+                  .trim()
+                  .max(2000)
+                  .refine((r) => r.length === 0 || r.length >= 3, 'say why (at least a few words)')
+                  .default(''),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(5000),
+      })
+      .strict(),
+    output: z.object({ moved: z.number().int(), step: z.number().int() }),
+  },
   'calibration.undo': {
     summary: 'Undo the last move step in the session (logged).',
     input: sessionRef,

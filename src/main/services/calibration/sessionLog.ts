@@ -2,7 +2,8 @@ import type { MethodOutput } from '../../../shared/contract'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { english, message, type Message, type MessageKey } from '../../../shared/i18n/translate'
 import { flagCode, flagSummary, moveReasonCode, potentialFrom } from '../../../shared/contract/calibration'
-import { showSession } from './sessionView'
+import { sessionRow } from './sessionRecord'
+import { shownNames } from './sessionMembers'
 
 const FLAG_CODES: readonly string[] = flagCode.options
 const FLAG_STATUSES: readonly string[] = flagSummary.shape.status.options
@@ -54,14 +55,12 @@ const parse = (json: string | null): Detail => (json ? (JSON.parse(json) as Deta
  * as on the grid.
  */
 export function sessionLog(db: WorkspaceDb, sessionId: string): MethodOutput<'calibration.log'> {
-  const view = showSession(db, sessionId)
-  const shown = new Map(
-    // By name, as the grid shows them (the pseudonym in blind mode: the view's name is then the pseudonym).
-    [...view.placements, ...view.holding].map((p) => [p.employeeId, view.blind ? p.pseudonym : p.name]),
-  )
+  // By name, as the grid shows them (the pseudonym in blind mode).
+  const blind = sessionRow(db, sessionId).blind === 1
+  const shown = shownNames(db, sessionId, blind)
   const who = (detail: Detail): string | Message => {
     const id = String(detail['employeeId'] ?? '')
-    return shown.get(id) ?? (view.blind ? message('calibration.log.someone') : id)
+    return shown.get(id) ?? (blind ? message('calibration.log.someone') : id)
   }
   const rows = db
     .prepare(

@@ -1,54 +1,105 @@
 import type { MethodOutput, ParsedInput } from '../../../shared/contract'
-import { moveNeedsText, type CalibrationSettings } from '../../../shared/contract/calibration'
+import {
+  moveNeedsText,
+  type CalibrationSettings,
+  type MoveReasonCode,
+} from '../../../shared/contract/calibration'
 import { message } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { appendAudit } from '../auditLog'
 import { assertEditable, sessionRow, type CalibrationContext } from './sessionRecord'
 import { computeView } from './sessionView'
-import { computedBoxesKey, computedBoxesOf, currentBoxes, type ComputedBox } from './computedBoxes'
+import {
+  computedBoxesKey,
+  computedBoxesOf,
+  currentBoxes,
+  type ComputedBox,
+  type CurrentBox,
+} from './computedBoxes'
 import { sessionMemoIfKept } from './sessionCache'
+
+/** One person asked to move: where to, and why. */
+interface MoveAsked {
+  employeeId: string
+  box: number
+  reasonCode: MoveReasonCode
+  reason: string
+}
 
 export function moveInSession(
   input: ParsedInput<'calibration.move'>,
   ctx: CalibrationContext,
 ): MethodOutput<'calibration.move'> {
+  // Asking twice for the same person counts once.
+  const asked = [...new Set(input.employeeIds)].map((employeeId) => ({
+    employeeId,
+    box: input.box,
+    reasonCode: input.reasonCode,
+    reason: input.reason,
+  }))
+  return writeMoves(input.sessionId, asked, ctx)
+}
+
+/**
+ * The moves tried in a sandbox, made real: each with its own box and reason, all in one step of the undo history
+ * (one undo takes the whole adoption back). A person tried twice moves to where they were tried last.
+ */
+export function adoptSandbox(
+  input: ParsedInput<'calibration.adoptSandbox'>,
+  ctx: CalibrationContext,
+): MethodOutput<'calibration.adoptSandbox'> {
+  const last = new Map<string, MoveAsked>()
+  for (const move of input.moves) {
+    last.delete(move.employeeId)
+    last.set(move.employeeId, move)
+  }
+  return writeMoves(input.sessionId, [...last.values()], ctx)
+}
+
+/** Moves written as one step; only people who actually change box are written. */
+function writeMoves(
+  sessionId: string,
+  asked: readonly MoveAsked[],
+  ctx: CalibrationContext,
+): { moved: number; step: number } {
   const { db } = ctx
-  const row = sessionRow(db, input.sessionId)
+  const row = sessionRow(db, sessionId)
   assertEditable(row)
   const settings = JSON.parse(row.settings_json) as CalibrationSettings
-  if (input.reason.length < 3 && moveNeedsText(input.reasonCode, settings))
+  const unexplained = asked.find((m) => m.reason.length < 3 && moveNeedsText(m.reasonCode, settings))
+  if (unexplained)
     throw new AppError(
       'INVALID_INPUT',
       message(
-        input.reasonCode === 'other' ? 'calibration.errors.moveWhyOther' : 'calibration.errors.moveWhy',
+        unexplained.reasonCode === 'other' ? 'calibration.errors.moveWhyOther' : 'calibration.errors.moveWhy',
       ),
-      { reasonCode: input.reasonCode },
+      { reasonCode: unexplained.reasonCode, employeeId: unexplained.employeeId },
     )
   // Where each person is now: a box on the grid, or none for someone in the holding area (placed by hand). The
   // data's boxes kept from the last view make this a lookup; without them the grid is computed once.
   const boxes =
     sessionMemoIfKept<Map<string, ComputedBox>>(db, row.id, computedBoxesKey(row.settings_json)) ??
     computedBoxesOf(computeView(db, row, true))
-  const byEmployee = currentBoxes(db, row.id, boxes, input.employeeIds)
-  const unknown = input.employeeIds.filter((id) => !byEmployee.has(id))
+  const byEmployee = currentBoxes(
+    db,
+    row.id,
+    boxes,
+    asked.map((m) => m.employeeId),
+  )
+  const unknown = asked.map((m) => m.employeeId).filter((id) => !byEmployee.has(id))
   if (unknown.length > 0)
     throw new AppError(
       'INVALID_INPUT',
       message('calibration.errors.notInSession', { ids: unknown.join(', '), count: unknown.length }),
       { employeeIds: unknown },
     )
+  const changes = asked
+    .map((m) => ({ ...m, now: byEmployee.get(m.employeeId) as CurrentBox }))
+    .filter((m) => m.now.box !== m.box)
+  if (changes.length === 0) return { moved: 0, step: 0 }
   const step = nextStep(db, row.id)
   const at = ctx.now.toISOString()
-  let moved = 0
-  // Only people who actually change box make a step; asking twice for the same person counts once.
-  const changes = [...new Set(input.employeeIds)]
-    .map((id) => ({
-      employeeId: id,
-      ...(byEmployee.get(id) as { personId: number; box: number | null; computedBox: number | null }),
-    }))
-    .filter((p) => p.box !== input.box)
-  if (changes.length === 0) return { moved: 0, step: 0 }
   db.transaction(() => {
     // A new move ends the redo history: those steps stay on record as discarded.
     discardRedo(db, row.id)
@@ -56,17 +107,16 @@ export function moveInSession(
       `INSERT INTO calibration_moves (session_id, step, person_id, from_box, to_box, computed_box, reason_code, reason, actor, at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    for (const p of changes) {
-      const id = p.employeeId
+    for (const m of changes) {
       insert.run(
         row.id,
         step,
-        p.personId,
-        p.box,
-        input.box,
-        p.computedBox,
-        input.reasonCode,
-        input.reason,
+        m.now.personId,
+        m.now.box,
+        m.box,
+        m.now.computedBox,
+        m.reasonCode,
+        m.reason,
         ctx.actor,
         at,
       )
@@ -77,18 +127,17 @@ export function moveInSession(
           action: 'calibration.move',
           entityType: 'calibration_session',
           entityId: row.id,
-          before: { employeeId: id, box: p.box },
-          after: { employeeId: id, box: input.box, step },
-          reason: input.reason ? `${input.reasonCode}: ${input.reason}` : input.reasonCode,
+          before: { employeeId: m.employeeId, box: m.now.box },
+          after: { employeeId: m.employeeId, box: m.box, step },
+          reason: m.reason ? `${m.reasonCode}: ${m.reason}` : m.reasonCode,
         },
         ctx.now,
       )
-      moved++
     }
-    if (row.status === 'draft' && moved > 0)
+    if (row.status === 'draft')
       db.prepare("UPDATE calibration_sessions SET status = 'live' WHERE id = ?").run(row.id)
   })()
-  return { moved, step }
+  return { moved: changes.length, step }
 }
 
 /** The next step of a session's undo history, shared by moves and setting changes. */

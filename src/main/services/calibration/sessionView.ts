@@ -5,18 +5,18 @@ import type {
 } from '../../../shared/contract/calibration'
 import { calibrate } from '../../../core/calibration/calibrate'
 import type { FlagState } from '../../../core/calibration/evidenceModel'
-import { assignPseudonyms } from '../../../core/calibration/pseudonyms'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { withCalibrationFields } from './calibrationFields'
 import { liveFlagRecords, readSnapshot, type FlagRecords } from './flagRecords'
-import { activeMoves, cycleById, loadMembers } from './loadPopulation'
+import { activeMoves, cycleById } from './loadPopulation'
 import { recordsWithReviewerNames } from './reviewerNames'
 import { withManagerNames } from './sessionManagers'
 import { sessionRow, type SessionRow } from './sessionRecord'
 import { withOrg } from './sessionOrg'
 import { moveLog, type MoveLogEntry } from './moveLog'
 import { computedBoxesKey, computedBoxesOf } from './computedBoxes'
-import { keepInSession, sessionMemo } from './sessionCache'
+import { keepInSession } from './sessionCache'
+import { sessionMembers, sessionPseudonyms } from './sessionMembers'
 
 /**
  * The last view per connection, valid while nothing was committed since: SQLite's data_version changes on a
@@ -59,7 +59,7 @@ export function computeView(
 ): CalibrationView {
   const settings = JSON.parse(row.settings_json) as CalibrationSettings
   const cycle = cycleById(db, row.cycle_id)
-  const people = sessionMemo(db, row.id, 'members', () => loadMembers(db, row.id))
+  const people = sessionMembers(db, row.id)
   const flagStates = db
     .prepare(
       `SELECT p.employee_id AS employeeId, f.code, f.status, f.note FROM calibration_flag_states f
@@ -91,12 +91,7 @@ export function computeView(
     moves: moves === 'none' ? [] : activeMoves(db, row.id),
     flagStates,
     discussed,
-    pseudonyms: sessionMemo(db, row.id, 'pseudonyms', () =>
-      assignPseudonyms(
-        row.id,
-        people.map((p) => p.employeeId),
-      ),
-    ),
+    pseudonyms: sessionPseudonyms(db, row.id),
     blind: row.blind === 1 && !forceNames,
   })
   keepInSession(db, row.id, computedBoxesKey(row.settings_json), computedBoxesOf(result))

@@ -60,14 +60,28 @@ function cellText(t: Translator, line: Line, id: ColumnId): string {
   return value === '' ? t.t('drilldown.table.none') : String(value)
 }
 
-function linesOf(t: Translator, view: CalibrationView, people: readonly Placement[]): Line[] {
+/**
+ * A box's people as table lines. Each line is kept per placement object: a move shown on the grid keeps every other
+ * placement as it was, so a 9,000-person box rebuilds one line, not all of them.
+ */
+function linesOf(
+  t: Translator,
+  view: CalibrationView,
+  people: readonly Placement[],
+  made: WeakMap<Placement, Line>,
+): Line[] {
   const managers = new Map((view.org?.managers ?? []).map((m) => [m.employeeId, m.name]))
-  const names = new Map(view.placements.map((p) => [p.employeeId, p.name]))
+  // Only a view without its org chain needs the names of everyone (a manager outside the chain is not named).
+  let names: Map<string, string> | null = null
+  const colleague = (employeeId: string): string | undefined =>
+    (names ??= new Map(view.placements.map((p) => [p.employeeId, p.name]))).get(employeeId)
   return people.map((p) => {
+    const known = made.get(p)
+    if (known) return known
     const manager =
       p.managerId === null
         ? t.t('drilldown.table.noManager')
-        : (managers.get(p.managerId) ?? names.get(p.managerId) ?? t.t('drilldown.table.hiddenManager'))
+        : (managers.get(p.managerId) ?? colleague(p.managerId) ?? t.t('drilldown.table.hiddenManager'))
     const line = {
       employeeId: p.employeeId,
       name: p.name,
@@ -79,10 +93,12 @@ function linesOf(t: Translator, view: CalibrationView, people: readonly Placemen
       flags: p.flags.map((f) => flagName(t, f.code)).join(', '),
       moved: p.source === 'moved',
     }
-    return {
+    const searchable = {
       ...line,
       search: [line.name, line.title, line.department, line.manager, line.flags].join(' ').toLowerCase(),
     }
+    made.set(p, searchable)
+    return searchable
   })
 }
 
@@ -124,7 +140,12 @@ export function BoxTable({
     () => view.placements.filter((p) => p.box === box && matches(p)),
     [view.placements, box, matches],
   )
-  const data = useMemo(() => linesOf(translator, view, people), [translator, view, people])
+  // Lines depend on the language and the org chain besides the placement itself.
+  const kept = useMemo(
+    () => ({ translator, org: view.org, lines: new WeakMap<Placement, Line>() }),
+    [translator, view.org],
+  )
+  const data = useMemo(() => linesOf(kept.translator, view, people, kept.lines), [kept, view, people])
   const columns = useMemo(
     () =>
       column.columns(
