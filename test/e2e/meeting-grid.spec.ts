@@ -208,6 +208,29 @@ for (const size of [
       await expect(page.getByTestId('dot-name')).toHaveText(name)
       expect(await violations(page)).toEqual([])
       await page.screenshot({ path: `test-results/screens/meeting-dots-${tag}.png` })
+
+      // Dots on the projector: each box's label and its count never overlap, and the label is room-sized.
+      await page.getByLabel('Presenter').check()
+      const labels = await page.locator('svg.nine-box .box-group').evaluateAll((groups) =>
+        groups.map((group) => {
+          const label = (group.querySelector('.box-label') as SVGGraphicsElement).getBoundingClientRect()
+          const count = (group.querySelector('.box-count') as SVGGraphicsElement).getBoundingClientRect()
+          const apart =
+            label.right <= count.left ||
+            count.right <= label.left ||
+            label.bottom <= count.top ||
+            count.bottom <= label.top
+          return { box: group.getAttribute('data-box'), apart, height: label.height }
+        }),
+      )
+      expect(labels).toHaveLength(9)
+      for (const box of labels) {
+        expect(box.apart, `box ${box.box}`).toBe(true)
+        expect(box.height, `box ${box.box}`).toBeGreaterThanOrEqual(ROOM_PX)
+      }
+      await page.screenshot({ path: `test-results/screens/meeting-presenter-dots-${tag}.png` })
+      await page.keyboard.press('Escape')
+      await expect(page.getByLabel('Presenter')).not.toBeChecked()
     })
   })
 }
