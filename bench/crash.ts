@@ -4,8 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createRandom } from '../src/core/random'
+import { BULK_LOAD_AFTER_ROWS } from '../src/main/import/bulkLoad'
 import {
   crashOnce,
+  LEARNING_INDEXES,
   measureImportMs,
   prepareCrashFixture,
   undoCompletedImport,
@@ -28,7 +30,8 @@ async function main(): Promise<void> {
         state.batches.length === 0
           ? state.learningRecords !== 0 || state.journalRows !== 0
           : state.learningRecords !== fixture.learningRows
-      if (state.integrity !== 'ok' || partial) {
+      const indexesWhole = state.learningIndexes.join() === LEARNING_INDEXES.join()
+      if (state.integrity !== 'ok' || partial || !indexesWhole) {
         console.error(`kill ${i}: DAMAGED ${JSON.stringify(state)}`)
         process.exitCode = 1
         return
@@ -44,7 +47,7 @@ async function main(): Promise<void> {
         )
     }
     console.log(
-      `\n${KILLS} kills of a ${fixture.learningRows}-row import (${importMs} ms when not killed; ${before} killed before COMMIT, ${after} after): every workspace passed integrity_check and cipher_integrity_check, held the whole batch or none of it.`,
+      `\n${KILLS} kills of a ${fixture.learningRows}-row import (${importMs} ms when not killed; ${before} killed before COMMIT, ${after} after): every workspace passed integrity_check and cipher_integrity_check, held the whole batch or none of it, and kept the learning table's indexes (the import loads past ${BULK_LOAD_AFTER_ROWS} rows without them).`,
     )
   } finally {
     rmSync(dir, { recursive: true, force: true })

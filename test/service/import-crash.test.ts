@@ -5,6 +5,7 @@ import {
   crashOnce,
   measureImportMs,
   inspectWorkspace,
+  LEARNING_INDEXES,
   prepareCrashFixture,
   spoolFoldersOf,
   undoCompletedImport,
@@ -27,6 +28,8 @@ describe('an import killed at a random moment', () => {
       for (let i = 0; i < KILLS; i++) {
         const { finished, state } = await crashOnce(fixture, random, importMs)
         expect(state.integrity, `kill ${i}`).toBe('ok')
+        // The batch loads past BULK_LOAD_AFTER_ROWS without the learning indexes: a kill never loses them.
+        expect(state.learningIndexes, `kill ${i}`).toEqual(LEARNING_INDEXES)
         if (state.batches.length === 0) {
           // Killed before COMMIT: not one row, not one journal entry of the batch survived.
           expect(finished, `kill ${i}`).toBe(false)

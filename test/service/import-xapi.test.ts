@@ -20,6 +20,22 @@ describe('strict JSON for statements', () => {
     expect(findDuplicateKeys('{"a": "x\\",\\"a", "b": {"a": 1}}')).toEqual([])
   })
 
+  it('reads keys with escapes and strings with escaped quotes and backslashes as JSON does', () => {
+    expect(findDuplicateKeys('{"a\\u0062": 1, "ab": 2, "c": "\\\\", "c": "\\"}"}')).toEqual(['$.ab', '$.c'])
+    expect(findDuplicateKeys('[{"x": ["}", {"y": 1, "y": 2}]}, "\\\\\\"{"]')).toEqual(['$[0].x[1].y'])
+  })
+
+  it('gives objects without a prototype at every depth, inside arrays too', () => {
+    const parsed = parseJsonStrict('{"a": [{"b": {"c": [1, {"d": null}]}}], "constructor": "x"}') as {
+      a: { b: { c: [number, object] } }[]
+      constructor: unknown
+    }
+    const objects = [parsed, parsed.a[0], parsed.a[0]?.b, parsed.a[0]?.b.c[1]]
+    expect(objects.map((o) => Object.getPrototypeOf(o) as unknown)).toEqual([null, null, null, null])
+    expect(parsed.constructor).toBe('x')
+    expect(JSON.stringify(parsed)).toBe('{"a":[{"b":{"c":[1,{"d":null}]}}],"constructor":"x"}')
+  })
+
   it('keeps "__proto__" keys as data, never as a prototype', () => {
     const parsed = parseJsonStrict('{"extensions": {"__proto__": {"polluted": true}}}') as {
       extensions: Record<string, unknown>

@@ -348,6 +348,20 @@ describe('migrations', () => {
     upgraded.close()
   })
 
+  it('014 finds a person by email through an index, the expression imports and pulls look them up by', () => {
+    const { db } = freshDb()
+    migrate(db, 13)
+    db.prepare(
+      "INSERT INTO people (employee_id, full_name, email) VALUES ('E1', 'Grace Hopper', ' Grace@Example.com ')",
+    ).run()
+    migrate(db)
+    const lookup = 'SELECT id FROM people WHERE lower(trim(email)) = ?'
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${lookup}`).all('grace@example.com') as { detail: string }[]
+    expect(plan.map((p) => p.detail).join('; ')).toContain('USING COVERING INDEX people_email_key')
+    expect(db.prepare(lookup).get('grace@example.com')).toEqual({ id: 1 })
+    db.close()
+  })
+
   it('is idempotent: migrating a current workspace changes nothing', () => {
     const { db } = freshDb()
     migrate(db)

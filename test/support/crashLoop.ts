@@ -61,7 +61,16 @@ export interface WorkspaceState {
   batches: { total: number; inserted: number }[]
   learningRecords: number
   journalRows: number
+  /** The learning table's indexes: a large batch drops them while it loads and builds them again before COMMIT. */
+  learningIndexes: string[]
 }
+
+/** What learning_records is indexed by in a workspace no import has touched (bulkLoad.ts must leave it so). */
+export const LEARNING_INDEXES = [
+  'learning_records_item',
+  'learning_records_person_item',
+  'learning_records_voluntary_done',
+]
 
 /** Opens the workspace the way a fresh process would, and reads what a crash could have damaged. */
 export function inspectWorkspace(fixture: CrashFixture): WorkspaceState {
@@ -83,6 +92,13 @@ export function inspectWorkspace(fixture: CrashFixture): WorkspaceState {
           )
           .get() as { n: number }
       ).n,
+      learningIndexes: (
+        db
+          .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'learning_records' AND sql IS NOT NULL ORDER BY name",
+          )
+          .all() as { name: string }[]
+      ).map((r) => r.name),
     }
   } finally {
     db.close()

@@ -228,6 +228,10 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
     medianRating: Math.round(median(ratings.subarray(0, eligible.length)) * 100) / 100,
     staleEvidenceMonths: settings.staleEvidenceMonths,
     staleSince,
+    potentialCuts: {
+      ...(Number.isFinite(cuts.moderateFrom) ? { moderateFrom: cuts.moderateFrom } : {}),
+      ...(Number.isFinite(cuts.highFrom) ? { highFrom: cuts.highFrom } : {}),
+    },
   }
   const raters = raterFindings(
     reviewerIds,

@@ -12,10 +12,22 @@ export function withMoveShown(
   employeeIds: readonly string[],
   box: number,
 ): CalibrationView {
-  const moving = new Set(employeeIds)
+  return withMovesShown(
+    view,
+    employeeIds.map((employeeId) => ({ employeeId, box })),
+  )
+}
+
+/** Several moves shown at once (a sandbox's tries): a person moved twice ends where they were moved last. */
+export function withMovesShown(
+  view: CalibrationView,
+  moves: readonly { employeeId: string; box: number }[],
+): CalibrationView {
+  const to = new Map(moves.map((m) => [m.employeeId, m.box]))
   let changed = false
   const placements = view.placements.map((p) => {
-    if (!moving.has(p.employeeId) || p.box === box) return p
+    const box = to.get(p.employeeId)
+    if (box === undefined || p.box === box) return p
     changed = true
     return {
       ...p,

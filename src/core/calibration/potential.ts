@@ -195,6 +195,9 @@ export interface PotentialCuts {
   /** The level of one of the session's own scores. */
   levelOf(value: number): Level
   text: string
+  /** The scores where moderate and high begin (infinite when nobody reaches them). */
+  moderateFrom: number
+  highFrom: number
 }
 
 export function potentialCuts(values: readonly number[], settings: PotentialSettings): PotentialCuts {
@@ -203,6 +206,8 @@ export function potentialCuts(values: readonly number[], settings: PotentialSett
     return {
       levelOf: (value) => (value >= high ? 'high' : value < low ? 'low' : 'moderate'),
       text: cutsText(settings),
+      moderateFrom: low,
+      highFrom: high,
     }
   }
   // Ranks rise with the score, so each cut is a score: the first one ranked at or above the percentile.
@@ -212,6 +217,8 @@ export function potentialCuts(values: readonly number[], settings: PotentialSett
   return {
     levelOf: (value) => (value >= highFrom ? 'high' : value < moderateFrom ? 'low' : 'moderate'),
     text: `low below the session's ${englishOrdinal(low)} percentile, high from its ${englishOrdinal(high)}`,
+    moderateFrom,
+    highFrom,
   }
 }
 

@@ -33,7 +33,24 @@ export function expandTwoDigitYear(yy: number, referenceYear: number): number {
   return yy <= (referenceYear % 100) + 10 ? century + yy : century - 100 + yy
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n))
+
 function validDate(year: number, month: number, day: number): string | null {
+  // Years 100–9999 are checked and written without a Date: a million-row file has a million dates. Other years
+  // take the Date path below as they always did (it reads 0–99 as 1900–1999, so those never match).
+  if (
+    Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
+    year >= 100 &&
+    year <= 9999
+  ) {
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+    const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]
+    if (days === undefined || day < 1 || day > days) return null
+    return `${year < 1000 ? String(year).padStart(4, '0') : year}-${pad2(month)}-${pad2(day)}`
+  }
   const date = new Date(Date.UTC(year, month - 1, day))
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
     return null

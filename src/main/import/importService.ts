@@ -7,6 +7,7 @@ import { issueText, RowValidator } from '../../core/import/validateRows'
 import { inLongTransaction } from '../db/longTransaction'
 import type { WorkspaceDb } from '../db/openWorkspaceDb'
 import type { JobHandle } from '../services/jobs'
+import { bulkLoadPays } from './bulkLoad'
 import { closeBatchRecord, startBatch } from './batchRecord'
 import { findMappingProfile } from './mappingProfiles'
 import { fileError, openTable } from './openTable'
@@ -223,6 +224,11 @@ export async function commitImport(
       ).id
       const headerRow = prepared.headerRow ?? 0
       const namedManagers = new NamedManagers()
+      // A large batch of learning records goes on without the table's indexes (bulkLoad.ts), once it pays.
+      const recordsBefore = writer.startBulkLoad
+        ? (db.prepare('SELECT count(*) AS n FROM learning_records').get() as { n: number }).n
+        : 0
+      let bulkLoading = false
       const consume = async (
         rows: AsyncIterable<{ row: number; cells: Cell[] }> | Iterable<{ row: number; cells: Cell[] }>,
       ): Promise<void> => {
@@ -233,6 +239,10 @@ export async function commitImport(
             job.progress('Importing rows', summary.rows.total, null)
             await breathe()
             job.throwIfCancelled()
+            if (!bulkLoading && writer.startBulkLoad && bulkLoadPays(summary.rows.inserted, recordsBefore)) {
+              writer.startBulkLoad()
+              bulkLoading = true
+            }
           }
           const issuesBefore = validator.issues.length
           const records = validator.acceptRecords(source.row, source.cells)
@@ -289,6 +299,8 @@ export async function commitImport(
       }
       await consume(prepared.head)
       await consume(prepared.rest)
+      // The indexes are back before anything reads the table again (closing completed actions, the next batch).
+      writer.finishBulkLoad?.()
       for (const note of sheetNotes(prepared)) addIssue(summary.warnings, note)
       for (const [cycle, count] of validator.notRated)
         addIssue(summary.warnings, {

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/result'
 import { openCsvFile } from './readers/csvFile'
 import { FileFormatError, type SheetInfo, type SourceRow } from './readers/types'
 import { openXlsxFile } from './readers/xlsxFile'
-import { parseInWorker } from './parseInWorker'
+import { parseInWorker, workerHeapMb } from './parseInWorker'
 
 export interface OpenedTable {
   path: string
@@ -87,6 +87,7 @@ export function openTable(
             delimiter: meta.delimiter,
             encoding: meta.encoding,
             spoolRoot: options.spoolRoot,
+            heapLimitMb: workerHeapMb(meta.sharedStringsBytes ?? 0),
           },
           signal,
         ),

@@ -49,23 +49,33 @@ export function claimSpoolRoot(base: string): string {
 }
 
 /**
+ * The parse worker's heap limit: what the reader keeps (a workbook's shared strings, read whole: about three times
+ * their XML as JS strings) over a base of 128 MB, at most 384 MB. The limit is also when V8 collects: with 384 MB for
+ * every file, a 1M-row workbook whose strings take 5 MB peaked at 798 MB of RSS; with 128 MB at 450 MB. A workbook
+ * whose strings or cells need more than the most kills the worker, not the app, as before.
+ */
+export function workerHeapMb(sharedStringsBytes: number): number {
+  return Math.min(384, 128 + Math.ceil((3 * sharedStringsBytes) / 2 ** 20))
+}
+
+/**
  * Streams a file's rows from a worker thread. Stopping early (a preview, a cancel, an error downstream)
  * terminates the worker and removes its spool folder, so no plaintext outlives the read.
  */
 export async function* parseInWorker(
-  request: Omit<ParseRequest, 'spoolDirectory'> & { spoolRoot: string },
+  request: Omit<ParseRequest, 'spoolDirectory'> & { spoolRoot: string; heapLimitMb?: number },
   signal?: AbortSignal,
 ): AsyncGenerator<SourceRow> {
   mkdirSync(request.spoolRoot, { recursive: true, mode: 0o700 })
   const spoolDirectory = mkdtempSync(join(request.spoolRoot, 'parse-'))
   const { file, execArgv } = workerLocation()
-  const { spoolRoot: _root, ...rest } = request
+  const { spoolRoot: _root, heapLimitMb = 384, ...rest } = request
   const worker = new Worker(file, {
     workerData: { ...rest, spoolDirectory } satisfies ParseRequest,
     execArgv,
-    // A tight heap makes V8 collect early (a 1M-row workbook peaked at 786 MB with 1 GB allowed, 353 MB with this),
-    // and a workbook whose shared strings or cells inflate past it kills the worker, not the app.
-    resourceLimits: { maxOldGenerationSizeMb: 384 },
+    // A tight heap makes V8 collect early (see workerHeapMb), and a workbook whose shared strings or cells inflate
+    // past it kills the worker, not the app.
+    resourceLimits: { maxOldGenerationSizeMb: heapLimitMb },
   })
   const inbox: ParseMessage[] = []
   let wake: (() => void) | null = null

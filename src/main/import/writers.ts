@@ -3,6 +3,7 @@ import type { FieldValue } from '../../core/import/parseValue'
 import type { TabularKind } from '../../core/import/fields'
 import type { ValidatedRow } from '../../core/import/validateRows'
 import type { WorkspaceDb } from '../db/openWorkspaceDb'
+import { dropSecondaryIndexes, RecordKeys } from './bulkLoad'
 import { ID_COLUMN, type ChangeJournal, type Table } from './journal'
 import { matchSkill } from '../../core/skills/normalise'
 import { ontologySkills } from '../services/succession/skillProfiles'
@@ -43,6 +44,28 @@ const SENSITIVE: [string, string][] = [
   ['ageBand', 'age_band'],
   ['ethnicity', 'ethnicity'],
   ['workPattern', 'work_pattern'],
+]
+const COMPETENCY: [string, string][] = [
+  ['level', 'level'],
+  ['ratedBy', 'rated_by'],
+  ['ratedAt', 'rated_at'],
+]
+const LEARNING: [string, string][] = [
+  ['score', 'score'],
+  ['scoreMin', 'score_min'],
+  ['scoreMax', 'score_max'],
+  ['assignedAt', 'assigned_at'],
+  ['dueAt', 'due_at'],
+  ['completedAt', 'completed_at'],
+  ['durationMinutes', 'duration_minutes'],
+  ['validUntil', 'valid_until'],
+  ['voluntary', 'voluntary'],
+]
+const SURVEY: [string, string][] = [
+  ['activityId', 'activity_id'],
+  ['score', 'score'],
+  ['text', 'text'],
+  ['answeredAt', 'answered_at'],
 ]
 const REVIEW: [string, string][] = [
   ['overallRating', 'overall_rating'],
@@ -109,6 +132,42 @@ function cachingStatements(db: WorkspaceDb): StatementSource {
   }
 }
 
+/**
+ * The INSERT for these key columns and present fields, compiled once per combination: a million-row file used to
+ * build (and look up) the same SQL text for every row. The fields present are a subset of `pairs`, named by a
+ * bit mask of their positions.
+ */
+type Insert = { run(...params: unknown[]): { lastInsertRowid: number | bigint } }
+const insertStatements = new WeakMap<StatementSource, WeakMap<[string, string][], Map<string, Insert>>>()
+function insertStatement(
+  db: StatementSource,
+  table: Table,
+  keyColumns: string[],
+  pairs: [string, string][],
+  present: [string, string][],
+): Insert {
+  let mask = 0
+  for (let i = 0, j = 0; i < pairs.length && j < present.length; i++)
+    if (pairs[i] === present[j]) {
+      mask += 2 ** i
+      j++
+    }
+  let byPairs = insertStatements.get(db)
+  if (!byPairs) insertStatements.set(db, (byPairs = new WeakMap()))
+  let cache = byPairs.get(pairs)
+  if (!cache) byPairs.set(pairs, (cache = new Map()))
+  const signature = `${table}|${keyColumns.join(',')}|${mask}`
+  let statement = cache.get(signature)
+  if (!statement) {
+    const columns = [...keyColumns, ...present.map(([, c]) => c)]
+    statement = db.prepare(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    ) as Insert
+    cache.set(signature, statement)
+  }
+  return statement
+}
+
 function upsert(
   db: StatementSource,
   journal: ChangeJournal,
@@ -119,17 +178,17 @@ function upsert(
   values: Values,
   /** Fields written even when null: they were derived from a cell that had a value (a job level's rank or label). */
   explicit: ReadonlySet<string> = NONE,
+  onInserted?: (id: number) => void,
 ): WriteResult {
   const present = pairs.filter(
     ([field]) => values[field] !== undefined && (values[field] !== null || explicit.has(field)),
   )
   if (!existing) {
-    const columns = [...Object.keys(keys), ...present.map(([, c]) => c)]
+    const keyColumns = Object.keys(keys)
     const params = [...Object.values(keys), ...present.map(([f]) => sqlValue(values[f]))]
-    const id = db
-      .prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
-      .run(...params).lastInsertRowid
+    const id = insertStatement(db, table, keyColumns, pairs, present).run(...params).lastInsertRowid
     journal.inserted(table, id)
+    onInserted?.(Number(id))
     return { outcome: 'inserted' }
   }
   const changed = present.filter(([field, column]) => sqlValue(values[field]) !== existing[column])
@@ -150,6 +209,12 @@ function upsert(
 
 export interface RecordWriter {
   write(row: ValidatedRow): WriteResult
+  /**
+   * Learning records only: from now on the table's secondary indexes are gone and duplicates are found in memory
+   * (see bulkLoad.ts); `finishBulkLoad` builds the indexes again. Both inside the batch's transaction.
+   */
+  startBulkLoad?(): void
+  finishBulkLoad?(): void
 }
 
 export function createWriter(
@@ -190,10 +255,12 @@ export function createWriter(
     table: 'skills' | 'learning_items',
     keyColumn: string,
     key: string,
-    extra: Row,
+    /** The new row's other columns: asked for only when the row is created. */
+    extraOf: () => Row,
   ): number => {
     const cached = ids.get(`${table}\u0000${key}`)
     if (cached !== undefined) return cached
+    const extra = extraOf()
     const found = db.prepare(`SELECT id FROM ${table} WHERE ${keyColumn} = ?`).get(key) as
       { id: number } | undefined
     if (found) {
@@ -330,7 +397,8 @@ export function createWriter(
           const personId = resolvePerson(v)
           if (personId === null) return (recordUnmatched(row, identifier(v)), { outcome: 'unmatched' })
           const skillId =
-            ontologySkillId(String(v['skill'])) ?? getOrCreate('skills', 'name', String(v['skill']), {})
+            ontologySkillId(String(v['skill'])) ??
+            getOrCreate('skills', 'name', String(v['skill']), () => ({}))
           const cycle = v['cycle'] == null ? null : cycleId(String(v['cycle']), 1, 5)
           if (typeof cycle === 'object' && cycle !== null)
             return {
@@ -351,55 +419,60 @@ export function createWriter(
             'competency_ratings',
             existing,
             { person_id: personId, skill_id: skillId, cycle_id: cycle, source: v['source'] },
-            [
-              ['level', 'level'],
-              ['ratedBy', 'rated_by'],
-              ['ratedAt', 'rated_at'],
-            ],
+            COMPETENCY,
             v,
           )
         },
       }
-    case 'learning':
+    case 'learning': {
+      let bulk: { keys: RecordKeys; indexes: { rebuild(): void } } | null = null
+      const existingRecord = db.prepare(
+        'SELECT * FROM learning_records WHERE person_id = ? AND item_id = ? AND status = ? AND completed_at IS ? AND assigned_at IS ?',
+      )
       return {
+        startBulkLoad: () => {
+          if (bulk) return
+          const indexes = dropSecondaryIndexes(workspaceDb, 'learning_records')
+          bulk = { keys: new RecordKeys(workspaceDb), indexes }
+        },
+        finishBulkLoad: () => {
+          bulk?.indexes.rebuild()
+          bulk = null
+        },
         write: (row) => {
           const v = row.values
           const personId = resolvePerson(v)
           if (personId === null) return (recordUnmatched(row, identifier(v)), { outcome: 'unmatched' })
-          const itemId = getOrCreate('learning_items', 'activity_id', String(v['activityId']), {
+          const itemId = getOrCreate('learning_items', 'activity_id', String(v['activityId']), () => ({
             title: v['activityTitle'] ?? v['activityId'],
             activity_type: v['activityType'] ?? (v['validUntil'] != null ? 'certification' : 'course'),
             provider: v['provider'] ?? null,
             mandatory: v['mandatory'] === true ? 1 : 0,
-          })
+          }))
           // The same person, item, outcome and date is the same record, whichever file it came from.
-          const existing = db
-            .prepare(
-              'SELECT * FROM learning_records WHERE person_id = ? AND item_id = ? AND status = ? AND completed_at IS ? AND assigned_at IS ?',
-            )
-            .get(personId, itemId, v['status'], v['completedAt'] ?? null, v['assignedAt'] ?? null) as
-            Row | undefined
+          const key = [
+            personId,
+            itemId,
+            v['status'],
+            v['completedAt'] ?? null,
+            v['assignedAt'] ?? null,
+          ] as const
+          const keys = bulk?.keys
+          const existing = keys ? keys.find([...key]) : (existingRecord.get(...key) as Row | undefined)
           return upsert(
             db,
             journal,
             'learning_records',
             existing,
             { person_id: personId, item_id: itemId, status: v['status'] },
-            [
-              ['score', 'score'],
-              ['scoreMin', 'score_min'],
-              ['scoreMax', 'score_max'],
-              ['assignedAt', 'assigned_at'],
-              ['dueAt', 'due_at'],
-              ['completedAt', 'completed_at'],
-              ['durationMinutes', 'duration_minutes'],
-              ['validUntil', 'valid_until'],
-              ['voluntary', 'voluntary'],
-            ],
+            LEARNING,
             v,
+            NONE,
+            keys && ((id) => keys.add([...key], id)),
           )
         },
       }
+    }
     case 'surveys':
       return {
         write: (row) => {
@@ -413,12 +486,7 @@ export function createWriter(
             'survey_responses',
             undefined,
             { person_id: personId, question: v['question'] },
-            [
-              ['activityId', 'activity_id'],
-              ['score', 'score'],
-              ['text', 'text'],
-              ['answeredAt', 'answered_at'],
-            ],
+            SURVEY,
             v,
           )
         },

@@ -120,17 +120,29 @@ export async function pullStatements(
     withoutLevel += stored.withoutLevel
   }
 
+  // The request for the next page goes out before this page is stored, so the server prepares and sends it while
+  // we check and store (SQLite's work is synchronous). Its failure is only seen when that page is awaited, after
+  // this one is stored, as before; whatever is still in flight when the pull ends is aborted.
+  const inFlight = new AbortController()
+  const signal = AbortSignal.any([options.signal, inFlight.signal])
+  const request = (url: string): Promise<LrsAnswer> => {
+    const answer = getLrsJson(url, connection, { ...options.http, signal })
+    answer.catch(() => undefined) // awaited later, or dropped when the pull stops first
+    return answer
+  }
   try {
     let url: string | null = firstPageUrl(connection.endpoint, {
       since,
       limit: options.pageSize,
       filters: connection.filters,
     })
+    let pending: Promise<LrsAnswer> | null = request(url)
     const visited = new Set<string>()
-    while (url !== null) {
+    while (url !== null && pending !== null) {
       if (options.signal.aborted) throw new AppError('CANCELLED', message('lrs.errors.cancelled'))
       visited.add(url)
-      const answer: LrsAnswer = await getLrsJson(url, connection, { ...options.http, signal: options.signal })
+      const answer: LrsAnswer = await pending
+      pending = null
       consistentThrough = answer.consistentThrough ?? consistentThrough
       const page = counts.pages + 1
       const read = readPage(answer, page)
@@ -141,6 +153,17 @@ export async function pullStatements(
         stoppedEarly = true
         break
       }
+      // A `more` pointing elsewhere fails the pull after this page is stored, as it always did.
+      let next: string | null = null
+      let elsewhere: AppError | null = null
+      try {
+        next = followMore(connection.endpoint, (answer.body as Record<string, unknown>)['more'], page)
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error
+        elsewhere = error
+      }
+      const repeats = next !== null && visited.has(next)
+      if (next !== null && !repeats) pending = request(next)
       order.observe(read.statements)
       record.inTransaction(() => {
         storeFresh(page, read.statements)
@@ -149,8 +172,8 @@ export async function pullStatements(
         record.save()
       })
       options.onProgress?.({ ...counts })
-      const next = followMore(connection.endpoint, (answer.body as Record<string, unknown>)['more'], page)
-      if (next !== null && visited.has(next)) {
+      if (elsewhere) throw elsewhere
+      if (repeats) {
         warnings.push(note('MORE_REPEATS', message('lrs.issues.moreRepeats')))
         stoppedEarly = true
         break
@@ -240,6 +263,8 @@ export async function pullStatements(
     const failure = keptAfter(error, counts, options.dryRun)
     record.finish(failure.code === 'CANCELLED' ? 'cancelled' : 'failed', failure)
     throw failure
+  } finally {
+    inFlight.abort()
   }
 }
 

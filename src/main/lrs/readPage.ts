@@ -1,7 +1,7 @@
 import type { ImportIssueShape } from '../../shared/contract'
 import { english, message, type Message } from '../../shared/i18n/translate'
 import { findDuplicateKeys } from '../../core/xapi/strictJson'
-import { checkStatement } from '../import/xapi/readStatements'
+import { checkPlainStatement } from '../import/xapi/readStatements'
 import type { LrsAnswer } from './lrsHttp'
 
 export type PageRead =
@@ -72,6 +72,9 @@ export function readPage(answer: LrsAnswer, page: number): PageRead {
         `the key ${match[2]} appears twice in one object`,
       )
   }
+  // The validator reads ordinary objects: one plain parse of the page's text gives them all at once (the same text
+  // the statements were parsed from, so entry n is statement n), instead of a stringify and parse of each.
+  const plain = (JSON.parse(answer.text) as { statements: unknown[] }).statements
   list.forEach((entry, n) => {
     const position = n + 1
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
@@ -79,7 +82,7 @@ export function readPage(answer: LrsAnswer, page: number): PageRead {
     const statement = entry as Record<string, unknown>
     const id = typeof statement['id'] === 'string' ? statement['id'] : null
     if (id === null) problem(position, 'id', null, 'NO_ID', 'has no id (an LRS gives every statement one)')
-    for (const p of checkStatement(statement)) problem(position, p.path, id, p.code, p.message)
+    for (const p of checkPlainStatement(plain[n])) problem(position, p.path, id, p.code, p.message)
   })
   return issues.length > 0
     ? { ok: false, issues }

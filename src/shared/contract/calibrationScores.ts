@@ -69,6 +69,12 @@ export const flagContext = z.object({
   staleEvidenceMonths: z.number(),
   /** asOf minus staleEvidenceMonths. */
   staleSince: z.string(),
+  /**
+   * The potential scores (agility, assessment or blend; not a manager's rating, which is cut on its scale) where
+   * moderate and high begin in this session: someone just either side of one is on a box edge. Absent when nobody
+   * reaches the cut, and from sessions computed before they were kept.
+   */
+  potentialCuts: z.object({ moderateFrom: z.number().optional(), highFrom: z.number().optional() }).optional(),
 })
 export type FlagContext = z.output<typeof flagContext>
 

@@ -11,6 +11,7 @@ import { migration010 } from './010-lrs-connections'
 import { migration011 } from './011-promotions'
 import { migration012 } from './012-people-files'
 import { migration013 } from './013-holding-steps'
+import { migration014 } from './014-people-email-key'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -29,5 +30,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
 ]
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -23,6 +23,8 @@ export interface TableFile {
   delimiter: string | null
   /** xlsx: whether the workbook counts dates from 1904 (old Mac Excel). */
   date1904: boolean | null
+  /** xlsx: the shared strings part's inflated size, which the reader holds in memory whole (0 for CSV). */
+  sharedStringsBytes?: number
   rows(sheet: string | null, signal?: AbortSignal): AsyncIterable<SourceRow>
 }
 

@@ -79,6 +79,7 @@ export function openXlsxFile(path: string): TableFile {
     encoding: null,
     delimiter: null,
     date1904,
+    sharedStringsBytes: meta.sharedStrings?.uncompressedSize ?? 0,
     rows(sheetName, signal) {
       const name = sheetName ?? defaultSheet?.name ?? ''
       if (!sheets.some((s) => s.name === name)) {

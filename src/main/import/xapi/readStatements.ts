@@ -77,7 +77,16 @@ function describe(warning: Warning): { path: string; message: string; text: Mess
 /** The xAPI 1.0.3 problems of one statement (Learning Locker's validator): path, code and message for each. */
 export function checkStatement(statement: unknown): ReturnType<typeof describe>[] {
   // The validator wants ordinary objects; a plain JSON.parse copy is one (JSON.parse defines "__proto__" as data).
-  return (validateStatement(JSON.parse(JSON.stringify(statement))) as Warning[]).map(describe)
+  return checkPlainStatement(JSON.parse(JSON.stringify(statement)))
+}
+
+/**
+ * The same check of a statement that is already an ordinary object of its own, from a plain JSON.parse nothing
+ * else uses (the validator may touch it): an LRS page parses its text once for all its statements instead of
+ * copying each.
+ */
+export function checkPlainStatement(statement: unknown): ReturnType<typeof describe>[] {
+  return (validateStatement(statement) as Warning[]).map(describe)
 }
 
 /** A statement without an id gets one derived from its content, so importing it twice is still a duplicate. */

@@ -158,6 +158,33 @@ export const calibration = {
     rule: 'Target counts are the target shares of the people placed, rounded by the largest-remainder method so they add up; a box is over or under when it is more than one person away from its target.',
   },
   /** The meeting's grid: cards or dots, presenter mode, the distribution chart. */
+  agenda: {
+    title: {
+      one: 'Agenda: {count} person to talk about',
+      other: 'Agenda: {count} people to talk about',
+    },
+    empty: 'Nothing calls for discussion: no open flags, big moves or people on a box edge.',
+    hint: 'Ordered by what most needs talking about; whoever is marked discussed goes to the end.',
+    box: 'box {box}',
+    bigMover: 'big move since the last cycle',
+    edge: 'potential on the edge of the next box',
+    more: { one: 'Show {count} more', other: 'Show {count} more' },
+    timer: 'On {name} for {time}',
+    restart: 'Restart the timer',
+  },
+  sandbox: {
+    start: 'Try moves',
+    startHint: 'Try placements without saving anything; adopt them or throw them away afterwards.',
+    title: 'Sandbox: nothing is saved until you adopt the moves',
+    tried: { one: '{count} move tried', other: '{count} moves tried' },
+    none: 'Drag people as usual: each move is tried here, with its reason, and the session stays as it is.',
+    adopt: { one: 'Adopt {count} move', other: 'Adopt {count} moves' },
+    discard: 'Throw the sandbox away',
+    compare: 'The session and the sandbox, box by box',
+    box: 'Box',
+    session: 'Session',
+    tries: 'Sandbox',
+  },
   meeting: {
     shape: 'Show people as',
     cards: 'Cards',

@@ -17,6 +17,8 @@ import { SessionLog } from './SessionLog'
 import { FairnessAuditPanel } from '../fairness/FairnessAuditPanel'
 import { matchesFilters, NO_FILTERS, SessionFilters, type Filters } from './SessionFilters'
 import { useCalibrationSession } from './useCalibrationSession'
+import { SandboxBar, SandboxStart } from './SandboxBar'
+import { AgendaPanel } from './AgendaPanel'
 import { BoxTable } from './BoxTable'
 import { OrgFilter, useOrgScope } from './OrgFilter'
 import { useFindLanding } from './useFindLanding'
@@ -164,6 +166,7 @@ export function SessionView({
         >
           {t('calibration.session.redo')}
         </button>
+        <SandboxStart sandbox={session.sandbox} locked={locked} />
         <label className="toggle">
           <input
             type="checkbox"
@@ -257,6 +260,7 @@ export function SessionView({
           </form>
         )}
       </div>
+      <SandboxBar sandbox={session.sandbox} busy={session.busy} onAdopt={() => void session.adoptSandbox()} />
       {session.error !== null && (
         <div className="notice">
           <ErrorBanner error={session.error} />
@@ -292,6 +296,15 @@ export function SessionView({
                   document.getElementById('holding-list')?.scrollIntoView({ block: 'center' })
                 }}
               />
+              {!presenter && (
+                <AgendaPanel
+                  view={view}
+                  selected={selected}
+                  locked={locked}
+                  onSelect={setSelected}
+                  onDiscussed={(employeeId, discussed) => void session.markDiscussed(employeeId, discussed)}
+                />
+              )}
               <MeetingGrid
                 refreshing={session.refreshing}
                 presenter={presenter}

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CalibrationView, FlagCode, MethodInput, MethodOutput } from '../../../../shared/contract'
 import { withMoveShown } from '../../../../core/calibration/moveShown'
+import { useSandbox, type MoveRequest } from './useSandbox'
 import { api } from '../../api/client'
 import { downloadBytes } from '../../download'
 import { useT } from '../../i18n'
 
-export type MoveRequest = Omit<MethodInput<'calibration.move'>, 'sessionId'>
+export type { MoveRequest }
 
 /** One session's view and the actions on it; every action reloads the view from the services (the source of truth). */
 export function useCalibrationSession(sessionId: string) {
@@ -61,8 +62,17 @@ export function useCalibrationSession(sessionId: string) {
     [reload],
   )
 
+  const sandbox = useSandbox(view)
+
   return {
-    view,
+    /** What the screen shows: the session, or the session with the sandbox's tries on top. */
+    view: sandbox.shown,
+    sandbox,
+    adoptSandbox: () =>
+      run(async () => {
+        await api.call('calibration.adoptSandbox', { sessionId, moves: sandbox.moves })
+        sandbox.discard()
+      }),
     error,
     busy,
     refreshing,
@@ -72,6 +82,10 @@ export function useCalibrationSession(sessionId: string) {
      * follows in the background, so at 50,000 people the meeting goes on without waiting for it.
      */
     move: async (request: MoveRequest): Promise<boolean> => {
+      if (sandbox.active) {
+        sandbox.tryMove(request)
+        return true
+      }
       setBusy(true)
       try {
         await api.call('calibration.move', { sessionId, ...request })
@@ -88,8 +102,12 @@ export function useCalibrationSession(sessionId: string) {
     /** Potential from another source: the session is placed again, in one undoable step. */
     setPotentialSource: (source: MethodInput<'calibration.setPotentialSource'>['source']) =>
       run(() => api.call('calibration.setPotentialSource', { sessionId, source })),
-    undo: () => run(() => api.call('calibration.undo', { sessionId })),
-    redo: () => run(() => api.call('calibration.redo', { sessionId })),
+    undo: () =>
+      sandbox.active
+        ? Promise.resolve(sandbox.undoTry()).then(() => true)
+        : run(() => api.call('calibration.undo', { sessionId })),
+    redo: () =>
+      sandbox.active ? Promise.resolve(false) : run(() => api.call('calibration.redo', { sessionId })),
     setBlind: (blind: boolean) => run(() => api.call('calibration.setBlind', { sessionId, blind })),
     finalize: () => run(() => api.call('calibration.setStatus', { sessionId, status: 'finalized' })),
     reopen: (reason: string) =>

@@ -1,0 +1,73 @@
+import type { FlagCode, FlagContext, Placement } from '../../shared/contract/calibration'
+
+/** Why someone is on the agenda, most pressing first. */
+export type AgendaReason =
+  { kind: 'flag'; code: FlagCode; severity: 'high' | 'medium' } | { kind: 'big-mover' } | { kind: 'edge' }
+
+export interface AgendaItem {
+  employeeId: string
+  name: string
+  box: number
+  discussed: boolean
+  /** Higher first: open high flags 3 each, a big move 2, open medium flags 1 each, potential on a box edge 1. */
+  weight: number
+  reasons: AgendaReason[]
+}
+
+/**
+ * A potential score this close to where a level begins (agility index, percentile or blend, 0–100) could as well
+ * sit in the next box: worth a word in the meeting.
+ */
+const EDGE = 2.5
+
+/**
+ * The discussion queue: everyone the meeting should talk about, ordered by what most needs it — open high flags
+ * (each), a big move since the last cycle, open medium flags, a potential score right by the cut between two
+ * boxes (ratings are points of a scale, so a rating is never "nearly" in the next box). Someone already discussed goes to the end, whatever they carry; nobody with nothing to discuss is listed.
+ * Ties keep the grid's order by name.
+ */
+export function agendaOf(
+  placements: readonly Placement[],
+  context: Pick<FlagContext, 'potentialCuts'>,
+): AgendaItem[] {
+  const cuts = [context.potentialCuts?.moderateFrom, context.potentialCuts?.highFrom].filter(
+    (c): c is number => c !== undefined,
+  )
+  const items: AgendaItem[] = []
+  for (const p of placements) {
+    const reasons: AgendaReason[] = []
+    let weight = 0
+    for (const f of p.flags) {
+      if (f.status !== 'open') continue
+      if (f.code === 'BIG_MOVER') {
+        reasons.push({ kind: 'big-mover' })
+        weight += 2
+      } else if (f.severity === 'high' || f.severity === 'medium') {
+        reasons.push({ kind: 'flag', code: f.code, severity: f.severity })
+        weight += f.severity === 'high' ? 3 : 1
+      }
+    }
+    const score = p.potential.value
+    if (p.potential.basis !== 'manager' && score !== null && cuts.some((c) => Math.abs(score - c) <= EDGE)) {
+      reasons.push({ kind: 'edge' })
+      weight += 1
+    }
+    if (weight === 0) continue
+    // High flags first, then the big move, medium flags, the edge.
+    const rank = (r: AgendaReason): number =>
+      r.kind === 'flag' ? (r.severity === 'high' ? 0 : 2) : r.kind === 'big-mover' ? 1 : 3
+    reasons.sort((a, b) => rank(a) - rank(b))
+    items.push({
+      employeeId: p.employeeId,
+      name: p.name,
+      box: p.box,
+      discussed: p.discussed,
+      weight,
+      reasons,
+    })
+  }
+  return items.sort(
+    (a, b) =>
+      Number(a.discussed) - Number(b.discussed) || b.weight - a.weight || a.name.localeCompare(b.name),
+  )
+}

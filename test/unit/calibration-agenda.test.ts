@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import type { FlagSummary, Placement } from '../../src/shared/contract'
+import { agendaOf } from '../../src/core/calibration/agenda'
+
+const flag = (
+  code: FlagSummary['code'],
+  severity: FlagSummary['severity'],
+  status: FlagSummary['status'] = 'open',
+) => ({ code, severity, status, rationale: '', note: null }) as FlagSummary
+
+const person = (
+  name: string,
+  flags: FlagSummary[],
+  potential: { value: number | null; basis?: 'agility' | 'manager' } = { value: 50 },
+  discussed = false,
+): Placement =>
+  ({
+    employeeId: name,
+    name,
+    box: 5,
+    discussed,
+    flags,
+    potential: { level: 'moderate', basis: 'agility', ...potential },
+  }) as unknown as Placement
+
+const cuts = { potentialCuts: { moderateFrom: 30, highFrom: 80 } }
+
+describe('the meeting agenda', () => {
+  it('puts open high flags first, then big moves, medium flags and potential on a box edge; nobody with nothing', () => {
+    const agenda = agendaOf(
+      [
+        person('Quiet', []),
+        person('Edge', [], { value: 79 }),
+        person('Medium', [flag('STALE_EVIDENCE', 'medium')]),
+        person('Mover', [flag('BIG_MOVER', 'info')]),
+        person('Gap', [flag('COMPLIANCE_GAP', 'high'), flag('BIG_MOVER', 'info')]),
+        person('Settled', [flag('COMPLIANCE_GAP', 'high', 'resolved')]),
+        // A manager's rating is cut on its scale, not by the session's scores: never "on the edge" of them.
+        person('Rated', [], { value: 79, basis: 'manager' }),
+      ],
+      cuts,
+    )
+    expect(agenda.map((a) => [a.name, a.weight])).toEqual([
+      ['Gap', 5],
+      ['Mover', 2],
+      ['Edge', 1],
+      ['Medium', 1],
+    ])
+    expect(agenda[0]?.reasons).toEqual([
+      { kind: 'flag', code: 'COMPLIANCE_GAP', severity: 'high' },
+      { kind: 'big-mover' },
+    ])
+  })
+
+  it('sends whoever was discussed to the end, whatever they carry', () => {
+    const agenda = agendaOf(
+      [
+        person('Done', [flag('COMPLIANCE_GAP', 'high')], { value: 50 }, true),
+        person('Next', [flag('BIG_MOVER', 'info')]),
+      ],
+      cuts,
+    )
+    expect(agenda.map((a) => a.name)).toEqual(['Next', 'Done'])
+  })
+
+  it('has no edge without cuts (a session computed before they were kept)', () => {
+    expect(agendaOf([person('Edge', [], { value: 80 })], {})).toEqual([])
+  })
+})
