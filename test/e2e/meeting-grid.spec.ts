@@ -137,6 +137,36 @@ for (const size of [
         expect(card.px, card.name).toBeGreaterThanOrEqual(ROOM_PX)
         expect(card.whole, card.name).toBe(true)
       }
+      // Every box shows whole on the screen: nothing scrolls inside a box (nor the stage), every card inside its box
+      // and the window.
+      const fit = await page.locator('.card-grid .card-box').evaluateAll((boxes) =>
+        boxes.map((box) => {
+          const list = box.querySelector('.name-cards')
+          const edge = box.getBoundingClientRect()
+          return {
+            box: box.getAttribute('data-box'),
+            listScrolls: list !== null && list.scrollHeight > list.clientHeight + 1,
+            boxScrolls: box.scrollHeight > box.clientHeight + 1,
+            outside: [...box.querySelectorAll('.name-card')]
+              .map((card) => ({ name: card.textContent, rect: card.getBoundingClientRect() }))
+              .filter(
+                ({ rect }) =>
+                  rect.top < edge.top - 1 ||
+                  rect.bottom > edge.bottom + 1 ||
+                  rect.bottom > window.innerHeight ||
+                  rect.right > window.innerWidth,
+              )
+              .map(({ name }) => name),
+          }
+        }),
+      )
+      expect(fit).toHaveLength(9)
+      for (const box of fit)
+        expect(box).toEqual({ box: box.box, listScrolls: false, boxScrolls: false, outside: [] })
+      const stageScrolls = await page
+        .locator('.calibration-session')
+        .evaluate((stage) => stage.scrollHeight > stage.clientHeight + 1)
+      expect(stageScrolls).toBe(false)
       const titlePx = await page
         .locator('.card-box .box-title')
         .evaluateAll((nodes) => nodes.map((n) => Number.parseFloat(getComputedStyle(n).fontSize)))
@@ -178,6 +208,29 @@ for (const size of [
       await expect(page.getByTestId('dot-name')).toHaveText(name)
       expect(await violations(page)).toEqual([])
       await page.screenshot({ path: `test-results/screens/meeting-dots-${tag}.png` })
+
+      // Dots on the projector: each box's label and its count never overlap, and the label is room-sized.
+      await page.getByLabel('Presenter').check()
+      const labels = await page.locator('svg.nine-box .box-group').evaluateAll((groups) =>
+        groups.map((group) => {
+          const label = (group.querySelector('.box-label') as SVGGraphicsElement).getBoundingClientRect()
+          const count = (group.querySelector('.box-count') as SVGGraphicsElement).getBoundingClientRect()
+          const apart =
+            label.right <= count.left ||
+            count.right <= label.left ||
+            label.bottom <= count.top ||
+            count.bottom <= label.top
+          return { box: group.getAttribute('data-box'), apart, height: label.height }
+        }),
+      )
+      expect(labels).toHaveLength(9)
+      for (const box of labels) {
+        expect(box.apart, `box ${box.box}`).toBe(true)
+        expect(box.height, `box ${box.box}`).toBeGreaterThanOrEqual(ROOM_PX)
+      }
+      await page.screenshot({ path: `test-results/screens/meeting-presenter-dots-${tag}.png` })
+      await page.keyboard.press('Escape')
+      await expect(page.getByLabel('Presenter')).not.toBeChecked()
     })
   })
 }

@@ -132,7 +132,7 @@ test.describe('a meeting in words', () => {
     await expect(page.getByLabel('Blind')).toBeChecked()
     await calibration.grid.locator('[data-employee]').first().click()
     await expect(panel.getByTestId('panel-manager')).toHaveText(/^(M-\d{4}|no manager recorded)$/)
-    await expect(panel).toContainText('Department and location are hidden in blind mode.')
+    await expect(panel).toContainText('Job title, department and location are hidden in blind mode.')
     await expect(panel.locator('dt', { hasText: 'Department' })).toHaveCount(0)
     if (manager) await expect(page.locator('body')).not.toContainText(manager.fullName)
     await look('blind mode', 'words-blind')

@@ -48,6 +48,10 @@ describe("a session's reporting chain (org filter and crowded-box table)", () =>
         view.placements.filter((p) => chainOf(p.managerId).includes(m.employeeId)).length,
       )
     }
+    // Whether a manager is in the session too: their team as the grid draws it is then one more.
+    const members = new Set(view.placements.map((p) => p.employeeId))
+    for (const m of org.managers) expect(m.inSession, m.employeeId).toBe(members.has(m.employeeId))
+    expect(org.managers.some((m) => m.inSession)).toBe(true)
     const top = org.managers.filter((m) => m.managerId === null)
     expect(top.reduce((n, m) => n + m.members, 0)).toBe(view.placements.filter((p) => p.managerId).length)
     const titled = view.placements.find((p) => person.get(p.employeeId)?.jobTitle)

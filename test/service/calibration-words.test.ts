@@ -103,6 +103,10 @@ describe('a session in names and words', () => {
     const blind = await client.call('calibration.person', { sessionId, employeeId: person.employeeId })
     expect(labels(blind).filter((l) => l.includes(' review by '))).toEqual([])
     expect(blind.reviews.every((r) => r.reviewerName === null)).toBe(true)
+    // Nor the job title or hire date (a title is often one person's); level and tenure stay.
+    expect(blind.profile).toMatchObject({ jobTitle: null, hireDate: null })
+    expect(blind.profile?.tenureMonths).toBe(detail.profile?.tenureMonths)
+    expect(blind.profile?.jobLevel).toBe(detail.profile?.jobLevel)
     await client.call('calibration.setBlind', { sessionId, blind: false })
 
     // The workbook names the manager and labels the box.

@@ -41,6 +41,26 @@ describe('the message catalogue', () => {
     expect(translate('pl', 'find.none', { text: 'Kowalski' })).toBe('Nic nie pasuje do „Kowalski”.')
   })
 
+  it('says a team the same way in the org filter’s list and in the line under it, pluralised', () => {
+    const team = (locale: 'en' | 'pl', count: number): string =>
+      translate(locale, 'drilldown.org.team', { name: 'Anna Nowak', count })
+    expect(team('en', 1)).toBe('Anna Nowak and team · 1 person')
+    expect(team('en', 12)).toBe('Anna Nowak and team · 12 people')
+    expect([1, 3, 5, 22, 12].map((n) => team('pl', n))).toEqual([
+      'Anna Nowak i zespół · 1 osoba',
+      'Anna Nowak i zespół · 3 osoby',
+      'Anna Nowak i zespół · 5 osób',
+      'Anna Nowak i zespół · 22 osoby',
+      'Anna Nowak i zespół · 12 osób',
+    ])
+    const line = (locale: 'en' | 'pl'): string =>
+      translate(locale, 'drilldown.org.showing', {
+        team: { key: 'drilldown.org.team', params: { name: 'Anna Nowak', count: 5 } },
+      })
+    expect(line('en')).toBe('Showing Anna Nowak and team · 5 people')
+    expect(line('pl')).toBe('Na siatce: Anna Nowak i zespół · 5 osób')
+  })
+
   it('formats dates and percentages for the locale', () => {
     expect(translator('en').percent(0.125)).toBe('12.5%')
     expect(translator('pl').percent(0.125)).toBe('12,5%')

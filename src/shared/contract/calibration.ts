@@ -114,6 +114,8 @@ export const sessionOrg = z.object({
       managerId: z.string().nullable(),
       /** How many members report to them, directly or through others. */
       members: z.number().int(),
+      /** They are in the session too, so their team as the grid draws it is `members` and them (absent before). */
+      inSession: z.boolean().optional(),
     }),
   ),
 })

@@ -79,6 +79,8 @@ export function personDetail(
       flags: flags ? [...flags] : withoutRecords(placement.flags),
       profile: {
         ...who,
+        // A job title (one VP of Marketing) or a hire date says who it is: blind mode keeps the level and tenure.
+        ...(view.blind ? { jobTitle: null, hireDate: null } : {}),
         tenureMonths: tenureMonths(who.hireDate, asOf),
         managerName: placement.managerName ?? null,
       },

@@ -44,6 +44,7 @@ export function sessionOrg(db: WorkspaceDb, view: CalibrationView): SessionOrg {
       name: view.blind ? (pseudonyms.get(employeeId) ?? null) : (byId.get(employeeId)?.name ?? null),
       managerId: byId.get(employeeId)?.managerId ?? null,
       members,
+      inSession: pseudonyms.has(employeeId),
     })),
   }
 }

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { MethodOutput, WorkspaceStatus } from '../../../shared/contract'
+import type { MethodOutput, Placement, WorkspaceStatus } from '../../../shared/contract'
 
 export const VIEWS = [
   'workspace',
@@ -35,6 +35,12 @@ interface AppState {
   /** The calibration session on screen, if any: Find then lands on a person's place in it. */
   openSession: string | null
   setOpenSession(sessionId: string | null): void
+  /**
+   * The open session's people as its grid names them, while the session is blind (null otherwise): Find then looks
+   * among their pseudonyms only, so it never puts a real name on a screen the session keeps names off.
+   */
+  blindPeople: readonly Placement[] | null
+  setBlindPeople(people: readonly Placement[] | null): void
   /** A file dropped anywhere on the window, for the import screen to start with. */
   droppedFile: File | null
   dropFile(file: File | null): void
@@ -91,6 +97,8 @@ export const useAppStore = create<AppState>((set) => ({
   jumps: 0,
   openSession: null,
   setOpenSession: (openSession) => set({ openSession }),
+  blindPeople: null,
+  setBlindPeople: (blindPeople) => set({ blindPeople }),
   droppedFile: null,
   dropFile: (file) => set(file ? { droppedFile: file, view: 'import' } : { droppedFile: null }),
   jump: (target) =>

@@ -309,7 +309,7 @@ export const calibration = {
       'Box {box}, {label}: moved here by the meeting from box {from} ({fromLabel}); the data says {performance} performance and {potential} potential.',
     whyPlaced: 'Box {box}, {label}: placed by hand, because the data could not place them ({reason}).',
     howComputed: 'How this is computed',
-    blindHidden: 'Department and location are hidden in blind mode.',
+    blindHidden: 'Job title, department and location are hidden in blind mode.',
     label: 'Details for {name}',
     box: '· box {box}',
     meta: '{department} · manager {manager}',

@@ -31,16 +31,21 @@ export const drilldown = {
     dragging: 'Moving {name}: drop on a box',
   },
   org: {
-    label: 'Team of',
+    label: 'Team',
     whole: 'the whole session',
-    option: { other: '{name} — {count} people' },
+    /** A manager and everyone below them in the session: the list's option and the line under it say it alike. */
+    team: { one: '{name} and team · {count} person', other: '{name} and team · {count} people' },
     chain: 'Reporting chain',
-    showing: { other: 'Showing {count} people in {name}’s team' },
+    showing: 'Showing {team}',
     clear: 'Show the whole session',
     up: 'Up to {name}',
   },
   find: {
     spot: 'Their place in “{session}”',
+    /** A blind session's person as the grid shows them: pseudonym and box, nothing that says who they are. */
+    blindDetail: 'box {box}',
+    blindNote:
+      'This session is blind: people are found by the pseudonym the grid shows (P-0042). To find someone by name, leave the session first.',
     profile: 'Profile',
   },
   profile: {

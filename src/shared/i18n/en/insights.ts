@@ -236,7 +236,10 @@ export const insights = {
     assigned: 'Assigned {title}, due {due}',
     alreadyOpen: '{title} is already open',
     roleRequires: 'The levels “{role}” requires.',
-    levelIn: { other: 'Level {level} in the {count} skill(s) the team has most evidence for.' },
+    levelIn: {
+      one: 'Level {level} in the {count} skill the team has most evidence for.',
+      other: 'Level {level} in the {count} skills the team has most evidence for.',
+    },
   },
   journey: {
     region: 'Person journey',

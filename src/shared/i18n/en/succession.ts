@@ -48,8 +48,8 @@ export const succession = {
     bench: '· {readyNow} ready now, {readySoon} in 1–2 years',
     closeGaps: 'Close gaps for the selected ({count})',
     written: {
-      one: '{count} assignment(s) written to the outbox',
-      other: '{count} assignment(s) written to the outbox',
+      one: '{count} assignment written to the outbox',
+      other: '{count} assignments written to the outbox',
     },
     alreadyOpen: { one: ', {count} already open', other: ', {count} already open' },
     noLearning: '; no learning closes {list}',
@@ -77,8 +77,8 @@ export const succession = {
     meets: 'Meets every required level.',
     lowBox: 'Meets every required level, but sits in box {box} (low performance).',
     short: {
-      one: '{count} level(s) short in total: {gaps}.',
-      other: '{count} level(s) short in total: {gaps}.',
+      one: '{count} level short in total: {gaps}.',
+      other: '{count} levels short in total: {gaps}.',
     },
   },
   /** Where a skill level comes from (core/skills/skillLevels.ts). */
@@ -104,7 +104,7 @@ export const succession = {
     show: 'Show',
     status: { open: 'open', completed: 'completed', cancelled: 'cancelled', all: 'all' },
     kind: { assign: 'assign', recommend: 'recommend', notify: 'notify' },
-    count: { one: '{count} action(s)', other: '{count} action(s)' },
+    count: { one: '{count} action', other: '{count} actions' },
     cancel: 'Cancel selected',
     exportCsv: 'Export CSV for the LMS',
     exportXlsx: 'Export xlsx',
@@ -132,9 +132,9 @@ export const succession = {
     and: ' and ',
     preview: 'Preview',
     previewRegion: 'Rule preview',
-    match: { one: 'people match', other: 'people match' },
+    match: { one: 'person matches', other: 'people match' },
     nothingYet: ' (nothing written yet)',
-    written: { one: ': {count} action(s) written', other: ': {count} action(s) written' },
+    written: { one: ': {count} action written', other: ': {count} actions written' },
     skipped: { one: ', {count} already open', other: ', {count} already open' },
     apply: 'Apply: write the actions to the outbox',
     cond: {

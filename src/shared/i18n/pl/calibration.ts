@@ -389,7 +389,7 @@ export const calibration: Catalogue['calibration'] = {
       'Pole {box}, {label}: przeniesione tu przez spotkanie z pola {from} ({fromLabel}); według danych wyniki pracy na poziomie {performance}, potencjał na poziomie {potential}.',
     whyPlaced: 'Pole {box}, {label}: umieszczone ręcznie, bo dane nie pozwoliły na umieszczenie ({reason}).',
     howComputed: 'Jak to jest liczone',
-    blindHidden: 'Dział i lokalizacja są ukryte w trybie anonimowym.',
+    blindHidden: 'Stanowisko, dział i lokalizacja są ukryte w trybie anonimowym.',
     label: 'Szczegóły: {name}',
     box: '· pole {box}',
     meta: '{department} · menedżer {manager}',

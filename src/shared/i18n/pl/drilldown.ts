@@ -44,24 +44,22 @@ export const drilldown: Catalogue['drilldown'] = {
   org: {
     label: 'Zespół',
     whole: 'cała sesja',
-    option: {
-      one: '{name} — {count} osoba',
-      few: '{name} — {count} osoby',
-      many: '{name} — {count} osób',
-      other: '{name} — {count} osoby',
+    team: {
+      one: '{name} i zespół · {count} osoba',
+      few: '{name} i zespół · {count} osoby',
+      many: '{name} i zespół · {count} osób',
+      other: '{name} i zespół · {count} osoby',
     },
     chain: 'Linia podległości',
-    showing: {
-      one: 'Widać {count} osobę z zespołu: {name}',
-      few: 'Widać {count} osoby z zespołu: {name}',
-      many: 'Widać {count} osób z zespołu: {name}',
-      other: 'Widać {count} osoby z zespołu: {name}',
-    },
+    showing: 'Na siatce: {team}',
     clear: 'Pokaż całą sesję',
     up: 'W górę: {name}',
   },
   find: {
     spot: 'Miejsce w sesji „{session}”',
+    blindDetail: 'pole {box}',
+    blindNote:
+      'Ta sesja jest anonimowa: osoby wyszukuje się po pseudonimie widocznym na siatce (P-0042). Aby znaleźć kogoś po nazwisku, najpierw wyjdź z sesji.',
     profile: 'Profil',
   },
   profile: {

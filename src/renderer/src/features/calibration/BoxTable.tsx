@@ -214,6 +214,37 @@ export function BoxTable({
     virtual.scrollToIndex(foundIndex, { align: 'center' })
   }, [foundIndex, virtual])
 
+  // Opening a box hands the keyboard to its table: the row Find landed on, or the first. (The rows are virtual: the
+  // one wanted is focused on the first render that draws it.)
+  const focusOnOpen = useRef<number | null>(null)
+  useEffect(() => {
+    focusOnOpen.current = box
+  }, [box])
+  useEffect(() => {
+    if (focusOnOpen.current !== box) return
+    const row = scroller.current?.querySelector<HTMLElement>(
+      `[data-index="${foundIndex < 0 ? 0 : foundIndex}"]`,
+    )
+    if (!row) return
+    focusOnOpen.current = null
+    row.focus({ preventScroll: foundIndex >= 0 })
+  })
+  // A row moved by key asks for the move dialog, which takes the focus; when it closes (and when the moved person's
+  // row is gone), the focus comes back to the row in the same place, so the next move is one key away.
+  const refocus = useRef<{ employeeId: string; index: number } | null>(null)
+  useEffect(() => {
+    const want = refocus.current
+    const list = scroller.current
+    if (!want || !list || document.querySelector('[role="dialog"]')) return
+    const gone = !rows.some((r) => r.kind === 'person' && r.line.employeeId === want.employeeId)
+    const now = document.activeElement
+    const lost = now === null || now === document.body
+    // The row was on screen a moment ago, so the one now in its place is drawn (its focus makes it the active row).
+    if (lost)
+      list.querySelector<HTMLElement>(`[data-index="${Math.min(want.index, rows.length - 1)}"]`)?.focus()
+    if (gone || (!lost && !list.contains(now))) refocus.current = null
+  })
+
   const dragging = useRowDrag(locked, (employeeId, to) => onMove(employeeId, to))
   const nameOf = (employeeId: string): string =>
     data.find((l) => l.employeeId === employeeId)?.name ?? employeeId
@@ -234,6 +265,7 @@ export function BoxTable({
       onOpen(row.line.employeeId)
     } else if (BOX_KEYS.has(e.key) && !locked) {
       e.preventDefault()
+      refocus.current = { employeeId: row.line.employeeId, index }
       onMove(row.line.employeeId, Number(e.key))
     }
   }

@@ -6,6 +6,9 @@ import { boxLabel } from './labels'
 
 const WIDTH = 300
 const ROW = 56
+/** Presenter mode's row: name and bar, without the rounding line (the table keeps it), so the chart leaves room for
+ * the person panel under it. */
+const COMPACT_ROW = 38
 const LEFT = 8
 const BAR_TOP = 20
 const BAR_HEIGHT = 14
@@ -18,17 +21,24 @@ const BAR_WIDTH = 196
  * grid; the distribution table below stays the screen readers' and the export's version, so the chart is hidden
  * from the accessibility tree rather than said twice.
  */
-export function DistributionChart({ view }: { view: CalibrationView }): React.JSX.Element {
+export function DistributionChart({
+  view,
+  compact = false,
+}: {
+  view: CalibrationView
+  compact?: boolean
+}): React.JSX.Element {
   const translator = useT()
   const { t } = translator
   const rows = [...view.distribution].sort((a, b) => b.box - a.box)
   const placed = view.placements.length
   const most = Math.max(1, ...rows.flatMap((r) => [r.actual, r.targetCount]))
-  const y = scaleBand({ domain: rows.map((r) => r.box), range: [0, rows.length * ROW] })
+  const row = compact ? COMPACT_ROW : ROW
+  const y = scaleBand({ domain: rows.map((r) => r.box), range: [0, rows.length * row] })
   const x = scaleLinear({ domain: [0, most], range: [0, BAR_WIDTH] })
-  const height = rows.length * ROW + 24
+  const height = rows.length * row + 24
   return (
-    <figure className="distribution-chart" data-testid="distribution-chart">
+    <figure className={`distribution-chart${compact ? ' compact' : ''}`} data-testid="distribution-chart">
       <figcaption>{t('calibration.meeting.chart.title')}</figcaption>
       <svg viewBox={`0 0 ${WIDTH} ${height}`} aria-hidden="true">
         {rows.map((r) => {
@@ -57,18 +67,20 @@ export function DistributionChart({ view }: { view: CalibrationView }): React.JS
               <text x={WIDTH - LEFT * 2} y={BAR_TOP + 12} textAnchor="end" className="chart-count">
                 {t('calibration.meeting.chart.row', { actual: r.actual, target: r.targetCount })}
               </text>
-              <text y={BAR_TOP + BAR_HEIGHT + 14} className="chart-rounding">
-                {t('calibration.meeting.chart.rounding', {
-                  percent: r.targetPercent,
-                  placed,
-                  exact: Math.round(exact * 10) / 10,
-                  target: r.targetCount,
-                })}
-              </text>
+              {!compact && (
+                <text y={BAR_TOP + BAR_HEIGHT + 14} className="chart-rounding">
+                  {t('calibration.meeting.chart.rounding', {
+                    percent: r.targetPercent,
+                    placed,
+                    exact: Math.round(exact * 10) / 10,
+                    target: r.targetCount,
+                  })}
+                </text>
+              )}
             </Group>
           )
         })}
-        <Group top={rows.length * ROW + 8} left={LEFT}>
+        <Group top={rows.length * row + 8} left={LEFT}>
           <rect width={14} height={10} className="chart-bar" />
           <text x={20} y={9} className="chart-legend">
             {t('calibration.meeting.chart.now')}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useT } from '../../i18n'
 import { CardGrid } from './CardGrid'
 import { DistributionChart } from './DistributionChart'
@@ -53,6 +53,24 @@ export function MeetingGrid({
     return () => window.removeEventListener('keydown', onKey)
   }, [presenter, zoom, onExitPresenter])
 
+  // On the projector every box shows whole: if the nine boxes' name chips overflow the window, the cards go tight
+  // (a flag's mark instead of its words, which stay in the label and the zoomed box). Measured after layout and set
+  // on the DOM, so the screen never paints the overflowing state.
+  const area = useRef<HTMLDivElement>(null)
+  const placements = grid.view.placements
+  useLayoutEffect(() => {
+    const cards = area.current?.querySelector<HTMLElement>('.card-grid')
+    if (!cards) return
+    const fit = (): void => {
+      cards.classList.remove('tight')
+      if (!presenter || zoom !== null) return
+      cards.classList.toggle('tight', cards.scrollHeight > cards.clientHeight + 1)
+    }
+    fit()
+    window.addEventListener('resize', fit)
+    return () => window.removeEventListener('resize', fit)
+  }, [presenter, zoom, shape, placements])
+
   const openBox = (box: number): void => {
     if (presenter && shape === 'cards') setZoom((current) => (current === box ? null : box))
     else grid.onOpenBox(box)
@@ -84,7 +102,7 @@ export function MeetingGrid({
         )}
       </div>
       <div className="meeting-stage" aria-busy={refreshing === true}>
-        <div className="meeting-grid-area">
+        <div className="meeting-grid-area" ref={area}>
           {shape === 'cards' ? (
             <CardGrid
               {...grid}
@@ -96,7 +114,7 @@ export function MeetingGrid({
             <NineBoxGrid {...grid} onOpenBox={openBox} />
           )}
         </div>
-        <DistributionChart view={grid.view} />
+        <DistributionChart view={grid.view} compact={presenter} />
       </div>
     </div>
   )

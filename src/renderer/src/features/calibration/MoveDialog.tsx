@@ -51,6 +51,12 @@ export function MoveDialog({
           autoFocus
           value={code}
           onChange={(e) => setCode(e.target.value as MoveReasonCode)}
+          // A form submits on Enter from a text field, not from a list: here too, a chosen code and Enter move.
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter' || !valid) return
+            e.preventDefault()
+            e.currentTarget.form?.requestSubmit()
+          }}
           data-testid="move-reason-code"
         >
           <option value="" disabled>

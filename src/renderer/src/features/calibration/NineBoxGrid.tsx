@@ -232,7 +232,15 @@ export function NineBoxGrid({
                   y={y.bandwidth() / 2 + 10}
                   textAnchor="middle"
                   className="box-crowded"
+                  // A button for the keyboard too: the table is where a crowded box's people are moved from.
+                  role="button"
+                  tabIndex={0}
                   onClick={() => onOpenBox(box)}
+                  onKeyDown={(e) => {
+                    if (e.key !== 'Enter' && e.key !== ' ') return
+                    e.preventDefault()
+                    onOpenBox(box)
+                  }}
                 >
                   {t('calibration.grid.crowded', { count: people.length })}
                 </text>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react'
 import type { CalibrationView, SessionOrg } from '../../../../shared/contract'
-import { useT } from '../../i18n'
+import { message, type Message } from '../../../../shared/i18n/translate'
+import { useT, type Translator } from '../../i18n'
 
 type Manager = SessionOrg['managers'][number]
 
@@ -34,6 +35,14 @@ function treeOrder(managers: readonly Manager[]): { manager: Manager; depth: num
   }
   visit(null, 0)
   return ordered
+}
+
+/** A manager's team in words and one number: the list's option and the line under it say it alike. */
+function team(translator: Translator, m: Manager): Message {
+  return message('drilldown.org.team', {
+    name: m.name ?? translator.t('drilldown.table.hiddenManager'),
+    count: m.members + (m.inSession === true ? 1 : 0),
+  })
 }
 
 /**
@@ -84,16 +93,15 @@ export function OrgFilter({
   const managers = view.org?.managers
   const ordered = useMemo(() => treeOrder(managers ?? []), [managers])
   const byId = useMemo(() => new Map((managers ?? []).map((m) => [m.employeeId, m])), [managers])
-  // A company has thousands of managers: their options are made once per org, not on every move.
+  // A company has thousands of managers: their options are made once per org, not on every move. Each says the team
+  // as the grid will draw it (everyone below the manager, and the manager when in the session too), so the number in
+  // the list is the number the line under it says once chosen.
   const options = useMemo(
     () =>
       ordered.map(({ manager: m, depth }) => (
         <option key={m.employeeId} value={m.employeeId}>
           {'\u00a0\u00a0'.repeat(depth)}
-          {translator.t('drilldown.org.option', {
-            name: m.name ?? translator.t('drilldown.table.hiddenManager'),
-            count: m.members,
-          })}
+          {translator.m(team(translator, m))}
         </option>
       )),
     [ordered, translator],
@@ -127,7 +135,9 @@ export function OrgFilter({
             </nav>
           )}
           <span className="muted" data-testid="org-count">
-            {t('drilldown.org.showing', { count: shown.placements.length, name: nameOf(manager) })}
+            {t('drilldown.org.showing', {
+              team: message('drilldown.org.team', { name: nameOf(manager), count: shown.placements.length }),
+            })}
           </span>
           <button type="button" className="link" onClick={() => onChange(null)}>
             {t('drilldown.org.clear')}

@@ -167,8 +167,12 @@ function Glance({
         {whySentence(translator, person, labels)}
       </p>
       <dl>
-        <dt>{t('calibration.panel.jobTitle')}</dt>
-        <dd>{profile ? (profile.jobTitle ?? unknown) : '…'}</dd>
+        {!blind && (
+          <>
+            <dt>{t('calibration.panel.jobTitle')}</dt>
+            <dd>{profile ? (profile.jobTitle ?? unknown) : '…'}</dd>
+          </>
+        )}
         <dt>{t('calibration.panel.jobLevel')}</dt>
         <dd>{profile ? (profile.jobLevel ?? unknown) : '…'}</dd>
         <dt>{t('calibration.panel.tenure')}</dt>

@@ -17,10 +17,17 @@ export function useFindLanding(
     return target?.sessionId === sessionId ? (target.employeeId ?? null) : null
   })
   const setOpenSession = useAppStore((s) => s.setOpenSession)
+  const setBlindPeople = useAppStore((s) => s.setBlindPeople)
   useEffect(() => {
     setOpenSession(sessionId)
-    return () => setOpenSession(null)
-  }, [sessionId, setOpenSession])
+    return () => {
+      setOpenSession(null)
+      setBlindPeople(null)
+    }
+  }, [sessionId, setOpenSession, setBlindPeople])
+  // A blind session tells Find the names its grid shows (the pseudonyms), and Find looks among those alone.
+  const blindPeople = view?.blind ? view.placements : null
+  useEffect(() => setBlindPeople(blindPeople), [blindPeople, setBlindPeople])
   const landed = useRef(false)
   useEffect(() => {
     if (!view || found === null || landed.current) return
@@ -28,7 +35,11 @@ export function useFindLanding(
     const person = view.placements.find((p) => p.employeeId === found)
     if (!person) return
     if (view.placements.filter((p) => p.box === person.box).length > crowdedFrom) openBox(person.box)
-    document.querySelector('svg.nine-box')?.scrollIntoView({ block: 'center' })
+    // Their card or dot when the grid draws them (a crowded box's table scrolls to them itself), else the grid.
+    const spot =
+      document.querySelector(`.nine-box [data-employee="${CSS.escape(person.employeeId)}"]`) ??
+      document.querySelector('.nine-box')
+    spot?.scrollIntoView({ block: 'center' })
   }, [view, found, crowdedFrom, openBox])
   return found
 }

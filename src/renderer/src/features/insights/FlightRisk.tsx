@@ -23,7 +23,7 @@ export function FlightRisk(): React.JSX.Element {
   }, [quietMonths])
   return (
     <section className="insight-card" aria-label={t.t('insights.flightRisk.region')}>
-      <h3>{t.t('insights.flightRisk.heading')}</h3>
+      <h2>{t.t('insights.flightRisk.heading')}</h2>
       <div className="insight-form">
         <label>
           {t.t('insights.flightRisk.quietFor')}
@@ -44,7 +44,6 @@ export function FlightRisk(): React.JSX.Element {
             {t.m(signals.noteText)}
           </p>
           <p className="muted">{t.m(signals.ruleText)}</p>
-          <ExportButton view="flightRisk" input={{ quietMonths }} onError={setError} />
           <table className="audit-table" aria-label={t.t('insights.flightRisk.table')}>
             <thead>
               <tr>
@@ -102,6 +101,7 @@ export function FlightRisk(): React.JSX.Element {
           {signals.people.length > 200 && (
             <p className="muted">{t.t('insights.flightRisk.first200', { total: signals.people.length })}</p>
           )}
+          <ExportButton view="flightRisk" input={{ quietMonths }} onError={setError} />
         </>
       )}
     </section>

@@ -65,7 +65,7 @@ export function LeadingIndicator(): React.JSX.Element {
 
   return (
     <section className="insight-card" aria-label={t.t('insights.cohort.region')}>
-      <h3>{t.t('insights.cohort.heading')}</h3>
+      <h2>{t.t('insights.cohort.heading')}</h2>
       <form
         className="insight-form"
         onSubmit={(e) => {
@@ -151,7 +151,6 @@ export function LeadingIndicator(): React.JSX.Element {
           <p className="answer" data-testid="cohort-answer">
             {t.m(result.text.answer)}
           </p>
-          <ExportButton view="cohort" input={asked ?? {}} onError={setError} />
           <CohortChart result={result} />
           <table className="audit-table" aria-label={t.t('insights.cohort.table')}>
             <thead>
@@ -195,6 +194,7 @@ export function LeadingIndicator(): React.JSX.Element {
               ))}
             </ul>
           </details>
+          <ExportButton view="cohort" input={asked ?? {}} onError={setError} />
         </div>
       )}
     </section>

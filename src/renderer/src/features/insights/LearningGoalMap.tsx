@@ -115,7 +115,7 @@ export function LearningGoalMap(): React.JSX.Element {
   }
   return (
     <section className="insight-card" aria-label={t.t('insights.goals.region')}>
-      <h3>{t.t('insights.goals.region')}</h3>
+      <h2>{t.t('insights.goals.region')}</h2>
       <p className="muted">{t.t('insights.goals.intro')}</p>
       <table className="audit-table goal-map" aria-label={t.t('insights.goals.table')}>
         <thead>

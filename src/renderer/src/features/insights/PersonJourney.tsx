@@ -102,7 +102,7 @@ export function PersonJourney({ of }: { of?: string } = {}): React.JSX.Element {
   }, [of])
   return (
     <section className="insight-card" aria-label={t.t('insights.journey.region')}>
-      <h3>{t.t('insights.journey.heading')}</h3>
+      <h2>{t.t('insights.journey.heading')}</h2>
       <form
         className="insight-form"
         onSubmit={(e) => {
@@ -135,7 +135,6 @@ export function PersonJourney({ of }: { of?: string } = {}): React.JSX.Element {
               })}
             </span>
           </p>
-          <ExportButton view="journey" input={{ employeeId: journey.person.employeeId }} onError={setError} />
           <Timeline journey={journey} />
           <table className="audit-table" aria-label={t.t('insights.journey.table')}>
             <thead>
@@ -170,6 +169,7 @@ export function PersonJourney({ of }: { of?: string } = {}): React.JSX.Element {
               ))}
             </tbody>
           </table>
+          <ExportButton view="journey" input={{ employeeId: journey.person.employeeId }} onError={setError} />
         </>
       )}
     </section>

@@ -152,7 +152,7 @@ export function ProgramTrend(): React.JSX.Element {
       : recent.join('')
   return (
     <section className="insight-card" aria-label={t.t('insights.program.region')}>
-      <h3>{t.t('insights.program.heading')}</h3>
+      <h2>{t.t('insights.program.heading')}</h2>
       <div className="insight-form">
         <label>
           {t.t('insights.program.learningItem')}
@@ -231,7 +231,6 @@ export function ProgramTrend(): React.JSX.Element {
               {t.m(trend.drop.findingText)}
             </p>
           )}
-          <ExportButton view="program" input={request} onError={setError} />
           <TrendChart trend={trend} />
           <table className="audit-table" aria-label={t.t('insights.program.table')}>
             <thead>
@@ -387,6 +386,7 @@ export function ProgramTrend(): React.JSX.Element {
               </tbody>
             </table>
           )}
+          <ExportButton view="program" input={request} onError={setError} />
         </>
       )}
     </section>

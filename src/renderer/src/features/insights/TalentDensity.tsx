@@ -97,7 +97,7 @@ export function TalentDensity(): React.JSX.Element {
   }, [by, definition])
   return (
     <section className="insight-card" aria-label={t.t('insights.density.region')}>
-      <h3>{t.t('insights.density.region')}</h3>
+      <h2>{t.t('insights.density.region')}</h2>
       <div className="insight-form">
         <label>
           {t.t('insights.density.by')}
@@ -164,7 +164,6 @@ export function TalentDensity(): React.JSX.Element {
       {density && definition && (
         <>
           <p className="muted">{t.m(density.definitionText)}</p>
-          <ExportButton view="density" input={{ by, definition }} onError={setError} />
           <DensityChart density={density} />
           <table className="audit-table" aria-label={t.t('insights.density.table')}>
             <thead>
@@ -200,6 +199,7 @@ export function TalentDensity(): React.JSX.Element {
               </tr>
             </tbody>
           </table>
+          <ExportButton view="density" input={{ by, definition }} onError={setError} />
         </>
       )}
     </section>

@@ -87,7 +87,7 @@ export function TeamHeatmap(): React.JSX.Element {
 
   return (
     <section className="insight-card" aria-label={t.t('insights.heatmap.region')}>
-      <h3>{t.t('insights.heatmap.heading')}</h3>
+      <h2>{t.t('insights.heatmap.heading')}</h2>
       <div className="insight-form">
         <label>
           {t.t('insights.heatmap.manager')}
@@ -138,7 +138,6 @@ export function TeamHeatmap(): React.JSX.Element {
           <p className="muted">
             {t.m(map.requirementText)} {t.t('insights.heatmap.hint')}
           </p>
-          <ExportButton view="heatmap" input={requestFor(manager, target, roleId)} onError={setError} />
           <div className="heatmap-scroll">
             <table className="heatmap" aria-label={t.t('insights.heatmap.table')}>
               <thead>
@@ -219,6 +218,7 @@ export function TeamHeatmap(): React.JSX.Element {
               </tbody>
             </table>
           </div>
+          <ExportButton view="heatmap" input={requestFor(manager, target, roleId)} onError={setError} />
         </>
       )}
     </section>

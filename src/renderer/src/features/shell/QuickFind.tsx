@@ -28,6 +28,7 @@ const MAX_PER_GROUP = 5
 export function QuickFind({ onClose }: { onClose: () => void }): React.JSX.Element {
   const jump = useAppStore((s) => s.jump)
   const openSession = useAppStore((s) => s.openSession)
+  const blindPeople = useAppStore((s) => s.blindPeople)
   const { t } = useT()
   const [query, setQuery] = useState('')
   const [lists, setLists] = useState<Lists | null>(null)
@@ -47,9 +48,11 @@ export function QuickFind({ onClose }: { onClose: () => void }): React.JSX.Eleme
       () => setLists({ sessions: [], roles: [], items: [] }),
     )
   }, [])
+  // A blind session on screen: people are looked up among its pseudonyms, never by their names in the database.
+  const blind = openSession !== null && blindPeople !== null
   useEffect(() => {
     const text = query.trim()
-    if (text.length === 0) return
+    if (text.length === 0 || blind) return
     let live = true
     api.call('people.list', { limit: MAX_PER_GROUP, offset: 0, filter: { text } }).then(
       (page) => live && setPeople(page.rows),
@@ -58,7 +61,7 @@ export function QuickFind({ onClose }: { onClose: () => void }): React.JSX.Eleme
     return () => {
       live = false
     }
-  }, [query])
+  }, [query, blind])
 
   const text = query.trim()
   const spotIn = lists?.sessions.find((s) => s.sessionId === openSession)
@@ -66,15 +69,26 @@ export function QuickFind({ onClose }: { onClose: () => void }): React.JSX.Eleme
     text.length === 0
       ? []
       : [
+          // A blind session: its people by the pseudonym and box the grid shows, and nothing more.
+          ...(blind ? (blindPeople ?? []) : [])
+            .filter((p) => matches(p.name, text))
+            .slice(0, MAX_PER_GROUP)
+            .map((p): Hit => ({
+              key: `spot-${p.employeeId}`,
+              group: t('drilldown.find.spot', { session: spotIn?.name ?? '' }),
+              label: p.name,
+              detail: t('drilldown.find.blindDetail', { box: p.box }),
+              target: { kind: 'session', sessionId: openSession ?? '', employeeId: p.employeeId },
+            })),
           // With a session on screen, a person's first hit is their place in it; the profile follows.
-          ...(spotIn === undefined ? [] : people).map((p): Hit => ({
+          ...(spotIn === undefined || blind ? [] : people).map((p): Hit => ({
             key: `spot-${p.employeeId}`,
             group: t('drilldown.find.spot', { session: spotIn?.name ?? '' }),
             label: p.fullName ?? p.employeeId,
             detail: [p.employeeId, p.jobTitle, p.department].filter(Boolean).join(' · '),
             target: { kind: 'session', sessionId: spotIn?.sessionId ?? '', employeeId: p.employeeId },
           })),
-          ...people.map((p): Hit => ({
+          ...(blind ? [] : people).map((p): Hit => ({
             key: `p-${p.employeeId}`,
             group: t('find.person'),
             label: p.fullName ?? p.employeeId,
@@ -166,6 +180,7 @@ export function QuickFind({ onClose }: { onClose: () => void }): React.JSX.Eleme
           ))}
         </ul>
         {text.length > 0 && hits.length === 0 && <p className="muted">{t('find.none', { text })}</p>}
+        {blind && <p className="muted small">{t('drilldown.find.blindNote')}</p>}
         <p className="muted small">{t('find.help')}</p>
       </div>
     </div>

@@ -85,7 +85,7 @@ export function CandidateList({
   const [closed, setClosed] = useState<string | null>(null)
   return (
     <section className="candidates" aria-label={t.t('succession.candidates.title', { role: role.title })}>
-      <h3>
+      <h2>
         {t.t('succession.candidates.title', { role: role.title })}{' '}
         <span className="muted">
           {t.t('succession.candidates.bench', {
@@ -93,7 +93,7 @@ export function CandidateList({
             readySoon: role.bench.readySoon,
           })}
         </span>
-      </h3>
+      </h2>
       <div className="session-toolbar">
         <button
           type="button"

@@ -3,6 +3,7 @@ import type { OutboxAction } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { downloadBytes } from '../../download'
 import { useT } from '../../i18n'
+import { ContentActions } from '../../components/ContentActions'
 
 /** The actions rules and "close gaps" wrote: filter, cancel, and export for the LMS. */
 export function OutboxPanel({
@@ -30,7 +31,7 @@ export function OutboxPanel({
   return (
     <section aria-label={t.t('succession.outbox.title')}>
       <div className="session-toolbar">
-        <h3>{t.t('succession.outbox.title')}</h3>
+        <h2>{t.t('succession.outbox.title')}</h2>
         <label className="inline">
           {t.t('succession.outbox.show')}{' '}
           <select value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
@@ -56,20 +57,6 @@ export function OutboxPanel({
           }
         >
           {t.t('succession.outbox.cancel')}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => api.call('outbox.export', { format: 'csv' }).then(downloadBytes, onError)}
-        >
-          {t.t('succession.outbox.exportCsv')}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => api.call('outbox.export', { format: 'xlsx' }).then(downloadBytes, onError)}
-        >
-          {t.t('succession.outbox.exportXlsx')}
         </button>
       </div>
       <table>
@@ -120,6 +107,22 @@ export function OutboxPanel({
           ))}
         </tbody>
       </table>
+      <ContentActions>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => api.call('outbox.export', { format: 'csv' }).then(downloadBytes, onError)}
+        >
+          {t.t('succession.outbox.exportCsv')}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => api.call('outbox.export', { format: 'xlsx' }).then(downloadBytes, onError)}
+        >
+          {t.t('succession.outbox.exportXlsx')}
+        </button>
+      </ContentActions>
     </section>
   )
 }

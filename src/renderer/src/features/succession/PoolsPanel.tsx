@@ -19,9 +19,9 @@ export function PoolsPanel({ onError }: { onError: (e: unknown) => void }): Reac
   }, [onError])
   return (
     <section aria-label={t.t('succession.pools.title')}>
-      <h3>{t.t('succession.pools.title')}</h3>
+      <h2>{t.t('succession.pools.title')}</h2>
       <form
-        className="inline-form"
+        className="pool-form"
         onSubmit={(e) => {
           e.preventDefault()
           api
@@ -40,7 +40,7 @@ export function PoolsPanel({ onError }: { onError: (e: unknown) => void }): Reac
           placeholder={t.t('succession.pools.name')}
           value={name}
           onChange={(e) => setName(e.target.value)}
-        />{' '}
+        />
         <select
           aria-label={t.t('succession.pools.members')}
           value={source}
@@ -48,7 +48,7 @@ export function PoolsPanel({ onError }: { onError: (e: unknown) => void }): Reac
         >
           <option value="gems">{t.t('succession.pools.gems')}</option>
           <option value="box9">{t.t('succession.pools.box9')}</option>
-        </select>{' '}
+        </select>
         <button type="submit" className="secondary" disabled={name.trim() === ''}>
           {t.t('succession.pools.create')}
         </button>

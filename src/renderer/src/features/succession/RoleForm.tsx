@@ -46,7 +46,7 @@ export function RoleForm({
           .then((created) => onCreated(created.roleId), onError)
       }}
     >
-      <h3>{t.t('succession.roleForm.title')}</h3>
+      <h2>{t.t('succession.roleForm.title')}</h2>
       <label>
         {t.t('succession.roleForm.name')}{' '}
         <input value={title} onChange={(e) => setTitle(e.target.value)} required />

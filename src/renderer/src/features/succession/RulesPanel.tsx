@@ -3,6 +3,7 @@ import type { MethodInput, MethodOutput, RuleAction, RuleCondition } from '../..
 import { api } from '../../api/client'
 import { RuleForm } from './RuleForm'
 import { useT, type Translator } from '../../i18n'
+import { ContentActions } from '../../components/ContentActions'
 
 type Rules = MethodOutput<'rules.list'>
 type Applied = MethodOutput<'rules.apply'>
@@ -62,26 +63,8 @@ export function RulesPanel({
   return (
     <section aria-label={t.t('succession.rules.region')}>
       <div className="session-toolbar">
-        <h3>{t.t('succession.rules.title')}</h3>
+        <h2>{t.t('succession.rules.title')}</h2>
         <div className="spacer" />
-        <button
-          type="button"
-          className="secondary"
-          onClick={() =>
-            api.call('rules.export').then((rules) => {
-              const url = URL.createObjectURL(
-                new Blob([JSON.stringify(rules, null, 2)], { type: 'application/json' }),
-              )
-              const link = document.createElement('a')
-              link.href = url
-              link.download = 'ninefold-rules.json'
-              link.click()
-              URL.revokeObjectURL(url)
-            }, onError)
-          }
-        >
-          {t.t('succession.rules.export')}
-        </button>
         <label className="inline file-button">
           {t.t('succession.rules.import')}
           <input
@@ -156,6 +139,26 @@ export function RulesPanel({
           ))}
         </tbody>
       </table>
+      <ContentActions>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            api.call('rules.export').then((rules) => {
+              const url = URL.createObjectURL(
+                new Blob([JSON.stringify(rules, null, 2)], { type: 'application/json' }),
+              )
+              const link = document.createElement('a')
+              link.href = url
+              link.download = 'ninefold-rules.json'
+              link.click()
+              URL.revokeObjectURL(url)
+            }, onError)
+          }
+        >
+          {t.t('succession.rules.export')}
+        </button>
+      </ContentActions>
       {preview && (
         <div className="rule-preview" role="region" aria-label={t.t('succession.rules.previewRegion')}>
           <p>

@@ -3,6 +3,7 @@ import type { MethodOutput, SkillEntry } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { downloadBytes } from '../../download'
 import { useT } from '../../i18n'
+import { ContentActions } from '../../components/ContentActions'
 
 type Suggestions = MethodOutput<'skills.suggestMerges'>
 type Merges = MethodOutput<'skills.merges'>
@@ -51,13 +52,8 @@ export function SkillsPanel({ onError }: { onError: (e: unknown) => void }): Rea
   return (
     <section aria-label={t.t('succession.skills.region')}>
       <div className="session-toolbar">
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => api.call('skills.exportOntology', { locale: t.locale }).then(downloadBytes, onError)}
-        >
-          {t.t('succession.skills.export')}
-        </button>
+        <h2>{t.t('succession.skills.table')}</h2>
+        <div className="spacer" />
         <label className="inline file-button">
           {t.t('succession.skills.import')}
           <input
@@ -206,6 +202,15 @@ export function SkillsPanel({ onError }: { onError: (e: unknown) => void }): Rea
           ))}
         </tbody>
       </table>
+      <ContentActions>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => api.call('skills.exportOntology', { locale: t.locale }).then(downloadBytes, onError)}
+        >
+          {t.t('succession.skills.export')}
+        </button>
+      </ContentActions>
       {scale && (
         <details className="session-log">
           <summary>{t.t('succession.skills.scale')}</summary>

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { CriticalRole } from '../../../../shared/contract'
 import { jumpFor } from '../../stores/appStore'
 import { api } from '../../api/client'
+import { ContentActions } from '../../components/ContentActions'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { downloadBytes } from '../../download'
 import { CandidateList } from './CandidateList'
@@ -12,6 +13,7 @@ import { RoleForm } from './RoleForm'
 import { RulesPanel } from './RulesPanel'
 import { SkillsPanel } from './SkillsPanel'
 import { useT } from '../../i18n'
+import './succession.css'
 
 export function SuccessionScreen(): React.JSX.Element {
   const t = useT()
@@ -34,17 +36,7 @@ export function SuccessionScreen(): React.JSX.Element {
       <div className="session-toolbar">
         <h1>{t.t('succession.screen.title')}</h1>
         <div className="spacer" />
-        <button type="button" className="secondary" onClick={() => setAdding(!adding)}>
-          {adding ? t.t('succession.screen.closeForm') : t.t('succession.screen.newRole')}
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            api.call('succession.export', { locale: t.locale }).then(downloadBytes, setError)
-          }}
-        >
-          {t.t('succession.screen.export')}
-        </button>
+        {/* The same on every tab: what belongs to one tab is in it (its inputs above, its exports after). */}
         <PrintButton what={t.t('succession.screen.printWhat')} />
       </div>
       {error !== null && <ErrorBanner error={error} />}
@@ -65,6 +57,15 @@ export function SuccessionScreen(): React.JSX.Element {
           <RulesPanel onApplied={() => setOutboxVersion(outboxVersion + 1)} onError={setError} />
           <OutboxPanel version={outboxVersion} onError={setError} />
         </>
+      )}
+      {tab === 'roles' && (
+        <div className="session-toolbar">
+          <h2>{t.t('succession.screen.table')}</h2>
+          <div className="spacer" />
+          <button type="button" className="secondary" onClick={() => setAdding(!adding)}>
+            {adding ? t.t('succession.screen.closeForm') : t.t('succession.screen.newRole')}
+          </button>
+        </div>
       )}
       {tab === 'roles' && adding && (
         <RoleForm
@@ -118,6 +119,18 @@ export function SuccessionScreen(): React.JSX.Element {
             ))}
           </tbody>
         </table>
+      )}
+      {tab === 'roles' && (
+        <ContentActions>
+          <button
+            type="button"
+            onClick={() => {
+              api.call('succession.export', { locale: t.locale }).then(downloadBytes, setError)
+            }}
+          >
+            {t.t('succession.screen.export')}
+          </button>
+        </ContentActions>
       )}
       {tab === 'roles' && role && <CandidateList role={role} onChanged={reload} onError={setError} />}
       {tab === 'roles' && <PoolsPanel onError={setError} />}
