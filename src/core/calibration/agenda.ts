@@ -48,42 +48,46 @@ export function inAgendaOrder(items: readonly AgendaItem[]): AgendaItem[] {
 export function agendaItems(
   placements: readonly Placement[],
   context: Pick<FlagContext, 'potentialCuts'>,
+  /** Items already found per placement object under the same context (a move keeps every other placement as it was). */
+  found?: WeakMap<Placement, AgendaItem | null>,
 ): AgendaItem[] {
   const cuts = [context.potentialCuts?.moderateFrom, context.potentialCuts?.highFrom].filter(
     (c): c is number => c !== undefined,
   )
   const items: AgendaItem[] = []
   for (const p of placements) {
-    const reasons: AgendaReason[] = []
-    let weight = 0
-    for (const f of p.flags) {
-      if (f.status !== 'open') continue
-      if (f.code === 'BIG_MOVER') {
-        reasons.push({ kind: 'big-mover' })
-        weight += 2
-      } else if (f.severity === 'high' || f.severity === 'medium') {
-        reasons.push({ kind: 'flag', code: f.code, severity: f.severity })
-        weight += f.severity === 'high' ? 3 : 1
-      }
+    let item = found?.get(p)
+    if (item === undefined) {
+      item = agendaItem(p, cuts)
+      found?.set(p, item)
     }
-    const score = p.potential.value
-    if (p.potential.basis !== 'manager' && score !== null && cuts.some((c) => Math.abs(score - c) <= EDGE)) {
-      reasons.push({ kind: 'edge' })
-      weight += 1
-    }
-    if (weight === 0) continue
-    // High flags first, then the big move, medium flags, the edge.
-    const rank = (r: AgendaReason): number =>
-      r.kind === 'flag' ? (r.severity === 'high' ? 0 : 2) : r.kind === 'big-mover' ? 1 : 3
-    reasons.sort((a, b) => rank(a) - rank(b))
-    items.push({
-      employeeId: p.employeeId,
-      name: p.name,
-      box: p.box,
-      discussed: p.discussed,
-      weight,
-      reasons,
-    })
+    if (item) items.push(item)
   }
   return items
+}
+
+function agendaItem(p: Placement, cuts: readonly number[]): AgendaItem | null {
+  const reasons: AgendaReason[] = []
+  let weight = 0
+  for (const f of p.flags) {
+    if (f.status !== 'open') continue
+    if (f.code === 'BIG_MOVER') {
+      reasons.push({ kind: 'big-mover' })
+      weight += 2
+    } else if (f.severity === 'high' || f.severity === 'medium') {
+      reasons.push({ kind: 'flag', code: f.code, severity: f.severity })
+      weight += f.severity === 'high' ? 3 : 1
+    }
+  }
+  const score = p.potential.value
+  if (p.potential.basis !== 'manager' && score !== null && cuts.some((c) => Math.abs(score - c) <= EDGE)) {
+    reasons.push({ kind: 'edge' })
+    weight += 1
+  }
+  if (weight === 0) return null
+  // High flags first, then the big move, medium flags, the edge.
+  const rank = (r: AgendaReason): number =>
+    r.kind === 'flag' ? (r.severity === 'high' ? 0 : 2) : r.kind === 'big-mover' ? 1 : 3
+  reasons.sort((a, b) => rank(a) - rank(b))
+  return { employeeId: p.employeeId, name: p.name, box: p.box, discussed: p.discussed, weight, reasons }
 }

@@ -1,6 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { CalibrationView } from '../../../../shared/contract'
-import { agendaItems, inAgendaOrder, type AgendaReason } from '../../../../core/calibration/agenda'
+import type { CalibrationView, Placement } from '../../../../shared/contract'
+import {
+  agendaItems,
+  inAgendaOrder,
+  type AgendaItem,
+  type AgendaReason,
+} from '../../../../core/calibration/agenda'
 import { useT, type Translator } from '../../i18n'
 import { flagName } from './labels'
 import './agenda.css'
@@ -64,10 +69,12 @@ export function AgendaPanel({
   const { t } = translator
   // Found on every view (the summary's count); put in order only while the agenda is open (25,000 items at 50,000).
   const [open, setOpen] = useState(false)
-  const items = useMemo(
-    () => agendaItems(view.placements, view.flagContext),
-    [view.placements, view.flagContext],
+  // Items kept per placement while the cuts stand: a move re-judges only the people it moved.
+  const kept = useMemo(
+    () => ({ context: view.flagContext, found: new WeakMap<Placement, AgendaItem | null>() }),
+    [view.flagContext],
   )
+  const items = useMemo(() => agendaItems(view.placements, kept.context, kept.found), [view.placements, kept])
   const agenda = useMemo(() => (open ? inAgendaOrder(items) : []), [open, items])
   const [shown, setShown] = useState(PAGE)
   const timer = useTimer()

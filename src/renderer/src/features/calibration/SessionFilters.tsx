@@ -39,8 +39,9 @@ export function SessionFilters({
   filters: Filters
   onChange: (filters: Filters) => void
 }): React.JSX.Element {
-  // One pass over the placements for every list (a 50,000-person session is read once per move, not four times).
-  const { managerNames, options } = useMemo(() => {
+  // One pass over the placements for every list, as text: a move changes the placements but not who is in which
+  // department or under which manager, so the lists are sorted again only when that text changes.
+  const found = useMemo(() => {
     const departments = new Set<string>()
     const flags = new Set<string>()
     const names = new Map<string, string>()
@@ -50,19 +51,24 @@ export function SessionFilters({
       const key = managerKey(p)
       if (key !== null && !names.has(key)) names.set(key, p.managerName ?? key)
     }
+    return JSON.stringify([[...departments], [...flags], [...names]])
+  }, [view.placements])
+  const { managerNames, options } = useMemo(() => {
+    const [departments, flags, managers] = JSON.parse(found) as [string[], string[], [string, string][]]
+    const names = new Map(managers)
     return {
       managerNames: names,
       options: {
-        department: [...departments].sort(collator.compare),
+        department: departments.sort(collator.compare),
         // Managers by name, in the order people read them (blind mode: their pseudonyms).
         manager: [...names.keys()].sort(
           (a, b) => collator.compare(names.get(a) ?? a, names.get(b) ?? b) || collator.compare(a, b),
         ),
-        flag: [...flags].sort(collator.compare),
+        flag: flags.sort(collator.compare),
         box: ['1', '2', '3', '4', '5', '6', '7', '8', '9'],
       },
     }
-  }, [view.placements])
+  }, [found])
   const translator = useT()
   const { t } = translator
   const active = Object.values(filters).some((v) => v !== '')
