@@ -252,9 +252,13 @@ async function company(): Promise<void> {
       const team = await page.getByTestId('org-filter').evaluate((select) => {
         const options = [...(select as HTMLSelectElement).options].map((o) => ({
           value: o.value,
-          count: Number(/· ([\d,]+) (?:people|person)$/.exec(o.textContent ?? '')?.[1]?.replace(/,/g, '') ?? 0),
+          count: Number(
+            /· ([\d,]+) (?:people|person)$/.exec(o.textContent ?? '')?.[1]?.replace(/,/g, '') ?? 0,
+          ),
         }))
-        return options.filter((o) => o.value && o.count > 0 && o.count <= 150).sort((a, b) => b.count - a.count)[0]
+        return options
+          .filter((o) => o.value && o.count > 0 && o.count <= 150)
+          .sort((a, b) => b.count - a.count)[0]
       })
       if (!team) throw new Error('no team of 150 or fewer')
       const narrowing = await page.getByTestId('org-filter').evaluate(async (select, value) => {
