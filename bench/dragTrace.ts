@@ -5,7 +5,7 @@
 // Then the meeting at company scale (NINEFOLD_UI_COMPANY_PEOPLE, 50,000 by default; 0 skips it): the whole-company
 // session's first render, opening a crowded box's table, narrowing to one manager's team with the org filter, a row
 // dragged from the table onto a box (frame p95 from the trace), and drop-to-persist, each printed with its target.
-import { chromium, type Page } from '@playwright/test'
+import { chromium, type Browser, type Page } from '@playwright/test'
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -58,24 +58,11 @@ async function main(): Promise<void> {
         '--json',
       ]),
     ) as { people: number }
-    const started = spawn(process.execPath, [join(ROOT, 'out/main/host.js'), ...ws], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    const url = await new Promise<string>((resolve, reject) => {
-      let output = ''
-      const onData = (chunk: Buffer): void => {
-        output += chunk.toString()
-        const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output)
-        if (match?.[1]) resolve(match[1])
-      }
-      started.stdout.on('data', onData)
-      started.stderr.on('data', onData)
-      started.on('exit', (code) => reject(new Error(`host exited with ${code}: ${output}`)))
-    })
+    const host = await startHost(ws)
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' })
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
-      await page.goto(url)
+      await page.goto(host.url)
       await page.getByRole('button', { name: 'Calibration' }).click()
       await page.getByRole('button', { name: `${DEPARTMENT} trace` }).click()
       const grid = page.locator('svg.nine-box')
@@ -86,50 +73,21 @@ async function main(): Promise<void> {
       const from = await person.boundingBox()
       const to = await page.getByTestId('box-9').boundingBox()
       if (!from || !to) throw new Error('nothing to drag')
-      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
-      await browser.startTracing(page, {
-        categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline.frame'],
-      })
-      await page.mouse.down()
-      const steps = 60
-      for (let i = 1; i <= steps; i++) {
-        const t = i / steps
-        await page.mouse.move(
-          from.x + (to.x + to.width / 2 - from.x) * t,
-          from.y + (to.y + to.height / 2 - from.y) * t + Math.sin(t * Math.PI * 4) * 40,
-        )
-      }
+      const { frames, intervals: sortedIntervals, tasks } = await tracedDrag(browser, page, from, to)
       await page.mouse.up()
-      const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }
-      const frames = trace.traceEvents
-        .filter((e) => e.name === 'DrawFrame')
-        .map((e) => e.ts)
-        .sort((a, b) => a - b)
-      const intervals = frames.slice(1).map((ts, i) => (ts - (frames[i] as number)) / 1000)
-      const sortedIntervals = [...intervals].sort((a, b) => a - b)
-      // Tasks on the renderer's main thread (where React and the SVG work run), from the trace's thread names.
-      const main = new Set(
-        trace.traceEvents
-          .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-          .map((e) => e.tid),
-      )
-      const tasks = trace.traceEvents
-        .filter((e) => e.ph === 'X' && e.name.endsWith('RunTask') && main.has(e.tid) && e.dur !== undefined)
-        .map((e) => (e.dur as number) / 1000)
-        .sort((a, b) => a - b)
       console.log(
         `Drag on the nine-box grid — ${PEOPLE.toLocaleString('en-US')}-person workspace, ${DEPARTMENT} session`,
       )
       console.log(`  session: ${people} people; ${drawn} drawn person by person; ${nodes} SVG nodes`)
       console.log(
-        `  frames during a ${steps}-step drag: ${frames.length}; interval p50 ${percentile(sortedIntervals, 50).toFixed(1)} ms, p95 ${percentile(sortedIntervals, 95).toFixed(1)} ms, max ${(sortedIntervals.at(-1) ?? 0).toFixed(1)} ms`,
+        `  frames during a ${DRAG_STEPS}-step drag: ${frames}; interval p50 ${percentile(sortedIntervals, 50).toFixed(1)} ms, p95 ${percentile(sortedIntervals, 95).toFixed(1)} ms, max ${(sortedIntervals.at(-1) ?? 0).toFixed(1)} ms`,
       )
       console.log(
         `  main-thread tasks: ${tasks.length}; p95 ${percentile(tasks, 95).toFixed(1)} ms, longest ${(tasks.at(-1) ?? 0).toFixed(1)} ms, over 16.7 ms: ${tasks.filter((d) => d > 16.7).length}`,
       )
     } finally {
       await browser.close()
-      started.kill()
+      host.stop()
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -155,16 +113,60 @@ async function startHost(ws: string[]): Promise<{ url: string; stop: () => void 
   return { url, stop: () => started.kill() }
 }
 
-/** Frame intervals (ms, sorted) from a Chromium trace. */
-function frameIntervals(trace: { traceEvents: TraceEvent[] }): number[] {
+const DRAG_STEPS = 60
+
+/**
+ * A drag from one box to another in DRAG_STEPS pointer moves (a wavy path, as a hand drags), traced in Chromium; the
+ * pointer is left down, for the caller to drop. Gives the frames drawn, their intervals and the renderer main
+ * thread's tasks (ms, sorted).
+ */
+async function tracedDrag(
+  browser: Browser,
+  page: Page,
+  from: Box,
+  to: Box,
+): Promise<{ frames: number; intervals: number[]; tasks: number[] }> {
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+  await browser.startTracing(page, {
+    categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline.frame'],
+  })
+  await page.mouse.down()
+  for (let i = 1; i <= DRAG_STEPS; i++) {
+    const t = i / DRAG_STEPS
+    await page.mouse.move(
+      from.x + (to.x + to.width / 2 - from.x) * t,
+      from.y + (to.y + to.height / 2 - from.y) * t + Math.sin(t * Math.PI * 4) * 40,
+    )
+  }
+  const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }
   const frames = trace.traceEvents
     .filter((e) => e.name === 'DrawFrame')
     .map((e) => e.ts)
     .sort((a, b) => a - b)
-  return frames
-    .slice(1)
-    .map((ts, i) => (ts - (frames[i] as number)) / 1000)
-    .sort((a, b) => a - b)
+  // Tasks on the renderer's main thread (where React and the grid work run), from the trace's thread names.
+  const main = new Set(
+    trace.traceEvents
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => e.tid),
+  )
+  return {
+    frames: frames.length,
+    intervals: frames
+      .slice(1)
+      .map((ts, i) => (ts - (frames[i] as number)) / 1000)
+      .sort((a, b) => a - b),
+    tasks: trace.traceEvents
+      .filter((e) => e.ph === 'X' && e.name.endsWith('RunTask') && main.has(e.tid) && e.dur !== undefined)
+      .map((e) => (e.dur as number) / 1000)
+      .sort((a, b) => a - b),
+  }
+}
+
+interface Box {
+  x: number
+  y: number
+  width: number
+  height: number
 }
 
 /** What a timed click waits for: `count` elements matching `selector`, or its text no longer `textNot`. */
@@ -283,35 +285,10 @@ async function company(): Promise<void> {
       const from = await row.boundingBox()
       const to = await page.getByTestId('box-9').boundingBox()
       if (!from || !to) throw new Error('nothing to drag')
-      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
-      await browser.startTracing(page, {
-        categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline.frame'],
-      })
-      await page.mouse.down()
-      const steps = 60
-      for (let i = 1; i <= steps; i++) {
-        const t = i / steps
-        await page.mouse.move(
-          from.x + (to.x + to.width / 2 - from.x) * t,
-          from.y + (to.y + to.height / 2 - from.y) * t + Math.sin(t * Math.PI * 4) * 40,
-        )
-      }
-      const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }
-      await page.mouse.up()
-      const intervals = frameIntervals(trace)
       // The frame interval cannot beat how fast the automation sends pointer moves on a loaded machine; the
       // renderer's main-thread tasks during the drag say how much of each frame the page itself took.
-      const rendererMain = new Set(
-        trace.traceEvents
-          .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-          .map((e) => e.tid),
-      )
-      const tasks = trace.traceEvents
-        .filter(
-          (e) => e.ph === 'X' && e.name.endsWith('RunTask') && rendererMain.has(e.tid) && e.dur !== undefined,
-        )
-        .map((e) => (e.dur as number) / 1000)
-        .sort((a, b) => a - b)
+      const { intervals, tasks } = await tracedDrag(browser, page, from, to)
+      await page.mouse.up()
       progress('dropped; waiting for the move dialog')
       const dialog = page.getByRole('dialog')
       await dialog.waitFor()
@@ -342,7 +319,7 @@ async function company(): Promise<void> {
       console.log(line(`opening a crowded box's table (box 5: ${inBox ?? '?'})`, openTable, 500))
       console.log(line(`org-filter narrowing (team of ${team.count}; ${drawn} drawn)`, narrowing, 500))
       console.log(
-        `  drag frame p95 (a table row dragged onto box 9, ${steps} steps, ${intervals.length + 1} frames): ${percentile(intervals, 95).toFixed(1)} ms (target ≤ 16.7 ms) ${percentile(intervals, 95) <= 16.7 ? 'ok' : 'OVER'}; p50 ${percentile(intervals, 50).toFixed(1)} ms`,
+        `  drag frame p95 (a table row dragged onto box 9, ${DRAG_STEPS} steps, ${intervals.length + 1} frames): ${percentile(intervals, 95).toFixed(1)} ms (target ≤ 16.7 ms) ${percentile(intervals, 95) <= 16.7 ? 'ok' : 'OVER'}; p50 ${percentile(intervals, 50).toFixed(1)} ms`,
       )
       console.log(
         `    main-thread tasks during the drag: ${tasks.length}; p95 ${percentile(tasks, 95).toFixed(1)} ms, longest ${(tasks.at(-1) ?? 0).toFixed(1)} ms, over 16.7 ms: ${tasks.filter((d) => d > 16.7).length}`,
