@@ -171,32 +171,26 @@ async function tracedDrag(
 function pagePacedDrag(page: Page, from: Box, to: Box): Promise<number[]> {
   return page.evaluate(
     async ([start, end, steps]) => {
+      // No named helpers in here: tsx would wrap them in a `__name` call the page does not have.
       const x0 = start.x + start.width / 2
       const y0 = start.y + start.height / 2
       const x1 = end.x + end.width / 2
       const y1 = end.y + end.height / 2
-      const at = (x: number, y: number): EventTarget => document.elementFromPoint(x, y) ?? document
-      const pointer = (type: string, x: number, y: number): PointerEvent =>
-        new PointerEvent(type, {
-          bubbles: true,
-          cancelable: true,
-          clientX: x,
-          clientY: y,
-          button: 0,
-          pointerId: 1,
-          isPrimary: true,
-        })
-      at(x0, y0).dispatchEvent(pointer('pointerdown', x0, y0))
-      const stamps: number[] = []
+      const path: { type: string; x: number; y: number }[] = [{ type: 'pointerdown', x: x0, y: y0 }]
       for (let i = 1; i <= steps; i++) {
-        stamps.push(await new Promise<number>(requestAnimationFrame))
         const t = i / steps
-        const x = x0 + (x1 - x0) * t
         const y = y0 + (y1 - y0) * t + Math.sin(t * Math.PI * 4) * 40
-        at(x, y).dispatchEvent(pointer('pointermove', x, y))
+        path.push({ type: 'pointermove', x: x0 + (x1 - x0) * t, y })
       }
-      stamps.push(await new Promise<number>(requestAnimationFrame))
-      at(x0, y0).dispatchEvent(pointer('pointerup', x0, y0))
+      path.push({ type: 'pointerup', x: x0, y: y0 })
+      const stamps: number[] = []
+      for (const { type, x, y } of path) {
+        if (type !== 'pointerdown') stamps.push(await new Promise<number>(requestAnimationFrame))
+        const init = { bubbles: true, cancelable: true, clientX: x, clientY: y, button: 0, pointerId: 1 }
+        ;(document.elementFromPoint(x, y) ?? document).dispatchEvent(
+          new PointerEvent(type, { ...init, isPrimary: true }),
+        )
+      }
       return stamps
         .slice(1)
         .map((stamp, i) => stamp - (stamps[i] as number))

@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react'
 import type { CalibrationView, FlagCode, Placement } from '../../../../shared/contract'
 import { useT } from '../../i18n'
 import { flagName } from './labels'
+import { rosterFact } from '../../../../core/calibration/rosterFacts'
 
 export interface Filters {
   department: string
@@ -41,18 +42,22 @@ export const SessionFilters = memo(function SessionFilters({
 }): React.JSX.Element {
   // One pass over the placements for every list, as text: a move changes the placements but not who is in which
   // department or under which manager, so the lists are sorted again only when that text changes.
-  const found = useMemo(() => {
-    const departments = new Set<string>()
-    const flags = new Set<string>()
-    const names = new Map<string, string>()
-    for (const p of view.placements) {
-      if (p.department !== null) departments.add(p.department)
-      for (const f of p.flags) flags.add(f.code)
-      const key = managerKey(p)
-      if (key !== null && !names.has(key)) names.set(key, p.managerName ?? key)
-    }
-    return JSON.stringify([[...departments], [...flags], [...names]])
-  }, [view.placements])
+  const found = useMemo(
+    () =>
+      rosterFact(view.placements, 'filter-lists', () => {
+        const departments = new Set<string>()
+        const flags = new Set<string>()
+        const names = new Map<string, string>()
+        for (const p of view.placements) {
+          if (p.department !== null) departments.add(p.department)
+          for (const f of p.flags) flags.add(f.code)
+          const key = managerKey(p)
+          if (key !== null && !names.has(key)) names.set(key, p.managerName ?? key)
+        }
+        return JSON.stringify([[...departments], [...flags], [...names]])
+      }),
+    [view.placements],
+  )
   const { managerNames, options } = useMemo(() => {
     const [departments, flags, managers] = JSON.parse(found) as [string[], string[], [string, string][]]
     const names = new Map(managers)
