@@ -35,7 +35,16 @@ test.describe('roll-up sessions', () => {
     await expect(calibration.grid).toBeVisible({ timeout: 30_000 })
     await expect(page.getByTestId('rollup-notice')).toContainText('Roll-up of Engineering 2025, Sales 2025.')
 
-    // Someone from Sales: the side panel says which session placed them.
+    // Someone from Sales (the filter by the session that placed people; the side panel says it too).
+    const placedIn = page.getByRole('group', { name: 'Filters' }).getByLabel('Placed in')
+    await placedIn.selectOption({ label: 'Sales 2025' })
+    const total = await calibration.grid.locator('[data-employee]').count()
+    const fromSales = Number(
+      /^(\d+) of/.exec((await page.getByTestId('filter-count').textContent()) ?? '')?.[1],
+    )
+    expect(fromSales).toBeGreaterThan(0)
+    expect(fromSales).toBeLessThan(total)
+    await placedIn.selectOption({ label: 'All' })
     const drawn = await calibration.grid
       .locator('[data-employee]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-employee') ?? ''))

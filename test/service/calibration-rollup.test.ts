@@ -1,3 +1,5 @@
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CalibrationView } from '../../src/shared/contract'
 import type { Services } from '../../src/main/services/createServices'
@@ -178,6 +180,49 @@ describe('roll-up sessions', () => {
     expect(
       finalized.placements.every((p) => p.fromSession === sales.sessionId || p.fromSession === ops.sessionId),
     ).toBe(true)
+  })
+
+  it('exports who placed each person: a "Placed in session" column in both languages, and a pre-read of the starting boxes', async () => {
+    const parent = await rollUp()
+    const dir = tempDir()
+    const read = async (file: string, kind: 'results' | 'pre-read', locale: 'en' | 'pl') => {
+      const path = join(dir, file)
+      await client.call('calibration.export', { sessionId: parent.sessionId, path, kind, locale })
+      const book = new ExcelJS.Workbook()
+      await book.xlsx.readFile(path)
+      const sheet = book.worksheets[1]
+      if (!sheet) throw new Error('no placements sheet')
+      const headers = (sheet.getRow(1).values as unknown[]).slice(1)
+      const rows = new Map<string, ExcelJS.Row>()
+      sheet.eachRow((r, n) => {
+        if (n > 1) rows.set(r.getCell(1).text, r)
+      })
+      return { headers, rows }
+    }
+    for (const [locale, header] of [
+      ['en', 'Placed in session'],
+      ['pl', 'Sesja, która umieściła'],
+    ] as const) {
+      const { headers, rows } = await read(`results-${locale}.xlsx`, 'results', locale)
+      const col = headers.indexOf(header) + 1
+      expect(col).toBe(headers.length)
+      expect(rows.size).toBe(parent.placements.length)
+      for (const p of parent.placements)
+        expect(rows.get(p.employeeId)?.getCell(col).text).toBe(
+          p.fromSession === sales.sessionId ? sales.name : ops.name,
+        )
+    }
+    // The pre-read of a roll-up is where its meeting starts: the children's final boxes.
+    const preRead = await read('pre-read.xlsx', 'pre-read', 'en')
+    const finalBox = preRead.headers.indexOf('Final box') + 1
+    expect(finalBox).toBeGreaterThan(0)
+    expect(preRead.rows.get(movedInSales.employeeId)?.getCell(finalBox).value).toBe(movedInSales.box)
+    // A plain session's workbook has no such column.
+    const plain = join(dir, 'sales.xlsx')
+    await client.call('calibration.export', { sessionId: sales.sessionId, path: plain })
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(plain)
+    expect((book.worksheets[1]?.getRow(1).values as unknown[]).includes('Placed in session')).toBe(false)
   })
 
   it('refuses a child that is not finalized, a person placed by two children, and a scope with sessions', async () => {

@@ -159,9 +159,10 @@ export function sessionForExport(
     const computed = computeView(db, { ...row, status: 'draft' }, true, 'none')
     const view = {
       ...computed,
+      // A roll-up's meeting starts from its children's final boxes: those are its pre-read.
       placements: computed.placements.map((p) => ({
         ...p,
-        box: p.computedBox,
+        box: p.fromSession ? p.box : p.computedBox,
         source: 'computed' as const,
         flags: p.flags.filter((f) => f.code !== 'MOVED_AGAINST_EVIDENCE'),
       })),
