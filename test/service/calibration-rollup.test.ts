@@ -38,8 +38,9 @@ describe('roll-up sessions', () => {
     const salesId = await departmentSession(`${first} 2025`, first)
     const opsId = await departmentSession(`${second} 2025`, second)
     const before = await client.call('calibration.show', { sessionId: salesId })
-    const someone = before.placements.find((p) => p.box !== 9 && p.source === 'computed')
-    if (!someone) throw new Error('no one computed outside box 9')
+    // From the bottom row to the top corner: far enough against the evidence to be flagged.
+    const someone = before.placements.find((p) => p.box <= 3 && p.source === 'computed')
+    if (!someone) throw new Error('no one computed in the bottom row')
     movedInSales = { employeeId: someone.employeeId, box: 9 }
     await client.call('calibration.move', {
       sessionId: salesId,
@@ -70,6 +71,14 @@ describe('roll-up sessions', () => {
     // Everyone either child placed, in the box that child finalized them in (the Sales move included).
     expect(boxes(parent)).toEqual(new Map([...boxes(sales), ...boxes(ops)]))
     expect(boxes(parent).get(movedInSales.employeeId)).toBe(movedInSales.box)
+    // The child's move stays a move against the evidence, with the session that made it as its record.
+    const detail = await client.call('calibration.person', {
+      sessionId: parent.sessionId,
+      employeeId: movedInSales.employeeId,
+    })
+    const against = detail.flags.find((f) => f.code === 'MOVED_AGAINST_EVIDENCE')
+    expect(against?.rationale).toMatch(new RegExp(`against the evidence: "${sales.name}"\\.$`))
+    expect(against?.evidence.map((e) => e.kind)).toEqual(['move'])
     const salesIds = new Set(sales.placements.map((p) => p.employeeId))
     for (const p of parent.placements)
       expect(p.fromSession).toBe(salesIds.has(p.employeeId) ? sales.sessionId : ops.sessionId)
