@@ -9,7 +9,7 @@ import {
   type SortingState,
 } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import type { CalibrationView, Placement } from '../../../../shared/contract'
 import { translator as translatorFor } from '../../../../shared/i18n/translate'
 import { useT, type Translator } from '../../i18n'
@@ -107,7 +107,7 @@ function linesOf(
  * manager or department. A row is dragged onto a box of the grid, or moved with a digit key; either asks for the
  * move through `onMove` (the session's move dialog). `found` is scrolled to and marked (where Find landed).
  */
-export function BoxTable({
+export const BoxTable = memo(function BoxTable({
   view,
   box,
   matches,
@@ -405,7 +405,7 @@ export function BoxTable({
       </p>
     </section>
   )
-}
+})
 
 /** The nine-box group under a point (the grid marks each box's group with data-box). */
 function boxUnder(x: number, y: number): { box: number; rect: Element | null } | null {

@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { memo, useMemo } from 'react'
 import type { CalibrationView, FlagCode, Placement } from '../../../../shared/contract'
 import { useT } from '../../i18n'
 import { flagName } from './labels'
@@ -33,7 +33,7 @@ export function matchesFilters(p: Placement, f: Filters): boolean {
 const collator = new Intl.Collator()
 
 /** Narrows what the grid highlights; people who do not match are dimmed, never hidden from the counts. */
-export function SessionFilters({
+export const SessionFilters = memo(function SessionFilters({
   view,
   filters,
   onChange,
@@ -151,4 +151,4 @@ export function SessionFilters({
       )}
     </div>
   )
-}
+})
