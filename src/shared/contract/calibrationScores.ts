@@ -188,6 +188,11 @@ export const placement = z.object({
   previousBox: boxNumber.nullable().optional(),
   /** The finalized session the previous box is from (see the view's `previousSessions`); null when computed. */
   previousFrom: z.string().nullable().optional(),
+  /**
+   * In a roll-up, the child session that placed the person (their starting box is its final box, see the view's
+   * `rollupOf`); null or absent elsewhere.
+   */
+  fromSession: z.string().nullable().optional(),
 })
 export type Placement = z.output<typeof placement>
 

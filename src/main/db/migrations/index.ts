@@ -12,6 +12,7 @@ import { migration011 } from './011-promotions'
 import { migration012 } from './012-people-files'
 import { migration013 } from './013-holding-steps'
 import { migration014 } from './014-people-email-key'
+import { migration015 } from './015-calibration-rollups'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -31,5 +32,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012,
   migration013,
   migration014,
+  migration015,
 ]
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

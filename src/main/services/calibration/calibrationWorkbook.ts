@@ -130,6 +130,7 @@ export async function writeCalibrationWorkbook(
       },
     ],
   }
+  const placedIn = new Map((view.rollupOf ?? []).map((c) => [c.sessionId, c.name]))
   const placements: SheetSpec = {
     name: t('calibration.export.sheet.placements'),
     columns: [
@@ -151,6 +152,8 @@ export async function writeCalibrationWorkbook(
       { header: t('calibration.export.col.previousBox'), width: 13, kind: 'number' },
       { header: t('calibration.export.col.previousBoxLabel'), width: 22 },
       { header: t('calibration.export.col.changeSincePrevious'), width: 26 },
+      // A roll-up only: the child session whose final box each person started from.
+      ...(placedIn.size > 0 ? [{ header: t('calibration.rollup.placedInColumn'), width: 24 }] : []),
     ],
     rows: view.placements.map((p) => {
       const move = latestMove.get(p.employeeId)
@@ -177,6 +180,7 @@ export async function writeCalibrationWorkbook(
         p.previousBox ?? null,
         labelOf(p.previousBox ?? null),
         changeText(tr, p.previousBox ?? null, p.box),
+        ...(placedIn.size > 0 ? [placedIn.get(p.fromSession ?? '') ?? null] : []),
       ]
     }),
     colours: [{ formula: '$F2<>$E2', columns: { from: 1, to: 13 }, argb: AMBER }],

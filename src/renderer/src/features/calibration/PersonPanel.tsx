@@ -12,7 +12,7 @@ import { boxLabel, flagName, reasonCodeText, said } from './labels'
 import { PreviousPlacement } from './movementMarker'
 import './personPanel.css'
 
-type PreviousCycle = Pick<CalibrationView, 'previousCycle' | 'previousSessions'>
+type PreviousCycle = Pick<CalibrationView, 'previousCycle' | 'previousSessions' | 'rollupOf'>
 
 const SOURCES = ['self', 'manager', '360', 'assessment'] as const
 /** An imported competency source in the user's language (a source the catalogue does not know shows as stored). */
@@ -205,6 +205,14 @@ function Glance({
             </span>
           )}
         </dd>
+        {person.fromSession && (
+          <>
+            <dt>{t('calibration.rollup.placedIn')}</dt>
+            <dd data-testid="panel-placed-in">
+              {lastCycle?.rollupOf?.find((c) => c.sessionId === person.fromSession)?.name ?? unknown}
+            </dd>
+          </>
+        )}
         {lastCycle?.previousCycle && (
           <>
             <dt>{t('calibration.previous.title')}</dt>

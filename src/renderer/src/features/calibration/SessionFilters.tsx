@@ -11,8 +11,10 @@ export interface Filters {
   box: string
   /** 'big': only big movers since the previous cycle (the BIG_MOVER flag). */
   movers: '' | 'big'
+  /** In a roll-up: only the people this child session placed (its ID). */
+  session: string
 }
-export const NO_FILTERS: Filters = { department: '', manager: '', flag: '', box: '', movers: '' }
+export const NO_FILTERS: Filters = { department: '', manager: '', flag: '', box: '', movers: '', session: '' }
 
 /** The manager a person is filtered by: their ID, or the name a file gave for a manager outside the workspace. */
 const managerKey = (p: Placement): string | null => p.managerId ?? p.managerName ?? null
@@ -23,7 +25,8 @@ export function matchesFilters(p: Placement, f: Filters): boolean {
     (f.manager === '' || managerKey(p) === f.manager) &&
     (f.flag === '' || p.flags.some((flag) => flag.code === f.flag)) &&
     (f.box === '' || p.box === Number(f.box)) &&
-    (f.movers === '' || p.flags.some((flag) => flag.code === 'BIG_MOVER'))
+    (f.movers === '' || p.flags.some((flag) => flag.code === 'BIG_MOVER')) &&
+    (f.session === '' || p.fromSession === f.session)
   )
 }
 
@@ -103,7 +106,7 @@ export const SessionFilters = memo(function SessionFilters({
       ),
     [listed],
   )
-  const select = (key: Exclude<keyof Filters, 'movers'>, at: number, label: string) => (
+  const select = (key: Exclude<keyof Filters, 'movers' | 'session'>, at: number, label: string) => (
     <label className="inline">
       {label}{' '}
       <select value={filters[key]} onChange={(e) => onChange({ ...filters, [key]: e.target.value })}>
@@ -118,6 +121,19 @@ export const SessionFilters = memo(function SessionFilters({
       {select('manager', 1, t('calibration.filters.manager'))}
       {select('flag', 2, t('calibration.filters.flag'))}
       {select('box', 3, t('calibration.filters.box'))}
+      {view.rollupOf && view.rollupOf.length > 0 && (
+        <label className="inline">
+          {t('calibration.rollup.placedIn')}{' '}
+          <select value={filters.session} onChange={(e) => onChange({ ...filters, session: e.target.value })}>
+            <option value="">{t('calibration.filters.all')}</option>
+            {view.rollupOf.map((c) => (
+              <option key={c.sessionId} value={c.sessionId}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {view.previousCycle && (
         <label className="inline checkbox">
           <input

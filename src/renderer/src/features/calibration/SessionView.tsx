@@ -24,6 +24,7 @@ import { AgendaPanel } from './AgendaPanel'
 import { BoxTable } from './BoxTable'
 import { OrgFilter, useOrgScope } from './OrgFilter'
 import { useFindLanding } from './useFindLanding'
+import { RollupNotice } from './RollupNotice'
 
 const STEP: Record<string, { column: number; row: number }> = {
   ArrowLeft: { column: -1, row: 0 },
@@ -181,6 +182,7 @@ export function SessionView({
         onBack={onBack}
         onFinalize={() => setFinalizing(true)}
       />
+      <RollupNotice view={view} />
       <SandboxBar sandbox={session.sandbox} busy={session.busy} onAdopt={() => void session.adoptSandbox()} />
       {session.error !== null && (
         <div className="notice">
