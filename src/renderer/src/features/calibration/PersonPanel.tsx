@@ -120,10 +120,25 @@ function tenureText(t: Translator, months: number | null): string {
 }
 
 /** Why the person is in their box, in one sentence: the two levels, or the meeting's move, or a placing by hand. */
-function whySentence(t: Translator, person: Placement, labels: Readonly<Record<string, string>>): string {
+function whySentence(
+  t: Translator,
+  person: Placement,
+  labels: Readonly<Record<string, string>>,
+  triedFrom: number | null,
+): string {
   const label = boxLabel(t, labels, person.box)
   const performance = t.t(`calibration.level.${person.performance.level}`)
   const potential = t.t(`calibration.level.${person.potential.level}`)
+  // A sandbox try is not the meeting's decision: say so, and where the session has them.
+  if (triedFrom !== null)
+    return t.t('calibration.panel.whyTried', {
+      box: person.box,
+      label,
+      from: triedFrom,
+      fromLabel: boxLabel(t, labels, triedFrom),
+      performance,
+      potential,
+    })
   if (person.source === 'placed')
     return t.t('calibration.panel.whyPlaced', {
       box: person.box,
@@ -149,12 +164,14 @@ function Glance({
   blind,
   labels,
   lastCycle,
+  triedFrom,
 }: {
   person: Placement
   detail: PersonDetail | null
   blind: boolean
   labels: Readonly<Record<string, string>>
   lastCycle: PreviousCycle | undefined
+  triedFrom: number | null
 }): React.JSX.Element {
   const translator = useT()
   const { t } = translator
@@ -164,7 +181,7 @@ function Glance({
   return (
     <section className="glance" aria-label={t('calibration.panel.glance')}>
       <p className="why" data-testid="panel-why">
-        {whySentence(translator, person, labels)}
+        {whySentence(translator, person, labels, triedFrom)}
       </p>
       <dl>
         {!blind && (
@@ -234,6 +251,7 @@ export function PersonPanel({
   blind = false,
   labels = {},
   previous,
+  triedFrom = null,
   onMoveTo,
   onDiscussed,
   onFlag,
@@ -249,6 +267,8 @@ export function PersonPanel({
   labels?: Readonly<Record<string, string>>
   /** The session's previous cycle and the finalized sessions previous boxes came from. */
   previous?: PreviousCycle
+  /** The person's box in the session when the box shown is a sandbox try (null when it is not). */
+  triedFrom?: number | null
   onMoveTo: (box: number) => void
   onDiscussed: (discussed: boolean) => void
   onFlag: (code: FlagSummary['code'], status: 'acknowledged' | 'resolved', note: string) => void
@@ -263,7 +283,14 @@ export function PersonPanel({
       <h3>
         {person.name} <span className="muted">{t('calibration.panel.box', { box: person.box })}</span>
       </h3>
-      <Glance person={person} detail={detail} blind={blind} labels={labels} lastCycle={previous} />
+      <Glance
+        person={person}
+        detail={detail}
+        blind={blind}
+        labels={labels}
+        lastCycle={previous}
+        triedFrom={triedFrom}
+      />
       {!locked && (
         <div className="panel-actions">
           <label>
