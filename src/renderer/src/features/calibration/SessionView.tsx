@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { onHistoryCommand, runHistoryCommand } from '../../history'
 import { useAppStore } from '../../stores/appStore'
@@ -153,6 +153,11 @@ export function SessionView({
     [view, heldShown],
   )
   const target = aim?.box ?? (selected !== null && selected === found ? (person?.box ?? null) : null)
+  // The grid and its counts take a new view at once; the lists beside it (the crowded box's table, the agenda, the
+  // filters, the log) a moment later, in a render React may interrupt: at 50,000 people they were most of the time
+  // between a move confirmed and the person shown in their new box.
+  const lateView = useDeferredValue(view)
+  const lateShown = useDeferredValue(org.shown ?? view)
 
   if (!view)
     return session.error ? (
@@ -165,6 +170,8 @@ export function SessionView({
     view.holding.find((h) => h.employeeId === employeeId)?.name ??
     employeeId
   const shown = org.shown ?? view
+  const later = lateView ?? view
+  const shownLater = lateShown ?? shown
   // Where the session (not the sandbox) has the person open in the panel, when the sandbox moved them.
   const saved = session.sandbox.active
     ? session.sandbox.saved?.placements.find((p) => p.employeeId === selected)
@@ -201,8 +208,8 @@ export function SessionView({
         <FairnessAuditPanel sessionId={sessionId} onClose={() => setAuditing(false)} />
       ) : (
         <>
-          <SessionFilters view={view} filters={filters} onChange={setFilters} />
-          <OrgFilter view={view} shown={shown} manager={org.manager} onChange={org.setManager} />
+          <SessionFilters view={later} filters={filters} onChange={setFilters} />
+          <OrgFilter view={later} shown={shownLater} manager={org.manager} onChange={org.setManager} />
           {picked.size > 1 && (
             <p className="muted">{t('calibration.session.selected', { count: picked.size })}</p>
           )}
@@ -226,7 +233,7 @@ export function SessionView({
               />
               {!presenter && (
                 <AgendaPanel
-                  view={view}
+                  view={later}
                   selected={selected}
                   locked={locked}
                   onSelect={setSelected}
@@ -256,7 +263,7 @@ export function SessionView({
                 {t('calibration.session.legend.moved')}
               </p>
               <DistributionTable distribution={view.distribution} />
-              {!presenter && <SessionLog view={view} />}
+              {!presenter && <SessionLog view={later} />}
               {view.holding.length > 0 && (
                 <HoldingList
                   listed={heldListed}
@@ -267,7 +274,7 @@ export function SessionView({
             </div>
             {openBox !== null && (
               <BoxTable
-                view={shown}
+                view={shownLater}
                 box={openBox}
                 matches={matches}
                 found={found}
