@@ -188,6 +188,24 @@ export const placement = z.object({
   previousBox: boxNumber.nullable().optional(),
   /** The finalized session the previous box is from (see the view's `previousSessions`); null when computed. */
   previousFrom: z.string().nullable().optional(),
+  /**
+   * The box the person's manager proposed before the meeting (the view's `proposals` says from where); null when
+   * nobody proposed one. Absent from views that do not say.
+   */
+  proposedBox: boxNumber.nullable().optional(),
+  /** What came with the proposal: the levels when given in words, who proposed it and their comment. */
+  proposal: z
+    .object({
+      performance: level.nullable(),
+      potential: level.nullable(),
+      /** The proposer by name (a manager pseudonym in blind mode); null when nobody is named. */
+      by: z.string().nullable(),
+      /** The proposer's employee ID when known (null in blind mode). */
+      byId: z.string().nullable(),
+      comment: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
 })
 export type Placement = z.output<typeof placement>
 
