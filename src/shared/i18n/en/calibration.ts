@@ -658,6 +658,7 @@ export const calibration = {
       unreadable: '{file} could not be read: {detail}',
       noRatings: 'Nobody in this session has both ratings in the cycle: there is nothing to propose from.',
     },
+    heading: "Managers' proposals",
     button: 'Import proposals',
     buttonHint:
       'The pre-read workbook managers filled in and sent back: its proposed boxes become the proposals the meeting starts from',

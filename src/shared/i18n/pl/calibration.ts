@@ -775,6 +775,7 @@ export const calibration: Catalogue['calibration'] = {
       unreadable: 'Nie udało się odczytać pliku {file}: {detail}',
       noRatings: 'Nikt w tej sesji nie ma obu ocen w tym cyklu: nie ma z czego utworzyć propozycji.',
     },
+    heading: 'Propozycje menedżerów',
     button: 'Importuj propozycje',
     buttonHint:
       'Skoroszyt materiałów przed spotkaniem wypełniony i odesłany przez menedżerów: proponowane pola stają się propozycjami, od których zaczyna spotkanie',

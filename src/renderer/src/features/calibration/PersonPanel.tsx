@@ -10,9 +10,10 @@ import { api } from '../../api/client'
 import { useT, type Translator } from '../../i18n'
 import { boxLabel, flagName, reasonCodeText, said } from './labels'
 import { PreviousPlacement } from './movementMarker'
+import { ProposalPlacement } from './proposalMarker'
 import './personPanel.css'
 
-type PreviousCycle = Pick<CalibrationView, 'previousCycle' | 'previousSessions'>
+type PreviousCycle = Pick<CalibrationView, 'previousCycle' | 'previousSessions' | 'proposals'>
 
 const SOURCES = ['self', 'manager', '360', 'assessment'] as const
 /** An imported competency source in the user's language (a source the catalogue does not know shows as stored). */
@@ -211,6 +212,12 @@ function Glance({
             <PreviousPlacement t={translator} person={person} view={{ ...lastCycle, settings: { labels } }} />
           </>
         )}
+        {lastCycle?.proposals && (
+          <>
+            <dt>{t('calibration.proposals.panelTitle')}</dt>
+            <ProposalPlacement t={translator} person={person} labels={labels} />
+          </>
+        )}
       </dl>
       {blind && <p className="muted small">{t('calibration.panel.blindHidden')}</p>}
     </section>
@@ -239,7 +246,7 @@ export function PersonPanel({
   blind?: boolean
   /** The session's box labels, for the one-sentence why. */
   labels?: Readonly<Record<string, string>>
-  /** The session's previous cycle and the finalized sessions previous boxes came from. */
+  /** The session's previous cycle and the finalized sessions previous boxes came from, and the proposals in force. */
   previous?: PreviousCycle
   onMoveTo: (box: number) => void
   onDiscussed: (discussed: boolean) => void

@@ -19,6 +19,7 @@ import { matchesFilters, NO_FILTERS, SessionFilters, type Filters } from './Sess
 import { useCalibrationSession } from './useCalibrationSession'
 import { SandboxBar, SandboxStart } from './SandboxBar'
 import { AgendaPanel } from './AgendaPanel'
+import { ProposalsPanel } from './ProposalsPanel'
 import { BoxTable } from './BoxTable'
 import { OrgFilter, useOrgScope } from './OrgFilter'
 import { useFindLanding } from './useFindLanding'
@@ -296,6 +297,14 @@ export function SessionView({
                   document.getElementById('holding-list')?.scrollIntoView({ block: 'center' })
                 }}
               />
+              {!presenter && (
+                <ProposalsPanel
+                  view={view}
+                  locked={locked}
+                  busy={session.busy}
+                  onImport={session.importProposals}
+                />
+              )}
               {!presenter && (
                 <AgendaPanel
                   view={view}
