@@ -90,7 +90,7 @@ describe("managers' proposals", () => {
 
   it('goes round the pre-read: exported with editable proposal cells, filled in by a manager, imported, shown and exported beside the evidence and final boxes', async () => {
     expect(view.proposals).toBeNull()
-    expect(view.placements.every((p) => p.proposedBox === null)).toBe(true)
+    expect(view.placements.every((p) => (p.proposedBox ?? null) === null)).toBe(true)
     const preRead = join(tempDir(), 'Sales pre-read.xlsx')
     await client.call('calibration.export', { sessionId, kind: 'pre-read', path: preRead })
     const { book, sheet, header, column, rowOf } = await proposalsSheet(preRead)

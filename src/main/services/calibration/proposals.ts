@@ -67,9 +67,11 @@ export function withProposals(db: WorkspaceDb, view: CalibrationView): Calibrati
   if (done) return done
   const batch = activeBatch(db, view.sessionId)
   const byPerson = batch ? proposalsOf(db, view.sessionId, batch.id) : new Map<number, StoredProposal>()
+  // Without proposals the placements stay as they are (no copy of 50,000 objects): an absent proposedBox reads as
+  // none, and `calibration show --json` prints it as null.
   const placements =
     byPerson.size === 0
-      ? view.placements.map((p): Placement => ({ ...p, proposedBox: null, proposal: null }))
+      ? view.placements
       : view.placements.map((p): Placement => {
           const proposed = byPerson.get(p.personId)
           if (!proposed) return { ...p, proposedBox: null, proposal: null }
