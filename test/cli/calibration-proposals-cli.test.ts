@@ -91,5 +91,6 @@ describe('ninefold calibration import-proposals', () => {
     expect(
       (await cli(['calibration', 'import-proposals', sessionId, good, '--from-ratings', ...ws])).code,
     ).toBe(2)
-  })
+    // Every command opens the workspace afresh (the passphrase's key derivation each time): slow on a busy machine.
+  }, 120_000)
 })
