@@ -318,6 +318,39 @@ describe("managers' proposals", () => {
     expect(refused.errors[0]?.message).toMatch(/has no "Proposals" sheet/)
   })
 
+  it('reads back a pre-read exported in Polish, its words included', async () => {
+    const preRead = join(tempDir(), 'materiały.xlsx')
+    await client.call('calibration.export', { sessionId, kind: 'pre-read', path: preRead, locale: 'pl' })
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(preRead)
+    const sheet = book.getWorksheet('Propozycje')
+    if (!sheet) throw new Error('no Propozycje sheet')
+    expect(book.worksheets[0]?.name).toBe('Propozycje')
+    let header = 0
+    sheet.eachRow((row, n) => {
+      if (header === 0 && row.getCell(1).value === 'ID pracownika') header = n
+    })
+    const headers = (sheet.getRow(header).values as unknown[]).map((v) => String(v ?? ''))
+    expect(headers).toEqual(expect.arrayContaining(['Proponowane pole', 'Proponowane wyniki', 'Komentarz']))
+    const [first] = three()
+    const row = (() => {
+      for (let n = header + 1; n <= sheet.rowCount; n++)
+        if (sheet.getRow(n).getCell(1).value === first.employeeId) return sheet.getRow(n)
+      throw new Error('not in the sheet')
+    })()
+    row.getCell(headers.indexOf('Proponowane wyniki')).value = 'wysoki'
+    row.getCell(headers.indexOf('Proponowany potencjał')).value = 'Średni'
+    const filled = join(tempDir(), 'wypełnione.xlsx')
+    await book.xlsx.writeFile(filled)
+    const result = await client.call('calibration.importProposals', { sessionId, path: filled })
+    expect(result).toMatchObject({ stored: true, proposals: 1 })
+    const shown = await client.call('calibration.show', { sessionId })
+    expect(shown.placements.find((p) => p.employeeId === first.employeeId)).toMatchObject({
+      proposedBox: 6,
+      proposal: { performance: 'high', potential: 'moderate' },
+    })
+  })
+
   it('replaces the proposals before in one undoable step, and takes them from the cycle ratings too', async () => {
     const fromRatings = await client.call('calibration.importProposals', { sessionId, from: 'ratings' })
     expect(fromRatings.stored).toBe(true)
