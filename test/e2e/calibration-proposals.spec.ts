@@ -155,5 +155,12 @@ test.describe("managers' proposals", () => {
     const lines = rowsOf(byManager, 'Manager').map((r) => r.cells)
     expect(lines.reduce((n, l) => n + Number(l['Proposals']), 0)).toBe(2)
     expect(lines.reduce((n, l) => n + Number(l['Moved down']), 0)).toBeGreaterThanOrEqual(1)
+
+    // On the projector the proposal shows, the manager's comment and the proposals strip stay with the facilitator.
+    await calibration.person(lowId).click()
+    await page.getByLabel('Presenter').check()
+    await expect(page.getByTestId('panel-proposal')).toContainText('box 9')
+    await expect(page.getByTestId('panel-proposal')).not.toContainText('Carried the Nordics launch')
+    await expect(panel).toBeHidden()
   })
 })

@@ -150,12 +150,15 @@ function Glance({
   blind,
   labels,
   lastCycle,
+  presenter,
 }: {
   person: Placement
   detail: PersonDetail | null
   blind: boolean
   labels: Readonly<Record<string, string>>
   lastCycle: PreviousCycle | undefined
+  /** On the projector: the proposer's comment stays with the facilitator, as notes do. */
+  presenter: boolean
 }): React.JSX.Element {
   const translator = useT()
   const { t } = translator
@@ -215,7 +218,7 @@ function Glance({
         {lastCycle?.proposals && (
           <>
             <dt>{t('calibration.proposals.panelTitle')}</dt>
-            <ProposalPlacement t={translator} person={person} labels={labels} />
+            <ProposalPlacement t={translator} person={person} labels={labels} comment={!presenter} />
           </>
         )}
       </dl>
@@ -262,7 +265,14 @@ export function PersonPanel({
       <h3>
         {person.name} <span className="muted">{t('calibration.panel.box', { box: person.box })}</span>
       </h3>
-      <Glance person={person} detail={detail} blind={blind} labels={labels} lastCycle={previous} />
+      <Glance
+        person={person}
+        detail={detail}
+        blind={blind}
+        labels={labels}
+        lastCycle={previous}
+        presenter={presenter}
+      />
       {!locked && (
         <div className="panel-actions">
           <label>

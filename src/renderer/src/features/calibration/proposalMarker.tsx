@@ -38,10 +38,13 @@ export function ProposalPlacement({
   t,
   person,
   labels,
+  comment = true,
 }: {
   t: Translator
   person: Placement
   labels: Readonly<Record<string, string>>
+  /** Whether to show the proposer's comment (not on the projector). */
+  comment?: boolean
 }): React.JSX.Element {
   const proposed = person.proposedBox
   if (proposed === null || proposed === undefined)
@@ -75,7 +78,7 @@ export function ProposalPlacement({
       {isFar(person) && (
         <span className="proposal-detail proposal-far">{t.t('calibration.proposals.far')}</span>
       )}
-      {proposal?.comment && (
+      {comment && proposal?.comment && (
         <span className="proposal-detail">
           {t.t('calibration.proposals.panelComment', { comment: proposal.comment })}
         </span>
