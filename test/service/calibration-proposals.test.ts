@@ -94,7 +94,16 @@ describe("managers' proposals", () => {
     const preRead = join(tempDir(), 'Sales pre-read.xlsx')
     await client.call('calibration.export', { sessionId, kind: 'pre-read', path: preRead })
     const { book, sheet, header, column, rowOf } = await proposalsSheet(preRead)
-    expect(book.worksheets[0]?.name).toBe('Proposals')
+    // The workbook opens on the sheet managers fill in (the last, so the others keep their places).
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'Summary',
+      'Placements',
+      'Changes',
+      'Flags',
+      'Holding area',
+      'Proposals',
+    ])
+    expect(book.views[0]?.activeTab).toBe(5)
     // The sheet says which cells a manager fills in, and only those are unlocked on the protected sheet.
     expect(String(sheet.getRow(2).getCell(1).value)).toMatch(/Fill in the tinted columns/)
     // exceljs reads the protection back, though its typings leave it out.
@@ -325,7 +334,7 @@ describe("managers' proposals", () => {
     await book.xlsx.readFile(preRead)
     const sheet = book.getWorksheet('Propozycje')
     if (!sheet) throw new Error('no Propozycje sheet')
-    expect(book.worksheets[0]?.name).toBe('Propozycje')
+    expect(book.worksheets[book.views[0]?.activeTab ?? 0]?.name).toBe('Propozycje')
     let header = 0
     sheet.eachRow((row, n) => {
       if (header === 0 && row.getCell(1).value === 'ID pracownika') header = n

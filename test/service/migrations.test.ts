@@ -362,6 +362,38 @@ describe('migrations', () => {
     db.close()
   })
 
+  it('015 links a roll-up to its children and keeps where each member starts, gone with the roll-up', () => {
+    const { db } = freshDb()
+    migrate(db, 14)
+    db.prepare("INSERT INTO people (employee_id, full_name) VALUES ('E1', 'Grace Hopper')").run()
+    db.prepare("INSERT INTO review_cycles (name, scale_min, scale_max) VALUES ('2025', 1, 5)").run()
+    const session = db.prepare(
+      "INSERT INTO calibration_sessions (id, name, cycle_id, scope_json, facilitator, status, settings_json, created_at) VALUES (?, ?, 1, '{}', 'HRBP', 'finalized', '{}', '2026-11-23')",
+    )
+    session.run('child', 'Sales')
+    session.run('parent', 'Division')
+    migrate(db)
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION)
+    db.prepare("INSERT INTO calibration_rollups (parent_id, child_id) VALUES ('parent', 'child')").run()
+    const start = (box: number, child = 'child') =>
+      db
+        .prepare(
+          `INSERT INTO calibration_rollup_starts (parent_id, person_id, child_id, start_box) VALUES ('parent', 1, '${child}', ${box})`,
+        )
+        .run()
+    expect(() => start(10)).toThrow(/CHECK/)
+    // A member starts from a child the roll-up is made of, not any session.
+    expect(() => start(8, 'parent')).toThrow(/FOREIGN KEY/)
+    start(8)
+    expect(() => db.prepare("DELETE FROM calibration_sessions WHERE id = 'child'").run()).toThrow(
+      /FOREIGN KEY/,
+    )
+    db.prepare("DELETE FROM calibration_sessions WHERE id = 'parent'").run()
+    expect(db.prepare('SELECT count(*) AS n FROM calibration_rollups').get()).toEqual({ n: 0 })
+    expect(db.prepare('SELECT count(*) AS n FROM calibration_rollup_starts').get()).toEqual({ n: 0 })
+    db.close()
+  })
+
   it('016 keeps proposals in batches numbered with the session steps, gone with their session or person', () => {
     const { db } = freshDb()
     migrate(db, 14)

@@ -1,5 +1,6 @@
 import type { CalibrationView, Placement } from '../../shared/contract/calibration'
 import { deviation } from './distribution'
+import { sameRoster } from './rosterFacts'
 
 /**
  * A session view with a move the services have just written shown in it, while the whole view is recomputed: the
@@ -42,6 +43,7 @@ export function withMovesShown(
     actual.set(box, (actual.get(box) ?? 0) + 1)
   }
   if (placements === null) return view
+  sameRoster(view.placements, placements)
   return {
     ...view,
     placements,

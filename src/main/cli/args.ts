@@ -23,6 +23,8 @@ Commands:
   calibration create --name N [--cycle C] [--scope key=value ...] [--potential-from agility|manager|blend|assessment]
                      [--blend-of SOURCE,SOURCE] [--min-tenure-months N]
                      start a session; scope keys: manager, department, location, jobLevel
+  calibration create --name N --from SESSION [--from SESSION …]
+                     a roll-up: the finalized sessions' people, each starting in their final box
   calibration list   list sessions
   calibration show SESSION          placements, flags, holding area and distribution
   calibration todo SESSION          the holding area as a to-do list: who is held, why, what would place them
@@ -96,6 +98,8 @@ export interface CliArgs {
   cycle?: string | undefined
   scope: string[]
   person: string[]
+  /** Sessions a roll-up is made of (`calibration create --from ID --from ID`). */
+  from: string[]
   box?: string | undefined
   reason?: string | undefined
   reasonCode?: string | undefined
@@ -148,6 +152,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         cycle: { type: 'string' },
         scope: { type: 'string', multiple: true },
         person: { type: 'string', multiple: true },
+        from: { type: 'string', multiple: true },
         box: { type: 'string' },
         reason: { type: 'string' },
         'reason-code': { type: 'string' },
@@ -195,6 +200,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       cycle: values.cycle,
       scope: values.scope ?? [],
       person: values.person ?? [],
+      from: values.from ?? [],
       box: values.box,
       reason: values.reason,
       reasonCode: values['reason-code'],

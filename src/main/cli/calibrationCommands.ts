@@ -149,6 +149,8 @@ function requireSession(id: string | undefined, command: string): string {
 /** Checks what can be checked before the workspace opens (no KDF run for a typo). */
 export function checkCalibrationArgs(sub: string | undefined, args: CliArgs): void {
   if (sub === 'create' && !args.name) throw new AppError('INVALID_INPUT', 'Name the session: --name NAME.')
+  if (sub === 'create' && args.from.length > 0 && args.scope.length > 0)
+    throw new AppError('INVALID_INPUT', english(message('calibration.rollup.errors.scopeAndFrom')))
   if (sub === 'create') {
     parseScope(args.scope)
     parsePotentialFrom(args.potentialFrom)
@@ -204,8 +206,14 @@ export async function runCalibration(client: Client, args: CliArgs, output: Outp
         ...(from ? { potentialFrom: from } : {}),
         ...(blendOf ? { blendOf } : {}),
         ...(minTenureMonths !== undefined ? { settings: { minTenureMonths } } : {}),
+        ...(args.from.length > 0 ? { from: args.from } : {}),
       })
-      print(result, `Session ${result.sessionId}: ${result.people} people in scope.`)
+      print(
+        result,
+        args.from.length > 0
+          ? `Roll-up ${result.sessionId}: ${result.people} people from ${new Set(args.from).size} sessions.`
+          : `Session ${result.sessionId}: ${result.people} people in scope.`,
+      )
       return 0
     }
     case 'list': {
@@ -230,6 +238,8 @@ export async function runCalibration(client: Client, args: CliArgs, output: Outp
           flags: p.flags.map((f) => ({ code: f.code, rationale: f.rationale })),
           // The box in the previous cycle (a finalized session's final box, else computed from its ratings).
           previousBox: p.previousBox ?? null,
+          // In a roll-up, the session that placed the person (its final box was their starting box); else null.
+          fromSession: p.fromSession ?? null,
           // The box the manager proposed before the meeting (import-proposals); null when none.
           proposedBox: p.proposedBox ?? null,
         })),
@@ -243,6 +253,9 @@ export async function runCalibration(client: Client, args: CliArgs, output: Outp
       print(
         json,
         `${view.name} (${view.cycle}, ${view.status}): ${view.placements.length} placed, ${view.holding.length} held\n` +
+          (view.rollupOf && view.rollupOf.length > 0
+            ? `${english(message('calibration.rollup.of', { sessions: view.rollupOf.map((c) => c.name).join(', ') }))}\n`
+            : '') +
           (view.holdingTodo && view.holdingTodo.length > 0 ? `${todoText(view.holdingTodo)}\n` : '') +
           formatTable(
             view.distribution.map((d) => ({

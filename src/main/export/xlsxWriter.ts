@@ -40,6 +40,8 @@ export interface SheetSpec {
    * it; this guards against slips, not people). Filters and sorting still work.
    */
   protect?: boolean
+  /** The sheet the workbook opens on (the first one when none says so). */
+  opensHere?: boolean
 }
 
 /** An editable cell: unlocked, on a pale yellow that says "fill me in". */
@@ -109,10 +111,22 @@ export async function writeXlsx(path: string, sheets: readonly SheetSpec[]): Pro
   })
   workbook.creator = 'Ninefold'
   answerDefaultStyleAtOnce(workbook)
+  const opening = sheets.findIndex((s) => s.opensHere)
+  if (opening > 0)
+    workbook.views = [
+      { activeTab: opening, x: 0, y: 0, width: 12000, height: 24000, firstSheet: 0, visibility: 'visible' },
+    ]
   for (const spec of sheets) {
     const headerRow = (spec.preamble?.length ?? 0) + 1
     const sheet = workbook.addWorksheet(spec.name, {
-      views: [{ state: 'frozen', ySplit: headerRow }],
+      views: [
+        {
+          state: 'frozen',
+          ySplit: headerRow,
+          // The tab shown selected is the one the workbook opens on (Excel expects the two to agree).
+          ...(opening > 0 ? { tabSelected: spec.opensHere === true } : {}),
+        },
+      ],
       pageSetup: spec.landscape
         ? {
             orientation: 'landscape',

@@ -48,6 +48,11 @@ export const calibrationMethods = defineMethods('calibration')({
         potentialFrom: potentialFrom.optional(),
         /** The two sources a blend combines (with `potentialFrom: 'blend'`). */
         blendOf: blendPair.optional(),
+        /**
+         * A roll-up: the finalized sessions whose final boxes it starts from (instead of a scope); its members are
+         * everyone they placed, and its cycle is theirs.
+         */
+        from: z.array(z.string().min(1)).min(1).max(200).optional(),
       })
       .strict(),
     output: z.object({ sessionId: z.string(), people: z.number().int() }),

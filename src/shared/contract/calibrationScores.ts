@@ -189,6 +189,11 @@ export const placement = z.object({
   /** The finalized session the previous box is from (see the view's `previousSessions`); null when computed. */
   previousFrom: z.string().nullable().optional(),
   /**
+   * In a roll-up, the child session that placed the person (their starting box is its final box, see the view's
+   * `rollupOf`); null or absent elsewhere.
+   */
+  fromSession: z.string().nullable().optional(),
+  /**
    * The box the person's manager proposed before the meeting (the view's `proposals` says from where); null when
    * nobody proposed one. Absent from views that do not say.
    */

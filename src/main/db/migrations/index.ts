@@ -12,6 +12,7 @@ import { migration011 } from './011-promotions'
 import { migration012 } from './012-people-files'
 import { migration013 } from './013-holding-steps'
 import { migration014 } from './014-people-email-key'
+import { migration015 } from './015-calibration-rollups'
 import { migration016 } from './016-calibration-proposals'
 import type { Migration } from './types'
 
@@ -32,9 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012,
   migration013,
   migration014,
-  // Migration 015 is another branch's (merged by the lead in its place): versions must run 1…N without a gap, so
-  // until then this branch holds its number with a migration that changes nothing. Drop this line at the merge.
-  { version: 15, name: 'reserved for migration 015 (another branch)', up: '' },
+  migration015,
   migration016,
 ]
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -139,6 +139,7 @@ export async function writeCalibrationWorkbook(
       },
     ],
   }
+  const placedIn = new Map((view.rollupOf ?? []).map((c) => [c.sessionId, c.name]))
   const placements: SheetSpec = {
     name: t('calibration.export.sheet.placements'),
     columns: [
@@ -168,6 +169,8 @@ export async function writeCalibrationWorkbook(
       { header: t('calibration.export.col.evidenceBox'), width: 13, kind: 'number' },
       { header: t('calibration.export.col.finalBox'), width: 11, kind: 'number' },
       { header: t('calibration.export.col.finalVsProposal'), width: 22 },
+      // A roll-up only: the child session whose final box each person started from.
+      ...(placedIn.size > 0 ? [{ header: t('calibration.rollup.placedInColumn'), width: 24 }] : []),
     ],
     rows: view.placements.map((p) => {
       const move = latestMove.get(p.employeeId)
@@ -200,6 +203,7 @@ export async function writeCalibrationWorkbook(
         byHand ? null : p.computedBox,
         p.box,
         versusProposal(tr, p.proposedBox, p.box),
+        ...(placedIn.size > 0 ? [placedIn.get(p.fromSession ?? '') ?? null] : []),
       ]
     }),
     colours: [{ formula: '$F2<>$E2', columns: { from: 1, to: 13 }, argb: AMBER }],
@@ -328,8 +332,16 @@ export async function writeCalibrationWorkbook(
   await writeXlsx(
     path,
     kind === 'pre-read'
-      ? // Managers fill in the Proposals sheet: it comes first, where the workbook opens.
-        [proposalsSheet(view, tr, labelOf), summary, placements, changeSheet, flags, holding]
+      ? // Managers fill in the Proposals sheet: the workbook opens on it. It comes last, so the other sheets keep
+        // their places for anyone reading the book by position.
+        [
+          summary,
+          placements,
+          changeSheet,
+          flags,
+          holding,
+          { ...proposalsSheet(view, tr, labelOf), opensHere: true },
+        ]
       : [summary, placements, changeSheet, flags, holding, byManager],
   )
 }

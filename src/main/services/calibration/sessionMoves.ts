@@ -18,6 +18,7 @@ import {
   type CurrentBox,
 } from './computedBoxes'
 import { sessionMemoIfKept } from './sessionCache'
+import { assertNotLockedByRollup, logMovesOnChildren, logShiftOnChildren, rollupStarts } from './rollupLinks'
 
 /** One person asked to move: where to, and why. */
 interface MoveAsked {
@@ -65,6 +66,7 @@ function writeMoves(
 ): { moved: number; step: number } {
   const { db } = ctx
   const row = sessionRow(db, sessionId)
+  assertNotLockedByRollup(db, row)
   assertEditable(row)
   const settings = JSON.parse(row.settings_json) as CalibrationSettings
   const unexplained = asked.find((m) => m.reason.length < 3 && moveNeedsText(m.reasonCode, settings))
@@ -81,11 +83,13 @@ function writeMoves(
   const boxes =
     sessionMemoIfKept<Map<string, ComputedBox>>(db, row.id, computedBoxesKey(row.settings_json)) ??
     computedBoxesOf(computeView(db, row, true))
+  const starts = rollupStarts(db, row.id)
   const byEmployee = currentBoxes(
     db,
     row.id,
     boxes,
     asked.map((m) => m.employeeId),
+    starts,
   )
   const unknown = asked.map((m) => m.employeeId).filter((id) => !byEmployee.has(id))
   if (unknown.length > 0)
@@ -134,6 +138,18 @@ function writeMoves(
         ctx.now,
       )
     }
+    if (starts.size > 0)
+      logMovesOnChildren(
+        row,
+        changes.map((m) => ({
+          employeeId: m.employeeId,
+          fromBox: m.now.box,
+          toBox: m.box,
+          step,
+          reason: m.reason ? `${m.reasonCode}: ${m.reason}` : m.reasonCode,
+        })),
+        ctx,
+      )
     if (row.status === 'draft')
       db.prepare("UPDATE calibration_sessions SET status = 'live' WHERE id = ?").run(row.id)
   })()
@@ -192,6 +208,7 @@ export function shiftStep(
 ): { step: number | null } {
   const { db } = ctx
   const row = sessionRow(db, sessionId)
+  assertNotLockedByRollup(db, row)
   assertEditable(row)
   const found = { step: stepToShift(db, sessionId, direction) }
   if (found.step === null) return { step: null }
@@ -235,6 +252,7 @@ export function shiftStep(
       },
       ctx.now,
     )
+    logShiftOnChildren(row, found.step as number, direction, ctx)
   })()
   return { step: found.step }
 }

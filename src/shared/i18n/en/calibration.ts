@@ -187,6 +187,53 @@ export const calibration = {
     session: 'Session',
     tries: 'Sandbox',
   },
+  /** Roll-up sessions: a parent session over finalized child sessions (their final boxes, calibrated together). */
+  rollup: {
+    startFrom: 'Start from',
+    fromScope: 'People in a part of the organisation',
+    fromSessions: 'Finalized sessions (a roll-up)',
+    pickSessions: 'Sessions to roll up',
+    noFinalized:
+      'No session is finalized yet: finalize the department sessions first, then roll them up here.',
+    sessionOption: '{name} ({cycle}, {count} people)',
+    pickHint:
+      'Each person starts in the final box of the session that placed them; moves here are logged on that session too.',
+    of: 'Roll-up of {sessions}.',
+    ofHint:
+      'Each person starts in the final box of the session that placed them; a move here is also logged on that session.',
+    childReopened:
+      '{session} was reopened after this roll-up began: its people keep the boxes they started with here.',
+    lockedBy:
+      'Locked while the roll-up {rollup} is open. Moves happen there; reopen this session with a reason only if its own result must change.',
+    placedIn: 'Placed in',
+    placedInColumn: 'Placed in session',
+    errors: {
+      locked:
+        'The session "{name}" is part of the roll-up "{rollup}", which is still open: move people there, or reopen "{name}" with a reason.',
+      reopenWhy:
+        'The session "{name}" is part of the roll-up "{rollup}", which is still open: say why it is being reopened (the roll-up will show it).',
+      scopeAndFrom:
+        'A roll-up takes its people from the sessions it rolls up: give either the sessions or a scope, not both.',
+      notFinalized: 'The session "{name}" is {status}, not finalized: finalize it before rolling it up.',
+      cycles:
+        'Sessions of different review cycles cannot be rolled up together: "{first}" is {firstCycle} and "{second}" is {secondCycle}.',
+      otherCycle: 'The sessions rolled up are of the review cycle {childCycle}, not {cycle}.',
+      empty: 'The sessions rolled up placed no one: there is nobody to calibrate.',
+      twice:
+        '{person} was placed by both "{first}" and "{second}": a roll-up takes each person from one session. Reopen one of them (with a reason) to settle where they belong.',
+    },
+    log: {
+      create: {
+        one: 'Roll-up of {sessions} started for {count} person ({cycle})',
+        other: 'Roll-up of {sessions} started for {count} people ({cycle})',
+      },
+      rolledUp: 'Rolled up into {rollup}',
+      move: '{who}: box {from} → {to} in the roll-up {rollup}',
+      undo: '{who}: the move to box {to} undone in the roll-up {rollup}',
+      redo: '{who}: the move to box {to} made again in the roll-up {rollup}',
+      childReopened: '{session} reopened',
+    },
+  },
   meeting: {
     shape: 'Show people as',
     cards: 'Cards',

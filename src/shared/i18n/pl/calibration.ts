@@ -230,6 +230,54 @@ export const calibration: Catalogue['calibration'] = {
     session: 'Sesja',
     tries: 'Piaskownica',
   },
+  rollup: {
+    startFrom: 'Zacznij od',
+    fromScope: 'Osób z części organizacji',
+    fromSessions: 'Zamkniętych sesji (zestawienie)',
+    pickSessions: 'Sesje do zestawienia',
+    noFinalized:
+      'Żadna sesja nie jest jeszcze zamknięta: najpierw zamknij sesje działów, potem zestaw je tutaj.',
+    sessionOption: '{name} ({cycle}, osoby: {count})',
+    pickHint:
+      'Każda osoba zaczyna w polu, w którym ostatecznie umieściła ją jej sesja; przesunięcia tutaj zapisują się także w tamtej sesji.',
+    of: 'Zestawienie sesji: {sessions}.',
+    ofHint:
+      'Każda osoba zaczyna w polu, w którym ostatecznie umieściła ją jej sesja; przesunięcie tutaj zapisuje się także w tamtej sesji.',
+    childReopened:
+      'Sesję {session} otwarto ponownie po rozpoczęciu tego zestawienia: jej osoby zachowują tu pola, od których zaczęły.',
+    lockedBy:
+      'Zablokowana, dopóki zestawienie {rollup} jest otwarte. Przesunięcia odbywają się tam; otwórz tę sesję ponownie (z powodem) tylko wtedy, gdy jej własny wynik musi się zmienić.',
+    placedIn: 'Umieszczona w',
+    placedInColumn: 'Sesja, która umieściła',
+    errors: {
+      locked:
+        'Sesja „{name}” należy do zestawienia „{rollup}”, które jest wciąż otwarte: przesuwaj osoby tam albo otwórz „{name}” ponownie, podając powód.',
+      reopenWhy:
+        'Sesja „{name}” należy do zestawienia „{rollup}”, które jest wciąż otwarte: podaj, dlaczego otwierasz ją ponownie (zestawienie to pokaże).',
+      scopeAndFrom:
+        'Zestawienie bierze osoby z sesji, które zestawia: podaj albo sesje, albo zakres, nie jedno i drugie.',
+      notFinalized: 'Sesja „{name}” ma stan: {status}, nie jest zamknięta: zamknij ją przed zestawieniem.',
+      cycles:
+        'Nie można zestawić sesji z różnych cykli ocen: „{first}” to {firstCycle}, a „{second}” to {secondCycle}.',
+      otherCycle: 'Zestawiane sesje są z cyklu ocen {childCycle}, nie {cycle}.',
+      empty: 'Zestawiane sesje nikogo nie umieściły: nie ma kogo kalibrować.',
+      twice:
+        '{person} umieszczono zarówno w „{first}”, jak i w „{second}”: zestawienie bierze każdą osobę z jednej sesji. Otwórz jedną z nich ponownie (z powodem), aby ustalić, gdzie ta osoba należy.',
+    },
+    log: {
+      create: {
+        one: 'Rozpoczęto zestawienie sesji {sessions} dla {count} osoby ({cycle})',
+        few: 'Rozpoczęto zestawienie sesji {sessions} dla {count} osób ({cycle})',
+        many: 'Rozpoczęto zestawienie sesji {sessions} dla {count} osób ({cycle})',
+        other: 'Rozpoczęto zestawienie sesji {sessions} dla {count} osoby ({cycle})',
+      },
+      rolledUp: 'Włączono do zestawienia {rollup}',
+      move: '{who}: pole {from} → {to} w zestawieniu {rollup}',
+      undo: '{who}: cofnięto przesunięcie do pola {to} w zestawieniu {rollup}',
+      redo: '{who}: ponowiono przesunięcie do pola {to} w zestawieniu {rollup}',
+      childReopened: 'Ponownie otwarto sesję {session}',
+    },
+  },
   meeting: {
     shape: 'Pokaż osoby jako',
     cards: 'Karty',

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { memo, useCallback, useEffect, useMemo, useState } from 'react'
 import type { CalibrationView, Placement } from '../../../../shared/contract'
 import {
   agendaItems,
@@ -58,7 +58,7 @@ function useTimer(): {
  * The discussion queue for the facilitator (never on the projector): who most needs talking about and why, with
  * the "discussed" mark, and how long the meeting has been on the person chosen from it.
  */
-export function AgendaPanel({
+export const AgendaPanel = memo(function AgendaPanel({
   view,
   selected,
   locked,
@@ -139,4 +139,4 @@ export function AgendaPanel({
       )}
     </details>
   )
-}
+})

@@ -3,13 +3,12 @@ import {
   createSortedRowModel,
   rowSortingFeature,
   sortFn_basic,
-  sortFn_text,
   tableFeatures,
   useTable,
   type SortingState,
 } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import type { CalibrationView, Placement } from '../../../../shared/contract'
 import { translator as translatorFor } from '../../../../shared/i18n/translate'
 import { useT, type Translator } from '../../i18n'
@@ -28,9 +27,12 @@ interface Line {
   flags: string
   moved: boolean
   search: string
+  /** Each text column lower-cased once, for sorting (the text sort lower-cased both sides of every comparison). */
+  lower: Readonly<Record<TextColumn, string>>
 }
 type Grouping = 'none' | 'manager' | 'department'
-type ColumnId = Exclude<keyof Line, 'employeeId' | 'search'>
+type ColumnId = Exclude<keyof Line, 'employeeId' | 'search' | 'lower'>
+type TextColumn = Exclude<ColumnId, 'rating' | 'moved'>
 const COLUMNS: ColumnId[] = [
   'name',
   'title',
@@ -46,9 +48,18 @@ const ROW_HEIGHT = 34
 const features = tableFeatures({
   rowSortingFeature,
   sortedRowModel: createSortedRowModel(),
-  sortFns: { basic: sortFn_basic, text: sortFn_text },
+  sortFns: { basic: sortFn_basic },
 })
 const column = createColumnHelper<typeof features, Line>()
+/**
+ * The text sort's order (lower case, then code points) on keys made once per line: a 9,000-person box is sorted
+ * again whenever a move takes someone out of it, and per-comparison lower-casing was most of that sort.
+ */
+const byLowerText = (a: { original: Line }, b: { original: Line }, id: string): number => {
+  const x = a.original.lower[id as TextColumn]
+  const y = b.original.lower[id as TextColumn]
+  return x === y ? 0 : x > y ? 1 : -1
+}
 /** A row of the virtual list: a group's heading, or a person. */
 type Item = { kind: 'group'; key: string; count: number } | { kind: 'person'; line: Line }
 const BOX_KEYS = new Set(['1', '2', '3', '4', '5', '6', '7', '8', '9'])
@@ -96,6 +107,14 @@ function linesOf(
     const searchable = {
       ...line,
       search: [line.name, line.title, line.department, line.manager, line.flags].join(' ').toLowerCase(),
+      lower: {
+        name: line.name.toLowerCase(),
+        title: line.title.toLowerCase(),
+        department: line.department.toLowerCase(),
+        manager: line.manager.toLowerCase(),
+        potential: line.potential.toLowerCase(),
+        flags: line.flags.toLowerCase(),
+      },
     }
     made.set(p, searchable)
     return searchable
@@ -107,7 +126,7 @@ function linesOf(
  * manager or department. A row is dragged onto a box of the grid, or moved with a digit key; either asks for the
  * move through `onMove` (the session's move dialog). `found` is scrolled to and marked (where Find landed).
  */
-export function BoxTable({
+export const BoxTable = memo(function BoxTable({
   view,
   box,
   matches,
@@ -153,7 +172,7 @@ export function BoxTable({
           column.accessor(id, {
             id,
             header: t(`drilldown.table.column.${id}`),
-            sortFn: id === 'rating' || id === 'moved' ? 'basic' : 'text',
+            sortFn: id === 'rating' || id === 'moved' ? 'basic' : byLowerText,
             sortUndefined: 'last',
           }),
         ),
@@ -405,7 +424,7 @@ export function BoxTable({
       </p>
     </section>
   )
-}
+})
 
 /** The nine-box group under a point (the grid marks each box's group with data-box). */
 function boxUnder(x: number, y: number): { box: number; rect: Element | null } | null {

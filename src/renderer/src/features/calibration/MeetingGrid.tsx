@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useT } from '../../i18n'
 import { CardGrid } from './CardGrid'
 import { DistributionChart } from './DistributionChart'
@@ -13,7 +13,7 @@ export const CARD_LIMIT = 150
  * window (the app's sidebar and top bar are hidden), type grows for the back of the room, a box's title zooms into
  * that box, and Esc steps back out (from a zoomed box to the nine, then out of presenter mode).
  */
-export function MeetingGrid({
+export const MeetingGrid = memo(function MeetingGrid({
   presenter,
   onExitPresenter,
   refreshing,
@@ -118,4 +118,4 @@ export function MeetingGrid({
       </div>
     </div>
   )
-}
+})

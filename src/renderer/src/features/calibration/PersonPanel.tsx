@@ -13,7 +13,7 @@ import { PreviousPlacement } from './movementMarker'
 import { ProposalPlacement } from './proposalMarker'
 import './personPanel.css'
 
-type PreviousCycle = Pick<CalibrationView, 'previousCycle' | 'previousSessions' | 'proposals'>
+type PreviousCycle = Pick<CalibrationView, 'previousCycle' | 'previousSessions' | 'rollupOf' | 'proposals'>
 
 const SOURCES = ['self', 'manager', '360', 'assessment'] as const
 /** An imported competency source in the user's language (a source the catalogue does not know shows as stored). */
@@ -209,6 +209,14 @@ function Glance({
             </span>
           )}
         </dd>
+        {person.fromSession && (
+          <>
+            <dt>{t('calibration.rollup.placedIn')}</dt>
+            <dd data-testid="panel-placed-in">
+              {lastCycle?.rollupOf?.find((c) => c.sessionId === person.fromSession)?.name ?? unknown}
+            </dd>
+          </>
+        )}
         {lastCycle?.previousCycle && (
           <>
             <dt>{t('calibration.previous.title')}</dt>
