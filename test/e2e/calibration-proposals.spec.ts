@@ -75,6 +75,11 @@ test.describe("managers' proposals", () => {
     cell(low.number, 'Comment').value = 'Carried the Nordics launch'
     cell(middle.number, 'Proposed performance').value = 'high'
     cell(middle.number, 'Proposed potential').value = 'moderate'
+    // Someone the data could not place (no evidence box) gets a proposal too.
+    const held = rows.find((r) => r.cells['Evidence box'] === null)
+    if (!held) throw new Error('nobody held in Sales')
+    const heldId = String(held.cells['Employee ID'])
+    cell(held.number, 'Proposed box').value = 4
 
     // First a slip: a box that does not exist. Nothing is imported, and the row and column are named.
     cell(middle.number, 'Proposed box').value = 12
@@ -97,9 +102,9 @@ test.describe("managers' proposals", () => {
     const good = join(dir, 'Sales proposals.xlsx')
     await preRead.xlsx.writeFile(good)
     await panel.getByLabel('Import proposals').setInputFiles(good)
-    await expect(outcome).toHaveText('2 proposals imported from Sales proposals.xlsx.')
+    await expect(outcome).toHaveText('3 proposals imported from Sales proposals.xlsx.')
     await expect(page.getByTestId('proposals-status')).toContainText(
-      '2 proposals from Sales proposals.xlsx, imported',
+      '3 proposals from Sales proposals.xlsx, imported',
     )
     await expect(page.getByTestId('proposals-status')).toContainText('Undo takes the last import back.')
 
@@ -121,6 +126,17 @@ test.describe("managers' proposals", () => {
     await page.screenshot({ path: 'test-results/screens/proposals-imported.png', fullPage: true })
     await card.screenshot({ path: 'test-results/screens/proposals-card.png' })
     await page.locator('.person-panel').screenshot({ path: 'test-results/screens/proposals-panel.png' })
+
+    // The held person is placed where their manager proposed, from the side panel.
+    await page
+      .getByRole('list', { name: 'People in the holding area' })
+      .getByRole('button', { name: String(held.cells['Name']) })
+      .click()
+    await expect(page.getByTestId('panel-proposal')).toContainText(/^Proposed by .+: box 4 — /)
+    await page.locator('.person-panel').screenshot({ path: 'test-results/screens/proposals-held.png' })
+    await page.getByRole('button', { name: 'Place in box 4, as proposed' }).click()
+    await calibration.confirmMove('Joined from a competitor; the manager vouches')
+    await expect.poll(() => calibration.boxOf(heldId)).toBe(4)
 
     // The meeting moves the far one to box 6 and keeps the other; per manager, the table says so.
     await calibration.dragTo(lowId, 6)
@@ -153,7 +169,9 @@ test.describe("managers' proposals", () => {
     const byManager = results.getWorksheet('Proposals by manager')
     if (!byManager) throw new Error('no Proposals by manager sheet')
     const lines = rowsOf(byManager, 'Manager').map((r) => r.cells)
-    expect(lines.reduce((n, l) => n + Number(l['Proposals']), 0)).toBe(2)
+    // The held person placed as proposed counts as kept.
+    expect(lines.reduce((n, l) => n + Number(l['Proposals']), 0)).toBe(3)
+    expect(lines.reduce((n, l) => n + Number(l['Kept as proposed']), 0)).toBe(1)
     expect(lines.reduce((n, l) => n + Number(l['Moved down']), 0)).toBeGreaterThanOrEqual(1)
 
     // On the projector the proposal shows, the manager's comment and the proposals strip stay with the facilitator.

@@ -134,16 +134,25 @@ describe("managers' proposals", () => {
     const otherRow = rowOf(other.employeeId)
     otherRow.getCell(column('Proposed box')).value = '1'
     otherRow.getCell(column('Proposed by')).value = 'Dana Skip-Level'
+    // Someone the data could not place gets a proposal too (their row has no evidence box).
+    const [held] = view.holding
+    if (!held) throw new Error('nobody in Sales is held')
+    expect(rowOf(held.employeeId).getCell(column('Evidence box')).value).toBeNull()
+    // Their manager is named, so a manager filtering the sheet on their name finds them too.
+    const heldManager = rowOf(held.employeeId).getCell(column('Manager')).value
+    expect(typeof heldManager === 'string' && heldManager.length > 0).toBe(true)
+    expect(rowOf(held.employeeId).getCell(column('Proposed by')).value).toBe(heldManager)
+    rowOf(held.employeeId).getCell(column('Proposed box')).value = 4
     const filled = join(tempDir(), 'Sales pre-read (filled).xlsx')
     await book.xlsx.writeFile(filled)
 
     const imported = await client.call('calibration.importProposals', { sessionId, path: filled })
-    expect(imported).toMatchObject({ stored: true, proposals: 3, replaced: 0, errors: [] })
+    expect(imported).toMatchObject({ stored: true, proposals: 4, replaced: 0, errors: [] })
     view = await client.call('calibration.show', { sessionId })
     expect(view.proposals).toMatchObject({
       source: 'workbook',
       file: 'Sales pre-read (filled).xlsx',
-      proposals: 3,
+      proposals: 4,
     })
     const byId = new Map(view.placements.map((p) => [p.employeeId, p]))
     expect(byId.get(low.employeeId)).toMatchObject({
@@ -164,6 +173,7 @@ describe("managers' proposals", () => {
       proposal: { by: 'Dana Skip-Level', byId: null },
     })
     expect(view.placements.filter((p) => p.proposedBox !== null)).toHaveLength(3)
+    expect(view.holding.find((h) => h.employeeId === held.employeeId)).toMatchObject({ proposedBox: 4 })
     // Box 9 against the evidence's box 4 or lower: far from the evidence, on the agenda with that reason.
     const agenda = agendaOf(view.placements, view.flagContext)
     expect(agenda.find((a) => a.employeeId === low.employeeId)?.reasons).toContainEqual({
@@ -217,7 +227,7 @@ describe("managers' proposals", () => {
     // The session log says what was imported.
     const log = await client.call('calibration.log', { sessionId })
     expect(log.map((l) => l.summary)).toContain(
-      '3 proposals imported from Sales pre-read (filled).xlsx (step 1)',
+      '4 proposals imported from Sales pre-read (filled).xlsx (step 1)',
     )
   })
 

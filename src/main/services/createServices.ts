@@ -36,6 +36,7 @@ import { sessionStateWrite } from './calibration/sessionCache'
 import { withPreviousBoxes, withPreviousForExport } from './calibration/previousBoxes'
 import { withProposals } from './calibration/proposals'
 import { importProposals } from './calibration/proposalImport'
+import { heldManagersOf, sessionMembersById } from './calibration/proposalsWorkbook'
 
 import { listRoles, roleCandidates, setReadiness } from './succession/candidates'
 import { createRole, deleteRole } from './succession/roles'
@@ -355,8 +356,13 @@ export function createServices(ports: ServicePorts): Services {
       const { changes, records } = exported
       const view = withProposals(session.reader, exported.view)
       const fileName = `${view.name.replace(/[^\w -]+/g, '_')} ${input.kind === 'pre-read' ? 'pre-read' : 'results'}.xlsx`
+      // Managers look for their people in the pre-read by name, held ones included.
+      const heldManagers =
+        input.kind === 'pre-read'
+          ? heldManagersOf(sessionMembersById(session.reader, view.sessionId), view.holding)
+          : undefined
       return writeToPathOrBytes(input.path, fileName, (path) =>
-        writeCalibrationWorkbook(path, view, changes, input.kind, records, input.locale),
+        writeCalibrationWorkbook(path, view, changes, input.kind, records, input.locale, heldManagers),
       )
     },
     'calibration.exportInto': async (input) => {

@@ -71,6 +71,8 @@ export async function writeCalibrationWorkbook(
   kind: 'results' | 'pre-read',
   records: FlagRecords,
   locale: Locale = 'en',
+  /** The pre-read's: each held person's manager by name (a held person carries none), so managers find theirs. */
+  heldManagers: ReadonlyMap<string, string | null> = new Map(),
 ): Promise<void> {
   const tr = translator(locale)
   const t = tr.t
@@ -340,7 +342,7 @@ export async function writeCalibrationWorkbook(
           changeSheet,
           flags,
           holding,
-          { ...proposalsSheet(view, tr, labelOf), opensHere: true },
+          { ...proposalsSheet(view, tr, labelOf, heldManagers), opensHere: true },
         ]
       : [summary, placements, changeSheet, flags, holding, byManager],
   )

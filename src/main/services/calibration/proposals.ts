@@ -1,8 +1,10 @@
 import type {
   CalibrationSettings,
   CalibrationView,
+  HeldPerson,
   Level,
   Placement,
+  ProposalDetail,
   ProposalBatch,
 } from '../../../shared/contract/calibration'
 import { boxFromRatings } from '../../../core/calibration/previousPlacement'
@@ -53,13 +55,28 @@ function proposalsOf(db: WorkspaceDb, sessionId: string, batchId: number): Map<n
 
 const batchShown = ({ id: _id, ...shown }: ProposalBatch & { id: number }): ProposalBatch => shown
 
+/**
+ * What the view says of a proposal. In blind mode the proposer is named only as the person's manager pseudonym (when
+ * the manager proposed and the person is on the grid), never by a name that would say who the person is.
+ */
+function detailOf(proposed: StoredProposal, blind: boolean, placed: Placement | null): ProposalDetail {
+  const byManager =
+    placed !== null && proposed.proposerId !== null && proposed.proposerId === placed.managerId
+  return {
+    performance: proposed.performance,
+    potential: proposed.potential,
+    by: blind ? (byManager ? (placed.managerName ?? null) : null) : proposed.proposer,
+    byId: blind ? null : proposed.proposerId,
+    comment: proposed.comment,
+  }
+}
+
 /** Each view decorated once: the same view (a cached one) gets the same decorated view back. */
 const decorated = new WeakMap<CalibrationView, CalibrationView>()
 
 /**
- * The view with each placement's proposed box (null when nobody proposed one) and what came with it; the view's
- * `proposals` says which import they are from. In blind mode the proposer is named only as the placement's manager
- * pseudonym (when the manager proposed), never by a name that would say who the person is.
+ * The view with each placement's (and held person's) proposed box, null when nobody proposed one, and what came with
+ * it; the view's `proposals` says which import they are from.
  */
 export function withProposals(db: WorkspaceDb, view: CalibrationView): CalibrationView {
   if (view.proposals !== undefined) return view
@@ -75,20 +92,24 @@ export function withProposals(db: WorkspaceDb, view: CalibrationView): Calibrati
       : view.placements.map((p): Placement => {
           const proposed = byPerson.get(p.personId)
           if (!proposed) return { ...p, proposedBox: null, proposal: null }
-          const byManager = proposed.proposerId !== null && proposed.proposerId === p.managerId
-          return {
-            ...p,
-            proposedBox: proposed.box,
-            proposal: {
-              performance: proposed.performance,
-              potential: proposed.potential,
-              by: view.blind ? (byManager ? (p.managerName ?? null) : null) : proposed.proposer,
-              byId: view.blind ? null : proposed.proposerId,
-              comment: proposed.comment,
-            },
-          }
+          return { ...p, proposedBox: proposed.box, proposal: detailOf(proposed, view.blind, p) }
         })
-  const result: CalibrationView = { ...view, placements, proposals: batch ? batchShown(batch) : null }
+  // Someone the data could not place may have a proposal too: the meeting can start from it when placing them.
+  const holding =
+    byPerson.size === 0
+      ? view.holding
+      : view.holding.map((h): HeldPerson => {
+          const proposed = byPerson.get(h.personId)
+          return proposed
+            ? { ...h, proposedBox: proposed.box, proposal: detailOf(proposed, view.blind, null) }
+            : { ...h, proposedBox: null, proposal: null }
+        })
+  const result: CalibrationView = {
+    ...view,
+    placements,
+    holding,
+    proposals: batch ? batchShown(batch) : null,
+  }
   decorated.set(view, result)
   return result
 }

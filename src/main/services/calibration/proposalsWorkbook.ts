@@ -81,6 +81,8 @@ export function proposalsSheet(
   view: CalibrationView,
   tr: Translator,
   labelOf: (box: number | null) => string | null,
+  /** Held people's managers by employee ID (a held person carries no manager of their own). */
+  heldManagers: ReadonlyMap<string, string | null> = new Map(),
 ): SheetSpec {
   const layout = layoutFor(tr.locale)
   const t = tr.t
@@ -105,17 +107,17 @@ export function proposalsSheet(
   const held = view.holding.map((h) => [
     h.employeeId,
     h.name,
-    null,
+    heldManagers.get(h.employeeId) ?? null,
     h.department,
     null,
     t('calibration.proposals.held'),
     null,
     null,
-    null,
-    null,
-    null,
-    null,
-    null,
+    h.proposedBox ?? null,
+    level(h.proposal?.performance ?? null),
+    level(h.proposal?.potential ?? null),
+    h.proposal?.by ?? heldManagers.get(h.employeeId) ?? null,
+    h.proposal?.comment ?? null,
   ])
   const editable = { editable: true } as const
   return {
@@ -417,6 +419,14 @@ function unreadable(file: string, error: unknown): AppError {
     message('calibration.proposals.errors.unreadable', { file, detail }),
     { file },
   )
+}
+
+/** The held people's managers by name, from the session's members. */
+export function heldManagersOf(
+  members: ReadonlyMap<string, Member>,
+  holding: CalibrationView['holding'],
+): Map<string, string | null> {
+  return new Map(holding.map((h) => [h.employeeId, members.get(h.employeeId)?.managerName ?? null]))
 }
 
 /** The session's members by employee ID, with their managers (the default proposer), for an import to check against. */

@@ -752,6 +752,7 @@ export const calibration = {
     final: 'Now: box {box} — {label}',
     far: 'Far from the evidence: worth talking about.',
     asProposed: 'as proposed',
+    placeAsProposed: 'Place in box {box}, as proposed',
     card: 'proposed {box}',
     cardTitle: 'Proposed box {box}',
     byManager: {

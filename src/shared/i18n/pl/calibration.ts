@@ -887,6 +887,7 @@ export const calibration: Catalogue['calibration'] = {
     final: 'Teraz: pole {box} — {label}',
     far: 'Daleko od dowodów: warto o tym porozmawiać.',
     asProposed: 'zgodnie z propozycją',
+    placeAsProposed: 'Umieść w polu {box}, zgodnie z propozycją',
     card: 'propozycja: {box}',
     cardTitle: 'Proponowane pole {box}',
     byManager: {

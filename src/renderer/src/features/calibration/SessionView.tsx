@@ -301,6 +301,7 @@ export function SessionView({
               <HeldPanel
                 person={heldPerson}
                 locked={locked}
+                labels={view.settings.labels}
                 onPlace={(box) => setPending({ employeeIds: [heldPerson.employeeId], from: null, to: box })}
               />
             ) : (
