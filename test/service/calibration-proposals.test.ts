@@ -174,6 +174,17 @@ describe("managers' proposals", () => {
     })
     expect(view.placements.filter((p) => p.proposedBox !== null)).toHaveLength(3)
     expect(view.holding.find((h) => h.employeeId === held.employeeId)).toMatchObject({ proposedBox: 4 })
+    // Blind mode names no proposer: the manager by their pseudonym, anyone else not at all.
+    await client.call('calibration.setBlind', { sessionId, blind: true })
+    const blind = await client.call('calibration.show', { sessionId })
+    const lowBlind = blind.placements.find((p) => p.employeeId === low.employeeId)
+    expect(lowBlind?.proposal?.by).toMatch(/^M-\d+$/)
+    expect(lowBlind?.proposal).toMatchObject({ by: lowBlind?.managerName, byId: null })
+    expect(blind.placements.find((p) => p.employeeId === other.employeeId)?.proposal).toMatchObject({
+      by: null,
+      byId: null,
+    })
+    await client.call('calibration.setBlind', { sessionId, blind: false })
     // Box 9 against the evidence's box 4 or lower: far from the evidence, on the agenda with that reason.
     const agenda = agendaOf(view.placements, view.flagContext)
     expect(agenda.find((a) => a.employeeId === low.employeeId)?.reasons).toContainEqual({

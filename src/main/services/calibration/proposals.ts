@@ -41,7 +41,7 @@ export function activeBatch(db: WorkspaceDb, sessionId: string): (ProposalBatch 
  * never changes once written (a new import is a new batch), so its id is the key, and a meeting's moves cost a
  * map lookup per person.
  */
-function proposalsOf(db: WorkspaceDb, sessionId: string, batchId: number): Map<number, StoredProposal> {
+function proposalsOf(db: WorkspaceDb, sessionId: string, batchId: number): Map<number, KeptProposal> {
   return sessionMemo(db, sessionId, `proposals\u0000${batchId}`, () => {
     const rows = db
       .prepare(
@@ -49,9 +49,13 @@ function proposalsOf(db: WorkspaceDb, sessionId: string, batchId: number): Map<n
          FROM calibration_proposals WHERE batch_id = ?`,
       )
       .all(batchId) as StoredProposal[]
-    return new Map(rows.map((r) => [r.personId, r]))
+    // What a named view shows is the same on every view: made once, shared by them all.
+    return new Map(rows.map((r) => [r.personId, { ...r, shown: detailOf(r, false, null) }]))
   })
 }
+
+/** A stored proposal with what a view that names people shows of it. */
+type KeptProposal = StoredProposal & { shown: ProposalDetail }
 
 const batchShown = ({ id: _id, ...shown }: ProposalBatch & { id: number }): ProposalBatch => shown
 
@@ -83,7 +87,7 @@ export function withProposals(db: WorkspaceDb, view: CalibrationView): Calibrati
   const done = decorated.get(view)
   if (done) return done
   const batch = activeBatch(db, view.sessionId)
-  const byPerson = batch ? proposalsOf(db, view.sessionId, batch.id) : new Map<number, StoredProposal>()
+  const byPerson = batch ? proposalsOf(db, view.sessionId, batch.id) : new Map<number, KeptProposal>()
   // Without proposals the placements stay as they are (no copy of 50,000 objects): an absent proposedBox reads as
   // none, and `calibration show --json` prints it as null.
   const placements =
@@ -92,7 +96,11 @@ export function withProposals(db: WorkspaceDb, view: CalibrationView): Calibrati
       : view.placements.map((p): Placement => {
           const proposed = byPerson.get(p.personId)
           if (!proposed) return { ...p, proposedBox: null, proposal: null }
-          return { ...p, proposedBox: proposed.box, proposal: detailOf(proposed, view.blind, p) }
+          return {
+            ...p,
+            proposedBox: proposed.box,
+            proposal: view.blind ? detailOf(proposed, true, p) : proposed.shown,
+          }
         })
   // Someone the data could not place may have a proposal too: the meeting can start from it when placing them.
   const holding =
@@ -101,7 +109,11 @@ export function withProposals(db: WorkspaceDb, view: CalibrationView): Calibrati
       : view.holding.map((h): HeldPerson => {
           const proposed = byPerson.get(h.personId)
           return proposed
-            ? { ...h, proposedBox: proposed.box, proposal: detailOf(proposed, view.blind, null) }
+            ? {
+                ...h,
+                proposedBox: proposed.box,
+                proposal: view.blind ? detailOf(proposed, true, null) : proposed.shown,
+              }
             : { ...h, proposedBox: null, proposal: null }
         })
   const result: CalibrationView = {
