@@ -12,7 +12,7 @@ import type {
 import { english } from '../../shared/i18n/translate'
 import { addDays } from '../dates'
 import { AGILITY_COMPONENTS, scoreAgilityColumns, writeAgilityRow } from './agility'
-import { deviation, DISTRIBUTION_RULE, targetCounts } from './distribution'
+import { DISTRIBUTION_RULE, distributionOf } from './distribution'
 import type { AppliedMove, CalibrationPerson, CycleInfo, FlagState, ReviewRecord } from './evidenceModel'
 import { scanEvidence } from './evidenceScan'
 import { notRated, type RatedPerformance } from './flags'
@@ -363,28 +363,7 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
     })
   }
 
-  const targets = targetCounts(settings.targets, placements.length)
-  const computedIn = new Array<number>(10).fill(0)
-  const actualIn = new Array<number>(10).fill(0)
-  for (const p of placements) {
-    // A person placed by hand has no computed box: the data could not place them.
-    if (p.source !== 'placed') computedIn[p.computedBox] = (computedIn[p.computedBox] ?? 0) + 1
-    actualIn[p.box] = (actualIn[p.box] ?? 0) + 1
-  }
-  const total = Object.values(settings.targets).reduce((a, b) => a + b, 0)
-  const distribution = Array.from({ length: 9 }, (_, i) => {
-    const box = i + 1
-    const actual = actualIn[box] ?? 0
-    return {
-      box,
-      label: settings.labels[String(box)] ?? `Box ${box}`,
-      computed: computedIn[box] ?? 0,
-      actual,
-      targetPercent: total === 0 ? 0 : Math.round((1000 * (settings.targets[String(box)] ?? 0)) / total) / 10,
-      targetCount: targets[box] ?? 0,
-      deviation: deviation(actual, targets[box] ?? 0),
-    }
-  })
+  const distribution = distributionOf(placements, settings)
   return {
     placements,
     holding,

@@ -364,6 +364,8 @@ export const calibration = {
     why: 'Box {box}, {label}: {performance} performance and {potential} potential.',
     whyMoved:
       'Box {box}, {label}: moved here by the meeting from box {from} ({fromLabel}); the data says {performance} performance and {potential} potential.',
+    whyTried:
+      'Box {box}, {label}: tried here in the sandbox, not saved (the session has them in box {from}, {fromLabel}); the data says {performance} performance and {potential} potential.',
     whyPlaced: 'Box {box}, {label}: placed by hand, because the data could not place them ({reason}).',
     howComputed: 'How this is computed',
     blindHidden: 'Job title, department and location are hidden in blind mode.',

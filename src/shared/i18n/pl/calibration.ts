@@ -449,6 +449,8 @@ export const calibration: Catalogue['calibration'] = {
     why: 'Pole {box}, {label}: wyniki pracy na poziomie {performance}, potencjał na poziomie {potential}.',
     whyMoved:
       'Pole {box}, {label}: przeniesione tu przez spotkanie z pola {from} ({fromLabel}); według danych wyniki pracy na poziomie {performance}, potencjał na poziomie {potential}.',
+    whyTried:
+      'Pole {box}, {label}: próba w piaskownicy, niezapisana (w sesji: pole {from}, {fromLabel}); według danych wyniki pracy na poziomie {performance}, potencjał na poziomie {potential}.',
     whyPlaced: 'Pole {box}, {label}: umieszczone ręcznie, bo dane nie pozwoliły na umieszczenie ({reason}).',
     howComputed: 'Jak to jest liczone',
     blindHidden: 'Stanowisko, dział i lokalizacja są ukryte w trybie anonimowym.',

@@ -280,6 +280,19 @@ export function CardGrid({
                       </li>
                     )
                   })}
+                  {boxAction === 'zoom' && zoom === null && people.length > 0 && (
+                    // Shown by presenter mode's fit when the box cannot hold every name: the rest are a zoom away.
+                    <li className="box-more">
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => onOpenBox(box)}
+                        aria-label={t('calibration.meeting.zoomIn', { box, label })}
+                      >
+                        <b>+</b>
+                      </button>
+                    </li>
+                  )}
                 </ul>
               )}
             </section>

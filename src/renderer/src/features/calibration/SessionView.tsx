@@ -166,6 +166,11 @@ export function SessionView({
     view.holding.find((h) => h.employeeId === employeeId)?.name ??
     employeeId
   const shown = org.shown ?? view
+  // Where the session (not the sandbox) has the person open in the panel, when the sandbox moved them.
+  const saved = session.sandbox.active
+    ? session.sandbox.saved?.placements.find((p) => p.employeeId === selected)
+    : undefined
+  const triedFrom = saved && person && saved.box !== person.box ? saved.box : null
 
   return (
     <div className={`calibration-session${presenter ? ' presenter' : ''}`}>
@@ -290,6 +295,7 @@ export function SessionView({
                 blind={view.blind}
                 labels={view.settings.labels}
                 previous={view}
+                triedFrom={triedFrom}
                 onMoveTo={(box) => requestMove(person.employeeId, box)}
                 onDiscussed={(discussed) => void session.markDiscussed(person.employeeId, discussed)}
                 onFlag={(code, status, note) =>
