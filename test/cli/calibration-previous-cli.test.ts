@@ -46,6 +46,7 @@ describe('ninefold calibration show --json: the previous box', () => {
       'flags',
       'previousBox',
       'fromSession',
+      'proposedBox',
     ])
     const withBox = latest.placements.filter((p) => p.previousBox !== null)
     expect(withBox.length).toBeGreaterThan(100)

@@ -36,6 +36,11 @@ Commands:
   calibration finalize SESSION      lock the session (read-only)
   calibration export SESSION --out FILE.xlsx [--pre-read | --into REVIEWS.xlsx]
                     --into: a copy of the imported reviews workbook with the calibration written in (for the HRIS)
+                    --pre-read: the workbook managers fill in (its Proposals sheet) before the meeting
+  calibration import-proposals SESSION FILE.xlsx | calibration import-proposals SESSION --from-ratings
+                    managers' proposals: the pre-read filled in and sent back, or the cycle's own ratings;
+                    all or nothing (exit 2 with each problem's sheet, row and column), replaces the proposals
+                    before in one undoable step
   backup --out FILE                 a verified, still-encrypted copy of the workspace (while it is in use)
   restore FILE                      replace the workspace with a verified backup; the current one is kept
                                     among the automatic backups (a damaged one beside it, as .damaged-…)
@@ -103,6 +108,7 @@ export interface CliArgs {
   minTenureMonths?: string | undefined
   out?: string | undefined
   preRead: boolean
+  fromRatings: boolean
   into?: string | undefined
   roles?: string | undefined
   endpoint?: string | undefined
@@ -155,6 +161,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'min-tenure-months': { type: 'string' },
         out: { type: 'string' },
         'pre-read': { type: 'boolean', default: false },
+        'from-ratings': { type: 'boolean', default: false },
         into: { type: 'string' },
         roles: { type: 'string' },
         endpoint: { type: 'string' },
@@ -202,6 +209,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       minTenureMonths: values['min-tenure-months'],
       out: values.out,
       preRead: values['pre-read'],
+      fromRatings: values['from-ratings'],
       into: values.into,
       roles: values.roles,
       endpoint: values.endpoint,

@@ -13,6 +13,7 @@ import { migration012 } from './012-people-files'
 import { migration013 } from './013-holding-steps'
 import { migration014 } from './014-people-email-key'
 import { migration015 } from './015-calibration-rollups'
+import { migration016 } from './016-calibration-proposals'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -33,5 +34,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013,
   migration014,
   migration015,
+  migration016,
 ]
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -129,6 +129,17 @@ export function sessionLog(db: WorkspaceDb, sessionId: string): MethodOutput<'ca
           held: Number(after['held']),
           step: String(after['step']),
         }),
+      'calibration.proposals': () =>
+        after['source'] === 'ratings'
+          ? message('calibration.log.proposalsFromRatings', {
+              count: Number(after['proposals']),
+              step: String(after['step']),
+            })
+          : message('calibration.log.proposals', {
+              count: Number(after['proposals']),
+              file: String(after['file'] ?? ''),
+              step: String(after['step']),
+            }),
       'calibration.undo': () => message('calibration.log.undo', { step: String(after['step']) }),
       'calibration.redo': () => message('calibration.log.redo', { step: String(after['step']) }),
       'calibration.flag': () =>

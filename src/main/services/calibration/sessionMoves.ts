@@ -156,14 +156,15 @@ function writeMoves(
   return { moved: changes.length, step }
 }
 
-/** The next step of a session's undo history, shared by moves and setting changes. */
+/** The next step of a session's undo history, shared by moves, setting changes and imports of proposals. */
 export function nextStep(db: WorkspaceDb, sessionId: string): number {
   const found = db
     .prepare(
       `SELECT max(step) AS step FROM (SELECT step FROM calibration_moves WHERE session_id = ?
-       UNION ALL SELECT step FROM calibration_setting_steps WHERE session_id = ?)`,
+       UNION ALL SELECT step FROM calibration_setting_steps WHERE session_id = ?
+       UNION ALL SELECT step FROM calibration_proposal_batches WHERE session_id = ?)`,
     )
-    .get(sessionId, sessionId) as { step: number | null }
+    .get(sessionId, sessionId, sessionId) as { step: number | null }
   return (found.step ?? 0) + 1
 }
 
@@ -173,18 +174,22 @@ export function discardRedo(db: WorkspaceDb, sessionId: string): void {
   db.prepare('UPDATE calibration_setting_steps SET state = 2 WHERE session_id = ? AND state = 1').run(
     sessionId,
   )
+  db.prepare('UPDATE calibration_proposal_batches SET state = 2 WHERE session_id = ? AND state = 1').run(
+    sessionId,
+  )
 }
 
-/** The step undo (the newest active) or redo (the oldest undone) would take, across moves and setting changes. */
+/** The step undo (the newest active) or redo (the oldest undone) would take: a move, setting change or import. */
 export function stepToShift(db: WorkspaceDb, sessionId: string, direction: 'undo' | 'redo'): number | null {
   const [pick, state] = direction === 'undo' ? ['max', 0] : ['min', 1]
   return (
     db
       .prepare(
         `SELECT ${pick}(step) AS step FROM (SELECT step FROM calibration_moves WHERE session_id = ? AND state = ?
-         UNION ALL SELECT step FROM calibration_setting_steps WHERE session_id = ? AND state = ?)`,
+         UNION ALL SELECT step FROM calibration_setting_steps WHERE session_id = ? AND state = ?
+         UNION ALL SELECT step FROM calibration_proposal_batches WHERE session_id = ? AND state = ?)`,
       )
-      .get(sessionId, state, sessionId, state) as { step: number | null }
+      .get(sessionId, state, sessionId, state, sessionId, state) as { step: number | null }
   ).step
 }
 
@@ -209,6 +214,12 @@ export function shiftStep(
   if (found.step === null) return { step: null }
   db.transaction(() => {
     db.prepare('UPDATE calibration_moves SET state = ? WHERE session_id = ? AND step = ?').run(
+      direction === 'undo' ? 1 : 0,
+      sessionId,
+      found.step,
+    )
+    // An import of proposals in that step: undo brings back the proposals before it, redo this import's.
+    db.prepare('UPDATE calibration_proposal_batches SET state = ? WHERE session_id = ? AND step = ?').run(
       direction === 'undo' ? 1 : 0,
       sessionId,
       found.step,

@@ -83,14 +83,15 @@ export function computeView(
         .all(row.id) as { employeeId: string }[]
     ).map((r) => r.employeeId),
   )
-  // Moves and setting changes share one undo history.
+  // Moves, setting changes and imports of proposals share one undo history.
   const steps = db
     .prepare(
       `SELECT max(CASE WHEN state = 0 THEN step END) AS active, min(CASE WHEN state = 1 THEN step END) AS undone
        FROM (SELECT step, state FROM calibration_moves WHERE session_id = ?
-             UNION ALL SELECT step, state FROM calibration_setting_steps WHERE session_id = ?)`,
+             UNION ALL SELECT step, state FROM calibration_setting_steps WHERE session_id = ?
+             UNION ALL SELECT step, state FROM calibration_proposal_batches WHERE session_id = ?)`,
     )
-    .get(row.id, row.id) as { active: number | null; undone: number | null }
+    .get(row.id, row.id, row.id) as { active: number | null; undone: number | null }
   // A roll-up starts from its children's final boxes, before the meeting and under its own moves.
   const starts = rollupStarts(db, row.id)
   const startMoves = starts.size === 0 ? [] : startsAsMoves(row, starts)

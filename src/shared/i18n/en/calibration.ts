@@ -163,11 +163,13 @@ export const calibration = {
       one: 'Agenda: {count} person to talk about',
       other: 'Agenda: {count} people to talk about',
     },
-    empty: 'Nothing calls for discussion: no open flags, big moves or people on a box edge.',
+    empty:
+      'Nothing calls for discussion: no open flags, big moves, proposals far from the evidence or people on a box edge.',
     hint: 'Ordered by what most needs talking about; whoever is marked discussed goes to the end.',
     box: 'box {box}',
     bigMover: 'big move since the last cycle',
     edge: 'potential on the edge of the next box',
+    proposalFar: 'proposal far from the evidence',
     more: { one: 'Show {count} more', other: 'Show {count} more' },
     timer: 'On {name} for {time}',
     restart: 'Restart the timer',
@@ -275,6 +277,14 @@ export const calibration = {
     reopen: 'Session reopened',
     potentialSource: 'Potential now from {to} (was {from}): {placed} placed, {held} held (step {step})',
     place: '{who}: placed by hand in box {to} (step {step})',
+    proposals: {
+      one: '{count} proposal imported from {file} (step {step})',
+      other: '{count} proposals imported from {file} (step {step})',
+    },
+    proposalsFromRatings: {
+      one: "{count} proposal taken from the cycle's ratings (step {step})",
+      other: "{count} proposals taken from the cycle's ratings (step {step})",
+    },
     someone: 'someone',
     /** A flag in the log, the lists and the workbooks, in words (the CLI's JSON keeps the codes). */
     flagCode: {
@@ -663,6 +673,102 @@ export const calibration = {
     },
   },
   /** The results workbook and the pre-read (the English must stay as the CLI and the tests read it). */
+  proposals: {
+    sheet: 'Proposals',
+    title: 'Proposals for {name}',
+    instructions:
+      'Fill in the tinted columns for the people you manage: a proposed box (1–9), or proposed performance and potential as {low}, {moderate} or {high}; who proposes (the manager is filled in) and a comment. Leave a row blank to propose nothing, then send the workbook back.',
+    protected:
+      'Only the tinted cells can be changed; the others are protected (Review › Unprotect Sheet, no password).',
+    held: 'held: the data could not place them',
+    col: {
+      evidenceBox: 'Evidence box',
+      evidenceLabel: 'Evidence box label',
+      proposedBox: 'Proposed box',
+      proposedPerformance: 'Proposed performance',
+      proposedPotential: 'Proposed potential',
+      proposedBy: 'Proposed by',
+      comment: 'Comment',
+    },
+    errors: {
+      noSheet:
+        '{file} has no "{sheet}" sheet: import the pre-read exported for this session, with its Proposals sheet filled in.',
+      noHeader: 'No header row in "{sheet}": the table\'s first column is headed "{column}".',
+      noColumn: 'The "{column}" column is missing.',
+      noEmployee: 'A proposal without an employee ID.',
+      notInSession: '{id} is not in this session.',
+      duplicate: '{id} already has a proposal, in row {row}.',
+      unknownBox: 'Not a box: give a whole number from 1 to 9.',
+      unknownLevel: 'Not a level: give {low}, {moderate} or {high}.',
+      halfLevels: 'Give both performance and potential, or a proposed box.',
+      boxAndLevels:
+        'Box {box} is not {performance} performance and {potential} potential (that is box {fromWords}): give one of them, or make them agree.',
+      commentTooLong: 'The comment is longer than {max} characters.',
+      unreadable: '{file} could not be read: {detail}',
+      noRatings: 'Nobody in this session has both ratings in the cycle: there is nothing to propose from.',
+    },
+    heading: "Managers' proposals",
+    button: 'Import proposals',
+    buttonHint:
+      'The pre-read workbook managers filled in and sent back: its proposed boxes become the proposals the meeting starts from',
+    fromRatings: 'Proposals from ratings',
+    fromRatingsHint:
+      "Take each person's overall and potential ratings of this cycle, given by their reviewer, as the proposal",
+    stored: {
+      one: '{count} proposal imported from {file}.',
+      other: '{count} proposals imported from {file}.',
+    },
+    storedFromRatings: {
+      one: "{count} proposal taken from the cycle's ratings.",
+      other: "{count} proposals taken from the cycle's ratings.",
+    },
+    replaced: {
+      one: 'It replaces the {count} proposal imported before (Undo brings it back).',
+      other: 'It replaces the {count} proposals imported before (Undo brings them back).',
+    },
+    rejected: {
+      one: 'Nothing was imported from {file}: {count} problem to fix in the workbook.',
+      other: 'Nothing was imported from {file}: {count} problems to fix in the workbook.',
+    },
+    problem: '{sheet}, row {row}, column "{column}": {problem}',
+    problemValue: '{sheet}, row {row}, column "{column}", value "{value}": {problem}',
+    problemsMore: { one: '… and {count} more', other: '… and {count} more' },
+    fixAndRetry: 'Fix these in the workbook and import it again.',
+    inForce: {
+      one: '{count} proposal from {file}, imported {when}.',
+      other: '{count} proposals from {file}, imported {when}.',
+    },
+    inForceRatings: {
+      one: "{count} proposal from the cycle's ratings, taken {when}.",
+      other: "{count} proposals from the cycle's ratings, taken {when}.",
+    },
+    replaceNote: 'Importing again replaces them; Undo takes the last import back.',
+    none: 'No proposals yet: export the pre-read, have managers fill in its Proposals sheet, then import it here.',
+    panelTitle: 'Proposal',
+    panelBy: 'Proposed by {manager}: box {box} — {label}',
+    panelNobody: 'Proposed: box {box} — {label}',
+    panelNone: 'No proposal',
+    panelLevels: '{performance} performance, {potential} potential',
+    panelComment: 'Comment: {comment}',
+    evidence: 'Evidence: box {box} — {label}',
+    final: 'Now: box {box} — {label}',
+    far: 'Far from the evidence: worth talking about.',
+    asProposed: 'as proposed',
+    placeAsProposed: 'Place in box {box}, as proposed',
+    card: 'proposed {box}',
+    cardTitle: 'Proposed box {box}',
+    byManager: {
+      title: 'Proposals by manager',
+      manager: 'Manager',
+      proposals: 'Proposals',
+      kept: 'Kept',
+      up: 'Moved up',
+      down: 'Moved down',
+      rater: 'On their ratings',
+      nobody: 'not named',
+      hint: "How many of each manager's proposals the meeting kept or moved, beside the leniency or severity found in their ratings.",
+    },
+  },
   export: {
     sheet: {
       summary: 'Summary',
@@ -670,6 +776,7 @@ export const calibration = {
       changes: 'Changes',
       flags: 'Flags',
       holding: 'Holding area',
+      byManager: 'Proposals by manager',
     },
     title: { results: 'Calibration results: {name}', preRead: 'Pre-read: {name}' },
     cycle: 'Review cycle',
@@ -685,6 +792,17 @@ export const calibration = {
       previousBox: 'Previous box',
       previousBoxLabel: 'Previous box label',
       changeSincePrevious: 'Change since previous',
+      proposedBox: 'Proposed box',
+      proposedBy: 'Proposed by',
+      proposalComment: 'Proposal comment',
+      evidenceBox: 'Evidence box',
+      finalVsProposal: 'Final vs proposal',
+      proposals: 'Proposals',
+      kept: 'Kept as proposed',
+      changed: 'Changed',
+      changedUp: 'Moved up',
+      changedDown: 'Moved down',
+      raterFinding: 'Finding on their ratings',
       toBoxLabel: 'To box label',
       box: 'Box',
       label: 'Label',
@@ -722,6 +840,9 @@ export const calibration = {
     },
     yes: 'yes',
     no: 'no',
+    noProposals: 'No proposals were imported for this session.',
+    byManagerNote:
+      'Per manager: how many of their proposals the meeting kept and how many it moved up or down (a move up on one axis and down on the other counts in both).',
     /** A moved person's reason: the reason code, then what was typed. */
     reason: '{code}: {reason}',
     /** One record behind a flag: its date (may be empty), label and value. */

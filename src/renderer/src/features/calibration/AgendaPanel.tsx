@@ -14,7 +14,13 @@ const PAGE = 25
 
 function reasonText(translator: Translator, reason: AgendaReason): string {
   if (reason.kind === 'flag') return flagName(translator, reason.code)
-  return translator.t(reason.kind === 'big-mover' ? 'calibration.agenda.bigMover' : 'calibration.agenda.edge')
+  return translator.t(
+    reason.kind === 'big-mover'
+      ? 'calibration.agenda.bigMover'
+      : reason.kind === 'proposal-far'
+        ? 'calibration.agenda.proposalFar'
+        : 'calibration.agenda.edge',
+  )
 }
 
 /** Minutes and seconds, as a facilitator glances at them. */

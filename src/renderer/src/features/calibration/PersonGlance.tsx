@@ -2,9 +2,13 @@ import type { CalibrationView, Placement, PersonDetail } from '../../../../share
 import { useT, type Translator } from '../../i18n'
 import { boxLabel } from './labels'
 import { PreviousPlacement } from './movementMarker'
+import { ProposalPlacement } from './proposalMarker'
 
-/** What the panel says about the previous cycle and the sessions a person's boxes came from. */
-export type PreviousCycle = Pick<CalibrationView, 'previousCycle' | 'previousSessions' | 'rollupOf'>
+/** What the panel says about the previous cycle, the sessions a person's boxes came from, and the proposals. */
+export type PreviousCycle = Pick<
+  CalibrationView,
+  'previousCycle' | 'previousSessions' | 'rollupOf' | 'proposals'
+>
 
 /** A tenure in years and months ("3 years 2 months"), plural forms by the user's language. */
 function tenureText(t: Translator, months: number | null): string {
@@ -63,6 +67,7 @@ export function PersonGlance({
   labels,
   lastCycle,
   triedFrom,
+  presenter,
 }: {
   person: Placement
   detail: PersonDetail | null
@@ -70,6 +75,8 @@ export function PersonGlance({
   labels: Readonly<Record<string, string>>
   lastCycle: PreviousCycle | undefined
   triedFrom: number | null
+  /** On the projector: the proposer's comment stays with the facilitator, as notes do. */
+  presenter: boolean
 }): React.JSX.Element {
   const translator = useT()
   const { t } = translator
@@ -132,6 +139,12 @@ export function PersonGlance({
           <>
             <dt>{t('calibration.previous.title')}</dt>
             <PreviousPlacement t={translator} person={person} view={{ ...lastCycle, settings: { labels } }} />
+          </>
+        )}
+        {lastCycle?.proposals && (
+          <>
+            <dt>{t('calibration.proposals.panelTitle')}</dt>
+            <ProposalPlacement t={translator} person={person} labels={labels} comment={!presenter} />
           </>
         )}
       </dl>

@@ -79,6 +79,7 @@ export function PersonPanel({
         labels={labels}
         lastCycle={previous}
         triedFrom={triedFrom}
+        presenter={presenter}
       />
       {!locked && (
         <div className="panel-actions">

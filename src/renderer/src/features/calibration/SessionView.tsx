@@ -21,6 +21,7 @@ import { DistributionTable } from './DistributionTable'
 import { HoldingList } from './HoldingList'
 import { useStableCallback } from '../../useStableCallback'
 import { AgendaPanel } from './AgendaPanel'
+import { ProposalsPanel } from './ProposalsPanel'
 import { BoxTable } from './BoxTable'
 import { OrgFilter, useOrgScope } from './OrgFilter'
 import { useFindLanding } from './useFindLanding'
@@ -232,6 +233,14 @@ export function SessionView({
                 }}
               />
               {!presenter && (
+                <ProposalsPanel
+                  view={view}
+                  locked={locked}
+                  busy={session.busy}
+                  onImport={session.importProposals}
+                />
+              )}
+              {!presenter && (
                 <AgendaPanel
                   view={later}
                   selected={selected}
@@ -305,6 +314,7 @@ export function SessionView({
               <HeldPanel
                 person={heldPerson}
                 locked={locked}
+                labels={view.settings.labels}
                 onPlace={(box) => setPending({ employeeIds: [heldPerson.employeeId], from: null, to: box })}
               />
             ) : (
