@@ -81,6 +81,8 @@ const WITH_PATH: { [M in MethodName]?: (path: string) => MethodInput<M> } = {
   'calibration.export': (path) => ({ sessionId: 'any', path }),
   // Its other path field: the workbook to copy comes as an upload over HTTP, never as a path.
   'calibration.exportInto': (path) => ({ sessionId: 'any', sourcePath: path }),
+  // A staged upload over HTTP, like import.preview.
+  'calibration.importProposals': (path) => ({ sessionId: 'any', path }),
   'fairness.export': (path) => ({ sessionId: 'any', path }),
   'privacy.subjectAccess': (path) => ({ employeeId: '1', path }),
   'privacy.anonymisedExport': (path) => ({ path }),
