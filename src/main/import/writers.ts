@@ -144,14 +144,8 @@ function insertStatement(
   table: Table,
   keyColumns: string[],
   pairs: [string, string][],
-  present: [string, string][],
+  mask: number,
 ): Insert {
-  let mask = 0
-  for (let i = 0, j = 0; i < pairs.length && j < present.length; i++)
-    if (pairs[i] === present[j]) {
-      mask += 2 ** i
-      j++
-    }
   let byPairs = insertStatements.get(db)
   if (!byPairs) insertStatements.set(db, (byPairs = new WeakMap()))
   let cache = byPairs.get(pairs)
@@ -159,7 +153,7 @@ function insertStatement(
   const signature = `${table}|${keyColumns.join(',')}|${mask}`
   let statement = cache.get(signature)
   if (!statement) {
-    const columns = [...keyColumns, ...present.map(([, c]) => c)]
+    const columns = [...keyColumns, ...pairs.filter((_, i) => mask & (1 << i)).map(([, c]) => c)]
     statement = db.prepare(
       `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
     ) as Insert
@@ -180,17 +174,26 @@ function upsert(
   explicit: ReadonlySet<string> = NONE,
   onInserted?: (id: number) => void,
 ): WriteResult {
-  const present = pairs.filter(
-    ([field]) => values[field] !== undefined && (values[field] !== null || explicit.has(field)),
-  )
   if (!existing) {
-    const keyColumns = Object.keys(keys)
-    const params = [...Object.values(keys), ...present.map(([f]) => sqlValue(values[f]))]
-    const id = insertStatement(db, table, keyColumns, pairs, present).run(...params).lastInsertRowid
+    // The fields that have a value, as a bit mask of their positions in `pairs` (the INSERT for them is compiled
+    // once) and their values after the keys': the loop a million-row file runs a million times.
+    const params = Object.values(keys)
+    let mask = 0
+    for (let i = 0; i < pairs.length; i++) {
+      const field = (pairs[i] as [string, string])[0]
+      const value = values[field]
+      if (value === undefined || (value === null && !explicit.has(field))) continue
+      mask |= 1 << i
+      params.push(sqlValue(value))
+    }
+    const id = insertStatement(db, table, Object.keys(keys), pairs, mask).run(...params).lastInsertRowid
     journal.inserted(table, id)
     onInserted?.(Number(id))
     return { outcome: 'inserted' }
   }
+  const present = pairs.filter(
+    ([field]) => values[field] !== undefined && (values[field] !== null || explicit.has(field)),
+  )
   const changed = present.filter(([field, column]) => sqlValue(values[field]) !== existing[column])
   if (changed.length === 0) return { outcome: 'unchanged' }
   journal.updating(
@@ -426,6 +429,8 @@ export function createWriter(
       }
     case 'learning': {
       let bulk: { keys: RecordKeys; indexes: { rebuild(): void } } | null = null
+      /** Activity ID → item id, for the rows after the first of each course (getOrCreate's own cache, minus a key string). */
+      const items = new Map<string, number>()
       const existingRecord = db.prepare(
         'SELECT * FROM learning_records WHERE person_id = ? AND item_id = ? AND status = ? AND completed_at IS ? AND assigned_at IS ?',
       )
@@ -443,12 +448,18 @@ export function createWriter(
           const v = row.values
           const personId = resolvePerson(v)
           if (personId === null) return (recordUnmatched(row, identifier(v)), { outcome: 'unmatched' })
-          const itemId = getOrCreate('learning_items', 'activity_id', String(v['activityId']), () => ({
-            title: v['activityTitle'] ?? v['activityId'],
-            activity_type: v['activityType'] ?? (v['validUntil'] != null ? 'certification' : 'course'),
-            provider: v['provider'] ?? null,
-            mandatory: v['mandatory'] === true ? 1 : 0,
-          }))
+          const activityId = String(v['activityId'])
+          let itemId = items.get(activityId)
+          if (itemId === undefined)
+            items.set(
+              activityId,
+              (itemId = getOrCreate('learning_items', 'activity_id', activityId, () => ({
+                title: v['activityTitle'] ?? v['activityId'],
+                activity_type: v['activityType'] ?? (v['validUntil'] != null ? 'certification' : 'course'),
+                provider: v['provider'] ?? null,
+                mandatory: v['mandatory'] === true ? 1 : 0,
+              }))),
+            )
           // The same person, item, outcome and date is the same record, whichever file it came from.
           const key = [
             personId,
@@ -458,7 +469,7 @@ export function createWriter(
             v['assignedAt'] ?? null,
           ] as const
           const keys = bulk?.keys
-          const existing = keys ? keys.find([...key]) : (existingRecord.get(...key) as Row | undefined)
+          const existing = keys ? keys.find(key) : (existingRecord.get(...key) as Row | undefined)
           return upsert(
             db,
             journal,
@@ -468,7 +479,7 @@ export function createWriter(
             LEARNING,
             v,
             NONE,
-            keys && ((id) => keys.add([...key], id)),
+            keys && ((id) => keys.add(key, id)),
           )
         },
       }
