@@ -233,7 +233,7 @@ export class RowValidator {
         continue
       }
       const parsed =
-        typeof cell === 'string'
+        typeof cell === 'string' && spec.type !== 'text'
           ? this.parseText(seen, cell, spec)
           : parseFieldValue(cell, spec.type, this.context)
       if (!parsed.ok) {
@@ -299,7 +299,8 @@ export class RowValidator {
   /**
    * A text cell's value, remembered per field: a large file repeats the same statuses, types, dates, scores and
    * course IDs row after row, and parsing depends only on the text, the field's type and the file's settings, all
-   * fixed for the import. The memory is bounded; past it, texts are parsed each time as before.
+   * fixed for the import. The memory is bounded; past it, texts are parsed each time as before. Plain text fields
+   * are not remembered: tidying their spaces costs about what looking them up does.
    */
   private parseText(
     seen: Map<string, Parsed<FieldValue>>,

@@ -138,26 +138,42 @@ function cachingStatements(db: WorkspaceDb): StatementSource {
  * bit mask of their positions.
  */
 type Insert = { run(...params: unknown[]): { lastInsertRowid: number | bigint } }
-const insertStatements = new WeakMap<StatementSource, WeakMap<[string, string][], Map<string, Insert>>>()
+/** The columns that identify a row of a table (constant arrays, so their INSERTs are cached by identity). */
+const PEOPLE_KEY = ['employee_id'] as const
+const SENSITIVE_KEY = ['person_id'] as const
+const REVIEW_KEY = ['person_id', 'cycle_id'] as const
+const COMPETENCY_KEY = ['person_id', 'skill_id', 'cycle_id', 'source'] as const
+const LEARNING_KEY = ['person_id', 'item_id', 'status'] as const
+const SURVEY_KEY = ['person_id', 'question'] as const
+/** A row's key: its key columns and their values, in the same order. */
+interface Keys {
+  columns: readonly string[]
+  values: unknown[]
+}
+const insertStatements = new WeakMap<
+  StatementSource,
+  WeakMap<[string, string][], WeakMap<readonly string[], Map<number, Insert>>>
+>()
 function insertStatement(
   db: StatementSource,
   table: Table,
-  keyColumns: string[],
+  keyColumns: readonly string[],
   pairs: [string, string][],
   mask: number,
 ): Insert {
   let byPairs = insertStatements.get(db)
   if (!byPairs) insertStatements.set(db, (byPairs = new WeakMap()))
-  let cache = byPairs.get(pairs)
-  if (!cache) byPairs.set(pairs, (cache = new Map()))
-  const signature = `${table}|${keyColumns.join(',')}|${mask}`
-  let statement = cache.get(signature)
+  let byKeys = byPairs.get(pairs)
+  if (!byKeys) byPairs.set(pairs, (byKeys = new WeakMap()))
+  let cache = byKeys.get(keyColumns)
+  if (!cache) byKeys.set(keyColumns, (cache = new Map()))
+  let statement = cache.get(mask)
   if (!statement) {
     const columns = [...keyColumns, ...pairs.filter((_, i) => mask & (1 << i)).map(([, c]) => c)]
     statement = db.prepare(
       `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
     ) as Insert
-    cache.set(signature, statement)
+    cache.set(mask, statement)
   }
   return statement
 }
@@ -167,7 +183,7 @@ function upsert(
   journal: ChangeJournal,
   table: Table,
   existing: Row | undefined,
-  keys: Row,
+  keys: Keys,
   pairs: [string, string][],
   values: Values,
   /** Fields written even when null: they were derived from a cell that had a value (a job level's rank or label). */
@@ -177,7 +193,7 @@ function upsert(
   if (!existing) {
     // The fields that have a value, as a bit mask of their positions in `pairs` (the INSERT for them is compiled
     // once) and their values after the keys': the loop a million-row file runs a million times.
-    const params = Object.values(keys)
+    const params = [...keys.values]
     let mask = 0
     for (let i = 0; i < pairs.length; i++) {
       const field = (pairs[i] as [string, string])[0]
@@ -186,7 +202,7 @@ function upsert(
       mask |= 1 << i
       params.push(sqlValue(value))
     }
-    const id = insertStatement(db, table, Object.keys(keys), pairs, mask).run(...params).lastInsertRowid
+    const id = insertStatement(db, table, keys.columns, pairs, mask).run(...params).lastInsertRowid
     journal.inserted(table, id)
     onInserted?.(Number(id))
     return { outcome: 'inserted' }
@@ -333,7 +349,7 @@ export function createWriter(
             journal,
             'people',
             existing,
-            { employee_id: values['employeeId'] },
+            { columns: PEOPLE_KEY, values: [values['employeeId']] },
             PEOPLE,
             values,
             given['jobLevel'] === undefined || given['jobLevel'] === null ? NONE : JOB_LEVEL_COLUMNS,
@@ -363,7 +379,7 @@ export function createWriter(
             journal,
             'person_sensitive_attributes',
             sensitive,
-            { person_id: personId() },
+            { columns: SENSITIVE_KEY, values: [personId()] },
             SENSITIVE,
             values,
           )
@@ -390,7 +406,15 @@ export function createWriter(
           const existing = db
             .prepare('SELECT * FROM reviews WHERE person_id = ? AND cycle_id = ?')
             .get(personId, cycle) as Row | undefined
-          return upsert(db, journal, 'reviews', existing, { person_id: personId, cycle_id: cycle }, REVIEW, v)
+          return upsert(
+            db,
+            journal,
+            'reviews',
+            existing,
+            { columns: REVIEW_KEY, values: [personId, cycle] },
+            REVIEW,
+            v,
+          )
         },
       }
     case 'competencies':
@@ -421,7 +445,7 @@ export function createWriter(
             journal,
             'competency_ratings',
             existing,
-            { person_id: personId, skill_id: skillId, cycle_id: cycle, source: v['source'] },
+            { columns: COMPETENCY_KEY, values: [personId, skillId, cycle, v['source']] },
             COMPETENCY,
             v,
           )
@@ -475,7 +499,7 @@ export function createWriter(
             journal,
             'learning_records',
             existing,
-            { person_id: personId, item_id: itemId, status: v['status'] },
+            { columns: LEARNING_KEY, values: [personId, itemId, v['status']] },
             LEARNING,
             v,
             NONE,
@@ -496,7 +520,7 @@ export function createWriter(
             journal,
             'survey_responses',
             undefined,
-            { person_id: personId, question: v['question'] },
+            { columns: SURVEY_KEY, values: [personId, v['question']] },
             SURVEY,
             v,
           )
