@@ -258,28 +258,11 @@ export class RowValidator {
       }
       if (parsed.value !== null || !(spec.name in target)) target[spec.name] = parsed.value
     }
-    // One record per cycle: a column tagged with the cycle the row's own cycle (column or constant) names adds
-    // to that record rather than making a second one.
-    type Candidate = { values: Record<string, FieldValue>; columnOf: Record<string, number> }
-    const candidates = new Map<string, Candidate>()
-    const untaggedRating = this.fields.some(
-      (f) => f.spec.name === 'overallRating' && !this.options.cycles.has(f.column),
-    )
-    if (byCycle.size === 0 || untaggedRating)
-      candidates.set(String(base['cycle'] ?? ''), { values: { ...base }, columnOf: { ...columnOf } })
-    for (const [cycle, entry] of byCycle) {
-      const existing = candidates.get(cycle)
-      if (existing) {
-        Object.assign(existing.values, entry.values)
-        Object.assign(existing.columnOf, entry.columnOf)
-      } else
-        candidates.set(cycle, {
-          values: { ...base, ...entry.values, cycle },
-          columnOf: { ...columnOf, ...entry.columnOf },
-        })
-    }
+    // A row without cycle columns is one record: its values as read (nothing else holds them).
+    const candidates =
+      byCycle.size === 0 ? [{ values: base, columnOf }] : this.cycleCandidates(base, columnOf, byCycle)
     const records: ValidatedRow[] = []
-    for (const candidate of candidates.values()) {
+    for (const candidate of candidates) {
       if (this.options.kind === 'reviews' && candidate.values['overallRating'] == null) {
         // Not rated in this cycle (a new joiner, say): nothing to store, and not a reason to refuse the row.
         if (this.issues.length === before && this.options.blankRating === 'not-rated') {
@@ -313,6 +296,36 @@ export class RowValidator {
       if (seen.size < REMEMBERED_TEXTS) seen.set(cell, parsed)
     }
     return parsed
+  }
+
+  /**
+   * One record per cycle: a column tagged with the cycle the row's own cycle (column or constant) names adds to
+   * that record rather than making a second one.
+   */
+  private cycleCandidates(
+    base: Record<string, FieldValue>,
+    columnOf: Record<string, number>,
+    byCycle: Map<string, { values: Record<string, FieldValue>; columnOf: Record<string, number> }>,
+  ): { values: Record<string, FieldValue>; columnOf: Record<string, number> }[] {
+    type Candidate = { values: Record<string, FieldValue>; columnOf: Record<string, number> }
+    const candidates = new Map<string, Candidate>()
+    const untaggedRating = this.fields.some(
+      (f) => f.spec.name === 'overallRating' && !this.options.cycles.has(f.column),
+    )
+    if (untaggedRating)
+      candidates.set(String(base['cycle'] ?? ''), { values: { ...base }, columnOf: { ...columnOf } })
+    for (const [cycle, entry] of byCycle) {
+      const existing = candidates.get(cycle)
+      if (existing) {
+        Object.assign(existing.values, entry.values)
+        Object.assign(existing.columnOf, entry.columnOf)
+      } else
+        candidates.set(cycle, {
+          values: { ...base, ...entry.values, cycle },
+          columnOf: { ...columnOf, ...entry.columnOf },
+        })
+    }
+    return [...candidates.values()]
   }
 
   private cycleEntry(

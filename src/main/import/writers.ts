@@ -76,6 +76,8 @@ const REVIEW: [string, string][] = [
 ]
 
 const NONE: ReadonlySet<string> = new Set()
+/** What most rows of a large file come to: one answer, not a million of them. */
+const INSERTED: WriteResult = Object.freeze({ outcome: 'inserted' })
 const JOB_LEVEL_COLUMNS: ReadonlySet<string> = new Set(['jobLevel', 'jobLevelLabel'])
 
 /**
@@ -205,7 +207,7 @@ function upsert(
     const id = insertStatement(db, table, keys.columns, pairs, mask).run(...params).lastInsertRowid
     journal.inserted(table, id)
     onInserted?.(Number(id))
-    return { outcome: 'inserted' }
+    return INSERTED
   }
   const present = pairs.filter(
     ([field]) => values[field] !== undefined && (values[field] !== null || explicit.has(field)),
