@@ -162,6 +162,44 @@ async function tracedDrag(
   }
 }
 
+/**
+ * The same drag driven from inside the page, one pointer move per animation frame as a 60 Hz mouse delivers them,
+ * so no automation round trip sits between two moves: the frame intervals the page itself keeps (ms, sorted). The
+ * events are synthetic but take the same path as a hand's (the window's pointermove listener, hit-testing, the
+ * ghost's transform, the target box's mark); the pointer is let go where it started, so nothing is dropped.
+ */
+function pagePacedDrag(page: Page, from: Box, to: Box): Promise<number[]> {
+  return page.evaluate(
+    async ([start, end, steps]) => {
+      // No named helpers in here: tsx would wrap them in a `__name` call the page does not have.
+      const x0 = start.x + start.width / 2
+      const y0 = start.y + start.height / 2
+      const x1 = end.x + end.width / 2
+      const y1 = end.y + end.height / 2
+      const path: { type: string; x: number; y: number }[] = [{ type: 'pointerdown', x: x0, y: y0 }]
+      for (let i = 1; i <= steps; i++) {
+        const t = i / steps
+        const y = y0 + (y1 - y0) * t + Math.sin(t * Math.PI * 4) * 40
+        path.push({ type: 'pointermove', x: x0 + (x1 - x0) * t, y })
+      }
+      path.push({ type: 'pointerup', x: x0, y: y0 })
+      const stamps: number[] = []
+      for (const { type, x, y } of path) {
+        if (type !== 'pointerdown') stamps.push(await new Promise<number>(requestAnimationFrame))
+        const init = { bubbles: true, cancelable: true, clientX: x, clientY: y, button: 0, pointerId: 1 }
+        ;(document.elementFromPoint(x, y) ?? document).dispatchEvent(
+          new PointerEvent(type, { ...init, isPrimary: true }),
+        )
+      }
+      return stamps
+        .slice(1)
+        .map((stamp, i) => stamp - (stamps[i] as number))
+        .sort((a, b) => a - b)
+    },
+    [from, to, DRAG_STEPS] as const,
+  )
+}
+
 interface Box {
   x: number
   y: number
@@ -285,6 +323,7 @@ async function company(): Promise<void> {
       const from = await row.boundingBox()
       const to = await page.getByTestId('box-9').boundingBox()
       if (!from || !to) throw new Error('nothing to drag')
+      const paced = await pagePacedDrag(page, from, to)
       // The frame interval cannot beat how fast the automation sends pointer moves on a loaded machine; the
       // renderer's main-thread tasks during the drag say how much of each frame the page itself took.
       const { intervals, tasks } = await tracedDrag(browser, page, from, to)
@@ -319,7 +358,10 @@ async function company(): Promise<void> {
       console.log(line(`opening a crowded box's table (box 5: ${inBox ?? '?'})`, openTable, 500))
       console.log(line(`org-filter narrowing (team of ${team.count}; ${drawn} drawn)`, narrowing, 500))
       console.log(
-        `  drag frame p95 (a table row dragged onto box 9, ${DRAG_STEPS} steps, ${intervals.length + 1} frames): ${percentile(intervals, 95).toFixed(1)} ms (target ≤ 16.7 ms) ${percentile(intervals, 95) <= 16.7 ? 'ok' : 'OVER'}; p50 ${percentile(intervals, 50).toFixed(1)} ms`,
+        `  drag frame p95, automation-paced (a table row dragged onto box 9 by ${DRAG_STEPS} CDP pointer moves, ${intervals.length + 1} frames): ${percentile(intervals, 95).toFixed(1)} ms (target ≤ 16.7 ms) ${percentile(intervals, 95) <= 16.7 ? 'ok' : 'OVER'}; p50 ${percentile(intervals, 50).toFixed(1)} ms`,
+      )
+      console.log(
+        `  drag frame p95, page-paced (the same drag, one pointer move per animation frame from inside the page): ${percentile(paced, 95).toFixed(1)} ms (target ≤ 16.7 ms) ${Number(percentile(paced, 95).toFixed(1)) <= 16.7 ? 'ok' : 'OVER'} (compared as printed: one 60 Hz frame is 16.67 ms and animation-frame times jitter by a tenth); p50 ${percentile(paced, 50).toFixed(1)} ms, longest ${(paced.at(-1) ?? 0).toFixed(1)} ms, frames over 20 ms: ${paced.filter((d) => d > 20).length} of ${paced.length}`,
       )
       console.log(
         `    main-thread tasks during the drag: ${tasks.length}; p95 ${percentile(tasks, 95).toFixed(1)} ms, longest ${(tasks.at(-1) ?? 0).toFixed(1)} ms, over 16.7 ms: ${tasks.filter((d) => d > 16.7).length}`,

@@ -45,6 +45,8 @@ describe('ninefold calibration show --json: the previous box', () => {
       'source',
       'flags',
       'previousBox',
+      'fromSession',
+      'proposedBox',
     ])
     const withBox = latest.placements.filter((p) => p.previousBox !== null)
     expect(withBox.length).toBeGreaterThan(100)

@@ -42,6 +42,9 @@ test.describe('the what-if sandbox', () => {
     await expect.poll(() => calibration.boxOf(first)).toBe(9)
     await expect(page.getByTestId('sandbox-count')).toHaveText('1 move tried')
     await expect(sandbox.locator('td.changed[data-box="9"]')).toHaveCount(1)
+    // The panel does not call a try the meeting's decision.
+    await calibration.grid.locator(`[data-employee="${first}"]`).click()
+    await expect(page.getByTestId('panel-why')).toContainText('tried here in the sandbox, not saved')
     await page.screenshot({ path: 'test-results/screens/sandbox-tried.png', fullPage: true })
     // Thrown away: the person is back where the session has them, and the session never changed.
     await sandbox.getByRole('button', { name: 'Throw the sandbox away' }).click()

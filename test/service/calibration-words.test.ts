@@ -116,10 +116,21 @@ describe('a session in names and words', () => {
     await book.xlsx.readFile(out)
     const sheet = book.getWorksheet('Placements')
     const header = (sheet?.getRow(1).values as unknown[]).slice(1)
-    // The label after the columns that were there before it; the previous cycle's columns come after it.
+    // The label after the columns that were there before it; the previous cycle's columns come after it, then the
+    // managers' proposals beside the evidence and final boxes.
     const labelColumn = header.indexOf('Final box label') + 1
     expect(labelColumn).toBe(13)
-    expect(header.slice(labelColumn)).toEqual(['Previous box', 'Previous box label', 'Change since previous'])
+    expect(header.slice(labelColumn)).toEqual([
+      'Previous box',
+      'Previous box label',
+      'Change since previous',
+      'Proposed by',
+      'Proposal comment',
+      'Proposed box',
+      'Evidence box',
+      'Final box',
+      'Final vs proposal',
+    ])
     const cells = sheet
       ?.getRows(2, (sheet?.rowCount ?? 1) - 1)
       ?.find((r) => r.getCell(1).value === person.employeeId)

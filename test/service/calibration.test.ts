@@ -185,6 +185,7 @@ describe('calibration sessions on the demo organisation', () => {
       'Changes',
       'Flags',
       'Holding area',
+      'Proposals by manager',
     ])
     const placements = book.getWorksheet('Placements')
     if (!placements) throw new Error('no Placements sheet')

@@ -67,6 +67,7 @@ describe('the calibration, succession and ontology workbooks in Polish', () => {
       'Zmiany',
       'Sygnały',
       'Poczekalnia',
+      'Propozycje według menedżerów',
     ])
     expect(cells(pl, 'Podsumowanie', 1)).toEqual(['Wyniki kalibracji: Everyone'])
     expect(cells(pl, 'Podsumowanie', 5)).toEqual(['Status', 'w toku'])
@@ -91,6 +92,7 @@ describe('the calibration, succession and ontology workbooks in Polish', () => {
       'Changes',
       'Flags',
       'Holding area',
+      'Proposals by manager',
     ])
     expect(cells(en, 'Summary', 1)).toEqual(['Calibration results: Everyone'])
     expect(cells(en, 'Summary', 2)[0]).toBe('Review cycle')

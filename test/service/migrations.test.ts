@@ -362,6 +362,74 @@ describe('migrations', () => {
     db.close()
   })
 
+  it('015 links a roll-up to its children and keeps where each member starts, gone with the roll-up', () => {
+    const { db } = freshDb()
+    migrate(db, 14)
+    db.prepare("INSERT INTO people (employee_id, full_name) VALUES ('E1', 'Grace Hopper')").run()
+    db.prepare("INSERT INTO review_cycles (name, scale_min, scale_max) VALUES ('2025', 1, 5)").run()
+    const session = db.prepare(
+      "INSERT INTO calibration_sessions (id, name, cycle_id, scope_json, facilitator, status, settings_json, created_at) VALUES (?, ?, 1, '{}', 'HRBP', 'finalized', '{}', '2026-11-23')",
+    )
+    session.run('child', 'Sales')
+    session.run('parent', 'Division')
+    migrate(db)
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION)
+    db.prepare("INSERT INTO calibration_rollups (parent_id, child_id) VALUES ('parent', 'child')").run()
+    const start = (box: number, child = 'child') =>
+      db
+        .prepare(
+          `INSERT INTO calibration_rollup_starts (parent_id, person_id, child_id, start_box) VALUES ('parent', 1, '${child}', ${box})`,
+        )
+        .run()
+    expect(() => start(10)).toThrow(/CHECK/)
+    // A member starts from a child the roll-up is made of, not any session.
+    expect(() => start(8, 'parent')).toThrow(/FOREIGN KEY/)
+    start(8)
+    expect(() => db.prepare("DELETE FROM calibration_sessions WHERE id = 'child'").run()).toThrow(
+      /FOREIGN KEY/,
+    )
+    db.prepare("DELETE FROM calibration_sessions WHERE id = 'parent'").run()
+    expect(db.prepare('SELECT count(*) AS n FROM calibration_rollups').get()).toEqual({ n: 0 })
+    expect(db.prepare('SELECT count(*) AS n FROM calibration_rollup_starts').get()).toEqual({ n: 0 })
+    db.close()
+  })
+
+  it('016 keeps proposals in batches numbered with the session steps, gone with their session or person', () => {
+    const { db } = freshDb()
+    migrate(db, 14)
+    db.prepare("INSERT INTO people (employee_id, full_name) VALUES ('E1', 'Grace Hopper')").run()
+    db.prepare("INSERT INTO review_cycles (name, scale_min, scale_max) VALUES ('2025', 1, 5)").run()
+    db.prepare(
+      "INSERT INTO calibration_sessions (id, name, cycle_id, scope_json, facilitator, status, settings_json, created_at) VALUES ('s1', 'Q4', 1, '{}', 'HRBP', 'live', '{}', '2026-11-23')",
+    ).run()
+    migrate(db)
+    const batch = (step: number, source = 'workbook') =>
+      db
+        .prepare(
+          `INSERT INTO calibration_proposal_batches (session_id, step, source, file, proposals, actor, at) VALUES ('s1', ?, ?, 'p.xlsx', 1, 'me', 'now')`,
+        )
+        .run(step, source).lastInsertRowid
+    const first = batch(1)
+    expect(() => batch(1)).toThrow(/UNIQUE/)
+    expect(() => batch(2, 'guess')).toThrow(/CHECK/)
+    const propose = (box: number, performance: string | null = null) =>
+      db
+        .prepare(
+          "INSERT INTO calibration_proposals (batch_id, person_id, box, performance, proposer, comment) VALUES (?, 1, ?, ?, 'Ada', '=not a formula')",
+        )
+        .run(first, box, performance)
+    expect(() => propose(10)).toThrow(/CHECK/)
+    expect(() => propose(5, 'great')).toThrow(/CHECK/)
+    propose(9, 'high')
+    expect(db.prepare('SELECT box, performance, comment FROM calibration_proposals').all()).toEqual([
+      { box: 9, performance: 'high', comment: '=not a formula' },
+    ])
+    db.prepare("DELETE FROM calibration_sessions WHERE id = 's1'").run()
+    expect(db.prepare('SELECT count(*) AS n FROM calibration_proposals').get()).toEqual({ n: 0 })
+    expect(db.prepare('SELECT count(*) AS n FROM calibration_proposal_batches').get()).toEqual({ n: 0 })
+    db.close()
+  })
+
   it('is idempotent: migrating a current workspace changes nothing', () => {
     const { db } = freshDb()
     migrate(db)

@@ -63,6 +63,33 @@ describe('the meeting agenda', () => {
     expect(agenda.map((a) => a.name)).toEqual(['Next', 'Done'])
   })
 
+  it('lists a proposal far from the evidence (two boxes, or across the top or bottom edge) after a big move', () => {
+    const proposed = (name: string, computedBox: number, proposedBox: number, flags: FlagSummary[] = []) =>
+      ({ ...person(name, flags), computedBox, proposedBox, source: 'computed' }) as Placement
+    const agenda = agendaOf(
+      [
+        proposed('Near', 5, 6),
+        proposed('Far', 4, 9),
+        proposed('Corner', 8, 9),
+        proposed('Bottom', 2, 1, [flag('STALE_EVIDENCE', 'medium')]),
+        proposed('Both', 5, 9, [flag('BIG_MOVER', 'info')]),
+        { ...proposed('ByHand', 3, 9), source: 'placed' } as Placement,
+      ],
+      cuts,
+    )
+    expect(agenda.map((a) => [a.name, a.weight])).toEqual([
+      ['Both', 4],
+      ['Bottom', 3],
+      ['Corner', 2],
+      ['Far', 2],
+    ])
+    expect(agenda[0]?.reasons).toEqual([{ kind: 'big-mover' }, { kind: 'proposal-far' }])
+    expect(agenda[1]?.reasons).toEqual([
+      { kind: 'proposal-far' },
+      { kind: 'flag', code: 'STALE_EVIDENCE', severity: 'medium' },
+    ])
+  })
+
   it('has no edge without cuts (a session computed before they were kept)', () => {
     expect(agendaOf([person('Edge', [], { value: 80 })], {})).toEqual([])
   })

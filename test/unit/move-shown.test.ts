@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CalibrationView, Placement } from '../../src/shared/contract'
-import { withMoveShown } from '../../src/core/calibration/moveShown'
+import { withMoveShown, withMovesShown } from '../../src/core/calibration/moveShown'
+import { rosterFact } from '../../src/core/calibration/rosterFacts'
 
 const placement = (employeeId: string, computedBox: number, box = computedBox): Placement =>
   ({
@@ -18,6 +19,7 @@ function view(placements: Placement[]): CalibrationView {
   const target = (box: number) => ([5, 6, 9].includes(box) ? 1 : 0)
   return {
     placements,
+    holding: [],
     canUndo: false,
     canRedo: true,
     distribution: Array.from({ length: 9 }, (_, i) => ({
@@ -63,5 +65,63 @@ describe('a written move shown before the view is recomputed', () => {
     const before = view([placement('E1', 5)])
     expect(withMoveShown(before, ['E1'], 5)).toBe(before)
     expect(withMoveShown(before, ['E404'], 7)).toBe(before)
+  })
+})
+
+describe('what the screen works out from the roster, across a move shown', () => {
+  it('is worked out once per roster: a move shown keeps it, a view read again works it out afresh', () => {
+    const before = view([placement('E1', 5), placement('E2', 5), placement('E3', 9)])
+    let runs = 0
+    const people = (placements: readonly Placement[]): string =>
+      rosterFact(placements, 'people', () => {
+        runs++
+        return placements.map((p) => p.employeeId).join(',')
+      })
+    expect(people(before.placements)).toBe('E1,E2,E3')
+    expect(people(before.placements)).toBe('E1,E2,E3')
+    expect(runs).toBe(1)
+    const moved = withMoveShown(before, ['E2'], 6)
+    expect(moved.placements).not.toBe(before.placements)
+    expect(people(moved.placements)).toBe('E1,E2,E3')
+    expect(runs).toBe(1)
+    // The services' recomputed view is a new roster (someone may have been imported meanwhile).
+    const reread = view([placement('E1', 5), placement('E2', 6), placement('E3', 9), placement('E4', 1)])
+    expect(people(reread.placements)).toBe('E1,E2,E3,E4')
+    expect(runs).toBe(2)
+  })
+})
+
+describe('someone placed from the holding area, shown before the view is recomputed', () => {
+  it('is on the grid at once, placed by hand, and no longer held', () => {
+    const before = {
+      ...view([placement('E1', 5), placement('E3', 9)]),
+      holding: [
+        {
+          personId: 7,
+          employeeId: 'E7',
+          name: 'Ada New',
+          pseudonym: 'P-7',
+          department: 'Sales',
+          reason: 'too-new',
+          explanation: 'Hired last month.',
+          flags: [],
+        },
+      ],
+    } as CalibrationView
+    const after = withMovesShown(before, [{ employeeId: 'E7', box: 6 }])
+    expect(after.holding).toEqual([])
+    const placed = after.placements.find((p) => p.employeeId === 'E7')
+    expect(placed).toMatchObject({
+      box: 6,
+      computedBox: 6,
+      source: 'placed',
+      heldFor: 'too-new',
+      performance: { level: 'high', value: null },
+      potential: { level: 'moderate', basis: 'hand' },
+    })
+    expect(after.distribution.find((d) => d.box === 6)?.actual).toBe(1)
+    expect(after.placements).toHaveLength(3)
+    // The one held stays held in the view it came from.
+    expect(before.holding).toHaveLength(1)
   })
 })

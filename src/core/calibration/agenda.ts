@@ -1,15 +1,22 @@
 import type { FlagCode, FlagContext, Placement } from '../../shared/contract/calibration'
+import { farFromEvidence } from './proposals'
 
 /** Why someone is on the agenda, most pressing first. */
 export type AgendaReason =
-  { kind: 'flag'; code: FlagCode; severity: 'high' | 'medium' } | { kind: 'big-mover' } | { kind: 'edge' }
+  | { kind: 'flag'; code: FlagCode; severity: 'high' | 'medium' }
+  | { kind: 'big-mover' }
+  | { kind: 'proposal-far' }
+  | { kind: 'edge' }
 
 export interface AgendaItem {
   employeeId: string
   name: string
   box: number
   discussed: boolean
-  /** Higher first: open high flags 3 each, a big move 2, open medium flags 1 each, potential on a box edge 1. */
+  /**
+   * Higher first: open high flags 3 each, a big move 2, a proposal far from the evidence 2, open medium flags 1 each,
+   * potential on a box edge 1.
+   */
   weight: number
   reasons: AgendaReason[]
 }
@@ -22,7 +29,7 @@ const EDGE = 2.5
 
 /**
  * The discussion queue: everyone the meeting should talk about, ordered by what most needs it — open high flags
- * (each), a big move since the last cycle, open medium flags, a potential score right by the cut between two
+ * (each), a big move since the last cycle, a manager's proposal far from the evidence, open medium flags, a potential score right by the cut between two
  * boxes (ratings are points of a scale, so a rating is never "nearly" in the next box). Someone already discussed goes to the end, whatever they carry; nobody with nothing to discuss is listed.
  * Ties keep the grid's order by name.
  */
@@ -79,15 +86,33 @@ function agendaItem(p: Placement, cuts: readonly number[]): AgendaItem | null {
       weight += f.severity === 'high' ? 3 : 1
     }
   }
+  // The manager's proposal against the box the records give (someone placed by hand has no such box).
+  if (
+    p.proposedBox !== null &&
+    p.proposedBox !== undefined &&
+    p.source !== 'placed' &&
+    farFromEvidence(p.proposedBox, p.computedBox)
+  ) {
+    reasons.push({ kind: 'proposal-far' })
+    weight += 2
+  }
   const score = p.potential.value
   if (p.potential.basis !== 'manager' && score !== null && cuts.some((c) => Math.abs(score - c) <= EDGE)) {
     reasons.push({ kind: 'edge' })
     weight += 1
   }
   if (weight === 0) return null
-  // High flags first, then the big move, medium flags, the edge.
+  // High flags first, then the big move, the far proposal, medium flags, the edge.
   const rank = (r: AgendaReason): number =>
-    r.kind === 'flag' ? (r.severity === 'high' ? 0 : 2) : r.kind === 'big-mover' ? 1 : 3
+    r.kind === 'flag'
+      ? r.severity === 'high'
+        ? 0
+        : 3
+      : r.kind === 'big-mover'
+        ? 1
+        : r.kind === 'proposal-far'
+          ? 2
+          : 4
   reasons.sort((a, b) => rank(a) - rank(b))
   return { employeeId: p.employeeId, name: p.name, box: p.box, discussed: p.discussed, weight, reasons }
 }

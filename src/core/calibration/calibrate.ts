@@ -12,7 +12,7 @@ import type {
 import { english } from '../../shared/i18n/translate'
 import { addDays } from '../dates'
 import { AGILITY_COMPONENTS, scoreAgilityColumns, writeAgilityRow } from './agility'
-import { deviation, DISTRIBUTION_RULE, targetCounts } from './distribution'
+import { DISTRIBUTION_RULE, distributionOf } from './distribution'
 import type { AppliedMove, CalibrationPerson, CycleInfo, FlagState, ReviewRecord } from './evidenceModel'
 import { scanEvidence } from './evidenceScan'
 import { notRated, type RatedPerformance } from './flags'
@@ -197,6 +197,8 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
       ? undefined
       : { percentile: Math.round(rank * 1000) / 10, results: resultCounts[i] as number }
   }
+  // Built once per person: the potential pass and the placement both read it.
+  const assessments: (AssessmentPlacement | undefined)[] = new Array(eligible.length)
   // Potential per person as a value (NaN when nothing the session's source reads is on record) and its basis.
   const potentialValues = new Float64Array(eligible.length)
   const potentialBases: PotentialBasis[] = []
@@ -206,6 +208,7 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
   potentialRatings.forEach((rating, i) => {
     const index = (agility[i] as (typeof agility)[number]).index
     const assessment = assessmentOf(i)
+    assessments[i] = assessment
     const score = resolvePotential(index, rating, assessment?.percentile ?? null, settings.potential)
     potentialValues[i] = score?.value ?? Number.NaN
     potentialBases.push(score?.basis ?? 'agility')
@@ -260,7 +263,7 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
   eligible.forEach((person, i) => {
     const review = reviews[i] as ReviewRecord
     const score = potentialValues[i] as number
-    const personAssessment = assessmentOf(i)
+    const personAssessment = assessments[i]
     if (Number.isNaN(score)) {
       const move = lastMove.size === 0 ? undefined : lastMove.get(person.employeeId)
       if (move) {
@@ -319,15 +322,25 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
     )
     if (later.length > 0) flags.push(...summariseFlags(later, person.employeeId, flagStates))
     const pseudonym = pseudonyms[i] as string
+    // Written out rather than spread from identity(): at 50,000 placements the spread's copy was measurable.
     placements.push({
-      ...identity(person, pseudonym),
+      personId: person.personId,
+      employeeId: person.employeeId,
+      name: input.blind ? pseudonym : (person.fullName ?? person.employeeId),
+      pseudonym,
+      managerId: person.managerId,
+      department: person.department,
+      location: person.location,
+      jobLevel: person.jobLevel,
+      jobTitle: input.blind ? null : (person.jobTitle ?? null),
       computedBox,
       box,
       source: move && box !== computedBox ? 'moved' : 'computed',
       performance: { level: performance.level, value: performance.value },
       potential,
       agility: personAgility,
-      ...(personAssessment ? { assessment: personAssessment } : {}),
+      // Undefined rather than a conditional spread (which copies the whole placement again); JSON drops it.
+      assessment: personAssessment,
       flags,
       discussed: input.discussed.size > 0 && input.discussed.has(person.employeeId),
     })
@@ -350,28 +363,7 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
     })
   }
 
-  const targets = targetCounts(settings.targets, placements.length)
-  const computedIn = new Array<number>(10).fill(0)
-  const actualIn = new Array<number>(10).fill(0)
-  for (const p of placements) {
-    // A person placed by hand has no computed box: the data could not place them.
-    if (p.source !== 'placed') computedIn[p.computedBox] = (computedIn[p.computedBox] ?? 0) + 1
-    actualIn[p.box] = (actualIn[p.box] ?? 0) + 1
-  }
-  const total = Object.values(settings.targets).reduce((a, b) => a + b, 0)
-  const distribution = Array.from({ length: 9 }, (_, i) => {
-    const box = i + 1
-    const actual = actualIn[box] ?? 0
-    return {
-      box,
-      label: settings.labels[String(box)] ?? `Box ${box}`,
-      computed: computedIn[box] ?? 0,
-      actual,
-      targetPercent: total === 0 ? 0 : Math.round((1000 * (settings.targets[String(box)] ?? 0)) / total) / 10,
-      targetCount: targets[box] ?? 0,
-      deviation: deviation(actual, targets[box] ?? 0),
-    }
-  })
+  const distribution = distributionOf(placements, settings)
   return {
     placements,
     holding,

@@ -138,8 +138,13 @@ export function ratingEvidenceMismatch(scan: PersonEvidenceScan, review: ReviewR
       cited.push(review, ...independent)
     }
   }
+  // Each skill lower-cased once, not once per pair compared.
+  const independentSkills =
+    scan.managerRatings.length > 0 ? independent.map((c) => c.skill.toLowerCase()) : []
   for (const manager of scan.managerRatings) {
-    const assessed = independent.find((c) => c.skill.toLowerCase() === manager.skill.toLowerCase())
+    const skill = manager.skill.toLowerCase()
+    const at = independentSkills.indexOf(skill)
+    const assessed = at < 0 ? undefined : independent[at]
     if (assessed && Math.abs(assessed.level - manager.level) >= 2) {
       reasons.push(`${manager.skill}: manager ${manager.level} vs ${assessed.source} ${assessed.level}`)
       texts.push(

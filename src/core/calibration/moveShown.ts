@@ -1,11 +1,13 @@
-import type { CalibrationView, Placement } from '../../shared/contract/calibration'
+import type { CalibrationView, HeldPerson, Level, Placement } from '../../shared/contract/calibration'
 import { deviation } from './distribution'
+import { boxAxes } from './placement'
+import { sameRoster } from './rosterFacts'
 
 /**
  * A session view with a move the services have just written shown in it, while the whole view is recomputed: the
  * people in their new box (a box back to the data's own is no longer "moved") and the distribution recounted.
- * Flags that depend on the move arrive with the recomputed view; someone placed from the holding area appears
- * with it too (the holding area has no box to change here).
+ * Flags that depend on the move arrive with the recomputed view; someone placed from the holding area is shown
+ * placed by hand at once (their manager, location and level arrive with the recomputed view).
  */
 export function withMoveShown(
   view: CalibrationView,
@@ -41,15 +43,59 @@ export function withMovesShown(
     actual.set(p.box, (actual.get(p.box) ?? 0) - 1)
     actual.set(box, (actual.get(box) ?? 0) + 1)
   }
+  // Someone placed from the holding area: on the grid at once, as the services will place them (by hand, both levels
+  // read from the box), and out of the holding area.
+  let holding = view.holding
+  if (view.holding.length > 0) {
+    const placed = view.holding.filter((h) => to.has(h.employeeId))
+    if (placed.length > 0) {
+      placements ??= view.placements.slice()
+      for (const held of placed) {
+        const box = to.get(held.employeeId) as number
+        placements.push(placedByHand(held, box))
+        actual.set(box, (actual.get(box) ?? 0) + 1)
+      }
+      holding = view.holding.filter((h) => !to.has(h.employeeId))
+    }
+  }
   if (placements === null) return view
+  // A person added from the holding area changes the roster.
+  if (holding === view.holding) sameRoster(view.placements, placements)
   return {
     ...view,
     placements,
+    holding,
     canUndo: true,
     canRedo: false,
     distribution: view.distribution.map((d) => {
       const now = actual.get(d.box) ?? 0
       return now === d.actual ? d : { ...d, actual: now, deviation: deviation(now, d.targetCount) }
     }),
+  }
+}
+
+const LEVELS: readonly Level[] = ['low', 'moderate', 'high']
+
+/** A held person placed by hand in `box`, as the core places them: the box is the meeting's judgement. */
+function placedByHand(held: HeldPerson, box: number): Placement {
+  const axes = boxAxes(box)
+  return {
+    personId: held.personId,
+    employeeId: held.employeeId,
+    name: held.name,
+    pseudonym: held.pseudonym,
+    managerId: null,
+    department: held.department,
+    location: null,
+    jobLevel: null,
+    computedBox: box,
+    box,
+    source: 'placed',
+    performance: { level: LEVELS[axes.performance] as Level, value: null },
+    potential: { level: LEVELS[axes.potential] as Level, value: null, basis: 'hand' },
+    agility: { index: null, ranks: [null, null, null, null] },
+    heldFor: held.reason,
+    flags: held.flags,
+    discussed: false,
   }
 }

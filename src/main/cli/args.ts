@@ -23,6 +23,8 @@ Commands:
   calibration create --name N [--cycle C] [--scope key=value ...] [--potential-from agility|manager|blend|assessment]
                      [--blend-of SOURCE,SOURCE] [--min-tenure-months N]
                      start a session; scope keys: manager, department, location, jobLevel
+  calibration create --name N --from SESSION [--from SESSION …]
+                     a roll-up: the finalized sessions' people, each starting in their final box
   calibration list   list sessions
   calibration show SESSION          placements, flags, holding area and distribution
   calibration todo SESSION          the holding area as a to-do list: who is held, why, what would place them
@@ -34,6 +36,11 @@ Commands:
   calibration finalize SESSION      lock the session (read-only)
   calibration export SESSION --out FILE.xlsx [--pre-read | --into REVIEWS.xlsx]
                     --into: a copy of the imported reviews workbook with the calibration written in (for the HRIS)
+                    --pre-read: the workbook managers fill in (its Proposals sheet) before the meeting
+  calibration import-proposals SESSION FILE.xlsx | calibration import-proposals SESSION --from-ratings
+                    managers' proposals: the pre-read filled in and sent back, or the cycle's own ratings;
+                    all or nothing (exit 2 with each problem's sheet, row and column), replaces the proposals
+                    before in one undoable step
   backup --out FILE                 a verified, still-encrypted copy of the workspace (while it is in use)
   restore FILE                      replace the workspace with a verified backup; the current one is kept
                                     among the automatic backups (a damaged one beside it, as .damaged-…)
@@ -91,6 +98,8 @@ export interface CliArgs {
   cycle?: string | undefined
   scope: string[]
   person: string[]
+  /** Sessions a roll-up is made of (`calibration create --from ID --from ID`). */
+  from: string[]
   box?: string | undefined
   reason?: string | undefined
   reasonCode?: string | undefined
@@ -99,6 +108,7 @@ export interface CliArgs {
   minTenureMonths?: string | undefined
   out?: string | undefined
   preRead: boolean
+  fromRatings: boolean
   into?: string | undefined
   roles?: string | undefined
   endpoint?: string | undefined
@@ -142,6 +152,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         cycle: { type: 'string' },
         scope: { type: 'string', multiple: true },
         person: { type: 'string', multiple: true },
+        from: { type: 'string', multiple: true },
         box: { type: 'string' },
         reason: { type: 'string' },
         'reason-code': { type: 'string' },
@@ -150,6 +161,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'min-tenure-months': { type: 'string' },
         out: { type: 'string' },
         'pre-read': { type: 'boolean', default: false },
+        'from-ratings': { type: 'boolean', default: false },
         into: { type: 'string' },
         roles: { type: 'string' },
         endpoint: { type: 'string' },
@@ -188,6 +200,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       cycle: values.cycle,
       scope: values.scope ?? [],
       person: values.person ?? [],
+      from: values.from ?? [],
       box: values.box,
       reason: values.reason,
       reasonCode: values['reason-code'],
@@ -196,6 +209,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       minTenureMonths: values['min-tenure-months'],
       out: values.out,
       preRead: values['pre-read'],
+      fromRatings: values['from-ratings'],
       into: values.into,
       roles: values.roles,
       endpoint: values.endpoint,

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path'
+import { basename, resolve } from 'node:path'
 import {
   moveReasonCode,
   potentialFrom,
@@ -87,6 +87,60 @@ export function todoText(groups: readonly HoldingGroup[]): string {
     .join('\n')
 }
 
+/**
+ * `calibration import-proposals SESSION FILE.xlsx` (or `--from-ratings`): 0 when stored, 2 with every problem named
+ * by file, sheet, row, column and value when the workbook was refused (nothing stored).
+ */
+async function importProposals(
+  client: Client,
+  args: CliArgs,
+  print: (json: unknown, text: string) => void,
+): Promise<number> {
+  const [, , sessionId = '', file] = args.command
+  const result = await client.call('calibration.importProposals', {
+    sessionId,
+    ...(file === undefined
+      ? { from: 'ratings' as const }
+      : { from: 'workbook' as const, path: resolve(file) }),
+  })
+  const name = file === undefined ? '' : basename(file)
+  // The documented shape: the catalogue key the renderer uses (`text`) is not part of it.
+  const json = { ...result, errors: result.errors.map(({ text: _text, ...rest }) => rest) }
+  if (!result.stored) {
+    const lines = result.errors.map((e) =>
+      english(
+        message(e.value === null ? 'calibration.proposals.problem' : 'calibration.proposals.problemValue', {
+          sheet: e.sheet,
+          row: e.row,
+          column: e.column,
+          value: e.value ?? '',
+          problem: e.text,
+        }),
+      ),
+    )
+    print(
+      json,
+      [
+        english(message('calibration.proposals.rejected', { file: name, count: result.errors.length })),
+        ...lines,
+      ]
+        .map((line, i) => (i === 0 ? line : `  ${name}: ${line}`))
+        .join('\n'),
+    )
+    return 2
+  }
+  const stored =
+    file === undefined
+      ? message('calibration.proposals.storedFromRatings', { count: result.proposals })
+      : message('calibration.proposals.stored', { count: result.proposals, file: name })
+  const replaced =
+    result.replaced > 0
+      ? ` ${english(message('calibration.proposals.replaced', { count: result.replaced }))}`
+      : ''
+  print(json, `${english(stored)}${replaced}`)
+  return 0
+}
+
 function requireSession(id: string | undefined, command: string): string {
   if (!id) throw new AppError('INVALID_INPUT', `Usage: ninefold calibration ${command} SESSION …`)
   return id
@@ -95,6 +149,8 @@ function requireSession(id: string | undefined, command: string): string {
 /** Checks what can be checked before the workspace opens (no KDF run for a typo). */
 export function checkCalibrationArgs(sub: string | undefined, args: CliArgs): void {
   if (sub === 'create' && !args.name) throw new AppError('INVALID_INPUT', 'Name the session: --name NAME.')
+  if (sub === 'create' && args.from.length > 0 && args.scope.length > 0)
+    throw new AppError('INVALID_INPUT', english(message('calibration.rollup.errors.scopeAndFrom')))
   if (sub === 'create') {
     parseScope(args.scope)
     parsePotentialFrom(args.potentialFrom)
@@ -121,6 +177,14 @@ export function checkCalibrationArgs(sub: string | undefined, args: CliArgs): vo
     if (args.reasonCode !== undefined && !moveReasonCode.safeParse(args.reasonCode).success)
       throw new AppError('INVALID_INPUT', `--reason-code is one of ${moveReasonCode.options.join(', ')}.`)
   }
+  if (sub === 'import-proposals') {
+    const [, , session, file] = args.command
+    if (!session || (file === undefined) === !args.fromRatings || args.command.length > 4)
+      throw new AppError(
+        'INVALID_INPUT',
+        'Usage: ninefold calibration import-proposals SESSION FILE.xlsx, or SESSION --from-ratings.',
+      )
+  }
   if (sub === 'export' && !args.out)
     throw new AppError('INVALID_INPUT', 'Say where to write: --out FILE.xlsx.')
   if (sub === 'export' && args.into !== undefined && args.preRead)
@@ -142,8 +206,14 @@ export async function runCalibration(client: Client, args: CliArgs, output: Outp
         ...(from ? { potentialFrom: from } : {}),
         ...(blendOf ? { blendOf } : {}),
         ...(minTenureMonths !== undefined ? { settings: { minTenureMonths } } : {}),
+        ...(args.from.length > 0 ? { from: args.from } : {}),
       })
-      print(result, `Session ${result.sessionId}: ${result.people} people in scope.`)
+      print(
+        result,
+        args.from.length > 0
+          ? `Roll-up ${result.sessionId}: ${result.people} people from ${new Set(args.from).size} sessions.`
+          : `Session ${result.sessionId}: ${result.people} people in scope.`,
+      )
       return 0
     }
     case 'list': {
@@ -168,6 +238,10 @@ export async function runCalibration(client: Client, args: CliArgs, output: Outp
           flags: p.flags.map((f) => ({ code: f.code, rationale: f.rationale })),
           // The box in the previous cycle (a finalized session's final box, else computed from its ratings).
           previousBox: p.previousBox ?? null,
+          // In a roll-up, the session that placed the person (its final box was their starting box); else null.
+          fromSession: p.fromSession ?? null,
+          // The box the manager proposed before the meeting (import-proposals); null when none.
+          proposedBox: p.proposedBox ?? null,
         })),
         holding: view.holding.map((h) => ({
           employeeId: h.employeeId,
@@ -179,6 +253,9 @@ export async function runCalibration(client: Client, args: CliArgs, output: Outp
       print(
         json,
         `${view.name} (${view.cycle}, ${view.status}): ${view.placements.length} placed, ${view.holding.length} held\n` +
+          (view.rollupOf && view.rollupOf.length > 0
+            ? `${english(message('calibration.rollup.of', { sessions: view.rollupOf.map((c) => c.name).join(', ') }))}\n`
+            : '') +
           (view.holdingTodo && view.holdingTodo.length > 0 ? `${todoText(view.holdingTodo)}\n` : '') +
           formatTable(
             view.distribution.map((d) => ({
@@ -244,6 +321,8 @@ export async function runCalibration(client: Client, args: CliArgs, output: Outp
       print(result, 'The session is finalized (read-only).')
       return 0
     }
+    case 'import-proposals':
+      return importProposals(client, args, print)
     case 'export': {
       const path = resolve(args.out ?? '')
       if (args.into !== undefined) {
@@ -275,7 +354,7 @@ export async function runCalibration(client: Client, args: CliArgs, output: Outp
     default:
       throw new AppError(
         'INVALID_INPUT',
-        'Usage: ninefold calibration create|list|show|todo|resolve|move|undo|redo|finalize|export … (see ninefold --help).',
+        'Usage: ninefold calibration create|list|show|todo|resolve|move|undo|redo|finalize|export|import-proposals … (see ninefold --help).',
       )
   }
 }

@@ -13,6 +13,10 @@ export interface ColumnSpec {
   width: number
   /** Documents the column (numbers are written as numbers, text always as a string cell). */
   kind?: 'text' | 'number'
+  /** Cells someone fills in: unlocked (on a protected sheet) and tinted so they stand out. */
+  editable?: boolean
+  /** What the column takes, offered as a drop-down and checked by Excel: a box 1–9, or one of a few words. */
+  choices?: 'box' | readonly string[]
 }
 
 export interface ColourRule {
@@ -31,7 +35,26 @@ export interface SheetSpec {
   colours?: ColourRule[]
   /** Printed landscape, fitted to one page wide (tables with many columns). */
   landscape?: boolean
+  /**
+   * Protected without a password: only the editable columns' cells can be changed (Excel's Review › Unprotect lifts
+   * it; this guards against slips, not people). Filters and sorting still work.
+   */
+  protect?: boolean
+  /** The sheet the workbook opens on (the first one when none says so). */
+  opensHere?: boolean
 }
+
+/** An editable cell: unlocked, on a pale yellow that says "fill me in". */
+const EDITABLE: Partial<ExcelJS.Style> = Object.freeze({
+  protection: { locked: false },
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF9DB' } },
+  border: {
+    top: { style: 'thin', color: { argb: 'FFBFBFBF' } },
+    bottom: { style: 'thin', color: { argb: 'FFBFBFBF' } },
+    left: { style: 'thin', color: { argb: 'FFBFBFBF' } },
+    right: { style: 'thin', color: { argb: 'FFBFBFBF' } },
+  },
+}) as Partial<ExcelJS.Style>
 
 const HEADER: Partial<ExcelJS.Style> = Object.freeze({
   font: { bold: true, color: { argb: 'FFFFFFFF' } },
@@ -51,6 +74,11 @@ const columnLetter = (n: number): string => {
   let s = ''
   for (let i = n; i > 0; i = Math.floor((i - 1) / 26)) s = String.fromCharCode(65 + ((i - 1) % 26)) + s
   return s
+}
+
+/** The streaming sheet keeps its data validations as the in-memory one does (its typings leave them out). */
+interface DataValidationsHolder {
+  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void }
 }
 
 interface StyleRegistry {
@@ -83,10 +111,22 @@ export async function writeXlsx(path: string, sheets: readonly SheetSpec[]): Pro
   })
   workbook.creator = 'Ninefold'
   answerDefaultStyleAtOnce(workbook)
+  const opening = sheets.findIndex((s) => s.opensHere)
+  if (opening > 0)
+    workbook.views = [
+      { activeTab: opening, x: 0, y: 0, width: 12000, height: 24000, firstSheet: 0, visibility: 'visible' },
+    ]
   for (const spec of sheets) {
     const headerRow = (spec.preamble?.length ?? 0) + 1
     const sheet = workbook.addWorksheet(spec.name, {
-      views: [{ state: 'frozen', ySplit: headerRow }],
+      views: [
+        {
+          state: 'frozen',
+          ySplit: headerRow,
+          // The tab shown selected is the one the workbook opens on (Excel expects the two to agree).
+          ...(opening > 0 ? { tabSelected: spec.opensHere === true } : {}),
+        },
+      ],
       pageSetup: spec.landscape
         ? {
             orientation: 'landscape',
@@ -112,12 +152,40 @@ export async function writeXlsx(path: string, sheets: readonly SheetSpec[]): Pro
     header.commit()
     const lastColumn = columnLetter(spec.columns.length)
     sheet.autoFilter = `A${headerRow}:${lastColumn}${headerRow}`
+    // 1-based positions of the columns someone fills in.
+    const editable = spec.columns.flatMap((c, i) => (c.editable ? [i + 1] : []))
     let count = 0
     for (const values of spec.rows) {
-      sheet.addRow(neutraliseRow(values)).commit()
+      const row = sheet.addRow(neutraliseRow(values))
+      for (const column of editable) row.getCell(column).style = EDITABLE
+      row.commit()
       count++
     }
     const lastRow = headerRow + Math.max(1, count)
+    spec.columns.forEach((c, i) => {
+      if (!c.choices) return
+      const range = `${columnLetter(i + 1)}${headerRow + 1}:${columnLetter(i + 1)}${lastRow}`
+      ;(sheet as unknown as DataValidationsHolder).dataValidations.add(
+        range,
+        c.choices === 'box'
+          ? { type: 'whole', operator: 'between', allowBlank: true, showErrorMessage: true, formulae: [1, 9] }
+          : {
+              type: 'list',
+              allowBlank: true,
+              showErrorMessage: true,
+              // A list validation's words in one quoted, comma-separated formula.
+              formulae: [`"${c.choices.map((w) => w.replace(/[",]/g, '')).join(',')}"`],
+            },
+      )
+    })
+    if (spec.protect)
+      await sheet.protect('', {
+        selectLockedCells: true,
+        selectUnlockedCells: true,
+        formatColumns: true,
+        autoFilter: true,
+        sort: true,
+      })
     for (const rule of spec.colours ?? []) {
       sheet.addConditionalFormatting({
         ref: `${columnLetter(rule.columns.from)}${headerRow + 1}:${columnLetter(rule.columns.to)}${lastRow}`,

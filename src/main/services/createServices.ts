@@ -34,6 +34,9 @@ import { setPotentialSource } from './calibration/potentialSource'
 import { sessionForExport, showSession } from './calibration/sessionView'
 import { sessionStateWrite } from './calibration/sessionCache'
 import { withPreviousBoxes, withPreviousForExport } from './calibration/previousBoxes'
+import { withProposals } from './calibration/proposals'
+import { importProposals } from './calibration/proposalImport'
+import { heldManagersOf, sessionMembersById } from './calibration/proposalsWorkbook'
 
 import { listRoles, roleCandidates, setReadiness } from './succession/candidates'
 import { createRole, deleteRole } from './succession/roles'
@@ -232,7 +235,22 @@ export function createServices(ports: ServicePorts): Services {
     'calibration.cycles': () => listCycles(session.reader),
     'calibration.list': () => listSessions(session.reader),
     'calibration.show': (input) =>
-      withPreviousBoxes(session.reader, showSession(session.reader, input.sessionId)),
+      withProposals(
+        session.reader,
+        withPreviousBoxes(session.reader, showSession(session.reader, input.sessionId)),
+      ),
+    'calibration.importProposals': async (input) => {
+      const result = await importProposals(input, {
+        reader: session.reader,
+        context: calibrationContext,
+        sessionWrite,
+        withPlaintext: (path, read) => staged.withPlaintext(path, read),
+        spoolRoot,
+      })
+      // A stored upload is not wanted again; one with problems stays for a retry until it is replaced.
+      if (result.stored && input.path) staged.discard(input.path)
+      return result
+    },
     'calibration.person': (input) => personDetail(session.reader, input.sessionId, input.employeeId),
     'calibration.log': (input) => sessionLog(session.reader, input.sessionId),
     'calibration.move': (input) => sessionWrite(() => moveInSession(input, calibrationContext())),
@@ -331,13 +349,20 @@ export function createServices(ports: ServicePorts): Services {
       return { ...file, rows }
     },
     'calibration.export': (input) => {
-      const { view, changes, records } = withPreviousForExport(
+      const exported = withPreviousForExport(
         session.reader,
         sessionForExport(session.reader, input.sessionId, input.kind),
       )
+      const { changes, records } = exported
+      const view = withProposals(session.reader, exported.view)
       const fileName = `${view.name.replace(/[^\w -]+/g, '_')} ${input.kind === 'pre-read' ? 'pre-read' : 'results'}.xlsx`
+      // Managers look for their people in the pre-read by name, held ones included.
+      const heldManagers =
+        input.kind === 'pre-read'
+          ? heldManagersOf(sessionMembersById(session.reader, view.sessionId), view.holding)
+          : undefined
       return writeToPathOrBytes(input.path, fileName, (path) =>
-        writeCalibrationWorkbook(path, view, changes, input.kind, records, input.locale),
+        writeCalibrationWorkbook(path, view, changes, input.kind, records, input.locale, heldManagers),
       )
     },
     'calibration.exportInto': async (input) => {

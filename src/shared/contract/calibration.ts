@@ -19,6 +19,20 @@ import {
 
 export * from './calibrationView'
 
+/** A row of a proposals workbook that cannot be taken: where it is, what it holds, and why. */
+export const proposalProblem = z.object({
+  file: z.string(),
+  sheet: z.string(),
+  row: z.number().int(),
+  column: z.string(),
+  value: z.string().nullable(),
+  code: z.string(),
+  /** In English, for the CLI and logs. */
+  message: z.string(),
+  /** The same problem as a message, for the user's language. */
+  text: messageSchema,
+})
+
 export const calibrationMethods = defineMethods('calibration')({
   'calibration.create': {
     summary: 'Start a calibration session for part of the organisation and one review cycle.',
@@ -34,6 +48,11 @@ export const calibrationMethods = defineMethods('calibration')({
         potentialFrom: potentialFrom.optional(),
         /** The two sources a blend combines (with `potentialFrom: 'blend'`). */
         blendOf: blendPair.optional(),
+        /**
+         * A roll-up: the finalized sessions whose final boxes it starts from (instead of a scope); its members are
+         * everyone they placed, and its cycle is theirs.
+         */
+        from: z.array(z.string().min(1)).min(1).max(200).optional(),
       })
       .strict(),
     output: z.object({ sessionId: z.string(), people: z.number().int() }),
@@ -147,6 +166,34 @@ export const calibrationMethods = defineMethods('calibration')({
       })
       .strict(),
     output: z.object({ moved: z.number().int(), step: z.number().int() }),
+  },
+  'calibration.importProposals': {
+    paths: 'staged',
+    summary:
+      "Managers' proposals for the session: a pre-read workbook filled in and sent back, or the cycle's own ratings. All or nothing, problems named by file, sheet, row and column; replaces the proposals before in one undoable step.",
+    input: z
+      .object({
+        sessionId: z.string().min(1),
+        from: z.enum(['workbook', 'ratings']).default('workbook'),
+        /** The workbook (a staged upload over HTTP); not given when taking the cycle's ratings. */
+        path: z.string().min(1).optional(),
+        /** The workbook's name as the person knows it (an upload's own name; the path's last part otherwise). */
+        fileName: z.string().min(1).max(255).optional(),
+      })
+      .strict()
+      .refine((i) => (i.from === 'workbook') === (i.path !== undefined), {
+        message: "Give the workbook as path (from: workbook), or no path to take the cycle's ratings.",
+      }),
+    output: z.object({
+      stored: z.boolean(),
+      /** Proposals now in force (0 when nothing was stored). */
+      proposals: z.number().int(),
+      /** Proposals of the import before that this one replaced. */
+      replaced: z.number().int(),
+      /** The step of the session's history (undo takes the import back); null when nothing was stored. */
+      step: z.number().int().nullable(),
+      errors: z.array(proposalProblem),
+    }),
   },
   'calibration.undo': {
     summary: 'Undo the last move step in the session (logged).',

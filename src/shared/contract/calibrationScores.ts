@@ -147,6 +147,18 @@ export type AssessmentPlacement = z.output<typeof assessmentPlacement>
 
 export const holdingReason = z.enum(['too-new', 'not-rated', 'insufficient-evidence'])
 
+/** What came with a manager's proposed box: the levels when given in words, who proposed it and their comment. */
+export const proposalDetail = z.object({
+  performance: level.nullable(),
+  potential: level.nullable(),
+  /** The proposer by name (a manager pseudonym in blind mode); null when nobody is named. */
+  by: z.string().nullable(),
+  /** The proposer's employee ID when known (null in blind mode). */
+  byId: z.string().nullable(),
+  comment: z.string().nullable(),
+})
+export type ProposalDetail = z.output<typeof proposalDetail>
+
 export const placement = z.object({
   personId: z.number().int(),
   employeeId: z.string(),
@@ -188,6 +200,18 @@ export const placement = z.object({
   previousBox: boxNumber.nullable().optional(),
   /** The finalized session the previous box is from (see the view's `previousSessions`); null when computed. */
   previousFrom: z.string().nullable().optional(),
+  /**
+   * In a roll-up, the child session that placed the person (their starting box is its final box, see the view's
+   * `rollupOf`); null or absent elsewhere.
+   */
+  fromSession: z.string().nullable().optional(),
+  /**
+   * The box the person's manager proposed before the meeting (the view's `proposals` says from where); null when
+   * nobody proposed one. Absent from views that do not say.
+   */
+  proposedBox: boxNumber.nullable().optional(),
+  /** What came with the proposal: the levels when given in words, who proposed it and their comment. */
+  proposal: proposalDetail.nullable().optional(),
 })
 export type Placement = z.output<typeof placement>
 
@@ -201,6 +225,9 @@ export const heldPerson = z.object({
   explanation: z.string(),
   explanationText: messageSchema.optional(),
   flags: z.array(flagSummary),
+  /** A manager's proposal for someone the data could not place: where the meeting may start (see placement). */
+  proposedBox: boxNumber.nullable().optional(),
+  proposal: proposalDetail.nullable().optional(),
 })
 export type HeldPerson = z.output<typeof heldPerson>
 

@@ -90,6 +90,9 @@ export const sessionSummary = z.object({
   createdAt: z.string(),
 })
 
+/** A session linked to another by a roll-up (a child of a parent, or a parent of a child). */
+export const linkedSession = z.object({ sessionId: z.string(), name: z.string(), status: sessionStatus })
+
 export const distributionRow = z.object({
   box: boxNumber,
   label: z.string(),
@@ -122,6 +125,18 @@ export const sessionOrg = z.object({
 })
 export type SessionOrg = z.output<typeof sessionOrg>
 
+/** One import of managers' proposals: where they came from, when, and how many. */
+export const proposalBatch = z.object({
+  step: z.number().int(),
+  source: z.enum(['workbook', 'ratings']),
+  /** The workbook's file name; null when taken from the cycle's ratings. */
+  file: z.string().nullable(),
+  proposals: z.number().int(),
+  actor: z.string(),
+  at: z.string(),
+})
+export type ProposalBatch = z.output<typeof proposalBatch>
+
 export const calibrationView = sessionSummary.extend({
   settings: calibrationSettings,
   blind: z.boolean(),
@@ -144,6 +159,12 @@ export const calibrationView = sessionSummary.extend({
   previousSessions: z
     .array(z.object({ sessionId: z.string(), name: z.string(), finalizedAt: z.string().nullable() }))
     .optional(),
+  /** A roll-up's children: the finalized sessions it calibrates together (empty or absent for other sessions). */
+  rollupOf: z.array(linkedSession).optional(),
+  /** The roll-ups over this session that are not finalized yet: while there is one, this session is locked. */
+  rollupIn: z.array(linkedSession).optional(),
+  /** The managers' proposals in force (the newest import not undone); null when none, absent when not said. */
+  proposals: proposalBatch.nullable().optional(),
 })
 export type CalibrationView = z.output<typeof calibrationView>
 

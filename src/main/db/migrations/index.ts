@@ -12,6 +12,8 @@ import { migration011 } from './011-promotions'
 import { migration012 } from './012-people-files'
 import { migration013 } from './013-holding-steps'
 import { migration014 } from './014-people-email-key'
+import { migration015 } from './015-calibration-rollups'
+import { migration016 } from './016-calibration-proposals'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -31,5 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012,
   migration013,
   migration014,
+  migration015,
+  migration016,
 ]
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

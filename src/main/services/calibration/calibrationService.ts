@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import type { MethodOutput, ParsedInput } from '../../../shared/contract'
-import { calibrationSettings, type CalibrationScope } from '../../../shared/contract/calibration'
+import {
+  calibrationSettings,
+  type CalibrationScope,
+  type CalibrationSettings,
+} from '../../../shared/contract/calibration'
 import { message, type Message } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
 import { defaultSettings } from '../../../core/calibration/defaults'
@@ -21,12 +25,15 @@ import { requireScopeFields } from './calibrationFields'
 import { liveFlagRecords, snapshotJson } from './flagRecords'
 import { computeView } from './sessionView'
 import { joinMessages } from '../../../core/calibration/messages'
+import { createRollup } from './rollupCreate'
+import { assertNotLockedByRollup, reopenedUnderRollup } from './rollupLinks'
 
 export function createSession(
   input: ParsedInput<'calibration.create'>,
   ctx: CalibrationContext,
 ): MethodOutput<'calibration.create'> {
   const { db } = ctx
+  if (input.from !== undefined) return createRollup(input, input.from, sessionSettings(input, ctx), ctx)
   const cycle = cycleByName(db, input.cycle)
   if (!cycle)
     throw new AppError(
@@ -36,22 +43,7 @@ export function createSession(
         : message('calibration.errors.noCycle', { cycle: input.cycle }),
       { cycle: input.cycle ?? null },
     )
-  const given = {
-    ...defaultSettings(toIsoDate(ctx.now)),
-    // The workspace's own defaults (Settings), then whatever this session was given.
-    ...calibrationDefaultsOf(db),
-    labels: boxLabels(db),
-    ...(input.settings ?? {}),
-  }
-  // `potentialFrom` and `blendOf` change only where potential comes from: weight, cuts and scale stay as given.
-  const settings = calibrationSettings.parse({
-    ...given,
-    potential: {
-      ...given.potential,
-      ...(input.potentialFrom !== undefined ? { source: input.potentialFrom } : {}),
-      ...(input.blendOf !== undefined ? { blendOf: input.blendOf } : {}),
-    },
-  })
+  const settings = sessionSettings(input, ctx)
   requireScopeFields(db, input.scope)
   const members = peopleInScope(db, input.scope)
   if (members.length === 0)
@@ -91,6 +83,30 @@ export function createSession(
     )
   })()
   return { sessionId, people: members.length }
+}
+
+/** A new session's settings: the defaults, the workspace's own, then whatever this session was given. */
+function sessionSettings(
+  input: ParsedInput<'calibration.create'>,
+  ctx: CalibrationContext,
+): CalibrationSettings {
+  const { db } = ctx
+  const given = {
+    ...defaultSettings(toIsoDate(ctx.now)),
+    // The workspace's own defaults (Settings), then whatever this session was given.
+    ...calibrationDefaultsOf(db),
+    labels: boxLabels(db),
+    ...(input.settings ?? {}),
+  }
+  // `potentialFrom` and `blendOf` change only where potential comes from: weight, cuts and scale stay as given.
+  return calibrationSettings.parse({
+    ...given,
+    potential: {
+      ...given.potential,
+      ...(input.potentialFrom !== undefined ? { source: input.potentialFrom } : {}),
+      ...(input.blendOf !== undefined ? { blendOf: input.blendOf } : {}),
+    },
+  })
 }
 
 export function describeScope(scope: CalibrationScope): string {
@@ -133,9 +149,15 @@ export function setStatus(
     throw new AppError('INVALID_INPUT', message('calibration.errors.reopenOnlyFinalized'), {
       status: row.status,
     })
-  if (next === 'reopened' && (input.reason ?? '').length < 3)
+  if (next === 'reopened' && (input.reason ?? '').length < 3) {
+    // A child of a live roll-up says which roll-up it is locked by, and that a reason opens it.
+    assertNotLockedByRollup(db, row, true)
     throw new AppError('INVALID_INPUT', message('calibration.errors.reopenWhy'), {})
-  if (next !== 'reopened') assertEditable(row)
+  }
+  if (next !== 'reopened') {
+    assertNotLockedByRollup(db, row)
+    assertEditable(row)
+  }
   let snapshot: string | null = null
   if (next === 'finalized') {
     const view = computeView(db, row, true)
@@ -183,6 +205,7 @@ export function setStatus(
       },
       ctx.now,
     )
+    if (next === 'reopened') reopenedUnderRollup(row, input.reason ?? '', ctx)
   })()
   return { status: next }
 }

@@ -11,6 +11,8 @@ import { writeXlsx, type SheetSpec } from '../../export/xlsxWriter'
 import { describeScope } from './calibrationService'
 import { withoutRecords, type FlagRecords } from './flagRecords'
 import type { MoveLogEntry } from './moveLog'
+import { proposalOutcomes } from '../../../core/calibration/proposals'
+import { proposalsSheet } from './proposalsWorkbook'
 
 const AMBER = 'FFFFE699'
 const RED = 'FFF4B6B6'
@@ -43,6 +45,13 @@ function changeText(t: Translator, previousBox: number | null, box: number): str
   return text ? t.m(text) : t.t('calibration.previous.noChange')
 }
 
+/** Where the meeting left a proposal, in words ("up 1 box", "as proposed"); empty without a proposal. */
+function versusProposal(t: Translator, proposedBox: number | null | undefined, box: number): string | null {
+  if (proposedBox === null || proposedBox === undefined) return null
+  const text = movementText(movement(proposedBox, box))
+  return text ? t.m(text) : t.t('calibration.proposals.asProposed')
+}
+
 /** A move reason as the move history names it, in words. */
 function reasonCodeText(t: Translator, code: string): string {
   if (code === 'other') return t.t('calibration.panel.reasonCodeOther')
@@ -62,6 +71,8 @@ export async function writeCalibrationWorkbook(
   kind: 'results' | 'pre-read',
   records: FlagRecords,
   locale: Locale = 'en',
+  /** The pre-read's: each held person's manager by name (a held person carries none), so managers find theirs. */
+  heldManagers: ReadonlyMap<string, string | null> = new Map(),
 ): Promise<void> {
   const tr = translator(locale)
   const t = tr.t
@@ -130,6 +141,7 @@ export async function writeCalibrationWorkbook(
       },
     ],
   }
+  const placedIn = new Map((view.rollupOf ?? []).map((c) => [c.sessionId, c.name]))
   const placements: SheetSpec = {
     name: t('calibration.export.sheet.placements'),
     columns: [
@@ -151,6 +163,16 @@ export async function writeCalibrationWorkbook(
       { header: t('calibration.export.col.previousBox'), width: 13, kind: 'number' },
       { header: t('calibration.export.col.previousBoxLabel'), width: 22 },
       { header: t('calibration.export.col.changeSincePrevious'), width: 26 },
+      // Managers' proposals: the proposed, evidence and final boxes side by side, as the meeting compares them
+      // (the evidence box is the computed box, the final box is repeated so the three read together).
+      { header: t('calibration.export.col.proposedBy'), width: 22 },
+      { header: t('calibration.export.col.proposalComment'), width: 40 },
+      { header: t('calibration.export.col.proposedBox'), width: 13, kind: 'number' },
+      { header: t('calibration.export.col.evidenceBox'), width: 13, kind: 'number' },
+      { header: t('calibration.export.col.finalBox'), width: 11, kind: 'number' },
+      { header: t('calibration.export.col.finalVsProposal'), width: 22 },
+      // A roll-up only: the child session whose final box each person started from.
+      ...(placedIn.size > 0 ? [{ header: t('calibration.rollup.placedInColumn'), width: 24 }] : []),
     ],
     rows: view.placements.map((p) => {
       const move = latestMove.get(p.employeeId)
@@ -177,6 +199,13 @@ export async function writeCalibrationWorkbook(
         p.previousBox ?? null,
         labelOf(p.previousBox ?? null),
         changeText(tr, p.previousBox ?? null, p.box),
+        p.proposal?.by ?? null,
+        p.proposal?.comment ?? null,
+        p.proposedBox ?? null,
+        byHand ? null : p.computedBox,
+        p.box,
+        versusProposal(tr, p.proposedBox, p.box),
+        ...(placedIn.size > 0 ? [placedIn.get(p.fromSession ?? '') ?? null] : []),
       ]
     }),
     colours: [{ formula: '$F2<>$E2', columns: { from: 1, to: 13 }, argb: AMBER }],
@@ -276,5 +305,45 @@ export async function writeCalibrationWorkbook(
       h.explanationText ? tr.m(h.explanationText) : h.explanation,
     ]),
   }
-  await writeXlsx(path, [summary, placements, changeSheet, flags, holding])
+  const outcomes = proposalOutcomes(view.placements, view.raters)
+  const byManager: SheetSpec = {
+    name: t('calibration.export.sheet.byManager'),
+    preamble: [
+      [outcomes.length === 0 ? t('calibration.export.noProposals') : t('calibration.export.byManagerNote')],
+      [],
+    ],
+    columns: [
+      { header: t('calibration.export.col.manager'), width: 26 },
+      { header: t('calibration.export.col.proposals'), width: 11, kind: 'number' },
+      { header: t('calibration.export.col.kept'), width: 16, kind: 'number' },
+      { header: t('calibration.export.col.changed'), width: 10, kind: 'number' },
+      { header: t('calibration.export.col.changedUp'), width: 11, kind: 'number' },
+      { header: t('calibration.export.col.changedDown'), width: 12, kind: 'number' },
+      { header: t('calibration.export.col.raterFinding'), width: 26 },
+    ],
+    rows: outcomes.map((o) => [
+      o.proposer || t('calibration.proposals.byManager.nobody'),
+      o.proposals,
+      o.kept,
+      o.proposals - o.kept,
+      o.up,
+      o.down,
+      o.rater === null ? null : flagCodeText(tr, o.rater),
+    ]),
+  }
+  await writeXlsx(
+    path,
+    kind === 'pre-read'
+      ? // Managers fill in the Proposals sheet: the workbook opens on it. It comes last, so the other sheets keep
+        // their places for anyone reading the book by position.
+        [
+          summary,
+          placements,
+          changeSheet,
+          flags,
+          holding,
+          { ...proposalsSheet(view, tr, labelOf, heldManagers), opensHere: true },
+        ]
+      : [summary, placements, changeSheet, flags, holding, byManager],
+  )
 }

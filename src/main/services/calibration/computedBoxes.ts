@@ -38,6 +38,8 @@ export function currentBoxes(
   sessionId: string,
   boxes: ReadonlyMap<string, ComputedBox>,
   employeeIds: readonly string[],
+  /** A roll-up's starting boxes (people.id → box): where a member is before the roll-up moves them. */
+  starts: ReadonlyMap<number, { box: number }> = new Map(),
 ): Map<string, CurrentBox> {
   const moved = new Map<number, number>()
   for (const m of db
@@ -50,7 +52,11 @@ export function currentBoxes(
   const current = new Map<string, CurrentBox>()
   for (const id of employeeIds) {
     const known = boxes.get(id)
-    if (known) current.set(id, { ...known, box: moved.get(known.personId) ?? known.computedBox })
+    if (known)
+      current.set(id, {
+        ...known,
+        box: moved.get(known.personId) ?? starts.get(known.personId)?.box ?? known.computedBox,
+      })
   }
   return current
 }

@@ -8,6 +8,7 @@ import { explainFlags } from '../../../core/calibration/explain'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { activeMoves, cycleById, loadMembers } from './loadPopulation'
 import type { SessionRow } from './sessionRecord'
+import { rollupStarts, startsAsMoves } from './rollupLinks'
 
 /** Each flagged person's flags with the records behind them, by employee id. */
 export type FlagRecords = ReadonlyMap<string, readonly Flag[]>
@@ -24,7 +25,10 @@ export function liveFlagRecords(
 ): Map<string, Flag[]> {
   const settings = JSON.parse(row.settings_json) as CalibrationSettings
   const cycle = cycleById(db, row.cycle_id)
-  const lastMove = new Map(activeMoves(db, row.id).map((m) => [m.employeeId, m]))
+  // A roll-up's starting boxes are moves too (see startsAsMoves): a flag about one shows it as its record.
+  const starts = rollupStarts(db, row.id)
+  const moves = [...(starts.size === 0 ? [] : startsAsMoves(row, starts)), ...activeMoves(db, row.id)]
+  const lastMove = new Map(moves.map((m) => [m.employeeId, m]))
   const placementOf = new Map(view.placements.map((p) => [p.personId, p]))
   const records = new Map<string, Flag[]>()
   for (const person of loadMembers(db, row.id, onlyPersonId)) {

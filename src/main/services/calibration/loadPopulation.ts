@@ -5,7 +5,6 @@ import type {
   CompetencyRecord,
   CycleInfo,
   LearningRecord,
-  ReviewRecord,
 } from '../../../core/calibration/evidenceModel'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { jobLevelShown } from '../jobLevelSql'
@@ -85,37 +84,87 @@ export function loadMembers(db: WorkspaceDb, sessionId: string, onlyPersonId?: n
   const byId = new Map<number, CalibrationPerson>(
     people.map((p) => [p.personId, { ...p, reviews: [], competencies: [], learning: [] }]),
   )
-  for (const r of db
-    .prepare(
-      `SELECT r.person_id AS personId, r.id, r.cycle_id AS cycleId, c.name AS cycleName, r.overall_rating AS overallRating,
-              r.potential_rating AS potentialRating, c.scale_min AS scaleMin, c.scale_max AS scaleMax,
-              r.reviewer_id AS reviewerId, r.review_date AS reviewDate
-       FROM reviews r JOIN review_cycles c ON c.id = r.cycle_id WHERE r.person_id IN (${members})`,
-    )
-    .all(sessionId) as (ReviewRecord & { personId: number })[]) {
-    const { personId, ...review } = r
-    byId.get(personId)?.reviews.push(review)
+  // Rows as arrays, each record built once with a fixed shape: taking personId out of a row object by rest
+  // destructuring copied every row again in a runtime call, which at 50,000 people (~900,000 records) was most of
+  // the load and much of its garbage.
+  const rows = (sql: string): unknown[][] => db.prepare(sql).raw(true).all(sessionId) as unknown[][]
+  for (const r of rows(
+    `SELECT r.person_id, r.id, r.cycle_id, c.name, r.overall_rating, r.potential_rating, c.scale_min, c.scale_max,
+            r.reviewer_id, r.review_date
+     FROM reviews r JOIN review_cycles c ON c.id = r.cycle_id WHERE r.person_id IN (${members})`,
+  ))
+    byId.get(r[0] as number)?.reviews.push({
+      id: r[1] as number,
+      cycleId: r[2] as number,
+      cycleName: r[3] as string,
+      overallRating: r[4] as number,
+      potentialRating: r[5] as number | null,
+      scaleMin: r[6] as number,
+      scaleMax: r[7] as number,
+      reviewerId: r[8] as string | null,
+      reviewDate: r[9] as string | null,
+    })
+  // Skills and cycles are few: their names are read once and shared, not made again for each of ~400,000 ratings.
+  const skills = new Map(
+    (db.prepare('SELECT id, name FROM skills').raw(true).all() as [number, string][]).map(([id, name]) => [
+      id,
+      name,
+    ]),
+  )
+  const cycles = new Map(
+    (db.prepare('SELECT id, name FROM review_cycles').raw(true).all() as [number, string][]).map(
+      ([id, name]) => [id, name],
+    ),
+  )
+  for (const r of rows(
+    `SELECT cr.person_id, cr.id, cr.skill_id, cr.level, cr.source, cr.cycle_id, cr.rated_at
+     FROM competency_ratings cr WHERE cr.person_id IN (${members})`,
+  )) {
+    const skill = skills.get(r[2] as number)
+    if (skill === undefined) continue
+    byId.get(r[0] as number)?.competencies.push({
+      id: r[1] as number,
+      skill,
+      level: r[3] as number,
+      source: r[4] as CompetencyRecord['source'],
+      cycleName: r[5] === null ? null : (cycles.get(r[5] as number) ?? null),
+      ratedAt: r[6] as string | null,
+    })
   }
-  for (const r of db
-    .prepare(
-      `SELECT cr.person_id AS personId, cr.id, s.name AS skill, cr.level, cr.source, c.name AS cycleName, cr.rated_at AS ratedAt
-       FROM competency_ratings cr JOIN skills s ON s.id = cr.skill_id LEFT JOIN review_cycles c ON c.id = cr.cycle_id
-       WHERE cr.person_id IN (${members})`,
-    )
-    .all(sessionId) as (CompetencyRecord & { personId: number })[]) {
-    const { personId, ...rating } = r
-    byId.get(personId)?.competencies.push(rating)
-  }
-  for (const r of db
-    .prepare(
-      `SELECT lr.person_id AS personId, lr.id, i.activity_id AS activityId, i.title, i.activity_type AS activityType,
-              i.mandatory, lr.status, lr.score, lr.score_min AS scoreMin, lr.score_max AS scoreMax,
-              lr.assigned_at AS assignedAt, lr.due_at AS dueAt, lr.completed_at AS completedAt, lr.valid_until AS validUntil
-       FROM learning_records lr JOIN learning_items i ON i.id = lr.item_id WHERE lr.person_id IN (${members})`,
-    )
-    .all(sessionId) as (Omit<LearningRecord, 'mandatory'> & { personId: number; mandatory: number })[]) {
-    const { personId, mandatory, ...record } = r
-    byId.get(personId)?.learning.push({ ...record, mandatory: mandatory === 1 })
+  // The same for learning items: each record points at its item's id, title, type and mandatory flag.
+  const items = new Map(
+    (
+      db
+        .prepare('SELECT id, activity_id, title, activity_type, mandatory FROM learning_items')
+        .raw(true)
+        .all() as [number, string, string, LearningRecord['activityType'], number][]
+    ).map(([id, activityId, title, activityType, mandatory]) => [
+      id,
+      { activityId, title, activityType, mandatory: mandatory === 1 },
+    ]),
+  )
+  for (const r of rows(
+    `SELECT lr.person_id, lr.id, lr.item_id, lr.status, lr.score, lr.score_min, lr.score_max, lr.assigned_at,
+            lr.due_at, lr.completed_at, lr.valid_until
+     FROM learning_records lr WHERE lr.person_id IN (${members})`,
+  )) {
+    const item = items.get(r[2] as number)
+    if (!item) continue
+    byId.get(r[0] as number)?.learning.push({
+      id: r[1] as number,
+      activityId: item.activityId,
+      title: item.title,
+      activityType: item.activityType,
+      mandatory: item.mandatory,
+      status: r[3] as LearningRecord['status'],
+      score: r[4] as number | null,
+      scoreMin: r[5] as number | null,
+      scoreMax: r[6] as number | null,
+      assignedAt: r[7] as string | null,
+      dueAt: r[8] as string | null,
+      completedAt: r[9] as string | null,
+      validUntil: r[10] as string | null,
+    })
   }
   return [...byId.values()]
 }

@@ -22,7 +22,8 @@ const REASONS: readonly string[] = moveReasonCode.options
  * reopening's) are what someone typed and stay as typed.
  */
 function reasonText(action: string, reason: string | null): Message | undefined {
-  if (action !== 'calibration.move' || reason === null) return undefined
+  if ((action !== 'calibration.move' && action !== 'calibration.rollupMove') || reason === null)
+    return undefined
   const at = reason.indexOf(': ')
   const code = at < 0 ? '' : reason.slice(0, at)
   if (!REASONS.includes(code)) return undefined
@@ -73,7 +74,40 @@ export function sessionLog(db: WorkspaceDb, sessionId: string): MethodOutput<'ca
     const after = parse(row.after_json)
     const summaries: Record<string, () => Message> = {
       'calibration.create': () =>
-        message('calibration.log.create', { count: Number(after['people']), cycle: String(after['cycle']) }),
+        Array.isArray(after['rollupOf'])
+          ? message('calibration.rollup.log.create', {
+              count: Number(after['people']),
+              cycle: String(after['cycle']),
+              sessions: (after['rollupOf'] as { name: string }[]).map((c) => c.name).join(', '),
+            })
+          : message('calibration.log.create', {
+              count: Number(after['people']),
+              cycle: String(after['cycle']),
+            }),
+      // A roll-up's doings, on the audit trail of each child session they touch.
+      'calibration.rolledUp': () =>
+        message('calibration.rollup.log.rolledUp', { rollup: String(after['rollup']) }),
+      'calibration.rollupMove': () =>
+        message('calibration.rollup.log.move', {
+          who: who(after),
+          from: before['box'] === null || before['box'] === undefined ? '–' : String(before['box']),
+          to: String(after['box']),
+          rollup: String(after['rollup']),
+        }),
+      'calibration.rollupUndo': () =>
+        message('calibration.rollup.log.undo', {
+          who: who(after),
+          to: String(after['box']),
+          rollup: String(after['rollup']),
+        }),
+      'calibration.rollupRedo': () =>
+        message('calibration.rollup.log.redo', {
+          who: who(after),
+          to: String(after['box']),
+          rollup: String(after['rollup']),
+        }),
+      'calibration.childReopened': () =>
+        message('calibration.rollup.log.childReopened', { session: String(after['name']) }),
       'calibration.move': () =>
         before['box'] === null || before['box'] === undefined
           ? message('calibration.log.place', {
@@ -95,6 +129,17 @@ export function sessionLog(db: WorkspaceDb, sessionId: string): MethodOutput<'ca
           held: Number(after['held']),
           step: String(after['step']),
         }),
+      'calibration.proposals': () =>
+        after['source'] === 'ratings'
+          ? message('calibration.log.proposalsFromRatings', {
+              count: Number(after['proposals']),
+              step: String(after['step']),
+            })
+          : message('calibration.log.proposals', {
+              count: Number(after['proposals']),
+              file: String(after['file'] ?? ''),
+              step: String(after['step']),
+            }),
       'calibration.undo': () => message('calibration.log.undo', { step: String(after['step']) }),
       'calibration.redo': () => message('calibration.log.redo', { step: String(after['step']) }),
       'calibration.flag': () =>

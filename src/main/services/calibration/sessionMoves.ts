@@ -18,6 +18,7 @@ import {
   type CurrentBox,
 } from './computedBoxes'
 import { sessionMemoIfKept } from './sessionCache'
+import { assertNotLockedByRollup, logMovesOnChildren, logShiftOnChildren, rollupStarts } from './rollupLinks'
 
 /** One person asked to move: where to, and why. */
 interface MoveAsked {
@@ -65,6 +66,7 @@ function writeMoves(
 ): { moved: number; step: number } {
   const { db } = ctx
   const row = sessionRow(db, sessionId)
+  assertNotLockedByRollup(db, row)
   assertEditable(row)
   const settings = JSON.parse(row.settings_json) as CalibrationSettings
   const unexplained = asked.find((m) => m.reason.length < 3 && moveNeedsText(m.reasonCode, settings))
@@ -81,11 +83,13 @@ function writeMoves(
   const boxes =
     sessionMemoIfKept<Map<string, ComputedBox>>(db, row.id, computedBoxesKey(row.settings_json)) ??
     computedBoxesOf(computeView(db, row, true))
+  const starts = rollupStarts(db, row.id)
   const byEmployee = currentBoxes(
     db,
     row.id,
     boxes,
     asked.map((m) => m.employeeId),
+    starts,
   )
   const unknown = asked.map((m) => m.employeeId).filter((id) => !byEmployee.has(id))
   if (unknown.length > 0)
@@ -134,20 +138,33 @@ function writeMoves(
         ctx.now,
       )
     }
+    if (starts.size > 0)
+      logMovesOnChildren(
+        row,
+        changes.map((m) => ({
+          employeeId: m.employeeId,
+          fromBox: m.now.box,
+          toBox: m.box,
+          step,
+          reason: m.reason ? `${m.reasonCode}: ${m.reason}` : m.reasonCode,
+        })),
+        ctx,
+      )
     if (row.status === 'draft')
       db.prepare("UPDATE calibration_sessions SET status = 'live' WHERE id = ?").run(row.id)
   })()
   return { moved: changes.length, step }
 }
 
-/** The next step of a session's undo history, shared by moves and setting changes. */
+/** The next step of a session's undo history, shared by moves, setting changes and imports of proposals. */
 export function nextStep(db: WorkspaceDb, sessionId: string): number {
   const found = db
     .prepare(
       `SELECT max(step) AS step FROM (SELECT step FROM calibration_moves WHERE session_id = ?
-       UNION ALL SELECT step FROM calibration_setting_steps WHERE session_id = ?)`,
+       UNION ALL SELECT step FROM calibration_setting_steps WHERE session_id = ?
+       UNION ALL SELECT step FROM calibration_proposal_batches WHERE session_id = ?)`,
     )
-    .get(sessionId, sessionId) as { step: number | null }
+    .get(sessionId, sessionId, sessionId) as { step: number | null }
   return (found.step ?? 0) + 1
 }
 
@@ -157,18 +174,22 @@ export function discardRedo(db: WorkspaceDb, sessionId: string): void {
   db.prepare('UPDATE calibration_setting_steps SET state = 2 WHERE session_id = ? AND state = 1').run(
     sessionId,
   )
+  db.prepare('UPDATE calibration_proposal_batches SET state = 2 WHERE session_id = ? AND state = 1').run(
+    sessionId,
+  )
 }
 
-/** The step undo (the newest active) or redo (the oldest undone) would take, across moves and setting changes. */
+/** The step undo (the newest active) or redo (the oldest undone) would take: a move, setting change or import. */
 export function stepToShift(db: WorkspaceDb, sessionId: string, direction: 'undo' | 'redo'): number | null {
   const [pick, state] = direction === 'undo' ? ['max', 0] : ['min', 1]
   return (
     db
       .prepare(
         `SELECT ${pick}(step) AS step FROM (SELECT step FROM calibration_moves WHERE session_id = ? AND state = ?
-         UNION ALL SELECT step FROM calibration_setting_steps WHERE session_id = ? AND state = ?)`,
+         UNION ALL SELECT step FROM calibration_setting_steps WHERE session_id = ? AND state = ?
+         UNION ALL SELECT step FROM calibration_proposal_batches WHERE session_id = ? AND state = ?)`,
       )
-      .get(sessionId, state, sessionId, state) as { step: number | null }
+      .get(sessionId, state, sessionId, state, sessionId, state) as { step: number | null }
   ).step
 }
 
@@ -187,11 +208,18 @@ export function shiftStep(
 ): { step: number | null } {
   const { db } = ctx
   const row = sessionRow(db, sessionId)
+  assertNotLockedByRollup(db, row)
   assertEditable(row)
   const found = { step: stepToShift(db, sessionId, direction) }
   if (found.step === null) return { step: null }
   db.transaction(() => {
     db.prepare('UPDATE calibration_moves SET state = ? WHERE session_id = ? AND step = ?').run(
+      direction === 'undo' ? 1 : 0,
+      sessionId,
+      found.step,
+    )
+    // An import of proposals in that step: undo brings back the proposals before it, redo this import's.
+    db.prepare('UPDATE calibration_proposal_batches SET state = ? WHERE session_id = ? AND step = ?').run(
       direction === 'undo' ? 1 : 0,
       sessionId,
       found.step,
@@ -224,6 +252,7 @@ export function shiftStep(
       },
       ctx.now,
     )
+    logShiftOnChildren(row, found.step as number, direction, ctx)
   })()
   return { step: found.step }
 }

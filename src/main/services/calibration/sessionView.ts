@@ -17,6 +17,7 @@ import { moveLog, type MoveLogEntry } from './moveLog'
 import { computedBoxesKey, computedBoxesOf } from './computedBoxes'
 import { keepInSession } from './sessionCache'
 import { sessionMembers, sessionPseudonyms } from './sessionMembers'
+import { rollupStarts, startsAsMoves, withRollupLinks } from './rollupLinks'
 
 /**
  * The last view per connection, valid while nothing was committed since: SQLite's data_version changes on a
@@ -42,12 +43,18 @@ function freshView(db: WorkspaceDb, sessionId: string): CalibrationView {
   const row = sessionRow(db, sessionId)
   if (row.status === 'finalized' && row.finalized_json) {
     const locked = readSnapshot(row.finalized_json).view
-    return withOrg(
+    return withRollupLinks(
       db,
-      withCalibrationFields(db, withManagerNames(db, row.blind === 1 ? blindView(locked) : locked)),
+      withOrg(
+        db,
+        withCalibrationFields(db, withManagerNames(db, row.blind === 1 ? blindView(locked) : locked)),
+      ),
     )
   }
-  return withOrg(db, withCalibrationFields(db, withManagerNames(db, computeView(db, row))))
+  return withRollupLinks(
+    db,
+    withOrg(db, withCalibrationFields(db, withManagerNames(db, computeView(db, row)))),
+  )
 }
 
 export function computeView(
@@ -76,24 +83,38 @@ export function computeView(
         .all(row.id) as { employeeId: string }[]
     ).map((r) => r.employeeId),
   )
-  // Moves and setting changes share one undo history.
+  // Moves, setting changes and imports of proposals share one undo history.
   const steps = db
     .prepare(
       `SELECT max(CASE WHEN state = 0 THEN step END) AS active, min(CASE WHEN state = 1 THEN step END) AS undone
        FROM (SELECT step, state FROM calibration_moves WHERE session_id = ?
-             UNION ALL SELECT step, state FROM calibration_setting_steps WHERE session_id = ?)`,
+             UNION ALL SELECT step, state FROM calibration_setting_steps WHERE session_id = ?
+             UNION ALL SELECT step, state FROM calibration_proposal_batches WHERE session_id = ?)`,
     )
-    .get(row.id, row.id) as { active: number | null; undone: number | null }
-  const result = calibrate({
+    .get(row.id, row.id, row.id) as { active: number | null; undone: number | null }
+  // A roll-up starts from its children's final boxes, before the meeting and under its own moves.
+  const starts = rollupStarts(db, row.id)
+  const startMoves = starts.size === 0 ? [] : startsAsMoves(row, starts)
+  const calibrated = calibrate({
     people,
     cycle,
     settings,
-    moves: moves === 'none' ? [] : activeMoves(db, row.id),
+    moves: moves === 'none' ? startMoves : [...startMoves, ...activeMoves(db, row.id)],
     flagStates,
     discussed,
     pseudonyms: sessionPseudonyms(db, row.id),
     blind: row.blind === 1 && !forceNames,
   })
+  const result =
+    starts.size === 0
+      ? calibrated
+      : {
+          ...calibrated,
+          placements: calibrated.placements.map((p) => ({
+            ...p,
+            fromSession: starts.get(p.personId)?.childId ?? null,
+          })),
+        }
   keepInSession(db, row.id, computedBoxesKey(row.settings_json), computedBoxesOf(result))
   return {
     sessionId: row.id,
@@ -139,9 +160,10 @@ export function sessionForExport(
     const computed = computeView(db, { ...row, status: 'draft' }, true, 'none')
     const view = {
       ...computed,
+      // A roll-up's meeting starts from its children's final boxes: those are its pre-read.
       placements: computed.placements.map((p) => ({
         ...p,
-        box: p.computedBox,
+        box: p.fromSession ? p.box : p.computedBox,
         source: 'computed' as const,
         flags: p.flags.filter((f) => f.code !== 'MOVED_AGAINST_EVIDENCE'),
       })),
@@ -157,13 +179,16 @@ export function sessionForExport(
     return {
       ...snapshot,
       records: recordsWithReviewerNames(db, snapshot.records),
-      view: withCalibrationFields(db, withManagerNames(db, { ...snapshot.view, blind: false })),
+      view: withRollupLinks(
+        db,
+        withCalibrationFields(db, withManagerNames(db, { ...snapshot.view, blind: false })),
+      ),
       changes: moveLog(db, sessionId),
     }
   }
   const view = computeView(db, row, true)
   return {
-    view: withCalibrationFields(db, withManagerNames(db, view)),
+    view: withRollupLinks(db, withCalibrationFields(db, withManagerNames(db, view))),
     changes: moveLog(db, sessionId),
     records: recordsWithReviewerNames(db, liveFlagRecords(db, row, view)),
   }

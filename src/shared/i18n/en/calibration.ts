@@ -163,11 +163,13 @@ export const calibration = {
       one: 'Agenda: {count} person to talk about',
       other: 'Agenda: {count} people to talk about',
     },
-    empty: 'Nothing calls for discussion: no open flags, big moves or people on a box edge.',
+    empty:
+      'Nothing calls for discussion: no open flags, big moves, proposals far from the evidence or people on a box edge.',
     hint: 'Ordered by what most needs talking about; whoever is marked discussed goes to the end.',
     box: 'box {box}',
     bigMover: 'big move since the last cycle',
     edge: 'potential on the edge of the next box',
+    proposalFar: 'proposal far from the evidence',
     more: { one: 'Show {count} more', other: 'Show {count} more' },
     timer: 'On {name} for {time}',
     restart: 'Restart the timer',
@@ -184,6 +186,53 @@ export const calibration = {
     box: 'Box',
     session: 'Session',
     tries: 'Sandbox',
+  },
+  /** Roll-up sessions: a parent session over finalized child sessions (their final boxes, calibrated together). */
+  rollup: {
+    startFrom: 'Start from',
+    fromScope: 'People in a part of the organisation',
+    fromSessions: 'Finalized sessions (a roll-up)',
+    pickSessions: 'Sessions to roll up',
+    noFinalized:
+      'No session is finalized yet: finalize the department sessions first, then roll them up here.',
+    sessionOption: '{name} ({cycle}, {count} people)',
+    pickHint:
+      'Each person starts in the final box of the session that placed them; moves here are logged on that session too.',
+    of: 'Roll-up of {sessions}.',
+    ofHint:
+      'Each person starts in the final box of the session that placed them; a move here is also logged on that session.',
+    childReopened:
+      '{session} was reopened after this roll-up began: its people keep the boxes they started with here.',
+    lockedBy:
+      'Locked while the roll-up {rollup} is open. Moves happen there; reopen this session with a reason only if its own result must change.',
+    placedIn: 'Placed in',
+    placedInColumn: 'Placed in session',
+    errors: {
+      locked:
+        'The session "{name}" is part of the roll-up "{rollup}", which is still open: move people there, or reopen "{name}" with a reason.',
+      reopenWhy:
+        'The session "{name}" is part of the roll-up "{rollup}", which is still open: say why it is being reopened (the roll-up will show it).',
+      scopeAndFrom:
+        'A roll-up takes its people from the sessions it rolls up: give either the sessions or a scope, not both.',
+      notFinalized: 'The session "{name}" is {status}, not finalized: finalize it before rolling it up.',
+      cycles:
+        'Sessions of different review cycles cannot be rolled up together: "{first}" is {firstCycle} and "{second}" is {secondCycle}.',
+      otherCycle: 'The sessions rolled up are of the review cycle {childCycle}, not {cycle}.',
+      empty: 'The sessions rolled up placed no one: there is nobody to calibrate.',
+      twice:
+        '{person} was placed by both "{first}" and "{second}": a roll-up takes each person from one session. Reopen one of them (with a reason) to settle where they belong.',
+    },
+    log: {
+      create: {
+        one: 'Roll-up of {sessions} started for {count} person ({cycle})',
+        other: 'Roll-up of {sessions} started for {count} people ({cycle})',
+      },
+      rolledUp: 'Rolled up into {rollup}',
+      move: '{who}: box {from} → {to} in the roll-up {rollup}',
+      undo: '{who}: the move to box {to} undone in the roll-up {rollup}',
+      redo: '{who}: the move to box {to} made again in the roll-up {rollup}',
+      childReopened: '{session} reopened',
+    },
   },
   meeting: {
     shape: 'Show people as',
@@ -228,6 +277,14 @@ export const calibration = {
     reopen: 'Session reopened',
     potentialSource: 'Potential now from {to} (was {from}): {placed} placed, {held} held (step {step})',
     place: '{who}: placed by hand in box {to} (step {step})',
+    proposals: {
+      one: '{count} proposal imported from {file} (step {step})',
+      other: '{count} proposals imported from {file} (step {step})',
+    },
+    proposalsFromRatings: {
+      one: "{count} proposal taken from the cycle's ratings (step {step})",
+      other: "{count} proposals taken from the cycle's ratings (step {step})",
+    },
     someone: 'someone',
     /** A flag in the log, the lists and the workbooks, in words (the CLI's JSON keeps the codes). */
     flagCode: {
@@ -307,6 +364,8 @@ export const calibration = {
     why: 'Box {box}, {label}: {performance} performance and {potential} potential.',
     whyMoved:
       'Box {box}, {label}: moved here by the meeting from box {from} ({fromLabel}); the data says {performance} performance and {potential} potential.',
+    whyTried:
+      'Box {box}, {label}: tried here in the sandbox, not saved (the session has them in box {from}, {fromLabel}); the data says {performance} performance and {potential} potential.',
     whyPlaced: 'Box {box}, {label}: placed by hand, because the data could not place them ({reason}).',
     howComputed: 'How this is computed',
     blindHidden: 'Job title, department and location are hidden in blind mode.',
@@ -614,6 +673,102 @@ export const calibration = {
     },
   },
   /** The results workbook and the pre-read (the English must stay as the CLI and the tests read it). */
+  proposals: {
+    sheet: 'Proposals',
+    title: 'Proposals for {name}',
+    instructions:
+      'Fill in the tinted columns for the people you manage: a proposed box (1–9), or proposed performance and potential as {low}, {moderate} or {high}; who proposes (the manager is filled in) and a comment. Leave a row blank to propose nothing, then send the workbook back.',
+    protected:
+      'Only the tinted cells can be changed; the others are protected (Review › Unprotect Sheet, no password).',
+    held: 'held: the data could not place them',
+    col: {
+      evidenceBox: 'Evidence box',
+      evidenceLabel: 'Evidence box label',
+      proposedBox: 'Proposed box',
+      proposedPerformance: 'Proposed performance',
+      proposedPotential: 'Proposed potential',
+      proposedBy: 'Proposed by',
+      comment: 'Comment',
+    },
+    errors: {
+      noSheet:
+        '{file} has no "{sheet}" sheet: import the pre-read exported for this session, with its Proposals sheet filled in.',
+      noHeader: 'No header row in "{sheet}": the table\'s first column is headed "{column}".',
+      noColumn: 'The "{column}" column is missing.',
+      noEmployee: 'A proposal without an employee ID.',
+      notInSession: '{id} is not in this session.',
+      duplicate: '{id} already has a proposal, in row {row}.',
+      unknownBox: 'Not a box: give a whole number from 1 to 9.',
+      unknownLevel: 'Not a level: give {low}, {moderate} or {high}.',
+      halfLevels: 'Give both performance and potential, or a proposed box.',
+      boxAndLevels:
+        'Box {box} is not {performance} performance and {potential} potential (that is box {fromWords}): give one of them, or make them agree.',
+      commentTooLong: 'The comment is longer than {max} characters.',
+      unreadable: '{file} could not be read: {detail}',
+      noRatings: 'Nobody in this session has both ratings in the cycle: there is nothing to propose from.',
+    },
+    heading: "Managers' proposals",
+    button: 'Import proposals',
+    buttonHint:
+      'The pre-read workbook managers filled in and sent back: its proposed boxes become the proposals the meeting starts from',
+    fromRatings: 'Proposals from ratings',
+    fromRatingsHint:
+      "Take each person's overall and potential ratings of this cycle, given by their reviewer, as the proposal",
+    stored: {
+      one: '{count} proposal imported from {file}.',
+      other: '{count} proposals imported from {file}.',
+    },
+    storedFromRatings: {
+      one: "{count} proposal taken from the cycle's ratings.",
+      other: "{count} proposals taken from the cycle's ratings.",
+    },
+    replaced: {
+      one: 'It replaces the {count} proposal imported before (Undo brings it back).',
+      other: 'It replaces the {count} proposals imported before (Undo brings them back).',
+    },
+    rejected: {
+      one: 'Nothing was imported from {file}: {count} problem to fix in the workbook.',
+      other: 'Nothing was imported from {file}: {count} problems to fix in the workbook.',
+    },
+    problem: '{sheet}, row {row}, column "{column}": {problem}',
+    problemValue: '{sheet}, row {row}, column "{column}", value "{value}": {problem}',
+    problemsMore: { one: '… and {count} more', other: '… and {count} more' },
+    fixAndRetry: 'Fix these in the workbook and import it again.',
+    inForce: {
+      one: '{count} proposal from {file}, imported {when}.',
+      other: '{count} proposals from {file}, imported {when}.',
+    },
+    inForceRatings: {
+      one: "{count} proposal from the cycle's ratings, taken {when}.",
+      other: "{count} proposals from the cycle's ratings, taken {when}.",
+    },
+    replaceNote: 'Importing again replaces them; Undo takes the last import back.',
+    none: 'No proposals yet: export the pre-read, have managers fill in its Proposals sheet, then import it here.',
+    panelTitle: 'Proposal',
+    panelBy: 'Proposed by {manager}: box {box} — {label}',
+    panelNobody: 'Proposed: box {box} — {label}',
+    panelNone: 'No proposal',
+    panelLevels: '{performance} performance, {potential} potential',
+    panelComment: 'Comment: {comment}',
+    evidence: 'Evidence: box {box} — {label}',
+    final: 'Now: box {box} — {label}',
+    far: 'Far from the evidence: worth talking about.',
+    asProposed: 'as proposed',
+    placeAsProposed: 'Place in box {box}, as proposed',
+    card: 'proposed {box}',
+    cardTitle: 'Proposed box {box}',
+    byManager: {
+      title: 'Proposals by manager',
+      manager: 'Manager',
+      proposals: 'Proposals',
+      kept: 'Kept',
+      up: 'Moved up',
+      down: 'Moved down',
+      rater: 'On their ratings',
+      nobody: 'not named',
+      hint: "How many of each manager's proposals the meeting kept or moved, beside the leniency or severity found in their ratings.",
+    },
+  },
   export: {
     sheet: {
       summary: 'Summary',
@@ -621,6 +776,7 @@ export const calibration = {
       changes: 'Changes',
       flags: 'Flags',
       holding: 'Holding area',
+      byManager: 'Proposals by manager',
     },
     title: { results: 'Calibration results: {name}', preRead: 'Pre-read: {name}' },
     cycle: 'Review cycle',
@@ -636,6 +792,17 @@ export const calibration = {
       previousBox: 'Previous box',
       previousBoxLabel: 'Previous box label',
       changeSincePrevious: 'Change since previous',
+      proposedBox: 'Proposed box',
+      proposedBy: 'Proposed by',
+      proposalComment: 'Proposal comment',
+      evidenceBox: 'Evidence box',
+      finalVsProposal: 'Final vs proposal',
+      proposals: 'Proposals',
+      kept: 'Kept as proposed',
+      changed: 'Changed',
+      changedUp: 'Moved up',
+      changedDown: 'Moved down',
+      raterFinding: 'Finding on their ratings',
       toBoxLabel: 'To box label',
       box: 'Box',
       label: 'Label',
@@ -673,6 +840,9 @@ export const calibration = {
     },
     yes: 'yes',
     no: 'no',
+    noProposals: 'No proposals were imported for this session.',
+    byManagerNote:
+      'Per manager: how many of their proposals the meeting kept and how many it moved up or down (a move up on one axis and down on the other counts in both).',
     /** A moved person's reason: the reason code, then what was typed. */
     reason: '{code}: {reason}',
     /** One record behind a flag: its date (may be empty), label and value. */

@@ -191,11 +191,13 @@ export const calibration: Catalogue['calibration'] = {
       many: 'Porządek obrad: {count} osób do omówienia',
       other: 'Porządek obrad: {count} osoby do omówienia',
     },
-    empty: 'Nic nie wymaga omówienia: brak otwartych flag, dużych zmian i osób na granicy pól.',
+    empty:
+      'Nic nie wymaga omówienia: brak otwartych flag, dużych zmian, propozycji dalekich od dowodów i osób na granicy pól.',
     hint: 'Kolejność według tego, co najbardziej wymaga rozmowy; osoby oznaczone jako omówione trafiają na koniec.',
     box: 'pole {box}',
     bigMover: 'duża zmiana od poprzedniego cyklu',
     edge: 'potencjał na granicy sąsiedniego pola',
+    proposalFar: 'propozycja daleka od dowodów',
     more: {
       one: 'Pokaż {count} więcej',
       few: 'Pokaż {count} więcej',
@@ -227,6 +229,54 @@ export const calibration: Catalogue['calibration'] = {
     box: 'Pole',
     session: 'Sesja',
     tries: 'Piaskownica',
+  },
+  rollup: {
+    startFrom: 'Zacznij od',
+    fromScope: 'Osób z części organizacji',
+    fromSessions: 'Zamkniętych sesji (zestawienie)',
+    pickSessions: 'Sesje do zestawienia',
+    noFinalized:
+      'Żadna sesja nie jest jeszcze zamknięta: najpierw zamknij sesje działów, potem zestaw je tutaj.',
+    sessionOption: '{name} ({cycle}, osoby: {count})',
+    pickHint:
+      'Każda osoba zaczyna w polu, w którym ostatecznie umieściła ją jej sesja; przesunięcia tutaj zapisują się także w tamtej sesji.',
+    of: 'Zestawienie sesji: {sessions}.',
+    ofHint:
+      'Każda osoba zaczyna w polu, w którym ostatecznie umieściła ją jej sesja; przesunięcie tutaj zapisuje się także w tamtej sesji.',
+    childReopened:
+      'Sesję {session} otwarto ponownie po rozpoczęciu tego zestawienia: jej osoby zachowują tu pola, od których zaczęły.',
+    lockedBy:
+      'Zablokowana, dopóki zestawienie {rollup} jest otwarte. Przesunięcia odbywają się tam; otwórz tę sesję ponownie (z powodem) tylko wtedy, gdy jej własny wynik musi się zmienić.',
+    placedIn: 'Umieszczona w',
+    placedInColumn: 'Sesja, która umieściła',
+    errors: {
+      locked:
+        'Sesja „{name}” należy do zestawienia „{rollup}”, które jest wciąż otwarte: przesuwaj osoby tam albo otwórz „{name}” ponownie, podając powód.',
+      reopenWhy:
+        'Sesja „{name}” należy do zestawienia „{rollup}”, które jest wciąż otwarte: podaj, dlaczego otwierasz ją ponownie (zestawienie to pokaże).',
+      scopeAndFrom:
+        'Zestawienie bierze osoby z sesji, które zestawia: podaj albo sesje, albo zakres, nie jedno i drugie.',
+      notFinalized: 'Sesja „{name}” ma stan: {status}, nie jest zamknięta: zamknij ją przed zestawieniem.',
+      cycles:
+        'Nie można zestawić sesji z różnych cykli ocen: „{first}” to {firstCycle}, a „{second}” to {secondCycle}.',
+      otherCycle: 'Zestawiane sesje są z cyklu ocen {childCycle}, nie {cycle}.',
+      empty: 'Zestawiane sesje nikogo nie umieściły: nie ma kogo kalibrować.',
+      twice:
+        '{person} umieszczono zarówno w „{first}”, jak i w „{second}”: zestawienie bierze każdą osobę z jednej sesji. Otwórz jedną z nich ponownie (z powodem), aby ustalić, gdzie ta osoba należy.',
+    },
+    log: {
+      create: {
+        one: 'Rozpoczęto zestawienie sesji {sessions} dla {count} osoby ({cycle})',
+        few: 'Rozpoczęto zestawienie sesji {sessions} dla {count} osób ({cycle})',
+        many: 'Rozpoczęto zestawienie sesji {sessions} dla {count} osób ({cycle})',
+        other: 'Rozpoczęto zestawienie sesji {sessions} dla {count} osoby ({cycle})',
+      },
+      rolledUp: 'Włączono do zestawienia {rollup}',
+      move: '{who}: pole {from} → {to} w zestawieniu {rollup}',
+      undo: '{who}: cofnięto przesunięcie do pola {to} w zestawieniu {rollup}',
+      redo: '{who}: ponowiono przesunięcie do pola {to} w zestawieniu {rollup}',
+      childReopened: 'Ponownie otwarto sesję {session}',
+    },
   },
   meeting: {
     shape: 'Pokaż osoby jako',
@@ -292,6 +342,18 @@ export const calibration: Catalogue['calibration'] = {
     potentialSource:
       'Potencjał teraz na podstawie: {to} (wcześniej: {from}); umieszczono {placed}, w poczekalni {held} (krok {step})',
     place: '{who}: umieszczono ręcznie w polu {to} (krok {step})',
+    proposals: {
+      one: 'Zaimportowano {count} propozycję z pliku {file} (krok {step})',
+      few: 'Zaimportowano {count} propozycje z pliku {file} (krok {step})',
+      many: 'Zaimportowano {count} propozycji z pliku {file} (krok {step})',
+      other: 'Zaimportowano {count} propozycji z pliku {file} (krok {step})',
+    },
+    proposalsFromRatings: {
+      one: 'Przyjęto {count} propozycję z ocen cyklu (krok {step})',
+      few: 'Przyjęto {count} propozycje z ocen cyklu (krok {step})',
+      many: 'Przyjęto {count} propozycji z ocen cyklu (krok {step})',
+      other: 'Przyjęto {count} propozycji z ocen cyklu (krok {step})',
+    },
     someone: 'ktoś',
     flagCode: {
       COMPLIANCE_GAP: 'zaległe szkolenie obowiązkowe',
@@ -387,6 +449,8 @@ export const calibration: Catalogue['calibration'] = {
     why: 'Pole {box}, {label}: wyniki pracy na poziomie {performance}, potencjał na poziomie {potential}.',
     whyMoved:
       'Pole {box}, {label}: przeniesione tu przez spotkanie z pola {from} ({fromLabel}); według danych wyniki pracy na poziomie {performance}, potencjał na poziomie {potential}.',
+    whyTried:
+      'Pole {box}, {label}: próba w piaskownicy, niezapisana (w sesji: pole {from}, {fromLabel}); według danych wyniki pracy na poziomie {performance}, potencjał na poziomie {potential}.',
     whyPlaced: 'Pole {box}, {label}: umieszczone ręcznie, bo dane nie pozwoliły na umieszczenie ({reason}).',
     howComputed: 'Jak to jest liczone',
     blindHidden: 'Stanowisko, dział i lokalizacja są ukryte w trybie anonimowym.',
@@ -726,6 +790,120 @@ export const calibration: Catalogue['calibration'] = {
       other: 'Zapisano {file}: {count} osoby, zmienione w kalibracji: {changed}.',
     },
   },
+  proposals: {
+    sheet: 'Propozycje',
+    title: 'Propozycje dla sesji {name}',
+    instructions:
+      'Wypełnij zabarwione kolumny dla osób, którymi kierujesz: proponowane pole (1–9) albo proponowane wyniki i potencjał jako {low}, {moderate} lub {high}; kto proponuje (wpisano menedżera) i komentarz. Wiersz bez propozycji zostaw pusty, a potem odeślij skoroszyt.',
+    protected:
+      'Zmienić można tylko zabarwione komórki; pozostałe są chronione (Recenzja › Nie chroń arkusza, bez hasła).',
+    held: 'w poczekalni: dane nie pozwoliły ich umieścić',
+    col: {
+      evidenceBox: 'Pole z dowodów',
+      evidenceLabel: 'Nazwa pola z dowodów',
+      proposedBox: 'Proponowane pole',
+      proposedPerformance: 'Proponowane wyniki',
+      proposedPotential: 'Proponowany potencjał',
+      proposedBy: 'Proponujący',
+      comment: 'Komentarz',
+    },
+    errors: {
+      noSheet:
+        'Plik {file} nie ma arkusza „{sheet}”: zaimportuj materiały przed spotkaniem wyeksportowane dla tej sesji, z wypełnionym arkuszem Propozycje.',
+      noHeader:
+        'W arkuszu „{sheet}” nie ma wiersza nagłówków: pierwsza kolumna tabeli ma nagłówek „{column}”.',
+      noColumn: 'Brak kolumny „{column}”.',
+      noEmployee: 'Propozycja bez identyfikatora pracownika.',
+      notInSession: '{id} nie należy do tej sesji.',
+      duplicate: '{id} ma już propozycję, w wierszu {row}.',
+      unknownBox: 'To nie jest pole: podaj liczbę całkowitą od 1 do 9.',
+      unknownLevel: 'To nie jest poziom: podaj {low}, {moderate} lub {high}.',
+      halfLevels: 'Podaj zarówno wyniki, jak i potencjał, albo proponowane pole.',
+      boxAndLevels:
+        'Pole {box} to nie wyniki {performance} i potencjał {potential} (to pole {fromWords}): podaj jedno z nich albo uzgodnij je.',
+      commentTooLong: 'Komentarz jest dłuższy niż {max} znaków.',
+      unreadable: 'Nie udało się odczytać pliku {file}: {detail}',
+      noRatings: 'Nikt w tej sesji nie ma obu ocen w tym cyklu: nie ma z czego utworzyć propozycji.',
+    },
+    heading: 'Propozycje menedżerów',
+    button: 'Importuj propozycje',
+    buttonHint:
+      'Skoroszyt materiałów przed spotkaniem wypełniony i odesłany przez menedżerów: proponowane pola stają się propozycjami, od których zaczyna spotkanie',
+    fromRatings: 'Propozycje z ocen',
+    fromRatingsHint:
+      'Przyjmij ocenę ogólną i ocenę potencjału z tego cyklu, wystawione przez oceniającego, jako propozycję',
+    stored: {
+      one: 'Zaimportowano {count} propozycję z pliku {file}.',
+      few: 'Zaimportowano {count} propozycje z pliku {file}.',
+      many: 'Zaimportowano {count} propozycji z pliku {file}.',
+      other: 'Zaimportowano {count} propozycji z pliku {file}.',
+    },
+    storedFromRatings: {
+      one: 'Przyjęto {count} propozycję z ocen cyklu.',
+      few: 'Przyjęto {count} propozycje z ocen cyklu.',
+      many: 'Przyjęto {count} propozycji z ocen cyklu.',
+      other: 'Przyjęto {count} propozycji z ocen cyklu.',
+    },
+    replaced: {
+      one: 'Zastępuje {count} propozycję zaimportowaną wcześniej (Cofnij ją przywraca).',
+      few: 'Zastępuje {count} propozycje zaimportowane wcześniej (Cofnij je przywraca).',
+      many: 'Zastępuje {count} propozycji zaimportowanych wcześniej (Cofnij je przywraca).',
+      other: 'Zastępuje {count} propozycji zaimportowanych wcześniej (Cofnij je przywraca).',
+    },
+    rejected: {
+      one: 'Z pliku {file} nic nie zaimportowano: {count} problem do poprawienia w skoroszycie.',
+      few: 'Z pliku {file} nic nie zaimportowano: {count} problemy do poprawienia w skoroszycie.',
+      many: 'Z pliku {file} nic nie zaimportowano: {count} problemów do poprawienia w skoroszycie.',
+      other: 'Z pliku {file} nic nie zaimportowano: {count} problemu do poprawienia w skoroszycie.',
+    },
+    problem: '{sheet}, wiersz {row}, kolumna „{column}”: {problem}',
+    problemValue: '{sheet}, wiersz {row}, kolumna „{column}”, wartość „{value}”: {problem}',
+    problemsMore: {
+      one: '… i {count} więcej',
+      few: '… i {count} więcej',
+      many: '… i {count} więcej',
+      other: '… i {count} więcej',
+    },
+    fixAndRetry: 'Popraw je w skoroszycie i zaimportuj go ponownie.',
+    inForce: {
+      one: '{count} propozycja z pliku {file}, zaimportowana {when}.',
+      few: '{count} propozycje z pliku {file}, zaimportowane {when}.',
+      many: '{count} propozycji z pliku {file}, zaimportowanych {when}.',
+      other: '{count} propozycji z pliku {file}, zaimportowanych {when}.',
+    },
+    inForceRatings: {
+      one: '{count} propozycja z ocen cyklu, przyjęta {when}.',
+      few: '{count} propozycje z ocen cyklu, przyjęte {when}.',
+      many: '{count} propozycji z ocen cyklu, przyjętych {when}.',
+      other: '{count} propozycji z ocen cyklu, przyjętych {when}.',
+    },
+    replaceNote: 'Ponowny import je zastępuje; Cofnij wycofuje ostatni import.',
+    none: 'Brak propozycji: wyeksportuj materiały przed spotkaniem, niech menedżerowie wypełnią arkusz Propozycje, a potem zaimportuj go tutaj.',
+    panelTitle: 'Propozycja',
+    panelBy: 'Propozycja: {manager}: pole {box} — {label}',
+    panelNobody: 'Propozycja: pole {box} — {label}',
+    panelNone: 'Brak propozycji',
+    panelLevels: 'wyniki {performance}, potencjał {potential}',
+    panelComment: 'Komentarz: {comment}',
+    evidence: 'Dowody: pole {box} — {label}',
+    final: 'Teraz: pole {box} — {label}',
+    far: 'Daleko od dowodów: warto o tym porozmawiać.',
+    asProposed: 'zgodnie z propozycją',
+    placeAsProposed: 'Umieść w polu {box}, zgodnie z propozycją',
+    card: 'propozycja: {box}',
+    cardTitle: 'Proponowane pole {box}',
+    byManager: {
+      title: 'Propozycje według menedżerów',
+      manager: 'Menedżer',
+      proposals: 'Propozycje',
+      kept: 'Utrzymane',
+      up: 'W górę',
+      down: 'W dół',
+      rater: 'Jego oceny',
+      nobody: 'bez nazwiska',
+      hint: 'Ile propozycji każdego menedżera spotkanie utrzymało lub przesunęło, obok łagodności lub surowości stwierdzonej w jego ocenach.',
+    },
+  },
   export: {
     sheet: {
       summary: 'Podsumowanie',
@@ -733,6 +911,7 @@ export const calibration: Catalogue['calibration'] = {
       changes: 'Zmiany',
       flags: 'Sygnały',
       holding: 'Poczekalnia',
+      byManager: 'Propozycje według menedżerów',
     },
     title: { results: 'Wyniki kalibracji: {name}', preRead: 'Materiały przed sesją: {name}' },
     cycle: 'Cykl ocen',
@@ -748,6 +927,17 @@ export const calibration: Catalogue['calibration'] = {
       previousBox: 'Poprzednie pole',
       previousBoxLabel: 'Nazwa poprzedniego pola',
       changeSincePrevious: 'Zmiana od poprzedniego cyklu',
+      proposedBox: 'Proponowane pole',
+      proposedBy: 'Proponujący',
+      proposalComment: 'Komentarz do propozycji',
+      evidenceBox: 'Pole z dowodów',
+      finalVsProposal: 'Pole końcowe a propozycja',
+      proposals: 'Propozycje',
+      kept: 'Utrzymane',
+      changed: 'Zmienione',
+      changedUp: 'Przesunięte w górę',
+      changedDown: 'Przesunięte w dół',
+      raterFinding: 'Ustalenie o jego ocenach',
       toBoxLabel: 'Nazwa pola docelowego',
       box: 'Pole',
       label: 'Nazwa',
@@ -785,6 +975,9 @@ export const calibration: Catalogue['calibration'] = {
     },
     yes: 'tak',
     no: 'nie',
+    noProposals: 'Do tej sesji nie zaimportowano propozycji.',
+    byManagerNote:
+      'Dla każdego menedżera: ile jego propozycji spotkanie utrzymało, a ile przesunęło w górę lub w dół (przesunięcie w górę na jednej osi i w dół na drugiej liczy się w obu).',
     reason: '{code}: {reason}',
     evidence: '{date} {label}: {value}',
     deviation: { over: 'powyżej', under: 'poniżej', 'on-target': 'zgodnie z celem' },

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { memo, useCallback, useEffect, useMemo, useState } from 'react'
 import type { CalibrationView, Placement } from '../../../../shared/contract'
 import {
   agendaItems,
@@ -14,7 +14,13 @@ const PAGE = 25
 
 function reasonText(translator: Translator, reason: AgendaReason): string {
   if (reason.kind === 'flag') return flagName(translator, reason.code)
-  return translator.t(reason.kind === 'big-mover' ? 'calibration.agenda.bigMover' : 'calibration.agenda.edge')
+  return translator.t(
+    reason.kind === 'big-mover'
+      ? 'calibration.agenda.bigMover'
+      : reason.kind === 'proposal-far'
+        ? 'calibration.agenda.proposalFar'
+        : 'calibration.agenda.edge',
+  )
 }
 
 /** Minutes and seconds, as a facilitator glances at them. */
@@ -52,7 +58,7 @@ function useTimer(): {
  * The discussion queue for the facilitator (never on the projector): who most needs talking about and why, with
  * the "discussed" mark, and how long the meeting has been on the person chosen from it.
  */
-export function AgendaPanel({
+export const AgendaPanel = memo(function AgendaPanel({
   view,
   selected,
   locked,
@@ -133,4 +139,4 @@ export function AgendaPanel({
       )}
     </details>
   )
-}
+})

@@ -3,34 +3,21 @@ import {
   createSortedRowModel,
   rowSortingFeature,
   sortFn_basic,
-  sortFn_text,
   tableFeatures,
   useTable,
   type SortingState,
 } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import type { CalibrationView, Placement } from '../../../../shared/contract'
 import { translator as translatorFor } from '../../../../shared/i18n/translate'
-import { useT, type Translator } from '../../i18n'
-import { boxLabel, flagName } from './labels'
+import { useT } from '../../i18n'
+import { boxLabel } from './labels'
+import { cellText, linesOf, type ColumnId, type Line, type TextColumn } from './boxTableLines'
+import { useRowDrag } from './useRowDrag'
 import './BoxTable.css'
 
-/** One person in the box, as the table shows and searches them. */
-interface Line {
-  employeeId: string
-  name: string
-  title: string
-  department: string
-  manager: string
-  rating: number | null
-  potential: string
-  flags: string
-  moved: boolean
-  search: string
-}
 type Grouping = 'none' | 'manager' | 'department'
-type ColumnId = Exclude<keyof Line, 'employeeId' | 'search'>
 const COLUMNS: ColumnId[] = [
   'name',
   'title',
@@ -46,68 +33,28 @@ const ROW_HEIGHT = 34
 const features = tableFeatures({
   rowSortingFeature,
   sortedRowModel: createSortedRowModel(),
-  sortFns: { basic: sortFn_basic, text: sortFn_text },
+  sortFns: { basic: sortFn_basic },
 })
 const column = createColumnHelper<typeof features, Line>()
+/**
+ * The text sort's order (lower case, then code points) on keys made once per line: a 9,000-person box is sorted
+ * again whenever a move takes someone out of it, and per-comparison lower-casing was most of that sort.
+ */
+const byLowerText = (a: { original: Line }, b: { original: Line }, id: string): number => {
+  const x = a.original.lower[id as TextColumn]
+  const y = b.original.lower[id as TextColumn]
+  return x === y ? 0 : x > y ? 1 : -1
+}
 /** A row of the virtual list: a group's heading, or a person. */
 type Item = { kind: 'group'; key: string; count: number } | { kind: 'person'; line: Line }
 const BOX_KEYS = new Set(['1', '2', '3', '4', '5', '6', '7', '8', '9'])
-
-function cellText(t: Translator, line: Line, id: ColumnId): string {
-  const value = line[id]
-  if (id === 'rating') return value === null ? t.t('drilldown.table.none') : (value as number).toFixed(1)
-  if (id === 'moved') return value ? t.t('drilldown.table.moved') : t.t('drilldown.table.notMoved')
-  return value === '' ? t.t('drilldown.table.none') : String(value)
-}
-
-/**
- * A box's people as table lines. Each line is kept per placement object: a move shown on the grid keeps every other
- * placement as it was, so a 9,000-person box rebuilds one line, not all of them.
- */
-function linesOf(
-  t: Translator,
-  view: CalibrationView,
-  people: readonly Placement[],
-  made: WeakMap<Placement, Line>,
-): Line[] {
-  const managers = new Map((view.org?.managers ?? []).map((m) => [m.employeeId, m.name]))
-  // Only a view without its org chain needs the names of everyone (a manager outside the chain is not named).
-  let names: Map<string, string> | null = null
-  const colleague = (employeeId: string): string | undefined =>
-    (names ??= new Map(view.placements.map((p) => [p.employeeId, p.name]))).get(employeeId)
-  return people.map((p) => {
-    const known = made.get(p)
-    if (known) return known
-    const manager =
-      p.managerId === null
-        ? t.t('drilldown.table.noManager')
-        : (managers.get(p.managerId) ?? colleague(p.managerId) ?? t.t('drilldown.table.hiddenManager'))
-    const line = {
-      employeeId: p.employeeId,
-      name: p.name,
-      title: view.org?.titles[p.employeeId] ?? '',
-      department: p.department ?? t.t('drilldown.table.noDepartment'),
-      manager,
-      rating: p.performance.value,
-      potential: t.t(`calibration.level.${p.potential.level}`),
-      flags: p.flags.map((f) => flagName(t, f.code)).join(', '),
-      moved: p.source === 'moved',
-    }
-    const searchable = {
-      ...line,
-      search: [line.name, line.title, line.department, line.manager, line.flags].join(' ').toLowerCase(),
-    }
-    made.set(p, searchable)
-    return searchable
-  })
-}
 
 /**
  * A box's people as a table beside the grid: virtualised (a box may hold thousands), sorted, searched and grouped by
  * manager or department. A row is dragged onto a box of the grid, or moved with a digit key; either asks for the
  * move through `onMove` (the session's move dialog). `found` is scrolled to and marked (where Find landed).
  */
-export function BoxTable({
+export const BoxTable = memo(function BoxTable({
   view,
   box,
   matches,
@@ -153,7 +100,7 @@ export function BoxTable({
           column.accessor(id, {
             id,
             header: t(`drilldown.table.column.${id}`),
-            sortFn: id === 'rating' || id === 'moved' ? 'basic' : 'text',
+            sortFn: id === 'rating' || id === 'moved' ? 'basic' : byLowerText,
             sortUndefined: 'last',
           }),
         ),
@@ -192,8 +139,6 @@ export function BoxTable({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [searched, sorting, grouping])
   const shownPeople = searched.length
-  // TanStack Virtual returns fresh functions each render, which the React Compiler cannot memoise; that is fine here.
-  // eslint-disable-next-line react-hooks/incompatible-library
   const virtual = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
@@ -405,65 +350,4 @@ export function BoxTable({
       </p>
     </section>
   )
-}
-
-/** The nine-box group under a point (the grid marks each box's group with data-box). */
-function boxUnder(x: number, y: number): { box: number; rect: Element | null } | null {
-  const group = document.elementFromPoint(x, y)?.closest('[data-box]')
-  if (!group) return null
-  return { box: Number(group.getAttribute('data-box')), rect: group.querySelector('rect') }
-}
-
-/**
- * Dragging a row onto the grid: the ghost (the person's name) follows the pointer by style alone and the box under it
- * is marked by a class, so a drag renders nothing in React until the drop.
- */
-function useRowDrag(
-  locked: boolean,
-  onDrop: (employeeId: string, box: number) => void,
-): {
-  ghost: React.RefObject<HTMLDivElement | null>
-  who: string | null
-  start: (e: React.PointerEvent, employeeId: string, name: string) => void
-} {
-  const ghost = useRef<HTMLDivElement>(null)
-  const [who, setWho] = useState<string | null>(null)
-  const start = (e: React.PointerEvent, employeeId: string, name: string): void => {
-    if (locked || e.button !== 0) return
-    const from = { x: e.clientX, y: e.clientY }
-    let started = false
-    let marked: Element | null = null
-    const mark = (rect: Element | null): void => {
-      if (marked === rect) return
-      marked?.classList.remove('box-drop-target')
-      rect?.classList.add('box-drop-target')
-      marked = rect
-    }
-    const move = (m: PointerEvent): void => {
-      if (!started && Math.hypot(m.clientX - from.x, m.clientY - from.y) < 5) return
-      const el = ghost.current
-      if (!el) return
-      if (!started) {
-        started = true
-        el.textContent = name
-        el.style.display = 'block'
-        setWho(employeeId)
-      }
-      el.style.transform = `translate(${m.clientX + 12}px, ${m.clientY + 8}px)`
-      mark(boxUnder(m.clientX, m.clientY)?.rect ?? null)
-    }
-    const up = (u: PointerEvent): void => {
-      window.removeEventListener('pointermove', move)
-      window.removeEventListener('pointerup', up)
-      mark(null)
-      if (ghost.current) ghost.current.style.display = 'none'
-      setWho(null)
-      if (!started) return
-      const target = boxUnder(u.clientX, u.clientY)
-      if (target) onDrop(employeeId, target.box)
-    }
-    window.addEventListener('pointermove', move)
-    window.addEventListener('pointerup', up)
-  }
-  return { ghost, who, start }
-}
+})

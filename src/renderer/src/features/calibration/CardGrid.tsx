@@ -4,6 +4,7 @@ import { useT } from '../../i18n'
 import { BOX_ORDER, FLAG_MARK, flagTone, peopleByBox, reducedMotion } from './gridGeometry'
 import { boxLabel, flagName } from './labels'
 import { MovementMarker } from './movementMarker'
+import { ProposalMarker } from './proposalMarker'
 import { MAX_DRAWN_PER_BOX, type GridProps } from './NineBoxGrid'
 
 /** A pointer has to travel this far (px) before a press becomes a drag, so a click only selects. */
@@ -275,9 +276,23 @@ export function CardGrid({
                           <span className="card-moved">{t('calibration.meeting.moved')}</span>
                         )}
                         <MovementMarker t={translator} person={p} view={view} />
+                        <ProposalMarker t={translator} person={p} />
                       </li>
                     )
                   })}
+                  {boxAction === 'zoom' && zoom === null && people.length > 0 && (
+                    // Shown by presenter mode's fit when the box cannot hold every name: the rest are a zoom away.
+                    <li className="box-more">
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => onOpenBox(box)}
+                        aria-label={t('calibration.meeting.zoomIn', { box, label })}
+                      >
+                        <b>+</b>
+                      </button>
+                    </li>
+                  )}
                 </ul>
               )}
             </section>

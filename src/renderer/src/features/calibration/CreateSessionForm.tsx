@@ -3,14 +3,19 @@ import type { MethodInput, MethodOutput } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { FacetSelect } from '../../components/FacetSelect'
 import { useT } from '../../i18n'
+import { RollupPicker } from './RollupPicker'
 
 type Cycles = MethodOutput<'calibration.cycles'>
+type Sessions = MethodOutput<'calibration.list'>
 type Facets = MethodOutput<'people.facets'>
 type CreateInput = MethodInput<'calibration.create'>
 
 const DEFAULT_TARGETS = [5, 10, 10, 10, 30, 10, 5, 10, 10]
 
-/** Name, cycle and scope, plus the session's rules (cut points, potential source, targets) under "Settings". */
+/**
+ * Name, cycle and scope — or the finalized sessions a roll-up is made of — plus the session's rules (cut points,
+ * potential source, targets) under "Settings".
+ */
 export function CreateSessionForm({
   onCreate,
 }: {
@@ -32,20 +37,29 @@ export function CreateSessionForm({
   const [targets, setTargets] = useState(DEFAULT_TARGETS)
   const [enforce, setEnforce] = useState(false)
   const [tenure, setTenure] = useState(6)
+  /** A roll-up starts from finalized sessions instead of a scope. */
+  const [rollup, setRollup] = useState(false)
+  const [finalized, setFinalized] = useState<Sessions>([])
+  const [from, setFrom] = useState<ReadonlySet<string>>(new Set())
   const { t } = useT()
 
   useEffect(() => {
-    Promise.all([api.call('calibration.cycles'), api.call('people.facets')]).then(
-      ([c, f]) => {
+    Promise.all([
+      api.call('calibration.cycles'),
+      api.call('people.facets'),
+      api.call('calibration.list'),
+    ]).then(
+      ([c, f, s]) => {
         setCycles(c)
         setFacets(f)
+        setFinalized(s.filter((session) => session.status === 'finalized'))
       },
       () => undefined,
     )
   }, [])
 
   const total = targets.reduce((a, b) => a + b, 0)
-  const valid = name.trim() !== '' && highMin > lowMax && total > 0
+  const valid = name.trim() !== '' && highMin > lowMax && total > 0 && (!rollup || from.size > 0)
   return (
     <form
       className="create-session"
@@ -54,13 +68,17 @@ export function CreateSessionForm({
         if (!valid) return
         onCreate({
           name: name.trim(),
-          ...(cycle ? { cycle } : {}),
-          scope: {
-            ...(department ? { department } : {}),
-            ...(location ? { location } : {}),
-            ...(jobLevel ? { jobLevel } : {}),
-            ...(manager.trim() ? { manager: manager.trim() } : {}),
-          },
+          ...(rollup
+            ? { scope: {}, from: finalized.map((f) => f.sessionId).filter((id) => from.has(id)) }
+            : {
+                ...(cycle ? { cycle } : {}),
+                scope: {
+                  ...(department ? { department } : {}),
+                  ...(location ? { location } : {}),
+                  ...(jobLevel ? { jobLevel } : {}),
+                  ...(manager.trim() ? { manager: manager.trim() } : {}),
+                },
+              }),
           settings: {
             performanceCuts: { lowMax, highMin },
             potential: {
@@ -86,61 +104,78 @@ export function CreateSessionForm({
           placeholder={t('calibration.create.namePlaceholder')}
         />
       </label>
-      <label>
-        {t('calibration.create.cycle')}
-        <select value={cycle} onChange={(e) => setCycle(e.target.value)}>
-          <option value="">
-            {cycles[0]
-              ? t('calibration.create.latestNamed', { name: cycles[0].name })
-              : t('calibration.create.latest')}
-          </option>
-          {cycles.map((c) => (
-            <option key={c.name} value={c.name}>
-              {t('calibration.create.cycleOption', {
-                name: c.name,
-                rated: c.rated,
-                min: c.scaleMin,
-                max: c.scaleMax,
-              })}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('calibration.create.department')}
-        <FacetSelect
-          value={department}
-          onChange={setDepartment}
-          options={facets.departments}
-          allLabel={t('calibration.create.everyone')}
-        />
-      </label>
-      <label>
-        {t('calibration.create.location')}
-        <FacetSelect
-          value={location}
-          onChange={setLocation}
-          options={facets.locations}
-          allLabel={t('calibration.create.everywhere')}
-        />
-      </label>
-      <label>
-        {t('calibration.create.jobLevel')}
-        <FacetSelect
-          value={jobLevel}
-          onChange={setJobLevel}
-          options={facets.jobLevels}
-          allLabel={t('calibration.create.everyLevel')}
-        />
-      </label>
-      <label>
-        {t('calibration.create.manager')}
-        <input
-          value={manager}
-          onChange={(e) => setManager(e.target.value)}
-          placeholder={t('calibration.create.managerPlaceholder')}
-        />
-      </label>
+      <fieldset className="start-from">
+        <legend>{t('calibration.rollup.startFrom')}</legend>
+        <label className="inline">
+          <input type="radio" name="start-from" checked={!rollup} onChange={() => setRollup(false)} />{' '}
+          {t('calibration.rollup.fromScope')}
+        </label>
+        <label className="inline">
+          <input type="radio" name="start-from" checked={rollup} onChange={() => setRollup(true)} />{' '}
+          {t('calibration.rollup.fromSessions')}
+        </label>
+      </fieldset>
+      {rollup ? (
+        <RollupPicker sessions={finalized} picked={from} onChange={setFrom} />
+      ) : (
+        <>
+          <label>
+            {t('calibration.create.cycle')}
+            <select value={cycle} onChange={(e) => setCycle(e.target.value)}>
+              <option value="">
+                {cycles[0]
+                  ? t('calibration.create.latestNamed', { name: cycles[0].name })
+                  : t('calibration.create.latest')}
+              </option>
+              {cycles.map((c) => (
+                <option key={c.name} value={c.name}>
+                  {t('calibration.create.cycleOption', {
+                    name: c.name,
+                    rated: c.rated,
+                    min: c.scaleMin,
+                    max: c.scaleMax,
+                  })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('calibration.create.department')}
+            <FacetSelect
+              value={department}
+              onChange={setDepartment}
+              options={facets.departments}
+              allLabel={t('calibration.create.everyone')}
+            />
+          </label>
+          <label>
+            {t('calibration.create.location')}
+            <FacetSelect
+              value={location}
+              onChange={setLocation}
+              options={facets.locations}
+              allLabel={t('calibration.create.everywhere')}
+            />
+          </label>
+          <label>
+            {t('calibration.create.jobLevel')}
+            <FacetSelect
+              value={jobLevel}
+              onChange={setJobLevel}
+              options={facets.jobLevels}
+              allLabel={t('calibration.create.everyLevel')}
+            />
+          </label>
+          <label>
+            {t('calibration.create.manager')}
+            <input
+              value={manager}
+              onChange={(e) => setManager(e.target.value)}
+              placeholder={t('calibration.create.managerPlaceholder')}
+            />
+          </label>
+        </>
+      )}
       <details className="session-settings">
         <summary>{t('calibration.create.settings')}</summary>
         <div className="settings-grid">

@@ -1,6 +1,6 @@
 import type { HoldingAction, HoldingGroup, HeldPerson } from '../../../../shared/contract'
 import { useT, type Translator } from '../../i18n'
-import { said } from './labels'
+import { boxLabel, said } from './labels'
 
 type Reason = HeldPerson['reason']
 
@@ -93,14 +93,18 @@ export function HoldingTodo({
 export function HeldPanel({
   person,
   locked,
+  labels = {},
   onPlace,
 }: {
   person: HeldPerson
   locked: boolean
+  /** The session's box labels, for a proposal's box. */
+  labels?: Readonly<Record<string, string>>
   onPlace: (box: number) => void
 }): React.JSX.Element {
   const translator = useT()
   const { t } = translator
+  const proposed = person.proposedBox ?? null
   return (
     <aside className="person-panel" aria-label={t('calibration.panel.label', { name: person.name })}>
       <h3>
@@ -111,6 +115,36 @@ export function HeldPanel({
           reason: said(translator, person.explanationText, person.explanation),
         })}
       </p>
+      {proposed !== null && (
+        <p data-testid="panel-proposal">
+          <strong>
+            {person.proposal?.by
+              ? t('calibration.proposals.panelBy', {
+                  manager: person.proposal.by,
+                  box: proposed,
+                  label: boxLabel(translator, labels, proposed),
+                })
+              : t('calibration.proposals.panelNobody', {
+                  box: proposed,
+                  label: boxLabel(translator, labels, proposed),
+                })}
+          </strong>
+          {person.proposal?.comment && (
+            <>
+              <br />
+              {t('calibration.proposals.panelComment', { comment: person.proposal.comment })}
+            </>
+          )}
+          {!locked && (
+            <>
+              <br />
+              <button type="button" className="secondary" onClick={() => onPlace(proposed)}>
+                {t('calibration.proposals.placeAsProposed', { box: proposed })}
+              </button>
+            </>
+          )}
+        </p>
+      )}
       {!locked && (
         <>
           <p className="muted">{t('calibration.todo.panel.hint', { name: person.name })}</p>

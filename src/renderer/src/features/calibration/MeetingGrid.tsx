@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useT } from '../../i18n'
 import { CardGrid } from './CardGrid'
 import { DistributionChart } from './DistributionChart'
@@ -13,7 +13,7 @@ export const CARD_LIMIT = 150
  * window (the app's sidebar and top bar are hidden), type grows for the back of the room, a box's title zooms into
  * that box, and Esc steps back out (from a zoomed box to the nine, then out of presenter mode).
  */
-export function MeetingGrid({
+export const MeetingGrid = memo(function MeetingGrid({
   presenter,
   onExitPresenter,
   refreshing,
@@ -54,22 +54,21 @@ export function MeetingGrid({
   }, [presenter, zoom, onExitPresenter])
 
   // On the projector every box shows whole: if the nine boxes' name chips overflow the window, the cards go tight
-  // (a flag's mark instead of its words, which stay in the label and the zoomed box). Measured after layout and set
-  // on the DOM, so the screen never paints the overflowing state.
+  // (a flag's mark instead of its words, which stay in the label and the zoomed box); if tight still overflows, the
+  // rows share the height evenly and a full box shows the names that fit and "+N", which zooms into it. Measured
+  // after layout and set on the DOM (styles React does not manage), so the screen never paints the overflowing
+  // state; run after every render, since a render of the cards resets nothing of it but may add or move a name.
   const area = useRef<HTMLDivElement>(null)
-  const placements = grid.view.placements
   useLayoutEffect(() => {
     const cards = area.current?.querySelector<HTMLElement>('.card-grid')
     if (!cards) return
-    const fit = (): void => {
-      cards.classList.remove('tight')
-      if (!presenter || zoom !== null) return
-      cards.classList.toggle('tight', cards.scrollHeight > cards.clientHeight + 1)
-    }
+    const fit = (): void => fitPresented(cards, presenter && zoom === null)
     fit()
-    window.addEventListener('resize', fit)
-    return () => window.removeEventListener('resize', fit)
-  }, [presenter, zoom, shape, placements])
+    // The grid's own size, not the window's: opening the side panel narrows the grid with no window resize.
+    const resized = new ResizeObserver(fit)
+    resized.observe(cards)
+    return () => resized.disconnect()
+  })
 
   const openBox = (box: number): void => {
     if (presenter && shape === 'cards') setZoom((current) => (current === box ? null : box))
@@ -118,4 +117,35 @@ export function MeetingGrid({
       </div>
     </div>
   )
+})
+
+const overflows = (element: HTMLElement): boolean => element.scrollHeight > element.clientHeight + 1
+
+/** Presenter mode's fit of the name chips to the window (see MeetingGrid); `presenting` false undoes it. */
+function fitPresented(cards: HTMLElement, presenting: boolean): void {
+  cards.classList.remove('tight', 'clipped')
+  for (const hidden of cards.querySelectorAll<HTMLElement>('.name-card[data-over]')) {
+    hidden.style.display = ''
+    delete hidden.dataset['over']
+  }
+  for (const more of cards.querySelectorAll<HTMLElement>('.box-more')) more.style.display = ''
+  if (!presenting || !overflows(cards)) return
+  cards.classList.add('tight')
+  if (!overflows(cards)) return
+  cards.classList.add('clipped')
+  for (const box of cards.querySelectorAll<HTMLElement>('.card-box')) {
+    const more = box.querySelector<HTMLElement>('.box-more')
+    const count = more?.querySelector('b')
+    if (!more || !count || !overflows(box)) continue
+    more.style.display = 'flex'
+    const names = [...box.querySelectorAll<HTMLElement>('.name-card')]
+    let hidden = 0
+    // From the last name back, until the box holds what is left and its "+N".
+    for (let i = names.length - 1; i >= 0 && overflows(box); i--) {
+      const name = names[i] as HTMLElement
+      name.style.display = 'none'
+      name.dataset['over'] = ''
+      count.textContent = `+${++hidden}`
+    }
+  }
 }

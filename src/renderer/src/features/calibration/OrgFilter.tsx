@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { memo, useMemo, useState } from 'react'
 import type { CalibrationView, SessionOrg } from '../../../../shared/contract'
 import { message, type Message } from '../../../../shared/i18n/translate'
 import { useT, type Translator } from '../../i18n'
@@ -77,7 +77,7 @@ export function useOrgScope(view: CalibrationView | null): {
 }
 
 /** Pick a manager (in reporting order) and the grid shows their team; the chain above lets the user step up. */
-export function OrgFilter({
+export const OrgFilter = memo(function OrgFilter({
   view,
   shown,
   manager,
@@ -146,4 +146,4 @@ export function OrgFilter({
       )}
     </div>
   )
-}
+})

@@ -1,18 +1,12 @@
 import { useEffect, useState } from 'react'
-import type {
-  CalibrationView,
-  Evidence,
-  FlagSummary,
-  Placement,
-  PersonDetail,
-} from '../../../../shared/contract'
+import type { FlagSummary, Placement, PersonDetail } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { useT, type Translator } from '../../i18n'
-import { boxLabel, flagName, reasonCodeText, said } from './labels'
-import { PreviousPlacement } from './movementMarker'
+import { reasonCodeText, said } from './labels'
+import { EvidenceList } from './EvidenceList'
+import { FlagCard } from './FlagCard'
+import { PersonGlance, type PreviousCycle } from './PersonGlance'
 import './personPanel.css'
-
-type PreviousCycle = Pick<CalibrationView, 'previousCycle' | 'previousSessions'>
 
 const SOURCES = ['self', 'manager', '360', 'assessment'] as const
 /** An imported competency source in the user's language (a source the catalogue does not know shows as stored). */
@@ -20,21 +14,6 @@ const sourceName = (t: Translator, source: string): string =>
   (SOURCES as readonly string[]).includes(source)
     ? t.t(`calibration.source.${source as (typeof SOURCES)[number]}`)
     : source
-
-function EvidenceList({ items }: { items: readonly Evidence[] }): React.JSX.Element | null {
-  const translator = useT()
-  if (items.length === 0) return null
-  return (
-    <ul className="evidence">
-      {items.map((e, i) => (
-        <li key={`${e.kind}-${e.id ?? i}-${i}`}>
-          <span className="muted">{e.date ?? '—'}</span> {said(translator, e.labelText, e.label)}:{' '}
-          <strong>{said(translator, e.valueText, e.value)}</strong>
-        </li>
-      ))}
-    </ul>
-  )
-}
 
 /** The detail for the selected person, reloaded whenever the session view changes (a move, an undo, a flag note). */
 function usePersonDetail(sessionId: string, placement: Placement): PersonDetail | null {
@@ -52,171 +31,6 @@ function usePersonDetail(sessionId: string, placement: Placement): PersonDetail 
   return detail?.key === placement ? detail.value : null
 }
 
-function FlagCard({
-  flag,
-  evidence,
-  presenter,
-  locked,
-  onUpdate,
-}: {
-  flag: FlagSummary
-  /** The records behind the flag, once the person's detail has loaded. */
-  evidence: readonly Evidence[] | undefined
-  presenter: boolean
-  locked: boolean
-  onUpdate: (status: 'acknowledged' | 'resolved', note: string) => void
-}): React.JSX.Element {
-  const [note, setNote] = useState('')
-  const translator = useT()
-  const { t } = translator
-  return (
-    <div className={`flag-card severity-${flag.severity}`} data-flag={flag.code}>
-      <strong>{flagName(translator, flag.code)}</strong>{' '}
-      <span className="muted">
-        {t('calibration.flag.statusShown', { status: t(`calibration.flag.status.${flag.status}`) })}
-      </span>
-      <p>{said(translator, flag.text, flag.rationale)}</p>
-      {!presenter && evidence && <EvidenceList items={evidence} />}
-      {!presenter && flag.note && <p className="muted">{t('calibration.flag.note', { note: flag.note })}</p>}
-      {!presenter && !locked && flag.status !== 'resolved' && (
-        <div className="flag-actions">
-          <input
-            aria-label={t('calibration.flag.noteLabel', { code: flagName(translator, flag.code) })}
-            placeholder={t('calibration.flag.notePlaceholder')}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-          />
-          <button
-            type="button"
-            className="secondary"
-            disabled={note.trim().length < 3}
-            onClick={() => (onUpdate('acknowledged', note.trim()), setNote(''))}
-          >
-            {t('calibration.flag.acknowledge')}
-          </button>
-          <button
-            type="button"
-            className="secondary"
-            disabled={note.trim().length < 3}
-            onClick={() => (onUpdate('resolved', note.trim()), setNote(''))}
-          >
-            {t('calibration.flag.resolve')}
-          </button>
-        </div>
-      )}
-    </div>
-  )
-}
-
-/** A tenure in years and months ("3 years 2 months"), plural forms by the user's language. */
-function tenureText(t: Translator, months: number | null): string {
-  if (months === null) return t.t('calibration.panel.unknown')
-  const years = Math.floor(months / 12)
-  const rest = months % 12
-  const y = t.t('calibration.panel.tenureYears', { count: years })
-  const m = t.t('calibration.panel.tenureMonths', { count: rest })
-  if (years === 0) return m
-  return rest === 0 ? y : t.t('calibration.panel.tenureBoth', { years: y, months: m })
-}
-
-/** Why the person is in their box, in one sentence: the two levels, or the meeting's move, or a placing by hand. */
-function whySentence(t: Translator, person: Placement, labels: Readonly<Record<string, string>>): string {
-  const label = boxLabel(t, labels, person.box)
-  const performance = t.t(`calibration.level.${person.performance.level}`)
-  const potential = t.t(`calibration.level.${person.potential.level}`)
-  if (person.source === 'placed')
-    return t.t('calibration.panel.whyPlaced', {
-      box: person.box,
-      label,
-      reason: person.heldFor ? t.t(`calibration.todo.heldFor.${person.heldFor}`) : '—',
-    })
-  if (person.source === 'moved')
-    return t.t('calibration.panel.whyMoved', {
-      box: person.box,
-      label,
-      from: person.computedBox,
-      fromLabel: boxLabel(t, labels, person.computedBox),
-      performance,
-      potential,
-    })
-  return t.t('calibration.panel.why', { box: person.box, label, performance, potential })
-}
-
-/** Who the person is and why they are here, readable in a glance from across the table. */
-function Glance({
-  person,
-  detail,
-  blind,
-  labels,
-  lastCycle,
-}: {
-  person: Placement
-  detail: PersonDetail | null
-  blind: boolean
-  labels: Readonly<Record<string, string>>
-  lastCycle: PreviousCycle | undefined
-}): React.JSX.Element {
-  const translator = useT()
-  const { t } = translator
-  const profile = detail?.profile
-  const [latest, previous] = detail?.reviews ?? []
-  const unknown = t('calibration.panel.unknown')
-  return (
-    <section className="glance" aria-label={t('calibration.panel.glance')}>
-      <p className="why" data-testid="panel-why">
-        {whySentence(translator, person, labels)}
-      </p>
-      <dl>
-        {!blind && (
-          <>
-            <dt>{t('calibration.panel.jobTitle')}</dt>
-            <dd>{profile ? (profile.jobTitle ?? unknown) : '…'}</dd>
-          </>
-        )}
-        <dt>{t('calibration.panel.jobLevel')}</dt>
-        <dd>{profile ? (profile.jobLevel ?? unknown) : '…'}</dd>
-        <dt>{t('calibration.panel.tenure')}</dt>
-        <dd>{profile ? tenureText(translator, profile.tenureMonths) : '…'}</dd>
-        <dt>{t('calibration.panel.manager')}</dt>
-        <dd data-testid="panel-manager">{person.managerName ?? t('calibration.panel.noManager')}</dd>
-        {!blind && (
-          <>
-            <dt>{t('calibration.filters.department')}</dt>
-            <dd>{person.department ?? unknown}</dd>
-          </>
-        )}
-        <dt>{t('calibration.panel.ratingsNow')}</dt>
-        <dd>
-          {!detail
-            ? '…'
-            : latest
-              ? t('calibration.panel.ratingThis', {
-                  rating: translator.number(latest.overallRating),
-                  cycle: latest.cycle,
-                })
-              : t('calibration.panel.noRating')}
-          {previous && (
-            <span className="muted">
-              {' · '}
-              {t('calibration.panel.ratingBefore', {
-                rating: translator.number(previous.overallRating),
-                cycle: previous.cycle,
-              })}
-            </span>
-          )}
-        </dd>
-        {lastCycle?.previousCycle && (
-          <>
-            <dt>{t('calibration.previous.title')}</dt>
-            <PreviousPlacement t={translator} person={person} view={{ ...lastCycle, settings: { labels } }} />
-          </>
-        )}
-      </dl>
-      {blind && <p className="muted small">{t('calibration.panel.blindHidden')}</p>}
-    </section>
-  )
-}
-
 /** Why a person sits where they do: each axis, each agility component and each flag, with the records behind it. */
 export function PersonPanel({
   sessionId,
@@ -226,6 +40,7 @@ export function PersonPanel({
   blind = false,
   labels = {},
   previous,
+  triedFrom = null,
   onMoveTo,
   onDiscussed,
   onFlag,
@@ -241,6 +56,8 @@ export function PersonPanel({
   labels?: Readonly<Record<string, string>>
   /** The session's previous cycle and the finalized sessions previous boxes came from. */
   previous?: PreviousCycle
+  /** The person's box in the session when the box shown is a sandbox try (null when it is not). */
+  triedFrom?: number | null
   onMoveTo: (box: number) => void
   onDiscussed: (discussed: boolean) => void
   onFlag: (code: FlagSummary['code'], status: 'acknowledged' | 'resolved', note: string) => void
@@ -255,7 +72,15 @@ export function PersonPanel({
       <h3>
         {person.name} <span className="muted">{t('calibration.panel.box', { box: person.box })}</span>
       </h3>
-      <Glance person={person} detail={detail} blind={blind} labels={labels} lastCycle={previous} />
+      <PersonGlance
+        person={person}
+        detail={detail}
+        blind={blind}
+        labels={labels}
+        lastCycle={previous}
+        triedFrom={triedFrom}
+        presenter={presenter}
+      />
       {!locked && (
         <div className="panel-actions">
           <label>

@@ -1,7 +1,8 @@
-import { useMemo } from 'react'
+import { memo, useMemo } from 'react'
 import type { CalibrationView, FlagCode, Placement } from '../../../../shared/contract'
 import { useT } from '../../i18n'
 import { flagName } from './labels'
+import { rosterFact } from '../../../../core/calibration/rosterFacts'
 
 export interface Filters {
   department: string
@@ -10,8 +11,10 @@ export interface Filters {
   box: string
   /** 'big': only big movers since the previous cycle (the BIG_MOVER flag). */
   movers: '' | 'big'
+  /** In a roll-up: only the people this child session placed (its ID). */
+  session: string
 }
-export const NO_FILTERS: Filters = { department: '', manager: '', flag: '', box: '', movers: '' }
+export const NO_FILTERS: Filters = { department: '', manager: '', flag: '', box: '', movers: '', session: '' }
 
 /** The manager a person is filtered by: their ID, or the name a file gave for a manager outside the workspace. */
 const managerKey = (p: Placement): string | null => p.managerId ?? p.managerName ?? null
@@ -22,7 +25,8 @@ export function matchesFilters(p: Placement, f: Filters): boolean {
     (f.manager === '' || managerKey(p) === f.manager) &&
     (f.flag === '' || p.flags.some((flag) => flag.code === f.flag)) &&
     (f.box === '' || p.box === Number(f.box)) &&
-    (f.movers === '' || p.flags.some((flag) => flag.code === 'BIG_MOVER'))
+    (f.movers === '' || p.flags.some((flag) => flag.code === 'BIG_MOVER')) &&
+    (f.session === '' || p.fromSession === f.session)
   )
 }
 
@@ -30,7 +34,7 @@ export function matchesFilters(p: Placement, f: Filters): boolean {
 const collator = new Intl.Collator()
 
 /** Narrows what the grid highlights; people who do not match are dimmed, never hidden from the counts. */
-export function SessionFilters({
+export const SessionFilters = memo(function SessionFilters({
   view,
   filters,
   onChange,
@@ -41,18 +45,22 @@ export function SessionFilters({
 }): React.JSX.Element {
   // One pass over the placements for every list, as text: a move changes the placements but not who is in which
   // department or under which manager, so the lists are sorted again only when that text changes.
-  const found = useMemo(() => {
-    const departments = new Set<string>()
-    const flags = new Set<string>()
-    const names = new Map<string, string>()
-    for (const p of view.placements) {
-      if (p.department !== null) departments.add(p.department)
-      for (const f of p.flags) flags.add(f.code)
-      const key = managerKey(p)
-      if (key !== null && !names.has(key)) names.set(key, p.managerName ?? key)
-    }
-    return JSON.stringify([[...departments], [...flags], [...names]])
-  }, [view.placements])
+  const found = useMemo(
+    () =>
+      rosterFact(view.placements, 'filter-lists', () => {
+        const departments = new Set<string>()
+        const flags = new Set<string>()
+        const names = new Map<string, string>()
+        for (const p of view.placements) {
+          if (p.department !== null) departments.add(p.department)
+          for (const f of p.flags) flags.add(f.code)
+          const key = managerKey(p)
+          if (key !== null && !names.has(key)) names.set(key, p.managerName ?? key)
+        }
+        return JSON.stringify([[...departments], [...flags], [...names]])
+      }),
+    [view.placements],
+  )
   const { managerNames, options } = useMemo(() => {
     const [departments, flags, managers] = JSON.parse(found) as [string[], string[], [string, string][]]
     const names = new Map(managers)
@@ -98,7 +106,7 @@ export function SessionFilters({
       ),
     [listed],
   )
-  const select = (key: Exclude<keyof Filters, 'movers'>, at: number, label: string) => (
+  const select = (key: Exclude<keyof Filters, 'movers' | 'session'>, at: number, label: string) => (
     <label className="inline">
       {label}{' '}
       <select value={filters[key]} onChange={(e) => onChange({ ...filters, [key]: e.target.value })}>
@@ -113,6 +121,19 @@ export function SessionFilters({
       {select('manager', 1, t('calibration.filters.manager'))}
       {select('flag', 2, t('calibration.filters.flag'))}
       {select('box', 3, t('calibration.filters.box'))}
+      {view.rollupOf && view.rollupOf.length > 0 && (
+        <label className="inline">
+          {t('calibration.rollup.placedIn')}{' '}
+          <select value={filters.session} onChange={(e) => onChange({ ...filters, session: e.target.value })}>
+            <option value="">{t('calibration.filters.all')}</option>
+            {view.rollupOf.map((c) => (
+              <option key={c.sessionId} value={c.sessionId}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {view.previousCycle && (
         <label className="inline checkbox">
           <input
@@ -135,4 +156,4 @@ export function SessionFilters({
       )}
     </div>
   )
-}
+})

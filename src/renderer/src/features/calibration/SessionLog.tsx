@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { memo, useEffect, useState } from 'react'
 import type { CalibrationView, MethodOutput } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { useT } from '../../i18n'
@@ -7,7 +7,7 @@ import { said } from './labels'
 type Log = MethodOutput<'calibration.log'>
 
 /** Every change in the session, newest first: the meeting's audit trail (hidden in presenter mode). */
-export function SessionLog({ view }: { view: CalibrationView }): React.JSX.Element {
+export const SessionLog = memo(function SessionLog({ view }: { view: CalibrationView }): React.JSX.Element {
   const [log, setLog] = useState<{ view: CalibrationView; entries: Log } | null>(null)
   const translator = useT()
   useEffect(() => {
@@ -37,4 +37,4 @@ export function SessionLog({ view }: { view: CalibrationView }): React.JSX.Eleme
       </ol>
     </details>
   )
-}
+})

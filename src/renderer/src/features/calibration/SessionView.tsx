@@ -1,12 +1,10 @@
-import { PrintButton } from '../../components/PrintButton'
-import { FileButton } from '../../components/FileButton'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { onHistoryCommand, runHistoryCommand } from '../../history'
 import { useAppStore } from '../../stores/appStore'
 import type { HeldPerson, Placement } from '../../../../shared/contract'
 import { useT } from '../../i18n'
-import { boxLabel, said } from './labels'
+import { boxLabel } from './labels'
 import { MoveDialog } from './MoveDialog'
 import { MAX_DRAWN_PER_BOX } from './NineBoxGrid'
 import { FinalizeDialog } from './FinalizeDialog'
@@ -17,11 +15,17 @@ import { SessionLog } from './SessionLog'
 import { FairnessAuditPanel } from '../fairness/FairnessAuditPanel'
 import { matchesFilters, NO_FILTERS, SessionFilters, type Filters } from './SessionFilters'
 import { useCalibrationSession } from './useCalibrationSession'
-import { SandboxBar, SandboxStart } from './SandboxBar'
+import { SandboxBar } from './SandboxBar'
+import { SessionToolbar } from './SessionToolbar'
+import { DistributionTable } from './DistributionTable'
+import { HoldingList } from './HoldingList'
+import { useStableCallback } from '../../useStableCallback'
 import { AgendaPanel } from './AgendaPanel'
+import { ProposalsPanel } from './ProposalsPanel'
 import { BoxTable } from './BoxTable'
 import { OrgFilter, useOrgScope } from './OrgFilter'
 import { useFindLanding } from './useFindLanding'
+import { RollupNotice } from './RollupNotice'
 
 const STEP: Record<string, { column: number; row: number }> = {
   ArrowLeft: { column: -1, row: 0 },
@@ -55,13 +59,10 @@ export function SessionView({
   const [filters, setFilters] = useState<Filters>(NO_FILTERS)
   const [presenter, setPresenter] = useState(false)
   const [auditing, setAuditing] = useState(false)
-  const [reopening, setReopening] = useState<string | null>(null)
   const [finalizing, setFinalizing] = useState(false)
   /** The holding area's list shows one reason once "place by hand" was chosen for it. */
   const [heldShown, setHeldShown] = useState<HeldPerson['reason'] | null>(null)
   const jump = useAppStore((state) => state.jump)
-  /** What the last export into the HRIS workbook wrote. */
-  const [writtenInto, setWrittenInto] = useState<string | null>(null)
   const locked = view?.status === 'finalized'
   const person = useMemo(
     () => view?.placements.find((p) => p.employeeId === selected) ?? null,
@@ -94,15 +95,12 @@ export function SessionView({
     }
   }, [session, locked, shell])
 
-  if (!view)
-    return session.error ? (
-      <ErrorBanner error={session.error} />
-    ) : (
-      <p aria-busy="true">{t('calibration.session.loading')}</p>
-    )
+  // Every callback a heavy child takes keeps its identity from render to render, so the grid, the crowded box's
+  // table, the agenda and the filters skip a render that changes nothing they show (the move dialog opening and
+  // closing, a selection): at 50,000 people each of those renders was most of a move's drop-to-persist time.
   /** Moving someone in the multi-selection moves the whole selection; anyone else moves alone. */
-  const requestMove = (employeeId: string, to: number): void => {
-    if (locked) return
+  const requestMove = useStableCallback((employeeId: string, to: number): void => {
+    if (locked || !view) return
     const group = picked.has(employeeId) && picked.size > 1 ? [...picked] : [employeeId]
     const movers = view.placements.filter((p) => group.includes(p.employeeId) && p.box !== to)
     if (movers.length === 0) return
@@ -112,8 +110,8 @@ export function SessionView({
       from: boxes.size === 1 ? (movers[0]?.box ?? null) : null,
       to,
     })
-  }
-  const select = (employeeId: string, additive: boolean): void => {
+  })
+  const select = useCallback((employeeId: string, additive: boolean): void => {
     setSelected(employeeId)
     setPicked((current) => {
       // Pressing on a member of the selection keeps it (that is how a group drag starts).
@@ -123,143 +121,81 @@ export function SessionView({
       else next.add(employeeId)
       return next
     })
-  }
+  }, [])
+  const onKey = useStableCallback((e: React.KeyboardEvent, employeeId: string): void => {
+    const current = view?.placements.find((p) => p.employeeId === employeeId)?.box ?? 5
+    if (e.key === 'Escape') return setAim(null)
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault()
+      select(employeeId, false)
+      if (aim?.employeeId === employeeId) {
+        setAim(null)
+        requestMove(employeeId, aim.box)
+      } else if (!locked) setAim({ employeeId, box: current })
+      return
+    }
+    const step = STEP[e.key]
+    if (!step || aim?.employeeId !== employeeId) return
+    e.preventDefault()
+    const column = Math.min(2, Math.max(0, ((aim.box - 1) % 3) + step.column))
+    const row = Math.min(2, Math.max(0, Math.floor((aim.box - 1) / 3) + step.row))
+    setAim({ employeeId, box: 3 * row + column + 1 })
+  })
+  const markDiscussed = useStableCallback(
+    (employeeId: string, discussed: boolean) => void session.markDiscussed(employeeId, discussed),
+  )
+  const exitPresenter = useCallback(() => setPresenter(false), [])
+  const closeBox = useCallback(() => setOpenBox(null), [])
+  const heldListed = useMemo(
+    () =>
+      !view || heldShown === null
+        ? (view?.holding ?? [])
+        : view.holding.filter((h) => h.reason === heldShown),
+    [view, heldShown],
+  )
+  const target = aim?.box ?? (selected !== null && selected === found ? (person?.box ?? null) : null)
+  // The grid and its counts take a new view at once; the lists beside it (the crowded box's table, the agenda, the
+  // filters, the log) a moment later, in a render React may interrupt: at 50,000 people they were most of the time
+  // between a move confirmed and the person shown in their new box.
+  const lateView = useDeferredValue(view)
+  const lateShown = useDeferredValue(org.shown ?? view)
+
+  if (!view)
+    return session.error ? (
+      <ErrorBanner error={session.error} />
+    ) : (
+      <p aria-busy="true">{t('calibration.session.loading')}</p>
+    )
   const nameOf = (employeeId: string): string =>
     view.placements.find((p) => p.employeeId === employeeId)?.name ??
     view.holding.find((h) => h.employeeId === employeeId)?.name ??
     employeeId
-  const heldListed = heldShown === null ? view.holding : view.holding.filter((h) => h.reason === heldShown)
   const shown = org.shown ?? view
+  const later = lateView ?? view
+  const shownLater = lateShown ?? shown
+  // Where the session (not the sandbox) has the person open in the panel, when the sandbox moved them.
+  const saved = session.sandbox.active
+    ? session.sandbox.saved?.placements.find((p) => p.employeeId === selected)
+    : undefined
+  const triedFrom = saved && person && saved.box !== person.box ? saved.box : null
 
   return (
     <div className={`calibration-session${presenter ? ' presenter' : ''}`}>
-      <div className="session-toolbar">
-        <button type="button" className="link" onClick={onBack}>
-          {t('calibration.session.back')}
-        </button>
-        <h2>{view.name}</h2>
-        <span className={`status status-${view.status}`} data-testid="session-status">
-          {t(`calibration.status.${view.status}`)}
-        </span>
-        <span className="muted">
-          {t('calibration.session.summary', {
-            cycle: view.cycle,
-            placed: view.placements.length,
-            holding: view.holding.length,
-            discussed: view.discussed,
-          })}
-        </span>
-        <div className="spacer" />
-        <button
-          type="button"
-          className="secondary"
-          disabled={!view.canUndo || session.busy}
-          onClick={() => void session.undo()}
-        >
-          {t('calibration.session.undo')}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={!view.canRedo || session.busy}
-          onClick={() => void session.redo()}
-        >
-          {t('calibration.session.redo')}
-        </button>
-        <SandboxStart sandbox={session.sandbox} locked={locked} />
-        <label className="toggle">
-          <input
-            type="checkbox"
-            checked={view.blind}
-            onChange={(e) => void session.setBlind(e.target.checked)}
-          />{' '}
-          {t('calibration.session.blind')}
-        </label>
-        <label className="toggle">
-          <input
-            type="checkbox"
-            checked={presenter}
-            onChange={(e) => {
-              setPresenter(e.target.checked)
-              // The audit shows sensitive attributes: never on the projector.
-              if (e.target.checked) setAuditing(false)
-            }}
-          />{' '}
-          {t('calibration.session.presenter')}
-        </label>
-        {!presenter && (
-          <button type="button" className="secondary" onClick={() => setAuditing(true)} disabled={auditing}>
-            {t('calibration.session.fairness')}
-          </button>
-        )}
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => void session.exportWorkbook(locked ? 'results' : 'pre-read')}
-        >
-          {locked ? t('calibration.session.exportResults') : t('calibration.session.exportPreRead')}
-        </button>
-        {/* The browser host has no save dialog: the workbook is uploaded, and its calibrated copy downloaded. */}
-        <FileButton
-          label={t('calibration.into.button')}
-          title={t('calibration.into.buttonHint')}
-          accept=".xlsx"
-          onFile={(file) => {
-            setWrittenInto(null)
-            void session.exportInto(file).then(
-              (result) =>
-                result &&
-                setWrittenInto(
-                  t('calibration.into.written', {
-                    file: result.fileName,
-                    count: result.people,
-                    changed: result.changed,
-                  }),
-                ),
-            )
-          }}
-        />
-        {writtenInto && (
-          <span className="muted" role="status">
-            {writtenInto}
-          </span>
-        )}
-        <PrintButton what={t('calibration.session.printWhat')} />
-        {!locked && (
-          <button type="button" onClick={() => setFinalizing(true)}>
-            {t('calibration.session.finalize')}
-          </button>
-        )}
-        {locked && reopening === null && (
-          <button type="button" className="secondary" onClick={() => setReopening('')}>
-            {t('calibration.session.reopen')}
-          </button>
-        )}
-        {locked && reopening !== null && (
-          <form
-            className="reopen"
-            onSubmit={(e) => {
-              e.preventDefault()
-              void session.reopen(reopening.trim())
-              setReopening(null)
-            }}
-          >
-            {/* Electron has no window.prompt: the reason is asked for inline. */}
-            <input
-              aria-label={t('calibration.session.whyReopen')}
-              placeholder={t('calibration.session.whyReopenPlaceholder')}
-              value={reopening}
-              onChange={(e) => setReopening(e.target.value)}
-            />
-            <button type="submit" disabled={reopening.trim().length < 3}>
-              {t('calibration.session.reopen')}
-            </button>
-            <button type="button" className="secondary" onClick={() => setReopening(null)}>
-              {t('calibration.session.cancel')}
-            </button>
-          </form>
-        )}
-      </div>
+      <SessionToolbar
+        view={view}
+        session={session}
+        presenter={presenter}
+        onPresenter={(presenting) => {
+          setPresenter(presenting)
+          // The audit shows sensitive attributes: never on the projector.
+          if (presenting) setAuditing(false)
+        }}
+        auditing={auditing}
+        onAudit={() => setAuditing(true)}
+        onBack={onBack}
+        onFinalize={() => setFinalizing(true)}
+      />
+      <RollupNotice view={view} />
       <SandboxBar sandbox={session.sandbox} busy={session.busy} onAdopt={() => void session.adoptSandbox()} />
       {session.error !== null && (
         <div className="notice">
@@ -273,8 +209,8 @@ export function SessionView({
         <FairnessAuditPanel sessionId={sessionId} onClose={() => setAuditing(false)} />
       ) : (
         <>
-          <SessionFilters view={view} filters={filters} onChange={setFilters} />
-          <OrgFilter view={view} shown={shown} manager={org.manager} onChange={org.setManager} />
+          <SessionFilters view={later} filters={filters} onChange={setFilters} />
+          <OrgFilter view={later} shown={shownLater} manager={org.manager} onChange={org.setManager} />
           {picked.size > 1 && (
             <p className="muted">{t('calibration.session.selected', { count: picked.size })}</p>
           )}
@@ -297,46 +233,36 @@ export function SessionView({
                 }}
               />
               {!presenter && (
-                <AgendaPanel
+                <ProposalsPanel
                   view={view}
+                  locked={locked}
+                  busy={session.busy}
+                  onImport={session.importProposals}
+                />
+              )}
+              {!presenter && (
+                <AgendaPanel
+                  view={later}
                   selected={selected}
                   locked={locked}
                   onSelect={setSelected}
-                  onDiscussed={(employeeId, discussed) => void session.markDiscussed(employeeId, discussed)}
+                  onDiscussed={markDiscussed}
                 />
               )}
               <MeetingGrid
                 refreshing={session.refreshing}
                 presenter={presenter}
-                onExitPresenter={() => setPresenter(false)}
+                onExitPresenter={exitPresenter}
                 view={shown}
                 selected={selected}
                 picked={picked}
-                matches={(p) => matchesFilters(p, filters)}
-                target={aim?.box ?? (selected !== null && selected === found ? (person?.box ?? null) : null)}
+                matches={matches}
+                target={target}
                 locked={locked}
                 onSelect={select}
                 onOpenBox={setOpenBox}
                 onDrop={requestMove}
-                onKey={(e, employeeId) => {
-                  const current = view.placements.find((p) => p.employeeId === employeeId)?.box ?? 5
-                  if (e.key === 'Escape') return setAim(null)
-                  if (e.key === 'Enter' || e.key === ' ') {
-                    e.preventDefault()
-                    select(employeeId, false)
-                    if (aim?.employeeId === employeeId) {
-                      setAim(null)
-                      requestMove(employeeId, aim.box)
-                    } else if (!locked) setAim({ employeeId, box: current })
-                    return
-                  }
-                  const step = STEP[e.key]
-                  if (!step || aim?.employeeId !== employeeId) return
-                  e.preventDefault()
-                  const column = Math.min(2, Math.max(0, ((aim.box - 1) % 3) + step.column))
-                  const row = Math.min(2, Math.max(0, Math.floor((aim.box - 1) / 3) + step.row))
-                  setAim({ employeeId, box: 3 * row + column + 1 })
-                }}
+                onKey={onKey}
               />
               <p className="grid-legend muted small">
                 {t('calibration.session.legend.title')}{' '}
@@ -345,65 +271,26 @@ export function SessionView({
                 <span className="legend-gem">{t('calibration.session.legend.gem')}</span> ·{' '}
                 {t('calibration.session.legend.moved')}
               </p>
-              <table className="distribution" aria-label={t('calibration.distribution.label')}>
-                <thead>
-                  <tr>
-                    <th>{t('calibration.distribution.box')}</th>
-                    <th>{t('calibration.distribution.boxLabel')}</th>
-                    <th>{t('calibration.distribution.computed')}</th>
-                    <th>{t('calibration.distribution.now')}</th>
-                    <th>{t('calibration.distribution.target')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {view.distribution.map((d) => (
-                    <tr key={d.box} className={d.deviation === 'on-target' ? '' : `deviation-${d.deviation}`}>
-                      <td>{d.box}</td>
-                      <td>{boxLabel(translator, { [d.box]: d.label }, d.box)}</td>
-                      <td>{d.computed}</td>
-                      <td>{d.actual}</td>
-                      <td>
-                        {t('calibration.distribution.targetCell', {
-                          count: d.targetCount,
-                          percent: d.targetPercent,
-                        })}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              <p className="muted small">{t('calibration.distribution.rule')}</p>
-              {!presenter && <SessionLog view={view} />}
+              <DistributionTable distribution={view.distribution} />
+              {!presenter && <SessionLog view={later} />}
               {view.holding.length > 0 && (
-                <section aria-label={t('calibration.session.holding')} id="holding-list">
-                  <h3>{t('calibration.session.holdingTitle', { count: heldListed.length })}</h3>
-                  {heldShown !== null && !locked && (
-                    <p className="muted small">{t('calibration.todo.placeByHandHint')}</p>
-                  )}
-                  {/* It scrolls, so it takes focus: keyboard users can scroll it too. */}
-                  <ul className="holding" tabIndex={0} aria-label={t('calibration.session.holdingList')}>
-                    {heldListed.slice(0, 200).map((h) => (
-                      <li key={h.employeeId}>
-                        <button type="button" className="link" onClick={() => setSelected(h.employeeId)}>
-                          {h.name}
-                        </button>{' '}
-                        — {said(translator, h.explanationText, h.explanation)}
-                      </li>
-                    ))}
-                  </ul>
-                </section>
+                <HoldingList
+                  listed={heldListed}
+                  placeByHand={heldShown !== null && !locked}
+                  onOpen={setSelected}
+                />
               )}
             </div>
             {openBox !== null && (
               <BoxTable
-                view={shown}
+                view={shownLater}
                 box={openBox}
                 matches={matches}
                 found={found}
                 locked={locked}
                 onOpen={setSelected}
                 onMove={requestMove}
-                onClose={() => setOpenBox(null)}
+                onClose={closeBox}
               />
             )}
             {person ? (
@@ -415,6 +302,7 @@ export function SessionView({
                 blind={view.blind}
                 labels={view.settings.labels}
                 previous={view}
+                triedFrom={triedFrom}
                 onMoveTo={(box) => requestMove(person.employeeId, box)}
                 onDiscussed={(discussed) => void session.markDiscussed(person.employeeId, discussed)}
                 onFlag={(code, status, note) =>
@@ -426,6 +314,7 @@ export function SessionView({
               <HeldPanel
                 person={heldPerson}
                 locked={locked}
+                labels={view.settings.labels}
                 onPlace={(box) => setPending({ employeeIds: [heldPerson.employeeId], from: null, to: box })}
               />
             ) : (

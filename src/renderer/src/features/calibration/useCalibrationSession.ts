@@ -114,6 +114,31 @@ export function useCalibrationSession(sessionId: string) {
       run(() => api.call('calibration.markDiscussed', { sessionId, employeeId, discussed })),
     exportWorkbook: (kind: 'results' | 'pre-read') =>
       api.call('calibration.export', { sessionId, kind, locale }).then(downloadBytes, setError),
+    /**
+     * Managers' proposals: the pre-read they filled in (uploaded, then read by the services), or the cycle's own
+     * ratings. The result says what was stored or, when the workbook was refused, every problem in it.
+     */
+    importProposals: async (
+      file: File | null,
+    ): Promise<MethodOutput<'calibration.importProposals'> | null> => {
+      let result: MethodOutput<'calibration.importProposals'> | null = null
+      const done = await run(async () => {
+        if (file === null) {
+          result = await api.call('calibration.importProposals', { sessionId, from: 'ratings' })
+          return
+        }
+        const staged = await api.call('import.stage', {
+          fileName: file.name,
+          bytes: new Uint8Array(await file.arrayBuffer()),
+        })
+        result = await api.call('calibration.importProposals', {
+          sessionId,
+          path: staged.path,
+          fileName: file.name,
+        })
+      })
+      return done ? result : null
+    },
     /** The reviews workbook the session came from, handed back with the calibration written in. */
     exportInto: async (file: File): Promise<MethodOutput<'calibration.exportInto'> | null> => {
       try {
