@@ -2,6 +2,7 @@ import { english, message, type Message } from '../../shared/i18n/translate'
 import { displayCell, isBlank, type Cell } from './cells'
 import { fieldsOf, type FieldSpec, type TabularKind } from './fields'
 import type { DateFormat } from './parseDate'
+import type { Parsed } from './parseDate'
 import { parseFieldValue, type FieldValue, type ParseContext } from './parseValue'
 import { looksNumeric, ratingFromLabel, scaleWords, toProficiency, type RatingScale } from './ratingScales'
 
@@ -60,6 +61,19 @@ export interface ValidatorOptions {
   strictWidth: boolean
 }
 
+/** The column a field came from and its cell, for an issue about that field. */
+function cellAt(
+  columnOf: Record<string, number>,
+  cells: readonly Cell[],
+  field: string,
+): [number | null, Cell | undefined] {
+  const column = columnOf[field]
+  return column === undefined ? [null, undefined] : [column, cells[column] ?? null]
+}
+
+/** Distinct texts remembered per field (see parseText): a few hundred KB at most. */
+const REMEMBERED_TEXTS = 4_096
+
 const KEY_FIELDS: Record<TabularKind, readonly string[] | null> = {
   people: ['employeeId'],
   reviews: ['employeeId', 'cycle'],
@@ -115,7 +129,7 @@ export function checkMapping(options: ValidatorOptions, headerRow: number): Impo
 
 export class RowValidator {
   readonly issues: ImportIssue[] = []
-  private readonly fields: { column: number; spec: FieldSpec }[]
+  private readonly fields: { column: number; spec: FieldSpec; seen: Map<string, Parsed<FieldValue>> }[]
   private readonly context: ParseContext
   private readonly keys = new Map<string, number>()
   /** The constants read like a cell of their field ("Exam" is an assessment, "100" a number); else as given. */
@@ -124,7 +138,7 @@ export class RowValidator {
   constructor(private readonly options: ValidatorOptions) {
     this.fields = [...options.mapping].flatMap(([column, name]) => {
       const spec = fieldsOf(options.kind).find((f) => f.name === name)
-      return spec ? [{ column, spec }] : []
+      return spec ? [{ column, spec, seen: new Map<string, Parsed<FieldValue>>() }] : []
     })
     this.context = {
       format: options.dateFormat,
@@ -193,7 +207,7 @@ export class RowValidator {
       string,
       { values: Record<string, FieldValue>; columnOf: Record<string, number> }
     >()
-    for (const { column, spec } of this.fields) {
+    for (const { column, spec, seen } of this.fields) {
       const cell = cells[column] ?? null
       const cycle = this.options.cycles.get(column)
       const target = cycle === undefined ? base : this.cycleEntry(byCycle, cycle).values
@@ -218,7 +232,10 @@ export class RowValidator {
         target[spec.name] = rating
         continue
       }
-      const parsed = parseFieldValue(cell, spec.type, this.context)
+      const parsed =
+        typeof cell === 'string' && spec.type !== 'text'
+          ? this.parseText(seen, cell, spec)
+          : parseFieldValue(cell, spec.type, this.context)
       if (!parsed.ok) {
         this.report(row, column, cell, parsed.code, parsed.text)
         continue
@@ -241,28 +258,11 @@ export class RowValidator {
       }
       if (parsed.value !== null || !(spec.name in target)) target[spec.name] = parsed.value
     }
-    // One record per cycle: a column tagged with the cycle the row's own cycle (column or constant) names adds
-    // to that record rather than making a second one.
-    type Candidate = { values: Record<string, FieldValue>; columnOf: Record<string, number> }
-    const candidates = new Map<string, Candidate>()
-    const untaggedRating = this.fields.some(
-      (f) => f.spec.name === 'overallRating' && !this.options.cycles.has(f.column),
-    )
-    if (byCycle.size === 0 || untaggedRating)
-      candidates.set(String(base['cycle'] ?? ''), { values: { ...base }, columnOf: { ...columnOf } })
-    for (const [cycle, entry] of byCycle) {
-      const existing = candidates.get(cycle)
-      if (existing) {
-        Object.assign(existing.values, entry.values)
-        Object.assign(existing.columnOf, entry.columnOf)
-      } else
-        candidates.set(cycle, {
-          values: { ...base, ...entry.values, cycle },
-          columnOf: { ...columnOf, ...entry.columnOf },
-        })
-    }
+    // A row without cycle columns is one record: its values as read (nothing else holds them).
+    const candidates =
+      byCycle.size === 0 ? [{ values: base, columnOf }] : this.cycleCandidates(base, columnOf, byCycle)
     const records: ValidatedRow[] = []
-    for (const candidate of candidates.values()) {
+    for (const candidate of candidates) {
       if (this.options.kind === 'reviews' && candidate.values['overallRating'] == null) {
         // Not rated in this cycle (a new joiner, say): nothing to store, and not a reason to refuse the row.
         if (this.issues.length === before && this.options.blankRating === 'not-rated') {
@@ -277,6 +277,55 @@ export class RowValidator {
     if (this.issues.length > before) return null
     for (const record of records) this.checkDuplicate(row, record.values)
     return this.issues.length > before ? null : records
+  }
+
+  /**
+   * A text cell's value, remembered per field: a large file repeats the same statuses, types, dates, scores and
+   * course IDs row after row, and parsing depends only on the text, the field's type and the file's settings, all
+   * fixed for the import. The memory is bounded; past it, texts are parsed each time as before. Plain text fields
+   * are not remembered: tidying their spaces costs about what looking them up does.
+   */
+  private parseText(
+    seen: Map<string, Parsed<FieldValue>>,
+    cell: string,
+    spec: FieldSpec,
+  ): Parsed<FieldValue> {
+    let parsed = seen.get(cell)
+    if (parsed === undefined) {
+      parsed = parseFieldValue(cell, spec.type, this.context)
+      if (seen.size < REMEMBERED_TEXTS) seen.set(cell, parsed)
+    }
+    return parsed
+  }
+
+  /**
+   * One record per cycle: a column tagged with the cycle the row's own cycle (column or constant) names adds to
+   * that record rather than making a second one.
+   */
+  private cycleCandidates(
+    base: Record<string, FieldValue>,
+    columnOf: Record<string, number>,
+    byCycle: Map<string, { values: Record<string, FieldValue>; columnOf: Record<string, number> }>,
+  ): { values: Record<string, FieldValue>; columnOf: Record<string, number> }[] {
+    type Candidate = { values: Record<string, FieldValue>; columnOf: Record<string, number> }
+    const candidates = new Map<string, Candidate>()
+    const untaggedRating = this.fields.some(
+      (f) => f.spec.name === 'overallRating' && !this.options.cycles.has(f.column),
+    )
+    if (untaggedRating)
+      candidates.set(String(base['cycle'] ?? ''), { values: { ...base }, columnOf: { ...columnOf } })
+    for (const [cycle, entry] of byCycle) {
+      const existing = candidates.get(cycle)
+      if (existing) {
+        Object.assign(existing.values, entry.values)
+        Object.assign(existing.columnOf, entry.columnOf)
+      } else
+        candidates.set(cycle, {
+          values: { ...base, ...entry.values, cycle },
+          columnOf: { ...columnOf, ...entry.columnOf },
+        })
+    }
+    return [...candidates.values()]
   }
 
   private cycleEntry(
@@ -294,10 +343,6 @@ export class RowValidator {
     columnOf: Record<string, number>,
     cells: readonly Cell[],
   ): void {
-    const at = (field: string): [number | null, Cell | undefined] => {
-      const column = columnOf[field]
-      return column === undefined ? [null, undefined] : [column, cells[column] ?? null]
-    }
     switch (this.options.kind) {
       case 'reviews': {
         const scale = this.options.ratingScales.overallRating
@@ -311,7 +356,7 @@ export class RowValidator {
         if (typeof rating === 'number' && (rating < min || rating > max)) {
           this.report(
             row,
-            ...at('overallRating'),
+            ...cellAt(columnOf, cells, 'overallRating'),
             'RATING_OUT_OF_SCALE',
             message('import.issues.ratingOutOfScale', { min: String(min), max: String(max) }),
           )
@@ -325,7 +370,7 @@ export class RowValidator {
           if (potential < potentialScale.min || potential > potentialScale.max)
             this.report(
               row,
-              ...at('potentialRating'),
+              ...cellAt(columnOf, cells, 'potentialRating'),
               'RATING_OUT_OF_SCALE',
               message('import.issues.ratingOutOfScale', {
                 min: String(potentialScale.min),
@@ -343,7 +388,7 @@ export class RowValidator {
         if (level < scale.min || level > scale.max || !Number.isInteger(converted)) {
           this.report(
             row,
-            ...at('level'),
+            ...cellAt(columnOf, cells, 'level'),
             'LEVEL_OUT_OF_SCALE',
             message('import.issues.levelOutOfScale', { min: String(scale.min), max: String(scale.max) }),
           )
@@ -360,7 +405,7 @@ export class RowValidator {
         v['status'] ??= v['completedAt'] != null ? 'completed' : 'enrolled'
         const score = v['score']
         if (typeof score === 'number') {
-          const cell = at('score')[1]
+          const cell = cellAt(columnOf, cells, 'score')[1]
           if (typeof cell === 'string' && cell.trim().endsWith('%')) {
             v['score'] = score * 100
             v['scoreMin'] ??= 0
@@ -375,7 +420,7 @@ export class RowValidator {
           ) {
             this.report(
               row,
-              ...at('score'),
+              ...cellAt(columnOf, cells, 'score'),
               'SCORE_OUT_OF_RANGE',
               message('import.issues.scoreOutOfRange', { min: String(lo), max: String(hi) }),
             )

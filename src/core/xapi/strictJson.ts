@@ -9,12 +9,14 @@ export function parseJsonStrict(text: string): unknown {
   return withoutPrototypes(JSON.parse(text))
 }
 
-function withoutPrototypes(value: unknown): unknown {
+/**
+ * A copy of a plain JSON.parse result whose objects have no prototype. The original is left as it was, so a caller
+ * that parsed once can keep both: the plain objects for code that wants ordinary ones (the xAPI validator, hashing,
+ * serialising) and the copy for everything else.
+ */
+export function withoutPrototypes(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = withoutPrototypes(value[i])
-    return value
-  }
+  if (Array.isArray(value)) return value.map(withoutPrototypes)
   const copy = Object.create(null) as Record<string, unknown>
   // JSON.parse defines "__proto__" as an own key; on an object without a prototype assigning it is data too.
   for (const key of Object.keys(value)) copy[key] = withoutPrototypes((value as Record<string, unknown>)[key])

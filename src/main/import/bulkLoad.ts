@@ -44,7 +44,13 @@ export function dropSecondaryIndexes(db: WorkspaceDb, table: string): { rebuild(
   }
 }
 
-type Key = [personId: unknown, itemId: unknown, status: unknown, completedAt: unknown, assignedAt: unknown]
+type Key = readonly [
+  personId: unknown,
+  itemId: unknown,
+  status: unknown,
+  completedAt: unknown,
+  assignedAt: unknown,
+]
 
 /** SQLite's `=`/`IS` on a TEXT column: a number given for a text value compares as its text. */
 const same = (stored: unknown, given: unknown): boolean =>

@@ -76,6 +76,8 @@ const REVIEW: [string, string][] = [
 ]
 
 const NONE: ReadonlySet<string> = new Set()
+/** What most rows of a large file come to: one answer, not a million of them. */
+const INSERTED: WriteResult = Object.freeze({ outcome: 'inserted' })
 const JOB_LEVEL_COLUMNS: ReadonlySet<string> = new Set(['jobLevel', 'jobLevelLabel'])
 
 /**
@@ -138,32 +140,42 @@ function cachingStatements(db: WorkspaceDb): StatementSource {
  * bit mask of their positions.
  */
 type Insert = { run(...params: unknown[]): { lastInsertRowid: number | bigint } }
-const insertStatements = new WeakMap<StatementSource, WeakMap<[string, string][], Map<string, Insert>>>()
+/** The columns that identify a row of a table (constant arrays, so their INSERTs are cached by identity). */
+const PEOPLE_KEY = ['employee_id'] as const
+const SENSITIVE_KEY = ['person_id'] as const
+const REVIEW_KEY = ['person_id', 'cycle_id'] as const
+const COMPETENCY_KEY = ['person_id', 'skill_id', 'cycle_id', 'source'] as const
+const LEARNING_KEY = ['person_id', 'item_id', 'status'] as const
+const SURVEY_KEY = ['person_id', 'question'] as const
+/** A row's key: its key columns and their values, in the same order. */
+interface Keys {
+  columns: readonly string[]
+  values: unknown[]
+}
+const insertStatements = new WeakMap<
+  StatementSource,
+  WeakMap<[string, string][], WeakMap<readonly string[], Map<number, Insert>>>
+>()
 function insertStatement(
   db: StatementSource,
   table: Table,
-  keyColumns: string[],
+  keyColumns: readonly string[],
   pairs: [string, string][],
-  present: [string, string][],
+  mask: number,
 ): Insert {
-  let mask = 0
-  for (let i = 0, j = 0; i < pairs.length && j < present.length; i++)
-    if (pairs[i] === present[j]) {
-      mask += 2 ** i
-      j++
-    }
   let byPairs = insertStatements.get(db)
   if (!byPairs) insertStatements.set(db, (byPairs = new WeakMap()))
-  let cache = byPairs.get(pairs)
-  if (!cache) byPairs.set(pairs, (cache = new Map()))
-  const signature = `${table}|${keyColumns.join(',')}|${mask}`
-  let statement = cache.get(signature)
+  let byKeys = byPairs.get(pairs)
+  if (!byKeys) byPairs.set(pairs, (byKeys = new WeakMap()))
+  let cache = byKeys.get(keyColumns)
+  if (!cache) byKeys.set(keyColumns, (cache = new Map()))
+  let statement = cache.get(mask)
   if (!statement) {
-    const columns = [...keyColumns, ...present.map(([, c]) => c)]
+    const columns = [...keyColumns, ...pairs.filter((_, i) => mask & (1 << i)).map(([, c]) => c)]
     statement = db.prepare(
       `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
     ) as Insert
-    cache.set(signature, statement)
+    cache.set(mask, statement)
   }
   return statement
 }
@@ -173,24 +185,33 @@ function upsert(
   journal: ChangeJournal,
   table: Table,
   existing: Row | undefined,
-  keys: Row,
+  keys: Keys,
   pairs: [string, string][],
   values: Values,
   /** Fields written even when null: they were derived from a cell that had a value (a job level's rank or label). */
   explicit: ReadonlySet<string> = NONE,
   onInserted?: (id: number) => void,
 ): WriteResult {
+  if (!existing) {
+    // The fields that have a value, as a bit mask of their positions in `pairs` (the INSERT for them is compiled
+    // once) and their values after the keys': the loop a million-row file runs a million times.
+    const params = [...keys.values]
+    let mask = 0
+    for (let i = 0; i < pairs.length; i++) {
+      const field = (pairs[i] as [string, string])[0]
+      const value = values[field]
+      if (value === undefined || (value === null && !explicit.has(field))) continue
+      mask |= 1 << i
+      params.push(sqlValue(value))
+    }
+    const id = insertStatement(db, table, keys.columns, pairs, mask).run(...params).lastInsertRowid
+    journal.inserted(table, id)
+    onInserted?.(Number(id))
+    return INSERTED
+  }
   const present = pairs.filter(
     ([field]) => values[field] !== undefined && (values[field] !== null || explicit.has(field)),
   )
-  if (!existing) {
-    const keyColumns = Object.keys(keys)
-    const params = [...Object.values(keys), ...present.map(([f]) => sqlValue(values[f]))]
-    const id = insertStatement(db, table, keyColumns, pairs, present).run(...params).lastInsertRowid
-    journal.inserted(table, id)
-    onInserted?.(Number(id))
-    return { outcome: 'inserted' }
-  }
   const changed = present.filter(([field, column]) => sqlValue(values[field]) !== existing[column])
   if (changed.length === 0) return { outcome: 'unchanged' }
   journal.updating(
@@ -330,7 +351,7 @@ export function createWriter(
             journal,
             'people',
             existing,
-            { employee_id: values['employeeId'] },
+            { columns: PEOPLE_KEY, values: [values['employeeId']] },
             PEOPLE,
             values,
             given['jobLevel'] === undefined || given['jobLevel'] === null ? NONE : JOB_LEVEL_COLUMNS,
@@ -360,7 +381,7 @@ export function createWriter(
             journal,
             'person_sensitive_attributes',
             sensitive,
-            { person_id: personId() },
+            { columns: SENSITIVE_KEY, values: [personId()] },
             SENSITIVE,
             values,
           )
@@ -387,7 +408,15 @@ export function createWriter(
           const existing = db
             .prepare('SELECT * FROM reviews WHERE person_id = ? AND cycle_id = ?')
             .get(personId, cycle) as Row | undefined
-          return upsert(db, journal, 'reviews', existing, { person_id: personId, cycle_id: cycle }, REVIEW, v)
+          return upsert(
+            db,
+            journal,
+            'reviews',
+            existing,
+            { columns: REVIEW_KEY, values: [personId, cycle] },
+            REVIEW,
+            v,
+          )
         },
       }
     case 'competencies':
@@ -418,7 +447,7 @@ export function createWriter(
             journal,
             'competency_ratings',
             existing,
-            { person_id: personId, skill_id: skillId, cycle_id: cycle, source: v['source'] },
+            { columns: COMPETENCY_KEY, values: [personId, skillId, cycle, v['source']] },
             COMPETENCY,
             v,
           )
@@ -426,6 +455,8 @@ export function createWriter(
       }
     case 'learning': {
       let bulk: { keys: RecordKeys; indexes: { rebuild(): void } } | null = null
+      /** Activity ID → item id, for the rows after the first of each course (getOrCreate's own cache, minus a key string). */
+      const items = new Map<string, number>()
       const existingRecord = db.prepare(
         'SELECT * FROM learning_records WHERE person_id = ? AND item_id = ? AND status = ? AND completed_at IS ? AND assigned_at IS ?',
       )
@@ -443,12 +474,18 @@ export function createWriter(
           const v = row.values
           const personId = resolvePerson(v)
           if (personId === null) return (recordUnmatched(row, identifier(v)), { outcome: 'unmatched' })
-          const itemId = getOrCreate('learning_items', 'activity_id', String(v['activityId']), () => ({
-            title: v['activityTitle'] ?? v['activityId'],
-            activity_type: v['activityType'] ?? (v['validUntil'] != null ? 'certification' : 'course'),
-            provider: v['provider'] ?? null,
-            mandatory: v['mandatory'] === true ? 1 : 0,
-          }))
+          const activityId = String(v['activityId'])
+          let itemId = items.get(activityId)
+          if (itemId === undefined)
+            items.set(
+              activityId,
+              (itemId = getOrCreate('learning_items', 'activity_id', activityId, () => ({
+                title: v['activityTitle'] ?? v['activityId'],
+                activity_type: v['activityType'] ?? (v['validUntil'] != null ? 'certification' : 'course'),
+                provider: v['provider'] ?? null,
+                mandatory: v['mandatory'] === true ? 1 : 0,
+              }))),
+            )
           // The same person, item, outcome and date is the same record, whichever file it came from.
           const key = [
             personId,
@@ -458,17 +495,17 @@ export function createWriter(
             v['assignedAt'] ?? null,
           ] as const
           const keys = bulk?.keys
-          const existing = keys ? keys.find([...key]) : (existingRecord.get(...key) as Row | undefined)
+          const existing = keys ? keys.find(key) : (existingRecord.get(...key) as Row | undefined)
           return upsert(
             db,
             journal,
             'learning_records',
             existing,
-            { person_id: personId, item_id: itemId, status: v['status'] },
+            { columns: LEARNING_KEY, values: [personId, itemId, v['status']] },
             LEARNING,
             v,
             NONE,
-            keys && ((id) => keys.add([...key], id)),
+            keys && ((id) => keys.add(key, id)),
           )
         },
       }
@@ -485,7 +522,7 @@ export function createWriter(
             journal,
             'survey_responses',
             undefined,
-            { person_id: personId, question: v['question'] },
+            { columns: SURVEY_KEY, values: [personId, v['question']] },
             SURVEY,
             v,
           )

@@ -1,7 +1,7 @@
 import { message } from '../../shared/i18n/translate'
 import { AppError } from '../../shared/result'
 import { retryDelay } from '../../core/xapi/lrsPaging'
-import { parseJsonStrict } from '../../core/xapi/strictJson'
+import { withoutPrototypes } from '../../core/xapi/strictJson'
 
 export const XAPI_VERSION = '1.0.3'
 
@@ -13,7 +13,10 @@ export interface LrsCredentials {
 
 /** An LRS answer: the parsed body, its text (for the duplicate-key check) and the consistency header. */
 export interface LrsAnswer {
+  /** Parsed without prototypes ("__proto__" stays data): what the pull reads. */
   body: unknown
+  /** The same parse as ordinary objects, for the validator, the fingerprint and the stored JSON only. */
+  plain: unknown
   text: string
   /** X-Experience-API-Consistent-Through: no statement stored before it can still appear. */
   consistentThrough: string | null
@@ -94,8 +97,10 @@ export async function getLrsJson(
       const body = await response.text()
       if (response.ok) {
         try {
+          const plain = JSON.parse(body) as unknown
           return {
-            body: parseJsonStrict(body),
+            body: withoutPrototypes(plain),
+            plain,
             text: body,
             consistentThrough: response.headers.get('X-Experience-API-Consistent-Through'),
           }

@@ -5,7 +5,13 @@ import { checkPlainStatement } from '../import/xapi/readStatements'
 import type { LrsAnswer } from './lrsHttp'
 
 export type PageRead =
-  { ok: true; statements: Record<string, unknown>[] } | { ok: false; issues: ImportIssueShape[] }
+  | {
+      ok: true
+      statements: Record<string, unknown>[]
+      /** The same statements as ordinary objects (see LrsAnswer.plain), entry for entry. */
+      plain: Record<string, unknown>[]
+    }
+  | { ok: false; issues: ImportIssueShape[] }
 
 const issue = (
   page: number,
@@ -72,9 +78,9 @@ export function readPage(answer: LrsAnswer, page: number): PageRead {
         `the key ${match[2]} appears twice in one object`,
       )
   }
-  // The validator reads ordinary objects: one plain parse of the page's text gives them all at once (the same text
-  // the statements were parsed from, so entry n is statement n), instead of a stringify and parse of each.
-  const plain = (JSON.parse(answer.text) as { statements: unknown[] }).statements
+  // The validator reads ordinary objects: the page's plain parse, of which the statements are a copy (entry n is
+  // statement n), instead of a stringify and parse of each.
+  const plain = (answer.plain as { statements: unknown[] }).statements
   list.forEach((entry, n) => {
     const position = n + 1
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
@@ -86,5 +92,9 @@ export function readPage(answer: LrsAnswer, page: number): PageRead {
   })
   return issues.length > 0
     ? { ok: false, issues }
-    : { ok: true, statements: list as Record<string, unknown>[] }
+    : {
+        ok: true,
+        statements: list as Record<string, unknown>[],
+        plain: plain as Record<string, unknown>[],
+      }
 }

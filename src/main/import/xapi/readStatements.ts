@@ -12,6 +12,7 @@ import {
   type StatementPiece,
 } from '../../../core/xapi/statementSplitter'
 import { statementFingerprint } from '../../../core/xapi/toLearningRecord'
+import { isCommonValidStatement } from './commonStatement'
 
 // The package is CommonJS with `exports.default`: under Node's ESM interop the default import is the exports object.
 type Validate = (statement: unknown) => unknown[]
@@ -28,6 +29,8 @@ export interface ReadStatement {
   statement: Record<string, unknown>
   id: string
   fingerprint: string
+  /** The statement as stored, when the reader already has it (else JSON.stringify of `statement`). */
+  json?: string
 }
 
 type Warning = { name?: string; path?: string[]; typeName?: string; constructor: { name: string } }
@@ -86,6 +89,7 @@ export function checkStatement(statement: unknown): ReturnType<typeof describe>[
  * copying each.
  */
 export function checkPlainStatement(statement: unknown): ReturnType<typeof describe>[] {
+  if (isCommonValidStatement(statement)) return []
   return (validateStatement(statement) as Warning[]).map(describe)
 }
 

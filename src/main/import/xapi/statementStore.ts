@@ -39,7 +39,7 @@ export function createStatementStore(
       verb,
       learnerOf(s.statement).label,
       (s.statement['timestamp'] as string | undefined) ?? null,
-      JSON.stringify(s.statement),
+      s.json ?? JSON.stringify(s.statement),
     ).lastInsertRowid
     journal.inserted('xapi_statements', rowId)
     if (verb === VOIDED_VERB) return 'voiding'
