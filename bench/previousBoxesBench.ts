@@ -1,47 +1,16 @@
 // The previous cycle beside a large session (issue 19 §5): what `withPreviousBoxes` adds to a session view, against
 // the calibration itself, measured in the same run on a workspace made by `ninefold demo`.
 //   tsx bench/previousBoxesBench.ts WORKSPACE KEY_FILE
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { calibrate } from '../src/core/calibration/calibrate'
 import { assignPseudonyms } from '../src/core/calibration/pseudonyms'
 import type { CalibrationSettings } from '../src/shared/contract/calibration'
-import { readKeyFile } from '../src/main/keys/keyMaterial'
-import { createServices } from '../src/main/services/createServices'
 import { cycleById, loadMembers } from '../src/main/services/calibration/loadPopulation'
 import { previousBoxes, withPreviousBoxes } from '../src/main/services/calibration/previousBoxes'
 import { sessionRow } from '../src/main/services/calibration/sessionRecord'
 import { computeView } from '../src/main/services/calibration/sessionView'
-import { createInProcessTransport } from '../src/main/rpc/inProcessTransport'
-import { createClient } from '../src/shared/rpc/client'
+import { openBenchWorkspace, timed } from './workspaceBench'
 
-const [workspace, keyFile] = process.argv.slice(2)
-if (!workspace || !keyFile) throw new Error('usage: previousBoxesBench.ts WORKSPACE KEY_FILE')
-
-const median = (runs: number[]): number =>
-  [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)] as number
-const timed = (runs: number, fn: () => unknown): number => {
-  fn() // warm-up
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now()
-    fn()
-    times.push(performance.now() - start)
-  }
-  return median(times)
-}
-
-const services = createServices({
-  shell: 'test',
-  version: 'bench',
-  dataDirectory: mkdtempSync(join(tmpdir(), 'ninefold-prev-bench-')),
-  actor: 'bench',
-  now: () => new Date('2026-11-01T09:00:00Z'),
-  onInternalError: () => undefined,
-})
-services.session.open(workspace, readKeyFile(keyFile), 'key-file')
-const client = createClient(createInProcessTransport(services))
+const { services, client } = openBenchWorkspace('previousBoxesBench.ts')
 
 const report = async (label: string, sessionId: string): Promise<void> => {
   const db = services.session.reader
