@@ -2,35 +2,17 @@
 // the calibration itself, measured in the same run on a workspace made by `ninefold demo`.
 //   tsx bench/previousBoxesBench.ts WORKSPACE KEY_FILE
 import { calibrate } from '../src/core/calibration/calibrate'
-import { assignPseudonyms } from '../src/core/calibration/pseudonyms'
 import type { CalibrationSettings } from '../src/shared/contract/calibration'
-import { cycleById, loadMembers } from '../src/main/services/calibration/loadPopulation'
 import { previousBoxes, withPreviousBoxes } from '../src/main/services/calibration/previousBoxes'
 import { sessionRow } from '../src/main/services/calibration/sessionRecord'
 import { computeView } from '../src/main/services/calibration/sessionView'
-import { openBenchWorkspace, timed } from './workspaceBench'
+import { openBenchWorkspace, sessionCoreInput, timed } from './workspaceBench'
 
 const { services, client } = openBenchWorkspace('previousBoxesBench.ts')
 
 const report = async (label: string, sessionId: string): Promise<void> => {
   const db = services.session.reader
-  const row = sessionRow(db, sessionId)
-  const settings = JSON.parse(row.settings_json) as CalibrationSettings
-  const people = loadMembers(db, row.id)
-  const cycle = cycleById(db, row.cycle_id)
-  const input = {
-    people,
-    cycle,
-    settings,
-    moves: [],
-    flagStates: [],
-    discussed: new Set<string>(),
-    pseudonyms: assignPseudonyms(
-      row.id,
-      people.map((p) => p.employeeId),
-    ),
-    blind: false,
-  }
+  const { row, input } = sessionCoreInput(db, sessionId)
   const core = timed(5, () => calibrate(input))
   const view = computeView(db, row)
   const whole = timed(3, () => computeView(db, row))

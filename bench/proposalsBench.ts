@@ -4,13 +4,9 @@
 //   tsx bench/proposalsBench.ts WORKSPACE KEY_FILE
 import { agendaItems } from '../src/core/calibration/agenda'
 import { calibrate } from '../src/core/calibration/calibrate'
-import { assignPseudonyms } from '../src/core/calibration/pseudonyms'
-import type { CalibrationSettings } from '../src/shared/contract/calibration'
-import { cycleById, loadMembers } from '../src/main/services/calibration/loadPopulation'
 import { withProposals } from '../src/main/services/calibration/proposals'
-import { sessionRow } from '../src/main/services/calibration/sessionRecord'
 import { computeView } from '../src/main/services/calibration/sessionView'
-import { openBenchWorkspace, timed } from './workspaceBench'
+import { openBenchWorkspace, sessionCoreInput, timed } from './workspaceBench'
 
 const { services, client } = openBenchWorkspace('proposalsBench.ts')
 
@@ -22,22 +18,7 @@ console.log(
 )
 
 const db = services.session.reader
-const row = sessionRow(db, sessionId)
-const settings = JSON.parse(row.settings_json) as CalibrationSettings
-const people = loadMembers(db, row.id)
-const input = {
-  people,
-  cycle: cycleById(db, row.cycle_id),
-  settings,
-  moves: [],
-  flagStates: [],
-  discussed: new Set<string>(),
-  pseudonyms: assignPseudonyms(
-    row.id,
-    people.map((p) => p.employeeId),
-  ),
-  blind: false,
-}
+const { row, input } = sessionCoreInput(db, sessionId)
 const core = timed(5, () => calibrate(input))
 const view = computeView(db, row)
 // The first decoration reads the batch's proposals; after it they are kept (a meeting's moves keep them).

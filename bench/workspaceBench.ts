@@ -7,6 +7,12 @@ import { readKeyFile } from '../src/main/keys/keyMaterial'
 import { createServices, type Services } from '../src/main/services/createServices'
 import { createInProcessTransport } from '../src/main/rpc/inProcessTransport'
 import { createClient, type Client } from '../src/shared/rpc/client'
+import type { CalibrationSettings } from '../src/shared/contract/calibration'
+import type { CalibrationInput } from '../src/core/calibration/calibrate'
+import { assignPseudonyms } from '../src/core/calibration/pseudonyms'
+import type { WorkspaceDb } from '../src/main/db/openWorkspaceDb'
+import { cycleById, loadMembers } from '../src/main/services/calibration/loadPopulation'
+import { sessionRow, type SessionRow } from '../src/main/services/calibration/sessionRecord'
 
 export const median = (runs: number[]): number =>
   [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)] as number
@@ -37,4 +43,29 @@ export function openBenchWorkspace(usage: string): { services: Services; client:
   })
   services.session.open(workspace, readKeyFile(keyFile), 'key-file')
   return { services, client: createClient(createInProcessTransport(services)) }
+}
+
+/** A stored session's view and what the calibration core takes for it (no moves, not blind), read from `db`. */
+export function sessionCoreInput(
+  db: WorkspaceDb,
+  sessionId: string,
+): { row: SessionRow; input: CalibrationInput } {
+  const row = sessionRow(db, sessionId)
+  const people = loadMembers(db, row.id)
+  return {
+    row,
+    input: {
+      people,
+      cycle: cycleById(db, row.cycle_id),
+      settings: JSON.parse(row.settings_json) as CalibrationSettings,
+      moves: [],
+      flagStates: [],
+      discussed: new Set<string>(),
+      pseudonyms: assignPseudonyms(
+        row.id,
+        people.map((p) => p.employeeId),
+      ),
+      blind: false,
+    },
+  }
 }
