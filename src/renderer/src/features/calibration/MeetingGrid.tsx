@@ -59,16 +59,19 @@ export const MeetingGrid = memo(function MeetingGrid({
   // after layout and set on the DOM (styles React does not manage), so the screen never paints the overflowing
   // state; run after every render, since a render of the cards resets nothing of it but may add or move a name.
   const area = useRef<HTMLDivElement>(null)
+  const presentingNine = presenter && zoom === null
   useLayoutEffect(() => {
     const cards = area.current?.querySelector<HTMLElement>('.card-grid')
-    if (!cards) return
-    const fit = (): void => fitPresented(cards, presenter && zoom === null)
-    fit()
-    // The grid's own size, not the window's: opening the side panel narrows the grid with no window resize.
-    const resized = new ResizeObserver(fit)
+    if (cards) fitPresented(cards, presentingNine)
+  })
+  // Fitted again when the grid's own size changes (not only the window's: the side panel narrows it), while presenting.
+  useLayoutEffect(() => {
+    const cards = area.current?.querySelector<HTMLElement>('.card-grid')
+    if (!presentingNine || !cards) return
+    const resized = new ResizeObserver(() => fitPresented(cards, true))
     resized.observe(cards)
     return () => resized.disconnect()
-  })
+  }, [presentingNine, shape])
 
   const openBox = (box: number): void => {
     if (presenter && shape === 'cards') setZoom((current) => (current === box ? null : box))
