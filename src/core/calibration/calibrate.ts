@@ -5,7 +5,6 @@ import type {
   FlagContext,
   FlagSummary,
   HeldPerson,
-  Level,
   Placement,
   PotentialSourceKey,
 } from '../../shared/contract/calibration'
@@ -19,7 +18,7 @@ import { notRated, type RatedPerformance } from './flags'
 import { placePerformance } from './performance'
 import { flagStateKey, recordFlags, sessionFlags, summariseFlags } from './personFlags'
 import { message, type Message } from './messages'
-import { placeInNineBox } from './placement'
+import { boxLevels, placeInNineBox } from './placement'
 import {
   managerLevel,
   potentialCuts,
@@ -49,8 +48,6 @@ export type CalibrationResult = Pick<
   CalibrationView,
   'placements' | 'holding' | 'distribution' | 'distributionRule' | 'raters' | 'flagContext' | 'holdingTodo'
 >
-
-const LEVELS: readonly Level[] = ['low', 'moderate', 'high']
 
 const monthsToDays = (months: number): number => Math.round(months * 30.44)
 
@@ -349,13 +346,14 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
   // no potential value is invented; the performance value stays where a rating gives one.
   for (const { person, pseudonym, reason, review, flags, move } of placedByHand) {
     const performance = review ? placePerformance(review, settings.performanceCuts) : null
+    const levels = boxLevels(move.toBox)
     placements.push({
       ...identity(person, pseudonym),
       computedBox: move.toBox,
       box: move.toBox,
       source: 'placed',
-      performance: { level: LEVELS[(move.toBox - 1) % 3] as Level, value: performance?.value ?? null },
-      potential: { level: LEVELS[Math.floor((move.toBox - 1) / 3)] as Level, value: null, basis: 'hand' },
+      performance: { level: levels.performance, value: performance?.value ?? null },
+      potential: { level: levels.potential, value: null, basis: 'hand' },
       agility: { index: null, ranks: [null, null, null, null] },
       heldFor: reason,
       flags,

@@ -1,6 +1,6 @@
-import type { CalibrationView, HeldPerson, Level, Placement } from '../../shared/contract/calibration'
+import type { CalibrationView, HeldPerson, Placement } from '../../shared/contract/calibration'
 import { deviation } from './distribution'
-import { boxAxes } from './placement'
+import { boxLevels } from './placement'
 import { sameRoster } from './rosterFacts'
 
 /**
@@ -74,11 +74,9 @@ export function withMovesShown(
   }
 }
 
-const LEVELS: readonly Level[] = ['low', 'moderate', 'high']
-
 /** A held person placed by hand in `box`, as the core places them: the box is the meeting's judgement. */
 function placedByHand(held: HeldPerson, box: number): Placement {
-  const axes = boxAxes(box)
+  const levels = boxLevels(box)
   return {
     personId: held.personId,
     employeeId: held.employeeId,
@@ -91,8 +89,8 @@ function placedByHand(held: HeldPerson, box: number): Placement {
     computedBox: box,
     box,
     source: 'placed',
-    performance: { level: LEVELS[axes.performance] as Level, value: null },
-    potential: { level: LEVELS[axes.potential] as Level, value: null, basis: 'hand' },
+    performance: { level: levels.performance, value: null },
+    potential: { level: levels.potential, value: null, basis: 'hand' },
     agility: { index: null, ranks: [null, null, null, null] },
     heldFor: held.reason,
     flags: held.flags,

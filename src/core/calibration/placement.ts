@@ -7,6 +7,14 @@ export function placeInNineBox(performance: Level, potential: Level): number {
   return 3 * INDEX[potential] + INDEX[performance] + 1
 }
 
+const LEVELS: readonly Level[] = ['low', 'moderate', 'high']
+
+/** The two levels a box stands for (box 8: moderate performance, high potential), as a placing by hand reads them. */
+export function boxLevels(box: number): { performance: Level; potential: Level } {
+  const axes = boxAxes(box)
+  return { performance: LEVELS[axes.performance] as Level, potential: LEVELS[axes.potential] as Level }
+}
+
 export function boxAxes(box: number): { performance: number; potential: number } {
   return { performance: (box - 1) % 3, potential: Math.floor((box - 1) / 3) }
 }
