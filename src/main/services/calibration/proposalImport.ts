@@ -4,7 +4,7 @@ import { message } from '../../../shared/i18n/translate'
 import { AppError } from '../../../shared/result'
 import type { WorkspaceDb } from '../../db/openWorkspaceDb'
 import { proposalsFromRatings, storeProposals, type StoredProposal } from './proposals'
-import { readProposals, sessionMembersById } from './proposalsWorkbook'
+import { readProposals, sessionMembersById } from './proposalsReadBack'
 import { assertEditable, sessionRow, type CalibrationContext } from './sessionRecord'
 
 type Result = MethodOutput<'calibration.importProposals'>
